@@ -1,0 +1,204 @@
+//! The assessment: what the engine concludes for one profile. Its JSON form is the
+//! contract of `advise --format json` (README, "JSON output").
+
+use crate::profile::Source;
+use crate::rules::{Placement, Stage};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The recommendation for one profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Where the profile came from.
+    pub source: Source,
+    /// The profile's name.
+    pub profile: String,
+    /// Where partnerships should report.
+    pub placement: Placement,
+    /// The executive title the partnerships lead reports to.
+    pub reports_to: String,
+    /// 0..1, from the margin between the top two eligible scores.
+    pub confidence: f64,
+    /// The score of every placement.
+    pub scores: Scores,
+    /// The best eligible placement after the chosen one.
+    pub runner_up: Option<Placement>,
+    /// The top eligible scores were equal and the rulebook's `tie_break` order decided.
+    pub tie: bool,
+    /// Placements a rule ruled out.
+    pub excluded: Vec<Placement>,
+    /// Why this placement, from the rules that supported it.
+    pub reasons: Vec<Reason>,
+    /// Every rule that fired, in evaluation order.
+    pub rules: Vec<FiredRule>,
+    /// Risks of the recommendation and how to mitigate them.
+    pub caveats: Vec<Caveat>,
+    /// Ecosystem maturity used for team design.
+    pub stage: Stage,
+    /// The team in hiring order.
+    pub roles: Vec<Role>,
+    /// PartnerOps functions and their owners.
+    pub partnerops: Vec<PartnerOpsFunction>,
+    /// Recurring alignment with other teams.
+    pub cadence: Vec<CadenceItem>,
+    /// Measures to track.
+    pub kpis: Vec<Kpi>,
+}
+
+/// The four placement scores.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// Under sales.
+    pub sales: f64,
+    /// Under marketing.
+    pub marketing: f64,
+    /// Its own department.
+    pub standalone: f64,
+    /// Under a cross-functional leader.
+    #[serde(rename = "cross-functional")]
+    pub cross_functional: f64,
+}
+
+impl Scores {
+    /// The score of one placement.
+    pub fn get(&self, p: Placement) -> f64 {
+        match p {
+            Placement::Sales => self.sales,
+            Placement::Marketing => self.marketing,
+            Placement::Standalone => self.standalone,
+            Placement::CrossFunctional => self.cross_functional,
+        }
+    }
+
+    /// Adds to one placement's score.
+    pub fn add(&mut self, p: Placement, delta: f64) {
+        let slot = match p {
+            Placement::Sales => &mut self.sales,
+            Placement::Marketing => &mut self.marketing,
+            Placement::Standalone => &mut self.standalone,
+            Placement::CrossFunctional => &mut self.cross_functional,
+        };
+        *slot += delta;
+    }
+}
+
+/// A reason for the placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// The reason in one sentence.
+    pub text: String,
+    /// The rule that gave it.
+    pub rule: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+}
+
+/// A rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FiredRule {
+    /// The rule's id.
+    pub id: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+    /// What it added, in one line.
+    pub effect: String,
+    /// What it added to each score.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<Placement, f64>,
+}
+
+/// A caveat with its mitigation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Caveat {
+    /// The risk.
+    pub text: String,
+    /// What to do about it.
+    pub mitigation: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+}
+
+/// Whether a role is filled, the next hire, or for later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleStatus {
+    /// Someone does this today.
+    Current,
+    /// To hire at the program's current stage.
+    Next,
+    /// To hire when the program reaches a later stage.
+    Later,
+}
+
+impl RoleStatus {
+    /// The status as written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleStatus::Current => "current",
+            RoleStatus::Next => "next",
+            RoleStatus::Later => "later",
+        }
+    }
+}
+
+/// A role of the partnerships team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    /// Job title.
+    pub title: String,
+    /// Filled, next or later.
+    pub status: RoleStatus,
+    /// The stage at which the role is usually needed.
+    pub stage: Stage,
+    /// What the role does.
+    pub responsibilities: String,
+    /// When to hire.
+    pub hire_when: String,
+    /// The rule that added it.
+    pub rule: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+}
+
+/// A PartnerOps function.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartnerOpsFunction {
+    /// The function.
+    pub function: String,
+    /// Who owns it.
+    pub owner: String,
+    /// What it covers.
+    pub covers: String,
+    /// The rule that added it.
+    pub rule: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+}
+
+/// A recurring alignment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CadenceItem {
+    /// The team.
+    pub with: String,
+    /// What to cover.
+    pub topics: String,
+    /// How often.
+    pub frequency: String,
+    /// The rule that added it.
+    pub rule: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+}
+
+/// A measure to track.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Kpi {
+    /// The measure.
+    pub name: String,
+    /// Why it matters.
+    pub why: String,
+    /// The rule that added it.
+    pub rule: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+}

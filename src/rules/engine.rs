@@ -1,0 +1,288 @@
+//! The engine: profile in, assessment out. Pure and deterministic: no I/O, no clock,
+//! and the same inputs always give the same assessment.
+//!
+//! Evaluation runs in two passes. Placement rules (those whose condition does not test
+//! the placement) run first, in rulebook order, and add to the scores. The placement
+//! is the eligible (not excluded) placement with the highest score; a tie goes to the
+//! first in the rulebook's `tie_break` list. Design rules (those that test the
+//! placement) then run, in rulebook order, and add caveats, roles and the rest.
+
+use super::{Condition, NumberField, Placement, Rule, Rulebook, Stage};
+use crate::assessment::{
+    Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Reason, Role,
+    RoleStatus, Scores,
+};
+use crate::profile::{Profile, Source};
+
+/// Options of one evaluation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Design the team for this stage instead of the one the profile's maturity gives.
+    pub stage: Option<Stage>,
+}
+
+/// What conditions are evaluated against: the profile, the stage and, in the second
+/// pass, the placement.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    /// The answers.
+    pub profile: &'a Profile,
+    /// The stage used for team design.
+    pub stage: Stage,
+    /// The chosen placement, once known.
+    pub placement: Option<Placement>,
+}
+
+impl Facts<'_> {
+    /// The value of a numeric field.
+    pub fn number(&self, field: NumberField) -> f64 {
+        let p = self.profile;
+        match field {
+            NumberField::Employees => p.company.employees.into(),
+            NumberField::SalesTeam => p.company.sales_team.into(),
+            NumberField::MarketingTeam => p.company.marketing_team.into(),
+            NumberField::Partners => p.program.partners.into(),
+            NumberField::RevenueShare => p.program.revenue_share,
+            NumberField::TeamSize => p.program.team_size.into(),
+            NumberField::TypeCount => p.program.types.len() as f64,
+            NumberField::PlannedCount => p.program.planned.len() as f64,
+            NumberField::RegionCount => p.regions.len() as f64,
+        }
+    }
+
+    /// Whether a condition holds. A placement test is false before the placement is
+    /// known.
+    pub fn holds(&self, condition: &Condition) -> bool {
+        let p = self.profile;
+        match condition {
+            Condition::All(list) => list.iter().all(|c| self.holds(c)),
+            Condition::Any(list) => list.iter().any(|c| self.holds(c)),
+            Condition::Not(c) => !self.holds(c),
+            Condition::Compare(c) => c.op.holds(self.number(c.field), c.value),
+            Condition::SelfServe(b) => p.company.self_serve == *b,
+            Condition::SharedGtmLeader(b) => p.company.shared_gtm_leader == *b,
+            Condition::MarketingMaturity(v) => v.contains(&p.company.marketing_maturity()),
+            Condition::ProgramMaturity(v) => v.contains(&p.program.maturity),
+            Condition::RevenueOwner(v) => v.contains(&p.company.revenue_owner),
+            Condition::HasType(t) => p.program.types.contains(t),
+            Condition::PlansType(t) => p.program.planned.contains(t),
+            Condition::HasGoal(g) => p.goals.contains(g),
+            Condition::HasRegion(r) => p.regions.contains(r),
+            Condition::HomeRegion(v) => p.regions.first().is_some_and(|r| v.contains(r)),
+            Condition::Stage(v) => v.contains(&self.stage),
+            Condition::Placement(v) => self.placement.is_some_and(|x| v.contains(&x)),
+        }
+    }
+
+    /// Whether a rule fires.
+    pub fn fires(&self, rule: &Rule) -> bool {
+        rule.when.as_ref().is_none_or(|c| self.holds(c))
+    }
+}
+
+/// How sure the recommendation is, from the margin between the top two eligible
+/// scores: `margin / (margin + 2)`, so a margin of 2 points gives 0.5 and a tie 0.
+pub fn confidence(margin: f64) -> f64 {
+    let margin = margin.max(0.0);
+    ((margin / (margin + 2.0)) * 100.0).round() / 100.0
+}
+
+impl Rulebook {
+    /// Evaluates a profile.
+    pub fn assess(&self, source: Source, profile: &Profile, options: Options) -> Assessment {
+        let stage = options
+            .stage
+            .unwrap_or_else(|| Stage::of(profile.program.maturity));
+        let mut facts = Facts {
+            profile,
+            stage,
+            placement: None,
+        };
+        let mut scores = Scores::default();
+        let mut excluded: Vec<Placement> = Vec::new();
+        let mut fired: Vec<&Rule> = Vec::new();
+        let is_design = |r: &Rule| r.when.as_ref().is_some_and(Condition::uses_placement);
+
+        for rule in self.rules.iter().filter(|r| !is_design(r)) {
+            if facts.fires(rule) {
+                for (p, d) in &rule.then.scores {
+                    scores.add(*p, *d);
+                }
+                for p in &rule.then.exclude {
+                    if !excluded.contains(p) {
+                        excluded.push(*p);
+                    }
+                }
+                fired.push(rule);
+            }
+        }
+        excluded.sort();
+
+        let mut ranked: Vec<Placement> = self.tie_break.clone();
+        // Stable sort: equal scores keep the tie-break order.
+        ranked.sort_by(|a, b| {
+            let eligible = |p: &Placement| !excluded.contains(p);
+            eligible(b)
+                .cmp(&eligible(a))
+                .then(scores.get(*b).total_cmp(&scores.get(*a)))
+        });
+        let placement = ranked[0];
+        let runner_up = ranked.get(1).copied().filter(|p| !excluded.contains(p));
+        let margin = runner_up.map_or(f64::INFINITY, |r| scores.get(placement) - scores.get(r));
+        let tie = margin == 0.0;
+        let confidence = if margin.is_infinite() {
+            1.0
+        } else {
+            confidence(margin)
+        };
+
+        facts.placement = Some(placement);
+        for rule in self.rules.iter().filter(|r| is_design(r)) {
+            if facts.fires(rule) {
+                fired.push(rule);
+            }
+        }
+
+        let mut reports_to = self.reports_to.get(placement).to_string();
+        let mut reasons = Vec::new();
+        let mut caveats = Vec::new();
+        let mut roles: Vec<(u32, Role)> = Vec::new();
+        let mut partnerops: Vec<PartnerOpsFunction> = Vec::new();
+        let mut cadence: Vec<CadenceItem> = Vec::new();
+        let mut kpis: Vec<Kpi> = Vec::new();
+        for rule in &fired {
+            let then = &rule.then;
+            let cites = || rule.cites.clone();
+            if let Some(r) = &then.reports_to {
+                reports_to = r.clone();
+            }
+            let supports = then.scores.get(&placement).is_some_and(|d| *d > 0.0)
+                || is_design(rule);
+            if let (Some(text), true) = (&then.reason, supports) {
+                reasons.push(Reason {
+                    text: text.clone(),
+                    rule: rule.id.clone(),
+                    cites: cites(),
+                });
+            }
+            if let Some(c) = &then.caveat {
+                caveats.push(Caveat {
+                    text: c.text.clone(),
+                    mitigation: c.mitigation.clone(),
+                    cites: cites(),
+                });
+            }
+            for r in &then.roles {
+                if roles.iter().all(|(_, x)| x.title != r.title) {
+                    roles.push((
+                        r.order,
+                        Role {
+                            title: r.title.clone(),
+                            status: RoleStatus::Later,
+                            stage: r.stage,
+                            responsibilities: r.responsibilities.clone(),
+                            hire_when: r.hire_when.clone(),
+                            rule: rule.id.clone(),
+                            cites: cites(),
+                        },
+                    ));
+                }
+            }
+            for f in &then.partnerops {
+                if partnerops.iter().all(|x| x.function != f.function) {
+                    partnerops.push(PartnerOpsFunction {
+                        function: f.function.clone(),
+                        owner: f.owner.clone(),
+                        covers: f.covers.clone(),
+                        rule: rule.id.clone(),
+                        cites: if f.cites.is_empty() {
+                            cites()
+                        } else {
+                            f.cites.clone()
+                        },
+                    });
+                }
+            }
+            for c in &then.cadence {
+                if cadence.iter().all(|x| x.with != c.with) {
+                    cadence.push(CadenceItem {
+                        with: c.with.clone(),
+                        topics: c.topics.clone(),
+                        frequency: c.frequency.clone(),
+                        rule: rule.id.clone(),
+                        cites: cites(),
+                    });
+                }
+            }
+            for k in &then.kpis {
+                if kpis.iter().all(|x| x.name != k.name) {
+                    kpis.push(Kpi {
+                        name: k.name.clone(),
+                        why: k.why.clone(),
+                        rule: rule.id.clone(),
+                        cites: cites(),
+                    });
+                }
+            }
+        }
+
+        // Hiring order: by rank, then by the order the rules gave them (stable sort).
+        roles.sort_by_key(|(order, _)| *order);
+        let filled = profile.program.team_size as usize;
+        let roles = roles
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, mut role))| {
+                role.status = if i < filled {
+                    RoleStatus::Current
+                } else if role.stage <= stage {
+                    RoleStatus::Next
+                } else {
+                    RoleStatus::Later
+                };
+                role
+            })
+            .collect();
+
+        Assessment {
+            source,
+            profile: profile.name.clone(),
+            placement,
+            reports_to,
+            confidence,
+            scores,
+            runner_up,
+            tie,
+            excluded,
+            reasons,
+            rules: fired
+                .iter()
+                .map(|r| FiredRule {
+                    id: r.id.clone(),
+                    cites: r.cites.clone(),
+                    effect: r.then.describe(),
+                    scores: r.then.scores.clone(),
+                })
+                .collect(),
+            caveats,
+            stage,
+            roles,
+            partnerops,
+            cadence,
+            kpis,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::confidence;
+
+    #[test]
+    fn confidence_grows_with_the_margin() {
+        assert_eq!(confidence(0.0), 0.0);
+        assert_eq!(confidence(2.0), 0.5);
+        assert_eq!(confidence(6.0), 0.75);
+        assert!(confidence(100.0) < 1.0);
+    }
+}
