@@ -101,6 +101,34 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
+/// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
+/// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
+/// input holds several profiles.
+pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
+    let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
+    if let Some(u) = unreadable.first() {
+        return Err(Failure::new(Exit::NoInput, u.to_string()).into());
+    }
+    let (mut reads, unreadable) = batch::read_all(&inputs, limits(g));
+    if let Some(u) = unreadable.first() {
+        return Err(Failure::new(Exit::NoInput, u.to_string()).into());
+    }
+    if reads.len() != 1 {
+        return Err(Failure::new(
+            Exit::Usage,
+            format!("{} holds {} profiles; this command takes exactly one", path.display(), reads.len()),
+        )
+        .into());
+    }
+    match reads.remove(0) {
+        Ok(read) => Ok(read),
+        Err(f) => {
+            let color = g.color.enabled(std::io::stderr().is_terminal());
+            Err(Failure::new(Exit::DataErr, f.error.render(color)).into())
+        }
+    }
+}
+
 fn limits(g: &Global) -> Limits {
     Limits {
         max_bytes: g.max_bytes,
