@@ -19,6 +19,11 @@
 //! assert_eq!(assessment.placement, Placement::Marketing);
 //! ```
 
+// Input errors carry their place and the offending line so they can be shown with a
+// caret; they are built once per bad document, off the hot path, so boxing them would
+// only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod assessment;
 pub mod batch;
 pub mod exit;

@@ -1,5 +1,8 @@
 //! `partner-org`: parse the command line, load, evaluate, render.
 
+// See lib.rs: located input errors are large and rare.
+#![allow(clippy::result_large_err)]
+
 mod cli;
 mod commands;
 mod output;
@@ -13,7 +16,9 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
-            let exit = error.downcast_ref::<Failure>().map_or(Exit::IoErr, |f| f.exit);
+            let exit = error
+                .downcast_ref::<Failure>()
+                .map_or(Exit::IoErr, |f| f.exit);
             let message = format!("{error:#}");
             if !message.is_empty() {
                 eprintln!("partner-org: {message}");

@@ -14,6 +14,19 @@ pub(crate) fn key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
     found.map(|offset| super::stream::line_column(text, offset))
 }
 
+/// The second occurrence of the last key of `path` under the same parent, for
+/// duplicate keys.
+pub(crate) fn second(text: &str, path: &[&str]) -> Option<(usize, usize)> {
+    let (last, parents) = path.split_last()?;
+    let mut from = 0;
+    for segment in parents {
+        from = find_key(text, segment, from)? + segment.len();
+    }
+    let first = find_key(text, last, from)?;
+    let again = find_key(text, last, first + last.len())?;
+    Some(super::stream::line_column(text, again))
+}
+
 fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
     let mut search = from;
     while let Some(pos) = text.get(search..)?.find(key) {

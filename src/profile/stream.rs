@@ -118,7 +118,12 @@ impl<'a> Document<'a> {
     }
 
     /// An error at a byte offset of this document's text.
-    pub fn error_at_offset(&self, offset: usize, message: String, help: Option<String>) -> InputError {
+    pub fn error_at_offset(
+        &self,
+        offset: usize,
+        message: String,
+        help: Option<String>,
+    ) -> InputError {
         let (line, column) = line_column(self.text, offset);
         self.error_at(line, column, None, message, help)
     }
@@ -139,14 +144,32 @@ impl<'a> Document<'a> {
             field = Some(path.to_string());
             message = rest.to_string();
         }
+        // serde points at the mapping for these two; point at the key instead.
+        let key = backticked(&message).first().map(|k| k.to_string());
+        let parent: Vec<&str> = field
+            .as_deref()
+            .map_or(Vec::new(), |f| f.split('.').collect());
+        let (line, column) = if message.starts_with("duplicate field") {
+            let mut path = parent.clone();
+            path.push(key.as_deref().unwrap_or_default());
+            locate::second(self.text, &path).unwrap_or((line, column))
+        } else if message.starts_with("missing field") && !parent.is_empty() {
+            locate::key(self.text, &parent).unwrap_or((line, column))
+        } else {
+            (line, column)
+        };
         let (message, help) = explain(&message);
         self.error_at(line, column, field, message, help)
     }
 
     /// Turns a validation failure into an error located at the field it blames.
     pub fn field_error(&self, v: Violation) -> InputError {
+        // The field itself, or the nearest parent that is written out.
         let path: Vec<&str> = v.field.split('.').collect();
-        let (line, column) = locate::key(self.text, &path).unwrap_or((1, 1));
+        let (line, column) = (1..=path.len())
+            .rev()
+            .find_map(|n| locate::key(self.text, &path[..n]))
+            .unwrap_or((1, 1));
         self.error_at(line, column, Some(v.field), v.message, Some(v.help))
     }
 }
@@ -194,9 +217,29 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
             Some("booleans are written `true` or `false` (not yes/no/on/off)".into()),
         );
     }
+    if message.contains("expected struct Profile") {
+        let found = message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split(',').next())
+            .unwrap_or("something else");
+        return (
+            format!("expected a profile (a mapping of fields), found {found}"),
+            Some("start with `name:`, `company:` and `program:` (see `partner-org init`)".into()),
+        );
+    }
+    if message.contains("integer `-") {
+        return (
+            message
+                .replace("invalid type", "invalid value")
+                .replace("expected u32", "expected a whole number of 0 or more"),
+            Some("counts cannot be negative".into()),
+        );
+    }
     if message.contains("expected u32") || message.contains("expected f64") {
         return (
-            message.replace("u32", "a whole number").replace("f64", "a number"),
+            message
+                .replace("u32", "a whole number")
+                .replace("f64", "a number"),
             Some("write a plain number without quotes, e.g. `12` or `0.25`".into()),
         );
     }

@@ -1,0 +1,436 @@
+use super::engine::Options;
+use super::*;
+use crate::profile::{Override, Profile, Source};
+
+/// A small self-serve company launching an affiliate program: marketing wins.
+const BASE: &str = "\
+name: Base
+company: {employees: 50, self_serve: true, sales_team: 5, marketing_team: 5}
+program: {types: [affiliate], maturity: launching}
+";
+
+fn fired(sets: &[&str]) -> Vec<String> {
+    let overrides: Vec<Override> = sets.iter().map(|s| s.parse().unwrap()).collect();
+    let profile = Profile::parse("base.yaml", BASE)
+        .unwrap()
+        .with_overrides(&overrides)
+        .unwrap_or_else(|v| panic!("{sets:?}: {v:?}"));
+    let source = Source {
+        path: "base.yaml".into(),
+        document: None,
+    };
+    Rulebook::default_rules()
+        .assess(source, &profile, Options::default())
+        .rules
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
+}
+
+/// Standalone through a COO who owns revenue and an established program.
+const STANDALONE: &[&str] = &["company.revenue_owner=coo", "program.maturity=established"];
+
+/// For every rule of the default rulebook: answers (as `--set` overrides of BASE) with
+/// which it fires, and answers with which it does not (None: it always fires).
+#[allow(clippy::type_complexity)]
+const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
+    (
+        "referral-reseller-to-sales",
+        &["program.types=referral"],
+        Some(&[]),
+    ),
+    ("deal-quality-goal", &["goals=deal-quality"], Some(&[])),
+    (
+        "no-self-serve-referral-first",
+        &["company.self_serve=false"],
+        Some(&[]),
+    ),
+    (
+        "small-company-without-marketing",
+        &["company.marketing_team=0"],
+        Some(&["company.marketing_team=0", "company.employees=500"]),
+    ),
+    (
+        "no-marketing-team",
+        &["company.marketing_team=0"],
+        Some(&[]),
+    ),
+    (
+        "affiliate-not-for-sales",
+        &[],
+        Some(&["company.marketing_team=0"]),
+    ),
+    (
+        "sales-partners-are-not-reps",
+        &["program.types=referral"],
+        Some(&[]),
+    ),
+    (
+        "affiliate-to-marketing",
+        &[],
+        Some(&["program.types=referral"]),
+    ),
+    ("reach-goal", &["goals=reach"], Some(&[])),
+    (
+        "launch-with-affiliates",
+        &[],
+        Some(&["program.maturity=established"]),
+    ),
+    ("fast-roi-goal", &["goals=fast-roi"], Some(&[])),
+    ("marketing-benefits", &[], Some(&["program.types=referral"])),
+    (
+        "marketing-limits-sales-programs",
+        &["program.planned=referral"],
+        Some(&[]),
+    ),
+    (
+        "established-program",
+        &["program.maturity=established"],
+        Some(&[]),
+    ),
+    (
+        "scaling-program",
+        &["program.maturity=scaling"],
+        Some(&["program.maturity=established"]),
+    ),
+    (
+        "several-program-types",
+        &["program.types=technology,referral"],
+        Some(&["program.types=referral,reseller"]),
+    ),
+    ("integrations-goal", &["goals=integrations"], Some(&[])),
+    (
+        "partner-revenue-share",
+        &["program.revenue_share=0.25"],
+        Some(&["program.revenue_share=0.24"]),
+    ),
+    (
+        "partner-revenue-majority",
+        &["program.revenue_share=0.5"],
+        Some(&["program.revenue_share=0.49"]),
+    ),
+    ("budget-goal", &["goals=budget"], Some(&[])),
+    ("attribution-goal", &["goals=attribution"], Some(&[])),
+    (
+        "channel-conflict-goal",
+        &["goals=channel-conflict"],
+        Some(&[]),
+    ),
+    (
+        "single-revenue-owner",
+        &["company.revenue_owner=coo"],
+        Some(&["company.revenue_owner=ceo"]),
+    ),
+    (
+        "report-to-coo",
+        STANDALONE,
+        Some(&["company.revenue_owner=coo"]),
+    ),
+    (
+        "report-to-cro",
+        &["company.revenue_owner=cro", "program.maturity=established"],
+        Some(STANDALONE),
+    ),
+    ("standalone-benefits", STANDALONE, Some(&[])),
+    ("separate-not-siloed", STANDALONE, Some(&[])),
+    (
+        "shared-gtm-leader",
+        &["company.shared_gtm_leader=true"],
+        Some(&["company.shared_gtm_leader=true", "company.employees=500"]),
+    ),
+    (
+        "shared-leader-mixed-motions",
+        &["company.shared_gtm_leader=true", "program.planned=referral"],
+        Some(&["company.shared_gtm_leader=true"]),
+    ),
+    (
+        "no-shared-leader",
+        &[],
+        Some(&["company.shared_gtm_leader=true"]),
+    ),
+    (
+        "cross-functional-is-a-phase",
+        &["company.shared_gtm_leader=true"],
+        Some(&[]),
+    ),
+    ("one-person-start", &[], Some(STANDALONE)),
+    ("channel-manager-first", &[], Some(STANDALONE)),
+    ("dedicated-team-formed", STANDALONE, Some(&[])),
+    ("mid-stage-specialists", &[], None),
+    ("scale-matrix-roles", &[], None),
+    (
+        "partnerops-early-generalists",
+        &[],
+        Some(&["program.maturity=established"]),
+    ),
+    (
+        "partnerops-mid-specialists",
+        &["program.maturity=established"],
+        Some(&[]),
+    ),
+    (
+        "partnerops-scale-matrix",
+        &["program.maturity=scaling"],
+        Some(&[]),
+    ),
+    (
+        "partner-marketing-operations",
+        &[],
+        Some(&["program.types=integrator"]),
+    ),
+    ("reseller-motion", &["program.types=reseller"], Some(&[])),
+    (
+        "integrator-motion",
+        &["program.types=integrator"],
+        Some(&[]),
+    ),
+    (
+        "technology-motion",
+        &["program.types=technology"],
+        Some(&["program.types=technology", "company.revenue_owner=coo"]),
+    ),
+    (
+        "technology-director",
+        &["program.types=technology", "company.revenue_owner=coo"],
+        Some(&["program.types=technology"]),
+    ),
+    (
+        "marketplace-motion",
+        &["program.types=marketplace"],
+        Some(&[]),
+    ),
+    (
+        "strategic-planning-input",
+        &["program.maturity=established"],
+        Some(&[]),
+    ),
+    ("align-with-sales", &[], None),
+    ("align-with-marketing", &[], None),
+    (
+        "align-with-product",
+        &["program.types=technology"],
+        Some(&[]),
+    ),
+    (
+        "align-with-finance",
+        &[],
+        Some(&["program.types=integrator"]),
+    ),
+    (
+        "align-with-customer-success",
+        &["program.types=reseller"],
+        Some(&[]),
+    ),
+    ("governance", &["program.team_size=3"], Some(&[])),
+    (
+        "regional-lead-emea",
+        &["regions=north-america,emea"],
+        Some(&["regions=emea"]),
+    ),
+    (
+        "regional-lead-apac",
+        &["regions=north-america,apac"],
+        Some(&["regions=apac"]),
+    ),
+    (
+        "regional-lead-latam",
+        &["regions=north-america,latam"],
+        Some(&["regions=latam"]),
+    ),
+    (
+        "regional-lead-north-america",
+        &["regions=emea,north-america"],
+        Some(&[]),
+    ),
+    (
+        "global-blueprint",
+        &["regions=north-america,emea"],
+        Some(&[]),
+    ),
+    ("resourcing-kpis", &[], None),
+    (
+        "mid-stage-kpis",
+        &["program.maturity=established"],
+        Some(&[]),
+    ),
+];
+
+#[test]
+fn every_rule_fires_when_it_should_and_only_then() {
+    for (id, fires_with, silent_with) in CASES {
+        assert!(
+            fired(fires_with).iter().any(|r| r == id),
+            "{id} should fire with {fires_with:?}"
+        );
+        if let Some(silent) = silent_with {
+            assert!(
+                !fired(silent).iter().any(|r| r == id),
+                "{id} should not fire with {silent:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_default_rule_has_a_case() {
+    let book = Rulebook::default_rules();
+    for rule in &book.rules {
+        assert!(
+            CASES.iter().any(|(id, _, _)| *id == rule.id),
+            "no test case for rule {}",
+            rule.id
+        );
+    }
+    assert_eq!(
+        CASES.len(),
+        book.rules.len(),
+        "a case names a rule that does not exist"
+    );
+}
+
+#[test]
+fn the_default_rulebook_cites_every_guidance_point() {
+    let book = Rulebook::default_rules();
+    for point in crate::guidance::POINTS {
+        assert!(
+            book.rules
+                .iter()
+                .any(|r| r.cites.iter().any(|c| c == point.id)),
+            "{} is cited by no rule",
+            point.id
+        );
+    }
+}
+
+#[test]
+fn ties_follow_the_tie_break_order_and_are_flagged() {
+    // An integrator program alone scores nothing anywhere: a four-way tie.
+    let profile = Profile::parse(
+        "t.yaml",
+        "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching}\n",
+    )
+    .unwrap();
+    let source = Source {
+        path: "t.yaml".into(),
+        document: None,
+    };
+    let mut book = Rulebook::default_rules();
+    let a = book.assess(source.clone(), &profile, Options::default());
+    assert_eq!(
+        (a.placement, a.tie, a.confidence),
+        (Placement::Sales, true, 0.0)
+    );
+    book.tie_break = vec![
+        Placement::Standalone,
+        Placement::Sales,
+        Placement::Marketing,
+        Placement::CrossFunctional,
+    ];
+    let a = book.assess(source, &profile, Options::default());
+    assert_eq!((a.placement, a.tie), (Placement::Standalone, true));
+}
+
+#[test]
+fn roles_are_current_up_to_the_team_size_then_next_or_later_by_stage() {
+    let profile = Profile::parse("r.yaml", BASE).unwrap();
+    let overrides: Vec<Override> = ["program.team_size=2".parse().unwrap()].to_vec();
+    let profile = profile.with_overrides(&overrides).unwrap();
+    let source = Source {
+        path: "r.yaml".into(),
+        document: None,
+    };
+    let a = Rulebook::default_rules().assess(source, &profile, Options::default());
+    let statuses: Vec<(&str, &str)> = a
+        .roles
+        .iter()
+        .map(|r| (r.title.as_str(), r.status.as_str()))
+        .collect();
+    assert_eq!(statuses[0], ("Partnerships lead", "current"));
+    assert_eq!(statuses[1], ("Channel partnerships manager", "current"));
+    assert!(
+        a.roles[2..]
+            .iter()
+            .all(|r| r.status == crate::assessment::RoleStatus::Later),
+        "{statuses:?}"
+    );
+
+    let b = Rulebook::default_rules().assess(
+        a.source.clone(),
+        &profile,
+        Options {
+            stage: Some(Stage::Mid),
+        },
+    );
+    assert_eq!(b.stage, Stage::Mid);
+    assert!(
+        b.roles
+            .iter()
+            .any(|r| r.status == crate::assessment::RoleStatus::Next)
+    );
+}
+
+fn rulebook_error(edit: (&str, &str)) -> String {
+    let text = DEFAULT_RULEBOOK.replacen(edit.0, edit.1, 1);
+    assert!(text != DEFAULT_RULEBOOK, "edit {edit:?} did not apply");
+    Rulebook::parse("book.yaml", &text).unwrap_err().one_line()
+}
+
+#[test]
+fn invalid_rulebooks_are_rejected_with_line_and_column() {
+    let line_of = |needle: &str| {
+        DEFAULT_RULEBOOK
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap()
+            + 1
+    };
+    let cites = line_of("cites: [S1]");
+    let cases = [
+        (
+            ("cites: [S1]", "cites: [S9]"),
+            format!("book.yaml:{cites}:"),
+        ),
+        (
+            ("scores: {sales: 3}", "scores: {saless: 3}"),
+            "unknown value 'saless'".to_string(),
+        ),
+        (
+            (
+                "    summary: Referral and reseller",
+                "    sumary: Referral and reseller",
+            ),
+            "unknown field 'sumary'".to_string(),
+        ),
+        (
+            ("id: deal-quality-goal", "id: referral-reseller-to-sales"),
+            "is used twice".to_string(),
+        ),
+        (
+            ("id: deal-quality-goal", "id: Deal Quality"),
+            "is not kebab-case".to_string(),
+        ),
+        (
+            (
+                "tie_break: [sales, marketing, standalone, cross-functional]",
+                "tie_break: [sales, sales]",
+            ),
+            "tie_break must list".to_string(),
+        ),
+        (
+            ("version: 1", "version: 3"),
+            "book.yaml:11:1: version: unsupported rulebook version 3".to_string(),
+        ),
+        (
+            (
+                "      reports_to: COO (owner of the revenue engine)",
+                "      scores: {standalone: 1}",
+            ),
+            "tests the placement and also changes scores".to_string(),
+        ),
+    ];
+    for (edit, expected) in cases {
+        let err = rulebook_error(edit);
+        assert!(err.contains(&expected), "{edit:?}: {err}");
+        assert!(err.starts_with("book.yaml:"), "{err}");
+    }
+}
