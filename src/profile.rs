@@ -16,6 +16,7 @@ mod subset;
 
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument};
 pub(crate) use stream::{closest, line_column};
+pub(crate) use subset::check as check_subset;
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.
 pub fn suggest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {

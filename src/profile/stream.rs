@@ -235,6 +235,12 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
             Some("counts cannot be negative".into()),
         );
     }
+    if message.contains("invalid type: string \"0") && message.contains("expected u32") {
+        return (
+            message.replace("expected u32", "expected a whole number"),
+            Some("write the number without leading zeros (YAML 1.1 read them as octal)".into()),
+        );
+    }
     if message.contains("expected u32") || message.contains("expected f64") {
         return (
             message
@@ -408,6 +414,22 @@ impl<R: BufRead> DocumentReader<R> {
                         )));
                     }
                 };
+                if let Some((i, c)) = line_str
+                    .char_indices()
+                    .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                {
+                    let n = self.line_no;
+                    let column = line_str[..i].chars().count() + 1;
+                    return Some(Err(self.fail(
+                        n,
+                        column,
+                        format!(
+                            "the input holds the control character U+{:04X}; the rest of this input is not read",
+                            c as u32
+                        ),
+                        "profiles are plain text: remove the character (is this a binary file?)",
+                    )));
+                }
                 if let Some(rest) = marker(line_str, "---") {
                     self.seen_marker = true;
                     self.marker_started = true;

@@ -38,7 +38,7 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
         if indent == 0 && content.starts_with('%') && flow == 0 {
             return fail(
                 line_start,
-                "YAML directives are not part of the profile format",
+                "YAML directives are not allowed in profiles or rulebooks",
                 "remove the `%` line",
             );
         }
@@ -58,21 +58,21 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
                     b'&' => {
                         return fail(
                             i,
-                            "YAML anchors are not part of the profile format",
+                            "YAML anchors are not allowed in profiles or rulebooks",
                             "write the value out instead of `&name`",
                         );
                     }
                     b'*' => {
                         return fail(
                             i,
-                            "YAML aliases are not part of the profile format",
+                            "YAML aliases are not allowed in profiles or rulebooks",
                             "write the value out instead of `*name`",
                         );
                     }
                     b'!' => {
                         return fail(
                             i,
-                            "YAML tags are not part of the profile format",
+                            "YAML tags are not allowed in profiles or rulebooks",
                             "remove the `!tag`; plain values are typed by their field",
                         );
                     }
@@ -81,7 +81,7 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
                     {
                         return fail(
                             i,
-                            "YAML merge keys (`<<`) are not part of the profile format",
+                            "YAML merge keys (`<<`) are not allowed in profiles or rulebooks",
                             "write the fields out in this mapping",
                         );
                     }

@@ -114,8 +114,8 @@ fn rejects_each_kind_of_bad_input_with_its_place() {
         "p.yaml:9:3: program.maturity: maturity is `none` but program.types lists affiliate",
         "p.yaml:7:1: program.types: maturity is `launching` but no program type runs",
         "p.yaml:1:1: version: unsupported format version 2",
-        "p.yaml:3:14: YAML anchors are not part of the profile format",
-        "p.yaml:3:14: YAML tags are not part of the profile format",
+        "p.yaml:3:14: YAML anchors are not allowed in profiles or rulebooks",
+        "p.yaml:3:14: YAML tags are not allowed in profiles or rulebooks",
         "p.yaml:1:1: expected a profile (a mapping of fields), found sequence",
     ];
     for ((what, from, to), expected) in cases.iter().zip(expected) {

@@ -470,6 +470,8 @@ impl Rulebook {
     /// Parses and validates a rulebook.
     pub fn parse(path: &str, text: &str) -> Result<Rulebook, InputError> {
         let doc = Document::whole(path, text);
+        // Rulebooks are written in the same YAML subset as profiles.
+        crate::profile::check_subset(&doc)?;
         let book: Rulebook = yaml_serde::from_str(text).map_err(|e| doc.yaml_error(&e))?;
         book.validate(&doc)?;
         Ok(book)
