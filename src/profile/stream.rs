@@ -249,6 +249,19 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
             Some("write a plain number without quotes, e.g. `12` or `0.25`".into()),
         );
     }
+    if message.contains("expected a YAML tag starting with '!'") {
+        let found = message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split(',').next())
+            .unwrap_or("something else");
+        return (
+            format!("expected one plain word, found {found}"),
+            Some(
+                "write one of the allowed values, e.g. `reach` (the profile format is in README)"
+                    .into(),
+            ),
+        );
+    }
     if message.contains("expected a sequence") {
         return (
             message.to_string(),
