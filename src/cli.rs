@@ -50,9 +50,13 @@ pub struct Global {
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
 
-    /// The largest profile document read, in bytes.
+    /// The largest document read (profile or rulebook), in bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = 1 << 20)]
     pub max_bytes: usize,
+
+    /// The most documents read from one input (file or stdin stream).
+    #[arg(long, global = true, value_name = "N", default_value_t = 1_000_000)]
+    pub max_documents: usize,
 }
 
 #[derive(Debug, Subcommand)]

@@ -161,7 +161,7 @@ pub fn load_one(
 fn limits(g: &Global) -> Limits {
     Limits {
         max_bytes: g.max_bytes,
-        ..Limits::default()
+        max_documents: g.max_documents,
     }
 }
 

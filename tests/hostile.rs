@@ -225,6 +225,20 @@ fn a_stream_of_thousands_of_documents_is_evaluated_in_order() {
 }
 
 #[test]
+fn the_number_of_documents_per_input_is_capped() {
+    let stream: String = (0..5).map(|_| format!("---\n{VALID}")).collect();
+    partner_org()
+        .args(["validate", "-", "--max-documents", "3"])
+        .write_stdin(stream)
+        .assert()
+        .code(65)
+        .stdout(predicates::str::contains("<stdin>#3: Acme"))
+        .stderr(predicates::str::contains(
+            "more than 3 document(s), the limit",
+        ));
+}
+
+#[test]
 fn yaml_1_1_traps_are_strings_or_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["no", "NO", "on", "1.10", "017", "1e3", "null"] {

@@ -490,8 +490,8 @@ impl<R: BufRead> DocumentReader<R> {
                 return Some(Err(self.fail(
                     first_line,
                     1,
-                    format!("more than {limit} documents in one input; the rest is not read"),
-                    "split the stream into several inputs",
+                    format!("this input holds more than {limit} document(s), the limit; the rest is not read"),
+                    "split the stream, or raise the limit with --max-documents",
                 )));
             }
             self.yielded = true;
