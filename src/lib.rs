@@ -23,6 +23,7 @@ pub mod assessment;
 pub mod batch;
 pub mod exit;
 pub mod guidance;
+pub mod org;
 pub mod profile;
 pub mod render;
 pub mod rules;
