@@ -33,15 +33,27 @@ impl Input {
         self.reader()?
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut text)
-            .map_err(|e| Unreadable { path: self.name(), message: e.to_string() })?;
+            .map_err(|e| Unreadable {
+                path: self.name(),
+                message: e.to_string(),
+            })?;
         if text.len() > max_bytes {
-            return Err(Unreadable { path: self.name(), message: format!("larger than the limit of {max_bytes} bytes (--max-bytes)") });
+            return Err(Unreadable {
+                path: self.name(),
+                message: format!("larger than the limit of {max_bytes} bytes (--max-bytes)"),
+            });
         }
-        String::from_utf8(text).map_err(|_| Unreadable { path: self.name(), message: "not valid UTF-8".into() })
+        String::from_utf8(text).map_err(|_| Unreadable {
+            path: self.name(),
+            message: "not valid UTF-8".into(),
+        })
     }
 
     /// Opens the input as a stream of documents.
-    pub fn open(&self, limits: Limits) -> Result<DocumentReader<Box<dyn BufRead + Send>>, Unreadable> {
+    pub fn open(
+        &self,
+        limits: Limits,
+    ) -> Result<DocumentReader<Box<dyn BufRead + Send>>, Unreadable> {
         Ok(DocumentReader::new(self.reader()?, &self.name(), limits))
     }
 
@@ -115,10 +127,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, unreadable: &mut Vec<Unreadable>) {
     for path in paths {
         if path.is_dir() {
             walk(&path, inputs, unreadable);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml")
-        {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             inputs.push(Input::File(path));
         }
     }
@@ -183,7 +192,12 @@ pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Read>, Vec<Unreadable>
 }
 
 /// Evaluates one read profile: overrides, then the engine.
-pub fn advise(read: &Read, rulebook: &Rulebook, options: Options, overrides: &[Override]) -> Result<Outcome, Failed> {
+pub fn advise(
+    read: &Read,
+    rulebook: &Rulebook,
+    options: Options,
+    overrides: &[Override],
+) -> Result<Outcome, Failed> {
     let (source, profile) = read.as_ref().map_err(Clone::clone)?;
     let profile = profile.with_overrides(overrides).map_err(|v| Failed {
         source: source.clone(),
@@ -197,5 +211,9 @@ pub fn advise(read: &Read, rulebook: &Rulebook, options: Options, overrides: &[O
             line_text: None,
         },
     })?;
-    Ok(Outcome::Assessed(Box::new(rulebook.assess(source.clone(), &profile, options))))
+    Ok(Outcome::Assessed(Box::new(rulebook.assess(
+        source.clone(),
+        &profile,
+        options,
+    ))))
 }

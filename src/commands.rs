@@ -1,14 +1,18 @@
 //! One function per command: load, evaluate, render, and decide the exit code.
 
-use crate::cli::{Cli, Command, Format, Global, RulesCommand};
+use crate::cli::{
+    ChartFormat, Cli, Command, Format, Global, RoadmapFormat, RulesCommand, StageChoice,
+};
 use crate::output::Sink;
 use partner_org::batch::{self, Input, Read, Unreadable};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
+use partner_org::org::OrgChart;
+use partner_org::org::roadmap::Roadmap;
 use partner_org::profile::{InputError, Limits, Override};
-use partner_org::render::{self, Outcome, Renderer, Style};
+use partner_org::render::{self, ChartRenderer, Outcome, Renderer, Style};
 use partner_org::rules::engine::Options;
-use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
+use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook, Stage};
 use std::io::IsTerminal;
 
 /// Runs the parsed command line.
@@ -36,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 Format::Json => &render::Json,
                 Format::Yaml => &render::Yaml,
                 Format::Markdown => &render::Markdown,
+                Format::Html => &render::Html,
             };
             sink(g).write(|out| renderer.render(&outcomes, style, out))?;
             Ok(exit_code(&outcomes, &unreadable))
@@ -52,7 +57,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             sink(g).write(|out| {
                 for read in &reads {
                     match read {
-                        Ok((source, profile)) => writeln!(out, "ok     {source}: {}", profile.name)?,
+                        Ok((source, profile)) => {
+                            writeln!(out, "ok     {source}: {}", profile.name)?
+                        }
                         Err(f) => writeln!(out, "error  {}", f.error.one_line())?,
                     }
                 }
@@ -65,15 +72,81 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             sink(g).write(|out| {
                 let mut t = render::new_table(&["Rule", "Cites", "What it does"]);
                 for rule in &rulebook.rules {
-                    t.add_row(vec![rule.id.clone(), rule.cites.join(", "), rule.summary.clone()]);
+                    t.add_row(vec![
+                        rule.id.clone(),
+                        rule.cites.join(", "),
+                        rule.summary.clone(),
+                    ]);
                 }
                 writeln!(out, "{t}")?;
                 let uncited: Vec<&str> = guidance::POINTS
                     .iter()
                     .map(|p| p.id)
-                    .filter(|id| !rulebook.rules.iter().any(|r| r.cites.iter().any(|c| c == id)))
+                    .filter(|id| {
+                        !rulebook
+                            .rules
+                            .iter()
+                            .any(|r| r.cites.iter().any(|c| c == id))
+                    })
                     .collect();
-                writeln!(out, "{} rules; guidance points not cited: {}", rulebook.rules.len(), if uncited.is_empty() { "none".to_string() } else { uncited.join(", ") })
+                writeln!(
+                    out,
+                    "{} rules; guidance points not cited: {}",
+                    rulebook.rules.len(),
+                    if uncited.is_empty() {
+                        "none".to_string()
+                    } else {
+                        uncited.join(", ")
+                    }
+                )
+            })?;
+            Ok(Exit::Ok)
+        }
+        Command::Chart(c) => {
+            let rulebook = load_rulebook(g)?;
+            let (source, profile) = load_one(g, &c.path)?;
+            let stage = match c.stage {
+                StageChoice::Now => None,
+                StageChoice::Early => Some(Stage::Early),
+                StageChoice::Mid => Some(Stage::Mid),
+                StageChoice::Scale => Some(Stage::Scale),
+            };
+            let assessment = rulebook.assess(source, &profile, Options { stage });
+            let chart = OrgChart::from_assessment(&assessment);
+            let renderer: &dyn ChartRenderer = match c.format {
+                ChartFormat::Dot => &render::Dot,
+                ChartFormat::Mermaid => &render::Mermaid,
+                ChartFormat::Svg => &render::Svg,
+                ChartFormat::Json => &render::Json,
+                ChartFormat::Tree => &render::Tree,
+            };
+            let style = Style {
+                explain: false,
+                color: g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal()),
+            };
+            sink(g).write(|out| renderer.render_chart(&chart, style, out))?;
+            Ok(Exit::Ok)
+        }
+        Command::Roadmap(r) => {
+            let rulebook = load_rulebook(g)?;
+            let (source, profile) = load_one(g, &r.path)?;
+            let roadmap = Roadmap::project(&rulebook, &source, &profile).map_err(|v| {
+                Failure::new(
+                    Exit::DataErr,
+                    format!(
+                        "{source}: cannot project {}: {}: {}; {}",
+                        profile.name, v.field, v.message, v.help
+                    ),
+                )
+            })?;
+            let style = Style {
+                explain: false,
+                color: g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal()),
+            };
+            sink(g).write(|out| match r.format {
+                RoadmapFormat::Text => render::roadmap::text(&roadmap, style, out),
+                RoadmapFormat::Dot => render::dot::roadmap(&roadmap, out),
+                RoadmapFormat::Svg => render::svg::roadmap(&roadmap, out),
             })?;
             Ok(Exit::Ok)
         }
@@ -82,7 +155,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let Some(rule) = rulebook.rule(id) else {
                 let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
                 let hint = partner_org::profile::suggest(id, &ids)
-                    .map_or("`partner-org rules list` shows every id".to_string(), |b| format!("did you mean '{b}'?"));
+                    .map_or("`partner-org rules list` shows every id".to_string(), |b| {
+                        format!("did you mean '{b}'?")
+                    });
                 return Err(Failure::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
             };
             let yaml = yaml_serde::to_string(rule)?;
@@ -104,7 +179,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 /// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
 /// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
 /// input holds several profiles.
-pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
+pub fn load_one(
+    g: &Global,
+    path: &std::path::Path,
+) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
         return Err(Failure::new(Exit::NoInput, u.to_string()).into());
@@ -116,7 +194,11 @@ pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_o
     if reads.len() != 1 {
         return Err(Failure::new(
             Exit::Usage,
-            format!("{} holds {} profiles; this command takes exactly one", path.display(), reads.len()),
+            format!(
+                "{} holds {} profiles; this command takes exactly one",
+                path.display(),
+                reads.len()
+            ),
         )
         .into());
     }
@@ -154,14 +236,20 @@ pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
         .map_err(|e| Failure::new(Exit::NoInput, e.to_string()))?;
     let book = Rulebook::parse(&path.display().to_string(), &text).map_err(|e| {
         let color = g.color.enabled(std::io::stderr().is_terminal());
-        Failure::new(Exit::DataErr, format!("invalid rulebook\n{}", e.render(color)))
+        Failure::new(
+            Exit::DataErr,
+            format!("invalid rulebook\n{}", e.render(color)),
+        )
     })?;
     Ok(book)
 }
 
 fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
     sets.iter()
-        .map(|s| s.parse::<Override>().map_err(|e| Failure::new(Exit::Usage, e).into()))
+        .map(|s| {
+            s.parse::<Override>()
+                .map_err(|e| Failure::new(Exit::Usage, e).into())
+        })
         .collect()
 }
 
@@ -171,7 +259,11 @@ fn report_problems(g: &Global, reads: &[Read], outcomes: &[Outcome], unreadable:
         return;
     }
     let color = g.color.enabled(std::io::stderr().is_terminal());
-    let mut shown: Vec<&InputError> = reads.iter().filter_map(|r| r.as_ref().err()).map(|f| &f.error).collect();
+    let mut shown: Vec<&InputError> = reads
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|f| &f.error)
+        .collect();
     let override_errors: Vec<String> = outcomes
         .iter()
         .zip(reads)

@@ -115,10 +115,18 @@ impl OrgChart {
                 kind: NodeKind::Role,
                 status: role.status,
                 rules: vec![role.rule.clone()],
-                tooltip: format!("{} Hire {}.", sentence(&role.responsibilities), role.hire_when),
+                tooltip: format!(
+                    "{} Hire {}.",
+                    sentence(&role.responsibilities),
+                    role.hire_when
+                ),
             });
             let manager = roles.first().map_or(lead_manager, |(_, lead)| *lead);
-            let rules = if roles.is_empty() { reason_rules.clone() } else { vec![role.rule.clone()] };
+            let rules = if roles.is_empty() {
+                reason_rules.clone()
+            } else {
+                vec![role.rule.clone()]
+            };
             b.reports(manager, node, rules);
             roles.push((owner_key(&role.title), node));
         }
@@ -133,7 +141,8 @@ impl OrgChart {
                     kind: NodeKind::Role,
                     status: RoleStatus::Next,
                     rules: Vec::new(),
-                    tooltip: "The rulebook added no roles; the program still needs an owner.".into(),
+                    tooltip: "The rulebook added no roles; the program still needs an owner."
+                        .into(),
                 });
                 b.reports(lead_manager, lead, reason_rules.clone());
                 lead
@@ -275,7 +284,10 @@ fn owner_key(title: &str) -> String {
 /// Text ending with a full stop, with its first letter capitalised.
 fn sentence(text: &str) -> String {
     let mut chars = text.trim().chars();
-    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
     out.push_str(chars.as_str());
     if !out.ends_with('.') {
         out.push('.');
@@ -289,8 +301,14 @@ mod tests {
 
     #[test]
     fn owner_keys_drop_the_parenthesis() {
-        assert_eq!(owner_key("Head of partnerships (VP)"), "head of partnerships");
-        assert_eq!(owner_key("Partner program manager"), "partner program manager");
+        assert_eq!(
+            owner_key("Head of partnerships (VP)"),
+            "head of partnerships"
+        );
+        assert_eq!(
+            owner_key("Partner program manager"),
+            "partner program manager"
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@
 use crate::assessment::RoleStatus;
 use crate::rules::{Placement, Stage};
 use petgraph::Direction;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+pub use petgraph::graph::NodeIndex;
+use petgraph::graph::{DiGraph, EdgeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
@@ -112,9 +113,7 @@ impl OrgChart {
 
     /// The nodes in the order they were added (a stable order for every renderer).
     pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
-        self.graph
-            .node_indices()
-            .map(move |i| (i, &self.graph[i]))
+        self.graph.node_indices().map(move |i| (i, &self.graph[i]))
     }
 
     /// The edges of one kind, in the order they were added.
@@ -204,7 +203,10 @@ impl OrgChart {
             root: node_id(self.root),
             nodes: self
                 .nodes()
-                .map(|(i, node)| NodeRecord { id: node_id(i), node })
+                .map(|(i, node)| NodeRecord {
+                    id: node_id(i),
+                    node,
+                })
                 .collect(),
             edges: self
                 .graph

@@ -73,7 +73,11 @@ pub struct Roadmap {
 
 impl Roadmap {
     /// Projects a profile from its own stage to scale and evaluates every stage.
-    pub fn project(rulebook: &Rulebook, source: &Source, profile: &Profile) -> Result<Roadmap, Violation> {
+    pub fn project(
+        rulebook: &Rulebook,
+        source: &Source,
+        profile: &Profile,
+    ) -> Result<Roadmap, Violation> {
         let now = Stage::of(profile.program.maturity);
         let mut steps = Vec::new();
         for stage in Stage::ALL.iter().copied().filter(|s| *s >= now) {
@@ -82,7 +86,8 @@ impl Roadmap {
             } else {
                 project(profile, stage)?
             };
-            let assessment = rulebook.assess(source.clone(), &projected, Options { stage: Some(stage) });
+            let assessment =
+                rulebook.assess(source.clone(), &projected, Options { stage: Some(stage) });
             let chart = OrgChart::from_assessment(&assessment);
             steps.push(Step {
                 stage,
@@ -142,6 +147,25 @@ fn floors(stage: Stage) -> (ProgramMaturity, f64, u32, u32, u32) {
     }
 }
 
+/// What the projection assumes at each later stage, in one paragraph for reports.
+pub fn assumptions() -> String {
+    let stage = |stage: Stage| {
+        let (maturity, share, team, employees, marketing) = floors(stage);
+        format!(
+            "{stage} stage = program maturity {maturity}, planned programs running, partners \
+             bringing at least {}% of revenue, a team of at least {team}, at least {employees} \
+             employees and a marketing team of at least {marketing}",
+            number(share * 100.0)
+        )
+    };
+    format!(
+        "Later stages are projections. Where the profile is below them, they assume: {}; {}. \
+         Regions, goals, the sales team and who owns revenue stay as they are.",
+        stage(Stage::Mid),
+        stage(Stage::Scale)
+    )
+}
+
 /// The profile as assumed at a later stage, and what was assumed.
 pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumption>), Violation> {
     let (maturity, share, team, employees, marketing) = floors(stage);
@@ -149,19 +173,39 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     let mut assumed = Vec::new();
     let mut note = |field, from: String, to: String, why| {
         if from != to {
-            assumed.push(Assumption { field, from, to, why });
+            assumed.push(Assumption {
+                field,
+                from,
+                to,
+                why,
+            });
         }
     };
     if p.program.maturity < maturity {
-        note("program.maturity", p.program.maturity.to_string(), maturity.to_string(), "the stage itself");
+        note(
+            "program.maturity",
+            p.program.maturity.to_string(),
+            maturity.to_string(),
+            "the stage itself",
+        );
         p.program.maturity = maturity;
     }
     if !p.program.planned.is_empty() {
         let planned = std::mem::take(&mut p.program.planned);
         let before = list(&p.program.types);
         p.program.types.extend(planned);
-        note("program.types", before, list(&p.program.types), "the planned programs are running by then");
-        note("program.planned", list(&profile.program.planned), "none".into(), "the planned programs are running by then");
+        note(
+            "program.types",
+            before,
+            list(&p.program.types),
+            "the planned programs are running by then",
+        );
+        note(
+            "program.planned",
+            list(&profile.program.planned),
+            "none".into(),
+            "the planned programs are running by then",
+        );
     }
     if p.program.revenue_share < share {
         note(
@@ -173,7 +217,12 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
         p.program.revenue_share = share;
     }
     if p.company.employees < employees {
-        note("company.employees", p.company.employees.to_string(), employees.to_string(), "the company grows with the program");
+        note(
+            "company.employees",
+            p.company.employees.to_string(),
+            employees.to_string(),
+            "the company grows with the program",
+        );
         p.company.employees = employees;
     }
     if p.company.marketing_team < marketing {
@@ -191,7 +240,12 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     }
     let team = team.min(p.company.employees);
     if p.program.team_size < team {
-        note("program.team_size", p.program.team_size.to_string(), team.to_string(), "the team grows with the program");
+        note(
+            "program.team_size",
+            p.program.team_size.to_string(),
+            team.to_string(),
+            "the team grows with the program",
+        );
         p.program.team_size = team;
     }
     let gtm = p.company.sales_team + p.company.marketing_team;
@@ -206,7 +260,11 @@ fn list<T: std::fmt::Display>(items: &[T]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn percent(share: f64) -> String {
@@ -226,26 +284,47 @@ mod tests {
         let (mid, assumed) = project(&sellfy(), Stage::Mid).unwrap();
         assert_eq!(mid.program.maturity, ProgramMaturity::Established);
         assert_eq!(mid.program.revenue_share, 0.25);
-        assert_eq!(mid.company.marketing_team, 5, "already above the floor of 3");
+        assert_eq!(
+            mid.company.marketing_team, 5,
+            "already above the floor of 3"
+        );
         assert_eq!(mid.company.employees, 100);
         let fields: Vec<&str> = assumed.iter().map(|a| a.field).collect();
-        assert_eq!(fields, ["program.maturity", "program.revenue_share", "company.employees", "program.team_size"]);
+        assert_eq!(
+            fields,
+            [
+                "program.maturity",
+                "program.revenue_share",
+                "company.employees",
+                "program.team_size"
+            ]
+        );
     }
 
     #[test]
     fn planned_programs_are_running_at_the_next_stage() {
         let mut p = sellfy();
-        p.program.planned = vec![crate::profile::ProgramType::Referral, crate::profile::ProgramType::Reseller];
+        p.program.planned = vec![
+            crate::profile::ProgramType::Referral,
+            crate::profile::ProgramType::Reseller,
+        ];
         let (mid, assumed) = project(&p, Stage::Mid).unwrap();
         assert!(mid.program.planned.is_empty());
         assert_eq!(mid.program.types.len(), 3);
-        assert!(assumed.iter().any(|a| a.field == "program.types" && a.to == "affiliate, referral, reseller"));
+        assert!(
+            assumed
+                .iter()
+                .any(|a| a.field == "program.types" && a.to == "affiliate, referral, reseller")
+        );
     }
 
     #[test]
     fn an_affiliate_program_under_marketing_moves_to_its_own_department_as_it_grows() {
         let p = sellfy();
-        let source = Source { path: "sellfy.yaml".into(), document: None };
+        let source = Source {
+            path: "sellfy.yaml".into(),
+            document: None,
+        };
         let roadmap = Roadmap::project(&Rulebook::default_rules(), &source, &p).unwrap();
         let stages: Vec<Stage> = roadmap.steps.iter().map(|s| s.stage).collect();
         assert_eq!(stages, [Stage::Early, Stage::Mid, Stage::Scale]);
@@ -253,7 +332,10 @@ mod tests {
         assert_eq!(roadmap.steps[0].assessment.placement, Placement::Marketing);
         let moves = roadmap.moves();
         assert_eq!(moves.len(), 1, "{moves:?}");
-        assert_eq!((moves[0].from, moves[0].to), (Placement::Marketing, Placement::Standalone));
+        assert_eq!(
+            (moves[0].from, moves[0].to),
+            (Placement::Marketing, Placement::Standalone)
+        );
         assert!(!moves[0].why.is_empty());
     }
 
@@ -261,7 +343,10 @@ mod tests {
     fn stages_behind_the_profile_are_passed() {
         let mut p = sellfy();
         p.program.maturity = ProgramMaturity::Scaling;
-        let source = Source { path: "x".into(), document: None };
+        let source = Source {
+            path: "x".into(),
+            document: None,
+        };
         let roadmap = Roadmap::project(&Rulebook::default_rules(), &source, &p).unwrap();
         assert_eq!(roadmap.passed, [Stage::Early, Stage::Mid]);
         assert_eq!(roadmap.steps.len(), 1);

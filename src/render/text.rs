@@ -73,19 +73,31 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         } else {
             ""
         };
-        t.add_row(vec![p.as_str().to_string(), number(a.scores.get(*p)), note.to_string()]);
+        t.add_row(vec![
+            p.as_str().to_string(),
+            number(a.scores.get(*p)),
+            note.to_string(),
+        ]);
     }
     writeln!(out, "{t}")?;
 
     heading(out, "Why", style)?;
     for r in &a.reasons {
-        writeln!(out, "{}", wrap(&format!("{} {}", r.text, cites(&r.cites)), "  - ", width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("{} {}", r.text, cites(&r.cites)), "  - ", width)
+        )?;
     }
 
     if !a.caveats.is_empty() {
         heading(out, "Caveats", style)?;
         for c in &a.caveats {
-            writeln!(out, "{}", wrap(&format!("{} {}", c.text, cites(&c.cites)), "  - ", width))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("{} {}", c.text, cites(&c.cites)), "  - ", width)
+            )?;
             writeln!(out, "{}", wrap(&c.mitigation, "    Mitigation: ", width))?;
         }
     }
@@ -128,7 +140,15 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     heading(out, "KPIs", style)?;
     for k in &a.kpis {
-        writeln!(out, "{}", wrap(&format!("{}: {} {}", k.name, k.why, cites(&k.cites)), "  - ", width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("{}: {} {}", k.name, k.why, cites(&k.cites)),
+                "  - ",
+                width
+            )
+        )?;
     }
 
     if style.explain {
@@ -139,7 +159,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "{t}")?;
     }
-    Ok(())
+
+    heading(out, "Org chart", style)?;
+    let chart = crate::org::OrgChart::from_assessment(a);
+    super::ChartRenderer::render_chart(&super::Tree, &chart, style, out)
 }
 
 fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
@@ -175,5 +198,10 @@ fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|p| format!("{} {}", p.as_str(), counts[p.index()]))
         .collect();
-    writeln!(out, "{} profiles: {}; errors {errors}", outcomes.len(), counts.join(", "))
+    writeln!(
+        out,
+        "{} profiles: {}; errors {errors}",
+        outcomes.len(),
+        counts.join(", ")
+    )
 }
