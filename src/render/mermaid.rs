@@ -19,7 +19,7 @@ impl ChartRenderer for Mermaid {
         for (d, (department, members)) in chart.departments().into_iter().enumerate() {
             writeln!(
                 out,
-                "  subgraph d{d}[{}]",
+                "  subgraph d{d} [{}]",
                 label(&lines(department, NODE_WIDTH, 1))
             )?;
             for i in members {

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 pub mod dot;
 mod html;
 mod json;
-mod labels;
+pub mod labels;
 mod markdown;
 mod mermaid;
 pub mod roadmap;
