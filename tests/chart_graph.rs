@@ -16,7 +16,10 @@ use std::process::{Command, Stdio};
 
 fn chart(yaml: &str, stage: Option<Stage>) -> OrgChart {
     let profile = Profile::parse("test.yaml", yaml).unwrap();
-    let source = Source { path: "test.yaml".into(), document: None };
+    let source = Source {
+        path: "test.yaml".into(),
+        document: None,
+    };
     let assessment = Rulebook::default_rules().assess(source, &profile, Options { stage });
     OrgChart::from_assessment(&assessment)
 }
@@ -50,19 +53,32 @@ fn check_invariants(chart: &OrgChart) {
     }
     for (i, node) in chart.nodes() {
         if i != chart.root && node.kind != partner_org::org::NodeKind::Department {
-            assert!(!node.rules.is_empty() || node.kind == partner_org::org::NodeKind::Executive, "{} has no rule", node.title);
+            assert!(
+                !node.rules.is_empty() || node.kind == partner_org::org::NodeKind::Executive,
+                "{} has no rule",
+                node.title
+            );
         }
     }
 }
 
 fn example(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/profiles/{name}.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
 fn every_example_at_every_stage_keeps_the_invariants() {
     for name in ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"] {
-        for stage in [None, Some(Stage::Early), Some(Stage::Mid), Some(Stage::Scale)] {
+        for stage in [
+            None,
+            Some(Stage::Early),
+            Some(Stage::Mid),
+            Some(Stage::Scale),
+        ] {
             check_invariants(&chart(&example(name), stage));
         }
     }
@@ -74,13 +90,37 @@ fn the_chart_follows_the_assessment() {
     let g = &rewind.graph;
     let lead = rewind.reports(rewind.root)[0];
     assert_eq!(g[lead].title, "COO (owner of the revenue engine)");
-    let under_coo: Vec<&str> = rewind.reports(lead).iter().map(|n| g[*n].title.as_str()).collect();
-    assert_eq!(under_coo[..3], ["Head of Sales", "Head of Marketing", "Head of partnerships (VP)"]);
+    let under_coo: Vec<&str> = rewind
+        .reports(lead)
+        .iter()
+        .map(|n| g[*n].title.as_str())
+        .collect();
+    assert_eq!(
+        under_coo[..3],
+        [
+            "Head of Sales",
+            "Head of Marketing",
+            "Head of partnerships (VP)"
+        ]
+    );
     // Regional lead for EMEA, from the assessment's roles.
-    assert!(rewind.nodes().any(|(_, n)| n.title == "Regional partner lead, EMEA"));
+    assert!(
+        rewind
+            .nodes()
+            .any(|(_, n)| n.title == "Regional partner lead, EMEA")
+    );
     // Dotted lines to product, finance and customer success.
-    let aligned: Vec<&str> = rewind.links(LinkKind::AlignsWith).map(|(_, to, _)| g[to].title.as_str()).collect();
-    for team in ["Head of Sales", "Head of Marketing", "Head of Product", "Head of Finance", "Head of Customer success"] {
+    let aligned: Vec<&str> = rewind
+        .links(LinkKind::AlignsWith)
+        .map(|(_, to, _)| g[to].title.as_str())
+        .collect();
+    for team in [
+        "Head of Sales",
+        "Head of Marketing",
+        "Head of Product",
+        "Head of Finance",
+        "Head of Customer success",
+    ] {
         assert!(aligned.contains(&team), "{team}: {aligned:?}");
     }
 
@@ -88,15 +128,28 @@ fn the_chart_follows_the_assessment() {
     let sellfy = chart(&example("sellfy"), None);
     let owner = |c: &OrgChart, function: &str| {
         let (f, _) = c.nodes().find(|(_, n)| n.title == function).unwrap();
-        let e = c.graph.edges_directed(f, Direction::Incoming).next().unwrap();
+        let e = c
+            .graph
+            .edges_directed(f, Direction::Incoming)
+            .next()
+            .unwrap();
         c.graph[e.source()].title.clone()
     };
     assert_eq!(owner(&sellfy, "Program operations"), "Partnerships lead");
     let sellfy_mid = chart(&example("sellfy"), Some(Stage::Mid));
-    assert_eq!(owner(&sellfy_mid, "Program operations"), "Partner program manager");
+    assert_eq!(
+        owner(&sellfy_mid, "Program operations"),
+        "Partner program manager"
+    );
     let sellfy_scale = chart(&example("sellfy"), Some(Stage::Scale));
-    assert_eq!(owner(&sellfy_scale, "Program operations"), "Head of partner operations");
-    assert_eq!(owner(&sellfy_scale, "Partner enablement"), "Head of partner operations");
+    assert_eq!(
+        owner(&sellfy_scale, "Program operations"),
+        "Head of partner operations"
+    );
+    assert_eq!(
+        owner(&sellfy_scale, "Partner enablement"),
+        "Head of partner operations"
+    );
 }
 
 fn graphviz_text(dot: &str) -> Option<String> {
@@ -107,15 +160,28 @@ fn graphviz_text(dot: &str) -> Option<String> {
         .stderr(Stdio::piped())
         .spawn()
         .ok()?;
-    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "dot failed: {}\n{dot}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dot failed: {}\n{dot}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(text_of(&String::from_utf8(out.stdout).unwrap()))
 }
 
 fn text_of(svg: &str) -> String {
-    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(svg, options).unwrap_or_else(|e| panic!("not well-formed: {e}\n{svg}"));
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(svg, options)
+        .unwrap_or_else(|e| panic!("not well-formed: {e}\n{svg}"));
     let text: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
     normalise(&text.join(" "))
 }
@@ -126,9 +192,42 @@ fn normalise(text: &str) -> String {
 
 fn hostile() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "\"", "\\", "[", "]", "{", "}", "\\N", "\\G", "\\l", "<b>", "</b>", "&", "&amp;", "&#1;", "#", "|", ";", "`",
-        "\n", "\r\n", "\t", "\u{1}", "\u{1b}[31m", "\u{7f}", "\u{85}", "\u{202e}", "é", "東京", "🚀", "end", "subgraph",
-        " ", "a", "Acme", "-->", "%%",
+        "\"",
+        "\\",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\\N",
+        "\\G",
+        "\\l",
+        "<b>",
+        "</b>",
+        "&",
+        "&amp;",
+        "&#1;",
+        "#",
+        "|",
+        ";",
+        "`",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{1}",
+        "\u{1b}[31m",
+        "\u{7f}",
+        "\u{85}",
+        "\u{202e}",
+        "é",
+        "東京",
+        "🚀",
+        "end",
+        "subgraph",
+        " ",
+        "a",
+        "Acme",
+        "-->",
+        "%%",
     ]);
     (prop::collection::vec(pieces, 1..30), 0usize..3).prop_map(|(parts, long)| {
         let mut s = parts.concat();

@@ -11,8 +11,16 @@ const PROFILES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchb
 const CHART_FORMATS: [&str; 5] = ["dot", "mermaid", "svg", "json", "tree"];
 
 fn stdout(args: &[&str]) -> String {
-    let out = partner_org().args(args).arg("--color=never").output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = partner_org()
+        .args(args)
+        .arg("--color=never")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -33,9 +41,18 @@ fn graphviz(dot: &str) -> Option<String> {
         eprintln!("skipped: dot not installed");
         return None;
     };
-    child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "dot failed: {}\n{dot}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dot failed: {}\n{dot}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Some(String::from_utf8(out.stdout).unwrap())
 }
 
@@ -45,13 +62,17 @@ fn xml(text: &str) -> roxmltree::Document<'_> {
         allow_dtd: true,
         ..Default::default()
     };
-    roxmltree::Document::parse_with_options(text, options).unwrap_or_else(|e| panic!("not well-formed: {e}"))
+    roxmltree::Document::parse_with_options(text, options)
+        .unwrap_or_else(|e| panic!("not well-formed: {e}"))
 }
 
 /// Every text node, whitespace collapsed.
 fn all_text(doc: &roxmltree::Document<'_>) -> String {
     let text: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
-    text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -74,9 +95,16 @@ fn every_chart_format_of_every_example_matches_its_snapshot() {
 fn the_text_report_ends_with_the_org_chart_as_a_tree() {
     let report = stdout(&["advise", &profile("rewind")]);
     let tree = stdout(&["chart", &profile("rewind"), "--format", "tree"]);
-    let (_, chart) = report.rsplit_once("\nOrg chart\n").expect("an Org chart section");
+    let (_, chart) = report
+        .rsplit_once("\nOrg chart\n")
+        .expect("an Org chart section");
     assert_eq!(chart, tree);
-    assert!(tree.starts_with("CEO · Rewind\n├── COO (owner of the revenue engine)\n│   ├── Head of Sales\n"), "{tree}");
+    assert!(
+        tree.starts_with(
+            "CEO · Rewind\n├── COO (owner of the revenue engine)\n│   ├── Head of Sales\n"
+        ),
+        "{tree}"
+    );
 }
 
 #[test]
@@ -84,7 +112,13 @@ fn the_tree_is_coloured_only_when_asked() {
     let plain = stdout(&["chart", &profile("sellfy"), "--format", "tree"]);
     assert!(!plain.contains('\x1b'));
     let out = partner_org()
-        .args(["chart", &profile("sellfy"), "--format", "tree", "--color=always"])
+        .args([
+            "chart",
+            &profile("sellfy"),
+            "--format",
+            "tree",
+            "--color=always",
+        ])
         .output()
         .unwrap();
     let coloured = String::from_utf8(out.stdout).unwrap();
@@ -103,7 +137,10 @@ fn graphviz_draws_every_example_chart_and_roadmap() {
         }
         let dot = stdout(&["roadmap", &profile(name), "--format", "dot"]);
         let Some(svg) = graphviz(&dot) else { return };
-        assert!(all_text(&xml(&svg)).contains("scale stage"), "{name} roadmap");
+        assert!(
+            all_text(&xml(&svg)).contains("scale stage"),
+            "{name} roadmap"
+        );
     }
 }
 
@@ -114,9 +151,15 @@ fn native_svg_is_well_formed_and_shows_the_chart() {
         let doc = xml(&svg);
         assert_eq!(doc.root_element().tag_name().name(), "svg");
         let text = all_text(&doc);
-        assert!(text.contains("CEO") && text.to_lowercase().contains(name), "{name}: {text}");
+        assert!(
+            text.contains("CEO") && text.to_lowercase().contains(name),
+            "{name}: {text}"
+        );
         let roadmap = stdout(&["roadmap", &profile(name), "--format", "svg"]);
-        assert!(all_text(&xml(&roadmap)).contains("scale stage"), "{name} roadmap");
+        assert!(
+            all_text(&xml(&roadmap)).contains("scale stage"),
+            "{name} roadmap"
+        );
     }
 }
 
@@ -132,11 +175,25 @@ fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
     ] {
         assert!(text.contains(headline), "{headline}");
     }
-    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("svg")).count(), PROFILES.len());
-    assert!(!doc.descendants().any(|n| n.has_tag_name("script") || n.has_tag_name("link") || n.has_tag_name("img")));
-    assert!(!html.replace("http://www.w3.org/2000/svg", "").contains("http"), "a network address");
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+        PROFILES.len()
+    );
+    assert!(
+        !doc.descendants()
+            .any(|n| n.has_tag_name("script") || n.has_tag_name("link") || n.has_tag_name("img"))
+    );
+    assert!(
+        !html
+            .replace("http://www.w3.org/2000/svg", "")
+            .contains("http"),
+        "a network address"
+    );
     // Ids must be unique once several charts share the page.
-    let mut ids: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("id")).collect();
+    let mut ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
     let count = ids.len();
     ids.sort();
     ids.dedup();
@@ -147,7 +204,12 @@ fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
 fn headless_chromium_renders_the_html_report() {
     let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
     else {
         eprintln!("skipped: chromium not installed");
         return;
@@ -176,10 +238,17 @@ fn headless_chromium_renders_the_html_report() {
         .arg(&page)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("Rewind: make partnerships its own department, reporting to the COO (owner of the revenue engine)."), "{dom}");
-    assert!(dom.contains("<svg") && dom.contains("Head of partnerships (VP)"), "{dom}");
+    assert!(
+        dom.contains("<svg") && dom.contains("Head of partnerships (VP)"),
+        "{dom}"
+    );
 }
 
 #[test]
@@ -187,11 +256,19 @@ fn output_is_byte_identical_from_run_to_run() {
     for name in PROFILES {
         for format in CHART_FORMATS {
             let first = stdout(&["chart", &profile(name), "--format", format]);
-            assert_eq!(first, stdout(&["chart", &profile(name), "--format", format]), "{name} {format}");
+            assert_eq!(
+                first,
+                stdout(&["chart", &profile(name), "--format", format]),
+                "{name} {format}"
+            );
         }
         for format in ["text", "dot", "svg"] {
             let first = stdout(&["roadmap", &profile(name), "--format", format]);
-            assert_eq!(first, stdout(&["roadmap", &profile(name), "--format", format]), "{name} roadmap {format}");
+            assert_eq!(
+                first,
+                stdout(&["roadmap", &profile(name), "--format", format]),
+                "{name} roadmap {format}"
+            );
         }
     }
 }
@@ -208,7 +285,8 @@ fn nasty_profile(name: &str) -> String {
 #[test]
 fn nasty_names_survive_every_format() {
     let names = [
-        r#"Acme "Quotes" \N \G \l <b>bold</b> [x] {y} end subgraph #1 & &amp; | ; `tick`"#.to_string(),
+        r#"Acme "Quotes" \N \G \l <b>bold</b> [x] {y} end subgraph #1 & &amp; | ; `tick`"#
+            .to_string(),
         "Zoë Ünïcödé 東京 Ölçü 🚀 — ‘curly’".to_string(),
         format!("Long{}", " name".repeat(39)),
         "x".repeat(200),
@@ -222,19 +300,26 @@ fn nasty_names_survive_every_format() {
         let prefix = prefix.split_whitespace().collect::<Vec<_>>().join(" ");
 
         let svg = stdout(&["chart", path, "--format", "svg"]);
-        assert!(all_text(&xml(&svg)).contains(&prefix), "native svg: {prefix}");
+        assert!(
+            all_text(&xml(&svg)).contains(&prefix),
+            "native svg: {prefix}"
+        );
 
         let html = stdout(&["advise", path, "--format", "html"]);
         assert!(all_text(&xml(&html)).contains(&prefix), "html: {prefix}");
 
         let mermaid = stdout(&["chart", path, "--format", "mermaid"]);
-        for line in mermaid.lines().filter(|l| l.trim_start().starts_with('n') && l.contains('[')) {
+        for line in mermaid
+            .lines()
+            .filter(|l| l.trim_start().starts_with('n') && l.contains('['))
+        {
             let label = line.split_once('[').unwrap().1;
             assert!(label.starts_with('"') && label.ends_with("\"]"), "{line}");
             assert_eq!(label.matches('"').count(), 2, "an unescaped quote: {line}");
         }
 
-        let json: serde_json::Value = serde_json::from_str(&stdout(&["chart", path, "--format", "json"])).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["chart", path, "--format", "json"])).unwrap();
         assert_eq!(json["company"], name.as_str());
 
         let dot = stdout(&["chart", path]);
@@ -246,15 +331,30 @@ fn nasty_names_survive_every_format() {
 
 #[test]
 fn chart_needs_exactly_one_readable_valid_profile() {
-    partner_org().args(["chart", "no/such.yaml"]).assert().code(66);
+    partner_org()
+        .args(["chart", "no/such.yaml"])
+        .assert()
+        .code(66);
     partner_org().args(["chart", "profiles"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.yaml");
-    std::fs::write(&bad, "name: X\ncompany: {employees: 0, self_serve: true}\nprogram: {maturity: none}\n").unwrap();
+    std::fs::write(
+        &bad,
+        "name: X\ncompany: {employees: 0, self_serve: true}\nprogram: {maturity: none}\n",
+    )
+    .unwrap();
     partner_org().arg("roadmap").arg(&bad).assert().code(65);
     let out = repo("target/never-written.svg");
     let _ = std::fs::remove_file(&out);
-    partner_org().args(["chart", &profile("sellfy"), "--format", "svg", "-o"]).arg(&out).assert().success();
-    partner_org().args(["chart", &profile("sellfy"), "--format", "svg", "-o"]).arg(&out).assert().code(73);
+    partner_org()
+        .args(["chart", &profile("sellfy"), "--format", "svg", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    partner_org()
+        .args(["chart", &profile("sellfy"), "--format", "svg", "-o"])
+        .arg(&out)
+        .assert()
+        .code(73);
     std::fs::remove_file(&out).unwrap();
 }
