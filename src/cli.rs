@@ -68,6 +68,77 @@ pub enum Command {
     /// The rulebook: the catalogue of rules, or one rule in full.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Draw the org chart of one profile (DOT for Graphviz, Mermaid, SVG, JSON or a tree).
+    Chart(Chart),
+    /// How placement and team change from the profile's stage to scale, and why.
+    Roadmap(RoadmapArgs),
+}
+
+/// `chart`.
+#[derive(Debug, Args)]
+pub struct Chart {
+    /// One profile (a file, or - for stdin).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ChartFormat::Dot)]
+    pub format: ChartFormat,
+
+    /// The stage to design the team for.
+    #[arg(long, value_enum, default_value_t = StageChoice::Now)]
+    pub stage: StageChoice,
+}
+
+/// `roadmap`.
+#[derive(Debug, Args)]
+pub struct RoadmapArgs {
+    /// One profile (a file, or - for stdin).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = RoadmapFormat::Text)]
+    pub format: RoadmapFormat,
+}
+
+/// Output formats of `chart`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartFormat {
+    /// Graphviz DOT, e.g. `partner-org chart p.yaml | dot -Tsvg > chart.svg`.
+    Dot,
+    /// A Mermaid flowchart, for wikis and Markdown.
+    Mermaid,
+    /// SVG drawn without Graphviz.
+    Svg,
+    /// JSON: nodes and edges with their attributes.
+    Json,
+    /// A tree in the terminal.
+    Tree,
+}
+
+/// Output formats of `roadmap`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoadmapFormat {
+    /// Text, with the org chart of each stage as a tree.
+    Text,
+    /// Graphviz DOT with one cluster per stage.
+    Dot,
+    /// SVG drawn without Graphviz, one chart per stage.
+    Svg,
+}
+
+/// The stage `chart` designs the team for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageChoice {
+    /// The stage the profile's program maturity gives.
+    Now,
+    /// Early: generalists.
+    Early,
+    /// Mid: specialists appear.
+    Mid,
+    /// Scale: a matrix by function and partner segment.
+    Scale,
 }
 
 /// `advise`.
@@ -121,6 +192,8 @@ pub enum Format {
     Yaml,
     /// Markdown, for wikis and client notes.
     Markdown,
+    /// One self-contained HTML page with the org chart, to send or print.
+    Html,
 }
 
 /// When to colour the output.

@@ -1,14 +1,18 @@
 //! One function per command: load, evaluate, render, and decide the exit code.
 
-use crate::cli::{Cli, Command, Format, Global, RulesCommand};
+use crate::cli::{
+    ChartFormat, Cli, Command, Format, Global, RoadmapFormat, RulesCommand, StageChoice,
+};
 use crate::output::Sink;
 use partner_org::batch::{self, Input, Read, Unreadable};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
+use partner_org::org::OrgChart;
+use partner_org::org::roadmap::Roadmap;
 use partner_org::profile::{InputError, Limits, Override};
-use partner_org::render::{self, Outcome, Renderer, Style};
+use partner_org::render::{self, ChartRenderer, Outcome, Renderer, Style};
 use partner_org::rules::engine::Options;
-use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
+use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook, Stage};
 use std::io::IsTerminal;
 
 /// Runs the parsed command line.
@@ -36,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 Format::Json => &render::Json,
                 Format::Yaml => &render::Yaml,
                 Format::Markdown => &render::Markdown,
+                Format::Html => &render::Html,
             };
             sink(g).write(|out| renderer.render(&outcomes, style, out))?;
             Ok(exit_code(&outcomes, &unreadable))
@@ -94,6 +99,54 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                         uncited.join(", ")
                     }
                 )
+            })?;
+            Ok(Exit::Ok)
+        }
+        Command::Chart(c) => {
+            let rulebook = load_rulebook(g)?;
+            let (source, profile) = load_one(g, &c.path)?;
+            let stage = match c.stage {
+                StageChoice::Now => None,
+                StageChoice::Early => Some(Stage::Early),
+                StageChoice::Mid => Some(Stage::Mid),
+                StageChoice::Scale => Some(Stage::Scale),
+            };
+            let assessment = rulebook.assess(source, &profile, Options { stage });
+            let chart = OrgChart::from_assessment(&assessment);
+            let renderer: &dyn ChartRenderer = match c.format {
+                ChartFormat::Dot => &render::Dot,
+                ChartFormat::Mermaid => &render::Mermaid,
+                ChartFormat::Svg => &render::Svg,
+                ChartFormat::Json => &render::Json,
+                ChartFormat::Tree => &render::Tree,
+            };
+            let style = Style {
+                explain: false,
+                color: g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal()),
+            };
+            sink(g).write(|out| renderer.render_chart(&chart, style, out))?;
+            Ok(Exit::Ok)
+        }
+        Command::Roadmap(r) => {
+            let rulebook = load_rulebook(g)?;
+            let (source, profile) = load_one(g, &r.path)?;
+            let roadmap = Roadmap::project(&rulebook, &source, &profile).map_err(|v| {
+                Failure::new(
+                    Exit::DataErr,
+                    format!(
+                        "{source}: cannot project {}: {}: {}; {}",
+                        profile.name, v.field, v.message, v.help
+                    ),
+                )
+            })?;
+            let style = Style {
+                explain: false,
+                color: g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal()),
+            };
+            sink(g).write(|out| match r.format {
+                RoadmapFormat::Text => render::roadmap::text(&roadmap, style, out),
+                RoadmapFormat::Dot => render::dot::roadmap(&roadmap, out),
+                RoadmapFormat::Svg => render::svg::roadmap(&roadmap, out),
             })?;
             Ok(Exit::Ok)
         }

@@ -5,7 +5,9 @@
 //! ([`guidance`]), and returns an [`assessment`]: the placement (sales, marketing, its
 //! own department or a cross-functional leader), the reasons, caveats, the team plan,
 //! PartnerOps functions, cadence and KPIs. [`render`] turns an assessment into text,
-//! JSON, YAML or Markdown.
+//! JSON, YAML or Markdown. [`org`] builds the org chart of an assessment as a graph
+//! (drawn as DOT, Mermaid, SVG, JSON, a terminal tree or an HTML report) and projects
+//! a profile's roadmap from its stage to scale.
 //!
 //! ```
 //! use partner_org::profile::{Profile, Source};
@@ -28,6 +30,7 @@ pub mod assessment;
 pub mod batch;
 pub mod exit;
 pub mod guidance;
+pub mod org;
 pub mod profile;
 pub mod render;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! JSON (the scripting contract) and YAML.
 
-use super::{Outcome, Renderer, Style};
+use super::{ChartRenderer, Outcome, Renderer, Style};
+use crate::org::OrgChart;
 use std::io::{self, Write};
 
 /// Pretty JSON: one object for one profile, an array for several.
@@ -29,5 +30,13 @@ impl Renderer for Yaml {
             out.write_all(text.as_bytes())?;
         }
         Ok(())
+    }
+}
+
+/// The chart as pretty JSON: `{company, placement, stage, root, nodes, edges}`.
+impl ChartRenderer for Json {
+    fn render_chart(&self, chart: &OrgChart, _: Style, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &chart.record())?;
+        writeln!(out)
     }
 }

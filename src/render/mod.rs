@@ -2,19 +2,32 @@
 //! `io::Write`, so tests capture output in a `Vec<u8>`.
 
 use crate::assessment::Assessment;
+use crate::org::OrgChart;
 use crate::profile::{InputError, Source};
 use serde::Serialize;
 use std::io::{self, Write};
 
+pub mod dot;
+mod html;
 mod json;
+pub mod labels;
 mod markdown;
+mod mermaid;
+pub mod roadmap;
+pub mod svg;
 mod table;
 mod text;
+mod tree;
 
+pub use dot::Dot;
+pub use html::Html;
 pub use json::{Json, Yaml};
 pub use markdown::Markdown;
+pub use mermaid::Mermaid;
+pub use svg::Svg;
 pub use table::new_table;
 pub use text::Text;
+pub use tree::Tree;
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,4 +102,10 @@ pub struct Style {
 pub trait Renderer {
     /// Writes the report for every outcome, in order.
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// An output format of the org chart.
+pub trait ChartRenderer {
+    /// Writes the chart.
+    fn render_chart(&self, chart: &OrgChart, style: Style, out: &mut dyn Write) -> io::Result<()>;
 }

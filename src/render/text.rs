@@ -159,7 +159,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "{t}")?;
     }
-    Ok(())
+
+    heading(out, "Org chart", style)?;
+    let chart = crate::org::OrgChart::from_assessment(a);
+    super::ChartRenderer::render_chart(&super::Tree, &chart, style, out)
 }
 
 fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {

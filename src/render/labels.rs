@@ -1,0 +1,108 @@
+//! Label text shared by the chart renderers: visible control characters, word
+//! wrapping, and caps on length so that a long name cannot blow up a drawing.
+
+use super::table::wrap;
+use crate::org::Node;
+
+/// Characters per line of a node label.
+pub const NODE_WIDTH: usize = 28;
+/// Characters per line of an edge label.
+pub const EDGE_WIDTH: usize = 40;
+/// Characters per line of a chart title.
+pub const TITLE_WIDTH: usize = 80;
+
+/// The text with every character a drawing could choke on made visible: whitespace
+/// controls become spaces, other C0 controls and DEL their Unicode control pictures
+/// (U+2400..), C1 controls and bidirectional overrides U+FFFD.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => ' ',
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if crate::profile::is_forbidden_char(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Word-wraps printable text to `width` characters per line and at most `max_lines`
+/// lines; a longer word or text is cut and ends with `…`.
+pub fn lines(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let wrapped = wrap(&printable(text), "", width);
+    let mut out: Vec<String> = wrapped.split('\n').map(|l| cut(l, width)).collect();
+    if out.len() > max_lines {
+        out.truncate(max_lines);
+        if let Some(last) = out.last_mut() {
+            let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", kept.trim_end_matches('…'));
+        }
+    }
+    out
+}
+
+fn cut(line: &str, width: usize) -> String {
+    if line.chars().count() <= width {
+        return line.to_string();
+    }
+    let kept: String = line.chars().take(width.saturating_sub(1)).collect();
+    format!("{kept}…")
+}
+
+/// The lines of a node: its title (up to three lines), then its detail (up to two).
+pub fn node_lines(node: &Node) -> Vec<String> {
+    let mut out = lines(&node.title, NODE_WIDTH, 3);
+    if let Some(detail) = &node.detail {
+        out.extend(lines(detail, NODE_WIDTH, 2));
+    }
+    out
+}
+
+/// A tooltip: the node's reason and the rules behind it, on one line of at most 300
+/// characters.
+pub fn tooltip(text: &str, rules: &[String]) -> String {
+    let text = if rules.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} (rules: {})", rules.join(", "))
+    };
+    lines(&text, 300, 1).remove(0)
+}
+
+/// The fill colour of the n-th department (pale, so that black text stays readable
+/// on screen and in print).
+pub fn department_color(n: usize) -> &'static str {
+    const PALETTE: [&str; 8] = [
+        "#eef2f7", "#e7f4ea", "#fdf1e3", "#ece8f7", "#e4f2f6", "#f8e8ec", "#f3f3e2", "#ededed",
+    ];
+    PALETTE[n % PALETTE.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(
+            printable("a\u{1}b\u{1b}c\u{7f}"),
+            "a\u{2401}b\u{241b}c\u{2421}"
+        );
+        assert_eq!(printable("a\nb\tc"), "a b c");
+        assert_eq!(printable("x\u{202e}y\u{85}"), "x\u{fffd}y\u{fffd}");
+    }
+
+    #[test]
+    fn long_labels_are_wrapped_and_capped() {
+        assert_eq!(
+            lines("Head of partner operations", 12, 3),
+            ["Head of", "partner", "operations"]
+        );
+        assert_eq!(lines("aa bb cc dd ee", 5, 2), ["aa bb", "cc d…"]);
+        assert_eq!(
+            lines(&"x".repeat(50), 10, 3),
+            [format!("{}…", "x".repeat(9))]
+        );
+        assert_eq!(lines("", 10, 3), [""]);
+    }
+}
