@@ -64,6 +64,30 @@ pub enum Command {
     /// The rulebook: the catalogue of rules, or one rule in full.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Answer questions in the terminal, read the advice, save the profile.
+    Ask(Ask),
+    /// Write a commented template profile (to stdout without PATH).
+    Init(Init),
+}
+
+/// `ask`.
+#[derive(Debug, Args)]
+pub struct Ask {
+    /// Start from this profile (complete, or a recovery file), each answer pre-filled.
+    #[arg(long, value_name = "PATH")]
+    pub from: Option<PathBuf>,
+
+    /// Save the profile here without asking (refuses to overwrite without --force).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+/// `init`.
+#[derive(Debug, Args)]
+pub struct Init {
+    /// Where to write the template (refuses to overwrite without --force).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// `advise`.

@@ -5,7 +5,8 @@
 //! ([`guidance`]), and returns an [`assessment`]: the placement (sales, marketing, its
 //! own department or a cross-functional leader), the reasons, caveats, the team plan,
 //! PartnerOps functions, cadence and KPIs. [`render`] turns an assessment into text,
-//! JSON, YAML or Markdown.
+//! JSON, YAML or Markdown. [`ask`] is the interactive questionnaire that builds a
+//! profile and writes it as commented YAML.
 //!
 //! ```
 //! use partner_org::profile::{Profile, Source};
@@ -19,6 +20,7 @@
 //! assert_eq!(assessment.placement, Placement::Marketing);
 //! ```
 
+pub mod ask;
 pub mod assessment;
 pub mod batch;
 pub mod exit;
