@@ -209,10 +209,11 @@ fn keep_answers(t: &Terminal, answers: &Answers, a: &Ask) -> Exit {
             if let Some(out) = &a.out {
                 resume.push_str(&format!(" --out {}", shell_word(out)));
             }
+            let n = answers.len();
+            let noun = if n == 1 { "answer" } else { "answers" };
             let _ = writeln!(
                 err,
-                "partner-org: interrupted; {} answers kept in {}\nresume with: {resume}",
-                answers.len(),
+                "partner-org: interrupted; {n} {noun} kept in {}\nresume with: {resume}",
                 path.display()
             );
             return Exit::Interrupted;
