@@ -151,7 +151,7 @@ fn review(
             .map_or_else(String::new, ToString::to_string);
         format!("{:width$}  {value}", q.field)
     }));
-    let choice = p.select("Review: pick an answer to change, or Done", &items, 0)?;
+    let choice = p.select("Review your answers (pick one to change)", &items, 0)?;
     let Some(q) = choice.checked_sub(1).and_then(|i| shown.get(i)) else {
         return match given.to_profile() {
             Ok(profile) => Ok(Some(profile)),

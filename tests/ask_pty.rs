@@ -313,3 +313,22 @@ fn without_a_terminal_it_points_to_init_and_advise() {
         .stderr(predicates::str::contains("partner-org init profile.yaml"))
         .stderr(predicates::str::contains("partner-org advise profile.yaml"));
 }
+
+#[test]
+fn a_from_file_that_cannot_be_used_is_reported_before_the_first_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ask(dir.path(), &["--from", "missing.yaml"]);
+    p.exp_string("missing.yaml: cannot read")
+        .expect("unreadable");
+    assert_eq!(exit_code(&mut p), 66);
+
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "name: Acme\ncompany:\n  employes: 3\n",
+    )
+    .unwrap();
+    let mut p = ask(dir.path(), &["--from", "bad.yaml"]);
+    p.exp_string("cannot start from bad.yaml").expect("invalid");
+    p.exp_string("did you mean 'employees'?").expect("the fix");
+    assert_eq!(exit_code(&mut p), 65);
+}

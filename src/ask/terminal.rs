@@ -8,8 +8,9 @@
 
 use super::{Prompter, Stop};
 use dialoguer::console::{Key, Term, measure_text_width};
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, MultiSelect, Select};
+use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static SIGNALLED: AtomicBool = AtomicBool::new(false);
@@ -52,7 +53,7 @@ impl Terminal {
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
-            Box::new(SimpleTheme)
+            Box::new(Plain)
         };
         Terminal {
             term: Term::stdout(),
@@ -199,5 +200,65 @@ fn settle<T>(term: &Term, answer: dialoguer::Result<Option<T>>) -> Result<T, Sto
             let _ = term.show_cursor();
             Err(Stop)
         }
+    }
+}
+
+/// The look without colour: dialoguer's simple theme, without a colon after a
+/// question mark.
+struct Plain;
+
+impl Plain {
+    fn head(f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        if prompt.ends_with(['?', ')']) {
+            write!(f, "{prompt} ")
+        } else {
+            write!(f, "{prompt}: ")
+        }
+    }
+}
+
+impl Theme for Plain {
+    fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
+        write!(f, "{prompt}")
+    }
+
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> fmt::Result {
+        match default {
+            Some(d) => write!(f, "{prompt} [{d}] "),
+            None => Plain::head(f, prompt),
+        }
+    }
+
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        Plain::head(f, prompt)?;
+        write!(f, "{sel}")
+    }
+
+    fn format_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> fmt::Result {
+        self.format_input_prompt_selection(f, prompt, sel)
+    }
+
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> fmt::Result {
+        self.format_input_prompt_selection(f, prompt, &selections.join(", "))
     }
 }
