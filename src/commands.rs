@@ -19,7 +19,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::Ask(a) => ask::run(g, a),
         Command::Init(i) => {
-            let template = partner_org::ask::template().to_commented_yaml(partner_org::ask::TEMPLATE_HEADER);
+            let template =
+                partner_org::ask::template().to_commented_yaml(partner_org::ask::TEMPLATE_HEADER);
             let sink = Sink {
                 path: i.path.clone().or_else(|| g.output.clone()),
                 force: g.force,
