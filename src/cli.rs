@@ -72,6 +72,10 @@ pub enum Command {
     Chart(Chart),
     /// How placement and team change from the profile's stage to scale, and why.
     Roadmap(RoadmapArgs),
+    /// Answer questions in the terminal, read the advice, save the profile.
+    Ask(Ask),
+    /// Write a commented template profile (to stdout without PATH).
+    Init(Init),
 }
 
 /// `chart`.
@@ -139,6 +143,26 @@ pub enum StageChoice {
     Mid,
     /// Scale: a matrix by function and partner segment.
     Scale,
+}
+
+/// `ask`.
+#[derive(Debug, Args)]
+pub struct Ask {
+    /// Start from this profile (complete, or a recovery file), each answer pre-filled.
+    #[arg(long, value_name = "PATH")]
+    pub from: Option<PathBuf>,
+
+    /// Save the profile here without asking (refuses to overwrite without --force).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+/// `init`.
+#[derive(Debug, Args)]
+pub struct Init {
+    /// Where to write the template (refuses to overwrite without --force).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
 }
 
 /// `advise`.

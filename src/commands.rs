@@ -15,10 +15,23 @@ use partner_org::rules::engine::Options;
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook, Stage};
 use std::io::IsTerminal;
 
+mod ask;
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let g = &cli.global;
     match &cli.command {
+        Command::Ask(a) => ask::run(g, a),
+        Command::Init(i) => {
+            let template =
+                partner_org::ask::template().to_commented_yaml(partner_org::ask::TEMPLATE_HEADER);
+            let sink = Sink {
+                path: i.path.clone().or_else(|| g.output.clone()),
+                force: g.force,
+            };
+            sink.write(|out| out.write_all(template.as_bytes()))?;
+            Ok(Exit::Ok)
+        }
         Command::Advise(a) => {
             let rulebook = load_rulebook(g)?;
             let overrides = parse_overrides(&a.sets)?;

@@ -7,7 +7,8 @@
 //! PartnerOps functions, cadence and KPIs. [`render`] turns an assessment into text,
 //! JSON, YAML or Markdown. [`org`] builds the org chart of an assessment as a graph
 //! (drawn as DOT, Mermaid, SVG, JSON, a terminal tree or an HTML report) and projects
-//! a profile's roadmap from its stage to scale.
+//! a profile's roadmap from its stage to scale. [`ask`] is the interactive
+//! questionnaire that builds a profile and writes it as commented YAML.
 //!
 //! ```
 //! use partner_org::profile::{Profile, Source};
@@ -26,6 +27,7 @@
 // only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod ask;
 pub mod assessment;
 pub mod batch;
 pub mod exit;

@@ -130,6 +130,9 @@ macro_rules! kebab_enum {
             /// Every value, in the documented order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every value as written in a profile, in the documented order.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
             /// The value as written in a profile.
             pub fn as_str(self) -> &'static str {
                 match self {
