@@ -21,11 +21,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let (inputs, mut unreadable) = batch::expand(&a.paths);
             let (reads, more) = batch::read_all(&inputs, limits(g));
             unreadable.extend(more);
-            let outcomes: Vec<Outcome> = reads
+            let mut outcomes: Vec<Outcome> = reads
                 .iter()
                 .map(|r| batch::advise(r, &rulebook, Options::default(), &overrides))
                 .map(|o| o.unwrap_or_else(|f| f.outcome()))
                 .collect();
+            if a.explain {
+                attach_traces(&mut outcomes, &reads, &rulebook, &overrides);
+            }
             report_problems(g, &reads, &outcomes, &unreadable);
             let style = Style {
                 explain: a.explain,
@@ -52,7 +55,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             sink(g).write(|out| {
                 for read in &reads {
                     match read {
-                        Ok((source, profile)) => writeln!(out, "ok     {source}: {}", profile.name)?,
+                        Ok((source, profile)) => {
+                            writeln!(out, "ok     {source}: {}", profile.name)?
+                        }
                         Err(f) => writeln!(out, "error  {}", f.error.one_line())?,
                     }
                 }
@@ -65,15 +70,33 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             sink(g).write(|out| {
                 let mut t = render::new_table(&["Rule", "Cites", "What it does"]);
                 for rule in &rulebook.rules {
-                    t.add_row(vec![rule.id.clone(), rule.cites.join(", "), rule.summary.clone()]);
+                    t.add_row(vec![
+                        rule.id.clone(),
+                        rule.cites.join(", "),
+                        rule.summary.clone(),
+                    ]);
                 }
                 writeln!(out, "{t}")?;
                 let uncited: Vec<&str> = guidance::POINTS
                     .iter()
                     .map(|p| p.id)
-                    .filter(|id| !rulebook.rules.iter().any(|r| r.cites.iter().any(|c| c == id)))
+                    .filter(|id| {
+                        !rulebook
+                            .rules
+                            .iter()
+                            .any(|r| r.cites.iter().any(|c| c == id))
+                    })
                     .collect();
-                writeln!(out, "{} rules; guidance points not cited: {}", rulebook.rules.len(), if uncited.is_empty() { "none".to_string() } else { uncited.join(", ") })
+                writeln!(
+                    out,
+                    "{} rules; guidance points not cited: {}",
+                    rulebook.rules.len(),
+                    if uncited.is_empty() {
+                        "none".to_string()
+                    } else {
+                        uncited.join(", ")
+                    }
+                )
             })?;
             Ok(Exit::Ok)
         }
@@ -82,7 +105,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let Some(rule) = rulebook.rule(id) else {
                 let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
                 let hint = partner_org::profile::suggest(id, &ids)
-                    .map_or("`partner-org rules list` shows every id".to_string(), |b| format!("did you mean '{b}'?"));
+                    .map_or("`partner-org rules list` shows every id".to_string(), |b| {
+                        format!("did you mean '{b}'?")
+                    });
                 return Err(Failure::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
             };
             let yaml = yaml_serde::to_string(rule)?;
@@ -104,7 +129,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 /// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
 /// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
 /// input holds several profiles.
-pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
+pub fn load_one(
+    g: &Global,
+    path: &std::path::Path,
+) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
         return Err(Failure::new(Exit::NoInput, u.to_string()).into());
@@ -116,7 +144,11 @@ pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_o
     if reads.len() != 1 {
         return Err(Failure::new(
             Exit::Usage,
-            format!("{} holds {} profiles; this command takes exactly one", path.display(), reads.len()),
+            format!(
+                "{} holds {} profiles; this command takes exactly one",
+                path.display(),
+                reads.len()
+            ),
         )
         .into());
     }
@@ -154,15 +186,38 @@ pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
         .map_err(|e| Failure::new(Exit::NoInput, e.to_string()))?;
     let book = Rulebook::parse(&path.display().to_string(), &text).map_err(|e| {
         let color = g.color.enabled(std::io::stderr().is_terminal());
-        Failure::new(Exit::DataErr, format!("invalid rulebook\n{}", e.render(color)))
+        Failure::new(
+            Exit::DataErr,
+            format!("invalid rulebook\n{}", e.render(color)),
+        )
     })?;
     Ok(book)
 }
 
 fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
     sets.iter()
-        .map(|s| s.parse::<Override>().map_err(|e| Failure::new(Exit::Usage, e).into()))
+        .map(|s| {
+            s.parse::<Override>()
+                .map_err(|e| Failure::new(Exit::Usage, e).into())
+        })
         .collect()
+}
+
+/// Adds the `--explain` trace to every assessed profile (computed only when asked, so
+/// batch runs without it stay fast).
+fn attach_traces(
+    outcomes: &mut [Outcome],
+    reads: &[Read],
+    rulebook: &Rulebook,
+    overrides: &[Override],
+) {
+    for (outcome, read) in outcomes.iter_mut().zip(reads) {
+        if let (Outcome::Assessed(a), Ok((_, profile))) = (outcome, read)
+            && let Ok(profile) = profile.with_overrides(overrides)
+        {
+            a.trace = Some(Box::new(rulebook.trace(&profile, a)));
+        }
+    }
 }
 
 /// Prints every error in detail on stderr (unless quiet).
@@ -171,7 +226,11 @@ fn report_problems(g: &Global, reads: &[Read], outcomes: &[Outcome], unreadable:
         return;
     }
     let color = g.color.enabled(std::io::stderr().is_terminal());
-    let mut shown: Vec<&InputError> = reads.iter().filter_map(|r| r.as_ref().err()).map(|f| &f.error).collect();
+    let mut shown: Vec<&InputError> = reads
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|f| &f.error)
+        .collect();
     let override_errors: Vec<String> = outcomes
         .iter()
         .zip(reads)

@@ -16,13 +16,20 @@ pub struct Sink {
 
 impl Sink {
     /// Runs `write` against the destination. A closed pipe on stdout ends quietly.
-    pub fn write(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    pub fn write(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
         let Some(path) = &self.path else {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             return match write(&mut out).and_then(|()| out.flush()) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::new(Exit::Ok, "").into()),
-                Err(e) => Err(Failure::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into()),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    Err(Failure::new(Exit::Ok, "").into())
+                }
+                Err(e) => {
+                    Err(Failure::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into())
+                }
                 Ok(()) => Ok(()),
             };
         };
@@ -46,9 +53,9 @@ impl Sink {
         write(&mut out)
             .and_then(|()| out.flush())
             .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {e}")))?;
-        let temp = out
-            .into_inner()
-            .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error())))?;
+        let temp = out.into_inner().map_err(|e| {
+            Failure::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error()))
+        })?;
         temp.as_file()
             .sync_all()
             .with_context(|| format!("cannot write {shown}"))
@@ -59,7 +66,10 @@ impl Sink {
             temp.persist_noclobber(path)
         };
         persisted.map_err(|e| {
-            Failure::new(Exit::CantCreate, format!("cannot create {shown}: {}", e.error))
+            Failure::new(
+                Exit::CantCreate,
+                format!("cannot create {shown}: {}", e.error),
+            )
         })?;
         Ok(())
     }

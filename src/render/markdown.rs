@@ -1,7 +1,7 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
 use super::table::{cites, markdown_escape as esc};
-use super::text::headline;
+use super::text::{self, headline};
 use super::{Outcome, Renderer, Style};
 use crate::assessment::Assessment;
 use crate::rules::{Placement, number};
@@ -39,7 +39,12 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if a.tie {
         line.push_str("; a tie, broken by the rulebook's tie_break order");
     }
-    writeln!(out, "{}. Team designed for the {} stage.\n", esc(&line), a.stage)?;
+    writeln!(
+        out,
+        "{}. Team designed for the {} stage.\n",
+        esc(&line),
+        a.stage
+    )?;
 
     writeln!(out, "## Scores\n")?;
     header(out, &["Placement", "Score", ""])?;
@@ -69,7 +74,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n## Team, in hiring order\n")?;
     header(out, &["Role", "Status", "When to hire", "Cites"])?;
     for r in &a.roles {
-        row(out, &[&r.title, r.status.as_str(), &r.hire_when, &cites(&r.cites)])?;
+        row(
+            out,
+            &[&r.title, r.status.as_str(), &r.hire_when, &cites(&r.cites)],
+        )?;
     }
     writeln!(out, "\n## PartnerOps functions\n")?;
     header(out, &["Function", "Owner", "Covers", "Cites"])?;
@@ -83,20 +91,39 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\n## KPIs\n")?;
     for k in &a.kpis {
-        writeln!(out, "- **{}**: {} {}", esc(&k.name), esc(&k.why), esc(&cites(&k.cites)))?;
+        writeln!(
+            out,
+            "- **{}**: {} {}",
+            esc(&k.name),
+            esc(&k.why),
+            esc(&cites(&k.cites))
+        )?;
     }
     if style.explain {
-        writeln!(out, "\n## Rules that fired\n")?;
-        header(out, &["Rule", "Cites", "Effect"])?;
-        for r in &a.rules {
-            row(out, &[&r.id, &cites(&r.cites), &r.effect])?;
+        match &a.trace {
+            Some(t) => {
+                writeln!(out, "\n## How the recommendation was reached\n")?;
+                writeln!(out, "~~~~text")?;
+                text::trace(t, out)?;
+                writeln!(out, "~~~~")?;
+            }
+            None => {
+                writeln!(out, "\n## Rules that fired\n")?;
+                header(out, &["Rule", "Cites", "Effect"])?;
+                for r in &a.rules {
+                    row(out, &[&r.id, &cites(&r.cites), &r.effect])?;
+                }
+            }
         }
     }
     Ok(())
 }
 
 fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
-    header(out, &["Source", "Profile", "Placement", "Confidence", "Top reason"])?;
+    header(
+        out,
+        &["Source", "Profile", "Placement", "Confidence", "Top reason"],
+    )?;
     for o in outcomes {
         match o {
             Outcome::Assessed(a) => row(

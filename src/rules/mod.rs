@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod engine;
+pub mod explain;
+pub mod lint;
 
 /// The default rulebook's YAML, as shipped in `rules/default.yaml`.
 pub const DEFAULT_RULEBOOK: &str = include_str!("../../rules/default.yaml");
@@ -257,6 +259,14 @@ impl Op {
             Op::Ge => left >= right,
             Op::Gt => left > right,
         }
+    }
+}
+
+impl Rule {
+    /// Whether the rule is a design rule: its condition tests the chosen placement, so
+    /// it runs in the second pass and may not change scores.
+    pub fn is_design(&self) -> bool {
+        self.when.as_ref().is_some_and(Condition::uses_placement)
     }
 }
 
@@ -573,8 +583,7 @@ impl Rulebook {
                         .into(),
                 );
             }
-            let design = rule.when.as_ref().is_some_and(Condition::uses_placement);
-            if design && (!rule.then.scores.is_empty() || !rule.then.exclude.is_empty()) {
+            if rule.is_design() && (!rule.then.scores.is_empty() || !rule.then.exclude.is_empty()) {
                 return at(
                     &rule.id,
                     "placement",
