@@ -19,10 +19,16 @@
 //! assert_eq!(assessment.placement, Placement::Marketing);
 //! ```
 
+// InputError carries the offending line for the caret display; it is returned once per
+// document, never in a hot loop, so boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod assessment;
 pub mod batch;
+pub mod diff;
 pub mod exit;
 pub mod guidance;
 pub mod profile;
 pub mod render;
 pub mod rules;
+pub mod what_if;

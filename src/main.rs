@@ -1,5 +1,8 @@
 //! `partner-org`: parse the command line, load, evaluate, render.
 
+// See lib.rs: batch::Failed is large for the same reason and is never in a hot loop.
+#![allow(clippy::result_large_err)]
+
 mod cli;
 mod commands;
 mod output;

@@ -172,6 +172,8 @@ kebab_enum! {
     }
 }
 
+// kebab_enum! derives a fixed list of traits, so Default is written out here.
+#[allow(clippy::derivable_impls)]
 impl Default for RevenueOwner {
     fn default() -> Self {
         RevenueOwner::None

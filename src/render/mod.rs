@@ -6,15 +6,19 @@ use crate::profile::{InputError, Source};
 use serde::Serialize;
 use std::io::{self, Write};
 
+mod diff;
 mod json;
 mod markdown;
 mod table;
 mod text;
+mod what_if;
 
+pub use diff::diff_text;
 pub use json::{Json, Yaml};
 pub use markdown::Markdown;
 pub use table::new_table;
 pub use text::Text;
+pub use what_if::what_if_text;
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.
 #[derive(Debug, Clone, PartialEq)]

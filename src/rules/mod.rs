@@ -17,6 +17,7 @@ use std::fmt;
 
 pub mod engine;
 pub mod explain;
+pub mod fixtures;
 pub mod lint;
 
 /// The default rulebook's YAML, as shipped in `rules/default.yaml`.
@@ -271,6 +272,18 @@ impl Rule {
 }
 
 impl Condition {
+    /// Every predicate in the condition (the parts of `all`, `any` and `not`, at any
+    /// depth), in the order written.
+    pub fn leaves(&self) -> Vec<&Condition> {
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().flat_map(Condition::leaves).collect()
+            }
+            Condition::Not(c) => c.leaves(),
+            leaf => vec![leaf],
+        }
+    }
+
     /// Whether the condition looks at the chosen placement.
     pub fn uses_placement(&self) -> bool {
         match self {
