@@ -584,3 +584,164 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> Profile {
+        let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("example profile");
+        Profile::parse(&path, &text).expect("valid example profile")
+    }
+
+    const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
+
+    /// Every value a brute-force search tries, independently of `Field::values`:
+    /// every count up to 3,000 (beyond every threshold of the default rulebook), every
+    /// share in steps of 0.01, and every value of the small spaces.
+    fn brute_force_values(field: Field) -> Vec<Answer> {
+        let all_subsets = |n: usize| 0..1u32 << n;
+        match field {
+            Field::Employees
+            | Field::SalesTeam
+            | Field::MarketingTeam
+            | Field::Partners
+            | Field::TeamSize => (0..=3_000).map(Answer::Count).collect(),
+            Field::RevenueShare => (0..=100).map(|i| Answer::Share(f64::from(i) / 100.0)).collect(),
+            Field::SelfServe | Field::SharedGtmLeader => {
+                vec![Answer::Flag(true), Answer::Flag(false)]
+            }
+            Field::MarketingMaturity => MarketingMaturity::ALL
+                .iter()
+                .map(|m| Answer::MarketingMaturity(*m))
+                .collect(),
+            Field::RevenueOwner => RevenueOwner::ALL.iter().map(|o| Answer::RevenueOwner(*o)).collect(),
+            Field::Maturity => ProgramMaturity::ALL.iter().map(|m| Answer::Maturity(*m)).collect(),
+            Field::Types | Field::Planned => all_subsets(6)
+                .map(|m| {
+                    Answer::Types(
+                        ProgramType::ALL
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| m & (1 << i) != 0)
+                            .map(|(_, t)| *t)
+                            .collect(),
+                    )
+                })
+                .collect(),
+            Field::Goals => all_subsets(8)
+                .map(|m| {
+                    Answer::Goals(
+                        Goal::ALL
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| m & (1 << i) != 0)
+                            .map(|(_, g)| *g)
+                            .collect(),
+                    )
+                })
+                .collect(),
+            // Every order of every non-empty subset: the order of the others must not matter.
+            Field::Regions => {
+                fn orders(rest: Vec<Region>, prefix: Vec<Region>, out: &mut Vec<Answer>) {
+                    if !prefix.is_empty() {
+                        out.push(Answer::Regions(prefix.clone()));
+                    }
+                    for (i, r) in rest.iter().enumerate() {
+                        let mut next = prefix.clone();
+                        next.push(*r);
+                        let mut left = rest.clone();
+                        left.remove(i);
+                        orders(left, next, out);
+                    }
+                }
+                let mut out = Vec::new();
+                orders(Region::ALL.to_vec(), Vec::new(), &mut out);
+                out
+            }
+        }
+    }
+
+    #[test]
+    fn no_smaller_flip_exists_than_the_one_reported() {
+        let book = Rulebook::default_rules();
+        for name in EXAMPLES {
+            let profile = example(name);
+            let source = Source { path: name.into(), document: None };
+            let report = what_if(&book, source, &profile, Options::default());
+            let base = book.rank(&profile, Options::default()).placement;
+            for field in Field::ALL {
+                let now = field.of(&profile);
+                let mut smallest: Option<f64> = None;
+                for value in brute_force_values(field) {
+                    let mut changed = profile.clone();
+                    field.set(&mut changed, &value);
+                    if changed.validate().is_ok()
+                        && book.rank(&changed, Options::default()).placement != base
+                    {
+                        let d = now.distance(&value);
+                        smallest = Some(smallest.map_or(d, |s: f64| s.min(d)));
+                    }
+                }
+                let reported = report.answers.iter().find(|a| a.field == field.name()).unwrap();
+                let reported = reported.flip.as_ref().map(|f| f.distance);
+                match (smallest, reported) {
+                    (Some(s), Some(r)) if field == Field::RevenueShare => {
+                        assert!(r <= s + 1e-9, "{name} {}: reported {r}, brute force {s}", field.name())
+                    }
+                    (Some(s), Some(r)) => assert_eq!(r, s, "{name} {}", field.name()),
+                    // Beyond the brute-force range (e.g. employees = 10,000,000).
+                    (None, Some(r)) => assert!(r > 2_000.0, "{name} {}: {r}", field.name()),
+                    (Some(s), None) => panic!("{name} {}: missed a flip at distance {s}", field.name()),
+                    (None, None) => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_tried_around_every_threshold_and_at_the_bounds() {
+        let book = Rulebook::default_rules();
+        let profile = example("outgrow");
+        let values = Field::Employees.values(&profile, &book);
+        // Thresholds 100 and 200 in the default rulebook; 10 = sales + marketing is the least valid.
+        for n in [1, 10, 99, 100, 101, 199, 200, 201, MAX_COUNT] {
+            assert!(values.contains(&Answer::Count(n)), "{n} missing from {values:?}");
+        }
+        let shares = Field::RevenueShare.values(&profile, &book);
+        for x in [0.0, 0.24, 0.25, 0.26, 0.49, 0.5, 0.51, 1.0] {
+            assert!(shares.contains(&Answer::Share(x)), "{x} missing from {shares:?}");
+        }
+    }
+
+    #[test]
+    fn a_profile_with_shared_leader_and_planned_sales_programs_is_fragile() {
+        let book = Rulebook::default_rules();
+        let profile = example("sellfy");
+        let report = what_if(&book, Source { path: "sellfy".into(), document: None }, &profile, Options::default());
+        assert!(!report.robustness.robust);
+        let c = &report.robustness.counterexamples[0];
+        assert_eq!(c.sets, ["company.shared_gtm_leader=true", "program.planned=referral"]);
+        assert_eq!(c.placement, Placement::CrossFunctional);
+        // Rewind's answers at their defaults cannot move it.
+        let rewind = what_if(&book, Source { path: "rewind".into(), document: None }, &example("rewind"), Options::default());
+        assert!(rewind.robustness.robust, "{:?}", rewind.robustness);
+        assert!(rewind.robustness.checked > 0);
+    }
+
+    #[test]
+    fn changes_read_as_words_and_values_as_set_takes_them() {
+        let a = Answer::Types(vec![ProgramType::Affiliate]);
+        let b = Answer::Types(vec![ProgramType::Referral]);
+        assert_eq!(a.change_to(&b), "add referral, remove affiliate");
+        assert_eq!(a.distance(&b), 2.0);
+        assert_eq!(Answer::Types(vec![]).to_string(), "[]");
+        assert_eq!(Answer::Goals(vec![Goal::Reach, Goal::FastRoi]).to_string(), "reach,fast-roi");
+        let home = Answer::Regions(vec![Region::NorthAmerica, Region::Emea]);
+        let moved = Answer::Regions(vec![Region::Emea, Region::NorthAmerica]);
+        assert_eq!(home.distance(&moved), 1.0);
+        assert_eq!(home.change_to(&moved), "home market emea");
+        assert_eq!(Answer::Count(5).change_to(&Answer::Count(0)), "5 -> 0");
+    }
+}
