@@ -608,7 +608,9 @@ mod tests {
             | Field::MarketingTeam
             | Field::Partners
             | Field::TeamSize => (0..=3_000).map(Answer::Count).collect(),
-            Field::RevenueShare => (0..=100).map(|i| Answer::Share(f64::from(i) / 100.0)).collect(),
+            Field::RevenueShare => (0..=100)
+                .map(|i| Answer::Share(f64::from(i) / 100.0))
+                .collect(),
             Field::SelfServe | Field::SharedGtmLeader => {
                 vec![Answer::Flag(true), Answer::Flag(false)]
             }
@@ -616,8 +618,14 @@ mod tests {
                 .iter()
                 .map(|m| Answer::MarketingMaturity(*m))
                 .collect(),
-            Field::RevenueOwner => RevenueOwner::ALL.iter().map(|o| Answer::RevenueOwner(*o)).collect(),
-            Field::Maturity => ProgramMaturity::ALL.iter().map(|m| Answer::Maturity(*m)).collect(),
+            Field::RevenueOwner => RevenueOwner::ALL
+                .iter()
+                .map(|o| Answer::RevenueOwner(*o))
+                .collect(),
+            Field::Maturity => ProgramMaturity::ALL
+                .iter()
+                .map(|m| Answer::Maturity(*m))
+                .collect(),
             Field::Types | Field::Planned => all_subsets(6)
                 .map(|m| {
                     Answer::Types(
@@ -668,7 +676,10 @@ mod tests {
         let book = Rulebook::default_rules();
         for name in EXAMPLES {
             let profile = example(name);
-            let source = Source { path: name.into(), document: None };
+            let source = Source {
+                path: name.into(),
+                document: None,
+            };
             let report = what_if(&book, source, &profile, Options::default());
             let base = book.rank(&profile, Options::default()).placement;
             for field in Field::ALL {
@@ -684,16 +695,26 @@ mod tests {
                         smallest = Some(smallest.map_or(d, |s: f64| s.min(d)));
                     }
                 }
-                let reported = report.answers.iter().find(|a| a.field == field.name()).unwrap();
+                let reported = report
+                    .answers
+                    .iter()
+                    .find(|a| a.field == field.name())
+                    .unwrap();
                 let reported = reported.flip.as_ref().map(|f| f.distance);
                 match (smallest, reported) {
                     (Some(s), Some(r)) if field == Field::RevenueShare => {
-                        assert!(r <= s + 1e-9, "{name} {}: reported {r}, brute force {s}", field.name())
+                        assert!(
+                            r <= s + 1e-9,
+                            "{name} {}: reported {r}, brute force {s}",
+                            field.name()
+                        )
                     }
                     (Some(s), Some(r)) => assert_eq!(r, s, "{name} {}", field.name()),
                     // Beyond the brute-force range (e.g. employees = 10,000,000).
                     (None, Some(r)) => assert!(r > 2_000.0, "{name} {}: {r}", field.name()),
-                    (Some(s), None) => panic!("{name} {}: missed a flip at distance {s}", field.name()),
+                    (Some(s), None) => {
+                        panic!("{name} {}: missed a flip at distance {s}", field.name())
+                    }
                     (None, None) => {}
                 }
             }
@@ -707,11 +728,17 @@ mod tests {
         let values = Field::Employees.values(&profile, &book);
         // Thresholds 100 and 200 in the default rulebook; 10 = sales + marketing is the least valid.
         for n in [1, 10, 99, 100, 101, 199, 200, 201, MAX_COUNT] {
-            assert!(values.contains(&Answer::Count(n)), "{n} missing from {values:?}");
+            assert!(
+                values.contains(&Answer::Count(n)),
+                "{n} missing from {values:?}"
+            );
         }
         let shares = Field::RevenueShare.values(&profile, &book);
         for x in [0.0, 0.24, 0.25, 0.26, 0.49, 0.5, 0.51, 1.0] {
-            assert!(shares.contains(&Answer::Share(x)), "{x} missing from {shares:?}");
+            assert!(
+                shares.contains(&Answer::Share(x)),
+                "{x} missing from {shares:?}"
+            );
         }
     }
 
@@ -719,13 +746,32 @@ mod tests {
     fn a_profile_with_shared_leader_and_planned_sales_programs_is_fragile() {
         let book = Rulebook::default_rules();
         let profile = example("sellfy");
-        let report = what_if(&book, Source { path: "sellfy".into(), document: None }, &profile, Options::default());
+        let report = what_if(
+            &book,
+            Source {
+                path: "sellfy".into(),
+                document: None,
+            },
+            &profile,
+            Options::default(),
+        );
         assert!(!report.robustness.robust);
         let c = &report.robustness.counterexamples[0];
-        assert_eq!(c.sets, ["company.shared_gtm_leader=true", "program.planned=referral"]);
+        assert_eq!(
+            c.sets,
+            ["company.shared_gtm_leader=true", "program.planned=referral"]
+        );
         assert_eq!(c.placement, Placement::CrossFunctional);
         // Rewind's answers at their defaults cannot move it.
-        let rewind = what_if(&book, Source { path: "rewind".into(), document: None }, &example("rewind"), Options::default());
+        let rewind = what_if(
+            &book,
+            Source {
+                path: "rewind".into(),
+                document: None,
+            },
+            &example("rewind"),
+            Options::default(),
+        );
         assert!(rewind.robustness.robust, "{:?}", rewind.robustness);
         assert!(rewind.robustness.checked > 0);
     }
@@ -737,7 +783,10 @@ mod tests {
         assert_eq!(a.change_to(&b), "add referral, remove affiliate");
         assert_eq!(a.distance(&b), 2.0);
         assert_eq!(Answer::Types(vec![]).to_string(), "[]");
-        assert_eq!(Answer::Goals(vec![Goal::Reach, Goal::FastRoi]).to_string(), "reach,fast-roi");
+        assert_eq!(
+            Answer::Goals(vec![Goal::Reach, Goal::FastRoi]).to_string(),
+            "reach,fast-roi"
+        );
         let home = Answer::Regions(vec![Region::NorthAmerica, Region::Emea]);
         let moved = Answer::Regions(vec![Region::Emea, Region::NorthAmerica]);
         assert_eq!(home.distance(&moved), 1.0);

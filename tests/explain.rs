@@ -9,7 +9,11 @@ const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchb
 
 fn stdout(args: &[&str]) -> String {
     let out = partner_org().args(args).output().expect("runs");
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -18,18 +22,31 @@ fn explain_text_for_the_five_examples() {
     for name in EXAMPLES {
         let path = format!("profiles/{name}.yaml");
         let text = stdout(&["advise", &path, "--explain", "--color", "never"]);
-        let trace = &text[text.find("How the recommendation was reached").expect("trace section")..];
+        let trace = &text[text
+            .find("How the recommendation was reached")
+            .expect("trace section")..];
         insta::assert_snapshot!(format!("explain_{name}"), trace);
     }
 }
 
 #[test]
 fn explain_markdown_shows_the_trace_in_a_code_block() {
-    let md = stdout(&["advise", "profiles/rewind.yaml", "--explain", "--format", "markdown"]);
-    let start = md.find("## How the recommendation was reached").expect("section");
+    let md = stdout(&[
+        "advise",
+        "profiles/rewind.yaml",
+        "--explain",
+        "--format",
+        "markdown",
+    ]);
+    let start = md
+        .find("## How the recommendation was reached")
+        .expect("section");
     let block = &md[start..];
     assert!(block.contains("~~~~text\nFirst pass:"), "{block}");
-    assert!(block.contains("single-revenue-owner [D6]: standalone +3"), "{block}");
+    assert!(
+        block.contains("single-revenue-owner [D6]: standalone +3"),
+        "{block}"
+    );
     assert!(block.trim_end().ends_with("~~~~"), "{block}");
 }
 
@@ -37,7 +54,9 @@ fn explain_markdown_shows_the_trace_in_a_code_block() {
 fn the_json_trace_adds_up_to_the_scores() {
     for name in EXAMPLES {
         let path = format!("profiles/{name}.yaml");
-        let a: Value = serde_json::from_str(&stdout(&["advise", &path, "--explain", "--format", "json"])).unwrap();
+        let a: Value =
+            serde_json::from_str(&stdout(&["advise", &path, "--explain", "--format", "json"]))
+                .unwrap();
         let trace = &a["trace"];
         let rules = trace["rules"].as_array().unwrap();
         for placement in ["sales", "marketing", "standalone", "cross-functional"] {
@@ -48,18 +67,42 @@ fn the_json_trace_adds_up_to_the_scores() {
                 .filter_map(|r| r["scores"][placement].as_f64())
                 .sum();
             assert_eq!(from_rules, score, "{name}: {placement}");
-            let sum = trace["sums"].as_array().unwrap().iter().find(|s| s["placement"] == placement).unwrap();
+            let sum = trace["sums"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["placement"] == placement)
+                .unwrap();
             assert_eq!(sum["total"].as_f64(), Some(score), "{name}: {placement}");
         }
         // Unfired rules add nothing, and the fired ones are the assessment's rules.
-        assert!(rules.iter().filter(|r| r["fired"] == false).all(|r| r.get("scores").is_none()));
-        let fired: Vec<&Value> = rules.iter().filter(|r| r["fired"] == true).map(|r| &r["id"]).collect();
-        let listed: Vec<&Value> = a["rules"].as_array().unwrap().iter().map(|r| &r["id"]).collect();
+        assert!(
+            rules
+                .iter()
+                .filter(|r| r["fired"] == false)
+                .all(|r| r.get("scores").is_none())
+        );
+        let fired: Vec<&Value> = rules
+            .iter()
+            .filter(|r| r["fired"] == true)
+            .map(|r| &r["id"])
+            .collect();
+        let listed: Vec<&Value> = a["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["id"])
+            .collect();
         assert_eq!(fired, listed, "{name}");
         // The decisive rules account for the whole margin over the runner-up.
         let contest = &trace["contest"];
         if let Some(margin) = contest["margin"].as_f64() {
-            let net: f64 = contest["decisive"].as_array().unwrap().iter().map(|d| d["net"].as_f64().unwrap()).sum();
+            let net: f64 = contest["decisive"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["net"].as_f64().unwrap())
+                .sum();
             assert_eq!(net, margin, "{name}");
         }
     }
@@ -67,7 +110,13 @@ fn the_json_trace_adds_up_to_the_scores() {
 
 #[test]
 fn the_trace_shows_each_answer_a_condition_looked_at() {
-    let text = stdout(&["advise", "profiles/touchbistro.yaml", "--explain", "--color", "never"]);
+    let text = stdout(&[
+        "advise",
+        "profiles/touchbistro.yaml",
+        "--explain",
+        "--color",
+        "never",
+    ]);
     for line in [
         "company.self_serve is false: yes (false)",
         "company.marketing_team == 0: no (30)",
@@ -81,7 +130,13 @@ fn the_trace_shows_each_answer_a_condition_looked_at() {
 
 #[test]
 fn without_explain_there_is_no_trace() {
-    let a: Value = serde_json::from_str(&stdout(&["advise", "profiles/sellfy.yaml", "--format", "json"])).unwrap();
+    let a: Value = serde_json::from_str(&stdout(&[
+        "advise",
+        "profiles/sellfy.yaml",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
     assert!(a.get("trace").is_none());
     let text = stdout(&["advise", "profiles/sellfy.yaml"]);
     assert!(!text.contains("How the recommendation was reached"));
@@ -99,7 +154,12 @@ fn explain_follows_set_overrides() {
         "json",
     ]))
     .unwrap();
-    let rule = a["trace"]["rules"].as_array().unwrap().iter().find(|r| r["id"] == "no-shared-leader").unwrap();
+    let rule = a["trace"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "no-shared-leader")
+        .unwrap();
     assert_eq!(rule["fired"], true);
     assert_eq!(rule["when"]["actual"], "false");
 }
