@@ -151,7 +151,9 @@ pub struct Advise {
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// Show every rule that fired and what it added.
+    /// Show how the recommendation was reached: every rule with its condition
+    /// evaluated against the answers, what it added, the score sums, and why the
+    /// runner-up lost (in JSON and YAML: a `trace` field).
     #[arg(long)]
     pub explain: bool,
 

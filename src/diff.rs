@@ -47,6 +47,8 @@ pub struct Side {
     pub reports_to: String,
     /// The confidence.
     pub confidence: f64,
+    /// Placements a rule ruled out.
+    pub excluded: Vec<Placement>,
 }
 
 /// One placement's score before and after.
@@ -80,6 +82,7 @@ impl Diff {
             placement: a.placement,
             reports_to: a.reports_to.clone(),
             confidence: a.confidence,
+            excluded: a.excluded.clone(),
         };
         Diff {
             before: side(before),
@@ -118,6 +121,7 @@ impl Diff {
     pub fn is_empty(&self) -> bool {
         !self.placement_changed
             && self.before.reports_to == self.after.reports_to
+            && self.before.excluded == self.after.excluded
             && self.scores.iter().all(|s| s.before == s.after)
             && self.rules_started.is_empty()
             && self.rules_stopped.is_empty()

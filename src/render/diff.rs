@@ -42,10 +42,17 @@ pub fn diff_text(d: &Diff, before: &str, after: &str, out: &mut dyn Write) -> io
         } else {
             signed(s.after - s.before)
         };
+        let shown = |score: f64, side: &Side| {
+            if side.excluded.contains(&s.placement) {
+                format!("{} (ruled out)", number(score))
+            } else {
+                number(score)
+            }
+        };
         t.add_row(vec![
             s.placement.to_string(),
-            number(s.before),
-            number(s.after),
+            shown(s.before, &d.before),
+            shown(s.after, &d.after),
             change,
         ]);
     }

@@ -83,7 +83,8 @@ impl Serialize for Outcome {
 /// How a report is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
-    /// Add every fired rule and what it added.
+    /// Add the `--explain` trace (the assessment's `trace`), or, when it has none,
+    /// every fired rule and what it added.
     pub explain: bool,
     /// Use ANSI colour.
     pub color: bool,
