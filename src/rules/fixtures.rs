@@ -112,6 +112,15 @@ fn judge(book: &Rulebook, doc: &Document<'_>) -> Verdict {
             profile: profile.name,
         };
     };
+    if value.is_empty() {
+        return Verdict::Invalid(doc.error_at(
+            line,
+            column,
+            None,
+            "the `# expect:` line names no placement".into(),
+            Some("e.g. `# expect: standalone`".into()),
+        ));
+    }
     let Some(expected) = Placement::ALL.iter().copied().find(|p| p.as_str() == value) else {
         let names: Vec<&str> = Placement::ALL.iter().map(|p| p.as_str()).collect();
         let help = match crate::profile::suggest(value, &names) {

@@ -348,3 +348,61 @@ fn range_note(leaf: &Condition) -> String {
     };
     format!(": {} runs from {range}", c.field)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rulebook;
+
+    /// The ids of the rules `rules check` says can never fire, for rules with these
+    /// conditions (one rule per condition, ids `r0`, `r1`, ...).
+    fn never_fire(conditions: &[&str]) -> Vec<String> {
+        let mut text = String::from(
+            "version: 1\nreports_to: {sales: a, marketing: b, standalone: c, cross-functional: d}\n\
+             tie_break: [sales, marketing, standalone, cross-functional]\nrules:\n",
+        );
+        for (i, c) in conditions.iter().enumerate() {
+            text.push_str(&format!(
+                "  - id: r{i}\n    summary: s\n    cites: [S1]\n    when: {c}\n    then: {{kpis: [{{name: k{i}, why: w}}]}}\n"
+            ));
+        }
+        let book = Rulebook::parse("t.yaml", &text).expect("loads");
+        book.lint("t.yaml", &text)
+            .into_iter()
+            .filter(|p| p.message.ends_with("can never fire"))
+            .map(|p| p.message.split('\'').nth(1).unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn conditions_that_need_other_answers_to_cooperate_can_still_hold() {
+        let satisfiable = [
+            "{plans_type: affiliate}",
+            "{all: [{has_type: affiliate}, {plans_type: referral}]}",
+            "{all: [{compare: {field: program.type_count, op: '==', value: 0}}, {plans_type: referral}]}",
+            "{all: [{marketing_maturity: [none]}, {compare: {field: company.marketing_team, op: '>=', value: 5}}]}",
+            "{marketing_maturity: [established]}",
+            "{all: [{stage: [scale]}, {program_maturity: [launching]}]}",
+            "{home_region: [emea]}",
+            "{compare: {field: program.partners, op: '>', value: 0}}",
+            "{all: [{compare: {field: company.employees, op: '<=', value: 100}}, {compare: {field: company.sales_team, op: '>=', value: 40}}, {compare: {field: company.marketing_team, op: '>=', value: 50}}]}",
+            "{all: [{placement: [marketing]}, {not: {placement: [sales]}}]}",
+        ];
+        assert_eq!(never_fire(&satisfiable), Vec::<String>::new());
+    }
+
+    #[test]
+    fn contradictions_between_answers_are_found() {
+        let impossible = [
+            "{all: [{marketing_maturity: [established]}, {compare: {field: company.marketing_team, op: '==', value: 0}}]}",
+            "{all: [{compare: {field: program.partners, op: '>', value: 0}}, {program_maturity: [none]}]}",
+            "{all: [{home_region: [emea]}, {not: {has_region: emea}}]}",
+            "{all: [{has_type: referral}, {plans_type: referral}]}",
+            "{all: [{compare: {field: company.employees, op: '<=', value: 100}}, {compare: {field: company.sales_team, op: '>=', value: 60}}, {compare: {field: company.marketing_team, op: '>=', value: 50}}]}",
+            "{compare: {field: regions.count, op: '>', value: 4}}",
+            "{compare: {field: company.employees, op: '==', value: 2.5}}",
+            "{all: [{placement: [marketing]}, {placement: [sales]}]}",
+        ];
+        let expected: Vec<String> = (0..impossible.len()).map(|i| format!("r{i}")).collect();
+        assert_eq!(never_fire(&impossible), expected);
+    }
+}
