@@ -29,7 +29,10 @@ fn one_profile_before_and_after_set() {
     assert_eq!(d["before"]["placement"], "marketing");
     assert_eq!(d["after"]["placement"], "sales");
     assert_eq!(d["placement_changed"], true);
-    assert_eq!(d["after"]["excluded"], serde_json::json!(["marketing", "cross-functional"]));
+    assert_eq!(
+        d["after"]["excluded"],
+        serde_json::json!(["marketing", "cross-functional"])
+    );
     let started: Vec<&str> = d["rules_started"]
         .as_array()
         .unwrap()
