@@ -5,7 +5,10 @@
 //! ([`guidance`]), and returns an [`assessment`]: the placement (sales, marketing, its
 //! own department or a cross-functional leader), the reasons, caveats, the team plan,
 //! PartnerOps functions, cadence and KPIs. [`render`] turns an assessment into text,
-//! JSON, YAML or Markdown.
+//! JSON, YAML or Markdown. [`rules::explain`] traces an evaluation rule by rule,
+//! [`what_if`] finds the smallest answer changes that flip the placement, [`diff`]
+//! compares two assessments, and [`rules::lint`] and [`rules::fixtures`] check and
+//! test a custom rulebook.
 //!
 //! ```
 //! use partner_org::profile::{Profile, Source};
