@@ -2,6 +2,7 @@
 //! contract of `advise --format json` (README, "JSON output").
 
 use crate::profile::Source;
+use crate::rules::explain::Trace;
 use crate::rules::{Placement, Stage};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -43,6 +44,9 @@ pub struct Assessment {
     pub cadence: Vec<CadenceItem>,
     /// Measures to track.
     pub kpis: Vec<Kpi>,
+    /// The full trace of the evaluation (`advise --explain`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Box<Trace>>,
 }
 
 /// The four placement scores.

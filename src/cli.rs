@@ -65,7 +65,7 @@ pub enum Command {
     Advise(Advise),
     /// Check profiles without evaluating them.
     Validate(Validate),
-    /// The rulebook: the catalogue of rules, or one rule in full.
+    /// The rulebook: the catalogue, one rule, lint a custom rulebook, test it.
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Draw the org chart of one profile (DOT for Graphviz, Mermaid, SVG, JSON or a tree).
@@ -76,6 +76,28 @@ pub enum Command {
     Ask(Ask),
     /// Write a commented template profile (to stdout without PATH).
     Init(Init),
+    /// The smallest change to each answer that would flip the placement, and whether
+    /// the answers left at their defaults could change it.
+    #[command(name = "what-if")]
+    WhatIf(WhatIf),
+    /// Compare two profiles, or one profile before and after --set: placement, scores,
+    /// rules, roles and caveats.
+    Diff(Diff),
+    /// Print the JSON Schema of the profile or rulebook format, for editors
+    /// (yaml-language-server) and CI.
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value_t = SchemaKind::Profile)]
+        kind: SchemaKind,
+    },
+    /// Print shell completions, e.g. `partner-org completions bash > ~/.local/share/bash-completion/completions/partner-org`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `partner-org man > partner-org.1`.
+    Man,
 }
 
 /// `chart`.
@@ -165,6 +187,58 @@ pub struct Init {
     pub path: Option<PathBuf>,
 }
 
+/// `what-if`.
+#[derive(Debug, Args)]
+pub struct WhatIf {
+    /// The profile (one document).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// `diff`.
+#[derive(Debug, Args)]
+pub struct Diff {
+    /// The profile before.
+    #[arg(value_name = "A")]
+    pub before: PathBuf,
+
+    /// The profile after; without it, A with the --set overrides.
+    #[arg(value_name = "B")]
+    pub after: Option<PathBuf>,
+
+    /// Override one answer of the profile after, e.g. --set company.marketing_team=0.
+    /// Repeatable.
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub sets: Vec<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// The formats of `what-if` and `diff`: text for people, JSON for
+/// scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A report for people.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// The formats `schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A company profile.
+    Profile,
+    /// A rulebook (`--rules FILE`).
+    Rulebook,
+}
+
 /// `advise`.
 #[derive(Debug, Args)]
 pub struct Advise {
@@ -176,7 +250,9 @@ pub struct Advise {
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// Show every rule that fired and what it added.
+    /// Show how the recommendation was reached: every rule with its condition
+    /// evaluated against the answers, what it added, the score sums, and why the
+    /// runner-up lost (in JSON and YAML: a `trace` field).
     #[arg(long)]
     pub explain: bool,
 
@@ -198,10 +274,29 @@ pub struct Validate {
 pub enum RulesCommand {
     /// Every rule: id, the guidance it cites, what it does.
     List,
-    /// One rule in full, as YAML.
+    /// One rule in full, as YAML; without an ID, the whole rulebook as written (copy
+    /// it with `-o my-rules.yaml` to start your own).
     Show {
         /// The rule's id.
-        id: String,
+        id: Option<String>,
+    },
+    /// Lint a rulebook (default: --rules, or the embedded one): rules that can never
+    /// fire, rules with no effect, duplicates that contradict each other. Exits with 65
+    /// when it finds a problem.
+    Check {
+        /// The rulebook.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Run fixture profiles that state their expected placement (a comment line
+    /// `# expect: sales`) against a rulebook. Exits with 65 when one fails.
+    Test {
+        /// The rulebook.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Fixture profiles: files or directories.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
     },
 }
 

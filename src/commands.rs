@@ -1,19 +1,26 @@
 //! One function per command: load, evaluate, render, and decide the exit code.
 
 use crate::cli::{
-    ChartFormat, Cli, Command, Format, Global, RoadmapFormat, RulesCommand, StageChoice,
+    self, ChartFormat, Cli, Command, Format, Global, ReportFormat, RoadmapFormat, RulesCommand,
+    SchemaKind, StageChoice,
 };
 use crate::output::Sink;
+use clap::CommandFactory;
 use partner_org::batch::{self, Input, Read, Unreadable};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
 use partner_org::org::OrgChart;
 use partner_org::org::roadmap::Roadmap;
-use partner_org::profile::{InputError, Limits, Override};
+use partner_org::profile::{InputError, Limits, Override, Profile};
 use partner_org::render::{self, ChartRenderer, Outcome, Renderer, Style};
 use partner_org::rules::engine::Options;
-use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook, Stage};
-use std::io::IsTerminal;
+use partner_org::rules::fixtures::{self, Verdict};
+use partner_org::rules::{
+    DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Placement, Rulebook, Stage, number,
+};
+use partner_org::what_if;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 mod ask;
 
@@ -38,11 +45,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let (inputs, mut unreadable) = batch::expand(&a.paths);
             let (reads, more) = batch::read_all(&inputs, limits(g));
             unreadable.extend(more);
-            let outcomes: Vec<Outcome> = reads
+            let mut outcomes: Vec<Outcome> = reads
                 .iter()
                 .map(|r| batch::advise(r, &rulebook, Options::default(), &overrides))
                 .map(|o| o.unwrap_or_else(|f| f.outcome()))
                 .collect();
+            if a.explain {
+                attach_traces(&mut outcomes, &reads, &rulebook, &overrides);
+            }
             report_problems(g, &reads, &outcomes, &unreadable);
             let style = Style {
                 explain: a.explain,
@@ -163,7 +173,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             })?;
             Ok(Exit::Ok)
         }
-        Command::Rules(RulesCommand::Show { id }) => {
+        Command::Rules(RulesCommand::Show { id: None }) => {
+            let (name, text) = rulebook_text(g, g.rules.as_deref())?;
+            parse_rulebook(g, &name, &text)?;
+            sink(g).write(|out| out.write_all(text.as_bytes()))?;
+            Ok(Exit::Ok)
+        }
+        Command::Rules(RulesCommand::Show { id: Some(id) }) => {
             let rulebook = load_rulebook(g)?;
             let Some(rule) = rulebook.rule(id) else {
                 let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
@@ -186,7 +202,172 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             })?;
             Ok(Exit::Ok)
         }
+        Command::Rules(RulesCommand::Check { file }) => rules_check(g, file.as_deref()),
+        Command::Rules(RulesCommand::Test { file, paths }) => rules_test(g, file, paths),
+        Command::WhatIf(w) => {
+            let rulebook = load_rulebook(g)?;
+            let (source, profile) = load_one(g, &w.path)?;
+            let report = what_if::what_if(&rulebook, source, &profile, Options::default());
+            sink(g).write(|out| match w.format {
+                ReportFormat::Text => render::what_if_text(&report, out),
+                ReportFormat::Json => json_line(&report, out),
+            })?;
+            Ok(Exit::Ok)
+        }
+        Command::Diff(d) => diff(g, d),
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Profile => schemars::schema_for!(Profile),
+                SchemaKind::Rulebook => schemars::schema_for!(Rulebook),
+            };
+            sink(g).write(|out| json_line(&schema, out))?;
+            Ok(Exit::Ok)
+        }
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            sink(g).write(|out| {
+                clap_complete::generate(*shell, &mut command, "partner-org", out);
+                Ok(())
+            })?;
+            Ok(Exit::Ok)
+        }
+        Command::Man => {
+            let man = clap_mangen::Man::new(Cli::command());
+            sink(g).write(|out| man.render(out))?;
+            Ok(Exit::Ok)
+        }
     }
+}
+
+/// Pretty JSON and a final newline.
+fn json_line(value: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// `diff A [B] [--set ...]`.
+fn diff(g: &Global, d: &cli::Diff) -> anyhow::Result<Exit> {
+    let overrides = parse_overrides(&d.sets)?;
+    if d.after.is_none() && overrides.is_empty() {
+        return Err(Failure::new(
+            Exit::Usage,
+            "diff needs a second profile, or --set FIELD=VALUE to compare the profile with a changed copy",
+        )
+        .into());
+    }
+    let rulebook = load_rulebook(g)?;
+    let (before_source, before) = load_one(g, &d.before)?;
+    let (after_source, after) = match &d.after {
+        Some(path) => load_one(g, path)?,
+        None => (before_source.clone(), before.clone()),
+    };
+    let after = after.with_overrides(&overrides).map_err(|v| {
+        Failure::new(
+            Exit::DataErr,
+            format!("{}: {}\n  help: {}", v.field, v.message, v.help),
+        )
+    })?;
+    let mut after_label = after_source.to_string();
+    if !d.sets.is_empty() {
+        after_label.push_str(&format!(" with {}", d.sets.join(", ")));
+    }
+    let before_label = before_source.to_string();
+    let options = Options::default();
+    let diff = partner_org::diff::Diff::between(
+        &rulebook.assess(before_source, &before, options),
+        &rulebook.assess(after_source, &after, options),
+    );
+    sink(g).write(|out| match d.format {
+        ReportFormat::Text => render::diff_text(&diff, &before_label, &after_label, out),
+        ReportFormat::Json => json_line(&diff, out),
+    })?;
+    Ok(Exit::Ok)
+}
+
+/// `rules check [FILE]`: 65 when the rulebook does not load or the lint finds problems.
+fn rules_check(g: &Global, file: Option<&Path>) -> anyhow::Result<Exit> {
+    let (name, text) = rulebook_text(g, file.or(g.rules.as_deref()))?;
+    let book = parse_rulebook(g, &name, &text)?;
+    let problems = book.lint(&name, &text);
+    let color = g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal());
+    sink(g).write(|out| {
+        for p in &problems {
+            writeln!(out, "{}\n", p.render(color))?;
+        }
+        match problems.len() {
+            0 => writeln!(out, "{name}: {} rules, no problems found", book.rules.len()),
+            n => writeln!(
+                out,
+                "{name}: {} rules, {n} problem{}",
+                book.rules.len(),
+                if n == 1 { "" } else { "s" }
+            ),
+        }
+    })?;
+    Ok(if problems.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::DataErr
+    })
+}
+
+/// `rules test FILE PATH...`: 65 when a fixture fails, is invalid, or none states an
+/// expected placement; else 66 when an input cannot be read.
+fn rules_test(g: &Global, file: &Path, paths: &[PathBuf]) -> anyhow::Result<Exit> {
+    let (name, text) = rulebook_text(g, Some(file))?;
+    let book = parse_rulebook(g, &name, &text)?;
+    let (inputs, mut unreadable) = batch::expand(paths);
+    let (results, more) = fixtures::run(&book, &inputs, limits(g));
+    unreadable.extend(more);
+    let count = |f: fn(&Verdict) -> bool| results.iter().filter(|r| f(&r.verdict)).count();
+    let passed = count(|v| matches!(v, Verdict::Pass { .. }));
+    let failed = count(|v| matches!(v, Verdict::Fail { .. }));
+    let invalid = count(|v| matches!(v, Verdict::Invalid(_)));
+    let unstated = count(|v| matches!(v, Verdict::NoExpectation { .. }));
+    sink(g).write(|out| {
+        for r in &results {
+            match &r.verdict {
+                Verdict::Pass { profile, placement } => {
+                    writeln!(out, "pass     {}: {profile} is {placement}", r.source)?
+                }
+                Verdict::Fail { profile, expected, got, scores } => {
+                    let scores: Vec<String> = Placement::ALL
+                        .iter()
+                        .map(|p| format!("{p} {}", number(scores.get(*p))))
+                        .collect();
+                    writeln!(
+                        out,
+                        "FAIL     {}: {profile}: expected {expected}, got {got} ({})",
+                        r.source,
+                        scores.join(", ")
+                    )?
+                }
+                Verdict::Invalid(e) => writeln!(out, "invalid  {}", e.one_line())?,
+                Verdict::NoExpectation { profile } => writeln!(
+                    out,
+                    "skipped  {}: {profile}: no `# expect: PLACEMENT` line",
+                    r.source
+                )?,
+            }
+        }
+        writeln!(
+            out,
+            "{} fixtures against {name}: {passed} passed, {failed} failed, {invalid} invalid, {unstated} without an expected placement",
+            results.len()
+        )
+    })?;
+    for u in &unreadable {
+        if !g.quiet {
+            eprintln!("partner-org: {u}");
+        }
+    }
+    Ok(if failed + invalid > 0 || passed == 0 {
+        Exit::DataErr
+    } else if !unreadable.is_empty() {
+        Exit::NoInput
+    } else {
+        Exit::Ok
+    })
 }
 
 /// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
@@ -240,21 +421,34 @@ fn sink(g: &Global) -> Sink {
 
 /// The embedded rulebook, or the one given with `--rules`.
 pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
-    let Some(path) = &g.rules else {
-        return Ok(Rulebook::parse(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK)
-            .map_err(|e| Failure::new(Exit::DataErr, e.render(false)))?);
+    let (name, text) = rulebook_text(g, g.rules.as_deref())?;
+    parse_rulebook(g, &name, &text)
+}
+
+/// The name and text of the rulebook at `path`, or of the embedded one.
+fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, String)> {
+    let Some(path) = path else {
+        return Ok((
+            DEFAULT_RULEBOOK_PATH.to_string(),
+            DEFAULT_RULEBOOK.to_string(),
+        ));
     };
-    let text = Input::File(path.clone())
+    let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
         .map_err(|e| Failure::new(Exit::NoInput, e.to_string()))?;
-    let book = Rulebook::parse(&path.display().to_string(), &text).map_err(|e| {
+    Ok((path.display().to_string(), text))
+}
+
+/// Parses a rulebook: exit 65 with the located error when it is invalid.
+fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook> {
+    Rulebook::parse(name, text).map_err(|e| {
         let color = g.color.enabled(std::io::stderr().is_terminal());
         Failure::new(
             Exit::DataErr,
             format!("invalid rulebook\n{}", e.render(color)),
         )
-    })?;
-    Ok(book)
+        .into()
+    })
 }
 
 fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
@@ -264,6 +458,23 @@ fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
                 .map_err(|e| Failure::new(Exit::Usage, e).into())
         })
         .collect()
+}
+
+/// Adds the `--explain` trace to every assessed profile (computed only when asked, so
+/// batch runs without it stay fast).
+fn attach_traces(
+    outcomes: &mut [Outcome],
+    reads: &[Read],
+    rulebook: &Rulebook,
+    overrides: &[Override],
+) {
+    for (outcome, read) in outcomes.iter_mut().zip(reads) {
+        if let (Outcome::Assessed(a), Ok((_, profile))) = (outcome, read)
+            && let Ok(profile) = profile.with_overrides(overrides)
+        {
+            a.trace = Some(Box::new(rulebook.trace(&profile, a)));
+        }
+    }
 }
 
 /// Prints every error in detail on stderr (unless quiet).

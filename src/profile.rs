@@ -61,14 +61,17 @@ fn default_regions() -> Vec<Region> {
 #[serde(deny_unknown_fields)]
 pub struct Company {
     /// Headcount of the whole company; required, at least 1.
+    #[schemars(range(min = 1, max = MAX_COUNT))]
     pub employees: u32,
     /// Can a customer sign up and pay without talking to sales? Required.
     pub self_serve: bool,
     /// Headcount of the sales team; default 0.
     #[serde(default)]
+    #[schemars(range(max = MAX_COUNT))]
     pub sales_team: u32,
     /// Headcount of the marketing team; 0 means there is no marketing team. Default 0.
     #[serde(default)]
+    #[schemars(range(max = MAX_COUNT))]
     pub marketing_team: u32,
     /// How developed marketing is. Default: `none` when `marketing_team` is 0,
     /// otherwise `emerging`.
@@ -108,12 +111,15 @@ pub struct Program {
     pub maturity: ProgramMaturity,
     /// Active partners; default 0.
     #[serde(default)]
+    #[schemars(range(max = MAX_COUNT))]
     pub partners: u32,
     /// Share of revenue sourced or influenced by partners, 0.0 to 1.0; default 0.
     #[serde(default)]
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub revenue_share: f64,
     /// People working on partnerships today; default 0.
     #[serde(default)]
+    #[schemars(range(max = MAX_COUNT))]
     pub team_size: u32,
 }
 

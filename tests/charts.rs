@@ -165,7 +165,10 @@ fn native_svg_is_well_formed_and_shows_the_chart() {
 
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
-    let paths: Vec<String> = PROFILES.iter().map(|p| format!("profiles/{p}.yaml")).collect();
+    let paths: Vec<String> = PROFILES
+        .iter()
+        .map(|p| format!("profiles/{p}.yaml"))
+        .collect();
     let mut args = vec!["advise", "--format", "html"];
     args.extend(paths.iter().map(String::as_str));
     let html = stdout(&args);

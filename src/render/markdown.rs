@@ -1,7 +1,7 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
 use super::table::{cites, markdown_escape as esc};
-use super::text::headline;
+use super::text::{self, headline};
 use super::{Outcome, Renderer, Style};
 use crate::assessment::Assessment;
 use crate::rules::{Placement, number};
@@ -100,10 +100,20 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     if style.explain {
-        writeln!(out, "\n## Rules that fired\n")?;
-        header(out, &["Rule", "Cites", "Effect"])?;
-        for r in &a.rules {
-            row(out, &[&r.id, &cites(&r.cites), &r.effect])?;
+        match &a.trace {
+            Some(t) => {
+                writeln!(out, "\n## How the recommendation was reached\n")?;
+                writeln!(out, "~~~~text")?;
+                text::trace(t, out)?;
+                writeln!(out, "~~~~")?;
+            }
+            None => {
+                writeln!(out, "\n## Rules that fired\n")?;
+                header(out, &["Rule", "Cites", "Effect"])?;
+                for r in &a.rules {
+                    row(out, &[&r.id, &cites(&r.cites), &r.effect])?;
+                }
+            }
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use crate::profile::{InputError, Source};
 use serde::Serialize;
 use std::io::{self, Write};
 
+mod diff;
 pub mod dot;
 mod html;
 mod json;
@@ -21,6 +22,9 @@ mod tree;
 
 pub use dot::Dot;
 pub use html::Html;
+mod what_if;
+
+pub use diff::diff_text;
 pub use json::{Json, Yaml};
 pub use markdown::Markdown;
 pub use mermaid::Mermaid;
@@ -28,6 +32,7 @@ pub use svg::Svg;
 pub use table::new_table;
 pub use text::Text;
 pub use tree::Tree;
+pub use what_if::what_if_text;
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +97,8 @@ impl Serialize for Outcome {
 /// How a report is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
-    /// Add every fired rule and what it added.
+    /// Add the `--explain` trace (the assessment's `trace`), or, when it has none,
+    /// every fired rule and what it added.
     pub explain: bool,
     /// Use ANSI colour.
     pub color: bool,

@@ -3,7 +3,8 @@
 use super::table::{WIDTH, cites, new_table, wrap};
 use super::{Outcome, Renderer, Style};
 use crate::assessment::Assessment;
-use crate::rules::{Placement, number};
+use crate::rules::explain::{Check, Pass, Trace};
+use crate::rules::{Placement, number, signed};
 use std::io::{self, Write};
 
 /// The human-readable report.
@@ -152,17 +153,141 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     }
 
     if style.explain {
-        heading(out, "Rules that fired, in evaluation order", style)?;
-        let mut t = new_table(&["Rule", "Cites", "Effect"]);
-        for r in &a.rules {
-            t.add_row(vec![r.id.clone(), cites(&r.cites), r.effect.clone()]);
+        match &a.trace {
+            Some(t) => {
+                heading(out, "How the recommendation was reached", style)?;
+                trace(t, out)?;
+            }
+            None => {
+                heading(out, "Rules that fired, in evaluation order", style)?;
+                let mut t = new_table(&["Rule", "Cites", "Effect"]);
+                for r in &a.rules {
+                    t.add_row(vec![r.id.clone(), cites(&r.cites), r.effect.clone()]);
+                }
+                writeln!(out, "{t}")?;
+            }
         }
-        writeln!(out, "{t}")?;
     }
 
     heading(out, "Org chart", style)?;
     let chart = crate::org::OrgChart::from_assessment(a);
     super::ChartRenderer::render_chart(&super::Tree, &chart, style, out)
+}
+
+/// The trace of `--explain`: every rule with its condition evaluated, the score sums,
+/// and why the runner-up lost. Markdown shows the same text in a code block.
+pub fn trace(t: &Trace, out: &mut dyn Write) -> io::Result<()> {
+    let width = WIDTH as usize;
+    let chosen = format!(
+        "Second pass: rules that test the chosen placement ({}), in order:",
+        t.contest.placement
+    );
+    for (pass, title) in [
+        (
+            Pass::Placement,
+            "First pass: the rules that do not test the placement, in order (only these score):",
+        ),
+        (Pass::Design, chosen.as_str()),
+    ] {
+        writeln!(out, "{}", wrap(title, "", width))?;
+        for r in t.rules.iter().filter(|r| r.pass == pass) {
+            let mark = if r.fired { "fired " } else { "  -   " };
+            let mut line = format!("{} {}", r.id, cites(&r.cites));
+            if r.fired {
+                line.push_str(": ");
+                line.push_str(&r.effect);
+            }
+            writeln!(out, "{}", wrap(&line, &format!("  {mark} "), width))?;
+            match &r.when {
+                Some(c) => condition(c, 10, out)?,
+                None => writeln!(out, "{:10}always", "")?,
+            }
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "Scores, added up:")?;
+    for sum in &t.sums {
+        let terms: Vec<String> = sum
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| match (i, term.points < 0.0) {
+                (0, _) => format!("{} ({})", number(term.points), term.rule),
+                (_, true) => format!("- {} ({})", number(-term.points), term.rule),
+                (_, false) => format!("+ {} ({})", number(term.points), term.rule),
+            })
+            .collect();
+        let line = if terms.is_empty() {
+            "0 (no rule scored it)".to_string()
+        } else {
+            format!("{} = {}", terms.join(" "), number(sum.total))
+        };
+        let head = format!("  {:<17} ", sum.placement.as_str());
+        writeln!(out, "{}", wrap(&line, &head, width))?;
+    }
+
+    let c = &t.contest;
+    writeln!(out)?;
+    match (c.runner_up, c.margin) {
+        (Some(runner), Some(margin)) => {
+            let mut head = format!(
+                "Why {} and not {} (the runner-up): {} against {}",
+                c.placement,
+                runner,
+                number(sum_of(t, c.placement)),
+                number(sum_of(t, runner)),
+            );
+            if c.tie {
+                head.push_str(", a tie broken by the rulebook's tie_break order.");
+            } else {
+                head.push_str(&format!(", a margin of {}.", number(margin)));
+            }
+            writeln!(out, "{}", wrap(&head, "", width))?;
+            if !c.decisive.is_empty() {
+                writeln!(
+                    out,
+                    "  Rules that made the difference (points for {} minus points for {runner}):",
+                    c.placement
+                )?;
+            }
+            for d in &c.decisive {
+                writeln!(out, "  {:>6}  {}", signed(d.net), d.rule)?;
+            }
+        }
+        _ => writeln!(
+            out,
+            "Why {}: every other placement was ruled out.",
+            c.placement
+        )?,
+    }
+    for r in &c.ruled_out {
+        let line = format!(
+            "{} (score {}) was ruled out by {}.",
+            r.placement,
+            number(r.score),
+            r.rules.join(", ")
+        );
+        writeln!(out, "{}", wrap(&line, "  ", width))?;
+    }
+    Ok(())
+}
+
+fn sum_of(t: &Trace, p: Placement) -> f64 {
+    t.sums
+        .iter()
+        .find(|s| s.placement == p)
+        .map_or(0.0, |s| s.total)
+}
+
+/// One line per part of a condition, nested parts indented further.
+fn condition(c: &Check, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+    let prefix = " ".repeat(indent);
+    writeln!(out, "{}", wrap(&c.to_string(), &prefix, WIDTH as usize))?;
+    for part in &c.parts {
+        condition(part, indent + 2, out)?;
+    }
+    Ok(())
 }
 
 fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {

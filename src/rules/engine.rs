@@ -87,23 +87,40 @@ pub fn confidence(margin: f64) -> f64 {
     ((margin / (margin + 2.0)) * 100.0).round() / 100.0
 }
 
+/// The result of the placement pass: the scores, what was ruled out, and the winner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// The score of every placement.
+    pub scores: Scores,
+    /// Placements a fired rule ruled out, sorted.
+    pub excluded: Vec<Placement>,
+    /// The eligible placement with the highest score (tie-break order on a tie).
+    pub placement: Placement,
+    /// The best eligible placement after it.
+    pub runner_up: Option<Placement>,
+    /// The winner's score minus the runner-up's; infinite when nothing else is eligible.
+    pub margin: f64,
+}
+
 impl Rulebook {
-    /// Evaluates a profile.
-    pub fn assess(&self, source: Source, profile: &Profile, options: Options) -> Assessment {
-        let stage = options
-            .stage
-            .unwrap_or_else(|| Stage::of(profile.program.maturity));
-        let mut facts = Facts {
+    /// Runs only the placement pass: the scores and the placement, without the team
+    /// design. `what-if` and `rules check` call it thousands of times per profile.
+    pub fn rank(&self, profile: &Profile, options: Options) -> Ranking {
+        let facts = Facts {
             profile,
-            stage,
+            stage: options
+                .stage
+                .unwrap_or_else(|| Stage::of(profile.program.maturity)),
             placement: None,
         };
+        self.placement_pass(&facts, |_| {})
+    }
+
+    /// Runs the placement rules against `facts`, calling `fired` for each that fires.
+    fn placement_pass<'r>(&'r self, facts: &Facts<'_>, mut fired: impl FnMut(&'r Rule)) -> Ranking {
         let mut scores = Scores::default();
         let mut excluded: Vec<Placement> = Vec::new();
-        let mut fired: Vec<&Rule> = Vec::new();
-        let is_design = |r: &Rule| r.when.as_ref().is_some_and(Condition::uses_placement);
-
-        for rule in self.rules.iter().filter(|r| !is_design(r)) {
+        for rule in self.rules.iter().filter(|r| !r.is_design()) {
             if facts.fires(rule) {
                 for (p, d) in &rule.then.scores {
                     scores.add(*p, *d);
@@ -113,7 +130,7 @@ impl Rulebook {
                         excluded.push(*p);
                     }
                 }
-                fired.push(rule);
+                fired(rule);
             }
         }
         excluded.sort();
@@ -129,6 +146,33 @@ impl Rulebook {
         let placement = ranked[0];
         let runner_up = ranked.get(1).copied().filter(|p| !excluded.contains(p));
         let margin = runner_up.map_or(f64::INFINITY, |r| scores.get(placement) - scores.get(r));
+        Ranking {
+            scores,
+            excluded,
+            placement,
+            runner_up,
+            margin,
+        }
+    }
+
+    /// Evaluates a profile.
+    pub fn assess(&self, source: Source, profile: &Profile, options: Options) -> Assessment {
+        let stage = options
+            .stage
+            .unwrap_or_else(|| Stage::of(profile.program.maturity));
+        let mut facts = Facts {
+            profile,
+            stage,
+            placement: None,
+        };
+        let mut fired: Vec<&Rule> = Vec::new();
+        let Ranking {
+            scores,
+            excluded,
+            placement,
+            runner_up,
+            margin,
+        } = self.placement_pass(&facts, |rule| fired.push(rule));
         let tie = margin == 0.0;
         let confidence = if margin.is_infinite() {
             1.0
@@ -137,7 +181,7 @@ impl Rulebook {
         };
 
         facts.placement = Some(placement);
-        for rule in self.rules.iter().filter(|r| is_design(r)) {
+        for rule in self.rules.iter().filter(|r| r.is_design()) {
             if facts.fires(rule) {
                 fired.push(rule);
             }
@@ -156,7 +200,8 @@ impl Rulebook {
             if let Some(r) = &then.reports_to {
                 reports_to = r.clone();
             }
-            let supports = then.scores.get(&placement).is_some_and(|d| *d > 0.0) || is_design(rule);
+            let supports =
+                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || rule.is_design();
             if let (Some(text), true) = (&then.reason, supports) {
                 reasons.push(Reason {
                     text: text.clone(),
@@ -269,6 +314,7 @@ impl Rulebook {
             partnerops,
             cadence,
             kpis,
+            trace: None,
         }
     }
 }

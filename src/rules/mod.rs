@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod engine;
+pub mod explain;
+pub mod fixtures;
+pub mod lint;
 
 /// The default rulebook's YAML, as shipped in `rules/default.yaml`.
 pub const DEFAULT_RULEBOOK: &str = include_str!("../../rules/default.yaml");
@@ -260,7 +263,27 @@ impl Op {
     }
 }
 
+impl Rule {
+    /// Whether the rule is a design rule: its condition tests the chosen placement, so
+    /// it runs in the second pass and may not change scores.
+    pub fn is_design(&self) -> bool {
+        self.when.as_ref().is_some_and(Condition::uses_placement)
+    }
+}
+
 impl Condition {
+    /// Every predicate in the condition (the parts of `all`, `any` and `not`, at any
+    /// depth), in the order written.
+    pub fn leaves(&self) -> Vec<&Condition> {
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().flat_map(Condition::leaves).collect()
+            }
+            Condition::Not(c) => c.leaves(),
+            leaf => vec![leaf],
+        }
+    }
+
     /// Whether the condition looks at the chosen placement.
     pub fn uses_placement(&self) -> bool {
         match self {
@@ -575,8 +598,7 @@ impl Rulebook {
                         .into(),
                 );
             }
-            let design = rule.when.as_ref().is_some_and(Condition::uses_placement);
-            if design && (!rule.then.scores.is_empty() || !rule.then.exclude.is_empty()) {
+            if rule.is_design() && (!rule.then.scores.is_empty() || !rule.then.exclude.is_empty()) {
                 return at(
                     &rule.id,
                     "placement",

@@ -1,0 +1,422 @@
+//! `advise --explain`: the trace of one evaluation. Every rule with its condition
+//! evaluated against the actual answers, whether it fired and what it added, how each
+//! score adds up, and why the runner-up lost.
+//!
+//! The trace is computed only when asked for, after [`Rulebook::assess`], with the same
+//! [`Facts`] the engine uses, so it cannot disagree with the assessment; batch runs
+//! without `--explain` pay nothing for it.
+
+use super::engine::Facts;
+use super::{Condition, Placement, Rulebook};
+use crate::assessment::Assessment;
+use crate::profile::Profile;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The trace of one evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trace {
+    /// Every rule, in evaluation order: the placement rules, then the design rules.
+    pub rules: Vec<RuleTrace>,
+    /// How each placement's score adds up, in the order of [`Placement::ALL`].
+    pub sums: Vec<ScoreSum>,
+    /// Why the chosen placement beat the others.
+    pub contest: Contest,
+}
+
+/// One rule, evaluated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleTrace {
+    /// The rule's id.
+    pub id: String,
+    /// Guidance ids.
+    pub cites: Vec<String>,
+    /// The pass the rule ran in.
+    pub pass: Pass,
+    /// Whether the rule fired.
+    pub fired: bool,
+    /// The condition with every part evaluated; absent when the rule always fires.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Check>,
+    /// What it added to each score (only when it fired).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<Placement, f64>,
+    /// What it ruled out (only when it fired).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Placement>,
+    /// Everything the rule adds when it fires, in one line.
+    pub effect: String,
+}
+
+/// The two passes of an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pass {
+    /// Runs first and adds to the scores.
+    Placement,
+    /// Runs once the placement is chosen and designs the team.
+    Design,
+}
+
+/// A condition, or a part of one, evaluated against the answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// The test: a predicate as `rules show` writes it, or `all of`, `any of`, `not`.
+    pub test: String,
+    /// Whether it holds.
+    pub holds: bool,
+    /// The answer the predicate looked at, e.g. `0` or `affiliate, referral`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// The parts of `all of`, `any of` and `not`, each evaluated (no short-circuit).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Check>,
+}
+
+/// How one placement's score adds up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreSum {
+    /// The placement.
+    pub placement: Placement,
+    /// What each fired rule added, in evaluation order.
+    pub terms: Vec<Term>,
+    /// The sum of the terms: the placement's score.
+    pub total: f64,
+}
+
+/// One rule's contribution to a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    /// The rule.
+    pub rule: String,
+    /// The points it added (negative when it took some away).
+    pub points: f64,
+}
+
+/// Why the chosen placement won.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contest {
+    /// The chosen placement.
+    pub placement: Placement,
+    /// The best eligible placement after it, if any.
+    pub runner_up: Option<Placement>,
+    /// The winner's score minus the runner-up's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
+    /// The scores were equal and the rulebook's `tie_break` order decided.
+    pub tie: bool,
+    /// The fired rules that scored the winner and the runner-up differently, the ones
+    /// that favoured the winner most first.
+    pub decisive: Vec<Difference>,
+    /// Placements a rule ruled out, with those rules.
+    pub ruled_out: Vec<RuledOut>,
+}
+
+/// A rule that separated the winner from the runner-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Difference {
+    /// The rule.
+    pub rule: String,
+    /// What it added to the winner minus what it added to the runner-up.
+    pub net: f64,
+}
+
+/// A placement that could not be chosen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuledOut {
+    /// The placement.
+    pub placement: Placement,
+    /// Its score, which did not count.
+    pub score: f64,
+    /// The rules that ruled it out.
+    pub rules: Vec<String>,
+}
+
+impl Rulebook {
+    /// The trace of the evaluation that gave `assessment` for `profile` (which must be
+    /// the profile it was assessed from, overrides applied).
+    pub fn trace(&self, profile: &Profile, assessment: &Assessment) -> Trace {
+        let placement_facts = Facts {
+            profile,
+            stage: assessment.stage,
+            placement: None,
+        };
+        let design_facts = Facts {
+            placement: Some(assessment.placement),
+            ..placement_facts
+        };
+        let (first, second): (Vec<_>, Vec<_>) = self.rules.iter().partition(|r| !r.is_design());
+        let mut rules = Vec::with_capacity(self.rules.len());
+        for (pass, facts, list) in [
+            (Pass::Placement, &placement_facts, first),
+            (Pass::Design, &design_facts, second),
+        ] {
+            for rule in list {
+                let fired = facts.fires(rule);
+                let counts = fired && pass == Pass::Placement;
+                rules.push(RuleTrace {
+                    id: rule.id.clone(),
+                    cites: rule.cites.clone(),
+                    pass,
+                    fired,
+                    when: rule.when.as_ref().map(|c| check(facts, c)),
+                    scores: if counts {
+                        rule.then.scores.clone()
+                    } else {
+                        BTreeMap::new()
+                    },
+                    excluded: if counts {
+                        rule.then.exclude.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    effect: rule.then.describe(),
+                });
+            }
+        }
+
+        let sums = Placement::ALL
+            .iter()
+            .map(|&p| {
+                let terms: Vec<Term> = rules
+                    .iter()
+                    .filter_map(|r| {
+                        r.scores.get(&p).map(|points| Term {
+                            rule: r.id.clone(),
+                            points: *points,
+                        })
+                    })
+                    .collect();
+                // Added in the engine's order, so the total equals the score exactly.
+                let total = terms.iter().fold(0.0, |sum, t| sum + t.points);
+                ScoreSum {
+                    placement: p,
+                    terms,
+                    total,
+                }
+            })
+            .collect();
+
+        let winner = assessment.placement;
+        let mut decisive: Vec<Difference> = match assessment.runner_up {
+            None => Vec::new(),
+            Some(runner) => rules
+                .iter()
+                .map(|r| {
+                    let points = |p| r.scores.get(&p).copied().unwrap_or(0.0);
+                    Difference {
+                        rule: r.id.clone(),
+                        net: points(winner) - points(runner),
+                    }
+                })
+                .filter(|d| d.net != 0.0)
+                .collect(),
+        };
+        decisive.sort_by(|a, b| b.net.total_cmp(&a.net));
+        let ruled_out = assessment
+            .excluded
+            .iter()
+            .map(|&p| RuledOut {
+                placement: p,
+                score: assessment.scores.get(p),
+                rules: rules
+                    .iter()
+                    .filter(|r| r.excluded.contains(&p))
+                    .map(|r| r.id.clone())
+                    .collect(),
+            })
+            .collect();
+        let contest = Contest {
+            placement: winner,
+            runner_up: assessment.runner_up,
+            margin: assessment
+                .runner_up
+                .map(|r| assessment.scores.get(winner) - assessment.scores.get(r)),
+            tie: assessment.tie,
+            decisive,
+            ruled_out,
+        };
+        Trace {
+            rules,
+            sums,
+            contest,
+        }
+    }
+}
+
+/// Evaluates every part of a condition.
+fn check(facts: &Facts<'_>, condition: &Condition) -> Check {
+    let holds = facts.holds(condition);
+    let group = |test: &str, parts: &[Condition]| Check {
+        test: test.to_string(),
+        holds,
+        actual: None,
+        parts: parts.iter().map(|c| check(facts, c)).collect(),
+    };
+    match condition {
+        Condition::All(parts) => group("all of", parts),
+        Condition::Any(parts) => group("any of", parts),
+        Condition::Not(part) => group("not", std::slice::from_ref(part)),
+        leaf => Check {
+            test: leaf.to_string(),
+            holds,
+            actual: Some(actual(facts, leaf)),
+            parts: Vec::new(),
+        },
+    }
+}
+
+/// The answer a predicate looks at, as a report shows it.
+fn actual(facts: &Facts<'_>, leaf: &Condition) -> String {
+    fn list<T: fmt::Display>(items: &[T]) -> String {
+        if items.is_empty() {
+            return "none".into();
+        }
+        items
+            .iter()
+            .map(T::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    let p = facts.profile;
+    match leaf {
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
+        Condition::Compare(c) => super::number(facts.number(c.field)),
+        Condition::SelfServe(_) => p.company.self_serve.to_string(),
+        Condition::SharedGtmLeader(_) => p.company.shared_gtm_leader.to_string(),
+        Condition::MarketingMaturity(_) => match p.company.marketing_maturity {
+            Some(m) => m.to_string(),
+            None => format!("{}, by default", p.company.marketing_maturity()),
+        },
+        Condition::ProgramMaturity(_) => p.program.maturity.to_string(),
+        Condition::RevenueOwner(_) => p.company.revenue_owner.to_string(),
+        Condition::HasType(_) => list(&p.program.types),
+        Condition::PlansType(_) => list(&p.program.planned),
+        Condition::HasGoal(_) => list(&p.goals),
+        Condition::HasRegion(_) => list(&p.regions),
+        Condition::HomeRegion(_) => list(&p.regions[..p.regions.len().min(1)]),
+        Condition::Stage(_) => facts.stage.to_string(),
+        Condition::Placement(_) => facts
+            .placement
+            .map_or_else(|| "not chosen yet".into(), |x| x.to_string()),
+    }
+}
+
+impl fmt::Display for Check {
+    /// `test: yes (actual)`, the way the text report prints one line of a condition.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verdict = if self.holds { "yes" } else { "no" };
+        match &self.actual {
+            Some(actual) => write!(f, "{}: {verdict} ({actual})", self.test),
+            None => write!(f, "{}: {verdict}", self.test),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::profile::{Profile, Source};
+    use crate::rules::Rulebook;
+    use crate::rules::engine::Options;
+
+    fn example(name: &str) -> Profile {
+        let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("example profile");
+        Profile::parse(&path, &text).expect("valid example profile")
+    }
+
+    const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
+
+    #[test]
+    fn the_trace_adds_up_to_the_scores() {
+        let book = Rulebook::default_rules();
+        for name in EXAMPLES {
+            let profile = example(name);
+            let source = Source {
+                path: name.into(),
+                document: None,
+            };
+            let a = book.assess(source, &profile, Options::default());
+            let trace = book.trace(&profile, &a);
+            for sum in &trace.sums {
+                assert_eq!(
+                    sum.total,
+                    a.scores.get(sum.placement),
+                    "{name}: {}",
+                    sum.placement
+                );
+                let from_rules: f64 = trace
+                    .rules
+                    .iter()
+                    .filter_map(|r| r.scores.get(&sum.placement))
+                    .sum();
+                assert_eq!(from_rules, sum.total, "{name}: {}", sum.placement);
+            }
+            if let (Some(runner), Some(margin)) = (a.runner_up, trace.contest.margin) {
+                let net: f64 = trace.contest.decisive.iter().map(|d| d.net).sum();
+                assert_eq!(net, margin, "{name}: decisive rules against {runner}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_trace_fires_exactly_the_rules_the_engine_fired() {
+        let book = Rulebook::default_rules();
+        for name in EXAMPLES {
+            let profile = example(name);
+            let source = Source {
+                path: name.into(),
+                document: None,
+            };
+            let a = book.assess(source, &profile, Options::default());
+            let trace = book.trace(&profile, &a);
+            let fired: Vec<&str> = trace
+                .rules
+                .iter()
+                .filter(|r| r.fired)
+                .map(|r| r.id.as_str())
+                .collect();
+            let engine: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+            assert_eq!(fired, engine, "{name}");
+            assert_eq!(trace.rules.len(), book.rules.len());
+        }
+    }
+
+    #[test]
+    fn leaves_show_the_answer_they_looked_at() {
+        let book = Rulebook::default_rules();
+        let profile = example("sellfy");
+        let source = Source {
+            path: "sellfy".into(),
+            document: None,
+        };
+        let a = book.assess(source, &profile, Options::default());
+        let trace = book.trace(&profile, &a);
+        let rule = trace
+            .rules
+            .iter()
+            .find(|r| r.id == "affiliate-not-for-sales")
+            .unwrap();
+        let lines: Vec<String> = rule
+            .when
+            .as_ref()
+            .unwrap()
+            .parts
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "program.types has affiliate: yes (affiliate)",
+                "company.marketing_team >= 1: yes (5)"
+            ]
+        );
+        assert!(rule.fired);
+        assert_eq!(
+            rule.scores.get(&crate::rules::Placement::Sales),
+            Some(&-2.0)
+        );
+    }
+}
