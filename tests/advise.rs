@@ -107,8 +107,12 @@ fn explain_lists_every_fired_rule_with_its_effect() {
         .args(["advise", "profiles/sellfy.yaml", "--explain"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("How the recommendation was reached"))
-        .stdout(predicate::str::contains("fired  affiliate-to-marketing [M1]: marketing +3"));
+        .stdout(predicate::str::contains(
+            "How the recommendation was reached",
+        ))
+        .stdout(predicate::str::contains(
+            "fired  affiliate-to-marketing [M1]: marketing +3",
+        ));
 }
 
 #[test]
