@@ -3,17 +3,22 @@
 
 use crate::assessment::Assessment;
 use crate::profile::{InputError, Source};
+use crate::rules::Placement;
 use serde::Serialize;
 use std::io::{self, Write};
 
+mod csv;
 mod json;
 mod markdown;
+mod ndjson;
 mod table;
 mod text;
 
+pub use csv::{CSV_COLUMNS, Csv};
 pub use json::{Json, Yaml};
 pub use markdown::Markdown;
-pub use table::new_table;
+pub use ndjson::Ndjson;
+pub use table::{SUMMARY_HEADER, SummaryRow, new_table};
 pub use text::Text;
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.
@@ -89,4 +94,111 @@ pub struct Style {
 pub trait Renderer {
     /// Writes the report for every outcome, in order.
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// A format that writes a batch one outcome at a time, so that a batch of any size
+/// streams in bounded memory. `item` runs on the batch's worker threads, each outcome
+/// into its own buffer; `start` and `finish` run once, on the writing thread. Writing
+/// `start`, every item in order, then `finish` gives the same bytes as
+/// [`Renderer::render`] for two or more outcomes.
+pub trait Streamed: Renderer + Sync {
+    /// Written before the first outcome.
+    fn start(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// One outcome; `index` is its 0-based position in the output.
+    fn item(&self, index: usize, outcome: &Outcome, style: Style, out: &mut Vec<u8>) -> io::Result<()>;
+    /// Written after the last outcome.
+    fn finish(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders a whole batch through a [`Streamed`] format's three steps.
+pub fn render_streamed(format: &dyn Streamed, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
+    format.start(out)?;
+    let mut totals = Totals::default();
+    let mut buffer = Vec::new();
+    for (index, outcome) in outcomes.iter().enumerate() {
+        buffer.clear();
+        format.item(index, outcome, style, &mut buffer)?;
+        out.write_all(&buffer)?;
+        totals.add(outcome.placement(), outcome.source());
+    }
+    format.finish(&totals, out)
+}
+
+impl Outcome {
+    /// Where it came from.
+    pub fn source(&self) -> &Source {
+        match self {
+            Outcome::Assessed(a) => &a.source,
+            Outcome::Failed(f) => &f.source,
+        }
+    }
+
+    /// The recommended placement; `None` for a failure.
+    pub fn placement(&self) -> Option<Placement> {
+        match self {
+            Outcome::Assessed(a) => Some(a.placement),
+            Outcome::Failed(_) => None,
+        }
+    }
+}
+
+/// How many profiles of a batch went to each placement, and which failed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Profiles per placement, indexed by [`Placement::index`].
+    pub placements: [usize; 4],
+    /// Profiles that could not be evaluated.
+    pub errors: usize,
+    /// The first few of those, for the summary line.
+    pub failed: Vec<String>,
+}
+
+impl Totals {
+    /// The most failed sources named in the summary line.
+    pub const NAMED: usize = 5;
+
+    /// Counts one outcome: its placement, or a failure from `source`.
+    pub fn add(&mut self, placement: Option<Placement>, source: &Source) {
+        match placement {
+            Some(p) => self.placements[p.index()] += 1,
+            None => {
+                self.errors += 1;
+                if self.failed.len() < Self::NAMED {
+                    self.failed.push(source.to_string());
+                }
+            }
+        }
+    }
+
+    /// Every outcome counted.
+    pub fn count(&self) -> usize {
+        self.placements.iter().sum::<usize>() + self.errors
+    }
+
+    /// `7 profiles: 2 sales, 3 marketing, 1 standalone, 0 cross-functional`.
+    pub fn placements_line(&self) -> String {
+        let counts: Vec<String> = Placement::ALL
+            .iter()
+            .map(|p| format!("{} {p}", self.placements[p.index()]))
+            .collect();
+        let n = self.count();
+        format!("{n} profile{}: {}", if n == 1 { "" } else { "s" }, counts.join(", "))
+    }
+
+    /// `errors: none`, or how many failed and the first few of them.
+    pub fn errors_line(&self) -> String {
+        if self.errors == 0 {
+            return "errors: none".into();
+        }
+        let more = self.errors - self.failed.len();
+        let mut named = self.failed.join(", ");
+        if more > 0 {
+            named.push_str(&format!(" and {more} more"));
+        }
+        format!("errors: {} ({named})", self.errors)
+    }
 }
