@@ -117,6 +117,10 @@ pub enum Format {
     Yaml,
     /// Markdown, for wikis and client notes.
     Markdown,
+    /// NDJSON: one JSON object per line, streamed as profiles are evaluated.
+    Ndjson,
+    /// CSV: one row per profile, with the columns listed in README.
+    Csv,
 }
 
 /// When to colour the output.

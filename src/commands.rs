@@ -2,11 +2,12 @@
 
 use crate::cli::{Cli, Command, Format, Global, RulesCommand};
 use crate::output::Sink;
-use partner_org::batch::{self, Input, Read, Unreadable};
+use crate::report::{self, Layout, Settings};
+use partner_org::batch::{self, Input, Read};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
-use partner_org::profile::{InputError, Limits, Override};
-use partner_org::render::{self, Outcome, Renderer, Style};
+use partner_org::profile::{Limits, Override};
+use partner_org::render::{self, Style};
 use partner_org::rules::engine::Options;
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
 use std::io::IsTerminal;
@@ -18,47 +19,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Advise(a) => {
             let rulebook = load_rulebook(g)?;
             let overrides = parse_overrides(&a.sets)?;
-            let (inputs, mut unreadable) = batch::expand(&a.paths);
-            let (reads, more) = batch::read_all(&inputs, limits(g));
-            unreadable.extend(more);
-            let outcomes: Vec<Outcome> = reads
-                .iter()
-                .map(|r| batch::advise(r, &rulebook, Options::default(), &overrides))
-                .map(|o| o.unwrap_or_else(|f| f.outcome()))
-                .collect();
-            report_problems(g, &reads, &outcomes, &unreadable);
             let style = Style {
                 explain: a.explain,
                 color: g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal()),
             };
-            let renderer: &dyn Renderer = match a.format {
-                Format::Text => &render::Text,
-                Format::Json => &render::Json,
-                Format::Yaml => &render::Yaml,
-                Format::Markdown => &render::Markdown,
+            let layout = match a.format {
+                Format::Text => Layout::Summary,
+                Format::Json => Layout::Streamed(&render::Json),
+                Format::Yaml => Layout::Streamed(&render::Yaml),
+                Format::Markdown => Layout::Streamed(&render::Markdown),
+                Format::Ndjson => Layout::Streamed(&render::Ndjson),
+                Format::Csv => Layout::Streamed(&render::Csv),
             };
-            sink(g).write(|out| renderer.render(&outcomes, style, out))?;
-            Ok(exit_code(&outcomes, &unreadable))
+            let settings = batch_settings(g, layout, style);
+            let inputs = batch::inputs(&a.paths);
+            let evaluate = |read: &Read| batch::advise(read, &rulebook, Options::default(), &overrides);
+            sink(g).write(|out| report::run(inputs, settings, evaluate, out))
         }
         Command::Validate(v) => {
-            let (inputs, mut unreadable) = batch::expand(&v.paths);
-            let (reads, more) = batch::read_all(&inputs, limits(g));
-            unreadable.extend(more);
-            let outcomes: Vec<Outcome> = reads
-                .iter()
-                .filter_map(|r| r.as_ref().err().map(batch::Failed::outcome))
-                .collect();
-            report_problems(g, &reads, &[], &unreadable);
-            sink(g).write(|out| {
-                for read in &reads {
-                    match read {
-                        Ok((source, profile)) => writeln!(out, "ok     {source}: {}", profile.name)?,
-                        Err(f) => writeln!(out, "error  {}", f.error.one_line())?,
-                    }
-                }
-                Ok(())
-            })?;
-            Ok(exit_code(&outcomes, &unreadable))
+            let settings = batch_settings(g, Layout::Lines, Style::default());
+            let inputs = batch::inputs(&v.paths);
+            sink(g).write(|out| report::validate(inputs, settings, out))
         }
         Command::Rules(RulesCommand::List) => {
             let rulebook = load_rulebook(g)?;
@@ -136,6 +117,17 @@ fn limits(g: &Global) -> Limits {
     }
 }
 
+fn batch_settings<'a>(g: &Global, layout: Layout<'a>, style: Style) -> Settings<'a> {
+    Settings {
+        layout,
+        style,
+        quiet: g.quiet,
+        stderr_color: g.color.enabled(std::io::stderr().is_terminal()),
+        progress: report::progress_allowed(g.output.is_some()),
+        limits: limits(g),
+    }
+}
+
 fn sink(g: &Global) -> Sink {
     Sink {
         path: g.output.clone(),
@@ -163,42 +155,4 @@ fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
     sets.iter()
         .map(|s| s.parse::<Override>().map_err(|e| Failure::new(Exit::Usage, e).into()))
         .collect()
-}
-
-/// Prints every error in detail on stderr (unless quiet).
-fn report_problems(g: &Global, reads: &[Read], outcomes: &[Outcome], unreadable: &[Unreadable]) {
-    if g.quiet {
-        return;
-    }
-    let color = g.color.enabled(std::io::stderr().is_terminal());
-    let mut shown: Vec<&InputError> = reads.iter().filter_map(|r| r.as_ref().err()).map(|f| &f.error).collect();
-    let override_errors: Vec<String> = outcomes
-        .iter()
-        .zip(reads)
-        .filter_map(|(o, r)| match (o, r) {
-            (Outcome::Failed(f), Ok(_)) => Some(f.error.message.clone()),
-            _ => None,
-        })
-        .collect();
-    shown.dedup();
-    for e in shown {
-        eprintln!("{}", e.render(color));
-    }
-    for m in override_errors {
-        eprintln!("error: {m}");
-    }
-    for u in unreadable {
-        eprintln!("partner-org: {u}");
-    }
-}
-
-/// 65 when any profile failed, else 66 when an input could not be read, else 0.
-fn exit_code(outcomes: &[Outcome], unreadable: &[Unreadable]) -> Exit {
-    if outcomes.iter().any(|o| matches!(o, Outcome::Failed(_))) {
-        Exit::DataErr
-    } else if !unreadable.is_empty() {
-        Exit::NoInput
-    } else {
-        Exit::Ok
-    }
 }

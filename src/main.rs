@@ -3,10 +3,15 @@
 mod cli;
 mod commands;
 mod output;
+mod report;
 
 use clap::Parser;
 use partner_org::exit::{Exit, Failure};
+use std::io::Write as _;
 use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -16,7 +21,8 @@ fn main() -> ExitCode {
             let exit = error.downcast_ref::<Failure>().map_or(Exit::IoErr, |f| f.exit);
             let message = format!("{error:#}");
             if !message.is_empty() {
-                eprintln!("partner-org: {message}");
+                // Not eprintln!: it panics when stderr is closed.
+                let _ = writeln!(std::io::stderr(), "partner-org: {message}");
             }
             exit.into()
         }

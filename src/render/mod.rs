@@ -123,7 +123,7 @@ pub fn render_streamed(format: &dyn Streamed, outcomes: &[Outcome], style: Style
         buffer.clear();
         format.item(index, outcome, style, &mut buffer)?;
         out.write_all(&buffer)?;
-        totals.add(outcome.placement(), outcome.source());
+        totals.add(outcome);
     }
     format.finish(&totals, out)
 }
@@ -154,23 +154,31 @@ pub struct Totals {
     /// Profiles that could not be evaluated.
     pub errors: usize,
     /// The first few of those, for the summary line.
-    pub failed: Vec<String>,
+    pub first_failed: Vec<String>,
 }
 
 impl Totals {
     /// The most failed sources named in the summary line.
     pub const NAMED: usize = 5;
 
-    /// Counts one outcome: its placement, or a failure from `source`.
-    pub fn add(&mut self, placement: Option<Placement>, source: &Source) {
-        match placement {
-            Some(p) => self.placements[p.index()] += 1,
-            None => {
-                self.errors += 1;
-                if self.failed.len() < Self::NAMED {
-                    self.failed.push(source.to_string());
-                }
-            }
+    /// Counts one outcome.
+    pub fn add(&mut self, outcome: &Outcome) {
+        match outcome.placement() {
+            Some(p) => self.placed(p),
+            None => self.failed(outcome.source()),
+        }
+    }
+
+    /// Counts a profile evaluated to `placement`.
+    pub fn placed(&mut self, placement: Placement) {
+        self.placements[placement.index()] += 1;
+    }
+
+    /// Counts a profile from `source` that could not be evaluated.
+    pub fn failed(&mut self, source: &Source) {
+        self.errors += 1;
+        if self.first_failed.len() < Self::NAMED {
+            self.first_failed.push(source.to_string());
         }
     }
 
@@ -194,8 +202,8 @@ impl Totals {
         if self.errors == 0 {
             return "errors: none".into();
         }
-        let more = self.errors - self.failed.len();
-        let mut named = self.failed.join(", ");
+        let more = self.errors - self.first_failed.len();
+        let mut named = self.first_failed.join(", ");
         if more > 0 {
             named.push_str(&format!(" and {more} more"));
         }

@@ -17,9 +17,7 @@ impl Renderer for Text {
             many => {
                 let rows: Vec<SummaryRow> = many.iter().map(SummaryRow::of).collect();
                 let mut totals = Totals::default();
-                for o in many {
-                    totals.add(o.placement(), o.source());
-                }
+                many.iter().for_each(|o| totals.add(o));
                 Text::summary(&rows, &totals, out)
             }
         }
