@@ -23,22 +23,30 @@ fn texts() -> Vec<String> {
 }
 
 fn source() -> Source {
-    Source { path: "corpus.yaml".into(), document: Some(1) }
+    Source {
+        path: "corpus.yaml".into(),
+        document: Some(1),
+    }
 }
 
 fn parsed() -> Vec<Profile> {
-    texts().iter().map(|t| Profile::from_document(&Document::whole("corpus.yaml", t)).expect("valid corpus")).collect()
+    texts()
+        .iter()
+        .map(|t| Profile::from_document(&Document::whole("corpus.yaml", t)).expect("valid corpus"))
+        .collect()
 }
 
 /// Splitting is not included: a document's text in, a validated profile out.
 #[divan::bench]
 fn parse(bencher: Bencher) {
     let texts = texts();
-    bencher.counter(divan::counter::ItemsCount::new(texts.len())).bench(|| {
-        for t in &texts {
-            black_box(Profile::from_document(&Document::whole("corpus.yaml", t)).ok());
-        }
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(texts.len()))
+        .bench(|| {
+            for t in &texts {
+                black_box(Profile::from_document(&Document::whole("corpus.yaml", t)).ok());
+            }
+        });
 }
 
 /// The engine alone: a parsed profile in, an assessment out.
@@ -46,25 +54,33 @@ fn parse(bencher: Bencher) {
 fn assess(bencher: Bencher) {
     let rulebook = Rulebook::default_rules();
     let profiles = parsed();
-    bencher.counter(divan::counter::ItemsCount::new(profiles.len())).bench(|| {
-        for p in &profiles {
-            black_box(rulebook.assess(source(), p, Options::default()));
-        }
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(profiles.len()))
+        .bench(|| {
+            for p in &profiles {
+                black_box(rulebook.assess(source(), p, Options::default()));
+            }
+        });
 }
 
 /// An assessment to one NDJSON line.
 #[divan::bench]
 fn ndjson(bencher: Bencher) {
     let rulebook = Rulebook::default_rules();
-    let outcomes: Vec<Outcome> =
-        parsed().iter().map(|p| Outcome::Assessed(Box::new(rulebook.assess(source(), p, Options::default())))).collect();
+    let outcomes: Vec<Outcome> = parsed()
+        .iter()
+        .map(|p| Outcome::Assessed(Box::new(rulebook.assess(source(), p, Options::default()))))
+        .collect();
     let mut buffer = Vec::with_capacity(16 * 1024);
-    bencher.counter(divan::counter::ItemsCount::new(outcomes.len())).bench_local(|| {
-        for o in &outcomes {
-            buffer.clear();
-            Ndjson.item(0, o, Style::default(), &mut buffer).expect("in memory");
-            black_box(&buffer);
-        }
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(outcomes.len()))
+        .bench_local(|| {
+            for o in &outcomes {
+                buffer.clear();
+                Ndjson
+                    .item(0, o, Style::default(), &mut buffer)
+                    .expect("in memory");
+                black_box(&buffer);
+            }
+        });
 }

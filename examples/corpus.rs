@@ -24,7 +24,9 @@ fn main() -> ExitCode {
             let mut out = BufWriter::new(std::io::stdout().lock());
             corpus::stream(seed, count, &mut out).and_then(|()| out.flush())
         }
-        (Some("files"), Some(count)) if args.len() >= 3 => files(count, Path::new(&args[2]), seed(args.get(3))),
+        (Some("files"), Some(count)) if args.len() >= 3 => {
+            files(count, Path::new(&args[2]), seed(args.get(3)))
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -50,7 +52,10 @@ fn files(count: u64, dir: &Path, seed: u64) -> std::io::Result<()> {
         if n % 1000 == 0 {
             std::fs::create_dir_all(&folder)?;
         }
-        std::fs::write(folder.join(format!("company-{n:07}.yaml")), corpus::profile(seed, n))?;
+        std::fs::write(
+            folder.join(format!("company-{n:07}.yaml")),
+            corpus::profile(seed, n),
+        )?;
     }
     Ok(())
 }

@@ -11,7 +11,9 @@
 //! [`Pipeline::in_flight`] chunks exist at once: memory does not grow with the number
 //! of profiles in a stream.
 
-use crate::profile::{DocumentReader, InputError, Limits, OwnedDocument, Override, Profile, Source};
+use crate::profile::{
+    DocumentReader, InputError, Limits, Override, OwnedDocument, Profile, Source,
+};
 use crate::render::{Failure, Outcome};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
@@ -45,15 +47,27 @@ impl Input {
         self.reader()?
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut text)
-            .map_err(|e| Unreadable { path: self.name(), message: e.to_string() })?;
+            .map_err(|e| Unreadable {
+                path: self.name(),
+                message: e.to_string(),
+            })?;
         if text.len() > max_bytes {
-            return Err(Unreadable { path: self.name(), message: format!("larger than the limit of {max_bytes} bytes (--max-bytes)") });
+            return Err(Unreadable {
+                path: self.name(),
+                message: format!("larger than the limit of {max_bytes} bytes (--max-bytes)"),
+            });
         }
-        String::from_utf8(text).map_err(|_| Unreadable { path: self.name(), message: "not valid UTF-8".into() })
+        String::from_utf8(text).map_err(|_| Unreadable {
+            path: self.name(),
+            message: "not valid UTF-8".into(),
+        })
     }
 
     /// Opens the input as a stream of documents.
-    pub fn open(&self, limits: Limits) -> Result<DocumentReader<Box<dyn BufRead + Send>>, Unreadable> {
+    pub fn open(
+        &self,
+        limits: Limits,
+    ) -> Result<DocumentReader<Box<dyn BufRead + Send>>, Unreadable> {
         Ok(DocumentReader::new(self.reader()?, &self.name(), limits))
     }
 
@@ -64,7 +78,10 @@ impl Input {
                 // Check the kind first: opening a FIFO would wait for a writer forever.
                 let meta = std::fs::metadata(path).map_err(|e| Unreadable::new(path, &e))?;
                 if let Some(message) = not_a_file(&meta) {
-                    return Err(Unreadable { path: self.name(), message });
+                    return Err(Unreadable {
+                        path: self.name(),
+                        message,
+                    });
                 }
                 let file = File::open(path).map_err(|e| Unreadable::new(path, &e))?;
                 Box::new(BufReader::with_capacity(READ_BUFFER, file))
@@ -264,9 +281,16 @@ pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Read>, Vec<Unreadable>
 }
 
 /// Evaluates one read profile: overrides, then the engine.
-pub fn advise(read: &Read, rulebook: &Rulebook, options: Options, overrides: &[Override]) -> Result<Outcome, Failed> {
+pub fn advise(
+    read: &Read,
+    rulebook: &Rulebook,
+    options: Options,
+    overrides: &[Override],
+) -> Result<Outcome, Failed> {
     let (source, profile) = read.as_ref().map_err(Clone::clone)?;
-    let assess = |profile: &Profile| Outcome::Assessed(Box::new(rulebook.assess(source.clone(), profile, options)));
+    let assess = |profile: &Profile| {
+        Outcome::Assessed(Box::new(rulebook.assess(source.clone(), profile, options)))
+    };
     if overrides.is_empty() {
         return Ok(assess(profile));
     }
@@ -320,7 +344,13 @@ type Pending<T> = mpsc::Receiver<Vec<Item<T>>>;
 /// pool, and calls `emit` with the results in input order, as soon as they are ready.
 /// `index` counts documents from 0 across all inputs. An error from `emit` (a closed
 /// pipe, a full disk) stops reading at once and is returned.
-pub fn evaluate<T, W, E>(inputs: Vec<Result<Input, Unreadable>>, limits: Limits, pipeline: Pipeline, work: W, mut emit: E) -> io::Result<()>
+pub fn evaluate<T, W, E>(
+    inputs: Vec<Result<Input, Unreadable>>,
+    limits: Limits,
+    pipeline: Pipeline,
+    work: W,
+    mut emit: E,
+) -> io::Result<()>
 where
     T: Send,
     W: Fn(usize, Read) -> T + Sync,
@@ -360,7 +390,8 @@ where
                         received => received.ok(),
                     }
                 };
-                let items = items.ok_or_else(|| io::Error::other("a batch worker stopped unexpectedly"))?;
+                let items =
+                    items.ok_or_else(|| io::Error::other("a batch worker stopped unexpectedly"))?;
                 pending.pop_front();
                 items.into_iter().try_for_each(&mut emit)?;
             }
@@ -402,4 +433,85 @@ where
 enum Slot {
     Document(Result<OwnedDocument, InputError>),
     Unreadable(Unreadable),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stream(n: usize) -> PathBuf {
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!("---\nname: P{i}\ncompany: {{employees: 5, self_serve: true}}\nprogram: {{types: [affiliate], maturity: launching}}\n"));
+        }
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), text).unwrap();
+        file.into_temp_path().keep().unwrap()
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_whatever_finishes_first() {
+        let path = stream(500);
+        let inputs = vec![
+            Ok(Input::File(path.clone())),
+            Err(Unreadable {
+                path: "gone".into(),
+                message: "x".into(),
+            }),
+            Ok(Input::File(path.clone())),
+        ];
+        let pipeline = Pipeline {
+            chunk: 8,
+            in_flight: 3,
+        };
+        let mut seen = Vec::new();
+        let work = |index: usize, read: Read| {
+            // Early documents are the slowest, so later chunks finish first.
+            std::thread::sleep(std::time::Duration::from_micros(
+                ((1000 - index) % 7) as u64 * 50,
+            ));
+            (index, read.map(|(_, p)| p.name).ok())
+        };
+        evaluate(inputs, Limits::default(), pipeline, work, |item| {
+            seen.push(match item {
+                Item::Done((index, name)) => format!("{index}:{}", name.unwrap_or_default()),
+                Item::Unreadable(u) => u.path,
+            });
+            Ok(())
+        })
+        .unwrap();
+        std::fs::remove_file(path).unwrap();
+        let expected: Vec<String> = (0..500)
+            .map(|i| format!("{i}:P{i}"))
+            .chain(["gone".to_string()])
+            .chain((0..500).map(|i| format!("{}:P{i}", 500 + i)))
+            .collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn an_emit_error_stops_the_batch() {
+        let path = stream(300);
+        let mut emitted = 0;
+        let result = evaluate(
+            vec![Ok(Input::File(path.clone()))],
+            Limits::default(),
+            Pipeline {
+                chunk: 4,
+                in_flight: 2,
+            },
+            |i, _| i,
+            |_| {
+                emitted += 1;
+                if emitted == 10 {
+                    Err(io::Error::from(io::ErrorKind::BrokenPipe))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        std::fs::remove_file(path).unwrap();
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(emitted, 10);
+    }
 }

@@ -33,7 +33,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let settings = batch_settings(g, layout, style);
             let inputs = batch::inputs(&a.paths);
-            let evaluate = |read: &Read| batch::advise(read, &rulebook, Options::default(), &overrides);
+            let evaluate =
+                |read: &Read| batch::advise(read, &rulebook, Options::default(), &overrides);
             sink(g).write(|out| report::run(inputs, settings, evaluate, out))
         }
         Command::Validate(v) => {
@@ -46,15 +47,33 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             sink(g).write(|out| {
                 let mut t = render::new_table(&["Rule", "Cites", "What it does"]);
                 for rule in &rulebook.rules {
-                    t.add_row(vec![rule.id.clone(), rule.cites.join(", "), rule.summary.clone()]);
+                    t.add_row(vec![
+                        rule.id.clone(),
+                        rule.cites.join(", "),
+                        rule.summary.clone(),
+                    ]);
                 }
                 writeln!(out, "{t}")?;
                 let uncited: Vec<&str> = guidance::POINTS
                     .iter()
                     .map(|p| p.id)
-                    .filter(|id| !rulebook.rules.iter().any(|r| r.cites.iter().any(|c| c == id)))
+                    .filter(|id| {
+                        !rulebook
+                            .rules
+                            .iter()
+                            .any(|r| r.cites.iter().any(|c| c == id))
+                    })
                     .collect();
-                writeln!(out, "{} rules; guidance points not cited: {}", rulebook.rules.len(), if uncited.is_empty() { "none".to_string() } else { uncited.join(", ") })
+                writeln!(
+                    out,
+                    "{} rules; guidance points not cited: {}",
+                    rulebook.rules.len(),
+                    if uncited.is_empty() {
+                        "none".to_string()
+                    } else {
+                        uncited.join(", ")
+                    }
+                )
             })?;
             Ok(Exit::Ok)
         }
@@ -63,7 +82,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             let Some(rule) = rulebook.rule(id) else {
                 let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
                 let hint = partner_org::profile::suggest(id, &ids)
-                    .map_or("`partner-org rules list` shows every id".to_string(), |b| format!("did you mean '{b}'?"));
+                    .map_or("`partner-org rules list` shows every id".to_string(), |b| {
+                        format!("did you mean '{b}'?")
+                    });
                 return Err(Failure::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
             };
             let yaml = yaml_serde::to_string(rule)?;
@@ -85,7 +106,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 /// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
 /// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
 /// input holds several profiles.
-pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
+pub fn load_one(
+    g: &Global,
+    path: &std::path::Path,
+) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
         return Err(Failure::new(Exit::NoInput, u.to_string()).into());
@@ -97,7 +121,11 @@ pub fn load_one(g: &Global, path: &std::path::Path) -> anyhow::Result<(partner_o
     if reads.len() != 1 {
         return Err(Failure::new(
             Exit::Usage,
-            format!("{} holds {} profiles; this command takes exactly one", path.display(), reads.len()),
+            format!(
+                "{} holds {} profiles; this command takes exactly one",
+                path.display(),
+                reads.len()
+            ),
         )
         .into());
     }
@@ -146,13 +174,19 @@ pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
         .map_err(|e| Failure::new(Exit::NoInput, e.to_string()))?;
     let book = Rulebook::parse(&path.display().to_string(), &text).map_err(|e| {
         let color = g.color.enabled(std::io::stderr().is_terminal());
-        Failure::new(Exit::DataErr, format!("invalid rulebook\n{}", e.render(color)))
+        Failure::new(
+            Exit::DataErr,
+            format!("invalid rulebook\n{}", e.render(color)),
+        )
     })?;
     Ok(book)
 }
 
 fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
     sets.iter()
-        .map(|s| s.parse::<Override>().map_err(|e| Failure::new(Exit::Usage, e).into()))
+        .map(|s| {
+            s.parse::<Override>()
+                .map_err(|e| Failure::new(Exit::Usage, e).into())
+        })
         .collect()
 }

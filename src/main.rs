@@ -18,7 +18,9 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
-            let exit = error.downcast_ref::<Failure>().map_or(Exit::IoErr, |f| f.exit);
+            let exit = error
+                .downcast_ref::<Failure>()
+                .map_or(Exit::IoErr, |f| f.exit);
             let message = format!("{error:#}");
             if !message.is_empty() {
                 // Not eprintln!: it panics when stderr is closed.

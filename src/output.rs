@@ -17,13 +17,20 @@ pub struct Sink {
 impl Sink {
     /// Runs `write` against the destination and returns what it returns. A closed pipe
     /// on stdout ends quietly.
-    pub fn write<T>(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> anyhow::Result<T> {
+    pub fn write<T>(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+    ) -> anyhow::Result<T> {
         let Some(path) = &self.path else {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             return match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::new(Exit::Ok, "").into()),
-                Err(e) => Err(Failure::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into()),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    Err(Failure::new(Exit::Ok, "").into())
+                }
+                Err(e) => {
+                    Err(Failure::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into())
+                }
                 Ok(value) => Ok(value),
             };
         };
@@ -47,9 +54,9 @@ impl Sink {
         let value = write(&mut out)
             .and_then(|value| out.flush().map(|()| value))
             .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {e}")))?;
-        let temp = out
-            .into_inner()
-            .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error())))?;
+        let temp = out.into_inner().map_err(|e| {
+            Failure::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error()))
+        })?;
         temp.as_file()
             .sync_all()
             .with_context(|| format!("cannot write {shown}"))
@@ -60,7 +67,10 @@ impl Sink {
             temp.persist_noclobber(path)
         };
         persisted.map_err(|e| {
-            Failure::new(Exit::CantCreate, format!("cannot create {shown}: {}", e.error))
+            Failure::new(
+                Exit::CantCreate,
+                format!("cannot create {shown}: {}", e.error),
+            )
         })?;
         Ok(value)
     }

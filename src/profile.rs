@@ -84,11 +84,12 @@ pub struct Company {
 impl Company {
     /// The marketing maturity, with the documented default filled in.
     pub fn marketing_maturity(&self) -> MarketingMaturity {
-        self.marketing_maturity.unwrap_or(if self.marketing_team == 0 {
-            MarketingMaturity::None
-        } else {
-            MarketingMaturity::Emerging
-        })
+        self.marketing_maturity
+            .unwrap_or(if self.marketing_team == 0 {
+                MarketingMaturity::None
+            } else {
+                MarketingMaturity::Emerging
+            })
     }
 }
 
@@ -347,7 +348,9 @@ impl InputError {
             )),
         }
         if let Some(help) = &self.help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
         }
         let renderer = if color {
             Renderer::styled()
@@ -368,7 +371,8 @@ impl Profile {
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
         subset::check(doc)?;
-        let mut profile: Profile = yaml_serde::from_str(doc.text).map_err(|e| doc.yaml_error(&e))?;
+        let mut profile: Profile =
+            yaml_serde::from_str(doc.text).map_err(|e| doc.yaml_error(&e))?;
         profile.validate().map_err(|v| doc.field_error(v))?;
         profile.regions.shrink_to_fit();
         Ok(profile)
@@ -511,14 +515,26 @@ impl Profile {
             ("program.planned", &self.program.planned),
         ] {
             if let Some(dup) = first_duplicate(list) {
-                return v(field, format!("`{dup}` is listed twice"), "list each type once");
+                return v(
+                    field,
+                    format!("`{dup}` is listed twice"),
+                    "list each type once",
+                );
             }
         }
         if let Some(dup) = first_duplicate(&self.goals) {
-            return v("goals", format!("`{dup}` is listed twice"), "list each goal once");
+            return v(
+                "goals",
+                format!("`{dup}` is listed twice"),
+                "list each goal once",
+            );
         }
         if let Some(dup) = first_duplicate(&self.regions) {
-            return v("regions", format!("`{dup}` is listed twice"), "list each region once");
+            return v(
+                "regions",
+                format!("`{dup}` is listed twice"),
+                "list each region once",
+            );
         }
         if self.regions.is_empty() {
             return v(
@@ -608,16 +624,21 @@ impl std::str::FromStr for Override {
 
     /// Parses `FIELD=VALUE`.
     fn from_str(s: &str) -> Result<Self, String> {
-        let (field, value) = s
-            .split_once('=')
-            .ok_or_else(|| format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling"))?;
+        let (field, value) = s.split_once('=').ok_or_else(|| {
+            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
+        })?;
         let field = field.trim();
         let Some(known) = FIELDS.iter().find(|f| **f == field) else {
-            let hint = closest(field, FIELDS)
-                .map_or_else(|| format!("fields: {}", FIELDS.join(", ")), |b| format!("did you mean '{b}'?"));
+            let hint = closest(field, FIELDS).map_or_else(
+                || format!("fields: {}", FIELDS.join(", ")),
+                |b| format!("did you mean '{b}'?"),
+            );
             return Err(format!("--set {s}: unknown field '{field}'; {hint}"));
         };
-        let list = matches!(*known, "program.types" | "program.planned" | "goals" | "regions");
+        let list = matches!(
+            *known,
+            "program.types" | "program.planned" | "goals" | "regions"
+        );
         let value = value.trim();
         let value = if list && !value.starts_with('[') {
             yaml_serde::Value::Sequence(
@@ -633,7 +654,10 @@ impl std::str::FromStr for Override {
         } else {
             yaml_serde::from_str(value).map_err(|e| format!("--set {s}: {e}"))?
         };
-        Ok(Override { field: known, value })
+        Ok(Override {
+            field: known,
+            value,
+        })
     }
 }
 
@@ -664,7 +688,11 @@ impl Profile {
         let profile: Profile = yaml_serde::from_value(tree).map_err(|e| {
             let (_, help) = stream::explain(&e.to_string());
             Violation {
-                field: overrides.iter().map(|o| o.field).collect::<Vec<_>>().join(", "),
+                field: overrides
+                    .iter()
+                    .map(|o| o.field)
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 message: format!("--set: {e}"),
                 help: help.unwrap_or_else(|| "fix the --set value".into()),
             }

@@ -61,17 +61,27 @@ struct Entry {
 
 impl Entry {
     /// The entry of one outcome under `settings`.
-    fn of(index: usize, outcome: Outcome, detail: Option<String>, settings: &Settings<'_>) -> io::Result<Entry> {
+    fn of(
+        index: usize,
+        outcome: Outcome,
+        detail: Option<String>,
+        settings: &Settings<'_>,
+    ) -> io::Result<Entry> {
         let mut entry = Entry {
             placement: outcome.placement(),
-            failed: outcome.placement().is_none().then(|| outcome.source().clone()),
+            failed: outcome
+                .placement()
+                .is_none()
+                .then(|| outcome.source().clone()),
             detail,
             bytes: Vec::new(),
             row: None,
             first: None,
         };
         match settings.layout {
-            Layout::Streamed(format) => format.item(index, &outcome, settings.style, &mut entry.bytes)?,
+            Layout::Streamed(format) => {
+                format.item(index, &outcome, settings.style, &mut entry.bytes)?
+            }
             Layout::Summary => entry.row = Some(SummaryRow::of(&outcome)),
             Layout::Lines => {}
         }
@@ -93,17 +103,26 @@ pub fn run(
     let work = |index: usize, read: Read| -> io::Result<Entry> {
         let (outcome, detail) = match evaluate(&read) {
             Ok(outcome) => (outcome, None),
-            Err(f) => (f.outcome(), (!settings.quiet).then(|| f.error.render(settings.stderr_color))),
+            Err(f) => (
+                f.outcome(),
+                (!settings.quiet).then(|| f.error.render(settings.stderr_color)),
+            ),
         };
         Entry::of(index, outcome, detail, &settings)
     };
     let mut writer = Writer::new(settings);
-    batch::evaluate(inputs, settings.limits, Pipeline::default(), work, |item| writer.emit(item, out))?;
+    batch::evaluate(inputs, settings.limits, Pipeline::default(), work, |item| {
+        writer.emit(item, out)
+    })?;
     writer.finish(out)
 }
 
 /// `validate`: the same pipeline, writing `ok` or `error` per profile.
-pub fn validate(inputs: Vec<Result<Input, Unreadable>>, settings: Settings<'_>, out: &mut dyn Write) -> io::Result<Exit> {
+pub fn validate(
+    inputs: Vec<Result<Input, Unreadable>>,
+    settings: Settings<'_>,
+    out: &mut dyn Write,
+) -> io::Result<Exit> {
     let work = |_: usize, read: Read| -> io::Result<Entry> {
         let mut entry = Entry {
             placement: None,
@@ -123,8 +142,13 @@ pub fn validate(inputs: Vec<Result<Input, Unreadable>>, settings: Settings<'_>, 
         }
         Ok(entry)
     };
-    let mut writer = Writer::new(Settings { layout: Layout::Lines, ..settings });
-    batch::evaluate(inputs, settings.limits, Pipeline::default(), work, |item| writer.emit(item, out))?;
+    let mut writer = Writer::new(Settings {
+        layout: Layout::Lines,
+        ..settings
+    });
+    batch::evaluate(inputs, settings.limits, Pipeline::default(), work, |item| {
+        writer.emit(item, out)
+    })?;
     writer.finish(out)
 }
 
@@ -210,7 +234,9 @@ impl<'a> Writer<'a> {
         let single = self.held.take().map(|(first, _)| first);
         match (self.settings.layout, single) {
             (Layout::Lines, _) => {}
-            (Layout::Streamed(format), Some(one)) if self.seen == 1 => format.render(&[one], style, out)?,
+            (Layout::Streamed(format), Some(one)) if self.seen == 1 => {
+                format.render(&[one], style, out)?
+            }
             (Layout::Streamed(format), _) if self.seen == 0 => {
                 format.start(out)?;
                 format.finish(&self.totals, out)?;
@@ -267,9 +293,14 @@ impl Progress {
         match &self.bar {
             Some(bar) => bar.inc(1),
             None if self.enabled && self.started.elapsed() >= Self::DELAY => {
-                let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-                let style = indicatif::ProgressStyle::with_template("{spinner} {human_pos} profiles evaluated ({per_sec}, {elapsed})")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+                let bar = indicatif::ProgressBar::with_draw_target(
+                    None,
+                    indicatif::ProgressDrawTarget::stderr(),
+                );
+                let style = indicatif::ProgressStyle::with_template(
+                    "{spinner} {human_pos} profiles evaluated ({per_sec}, {elapsed})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
                 bar.set_style(style);
                 bar.set_position(self.count);
                 bar.enable_steady_tick(Duration::from_millis(100));

@@ -36,7 +36,11 @@ impl Rng {
 
     /// A random subset of `items`, in a random order.
     pub fn subset<'a>(&mut self, items: &[&'a str], percent: u64) -> Vec<&'a str> {
-        let mut out: Vec<&str> = items.iter().copied().filter(|_| self.chance(percent)).collect();
+        let mut out: Vec<&str> = items
+            .iter()
+            .copied()
+            .filter(|_| self.chance(percent))
+            .collect();
         for i in (1..out.len()).rev() {
             out.swap(i, self.below(i as u64 + 1) as usize);
         }
@@ -44,8 +48,24 @@ impl Rng {
     }
 }
 
-const TYPES: &[&str] = &["affiliate", "referral", "reseller", "integrator", "technology", "marketplace"];
-const GOALS: &[&str] = &["reach", "deal-quality", "fast-roi", "budget", "attribution", "channel-conflict", "global", "integrations"];
+const TYPES: &[&str] = &[
+    "affiliate",
+    "referral",
+    "reseller",
+    "integrator",
+    "technology",
+    "marketplace",
+];
+const GOALS: &[&str] = &[
+    "reach",
+    "deal-quality",
+    "fast-roi",
+    "budget",
+    "attribution",
+    "channel-conflict",
+    "global",
+    "integrations",
+];
 const REGIONS: &[&str] = &["north-america", "emea", "apac", "latam"];
 const OWNERS: &[&str] = &["none", "ceo", "coo", "cro"];
 const MATURITIES: &[&str] = &["none", "launching", "established", "scaling"];
@@ -72,7 +92,11 @@ pub fn profile(seed: u64, n: u64) -> String {
     } else if types.is_empty() {
         types.push(TYPES[r.below(TYPES.len() as u64) as usize]);
     }
-    let planned: Vec<&str> = r.subset(TYPES, 15).into_iter().filter(|t| !types.contains(t)).collect();
+    let planned: Vec<&str> = r
+        .subset(TYPES, 15)
+        .into_iter()
+        .filter(|t| !types.contains(t))
+        .collect();
     let mut regions = r.subset(REGIONS, 35);
     if regions.is_empty() {
         regions.push(REGIONS[r.below(4) as usize]);
@@ -80,7 +104,11 @@ pub fn profile(seed: u64, n: u64) -> String {
     let goals = r.subset(GOALS, 30);
     let active = maturity != "none";
     let partners = if active { r.below(5_000) } else { 0 };
-    let share = if active { r.below(101) as f64 / 100.0 } else { 0.0 };
+    let share = if active {
+        r.below(101) as f64 / 100.0
+    } else {
+        0.0
+    };
     let team = r.below(employees.min(40) + 1);
     let marketing_maturity = match (marketing, r.below(3)) {
         (0, _) => "none",
@@ -89,7 +117,10 @@ pub fn profile(seed: u64, n: u64) -> String {
         _ => "",
     };
     let owner = OWNERS[r.below(4) as usize];
-    let name = format!("Company {n} {}", ["Labs", "Inc.", "GmbH", "& Co", "Systems"][r.below(5) as usize]);
+    let name = format!(
+        "Company {n} {}",
+        ["Labs", "Inc.", "GmbH", "& Co", "Systems"][r.below(5) as usize]
+    );
 
     let mut y = String::with_capacity(640);
     if r.chance(20) {
@@ -102,12 +133,18 @@ pub fn profile(seed: u64, n: u64) -> String {
             r.chance(50)
         ));
     } else {
-        y.push_str(&format!("company:\n  employees: {employees}\n  self_serve: {}\n  sales_team: {sales}\n", r.chance(50)));
+        y.push_str(&format!(
+            "company:\n  employees: {employees}\n  self_serve: {}\n  sales_team: {sales}\n",
+            r.chance(50)
+        ));
         y.push_str(&format!("  marketing_team: {marketing}  # headcount\n"));
         if !marketing_maturity.is_empty() {
             y.push_str(&format!("  marketing_maturity: {marketing_maturity}\n"));
         }
-        y.push_str(&format!("  shared_gtm_leader: {}\n  revenue_owner: {owner}\n", r.chance(20)));
+        y.push_str(&format!(
+            "  shared_gtm_leader: {}\n  revenue_owner: {owner}\n",
+            r.chance(20)
+        ));
     }
     y.push_str(&format!("program:\n  types: {}\n", list(&types)));
     if !planned.is_empty() {

@@ -118,7 +118,12 @@ impl<'a> Document<'a> {
     }
 
     /// An error at a byte offset of this document's text.
-    pub fn error_at_offset(&self, offset: usize, message: String, help: Option<String>) -> InputError {
+    pub fn error_at_offset(
+        &self,
+        offset: usize,
+        message: String,
+        help: Option<String>,
+    ) -> InputError {
         let (line, column) = line_column(self.text, offset);
         self.error_at(line, column, None, message, help)
     }
@@ -196,7 +201,9 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
     }
     if message.contains("expected u32") || message.contains("expected f64") {
         return (
-            message.replace("u32", "a whole number").replace("f64", "a number"),
+            message
+                .replace("u32", "a whole number")
+                .replace("f64", "a number"),
             Some("write a plain number without quotes, e.g. `12` or `0.25`".into()),
         );
     }

@@ -55,11 +55,35 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
             if node_start {
                 match b {
                     b' ' | b'\t' => {}
-                    b'&' => return fail(i, "YAML anchors are not part of the profile format", "write the value out instead of `&name`"),
-                    b'*' => return fail(i, "YAML aliases are not part of the profile format", "write the value out instead of `*name`"),
-                    b'!' => return fail(i, "YAML tags are not part of the profile format", "remove the `!tag`; plain values are typed by their field"),
-                    b'<' if bytes.get(i + 1) == Some(&b'<') && doc.text[i + 2..line_end].trim_start().starts_with(':') => {
-                        return fail(i, "YAML merge keys (`<<`) are not part of the profile format", "write the fields out in this mapping");
+                    b'&' => {
+                        return fail(
+                            i,
+                            "YAML anchors are not part of the profile format",
+                            "write the value out instead of `&name`",
+                        );
+                    }
+                    b'*' => {
+                        return fail(
+                            i,
+                            "YAML aliases are not part of the profile format",
+                            "write the value out instead of `*name`",
+                        );
+                    }
+                    b'!' => {
+                        return fail(
+                            i,
+                            "YAML tags are not part of the profile format",
+                            "remove the `!tag`; plain values are typed by their field",
+                        );
+                    }
+                    b'<' if bytes.get(i + 1) == Some(&b'<')
+                        && doc.text[i + 2..line_end].trim_start().starts_with(':') =>
+                    {
+                        return fail(
+                            i,
+                            "YAML merge keys (`<<`) are not part of the profile format",
+                            "write the fields out in this mapping",
+                        );
                     }
                     b'"' | b'\'' => {
                         i = skip_quoted(bytes, i);
@@ -71,11 +95,19 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
                         block_scalar = Some(indent);
                         break;
                     }
-                    b'-' | b'?' if matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r')) => {}
+                    b'-' | b'?'
+                        if matches!(
+                            bytes.get(i + 1),
+                            None | Some(b' ' | b'\t' | b'\n' | b'\r')
+                        ) => {}
                     b'[' | b'{' => {
                         flow += 1;
                         if flow > MAX_FLOW_DEPTH {
-                            return fail(i, "the document is nested too deeply", "a profile is at most three levels deep");
+                            return fail(
+                                i,
+                                "the document is nested too deeply",
+                                "a profile is at most three levels deep",
+                            );
                         }
                     }
                     b']' | b'}' => {
@@ -89,8 +121,11 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
                 }
             } else {
                 match b {
-                    b':' if matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
-                        || flow > 0 && matches!(bytes.get(i + 1), Some(b',' | b']' | b'}')) =>
+                    b':' if matches!(
+                        bytes.get(i + 1),
+                        None | Some(b' ' | b'\t' | b'\n' | b'\r')
+                    ) || flow > 0
+                        && matches!(bytes.get(i + 1), Some(b',' | b']' | b'}')) =>
                     {
                         node_start = true;
                         in_plain = false;
@@ -162,7 +197,10 @@ mod tests {
             ("goals: [reach, *x]\n", "t.yaml:1:16: YAML aliases"),
             ("- &a x\n", "t.yaml:1:3: YAML anchors"),
             ("%YAML 1.2\nname: x\n", "t.yaml:1:1: YAML directives"),
-            ("a: [[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n", "t.yaml:1:20: the document is nested"),
+            (
+                "a: [[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n",
+                "t.yaml:1:20: the document is nested",
+            ),
         ];
         for (text, expected) in cases {
             let err = scan(text).expect_err(text);

@@ -109,7 +109,10 @@ mod tests {
         let mut fields = [""; COLUMNS];
         fields[..4].copy_from_slice(&["plain", "a,b", "say \"hi\"", "two\nlines"]);
         record(&mut out, fields);
-        let expected = format!("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"{}\n", ",".repeat(COLUMNS - 4));
+        let expected = format!(
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"{}\n",
+            ",".repeat(COLUMNS - 4)
+        );
         assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 }

@@ -100,21 +100,34 @@ mod tests {
             help: Some("fix\nit".into()),
             line_text: None,
         };
-        Outcome::Failed(Failure::new(Source { path: path.into(), document: Some(1) }, &error))
+        Outcome::Failed(Failure::new(
+            Source {
+                path: path.into(),
+                document: Some(1),
+            },
+            &error,
+        ))
     }
 
     #[test]
     fn a_streamed_array_is_byte_for_byte_a_pretty_array() {
         for n in 0..4 {
-            let outcomes: Vec<Outcome> = (0..n).map(|i| failure(&format!("p{i}.yaml"), "a \"quoted\"\nvalue")).collect();
+            let outcomes: Vec<Outcome> = (0..n)
+                .map(|i| failure(&format!("p{i}.yaml"), "a \"quoted\"\nvalue"))
+                .collect();
             if n == 1 {
                 continue;
             }
             let mut streamed = Vec::new();
-            Json.render(&outcomes, Style::default(), &mut streamed).unwrap();
+            Json.render(&outcomes, Style::default(), &mut streamed)
+                .unwrap();
             let mut whole = serde_json::to_vec_pretty(&outcomes).unwrap();
             whole.push(b'\n');
-            assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap(), "{n} outcomes");
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(whole).unwrap(),
+                "{n} outcomes"
+            );
         }
     }
 }

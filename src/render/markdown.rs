@@ -39,7 +39,12 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if a.tie {
         line.push_str("; a tie, broken by the rulebook's tie_break order");
     }
-    writeln!(out, "{}. Team designed for the {} stage.\n", esc(&line), a.stage)?;
+    writeln!(
+        out,
+        "{}. Team designed for the {} stage.\n",
+        esc(&line),
+        a.stage
+    )?;
 
     writeln!(out, "## Scores\n")?;
     header(out, &["Placement", "Score", ""])?;
@@ -69,7 +74,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n## Team, in hiring order\n")?;
     header(out, &["Role", "Status", "When to hire", "Cites"])?;
     for r in &a.roles {
-        row(out, &[&r.title, r.status.as_str(), &r.hire_when, &cites(&r.cites)])?;
+        row(
+            out,
+            &[&r.title, r.status.as_str(), &r.hire_when, &cites(&r.cites)],
+        )?;
     }
     writeln!(out, "\n## PartnerOps functions\n")?;
     header(out, &["Function", "Owner", "Covers", "Cites"])?;
@@ -83,7 +91,13 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "\n## KPIs\n")?;
     for k in &a.kpis {
-        writeln!(out, "- **{}**: {} {}", esc(&k.name), esc(&k.why), esc(&cites(&k.cites)))?;
+        writeln!(
+            out,
+            "- **{}**: {} {}",
+            esc(&k.name),
+            esc(&k.why),
+            esc(&cites(&k.cites))
+        )?;
     }
     if style.explain {
         writeln!(out, "\n## Rules that fired\n")?;
@@ -108,6 +122,11 @@ impl Streamed for Markdown {
     }
 
     fn finish(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "\n{}\n\n{}", esc(&totals.placements_line()), esc(&totals.errors_line()))
+        writeln!(
+            out,
+            "\n{}\n\n{}",
+            esc(&totals.placements_line()),
+            esc(&totals.errors_line())
+        )
     }
 }

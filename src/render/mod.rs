@@ -107,7 +107,13 @@ pub trait Streamed: Renderer + Sync {
         Ok(())
     }
     /// One outcome; `index` is its 0-based position in the output.
-    fn item(&self, index: usize, outcome: &Outcome, style: Style, out: &mut Vec<u8>) -> io::Result<()>;
+    fn item(
+        &self,
+        index: usize,
+        outcome: &Outcome,
+        style: Style,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()>;
     /// Written after the last outcome.
     fn finish(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
@@ -115,7 +121,12 @@ pub trait Streamed: Renderer + Sync {
 }
 
 /// Renders a whole batch through a [`Streamed`] format's three steps.
-pub fn render_streamed(format: &dyn Streamed, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn render_streamed(
+    format: &dyn Streamed,
+    outcomes: &[Outcome],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     format.start(out)?;
     let mut totals = Totals::default();
     let mut buffer = Vec::new();
@@ -194,7 +205,11 @@ impl Totals {
             .map(|p| format!("{} {p}", self.placements[p.index()]))
             .collect();
         let n = self.count();
-        format!("{n} profile{}: {}", if n == 1 { "" } else { "s" }, counts.join(", "))
+        format!(
+            "{n} profile{}: {}",
+            if n == 1 { "" } else { "s" },
+            counts.join(", ")
+        )
     }
 
     /// `errors: none`, or how many failed and the first few of them.

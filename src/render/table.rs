@@ -18,14 +18,15 @@ pub fn new_table(header: &[&str]) -> Table {
 }
 
 /// The columns of the summary of several profiles (text and Markdown).
-pub const SUMMARY_HEADER: [&str; 5] = ["Source", "Profile", "Placement", "Confidence", "Top reason"];
+pub const SUMMARY_HEADER: [&str; 5] =
+    ["Source", "Profile", "Placement", "Confidence", "Top reason"];
 
 /// One line of the summary of several profiles: the few cells a batch keeps of each
 /// outcome, so that a summary does not hold whole assessments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
     /// The cells, in [`SUMMARY_HEADER`] order. A failure shows `error` as its
-    /// placement and the message as its reason.
+    /// placement and the message, from `line:column` on, as its reason.
     pub cells: [String; 5],
 }
 
@@ -45,7 +46,13 @@ impl SummaryRow {
                 String::new(),
                 "error".to_string(),
                 String::new(),
-                f.error.message.clone(),
+                f.error
+                    .message
+                    .strip_prefix(f.source.path.as_str())
+                    .map_or(f.error.message.as_str(), |m| {
+                        m.trim_start_matches([':', ' '])
+                    })
+                    .to_string(),
             ],
         };
         SummaryRow { cells }

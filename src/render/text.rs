@@ -78,19 +78,31 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         } else {
             ""
         };
-        t.add_row(vec![p.as_str().to_string(), number(a.scores.get(*p)), note.to_string()]);
+        t.add_row(vec![
+            p.as_str().to_string(),
+            number(a.scores.get(*p)),
+            note.to_string(),
+        ]);
     }
     writeln!(out, "{t}")?;
 
     heading(out, "Why", style)?;
     for r in &a.reasons {
-        writeln!(out, "{}", wrap(&format!("{} {}", r.text, cites(&r.cites)), "  - ", width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("{} {}", r.text, cites(&r.cites)), "  - ", width)
+        )?;
     }
 
     if !a.caveats.is_empty() {
         heading(out, "Caveats", style)?;
         for c in &a.caveats {
-            writeln!(out, "{}", wrap(&format!("{} {}", c.text, cites(&c.cites)), "  - ", width))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("{} {}", c.text, cites(&c.cites)), "  - ", width)
+            )?;
             writeln!(out, "{}", wrap(&c.mitigation, "    Mitigation: ", width))?;
         }
     }
@@ -133,7 +145,15 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     heading(out, "KPIs", style)?;
     for k in &a.kpis {
-        writeln!(out, "{}", wrap(&format!("{}: {} {}", k.name, k.why, cites(&k.cites)), "  - ", width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("{}: {} {}", k.name, k.why, cites(&k.cites)),
+                "  - ",
+                width
+            )
+        )?;
     }
 
     if style.explain {
@@ -154,6 +174,10 @@ impl Text {
         let mut t = new_table(&SUMMARY_HEADER);
         for row in rows {
             t.add_row(row.cells.to_vec());
+        }
+        // Only the reason wraps; the short columns stay whole, so sources stay grep-able.
+        for column in t.column_iter_mut().take(SUMMARY_HEADER.len() - 1) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
         }
         writeln!(out, "{t}")?;
         writeln!(out, "{}", totals.placements_line())?;

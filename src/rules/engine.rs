@@ -9,8 +9,8 @@
 
 use super::{Condition, NumberField, Placement, Rule, Rulebook, Stage};
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Reason, Role,
-    RoleStatus, Scores,
+    Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Reason, Role, RoleStatus,
+    Scores,
 };
 use crate::profile::{Profile, Source};
 
@@ -156,8 +156,7 @@ impl Rulebook {
             if let Some(r) = &then.reports_to {
                 reports_to = r.clone();
             }
-            let supports = then.scores.get(&placement).is_some_and(|d| *d > 0.0)
-                || is_design(rule);
+            let supports = then.scores.get(&placement).is_some_and(|d| *d > 0.0) || is_design(rule);
             if let (Some(text), true) = (&then.reason, supports) {
                 reasons.push(Reason {
                     text: text.clone(),
