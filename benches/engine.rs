@@ -14,6 +14,10 @@ use partner_org::rules::engine::Options;
 /// Profiles per benchmark sample: enough variety that no rule path dominates.
 const PROFILES: u64 = 1_000;
 
+// The binary's allocator, so that the numbers are those of a real run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
