@@ -3,12 +3,11 @@
 use crate::cli::{Cli, Command, Format, Global, RulesCommand};
 use crate::output::Sink;
 use crate::report::{self, Layout, Settings};
-use partner_org::batch::{self, Input, Read};
+use partner_org::batch::{self, Input};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
 use partner_org::profile::{Limits, Override};
 use partner_org::render::{self, Style};
-use partner_org::rules::engine::Options;
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
 use std::io::IsTerminal;
 
@@ -33,9 +32,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let settings = batch_settings(g, layout, style);
             let inputs = batch::inputs(&a.paths);
-            let evaluate =
-                |read: &Read| batch::advise(read, &rulebook, Options::default(), &overrides);
-            sink(g).write(|out| report::run(inputs, settings, evaluate, out))
+            sink(g).write(|out| report::advise(inputs, settings, &rulebook, &overrides, out))
         }
         Command::Validate(v) => {
             let settings = batch_settings(g, Layout::Lines, Style::default());

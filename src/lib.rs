@@ -19,6 +19,10 @@
 //! assert_eq!(assessment.placement, Placement::Marketing);
 //! ```
 
+// A located error (path, line, column, field, help, the offending line) is large by
+// design and only ever on the cold path; boxing it everywhere would buy nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod assessment;
 pub mod batch;
 pub mod exit;

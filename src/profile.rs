@@ -172,6 +172,8 @@ kebab_enum! {
     }
 }
 
+// kebab_enum! writes the derives, so `#[derive(Default)]` cannot be added here.
+#[allow(clippy::derivable_impls)]
 impl Default for RevenueOwner {
     fn default() -> Self {
         RevenueOwner::None

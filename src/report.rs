@@ -9,9 +9,11 @@
 
 use partner_org::batch::{self, Input, Item, Pipeline, Read, Unreadable};
 use partner_org::exit::Exit;
-use partner_org::profile::{Limits, Source};
+use partner_org::profile::{Limits, Override, Source};
 use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, Text, Totals};
 use partner_org::rules::Placement;
+use partner_org::rules::Rulebook;
+use partner_org::rules::engine::Options;
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
@@ -92,16 +94,18 @@ impl Entry {
     }
 }
 
-/// Evaluates every profile of `inputs` with `evaluate` and writes the results to `out`
-/// in input order. Returns the exit code the results call for.
-pub fn run(
+/// `advise`: evaluates every profile of `inputs` (with the overrides applied) and
+/// writes the results to `out` in input order. Returns the exit code they call for.
+pub fn advise(
     inputs: Vec<Result<Input, Unreadable>>,
     settings: Settings<'_>,
-    evaluate: impl Fn(&Read) -> Result<Outcome, batch::Failed> + Sync,
+    rulebook: &Rulebook,
+    overrides: &[Override],
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
     let work = |index: usize, read: Read| -> io::Result<Entry> {
-        let (outcome, detail) = match evaluate(&read) {
+        let (outcome, detail) = match batch::advise(&read, rulebook, Options::default(), overrides)
+        {
             Ok(outcome) => (outcome, None),
             Err(f) => (
                 f.outcome(),

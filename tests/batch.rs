@@ -557,3 +557,26 @@ fn the_onboarding_playbook_runs_on_a_copy_of_the_profiles() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_progress_bar_on_a_terminal_for_a_long_batch() {
+    // In a pseudo-terminal, with the data going to a file: the spinner shows once the
+    // batch has run for a quarter of a second, and is cleared at the end.
+    let dir = tempfile::tempdir().unwrap();
+    let stream = dir.path().join("stream.yaml");
+    std::fs::write(&stream, corpus_stream(5_000)).unwrap();
+    let mut cmd = Command::new(partner_org().get_program());
+    cmd.args(["advise", "--format", "ndjson", "-o"])
+        .arg(dir.path().join("out.ndjson"))
+        .arg(&stream)
+        .env_remove("NO_COLOR");
+    let mut session =
+        rexpect::session::spawn_command(cmd, Some(60_000)).expect("a pseudo-terminal");
+    session
+        .exp_string("profiles evaluated")
+        .expect("a progress line");
+    session.exp_eof().expect("the run ends");
+    let written = std::fs::read_to_string(dir.path().join("out.ndjson")).unwrap();
+    assert_eq!(written.lines().count(), 5_000);
+}
