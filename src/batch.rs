@@ -17,7 +17,6 @@ use crate::profile::{
 use crate::render::{Failure, Outcome};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read as _};
 use std::path::{Path, PathBuf};
@@ -323,7 +322,8 @@ pub enum Item<T> {
 pub struct Pipeline {
     /// Documents per chunk (one task of the pool).
     pub chunk: usize,
-    /// The most chunks read but not yet emitted; bounds memory.
+    /// The most chunks queued for writing (beyond those being read and written);
+    /// bounds memory.
     pub in_flight: usize,
 }
 
@@ -341,7 +341,8 @@ impl Default for Pipeline {
 type Pending<T> = mpsc::Receiver<Vec<Item<T>>>;
 
 /// Reads every input in order, runs `work(index, read)` on each document in rayon's
-/// pool, and calls `emit` with the results in input order, as soon as they are ready.
+/// pool, and calls `emit` with each chunk of results in input order, as soon as it
+/// and every chunk before it are ready.
 /// `index` counts documents from 0 across all inputs. An error from `emit` (a closed
 /// pipe, a full disk) stops reading at once and is returned.
 pub fn evaluate<T, W, E>(
@@ -354,78 +355,75 @@ pub fn evaluate<T, W, E>(
 where
     T: Send,
     W: Fn(usize, Read) -> T + Sync,
-    E: FnMut(Item<T>) -> io::Result<()>,
+    E: FnMut(Vec<Item<T>>) -> io::Result<()>,
 {
     let work = &work;
-    rayon::in_place_scope(|scope| {
-        let mut pending: VecDeque<Pending<T>> = VecDeque::new();
-        let dispatch = |chunk: Vec<Slot>, first: usize, pending: &mut VecDeque<Pending<T>>| {
-            let (done, result) = mpsc::sync_channel(1);
-            scope.spawn(move |_| {
-                let mut index = first;
-                let items = chunk
-                    .into_iter()
-                    .map(|slot| match slot {
-                        Slot::Document(doc) => {
-                            index += 1;
-                            Item::Done(work(index - 1, read(doc)))
-                        }
-                        Slot::Unreadable(u) => Item::Unreadable(u),
-                    })
-                    .collect();
-                // The receiver is gone only when emitting failed; nothing to do then.
-                let _ = done.send(items);
-            });
-            pending.push_back(result);
-        };
-        // Emits the finished chunks at the front of the queue, waiting for the front
-        // one while more than `limit` chunks are pending.
-        let mut flush = |pending: &mut VecDeque<Pending<T>>, limit: usize| -> io::Result<()> {
-            while let Some(front) = pending.front() {
-                let items = if pending.len() > limit {
-                    front.recv().ok()
-                } else {
-                    match front.try_recv() {
-                        Err(mpsc::TryRecvError::Empty) => break,
-                        received => received.ok(),
-                    }
+    // The reader thread splits the inputs and hands chunks to the pool; this thread
+    // writes. Each chunk's result slot is queued in input order, and the bounded
+    // queue is what stops the reader from running ahead.
+    let (queue, queued) = mpsc::sync_channel::<Pending<T>>(pipeline.in_flight.max(1));
+    std::thread::scope(|threads| {
+        threads.spawn(move || {
+            rayon::in_place_scope(|scope| {
+                // False once the writer has stopped (its end of the queue is gone).
+                let dispatch = |chunk: Vec<Slot>, first: usize| -> bool {
+                    let (done, result) = mpsc::sync_channel(1);
+                    scope.spawn(move |_| {
+                        let mut index = first;
+                        let items = chunk
+                            .into_iter()
+                            .map(|slot| match slot {
+                                Slot::Document(doc) => {
+                                    index += 1;
+                                    Item::Done(work(index - 1, read(doc)))
+                                }
+                                Slot::Unreadable(u) => Item::Unreadable(u),
+                            })
+                            .collect();
+                        // The receiver is gone only when writing failed; nothing to do then.
+                        let _ = done.send(items);
+                    });
+                    queue.send(result).is_ok()
                 };
-                let items =
-                    items.ok_or_else(|| io::Error::other("a batch worker stopped unexpectedly"))?;
-                pending.pop_front();
-                items.into_iter().try_for_each(&mut emit)?;
-            }
-            Ok(())
-        };
-
-        // Chunks start small, so that the first results of a slow stream come out at
-        // once, and double up to the pipeline's size.
-        let mut size = 1;
-        let mut chunk: Vec<Slot> = Vec::new();
-        let (mut first, mut next) = (0, 0);
-        for input in inputs {
-            let reader = match input.and_then(|i| i.open(limits)) {
-                Ok(reader) => reader,
-                Err(u) => {
-                    chunk.push(Slot::Unreadable(u));
-                    continue;
+                // Chunks start small, so that the first results of a slow stream come
+                // out at once, and double up to the pipeline's size.
+                let mut size = 1;
+                let mut chunk: Vec<Slot> = Vec::new();
+                let (mut first, mut next) = (0, 0);
+                for input in inputs {
+                    let reader = match input.and_then(|i| i.open(limits)) {
+                        Ok(reader) => reader,
+                        Err(u) => {
+                            chunk.push(Slot::Unreadable(u));
+                            continue;
+                        }
+                    };
+                    for doc in reader {
+                        chunk.push(Slot::Document(doc));
+                        next += 1;
+                        if chunk.len() >= size {
+                            if !dispatch(std::mem::take(&mut chunk), first) {
+                                return;
+                            }
+                            first = next;
+                            size = (size * 2).min(pipeline.chunk.max(1));
+                        }
+                    }
                 }
-            };
-            for doc in reader {
-                chunk.push(Slot::Document(doc));
-                next += 1;
-                if chunk.len() >= size {
-                    dispatch(std::mem::take(&mut chunk), first, &mut pending);
-                    first = next;
-                    size = (size * 2).min(pipeline.chunk.max(1));
-                    flush(&mut pending, pipeline.in_flight.max(1) - 1)?;
+                if !chunk.is_empty() {
+                    dispatch(chunk, first);
                 }
-            }
+            });
+        });
+        // Ends when the reader is done and has dropped its end of the queue. Returning
+        // early drops this end, which stops the reader at its next chunk.
+        for pending in queued {
+            let items = pending
+                .recv()
+                .map_err(|_| io::Error::other("a batch worker stopped unexpectedly"))?;
+            emit(items)?;
         }
-        if !chunk.is_empty() {
-            dispatch(chunk, first, &mut pending);
-        }
-        flush(&mut pending, 0)
+        Ok(())
     })
 }
 
@@ -472,11 +470,13 @@ mod tests {
             ));
             (index, read.map(|(_, p)| p.name).ok())
         };
-        evaluate(inputs, Limits::default(), pipeline, work, |item| {
-            seen.push(match item {
-                Item::Done((index, name)) => format!("{index}:{}", name.unwrap_or_default()),
-                Item::Unreadable(u) => u.path,
-            });
+        evaluate(inputs, Limits::default(), pipeline, work, |items| {
+            for item in items {
+                seen.push(match item {
+                    Item::Done((index, name)) => format!("{index}:{}", name.unwrap_or_default()),
+                    Item::Unreadable(u) => u.path,
+                });
+            }
             Ok(())
         })
         .unwrap();

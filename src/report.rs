@@ -115,9 +115,13 @@ pub fn advise(
         Entry::of(index, outcome, detail, &settings)
     };
     let mut writer = Writer::new(settings);
-    batch::evaluate(inputs, settings.limits, Pipeline::default(), work, |item| {
-        writer.emit(item, out)
-    })?;
+    batch::evaluate(
+        inputs,
+        settings.limits,
+        Pipeline::default(),
+        work,
+        |items| writer.emit_chunk(items, out),
+    )?;
     writer.finish(out)
 }
 
@@ -150,9 +154,13 @@ pub fn validate(
         layout: Layout::Lines,
         ..settings
     });
-    batch::evaluate(inputs, settings.limits, Pipeline::default(), work, |item| {
-        writer.emit(item, out)
-    })?;
+    batch::evaluate(
+        inputs,
+        settings.limits,
+        Pipeline::default(),
+        work,
+        |items| writer.emit_chunk(items, out),
+    )?;
     writer.finish(out)
 }
 
@@ -182,6 +190,19 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Writes a chunk of results, then flushes, so that a stream's results reach the
+    /// reader as they are ready rather than when a buffer fills.
+    fn emit_chunk(
+        &mut self,
+        items: Vec<Item<io::Result<Entry>>>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for item in items {
+            self.emit(item, out)?;
+        }
+        out.flush()
+    }
+
     fn emit(&mut self, item: Item<io::Result<Entry>>, out: &mut dyn Write) -> io::Result<()> {
         let mut entry = match item {
             Item::Unreadable(u) => {
@@ -209,20 +230,20 @@ impl<'a> Writer<'a> {
                 self.hold_first(entry);
                 Ok(())
             }
-            Layout::Streamed(format) => match self.seen {
-                1 => {
+            Layout::Streamed(format) => {
+                let single_form = format.has_single_form();
+                if self.seen == 1 && single_form {
                     self.hold_first(entry);
-                    Ok(())
+                    return Ok(());
                 }
-                2 => {
+                if self.seen == 1 || self.seen == 2 && single_form {
                     format.start(out)?;
-                    if let Some((_, bytes)) = self.held.take() {
-                        out.write_all(&bytes)?;
-                    }
-                    out.write_all(&entry.bytes)
                 }
-                _ => out.write_all(&entry.bytes),
-            },
+                if let Some((_, bytes)) = self.held.take() {
+                    out.write_all(&bytes)?;
+                }
+                out.write_all(&entry.bytes)
+            }
         }
     }
 

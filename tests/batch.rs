@@ -580,3 +580,40 @@ fn a_progress_bar_on_a_terminal_for_a_long_batch() {
     let written = std::fs::read_to_string(dir.path().join("out.ndjson")).unwrap();
     assert_eq!(written.lines().count(), 5_000);
 }
+
+#[test]
+fn ndjson_results_come_out_while_the_stream_is_still_open() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let mut child = Command::new(partner_org().get_program())
+        .args(["advise", "-", "--format", "ndjson"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"---\n").unwrap();
+    stdin
+        .write_all(&std::fs::read(repo("profiles/sellfy.yaml")).unwrap())
+        .unwrap();
+    stdin.write_all(b"---\n").unwrap();
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        tx.send(lines.next()).unwrap();
+        lines.count()
+    });
+    // stdin is still open: the first profile's line must come out anyway.
+    let first = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("a line before the input ends");
+    assert!(first.unwrap().unwrap().contains("\"profile\":\"Sellfy\""));
+    stdin
+        .write_all(&std::fs::read(repo("profiles/rewind.yaml")).unwrap())
+        .unwrap();
+    drop(stdin);
+    assert_eq!(reader.join().unwrap(), 1, "then the second");
+    assert!(child.wait().unwrap().success());
+}

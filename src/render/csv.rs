@@ -36,6 +36,10 @@ impl Renderer for Csv {
 }
 
 impl Streamed for Csv {
+    fn has_single_form(&self) -> bool {
+        false
+    }
+
     fn start(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut line = Vec::new();
         record(&mut line, CSV_COLUMNS);

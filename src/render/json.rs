@@ -74,6 +74,10 @@ impl Renderer for Yaml {
 }
 
 impl Streamed for Yaml {
+    fn has_single_form(&self) -> bool {
+        false
+    }
+
     fn item(&self, index: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
         if index > 0 {
             out.extend_from_slice(b"---\n");

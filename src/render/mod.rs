@@ -102,6 +102,12 @@ pub trait Renderer {
 /// `start`, every item in order, then `finish` gives the same bytes as
 /// [`Renderer::render`] for two or more outcomes.
 pub trait Streamed: Renderer + Sync {
+    /// Whether one outcome alone is written in another form (a JSON object instead of
+    /// an array, a full report instead of a table), so that the first outcome must
+    /// wait to see whether a second one comes.
+    fn has_single_form(&self) -> bool {
+        true
+    }
     /// Written before the first outcome.
     fn start(&self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())

@@ -13,6 +13,10 @@ impl Renderer for Ndjson {
 }
 
 impl Streamed for Ndjson {
+    fn has_single_form(&self) -> bool {
+        false
+    }
+
     fn item(&self, _: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
         serde_json::to_writer(&mut *out, outcome)?;
         out.push(b'\n');
