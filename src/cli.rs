@@ -313,6 +313,10 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page with the org chart, to send or print.
     Html,
+    /// NDJSON: one JSON object per line, streamed as profiles are evaluated.
+    Ndjson,
+    /// CSV: one row per profile, with the columns listed in README.
+    Csv,
 }
 
 /// When to colour the output.

@@ -5,14 +5,15 @@ use crate::cli::{
     SchemaKind, StageChoice,
 };
 use crate::output::Sink;
+use crate::report::{self, Layout, Settings};
 use clap::CommandFactory;
-use partner_org::batch::{self, Input, Read, Unreadable};
+use partner_org::batch::{self, Input};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
 use partner_org::org::OrgChart;
 use partner_org::org::roadmap::Roadmap;
-use partner_org::profile::{InputError, Limits, Override, Profile};
-use partner_org::render::{self, ChartRenderer, Outcome, Renderer, Style};
+use partner_org::profile::{Limits, Override, Profile};
+use partner_org::render::{self, ChartRenderer, Style};
 use partner_org::rules::engine::Options;
 use partner_org::rules::fixtures::{self, Verdict};
 use partner_org::rules::{
@@ -42,53 +43,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Advise(a) => {
             let rulebook = load_rulebook(g)?;
             let overrides = parse_overrides(&a.sets)?;
-            let (inputs, mut unreadable) = batch::expand(&a.paths);
-            let (reads, more) = batch::read_all(&inputs, limits(g));
-            unreadable.extend(more);
-            let mut outcomes: Vec<Outcome> = reads
-                .iter()
-                .map(|r| batch::advise(r, &rulebook, Options::default(), &overrides))
-                .map(|o| o.unwrap_or_else(|f| f.outcome()))
-                .collect();
-            if a.explain {
-                attach_traces(&mut outcomes, &reads, &rulebook, &overrides);
-            }
-            report_problems(g, &reads, &outcomes, &unreadable);
             let style = Style {
                 explain: a.explain,
                 color: g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal()),
             };
-            let renderer: &dyn Renderer = match a.format {
-                Format::Text => &render::Text,
-                Format::Json => &render::Json,
-                Format::Yaml => &render::Yaml,
-                Format::Markdown => &render::Markdown,
-                Format::Html => &render::Html,
+            let layout = match a.format {
+                Format::Text => Layout::Summary,
+                Format::Json => Layout::Streamed(&render::Json),
+                Format::Yaml => Layout::Streamed(&render::Yaml),
+                Format::Markdown => Layout::Streamed(&render::Markdown),
+                Format::Ndjson => Layout::Streamed(&render::Ndjson),
+                Format::Csv => Layout::Streamed(&render::Csv),
+                Format::Html => Layout::Streamed(&render::Html),
             };
-            sink(g).write(|out| renderer.render(&outcomes, style, out))?;
-            Ok(exit_code(&outcomes, &unreadable))
+            let settings = batch_settings(g, layout, style);
+            let inputs = batch::inputs(&a.paths);
+            sink(g).write(|out| report::advise(inputs, settings, &rulebook, &overrides, out))
         }
         Command::Validate(v) => {
-            let (inputs, mut unreadable) = batch::expand(&v.paths);
-            let (reads, more) = batch::read_all(&inputs, limits(g));
-            unreadable.extend(more);
-            let outcomes: Vec<Outcome> = reads
-                .iter()
-                .filter_map(|r| r.as_ref().err().map(batch::Failed::outcome))
-                .collect();
-            report_problems(g, &reads, &[], &unreadable);
-            sink(g).write(|out| {
-                for read in &reads {
-                    match read {
-                        Ok((source, profile)) => {
-                            writeln!(out, "ok     {source}: {}", profile.name)?
-                        }
-                        Err(f) => writeln!(out, "error  {}", f.error.one_line())?,
-                    }
-                }
-                Ok(())
-            })?;
-            Ok(exit_code(&outcomes, &unreadable))
+            let settings = batch_settings(g, Layout::Lines, Style::default());
+            let inputs = batch::inputs(&v.paths);
+            sink(g).write(|out| report::validate(inputs, settings, out))
         }
         Command::Rules(RulesCommand::List) => {
             let rulebook = load_rulebook(g)?;
@@ -134,7 +109,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 StageChoice::Mid => Some(Stage::Mid),
                 StageChoice::Scale => Some(Stage::Scale),
             };
-            let assessment = rulebook.assess(source, &profile, Options { stage });
+            let assessment = rulebook.assess(
+                source,
+                &profile,
+                Options {
+                    stage,
+                    ..Options::default()
+                },
+            );
             let chart = OrgChart::from_assessment(&assessment);
             let renderer: &dyn ChartRenderer = match c.format {
                 ChartFormat::Dot => &render::Dot,
@@ -412,6 +394,17 @@ fn limits(g: &Global) -> Limits {
     }
 }
 
+fn batch_settings<'a>(g: &Global, layout: Layout<'a>, style: Style) -> Settings<'a> {
+    Settings {
+        layout,
+        style,
+        quiet: g.quiet,
+        stderr_color: g.color.enabled(std::io::stderr().is_terminal()),
+        progress: report::progress_allowed(g.output.is_some()),
+        limits: limits(g),
+    }
+}
+
 fn sink(g: &Global) -> Sink {
     Sink {
         path: g.output.clone(),
@@ -458,63 +451,4 @@ fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
                 .map_err(|e| Failure::new(Exit::Usage, e).into())
         })
         .collect()
-}
-
-/// Adds the `--explain` trace to every assessed profile (computed only when asked, so
-/// batch runs without it stay fast).
-fn attach_traces(
-    outcomes: &mut [Outcome],
-    reads: &[Read],
-    rulebook: &Rulebook,
-    overrides: &[Override],
-) {
-    for (outcome, read) in outcomes.iter_mut().zip(reads) {
-        if let (Outcome::Assessed(a), Ok((_, profile))) = (outcome, read)
-            && let Ok(profile) = profile.with_overrides(overrides)
-        {
-            a.trace = Some(Box::new(rulebook.trace(&profile, a)));
-        }
-    }
-}
-
-/// Prints every error in detail on stderr (unless quiet).
-fn report_problems(g: &Global, reads: &[Read], outcomes: &[Outcome], unreadable: &[Unreadable]) {
-    if g.quiet {
-        return;
-    }
-    let color = g.color.enabled(std::io::stderr().is_terminal());
-    let mut shown: Vec<&InputError> = reads
-        .iter()
-        .filter_map(|r| r.as_ref().err())
-        .map(|f| &f.error)
-        .collect();
-    let override_errors: Vec<String> = outcomes
-        .iter()
-        .zip(reads)
-        .filter_map(|(o, r)| match (o, r) {
-            (Outcome::Failed(f), Ok(_)) => Some(f.error.message.clone()),
-            _ => None,
-        })
-        .collect();
-    shown.dedup();
-    for e in shown {
-        eprintln!("{}", e.render(color));
-    }
-    for m in override_errors {
-        eprintln!("error: {m}");
-    }
-    for u in unreadable {
-        eprintln!("partner-org: {u}");
-    }
-}
-
-/// 65 when any profile failed, else 66 when an input could not be read, else 0.
-fn exit_code(outcomes: &[Outcome], unreadable: &[Unreadable]) -> Exit {
-    if outcomes.iter().any(|o| matches!(o, Outcome::Failed(_))) {
-        Exit::DataErr
-    } else if !unreadable.is_empty() {
-        Exit::NoInput
-    } else {
-        Exit::Ok
-    }
 }

@@ -6,10 +6,15 @@
 mod cli;
 mod commands;
 mod output;
+mod report;
 
 use clap::Parser;
 use partner_org::exit::{Exit, Failure};
+use std::io::Write as _;
 use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -21,7 +26,8 @@ fn main() -> ExitCode {
                 .map_or(Exit::IoErr, |f| f.exit);
             let message = format!("{error:#}");
             if !message.is_empty() {
-                eprintln!("partner-org: {message}");
+                // Not eprintln!: it panics when stderr is closed.
+                let _ = writeln!(std::io::stderr(), "partner-org: {message}");
             }
             exit.into()
         }

@@ -15,22 +15,23 @@ pub struct Sink {
 }
 
 impl Sink {
-    /// Runs `write` against the destination. A closed pipe on stdout ends quietly.
-    pub fn write(
+    /// Runs `write` against the destination and returns what it returns. A closed pipe
+    /// on stdout ends quietly.
+    pub fn write<T>(
         &self,
-        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> anyhow::Result<()> {
+        write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+    ) -> anyhow::Result<T> {
         let Some(path) = &self.path else {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            return match write(&mut out).and_then(|()| out.flush()) {
+            return match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                     Err(Failure::new(Exit::Ok, "").into())
                 }
                 Err(e) => {
                     Err(Failure::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into())
                 }
-                Ok(()) => Ok(()),
+                Ok(value) => Ok(value),
             };
         };
         let shown = path.display();
@@ -50,8 +51,8 @@ impl Sink {
             .tempfile_in(&dir)
             .map_err(|e| Failure::new(Exit::CantCreate, format!("cannot create {shown}: {e}")))?;
         let mut out = BufWriter::new(temp);
-        write(&mut out)
-            .and_then(|()| out.flush())
+        let value = write(&mut out)
+            .and_then(|value| out.flush().map(|()| value))
             .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {e}")))?;
         let temp = out.into_inner().map_err(|e| {
             Failure::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error()))
@@ -71,6 +72,6 @@ impl Sink {
                 format!("cannot create {shown}: {}", e.error),
             )
         })?;
-        Ok(())
+        Ok(value)
     }
 }

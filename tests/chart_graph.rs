@@ -20,7 +20,14 @@ fn chart(yaml: &str, stage: Option<Stage>) -> OrgChart {
         path: "test.yaml".into(),
         document: None,
     };
-    let assessment = Rulebook::default_rules().assess(source, &profile, Options { stage });
+    let assessment = Rulebook::default_rules().assess(
+        source,
+        &profile,
+        Options {
+            stage,
+            ..Options::default()
+        },
+    );
     OrgChart::from_assessment(&assessment)
 }
 

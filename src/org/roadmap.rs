@@ -86,8 +86,14 @@ impl Roadmap {
             } else {
                 project(profile, stage)?
             };
-            let assessment =
-                rulebook.assess(source.clone(), &projected, Options { stage: Some(stage) });
+            let assessment = rulebook.assess(
+                source.clone(),
+                &projected,
+                Options {
+                    stage: Some(stage),
+                    ..Options::default()
+                },
+            );
             let chart = OrgChart::from_assessment(&assessment);
             steps.push(Step {
                 stage,

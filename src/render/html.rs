@@ -5,7 +5,7 @@
 
 use super::svg::{draw, xml_escape};
 use super::text::headline;
-use super::{Outcome, Renderer, Style};
+use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
 use crate::rules::{Placement, number};
@@ -24,30 +24,42 @@ th{background:#f3f3f3}.recommended td{font-weight:bold;background:#eef6ee}.cites
 @media print{body{margin:0;max-width:none}section{break-before:page}section:first-of-type{break-before:auto}.chart{break-inside:avoid}}";
 
 impl Renderer for Html {
-    fn render(&self, outcomes: &[Outcome], _: Style, out: &mut dyn Write) -> io::Result<()> {
-        let title = match outcomes {
-            [Outcome::Assessed(a)] => format!("{}: where partnerships should report", a.profile),
-            _ => "Where partnerships should report".to_string(),
-        };
-        writeln!(out, "<!DOCTYPE html>")?;
-        writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\"/>")?;
-        writeln!(
-            out,
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-        )?;
-        writeln!(out, "<title>{}</title>", e(&title))?;
-        writeln!(out, "<style>\n{CSS}\n</style></head><body>")?;
-        for (i, outcome) in outcomes.iter().enumerate() {
-            match outcome {
-                Outcome::Assessed(a) => section(a, i, out)?,
-                Outcome::Failed(f) => writeln!(
+    fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
+        match outcomes {
+            [one @ Outcome::Assessed(a)] => {
+                head(
+                    &format!("{}: where partnerships should report", a.profile),
                     out,
-                    "<section><h1>{}</h1><p class=\"error\">{}</p></section>",
-                    e(&f.source.to_string()),
-                    e(&f.error.message)
-                )?,
+                )?;
+                let mut body = Vec::new();
+                self.item(0, one, style, &mut body)?;
+                out.write_all(&body)?;
+                self.finish(&Totals::default(), out)
             }
+            many => render_streamed(self, many, style, out),
         }
+    }
+}
+
+/// A page with one section per profile, written as the batch goes.
+impl Streamed for Html {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        head("Where partnerships should report", out)
+    }
+
+    fn item(&self, index: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+        match outcome {
+            Outcome::Assessed(a) => section(a, index, out),
+            Outcome::Failed(f) => writeln!(
+                out,
+                "<section><h1>{}</h1><p class=\"error\">{}</p></section>",
+                e(&f.source.to_string()),
+                e(&f.error.message)
+            ),
+        }
+    }
+
+    fn finish(&self, _: &Totals, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "<footer><p class=\"cites\">Made by partner-org {}. Bracketed ids cite the guidance points behind each item.</p></footer>",
@@ -55,6 +67,17 @@ impl Renderer for Html {
         )?;
         writeln!(out, "</body></html>")
     }
+}
+
+fn head(title: &str, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\"/>")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+    )?;
+    writeln!(out, "<title>{}</title>", e(title))?;
+    writeln!(out, "<style>\n{CSS}\n</style></head><body>")
 }
 
 fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {

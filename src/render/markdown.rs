@@ -1,8 +1,8 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
-use super::table::{cites, markdown_escape as esc};
+use super::table::{SUMMARY_HEADER, SummaryRow, cites, markdown_escape as esc};
 use super::text::{self, headline};
-use super::{Outcome, Renderer, Style};
+use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::rules::{Placement, number};
 use std::io::{self, Write};
@@ -14,7 +14,7 @@ impl Renderer for Markdown {
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
         match outcomes {
             [Outcome::Assessed(a)] => report(a, style, out),
-            many => summary(many, out),
+            many => render_streamed(self, many, style, out),
         }
     }
 }
@@ -119,28 +119,24 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
-    header(
-        out,
-        &["Source", "Profile", "Placement", "Confidence", "Top reason"],
-    )?;
-    for o in outcomes {
-        match o {
-            Outcome::Assessed(a) => row(
-                out,
-                &[
-                    &a.source.to_string(),
-                    &a.profile,
-                    a.placement.as_str(),
-                    &format!("{:.2}", a.confidence),
-                    a.reasons.first().map_or("", |r| r.text.as_str()),
-                ],
-            )?,
-            Outcome::Failed(f) => row(
-                out,
-                &[&f.source.to_string(), "", "error", "", &f.error.message],
-            )?,
-        }
+/// The summary of several profiles, a table row per profile.
+impl Streamed for Markdown {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        header(out, &SUMMARY_HEADER)
     }
-    Ok(())
+
+    fn item(&self, _: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+        let row_ = SummaryRow::of(outcome);
+        let cells: Vec<&str> = row_.cells.iter().map(String::as_str).collect();
+        row(out, &cells)
+    }
+
+    fn finish(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "\n{}\n\n{}",
+            esc(&totals.placements_line()),
+            esc(&totals.errors_line())
+        )
+    }
 }

@@ -4,9 +4,11 @@
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
 use crate::profile::{InputError, Source};
+use crate::rules::Placement;
 use serde::Serialize;
 use std::io::{self, Write};
 
+mod csv;
 mod diff;
 pub mod dot;
 mod html;
@@ -14,22 +16,24 @@ mod json;
 pub mod labels;
 mod markdown;
 mod mermaid;
+mod ndjson;
 pub mod roadmap;
 pub mod svg;
 mod table;
 mod text;
 mod tree;
-
-pub use dot::Dot;
-pub use html::Html;
 mod what_if;
 
+pub use csv::{CSV_COLUMNS, Csv};
 pub use diff::diff_text;
+pub use dot::Dot;
+pub use html::Html;
 pub use json::{Json, Yaml};
 pub use markdown::Markdown;
 pub use mermaid::Mermaid;
+pub use ndjson::Ndjson;
 pub use svg::Svg;
-pub use table::new_table;
+pub use table::{SUMMARY_HEADER, SummaryRow, new_table};
 pub use text::Text;
 pub use tree::Tree;
 pub use what_if::what_if_text;
@@ -114,4 +118,140 @@ pub trait Renderer {
 pub trait ChartRenderer {
     /// Writes the chart.
     fn render_chart(&self, chart: &OrgChart, style: Style, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// A format that writes a batch one outcome at a time, so that a batch of any size
+/// streams in bounded memory. `item` runs on the batch's worker threads, each outcome
+/// into its own buffer; `start` and `finish` run once, on the writing thread. Writing
+/// `start`, every item in order, then `finish` gives the same bytes as
+/// [`Renderer::render`] for two or more outcomes.
+pub trait Streamed: Renderer + Sync {
+    /// Whether one outcome alone is written in another form (a JSON object instead of
+    /// an array, a full report instead of a table), so that the first outcome must
+    /// wait to see whether a second one comes.
+    fn has_single_form(&self) -> bool {
+        true
+    }
+    /// Written before the first outcome.
+    fn start(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// One outcome; `index` is its 0-based position in the output.
+    fn item(
+        &self,
+        index: usize,
+        outcome: &Outcome,
+        style: Style,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()>;
+    /// Written after the last outcome.
+    fn finish(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders a whole batch through a [`Streamed`] format's three steps.
+pub fn render_streamed(
+    format: &dyn Streamed,
+    outcomes: &[Outcome],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    format.start(out)?;
+    let mut totals = Totals::default();
+    let mut buffer = Vec::new();
+    for (index, outcome) in outcomes.iter().enumerate() {
+        buffer.clear();
+        format.item(index, outcome, style, &mut buffer)?;
+        out.write_all(&buffer)?;
+        totals.add(outcome);
+    }
+    format.finish(&totals, out)
+}
+
+impl Outcome {
+    /// Where it came from.
+    pub fn source(&self) -> &Source {
+        match self {
+            Outcome::Assessed(a) => &a.source,
+            Outcome::Failed(f) => &f.source,
+        }
+    }
+
+    /// The recommended placement; `None` for a failure.
+    pub fn placement(&self) -> Option<Placement> {
+        match self {
+            Outcome::Assessed(a) => Some(a.placement),
+            Outcome::Failed(_) => None,
+        }
+    }
+}
+
+/// How many profiles of a batch went to each placement, and which failed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Profiles per placement, indexed by [`Placement::index`].
+    pub placements: [usize; 4],
+    /// Profiles that could not be evaluated.
+    pub errors: usize,
+    /// The first few of those, for the summary line.
+    pub first_failed: Vec<String>,
+}
+
+impl Totals {
+    /// The most failed sources named in the summary line.
+    pub const NAMED: usize = 5;
+
+    /// Counts one outcome.
+    pub fn add(&mut self, outcome: &Outcome) {
+        match outcome.placement() {
+            Some(p) => self.placed(p),
+            None => self.failed(outcome.source()),
+        }
+    }
+
+    /// Counts a profile evaluated to `placement`.
+    pub fn placed(&mut self, placement: Placement) {
+        self.placements[placement.index()] += 1;
+    }
+
+    /// Counts a profile from `source` that could not be evaluated.
+    pub fn failed(&mut self, source: &Source) {
+        self.errors += 1;
+        if self.first_failed.len() < Self::NAMED {
+            self.first_failed.push(source.to_string());
+        }
+    }
+
+    /// Every outcome counted.
+    pub fn count(&self) -> usize {
+        self.placements.iter().sum::<usize>() + self.errors
+    }
+
+    /// `7 profiles: 2 sales, 3 marketing, 1 standalone, 0 cross-functional`.
+    pub fn placements_line(&self) -> String {
+        let counts: Vec<String> = Placement::ALL
+            .iter()
+            .map(|p| format!("{} {p}", self.placements[p.index()]))
+            .collect();
+        let n = self.count();
+        format!(
+            "{n} profile{}: {}",
+            if n == 1 { "" } else { "s" },
+            counts.join(", ")
+        )
+    }
+
+    /// `errors: none`, or how many failed and the first few of them.
+    pub fn errors_line(&self) -> String {
+        if self.errors == 0 {
+            return "errors: none".into();
+        }
+        let more = self.errors - self.first_failed.len();
+        let mut named = self.first_failed.join(", ");
+        if more > 0 {
+            named.push_str(&format!(" and {more} more"));
+        }
+        format!("errors: {} ({named})", self.errors)
+    }
 }

@@ -1,5 +1,6 @@
 //! Table and text helpers shared by the text and Markdown reports.
 
+use super::Outcome;
 use comfy_table::{ContentArrangement, Table, presets};
 
 /// The width reports are laid out for, so that output does not depend on the terminal.
@@ -14,6 +15,48 @@ pub fn new_table(header: &[&str]) -> Table {
         .set_width(WIDTH)
         .set_header(header.to_vec());
     table
+}
+
+/// The columns of the summary of several profiles (text and Markdown).
+pub const SUMMARY_HEADER: [&str; 5] =
+    ["Source", "Profile", "Placement", "Confidence", "Top reason"];
+
+/// One line of the summary of several profiles: the few cells a batch keeps of each
+/// outcome, so that a summary does not hold whole assessments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The cells, in [`SUMMARY_HEADER`] order. A failure shows `error` as its
+    /// placement and the message, from `line:column` on, as its reason.
+    pub cells: [String; 5],
+}
+
+impl SummaryRow {
+    /// The row of one outcome.
+    pub fn of(outcome: &Outcome) -> SummaryRow {
+        let cells = match outcome {
+            Outcome::Assessed(a) => [
+                a.source.to_string(),
+                a.profile.clone(),
+                a.placement.as_str().to_string(),
+                format!("{:.2}", a.confidence),
+                a.reasons.first().map_or(String::new(), |r| r.text.clone()),
+            ],
+            Outcome::Failed(f) => [
+                f.source.to_string(),
+                String::new(),
+                "error".to_string(),
+                String::new(),
+                f.error
+                    .message
+                    .strip_prefix(f.source.path.as_str())
+                    .map_or(f.error.message.as_str(), |m| {
+                        m.trim_start_matches([':', ' '])
+                    })
+                    .to_string(),
+            ],
+        };
+        SummaryRow { cells }
+    }
 }
 
 /// Guidance ids as `[S1, S2]`.

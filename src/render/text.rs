@@ -1,7 +1,7 @@
 //! The text report: a full report for one profile, a summary table for several.
 
-use super::table::{WIDTH, cites, new_table, wrap};
-use super::{Outcome, Renderer, Style};
+use super::table::{SUMMARY_HEADER, SummaryRow, WIDTH, cites, new_table, wrap};
+use super::{Outcome, Renderer, Style, Totals};
 use crate::assessment::Assessment;
 use crate::rules::explain::{Check, Pass, Trace};
 use crate::rules::{Placement, number, signed};
@@ -15,7 +15,12 @@ impl Renderer for Text {
         match outcomes {
             [Outcome::Assessed(a)] => report(a, style, out),
             [Outcome::Failed(_)] => Ok(()),
-            many => summary(many, out),
+            many => {
+                let rows: Vec<SummaryRow> = many.iter().map(SummaryRow::of).collect();
+                let mut totals = Totals::default();
+                many.iter().for_each(|o| totals.add(o));
+                Text::summary(&rows, &totals, out)
+            }
         }
     }
 }
@@ -290,43 +295,20 @@ fn condition(c: &Check, indent: usize, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn summary(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
-    let mut t = new_table(&["Source", "Profile", "Placement", "Confidence", "Top reason"]);
-    let mut counts = [0usize; 4];
-    let mut errors = 0;
-    for o in outcomes {
-        match o {
-            Outcome::Assessed(a) => {
-                counts[a.placement.index()] += 1;
-                t.add_row(vec![
-                    a.source.to_string(),
-                    a.profile.clone(),
-                    a.placement.as_str().to_string(),
-                    format!("{:.2}", a.confidence),
-                    a.reasons.first().map_or(String::new(), |r| r.text.clone()),
-                ]);
-            }
-            Outcome::Failed(f) => {
-                errors += 1;
-                t.add_row(vec![
-                    f.source.to_string(),
-                    String::new(),
-                    "error".to_string(),
-                    String::new(),
-                    f.error.message.clone(),
-                ]);
-            }
+impl Text {
+    /// The summary of several profiles: a table of their rows, the count per placement
+    /// and the errors.
+    pub fn summary(rows: &[SummaryRow], totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let mut t = new_table(&SUMMARY_HEADER);
+        for row in rows {
+            t.add_row(row.cells.to_vec());
         }
+        // Only the reason wraps; the short columns stay whole, so sources stay grep-able.
+        for column in t.column_iter_mut().take(SUMMARY_HEADER.len() - 1) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{t}")?;
+        writeln!(out, "{}", totals.placements_line())?;
+        writeln!(out, "{}", totals.errors_line())
     }
-    writeln!(out, "{t}")?;
-    let counts: Vec<String> = Placement::ALL
-        .iter()
-        .map(|p| format!("{} {}", p.as_str(), counts[p.index()]))
-        .collect();
-    writeln!(
-        out,
-        "{} profiles: {}; errors {errors}",
-        outcomes.len(),
-        counts.join(", ")
-    )
 }

@@ -19,6 +19,9 @@ use crate::profile::{Profile, Source};
 pub struct Options {
     /// Design the team for this stage instead of the one the profile's maturity gives.
     pub stage: Option<Stage>,
+    /// Add the rule-by-rule trace of `--explain` to the assessment (costs a second
+    /// evaluation of every rule, so batch runs leave it off).
+    pub trace: bool,
 }
 
 /// What conditions are evaluated against: the profile, the stage and, in the second
@@ -288,7 +291,7 @@ impl Rulebook {
             })
             .collect();
 
-        Assessment {
+        let mut assessment = Assessment {
             source,
             profile: profile.name.clone(),
             placement,
@@ -315,7 +318,11 @@ impl Rulebook {
             cadence,
             kpis,
             trace: None,
+        };
+        if options.trace {
+            assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
         }
+        assessment
     }
 }
 

@@ -372,30 +372,44 @@ impl Effects {
 
     /// A one-line summary of the effects, for `--explain` and the `rules` list.
     pub fn describe(&self) -> String {
-        let mut parts: Vec<String> = self
-            .scores
-            .iter()
-            .map(|(p, d)| format!("{p} {}", signed(*d)))
-            .collect();
-        parts.extend(self.exclude.iter().map(|p| format!("excludes {p}")));
+        use std::fmt::Write as _;
+        // One buffer, not a string per part: the engine describes every fired rule of
+        // every profile, so this is on a batch's hot path.
+        let mut out = String::with_capacity(64);
+        let mut part = |args: fmt::Arguments<'_>| {
+            if !out.is_empty() {
+                out.push_str("; ");
+            }
+            let _ = out.write_fmt(args);
+        };
+        for (p, d) in &self.scores {
+            part(format_args!("{p} {}", signed(*d)));
+        }
+        for p in &self.exclude {
+            part(format_args!("excludes {p}"));
+        }
         if let Some(r) = &self.reports_to {
-            parts.push(format!("reports to {r}"));
+            part(format_args!("reports to {r}"));
         }
         if self.reason.is_some() {
-            parts.push("reason".into());
+            part(format_args!("reason"));
         }
         if self.caveat.is_some() {
-            parts.push("caveat".into());
+            part(format_args!("caveat"));
         }
-        parts.extend(self.roles.iter().map(|r| format!("role: {}", r.title)));
-        parts.extend(
-            self.partnerops
-                .iter()
-                .map(|p| format!("partnerops: {}", p.function)),
-        );
-        parts.extend(self.cadence.iter().map(|c| format!("cadence: {}", c.with)));
-        parts.extend(self.kpis.iter().map(|k| format!("kpi: {}", k.name)));
-        parts.join("; ")
+        for r in &self.roles {
+            part(format_args!("role: {}", r.title));
+        }
+        for p in &self.partnerops {
+            part(format_args!("partnerops: {}", p.function));
+        }
+        for c in &self.cadence {
+            part(format_args!("cadence: {}", c.with));
+        }
+        for k in &self.kpis {
+            part(format_args!("kpi: {}", k.name));
+        }
+        out
     }
 }
 

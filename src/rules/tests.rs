@@ -359,6 +359,7 @@ fn roles_are_current_up_to_the_team_size_then_next_or_later_by_stage() {
         &profile,
         Options {
             stage: Some(Stage::Mid),
+            ..Options::default()
         },
     );
     assert_eq!(b.stage, Stage::Mid);

@@ -1,0 +1,359 @@
+//! Writing a batch (`advise`, `validate`) while it is evaluated: the data on the
+//! output, error details and unreadable paths on stderr, a progress bar on a
+//! terminal, and the exit code.
+//!
+//! Worker threads do the expensive part (parse, evaluate, serialise); this module
+//! only writes their bytes in order. A format with a different form for a single
+//! profile (the text and Markdown reports, a JSON object instead of an array) is
+//! settled by holding the first result until a second one arrives or the input ends.
+
+use partner_org::batch::{self, Input, Item, Pipeline, Read, Unreadable};
+use partner_org::exit::Exit;
+use partner_org::profile::{Limits, Override, Source};
+use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, Text, Totals};
+use partner_org::rules::Placement;
+use partner_org::rules::Rulebook;
+use partner_org::rules::engine::Options;
+use std::io::{self, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+/// How a batch's results are written.
+#[derive(Clone, Copy)]
+pub enum Layout<'a> {
+    /// A format written one result at a time (JSON array, NDJSON, CSV, YAML, Markdown).
+    Streamed(&'a dyn Streamed),
+    /// The text report for one profile, a summary table for several.
+    Summary,
+    /// `validate`: one line per profile, `ok` or `error`.
+    Lines,
+}
+
+/// What the batch's output and stderr look like.
+#[derive(Clone, Copy)]
+pub struct Settings<'a> {
+    /// The format.
+    pub layout: Layout<'a>,
+    /// Explain, colour.
+    pub style: Style,
+    /// `--quiet`: nothing on stderr but a fatal error.
+    pub quiet: bool,
+    /// Colour the error details on stderr.
+    pub stderr_color: bool,
+    /// A progress bar may be shown (stderr is a terminal that the data does not go to).
+    pub progress: bool,
+    /// Input limits.
+    pub limits: Limits,
+}
+
+/// What a worker makes of one document.
+struct Entry {
+    /// The placement, when the profile was evaluated.
+    placement: Option<Placement>,
+    /// Where it came from, when it failed.
+    failed: Option<Source>,
+    /// The located error for stderr, unless quiet.
+    detail: Option<String>,
+    /// The output of a streamed layout.
+    bytes: Vec<u8>,
+    /// The summary row, for the text layout.
+    row: Option<SummaryRow>,
+    /// The first result of the batch, whole, in case it stays the only one.
+    first: Option<Outcome>,
+}
+
+impl Entry {
+    /// The entry of one outcome under `settings`.
+    fn of(
+        index: usize,
+        outcome: Outcome,
+        detail: Option<String>,
+        settings: &Settings<'_>,
+    ) -> io::Result<Entry> {
+        let mut entry = Entry {
+            placement: outcome.placement(),
+            failed: outcome
+                .placement()
+                .is_none()
+                .then(|| outcome.source().clone()),
+            detail,
+            bytes: Vec::new(),
+            row: None,
+            first: None,
+        };
+        match settings.layout {
+            Layout::Streamed(format) => {
+                format.item(index, &outcome, settings.style, &mut entry.bytes)?
+            }
+            Layout::Summary => entry.row = Some(SummaryRow::of(&outcome)),
+            Layout::Lines => {}
+        }
+        if index == 0 {
+            entry.first = Some(outcome);
+        }
+        Ok(entry)
+    }
+}
+
+/// `advise`: evaluates every profile of `inputs` (with the overrides applied) and
+/// writes the results to `out` in input order. Returns the exit code they call for.
+pub fn advise(
+    inputs: Vec<Result<Input, Unreadable>>,
+    settings: Settings<'_>,
+    rulebook: &Rulebook,
+    overrides: &[Override],
+    out: &mut dyn Write,
+) -> io::Result<Exit> {
+    let work = |index: usize, read: Read| -> io::Result<Entry> {
+        let options = Options {
+            trace: settings.style.explain,
+            ..Options::default()
+        };
+        let (outcome, detail) = match batch::advise(&read, rulebook, options, overrides) {
+            Ok(outcome) => (outcome, None),
+            Err(f) => (
+                f.outcome(),
+                (!settings.quiet).then(|| f.error.render(settings.stderr_color)),
+            ),
+        };
+        Entry::of(index, outcome, detail, &settings)
+    };
+    let mut writer = Writer::new(settings);
+    batch::evaluate(
+        inputs,
+        settings.limits,
+        Pipeline::default(),
+        work,
+        |items| writer.emit_chunk(items, out),
+    )?;
+    writer.finish(out)
+}
+
+/// `validate`: the same pipeline, writing `ok` or `error` per profile.
+pub fn validate(
+    inputs: Vec<Result<Input, Unreadable>>,
+    settings: Settings<'_>,
+    out: &mut dyn Write,
+) -> io::Result<Exit> {
+    let work = |_: usize, read: Read| -> io::Result<Entry> {
+        let mut entry = Entry {
+            placement: None,
+            failed: None,
+            detail: None,
+            bytes: Vec::new(),
+            row: None,
+            first: None,
+        };
+        match read {
+            Ok((source, profile)) => writeln!(entry.bytes, "ok     {source}: {}", profile.name)?,
+            Err(f) => {
+                writeln!(entry.bytes, "error  {}", f.error.one_line())?;
+                entry.detail = (!settings.quiet).then(|| f.error.render(settings.stderr_color));
+                entry.failed = Some(f.source);
+            }
+        }
+        Ok(entry)
+    };
+    let mut writer = Writer::new(Settings {
+        layout: Layout::Lines,
+        ..settings
+    });
+    batch::evaluate(
+        inputs,
+        settings.limits,
+        Pipeline::default(),
+        work,
+        |items| writer.emit_chunk(items, out),
+    )?;
+    writer.finish(out)
+}
+
+/// The writing side of a batch.
+struct Writer<'a> {
+    settings: Settings<'a>,
+    totals: Totals,
+    /// Results written or held so far.
+    seen: usize,
+    unreadable: usize,
+    /// The first result, held until a second one shows which form to write.
+    held: Option<(Outcome, Vec<u8>)>,
+    rows: Vec<SummaryRow>,
+    progress: Progress,
+}
+
+impl<'a> Writer<'a> {
+    fn new(settings: Settings<'a>) -> Self {
+        Writer {
+            settings,
+            totals: Totals::default(),
+            seen: 0,
+            unreadable: 0,
+            held: None,
+            rows: Vec::new(),
+            progress: Progress::new(settings.progress && !settings.quiet),
+        }
+    }
+
+    /// Writes a chunk of results, then flushes, so that a stream's results reach the
+    /// reader as they are ready rather than when a buffer fills.
+    fn emit_chunk(
+        &mut self,
+        items: Vec<Item<io::Result<Entry>>>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for item in items {
+            self.emit(item, out)?;
+        }
+        out.flush()
+    }
+
+    fn emit(&mut self, item: Item<io::Result<Entry>>, out: &mut dyn Write) -> io::Result<()> {
+        let mut entry = match item {
+            Item::Unreadable(u) => {
+                self.unreadable += 1;
+                self.say(&format!("partner-org: {u}"));
+                return Ok(());
+            }
+            Item::Done(entry) => entry?,
+        };
+        self.progress.tick();
+        if let Some(detail) = &entry.detail {
+            self.say(detail);
+        }
+        if let Some(p) = entry.placement {
+            self.totals.placed(p);
+        }
+        if let Some(source) = &entry.failed {
+            self.totals.failed(source);
+        }
+        self.seen += 1;
+        match self.settings.layout {
+            Layout::Lines => out.write_all(&entry.bytes),
+            Layout::Summary => {
+                self.rows.extend(entry.row.take());
+                self.hold_first(entry);
+                Ok(())
+            }
+            Layout::Streamed(format) => {
+                let single_form = format.has_single_form();
+                if self.seen == 1 && single_form {
+                    self.hold_first(entry);
+                    return Ok(());
+                }
+                if self.seen == 1 || self.seen == 2 && single_form {
+                    format.start(out)?;
+                }
+                if let Some((_, bytes)) = self.held.take() {
+                    out.write_all(&bytes)?;
+                }
+                out.write_all(&entry.bytes)
+            }
+        }
+    }
+
+    fn hold_first(&mut self, entry: Entry) {
+        if let Some(first) = entry.first {
+            self.held = Some((first, entry.bytes));
+        }
+    }
+
+    fn finish(mut self, out: &mut dyn Write) -> io::Result<Exit> {
+        self.progress.finish();
+        let style = self.settings.style;
+        let single = self.held.take().map(|(first, _)| first);
+        match (self.settings.layout, single) {
+            (Layout::Lines, _) => {}
+            (Layout::Streamed(format), Some(one)) if self.seen == 1 => {
+                format.render(&[one], style, out)?
+            }
+            (Layout::Streamed(format), _) if self.seen == 0 => {
+                format.start(out)?;
+                format.finish(&self.totals, out)?;
+            }
+            (Layout::Streamed(format), _) => format.finish(&self.totals, out)?,
+            (Layout::Summary, Some(one)) if self.seen == 1 => Text.render(&[one], style, out)?,
+            (Layout::Summary, _) if self.seen == 0 => {}
+            (Layout::Summary, _) => Text::summary(&self.rows, &self.totals, out)?,
+        }
+        Ok(if self.totals.errors > 0 {
+            Exit::DataErr
+        } else if self.unreadable > 0 {
+            Exit::NoInput
+        } else {
+            Exit::Ok
+        })
+    }
+
+    /// A message on stderr, unless quiet. A closed or broken stderr is ignored: it
+    /// must not stop the data.
+    fn say(&self, message: &str) {
+        if !self.settings.quiet {
+            self.progress.suspend(|| {
+                let _ = writeln!(io::stderr().lock(), "{message}");
+            });
+        }
+    }
+}
+
+/// A spinner with a count and a rate on stderr, shown once a batch has run for a
+/// moment, so that short runs print nothing.
+struct Progress {
+    enabled: bool,
+    started: Instant,
+    bar: Option<indicatif::ProgressBar>,
+    count: u64,
+}
+
+impl Progress {
+    /// How long a batch runs before the bar appears.
+    const DELAY: Duration = Duration::from_millis(250);
+
+    fn new(enabled: bool) -> Self {
+        Progress {
+            enabled,
+            started: Instant::now(),
+            bar: None,
+            count: 0,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.count += 1;
+        match &self.bar {
+            Some(bar) => bar.inc(1),
+            None if self.enabled && self.started.elapsed() >= Self::DELAY => {
+                let bar = indicatif::ProgressBar::with_draw_target(
+                    None,
+                    indicatif::ProgressDrawTarget::stderr(),
+                );
+                let style = indicatif::ProgressStyle::with_template(
+                    "{spinner} {human_pos} profiles evaluated ({per_sec}, {elapsed})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+                bar.set_style(style);
+                bar.set_position(self.count);
+                bar.enable_steady_tick(Duration::from_millis(100));
+                self.bar = Some(bar);
+            }
+            None => {}
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Whether a progress bar may be drawn: stderr is a terminal, and the data does not
+/// go to that same screen.
+pub fn progress_allowed(to_file: bool) -> bool {
+    io::stderr().is_terminal() && (to_file || !io::stdout().is_terminal())
+}
