@@ -336,7 +336,7 @@ impl InputError {
                     .char_indices()
                     .find(|&(_, c)| c.is_whitespace() || c == ':' || c == ',')
                     .map_or(text.len(), |(i, _)| start + i)
-                    .max((start + 1).min(text.len()));
+                    .max(start + text[start..].chars().next().map_or(0, char::len_utf8));
                 groups.push(
                     Level::ERROR.primary_title(title.as_str()).element(
                         Snippet::source(text.as_str())

@@ -339,3 +339,13 @@ fn broken_syntax_and_encodings_are_refused_with_their_place() {
     );
     assert!(accepted(&unicode).contains("Überfluß 日本 ☕"));
 }
+
+/// Found by fuzzing: a multi-byte space right before the caret position made the
+/// snippet renderer panic on a span inside a character.
+#[test]
+fn fuzz_regression_multibyte_character_under_the_caret() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "crash.yaml", "\u{202F}!");
+    rejected(PROFILE_COMMANDS, &path, "error");
+    rejected(RULEBOOK_COMMANDS, &path, "error");
+}
