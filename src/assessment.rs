@@ -4,12 +4,13 @@
 use crate::profile::Source;
 use crate::rules::explain::Trace;
 use crate::rules::{Placement, Stage};
+use crate::text::Text;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The recommendation for one profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment {
+pub struct Assessment<'r> {
     /// Where the profile came from.
     pub source: Source,
     /// The profile's name.
@@ -17,7 +18,7 @@ pub struct Assessment {
     /// Where partnerships should report.
     pub placement: Placement,
     /// The executive title the partnerships lead reports to.
-    pub reports_to: String,
+    pub reports_to: &'r Text,
     /// 0..1, from the margin between the top two eligible scores.
     pub confidence: f64,
     /// The score of every placement.
@@ -29,21 +30,21 @@ pub struct Assessment {
     /// Placements a rule ruled out.
     pub excluded: Vec<Placement>,
     /// Why this placement, from the rules that supported it.
-    pub reasons: Vec<Reason>,
+    pub reasons: Vec<Reason<'r>>,
     /// Every rule that fired, in evaluation order.
-    pub rules: Vec<FiredRule>,
+    pub rules: Vec<FiredRule<'r>>,
     /// Risks of the recommendation and how to mitigate them.
-    pub caveats: Vec<Caveat>,
+    pub caveats: Vec<Caveat<'r>>,
     /// Ecosystem maturity used for team design.
     pub stage: Stage,
     /// The team in hiring order.
-    pub roles: Vec<Role>,
+    pub roles: Vec<Role<'r>>,
     /// PartnerOps functions and their owners.
-    pub partnerops: Vec<PartnerOpsFunction>,
+    pub partnerops: Vec<PartnerOpsFunction<'r>>,
     /// Recurring alignment with other teams.
-    pub cadence: Vec<CadenceItem>,
+    pub cadence: Vec<CadenceItem<'r>>,
     /// Measures to track.
-    pub kpis: Vec<Kpi>,
+    pub kpis: Vec<Kpi<'r>>,
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Box<Trace>>,
@@ -88,38 +89,42 @@ impl Scores {
 
 /// A reason for the placement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reason {
+pub struct Reason<'r> {
     /// The reason in one sentence.
-    pub text: String,
+    pub text: &'r Text,
     /// The rule that gave it.
-    pub rule: String,
+    pub rule: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
 }
 
 /// A rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FiredRule {
+pub struct FiredRule<'r> {
     /// The rule's id.
-    pub id: String,
+    pub id: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
     /// What it added, in one line.
-    pub effect: String,
+    pub effect: &'r Text,
     /// What it added to each score.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub scores: BTreeMap<Placement, f64>,
+    #[serde(skip_serializing_if = "no_scores")]
+    pub scores: &'r BTreeMap<Placement, f64>,
+}
+
+fn no_scores(scores: &&BTreeMap<Placement, f64>) -> bool {
+    scores.is_empty()
 }
 
 /// A caveat with its mitigation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Caveat {
+pub struct Caveat<'r> {
     /// The risk.
-    pub text: String,
+    pub text: &'r Text,
     /// What to do about it.
-    pub mitigation: String,
+    pub mitigation: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
 }
 
 /// Whether a role is filled, the next hire, or for later.
@@ -147,62 +152,62 @@ impl RoleStatus {
 
 /// A role of the partnerships team.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Role {
+pub struct Role<'r> {
     /// Job title.
-    pub title: String,
+    pub title: &'r Text,
     /// Filled, next or later.
     pub status: RoleStatus,
     /// The stage at which the role is usually needed.
     pub stage: Stage,
     /// What the role does.
-    pub responsibilities: String,
+    pub responsibilities: &'r Text,
     /// When to hire.
-    pub hire_when: String,
+    pub hire_when: &'r Text,
     /// The rule that added it.
-    pub rule: String,
+    pub rule: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
 }
 
 /// A PartnerOps function.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PartnerOpsFunction {
+pub struct PartnerOpsFunction<'r> {
     /// The function.
-    pub function: String,
+    pub function: &'r Text,
     /// Who owns it.
-    pub owner: String,
+    pub owner: &'r Text,
     /// What it covers.
-    pub covers: String,
+    pub covers: &'r Text,
     /// The rule that added it.
-    pub rule: String,
+    pub rule: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
 }
 
 /// A recurring alignment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CadenceItem {
+pub struct CadenceItem<'r> {
     /// The team.
-    pub with: String,
+    pub with: &'r Text,
     /// What to cover.
-    pub topics: String,
+    pub topics: &'r Text,
     /// How often.
-    pub frequency: String,
+    pub frequency: &'r Text,
     /// The rule that added it.
-    pub rule: String,
+    pub rule: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
 }
 
 /// A measure to track.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Kpi {
+pub struct Kpi<'r> {
     /// The measure.
-    pub name: String,
+    pub name: &'r Text,
     /// Why it matters.
-    pub why: String,
+    pub why: &'r Text,
     /// The rule that added it.
-    pub rule: String,
+    pub rule: &'r Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: &'r [Text],
 }

@@ -239,7 +239,7 @@ pub struct Failed {
 
 impl Failed {
     /// The record that stands for it in a batch's output.
-    pub fn outcome(&self) -> Outcome {
+    pub fn outcome(&self) -> Outcome<'static> {
         Outcome::Failed(Failure::new(self.source.clone(), &self.error))
     }
 }
@@ -280,12 +280,12 @@ pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Read>, Vec<Unreadable>
 }
 
 /// Evaluates one read profile: overrides, then the engine.
-pub fn advise(
+pub fn advise<'r>(
     read: &Read,
-    rulebook: &Rulebook,
+    rulebook: &'r Rulebook,
     options: Options,
     overrides: &[Override],
-) -> Result<Outcome, Failed> {
+) -> Result<Outcome<'r>, Failed> {
     let (source, profile) = read.as_ref().map_err(Clone::clone)?;
     let assess = |profile: &Profile| {
         Outcome::Assessed(Box::new(rulebook.assess(source.clone(), profile, options)))

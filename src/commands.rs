@@ -71,7 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
                 let mut t = render::new_table(&["Rule", "Cites", "What it does"]);
                 for rule in &rulebook.rules {
                     t.add_row(vec![
-                        rule.id.clone(),
+                        rule.id.to_string(),
                         rule.cites.join(", "),
                         rule.summary.clone(),
                     ]);

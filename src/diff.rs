@@ -80,7 +80,7 @@ impl Diff {
             source: a.source.clone(),
             profile: a.profile.clone(),
             placement: a.placement,
-            reports_to: a.reports_to.clone(),
+            reports_to: a.reports_to.to_string(),
             confidence: a.confidence,
             excluded: a.excluded.clone(),
         };
@@ -96,24 +96,24 @@ impl Diff {
                     after: after.scores.get(p),
                 })
                 .collect(),
-            rules_started: only_in(&after.rules, &before.rules, |r| &r.id),
-            rules_stopped: only_in(&before.rules, &after.rules, |r| &r.id),
-            roles_added: only_in(&after.roles, &before.roles, |r| &r.title),
-            roles_removed: only_in(&before.roles, &after.roles, |r| &r.title),
+            rules_started: only_in(&after.rules, &before.rules, |r| r.id.as_str()),
+            rules_stopped: only_in(&before.rules, &after.rules, |r| r.id.as_str()),
+            roles_added: only_in(&after.roles, &before.roles, |r| r.title.as_str()),
+            roles_removed: only_in(&before.roles, &after.roles, |r| r.title.as_str()),
             roles_changed: after
                 .roles
                 .iter()
                 .filter_map(|r| {
                     let old = before.roles.iter().find(|o| o.title == r.title)?;
                     (old.status != r.status).then(|| StatusChange {
-                        title: r.title.clone(),
+                        title: r.title.to_string(),
                         before: old.status,
                         after: r.status,
                     })
                 })
                 .collect(),
-            caveats_added: only_in(&after.caveats, &before.caveats, |c| &c.text),
-            caveats_removed: only_in(&before.caveats, &after.caveats, |c| &c.text),
+            caveats_added: only_in(&after.caveats, &before.caveats, |c| c.text.as_str()),
+            caveats_removed: only_in(&before.caveats, &after.caveats, |c| c.text.as_str()),
         }
     }
 
@@ -134,9 +134,9 @@ impl Diff {
 }
 
 /// The keys of the items of `from` that `other` has no item with the same key for.
-fn only_in<T>(from: &[T], other: &[T], key: impl Fn(&T) -> &String) -> Vec<String> {
+fn only_in<T>(from: &[T], other: &[T], key: impl Fn(&T) -> &str) -> Vec<String> {
     from.iter()
         .filter(|x| other.iter().all(|y| key(y) != key(x)))
-        .map(|x| key(x).clone())
+        .map(|x| key(x).to_string())
         .collect()
 }

@@ -41,4 +41,5 @@ pub mod org;
 pub mod profile;
 pub mod render;
 pub mod rules;
+pub mod text;
 pub mod what_if;

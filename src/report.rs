@@ -46,7 +46,7 @@ pub struct Settings<'a> {
 }
 
 /// What a worker makes of one document.
-struct Entry {
+struct Entry<'r> {
     /// The placement, when the profile was evaluated.
     placement: Option<Placement>,
     /// Where it came from, when it failed.
@@ -58,17 +58,17 @@ struct Entry {
     /// The summary row, for the text layout.
     row: Option<SummaryRow>,
     /// The first result of the batch, whole, in case it stays the only one.
-    first: Option<Outcome>,
+    first: Option<Outcome<'r>>,
 }
 
-impl Entry {
+impl<'r> Entry<'r> {
     /// The entry of one outcome under `settings`.
     fn of(
         index: usize,
-        outcome: Outcome,
+        outcome: Outcome<'r>,
         detail: Option<String>,
         settings: &Settings<'_>,
-    ) -> io::Result<Entry> {
+    ) -> io::Result<Entry<'r>> {
         let mut entry = Entry {
             placement: outcome.placement(),
             failed: outcome
@@ -175,7 +175,7 @@ struct Writer<'a> {
     seen: usize,
     unreadable: usize,
     /// The first result, held until a second one shows which form to write.
-    held: Option<(Outcome, Vec<u8>)>,
+    held: Option<(Outcome<'a>, Vec<u8>)>,
     rows: Vec<SummaryRow>,
     progress: Progress,
 }
@@ -197,7 +197,7 @@ impl<'a> Writer<'a> {
     /// reader as they are ready rather than when a buffer fills.
     fn emit_chunk(
         &mut self,
-        items: Vec<Item<io::Result<Entry>>>,
+        items: Vec<Item<io::Result<Entry<'a>>>>,
         out: &mut dyn Write,
     ) -> io::Result<()> {
         for item in items {
@@ -206,7 +206,7 @@ impl<'a> Writer<'a> {
         out.flush()
     }
 
-    fn emit(&mut self, item: Item<io::Result<Entry>>, out: &mut dyn Write) -> io::Result<()> {
+    fn emit(&mut self, item: Item<io::Result<Entry<'a>>>, out: &mut dyn Write) -> io::Result<()> {
         let mut entry = match item {
             Item::Unreadable(u) => {
                 self.unreadable += 1;
@@ -250,7 +250,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn hold_first(&mut self, entry: Entry) {
+    fn hold_first(&mut self, entry: Entry<'a>) {
         if let Some(first) = entry.first {
             self.held = Some((first, entry.bytes));
         }

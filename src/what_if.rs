@@ -680,7 +680,7 @@ mod tests {
                 path: name.into(),
                 document: None,
             };
-            let report = what_if(&book, source, &profile, Options::default());
+            let report = what_if(book, source, &profile, Options::default());
             let base = book.rank(&profile, Options::default()).placement;
             for field in Field::ALL {
                 let now = field.of(&profile);
@@ -725,7 +725,7 @@ mod tests {
     fn numbers_are_tried_around_every_threshold_and_at_the_bounds() {
         let book = Rulebook::default_rules();
         let profile = example("outgrow");
-        let values = Field::Employees.values(&profile, &book);
+        let values = Field::Employees.values(&profile, book);
         // Thresholds 100 and 200 in the default rulebook; 10 = sales + marketing is the least valid.
         for n in [1, 10, 99, 100, 101, 199, 200, 201, MAX_COUNT] {
             assert!(
@@ -733,7 +733,7 @@ mod tests {
                 "{n} missing from {values:?}"
             );
         }
-        let shares = Field::RevenueShare.values(&profile, &book);
+        let shares = Field::RevenueShare.values(&profile, book);
         for x in [0.0, 0.24, 0.25, 0.26, 0.49, 0.5, 0.51, 1.0] {
             assert!(
                 shares.contains(&Answer::Share(x)),
@@ -747,7 +747,7 @@ mod tests {
         let book = Rulebook::default_rules();
         let profile = example("sellfy");
         let report = what_if(
-            &book,
+            book,
             Source {
                 path: "sellfy".into(),
                 document: None,
@@ -764,7 +764,7 @@ mod tests {
         assert_eq!(c.placement, Placement::CrossFunctional);
         // Rewind's answers at their defaults cannot move it.
         let rewind = what_if(
-            &book,
+            book,
             Source {
                 path: "rewind".into(),
                 document: None,

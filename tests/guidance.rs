@@ -55,7 +55,7 @@ fn every_guidance_point_is_cited_fires_and_shows() {
     let book = Rulebook::default_rules();
     for rule in &book.rules {
         assert!(
-            fired.contains(&rule.id),
+            fired.contains(rule.id.as_str()),
             "rule {} fires for no example or fixture profile",
             rule.id
         );

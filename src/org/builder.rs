@@ -39,13 +39,13 @@ impl OrgChart {
         });
         let mut reason_rules: Vec<String> = Vec::new();
         for r in &a.reasons {
-            if !reason_rules.contains(&r.rule) {
-                reason_rules.push(r.rule.clone());
+            if !reason_rules.iter().any(|x| x == r.rule.as_str()) {
+                reason_rules.push(r.rule.to_string());
             }
         }
         let why = a.reasons.first().map_or_else(
             || format!("Partnerships reports here ({})", a.placement.label()),
-            |r| r.text.clone(),
+            |r| r.text.to_string(),
         );
         let department = |title: &str, department: &str, tooltip: String| Node {
             title: title.into(),
@@ -69,7 +69,7 @@ impl OrgChart {
             _ if a.reports_to.eq_ignore_ascii_case(&b.graph[root].title) => root,
             _ => {
                 let exec = b.add(Node {
-                    title: a.reports_to.clone(),
+                    title: a.reports_to.to_string(),
                     detail: None,
                     department: LEADERSHIP.into(),
                     kind: NodeKind::Executive,
@@ -109,15 +109,15 @@ impl OrgChart {
         let mut roles: Vec<(String, NodeIndex)> = Vec::new();
         for role in &a.roles {
             let node = b.add(Node {
-                title: role.title.clone(),
+                title: role.title.to_string(),
                 detail: None,
                 department: PARTNERSHIPS.into(),
                 kind: NodeKind::Role,
                 status: role.status,
-                rules: vec![role.rule.clone()],
+                rules: vec![role.rule.to_string()],
                 tooltip: format!(
                     "{} Hire {}.",
-                    sentence(&role.responsibilities),
+                    sentence(role.responsibilities),
                     role.hire_when
                 ),
             });
@@ -125,10 +125,10 @@ impl OrgChart {
             let rules = if roles.is_empty() {
                 reason_rules.clone()
             } else {
-                vec![role.rule.clone()]
+                vec![role.rule.to_string()]
             };
             b.reports(manager, node, rules);
-            roles.push((owner_key(&role.title), node));
+            roles.push((owner_key(role.title), node));
         }
         let lead = match roles.first() {
             Some((_, lead)) => *lead,
@@ -160,15 +160,15 @@ impl OrgChart {
                 .map_or(previous, |(_, node)| *node);
             previous = parent;
             let node = b.add(Node {
-                title: f.function.clone(),
+                title: f.function.to_string(),
                 detail: Some(format!("owner: {}", f.owner)),
                 department: PARTNER_OPS.into(),
                 kind: NodeKind::Function,
                 status: b.graph[parent].status,
-                rules: vec![f.rule.clone()],
-                tooltip: sentence(&f.covers),
+                rules: vec![f.rule.to_string()],
+                tooltip: sentence(f.covers),
             });
-            b.reports(parent, node, vec![f.rule.clone()]);
+            b.reports(parent, node, vec![f.rule.to_string()]);
         }
 
         for c in &a.cadence {
@@ -183,18 +183,18 @@ impl OrgChart {
                 let node = b.add(Node {
                     title: format!("Head of {}", c.with),
                     detail: None,
-                    department: c.with.clone(),
+                    department: c.with.to_string(),
                     kind: NodeKind::Department,
                     status: RoleStatus::Current,
-                    rules: vec![c.rule.clone()],
+                    rules: vec![c.rule.to_string()],
                     tooltip: format!("Partnerships aligns with {} on {}", c.with, c.topics),
                 });
-                b.reports(root, node, vec![c.rule.clone()]);
+                b.reports(root, node, vec![c.rule.to_string()]);
                 vec![node]
             };
             let label = format!("{}: {}", c.frequency, c.topics);
             for target in targets {
-                b.align(lead, target, &label, &c.rule);
+                b.align(lead, target, &label, c.rule);
             }
         }
 

@@ -36,13 +36,13 @@ pub struct Assumption {
 
 /// The advice at one stage.
 #[derive(Debug, Clone)]
-pub struct Step {
+pub struct Step<'r> {
     /// The stage.
     pub stage: Stage,
     /// What was assumed to reach it (empty for the profile's own stage).
     pub assumptions: Vec<Assumption>,
     /// The assessment of the projected profile.
-    pub assessment: Assessment,
+    pub assessment: Assessment<'r>,
     /// Its org chart.
     pub chart: OrgChart,
 }
@@ -62,22 +62,22 @@ pub struct Move {
 
 /// The roadmap of one profile.
 #[derive(Debug, Clone)]
-pub struct Roadmap {
+pub struct Roadmap<'r> {
     /// The company.
     pub company: String,
     /// Stages the profile is already beyond.
     pub passed: Vec<Stage>,
     /// The profile's own stage, then each later one.
-    pub steps: Vec<Step>,
+    pub steps: Vec<Step<'r>>,
 }
 
-impl Roadmap {
+impl<'r> Roadmap<'r> {
     /// Projects a profile from its own stage to scale and evaluates every stage.
     pub fn project(
-        rulebook: &Rulebook,
+        rulebook: &'r Rulebook,
         source: &Source,
         profile: &Profile,
-    ) -> Result<Roadmap, Violation> {
+    ) -> Result<Roadmap<'r>, Violation> {
         let now = Stage::of(profile.program.maturity);
         let mut steps = Vec::new();
         for stage in Stage::ALL.iter().copied().filter(|s| *s >= now) {
@@ -125,7 +125,7 @@ impl Roadmap {
                         .reasons
                         .iter()
                         .filter(|r| before.rules.iter().all(|f| f.id != r.rule))
-                        .map(|r| r.text.clone())
+                        .map(|r| r.text.to_string())
                         .collect(),
                 }
             })
@@ -134,7 +134,7 @@ impl Roadmap {
 }
 
 /// Roles with this status at a step, in hiring order.
-pub fn roles_with(step: &Step, status: RoleStatus) -> Vec<&str> {
+pub fn roles_with<'a>(step: &'a Step, status: RoleStatus) -> Vec<&'a str> {
     step.assessment
         .roles
         .iter()
@@ -331,7 +331,7 @@ mod tests {
             path: "sellfy.yaml".into(),
             document: None,
         };
-        let roadmap = Roadmap::project(&Rulebook::default_rules(), &source, &p).unwrap();
+        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &p).unwrap();
         let stages: Vec<Stage> = roadmap.steps.iter().map(|s| s.stage).collect();
         assert_eq!(stages, [Stage::Early, Stage::Mid, Stage::Scale]);
         assert!(roadmap.passed.is_empty());
@@ -353,7 +353,7 @@ mod tests {
             path: "x".into(),
             document: None,
         };
-        let roadmap = Roadmap::project(&Rulebook::default_rules(), &source, &p).unwrap();
+        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &p).unwrap();
         assert_eq!(roadmap.passed, [Stage::Early, Stage::Mid]);
         assert_eq!(roadmap.steps.len(), 1);
         assert!(roadmap.steps[0].assumptions.is_empty());

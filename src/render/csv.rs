@@ -61,7 +61,7 @@ impl Streamed for Csv {
                         &document,
                         &a.profile,
                         a.placement.as_str(),
-                        &a.reports_to,
+                        a.reports_to,
                         &confidence,
                         &scores[0],
                         &scores[1],

@@ -9,6 +9,7 @@ use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
 use crate::rules::{Placement, number};
+use crate::text::Text;
 use std::io::{self, Write};
 
 /// The HTML report.
@@ -131,7 +132,7 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
 
     writeln!(out, "<h2>Why</h2><ul>")?;
     for r in &a.reasons {
-        writeln!(out, "<li>{} {}</li>", e(&r.text), cites(&r.cites))?;
+        writeln!(out, "<li>{} {}</li>", e(r.text), cites(r.cites))?;
     }
     writeln!(out, "</ul>")?;
     if !a.caveats.is_empty() {
@@ -140,9 +141,9 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
             writeln!(
                 out,
                 "<li>{} {}<br/><em>Mitigation:</em> {}</li>",
-                e(&c.text),
-                cites(&c.cites),
-                e(&c.mitigation)
+                e(c.text),
+                cites(c.cites),
+                e(c.mitigation)
             )?;
         }
         writeln!(out, "</ul>")?;
@@ -154,10 +155,10 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
         a.roles.iter().map(|r| {
             let status = format!("<span class=\"status-{0}\">{0}</span>", r.status.as_str());
             vec![
-                e(&r.title),
+                e(r.title),
                 status,
-                e(&r.hire_when),
-                format!("{} {}", e(&r.responsibilities), cites(&r.cites)),
+                e(r.hire_when),
+                format!("{} {}", e(r.responsibilities), cites(r.cites)),
             ]
         }),
     )?;
@@ -167,9 +168,9 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
         &["Function", "Owner", "Covers"],
         a.partnerops.iter().map(|f| {
             vec![
-                e(&f.function),
-                e(&f.owner),
-                format!("{} {}", e(&f.covers), cites(&f.cites)),
+                e(f.function),
+                e(f.owner),
+                format!("{} {}", e(f.covers), cites(f.cites)),
             ]
         }),
     )?;
@@ -179,9 +180,9 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
         &["With", "How often", "Topics"],
         a.cadence.iter().map(|c| {
             vec![
-                e(&c.with),
-                e(&c.frequency),
-                format!("{} {}", e(&c.topics), cites(&c.cites)),
+                e(c.with),
+                e(c.frequency),
+                format!("{} {}", e(c.topics), cites(c.cites)),
             ]
         }),
     )?;
@@ -190,9 +191,9 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
         writeln!(
             out,
             "<li><strong>{}</strong>: {} {}</li>",
-            e(&k.name),
-            e(&k.why),
-            cites(&k.cites)
+            e(k.name),
+            e(k.why),
+            cites(k.cites)
         )?;
     }
     writeln!(out, "</ul></section>")
@@ -215,7 +216,7 @@ fn table(
     writeln!(out, "</table>")
 }
 
-fn cites(ids: &[String]) -> String {
+fn cites(ids: &[Text]) -> String {
     format!(
         "<span class=\"cites\">{}</span>",
         e(&super::table::cites(ids))

@@ -103,7 +103,7 @@ mod tests {
     use crate::profile::{InputError, Source};
     use crate::render::Failure;
 
-    fn failure(path: &str, message: &str) -> Outcome {
+    fn failure(path: &str, message: &str) -> Outcome<'static> {
         let error = InputError {
             path: path.into(),
             line: 2,

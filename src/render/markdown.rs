@@ -61,13 +61,13 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "\n## Why\n")?;
     for r in &a.reasons {
-        writeln!(out, "- {} {}", esc(&r.text), cites(&r.cites))?;
+        writeln!(out, "- {} {}", esc(r.text), cites(r.cites))?;
     }
     if !a.caveats.is_empty() {
         writeln!(out, "\n## Caveats\n")?;
         for c in &a.caveats {
-            writeln!(out, "- {} {}", esc(&c.text), cites(&c.cites))?;
-            writeln!(out, "  *Mitigation:* {}", esc(&c.mitigation))?;
+            writeln!(out, "- {} {}", esc(c.text), cites(c.cites))?;
+            writeln!(out, "  *Mitigation:* {}", esc(c.mitigation))?;
         }
     }
 
@@ -76,27 +76,27 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     for r in &a.roles {
         row(
             out,
-            &[&r.title, r.status.as_str(), &r.hire_when, &cites(&r.cites)],
+            &[r.title, r.status.as_str(), r.hire_when, &cites(r.cites)],
         )?;
     }
     writeln!(out, "\n## PartnerOps functions\n")?;
     header(out, &["Function", "Owner", "Covers", "Cites"])?;
     for f in &a.partnerops {
-        row(out, &[&f.function, &f.owner, &f.covers, &cites(&f.cites)])?;
+        row(out, &[f.function, f.owner, f.covers, &cites(f.cites)])?;
     }
     writeln!(out, "\n## Cadence\n")?;
     header(out, &["With", "Topics", "How often", "Cites"])?;
     for c in &a.cadence {
-        row(out, &[&c.with, &c.topics, &c.frequency, &cites(&c.cites)])?;
+        row(out, &[c.with, c.topics, c.frequency, &cites(c.cites)])?;
     }
     writeln!(out, "\n## KPIs\n")?;
     for k in &a.kpis {
         writeln!(
             out,
             "- **{}**: {} {}",
-            esc(&k.name),
-            esc(&k.why),
-            cites(&k.cites)
+            esc(k.name),
+            esc(k.why),
+            cites(k.cites)
         )?;
     }
     if style.explain {
@@ -111,7 +111,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "\n## Rules that fired\n")?;
                 header(out, &["Rule", "Cites", "Effect"])?;
                 for r in &a.rules {
-                    row(out, &[&r.id, &cites(&r.cites), &r.effect])?;
+                    row(out, &[r.id, &cites(r.cites), r.effect])?;
                 }
             }
         }

@@ -40,9 +40,9 @@ pub use what_if::what_if_text;
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum Outcome<'r> {
     /// The profile was evaluated.
-    Assessed(Box<Assessment>),
+    Assessed(Box<Assessment<'r>>),
     /// The profile could not be read or is invalid.
     Failed(Failure),
 }
@@ -89,7 +89,7 @@ impl Failure {
     }
 }
 
-impl Serialize for Outcome {
+impl Serialize for Outcome<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Outcome::Assessed(a) => a.serialize(s),
@@ -169,7 +169,7 @@ pub fn render_streamed(
     format.finish(&totals, out)
 }
 
-impl Outcome {
+impl Outcome<'_> {
     /// Where it came from.
     pub fn source(&self) -> &Source {
         match self {

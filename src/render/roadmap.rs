@@ -109,7 +109,7 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
             }
         }
         for c in &a.caveats {
-            writeln!(out, "{}", wrap(&c.mitigation, "  Watch: ", width))?;
+            writeln!(out, "{}", wrap(c.mitigation, "  Watch: ", width))?;
         }
         writeln!(out)?;
         Tree.render_chart(&step.chart, style, out)?;

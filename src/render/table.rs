@@ -1,6 +1,7 @@
 //! Table and text helpers shared by the text and Markdown reports.
 
 use super::Outcome;
+use crate::text::Text;
 use comfy_table::{ContentArrangement, Table, presets};
 
 /// The width reports are laid out for, so that output does not depend on the terminal.
@@ -39,7 +40,9 @@ impl SummaryRow {
                 a.profile.clone(),
                 a.placement.as_str().to_string(),
                 format!("{:.2}", a.confidence),
-                a.reasons.first().map_or(String::new(), |r| r.text.clone()),
+                a.reasons
+                    .first()
+                    .map_or(String::new(), |r| r.text.to_string()),
             ],
             Outcome::Failed(f) => [
                 f.source.to_string(),
@@ -60,7 +63,7 @@ impl SummaryRow {
 }
 
 /// Guidance ids as `[S1, S2]`.
-pub fn cites(ids: &[String]) -> String {
+pub fn cites(ids: &[Text]) -> String {
     format!("[{}]", ids.join(", "))
 }
 

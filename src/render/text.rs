@@ -92,7 +92,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}",
-            wrap(&format!("{} {}", r.text, cites(&r.cites)), "  - ", width)
+            wrap(&format!("{} {}", r.text, cites(r.cites)), "  - ", width)
         )?;
     }
 
@@ -102,9 +102,9 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}",
-                wrap(&format!("{} {}", c.text, cites(&c.cites)), "  - ", width)
+                wrap(&format!("{} {}", c.text, cites(c.cites)), "  - ", width)
             )?;
-            writeln!(out, "{}", wrap(&c.mitigation, "    Mitigation: ", width))?;
+            writeln!(out, "{}", wrap(c.mitigation, "    Mitigation: ", width))?;
         }
     }
 
@@ -112,10 +112,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut t = new_table(&["Role", "Status", "When to hire", "Cites"]);
     for r in &a.roles {
         t.add_row(vec![
-            r.title.clone(),
+            r.title.to_string(),
             r.status.as_str().to_string(),
-            r.hire_when.clone(),
-            cites(&r.cites),
+            r.hire_when.to_string(),
+            cites(r.cites),
         ]);
     }
     writeln!(out, "{t}")?;
@@ -124,10 +124,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut t = new_table(&["Function", "Owner", "Covers", "Cites"]);
     for f in &a.partnerops {
         t.add_row(vec![
-            f.function.clone(),
-            f.owner.clone(),
-            f.covers.clone(),
-            cites(&f.cites),
+            f.function.to_string(),
+            f.owner.to_string(),
+            f.covers.to_string(),
+            cites(f.cites),
         ]);
     }
     writeln!(out, "{t}")?;
@@ -136,10 +136,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut t = new_table(&["With", "Topics", "How often", "Cites"]);
     for c in &a.cadence {
         t.add_row(vec![
-            c.with.clone(),
-            c.topics.clone(),
-            c.frequency.clone(),
-            cites(&c.cites),
+            c.with.to_string(),
+            c.topics.to_string(),
+            c.frequency.to_string(),
+            cites(c.cites),
         ]);
     }
     writeln!(out, "{t}")?;
@@ -150,7 +150,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             out,
             "{}",
             wrap(
-                &format!("{}: {} {}", k.name, k.why, cites(&k.cites)),
+                &format!("{}: {} {}", k.name, k.why, cites(k.cites)),
                 "  - ",
                 width
             )
@@ -167,7 +167,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 heading(out, "Rules that fired, in evaluation order", style)?;
                 let mut t = new_table(&["Rule", "Cites", "Effect"]);
                 for r in &a.rules {
-                    t.add_row(vec![r.id.clone(), cites(&r.cites), r.effect.clone()]);
+                    t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
                 }
                 writeln!(out, "{t}")?;
             }

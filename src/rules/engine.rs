@@ -159,7 +159,7 @@ impl Rulebook {
     }
 
     /// Evaluates a profile.
-    pub fn assess(&self, source: Source, profile: &Profile, options: Options) -> Assessment {
+    pub fn assess(&self, source: Source, profile: &Profile, options: Options) -> Assessment<'_> {
         let stage = options
             .stage
             .unwrap_or_else(|| Stage::of(profile.program.maturity));
@@ -190,7 +190,7 @@ impl Rulebook {
             }
         }
 
-        let mut reports_to = self.reports_to.get(placement).to_string();
+        let mut reports_to = self.reports_to.get(placement);
         let mut reasons = Vec::new();
         let mut caveats = Vec::new();
         let mut roles: Vec<(u32, Role)> = Vec::new();
@@ -199,75 +199,71 @@ impl Rulebook {
         let mut kpis: Vec<Kpi> = Vec::new();
         for rule in &fired {
             let then = &rule.then;
-            let cites = || rule.cites.clone();
+            let cites = rule.cites.as_slice();
             if let Some(r) = &then.reports_to {
-                reports_to = r.clone();
+                reports_to = r;
             }
             let supports =
                 then.scores.get(&placement).is_some_and(|d| *d > 0.0) || rule.is_design();
             if let (Some(text), true) = (&then.reason, supports) {
                 reasons.push(Reason {
-                    text: text.clone(),
-                    rule: rule.id.clone(),
-                    cites: cites(),
+                    text,
+                    rule: &rule.id,
+                    cites,
                 });
             }
             if let Some(c) = &then.caveat {
                 caveats.push(Caveat {
-                    text: c.text.clone(),
-                    mitigation: c.mitigation.clone(),
-                    cites: cites(),
+                    text: &c.text,
+                    mitigation: &c.mitigation,
+                    cites,
                 });
             }
             for r in &then.roles {
-                if roles.iter().all(|(_, x)| x.title != r.title) {
+                if roles.iter().all(|(_, x)| *x.title != r.title) {
                     roles.push((
                         r.order,
                         Role {
-                            title: r.title.clone(),
+                            title: &r.title,
                             status: RoleStatus::Later,
                             stage: r.stage,
-                            responsibilities: r.responsibilities.clone(),
-                            hire_when: r.hire_when.clone(),
-                            rule: rule.id.clone(),
-                            cites: cites(),
+                            responsibilities: &r.responsibilities,
+                            hire_when: &r.hire_when,
+                            rule: &rule.id,
+                            cites,
                         },
                     ));
                 }
             }
             for f in &then.partnerops {
-                if partnerops.iter().all(|x| x.function != f.function) {
+                if partnerops.iter().all(|x| *x.function != f.function) {
                     partnerops.push(PartnerOpsFunction {
-                        function: f.function.clone(),
-                        owner: f.owner.clone(),
-                        covers: f.covers.clone(),
-                        rule: rule.id.clone(),
-                        cites: if f.cites.is_empty() {
-                            cites()
-                        } else {
-                            f.cites.clone()
-                        },
+                        function: &f.function,
+                        owner: &f.owner,
+                        covers: &f.covers,
+                        rule: &rule.id,
+                        cites: if f.cites.is_empty() { cites } else { &f.cites },
                     });
                 }
             }
             for c in &then.cadence {
-                if cadence.iter().all(|x| x.with != c.with) {
+                if cadence.iter().all(|x| *x.with != c.with) {
                     cadence.push(CadenceItem {
-                        with: c.with.clone(),
-                        topics: c.topics.clone(),
-                        frequency: c.frequency.clone(),
-                        rule: rule.id.clone(),
-                        cites: cites(),
+                        with: &c.with,
+                        topics: &c.topics,
+                        frequency: &c.frequency,
+                        rule: &rule.id,
+                        cites,
                     });
                 }
             }
             for k in &then.kpis {
-                if kpis.iter().all(|x| x.name != k.name) {
+                if kpis.iter().all(|x| *x.name != k.name) {
                     kpis.push(Kpi {
-                        name: k.name.clone(),
-                        why: k.why.clone(),
-                        rule: rule.id.clone(),
-                        cites: cites(),
+                        name: &k.name,
+                        why: &k.why,
+                        rule: &rule.id,
+                        cites,
                     });
                 }
             }
@@ -305,10 +301,10 @@ impl Rulebook {
             rules: fired
                 .iter()
                 .map(|r| FiredRule {
-                    id: r.id.clone(),
-                    cites: r.cites.clone(),
-                    effect: r.then.describe(),
-                    scores: r.then.scores.clone(),
+                    id: &r.id,
+                    cites: &r.cites,
+                    effect: r.effect(),
+                    scores: &r.then.scores,
                 })
                 .collect(),
             caveats,

@@ -10,6 +10,7 @@ use super::engine::Facts;
 use super::{Condition, Placement, Rulebook};
 use crate::assessment::Assessment;
 use crate::profile::Profile;
+use crate::text::Text;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,9 +30,9 @@ pub struct Trace {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleTrace {
     /// The rule's id.
-    pub id: String,
+    pub id: Text,
     /// Guidance ids.
-    pub cites: Vec<String>,
+    pub cites: Vec<Text>,
     /// The pass the rule ran in.
     pub pass: Pass,
     /// Whether the rule fired.
@@ -46,7 +47,7 @@ pub struct RuleTrace {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub excluded: Vec<Placement>,
     /// Everything the rule adds when it fires, in one line.
-    pub effect: String,
+    pub effect: Text,
 }
 
 /// The two passes of an evaluation.
@@ -89,7 +90,7 @@ pub struct ScoreSum {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Term {
     /// The rule.
-    pub rule: String,
+    pub rule: Text,
     /// The points it added (negative when it took some away).
     pub points: f64,
 }
@@ -117,7 +118,7 @@ pub struct Contest {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Difference {
     /// The rule.
-    pub rule: String,
+    pub rule: Text,
     /// What it added to the winner minus what it added to the runner-up.
     pub net: f64,
 }
@@ -130,7 +131,7 @@ pub struct RuledOut {
     /// Its score, which did not count.
     pub score: f64,
     /// The rules that ruled it out.
-    pub rules: Vec<String>,
+    pub rules: Vec<Text>,
 }
 
 impl Rulebook {
@@ -171,7 +172,7 @@ impl Rulebook {
                     } else {
                         Vec::new()
                     },
-                    effect: rule.then.describe(),
+                    effect: rule.effect().clone(),
                 });
             }
         }

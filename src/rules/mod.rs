@@ -10,10 +10,12 @@ use crate::profile::{
     Document, Goal, InputError, MarketingMaturity, ProgramMaturity, ProgramType, Region,
     RevenueOwner, kebab_enum,
 };
+use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 pub mod engine;
 pub mod explain;
@@ -101,19 +103,19 @@ pub struct Rulebook {
 #[serde(deny_unknown_fields)]
 pub struct ReportsTo {
     /// When the placement is sales.
-    pub sales: String,
+    pub sales: Text,
     /// When the placement is marketing.
-    pub marketing: String,
+    pub marketing: Text,
     /// When partnerships is its own department.
-    pub standalone: String,
+    pub standalone: Text,
     /// When partnerships reports to a cross-functional leader.
     #[serde(rename = "cross-functional")]
-    pub cross_functional: String,
+    pub cross_functional: Text,
 }
 
 impl ReportsTo {
     /// The title for a placement.
-    pub fn get(&self, placement: Placement) -> &str {
+    pub fn get(&self, placement: Placement) -> &Text {
         match placement {
             Placement::Sales => &self.sales,
             Placement::Marketing => &self.marketing,
@@ -128,17 +130,38 @@ impl ReportsTo {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Unique id, kebab-case, e.g. `referral-reseller-to-sales`.
-    pub id: String,
+    pub id: Text,
     /// One line saying what the rule does.
     pub summary: String,
     /// The guidance ids (GUIDANCE.md) the rule encodes; at least one.
-    pub cites: Vec<String>,
+    pub cites: Vec<Text>,
     /// When the rule fires; absent means always.
     #[serde(default, with = "yaml_serde::with::singleton_map_recursive")]
     #[schemars(with = "Option<Condition>")]
     pub when: Option<Condition>,
     /// What the rule adds when it fires.
     pub then: Effects,
+    /// What the engine asks of the rule for every profile, worked out once.
+    #[serde(skip)]
+    derived: Cache,
+}
+
+/// The parts of a rule that follow from the others.
+#[derive(Debug, Clone)]
+struct Derived {
+    design: bool,
+    effect: Text,
+}
+
+/// [`Derived`], filled in on first use. Not part of a rule's identity: a rule equals
+/// another whether or not either has been used yet.
+#[derive(Debug, Clone, Default)]
+struct Cache(OnceLock<Derived>);
+
+impl PartialEq for Cache {
+    fn eq(&self, _: &Cache) -> bool {
+        true
+    }
 }
 
 /// A typed condition over the profile (and, for design rules, the placement).
@@ -264,10 +287,22 @@ impl Op {
 }
 
 impl Rule {
+    fn derived(&self) -> &Derived {
+        self.derived.0.get_or_init(|| Derived {
+            design: self.when.as_ref().is_some_and(Condition::uses_placement),
+            effect: Text::from(self.then.describe()),
+        })
+    }
+
     /// Whether the rule is a design rule: its condition tests the chosen placement, so
     /// it runs in the second pass and may not change scores.
     pub fn is_design(&self) -> bool {
-        self.when.as_ref().is_some_and(Condition::uses_placement)
+        self.derived().design
+    }
+
+    /// What the rule adds, in one line ([`Effects::describe`]).
+    pub fn effect(&self) -> &Text {
+        &self.derived().effect
     }
 }
 
@@ -343,10 +378,10 @@ pub struct Effects {
     pub exclude: Vec<Placement>,
     /// Why, in one sentence, shown among the reasons for the placement it supports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// Overrides who the partnerships lead reports to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reports_to: Option<String>,
+    pub reports_to: Option<Text>,
     /// A risk of the recommendation and how to mitigate it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caveat: Option<CaveatSpec>,
@@ -373,8 +408,6 @@ impl Effects {
     /// A one-line summary of the effects, for `--explain` and the `rules` list.
     pub fn describe(&self) -> String {
         use std::fmt::Write as _;
-        // One buffer, not a string per part: the engine describes every fired rule of
-        // every profile, so this is on a batch's hot path.
         let mut out = String::with_capacity(64);
         let mut part = |args: fmt::Arguments<'_>| {
             if !out.is_empty() {
@@ -437,9 +470,9 @@ pub fn number(value: f64) -> String {
 #[serde(deny_unknown_fields)]
 pub struct CaveatSpec {
     /// The risk.
-    pub text: String,
+    pub text: Text,
     /// What to do about it.
-    pub mitigation: String,
+    pub mitigation: Text,
 }
 
 /// A role as a rule states it.
@@ -447,16 +480,16 @@ pub struct CaveatSpec {
 #[serde(deny_unknown_fields)]
 pub struct RoleSpec {
     /// Job title; roles with the same title are merged (the first wins).
-    pub title: String,
+    pub title: Text,
     /// Hiring rank: lower is hired earlier.
     pub order: u32,
     /// The stage at which the role is usually needed; roles of later stages than the
     /// program's are `later`.
     pub stage: Stage,
     /// What the role does.
-    pub responsibilities: String,
+    pub responsibilities: Text,
     /// The signal that it is time to hire.
-    pub hire_when: String,
+    pub hire_when: Text,
 }
 
 /// A PartnerOps function as a rule states it.
@@ -464,15 +497,15 @@ pub struct RoleSpec {
 #[serde(deny_unknown_fields)]
 pub struct PartnerOpsSpec {
     /// The function, e.g. `Program operations`; the first rule to name it wins.
-    pub function: String,
+    pub function: Text,
     /// Who owns it at this stage.
-    pub owner: String,
+    pub owner: Text,
     /// What it covers.
-    pub covers: String,
+    pub covers: Text,
     /// The guidance ids behind this one function, when the rule cites several
     /// (each must be among the rule's `cites`); default: the rule's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cites: Vec<String>,
+    pub cites: Vec<Text>,
 }
 
 /// A cadence item as a rule states it.
@@ -480,11 +513,11 @@ pub struct PartnerOpsSpec {
 #[serde(deny_unknown_fields)]
 pub struct CadenceSpec {
     /// The team to align with; the first rule to name it wins.
-    pub with: String,
+    pub with: Text,
     /// What to cover.
-    pub topics: String,
+    pub topics: Text,
     /// How often, e.g. `weekly`.
-    pub frequency: String,
+    pub frequency: Text,
 }
 
 /// A KPI as a rule states it.
@@ -492,16 +525,20 @@ pub struct CadenceSpec {
 #[serde(deny_unknown_fields)]
 pub struct KpiSpec {
     /// The measure; the first rule to name it wins.
-    pub name: String,
+    pub name: Text,
     /// Why it matters here.
-    pub why: String,
+    pub why: Text,
 }
 
 impl Rulebook {
-    /// The embedded default rulebook.
-    pub fn default_rules() -> Rulebook {
-        Rulebook::parse(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK)
-            .unwrap_or_else(|e| panic!("the embedded rulebook is invalid: {e}"))
+    /// The embedded default rulebook, parsed on first use. Assessments borrow their
+    /// texts from the rulebook, so one that lives as long as the program is handy.
+    pub fn default_rules() -> &'static Rulebook {
+        static DEFAULT: OnceLock<Rulebook> = OnceLock::new();
+        DEFAULT.get_or_init(|| {
+            Rulebook::parse(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK)
+                .unwrap_or_else(|e| panic!("the embedded rulebook is invalid: {e}"))
+        })
     }
 
     /// Parses and validates a rulebook.

@@ -23,7 +23,7 @@ fn fired(sets: &[&str]) -> Vec<String> {
         .assess(source, &profile, Options::default())
         .rules
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| r.id.to_string())
         .collect()
 }
 
@@ -276,7 +276,7 @@ fn every_default_rule_has_a_case() {
     let book = Rulebook::default_rules();
     for rule in &book.rules {
         assert!(
-            CASES.iter().any(|(id, _, _)| *id == rule.id),
+            CASES.iter().any(|(id, _, _)| rule.id == *id),
             "no test case for rule {}",
             rule.id
         );
@@ -314,7 +314,7 @@ fn ties_follow_the_tie_break_order_and_are_flagged() {
         path: "t.yaml".into(),
         document: None,
     };
-    let mut book = Rulebook::default_rules();
+    let mut book = Rulebook::default_rules().clone();
     let a = book.assess(source.clone(), &profile, Options::default());
     assert_eq!(
         (a.placement, a.tie, a.confidence),
