@@ -4,7 +4,7 @@ use partner_org::profile::{
     Company, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType, Region,
     RevenueOwner, Source,
 };
-use partner_org::render::{Json, Markdown, Outcome, Renderer, Style, Text};
+use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, Text};
 use partner_org::rules::{Placement, Rulebook, engine::Options};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
@@ -147,5 +147,16 @@ proptest! {
         for r in [&Text as &dyn Renderer, &Json, &Markdown] {
             prop_assert_eq!(render(r), render(r));
         }
+    }
+
+    /// NDJSON is written by hand for speed; it must be exactly serde_json's line.
+    #[test]
+    fn an_ndjson_line_is_the_json_object_on_one_line(profile in valid_profile(), document in proptest::option::of(1usize..10_000)) {
+        let source = Source { path: "dir/\"odd\" name.yaml".into(), document };
+        let outcome = Outcome::Assessed(Box::new(Rulebook::default_rules().assess(source, &profile, Options::default())));
+        let mut line = Vec::new();
+        Ndjson.render(std::slice::from_ref(&outcome), Style::default(), &mut line).unwrap();
+        let expected = serde_json::to_string(&outcome).unwrap() + "\n";
+        prop_assert_eq!(String::from_utf8(line).unwrap(), expected);
     }
 }
