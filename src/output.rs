@@ -14,6 +14,11 @@ pub struct Sink {
     pub force: bool,
 }
 
+/// Output buffer size. A batch writes a chunk of results at a time (NDJSON lines are
+/// about 9 KB each), so a large buffer makes one write call per chunk rather than one
+/// per profile.
+const BUFFER: usize = 256 * 1024;
+
 impl Sink {
     /// Runs `write` against the destination and returns what it returns. A closed pipe
     /// on stdout ends quietly.
@@ -23,7 +28,7 @@ impl Sink {
     ) -> anyhow::Result<T> {
         let Some(path) = &self.path else {
             let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
+            let mut out = BufWriter::with_capacity(BUFFER, stdout.lock());
             return match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                     Err(Failure::new(Exit::Ok, "").into())
@@ -50,7 +55,7 @@ impl Sink {
             .prefix(".partner-org-")
             .tempfile_in(&dir)
             .map_err(|e| Failure::new(Exit::CantCreate, format!("cannot create {shown}: {e}")))?;
-        let mut out = BufWriter::new(temp);
+        let mut out = BufWriter::with_capacity(BUFFER, temp);
         let value = write(&mut out)
             .and_then(|value| out.flush().map(|()| value))
             .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {e}")))?;

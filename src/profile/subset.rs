@@ -13,6 +13,9 @@ pub(crate) const MAX_FLOW_DEPTH: usize = 16;
 
 pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
     let bytes = doc.text.as_bytes();
+    if !may_break_the_subset(bytes) {
+        return Ok(());
+    }
     let fail = |offset: usize, message: &str, help: &str| {
         Err(doc.error_at_offset(offset, message.to_string(), Some(help.to_string())))
     };
@@ -154,6 +157,21 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
         i = line_end + 1;
     }
     Ok(())
+}
+
+/// Whether the text holds a character every violation needs (`&`, `*`, `!`, `%`, `<`),
+/// or enough brackets to nest too deeply. Most profiles do not, and counting is much
+/// cheaper than the scan.
+fn may_break_the_subset(bytes: &[u8]) -> bool {
+    let mut brackets = 0;
+    for &b in bytes {
+        match b {
+            b'&' | b'*' | b'!' | b'%' | b'<' => return true,
+            b'[' | b'{' => brackets += 1,
+            _ => {}
+        }
+    }
+    brackets > MAX_FLOW_DEPTH
 }
 
 fn next_line_end(bytes: &[u8], from: usize) -> usize {

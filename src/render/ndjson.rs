@@ -31,6 +31,8 @@ impl Streamed for Ndjson {
     }
 
     fn item(&self, _: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+        // A line of the default rulebook is 4 to 12 KB: room for most at once.
+        out.reserve(12 * 1024);
         match outcome {
             Outcome::Assessed(a) if a.trace.is_none() => assessment(a, &mut Line(out))?,
             other => serde_json::to_writer(&mut *out, other)?,
