@@ -273,7 +273,7 @@ mod tests {
             then.reason.iter_mut().for_each(odd);
             then.reports_to.iter_mut().for_each(odd);
             rule.cites.iter_mut().for_each(odd);
-            for c in &mut then.caveat {
+            if let Some(c) = &mut then.caveat {
                 odd(&mut c.text);
                 odd(&mut c.mitigation);
             }
