@@ -11,8 +11,9 @@
 //! [`Pipeline::in_flight`] chunks exist at once: memory does not grow with the number
 //! of profiles in a stream.
 
+use crate::exit::Exit;
 use crate::profile::{
-    DocumentReader, InputError, Limits, Override, OwnedDocument, Profile, Source,
+    DocumentReader, InputError, Limits, Override, OwnedDocument, Profile, Source, decode,
 };
 use crate::render::{Failure, Outcome};
 use crate::rules::Rulebook;
@@ -40,8 +41,9 @@ impl Input {
         }
     }
 
-    /// Reads the whole input as text (for a rulebook), refusing more than `max_bytes`.
-    pub fn read_to_string(&self, max_bytes: usize) -> Result<String, Unreadable> {
+    /// Reads the whole input as text (a rulebook, or `ask --from`), refusing more than
+    /// `max_bytes`.
+    pub fn read_to_string(&self, max_bytes: usize) -> Result<String, TextError> {
         let mut text = Vec::new();
         self.reader()?
             .take(max_bytes as u64 + 1)
@@ -50,16 +52,7 @@ impl Input {
                 path: self.name(),
                 message: e.to_string(),
             })?;
-        if text.len() > max_bytes {
-            return Err(Unreadable {
-                path: self.name(),
-                message: format!("larger than the limit of {max_bytes} bytes (--max-bytes)"),
-            });
-        }
-        String::from_utf8(text).map_err(|_| Unreadable {
-            path: self.name(),
-            message: "not valid UTF-8".into(),
-        })
+        decode(&self.name(), &text, max_bytes).map_err(TextError::Invalid)
     }
 
     /// Opens the input as a stream of documents.
@@ -113,6 +106,27 @@ fn not_a_file(meta: &std::fs::Metadata) -> Option<String> {
         }
     }
     None
+}
+
+/// Why a whole input could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// The path cannot be read (exit code 66).
+    #[error(transparent)]
+    Unreadable(#[from] Unreadable),
+    /// It was read, but it is too large or not UTF-8 (exit code 65, as for a profile).
+    #[error("{}", .0.one_line())]
+    Invalid(InputError),
+}
+
+impl TextError {
+    /// The exit code it calls for.
+    pub fn exit(&self) -> Exit {
+        match self {
+            TextError::Unreadable(_) => Exit::NoInput,
+            TextError::Invalid(_) => Exit::DataErr,
+        }
+    }
 }
 
 /// A path that cannot be read (exit code 66 when nothing else is wrong).

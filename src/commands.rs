@@ -428,7 +428,7 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
     };
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(Exit::NoInput, e.to_string()))?;
+        .map_err(|e| Failure::new(e.exit(), e.to_string()))?;
     Ok((path.display().to_string(), text))
 }
 

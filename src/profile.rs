@@ -14,7 +14,7 @@ mod locate;
 mod stream;
 mod subset;
 
-pub use stream::{Document, DocumentReader, Limits, OwnedDocument};
+pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
 pub(crate) use subset::check as check_subset;
 

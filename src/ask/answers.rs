@@ -6,7 +6,7 @@
 //! `ask --from` reads back).
 
 use super::questions::{Kind, QUESTIONS, Question};
-use crate::profile::{FORMAT_VERSION, MAX_COUNT, Profile, Violation, is_forbidden_char};
+use crate::profile::{Document, FORMAT_VERSION, MAX_COUNT, Profile, Violation, is_forbidden_char};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use yaml_serde::Value as Yaml;
@@ -262,6 +262,9 @@ impl Answers {
     /// Reads the answers of a YAML profile that may be incomplete (a recovery file):
     /// unknown fields and values of the wrong kind are errors, missing ones are not.
     pub fn from_yaml(text: &str) -> Result<Answers, String> {
+        // The same YAML subset as profiles: no anchors, aliases, tags or deep nesting.
+        crate::profile::check_subset(&Document::whole("answers.yaml", text))
+            .map_err(|e| e.message)?;
         let tree: Yaml = yaml_serde::from_str(text).map_err(|e| e.to_string())?;
         Answers::from_tree(&tree)
     }

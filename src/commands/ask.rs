@@ -16,6 +16,25 @@ use std::path::{Path, PathBuf};
 
 /// Runs `ask`.
 pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
+    if let Some(out) = &a.out
+        && out.exists()
+        && !g.force
+    {
+        return Err(Failure::new(
+            Exit::CantCreate,
+            format!(
+                "{} exists; pass --force to overwrite it, or choose another --out",
+                out.display()
+            ),
+        )
+        .into());
+    }
+    // The files first: a problem with them is worth knowing with or without a terminal.
+    let rulebook = load_rulebook(g)?;
+    let prefill = match &a.from {
+        Some(path) => prefill(g, path)?,
+        None => Answers::default(),
+    };
     let not_tty: Vec<&str> = [
         ("stdin", std::io::stdin().is_terminal()),
         ("stdout", std::io::stdout().is_terminal()),
@@ -35,24 +54,6 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
         )
         .into());
     }
-    if let Some(out) = &a.out
-        && out.exists()
-        && !g.force
-    {
-        return Err(Failure::new(
-            Exit::CantCreate,
-            format!(
-                "{} exists; pass --force to overwrite it, or choose another --out",
-                out.display()
-            ),
-        )
-        .into());
-    }
-    let rulebook = load_rulebook(g)?;
-    let prefill = match &a.from {
-        Some(path) => prefill(g, path)?,
-        None => Answers::default(),
-    };
     let color = g.color.enabled(true);
     let mut terminal = Terminal::new(color);
     let profile = match ask::questionnaire(&mut terminal, &prefill) {
@@ -114,7 +115,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
 fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(Exit::NoInput, e.to_string()))?;
+        .map_err(|e| Failure::new(e.exit(), e.to_string()))?;
     let name = path.display().to_string();
     match Profile::parse(&name, &text) {
         Ok(profile) => Ok(Answers::from_profile(&profile)),

@@ -7,6 +7,85 @@
 use super::{InputError, Violation, locate};
 use std::io::{BufRead, Read};
 
+/// What is wrong with a raw line of input, and how to fix it.
+struct Unclean {
+    column: usize,
+    message: String,
+    help: &'static str,
+}
+
+/// Checks one raw line as read (with its line break) and gives it as text: the first
+/// line may not start UTF-16 and loses a BOM; every line must be UTF-8 without control
+/// characters other than tab and line breaks.
+fn clean_line(line: &mut Vec<u8>, line_no: usize) -> Result<&str, Unclean> {
+    if line_no == 1 {
+        if line.starts_with(&[0xFF, 0xFE]) || line.starts_with(&[0xFE, 0xFF]) {
+            return Err(Unclean {
+                column: 1,
+                message: "the input is UTF-16; profiles are UTF-8".into(),
+                help: "save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)",
+            });
+        }
+        if line.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            line.drain(..3);
+        }
+    }
+    let text = std::str::from_utf8(line).map_err(|e| {
+        let valid = std::str::from_utf8(&line[..e.valid_up_to()]).unwrap_or("");
+        Unclean {
+            column: valid.chars().count() + 1,
+            message: "the input is not valid UTF-8 (perhaps Latin-1 or Windows-1252)".into(),
+            help: "save the file as UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`)",
+        }
+    })?;
+    if let Some((i, c)) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(Unclean {
+            column: text[..i].chars().count() + 1,
+            message: format!(
+                "the input holds the control character U+{:04X}; the rest of this input is not read",
+                c as u32
+            ),
+            help: "profiles are plain text: remove the character (is this a binary file?)",
+        });
+    }
+    Ok(text)
+}
+
+/// A whole input as text (a rulebook, the answers of `ask --from`), with the same
+/// checks as every line of a profile stream: size, encoding, control characters.
+pub fn decode(path: &str, bytes: &[u8], max_bytes: usize) -> Result<String, InputError> {
+    let fail = |line: usize, column: usize, message: String, help: &str| InputError {
+        path: path.to_string(),
+        line,
+        column,
+        field: None,
+        message,
+        help: Some(help.to_string()),
+        line_text: None,
+    };
+    if bytes.len() > max_bytes {
+        return Err(fail(
+            0,
+            0,
+            format!("larger than the limit of {max_bytes} bytes"),
+            "raise the limit with --max-bytes",
+        ));
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut line = Vec::new();
+    for (i, raw) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        line.clear();
+        line.extend_from_slice(raw);
+        let clean =
+            clean_line(&mut line, i + 1).map_err(|u| fail(i + 1, u.column, u.message, u.help))?;
+        text.push_str(clean);
+    }
+    Ok(text)
+}
+
 /// Input limits; README's "Reliability" section documents them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -400,49 +479,11 @@ impl<R: BufRead> DocumentReader<R> {
                         "split the input, or raise the limit with --max-bytes",
                     )));
                 }
-                if self.line_no == 1 {
-                    if line.starts_with(&[0xFF, 0xFE]) || line.starts_with(&[0xFE, 0xFF]) {
-                        return Some(Err(self.fail(
-                            1,
-                            1,
-                            "the input is UTF-16; profiles are UTF-8".into(),
-                            "save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)",
-                        )));
-                    }
-                    if line.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                        line.drain(..3);
-                    }
-                }
-                let line_str = match std::str::from_utf8(&line) {
+                let n = self.line_no;
+                let line_str = match clean_line(&mut line, n) {
                     Ok(s) => s,
-                    Err(e) => {
-                        let valid = std::str::from_utf8(&line[..e.valid_up_to()]).unwrap_or("");
-                        let n = self.line_no;
-                        let column = valid.chars().count() + 1;
-                        return Some(Err(self.fail(
-                            n,
-                            column,
-                            "the input is not valid UTF-8 (perhaps Latin-1 or Windows-1252)".into(),
-                            "save the file as UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`)",
-                        )));
-                    }
+                    Err(u) => return Some(Err(self.fail(n, u.column, u.message, u.help))),
                 };
-                if let Some((i, c)) = line_str
-                    .char_indices()
-                    .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-                {
-                    let n = self.line_no;
-                    let column = line_str[..i].chars().count() + 1;
-                    return Some(Err(self.fail(
-                        n,
-                        column,
-                        format!(
-                            "the input holds the control character U+{:04X}; the rest of this input is not read",
-                            c as u32
-                        ),
-                        "profiles are plain text: remove the character (is this a binary file?)",
-                    )));
-                }
                 if let Some(rest) = marker(line_str, "---") {
                     self.seen_marker = true;
                     self.marker_started = true;
