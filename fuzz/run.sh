@@ -17,5 +17,5 @@ for target in "${targets[@]}"; do
   esac
   echo "== $target for ${seconds}s"
   cargo fuzz run -s none "$target" "$corpus" -- -max_total_time="$seconds" -max_len=4096 2>&1 |
-    grep -E "^(#[0-9]+ +DONE|Done|==[0-9]+== ERROR|SUMMARY|artifact_prefix)|stat::" || true
+    grep -E "^(#[0-9]+[[:space:]]+DONE|Done|==[0-9]+== ERROR|SUMMARY|artifact_prefix)|stat::" || true
 done

@@ -38,9 +38,19 @@ fn clean_line(line: &mut Vec<u8>, line_no: usize) -> Result<&str, Unclean> {
             help: "save the file as UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`)",
         }
     })?;
+    // Control characters are C0 (bytes below 0x20), DEL, or C1 (0xC2 then 0x80..0x9F
+    // in UTF-8): a byte test rules most lines out before the character scan.
+    let suspect =
+        |&b: &u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') || b == 0x7F || b == 0xC2;
     if let Some((i, c)) = text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .as_bytes()
+        .iter()
+        .any(suspect)
+        .then(|| {
+            text.char_indices()
+                .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        })
+        .flatten()
     {
         return Err(Unclean {
             column: text[..i].chars().count() + 1,
