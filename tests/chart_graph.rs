@@ -2,6 +2,8 @@
 //! property test that hostile text injected into the chart survives DOT (through
 //! Graphviz when it is installed), Mermaid and the native SVG.
 
+mod common;
+
 use partner_org::org::{LinkKind, OrgChart};
 use partner_org::profile::{Profile, Source};
 use partner_org::render::labels::printable;
@@ -66,6 +68,23 @@ fn check_invariants(chart: &OrgChart) {
                 node.title
             );
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever the answers and the stage, the reporting lines form one tree.
+    #[test]
+    fn every_chart_is_one_reporting_tree(
+        profile in common::valid_profile(),
+        stage in proptest::option::of(proptest::sample::select(Stage::ALL)),
+    ) {
+        let source = Source { path: "gen.yaml".into(), document: None };
+        let options = Options { stage, ..Options::default() };
+        check_invariants(&OrgChart::from_assessment(
+            &Rulebook::default_rules().assess(source, &profile, options),
+        ));
     }
 }
 

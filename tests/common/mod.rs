@@ -1,5 +1,11 @@
-//! Shared helpers for the CLI tests.
+//! Shared helpers for the CLI tests, and the generated profiles of the property tests.
 #![allow(dead_code)]
+use partner_org::profile::{
+    Company, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType, Region,
+    RevenueOwner,
+};
+use proptest::prelude::*;
+use proptest::sample::subsequence;
 use std::path::PathBuf;
 /// The partner-org binary, run from the repository root.
 pub fn partner_org() -> assert_cmd::Command {
@@ -11,4 +17,95 @@ pub fn partner_org() -> assert_cmd::Command {
 /// A path under the repository root.
 pub fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn one_of<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(all)
+}
+
+/// Any profile that passes validation.
+pub fn valid_profile() -> impl Strategy<Value = Profile> {
+    let name = "[^\\p{C}]{1,60}".prop_filter("not blank", |s| !s.trim().is_empty());
+    let company = (
+        1u32..5000,
+        any::<bool>(),
+        any::<bool>(),
+        one_of(RevenueOwner::ALL),
+        0u32..100,
+        0u32..100,
+        proptest::option::of(one_of(MarketingMaturity::ALL)),
+    )
+        .prop_map(|(employees, self_serve, shared, owner, s, m, maturity)| {
+            let sales_team = s.min(employees / 2);
+            let marketing_team = m.min(employees / 2);
+            let marketing_maturity = if marketing_team == 0 {
+                maturity.filter(|m| *m == MarketingMaturity::None)
+            } else {
+                maturity
+            };
+            Company {
+                employees,
+                self_serve,
+                sales_team,
+                marketing_team,
+                marketing_maturity,
+                shared_gtm_leader: shared,
+                revenue_owner: owner,
+            }
+        });
+    let program = (
+        one_of(ProgramMaturity::ALL),
+        subsequence(ProgramType::ALL, 1..=ProgramType::ALL.len()),
+        subsequence(ProgramType::ALL, 0..=ProgramType::ALL.len()),
+        0u32..5000,
+        0.0f64..=1.0,
+        0u32..40,
+    );
+    (
+        name,
+        company,
+        program,
+        subsequence(Goal::ALL, 0..=Goal::ALL.len()),
+        subsequence(Region::ALL, 1..=Region::ALL.len()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                name,
+                company,
+                (maturity, types, planned, partners, share, team),
+                goals,
+                regions,
+                reverse,
+            )| {
+                let none = maturity == ProgramMaturity::None;
+                let planned: Vec<_> = planned
+                    .into_iter()
+                    .filter(|t| none || !types.contains(t))
+                    .collect();
+                let mut regions = regions;
+                if reverse {
+                    regions.reverse();
+                }
+                Profile {
+                    version: Some(1),
+                    name,
+                    program: Program {
+                        types: if none { vec![] } else { types },
+                        planned,
+                        maturity,
+                        partners: if none { 0 } else { partners },
+                        revenue_share: if none {
+                            0.0
+                        } else {
+                            (share * 100.0).round() / 100.0
+                        },
+                        team_size: team.min(company.employees),
+                    },
+                    company,
+                    goals,
+                    regions,
+                }
+            },
+        )
 }
