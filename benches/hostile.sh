@@ -35,17 +35,25 @@ w("utf16.yaml", b"\xff\xfe" + v.encode("utf-16-le"))
 w("nul.yaml", v.replace("Acme", "Ac\0me"))
 w("rtl.yaml", v.replace("Acme", '"Ac\u202eme"'))
 PY
-printf '| input | exit | seconds | peak memory |\n|---|---|---|---|\n'
-measure() {
-  local label=$1; shift
+printf '| input | exit | validate: s | validate: peak | advise: s | advise: peak |\n|---|---|---|---|---|---|\n'
+# run COMMAND...: "seconds peak-MB exit" of one run.
+run() {
   local code=0 t
   /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>&1 || code=$?
   t=$(tail -1 "$dir/time")
-  printf '| %s | %s | %s | %s MB |\n' "$label" "$code" "${t% *}" "$(( ${t#* } / 1024 ))"
+  echo "${t% *} $(( ${t#* } / 1024 )) $code"
+}
+# measure LABEL SCRIPT: the script runs with $PO set to `validate` then `advise`.
+measure() {
+  local v a
+  read -r vs vm vc < <(run sh -c "PO='$bin validate'; $2")
+  read -r as am ac < <(run sh -c "PO='$bin advise'; $2")
+  [ "$vc" = "$ac" ] || vc="$vc / $ac"
+  printf '| %s | %s | %s | %s MB | %s | %s MB |\n' "$1" "$vc" "$vs" "$vm" "$as" "$am"
 }
 for f in "$dir"/*.yaml; do
-  measure "$(basename "$f")" "$bin" validate "$f"
+  measure "$(basename "$f")" "\$PO '$f'"
 done
-measure "/dev/zero as a file" "$bin" validate /dev/zero
-measure "/dev/zero on stdin" sh -c "\"$bin\" validate - < /dev/zero"
-measure "endless stdin (yes)" sh -c "yes 'name: x' | \"$bin\" validate -"
+measure "/dev/zero as a file" '$PO /dev/zero'
+measure "/dev/zero on stdin" '$PO - < /dev/zero'
+measure "endless stdin (yes)" "yes 'name: x' | \$PO -"

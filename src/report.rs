@@ -45,6 +45,10 @@ pub struct Settings<'a> {
     pub limits: Limits,
 }
 
+/// Rows of the text summary per table: a batch of more profiles than this is written
+/// as several tables, so that memory stays flat however many profiles come.
+const SUMMARY_PAGE: usize = 1000;
+
 /// What a worker makes of one document.
 struct Entry<'r> {
     /// The placement, when the profile was evaluated.
@@ -231,6 +235,10 @@ impl<'a> Writer<'a> {
             Layout::Summary => {
                 self.rows.extend(entry.row.take());
                 self.hold_first(entry);
+                if self.rows.len() >= SUMMARY_PAGE {
+                    Text::summary_table(&self.rows, out)?;
+                    self.rows.clear();
+                }
                 Ok(())
             }
             Layout::Streamed(format) => {

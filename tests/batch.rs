@@ -225,6 +225,34 @@ fn the_text_summary_counts_placements_and_names_errors() {
         ));
 }
 
+/// The summary of a long batch comes a page of 1,000 rows at a time, so that memory
+/// stays flat; the counts still cover every profile.
+#[test]
+fn a_long_text_summary_is_written_in_pages_of_a_thousand_rows() {
+    let out = partner_org()
+        .args(["advise", "-"])
+        .write_stdin(corpus_stream(2500))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.matches("│ Source ").count(), 3);
+    let rows = text.lines().filter(|l| l.contains("<stdin>#")).count();
+    assert_eq!(rows, 2500);
+    assert!(
+        text.contains("\n2500 profiles: "),
+        "{}",
+        &text[text.len() - 300..]
+    );
+    assert!(
+        text.ends_with("errors: none\n"),
+        "{}",
+        &text[text.len() - 300..]
+    );
+}
+
 #[test]
 fn set_applies_to_every_profile() {
     let out = partner_org()

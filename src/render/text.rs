@@ -299,6 +299,16 @@ impl Text {
     /// The summary of several profiles: a table of their rows, the count per placement
     /// and the errors.
     pub fn summary(rows: &[SummaryRow], totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        if !rows.is_empty() {
+            Text::summary_table(rows, out)?;
+        }
+        writeln!(out, "{}", totals.placements_line())?;
+        writeln!(out, "{}", totals.errors_line())
+    }
+
+    /// The table of a summary alone. A long batch writes it a page of rows at a time,
+    /// so that memory does not grow with the number of profiles.
+    pub fn summary_table(rows: &[SummaryRow], out: &mut dyn Write) -> io::Result<()> {
         let mut t = new_table(&SUMMARY_HEADER);
         for row in rows {
             t.add_row(row.cells.to_vec());
@@ -307,8 +317,6 @@ impl Text {
         for column in t.column_iter_mut().take(SUMMARY_HEADER.len() - 1) {
             column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
         }
-        writeln!(out, "{t}")?;
-        writeln!(out, "{}", totals.placements_line())?;
-        writeln!(out, "{}", totals.errors_line())
+        writeln!(out, "{t}")
     }
 }
