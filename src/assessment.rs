@@ -96,6 +96,10 @@ pub struct Reason<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// This item as serde_json writes it, worked out once per rule (see
+    /// `render::ndjson`); empty for an item built by hand.
+    #[serde(skip)]
+    pub json: &'r str,
 }
 
 /// A rule that fired.
@@ -110,6 +114,10 @@ pub struct FiredRule<'r> {
     /// What it added to each score.
     #[serde(skip_serializing_if = "no_scores")]
     pub scores: &'r BTreeMap<Placement, f64>,
+    /// This item as serde_json writes it, worked out once per rule (see
+    /// `render::ndjson`); empty for an item built by hand.
+    #[serde(skip)]
+    pub json: &'r str,
 }
 
 fn no_scores(scores: &&BTreeMap<Placement, f64>) -> bool {
@@ -125,6 +133,10 @@ pub struct Caveat<'r> {
     pub mitigation: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// This item as serde_json writes it, worked out once per rule (see
+    /// `render::ndjson`); empty for an item built by hand.
+    #[serde(skip)]
+    pub json: &'r str,
 }
 
 /// Whether a role is filled, the next hire, or for later.
@@ -182,6 +194,10 @@ pub struct PartnerOpsFunction<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// This item as serde_json writes it, worked out once per rule (see
+    /// `render::ndjson`); empty for an item built by hand.
+    #[serde(skip)]
+    pub json: &'r str,
 }
 
 /// A recurring alignment.
@@ -197,6 +213,10 @@ pub struct CadenceItem<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// This item as serde_json writes it, worked out once per rule (see
+    /// `render::ndjson`); empty for an item built by hand.
+    #[serde(skip)]
+    pub json: &'r str,
 }
 
 /// A measure to track.
@@ -210,4 +230,8 @@ pub struct Kpi<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// This item as serde_json writes it, worked out once per rule (see
+    /// `render::ndjson`); empty for an item built by hand.
+    #[serde(skip)]
+    pub json: &'r str,
 }

@@ -1,19 +1,18 @@
 //! NDJSON: one compact JSON object per line, for streams and `jq`.
 //!
 //! A batch's throughput is bound by this format: each line is about 9 KB, nearly all
-//! of it rulebook text. An assessment is written here field by field, copying each
-//! text's JSON literal that was escaped once when the rulebook loaded ([`Text`]),
-//! which is several times faster than serde_json escaping every string of every
-//! line. The bytes are exactly those of `serde_json::to_writer` (a test compares them
-//! for generated profiles); anything unusual (an error record, an `--explain` trace)
-//! goes through serde_json itself.
+//! of it rulebook text. An assessment is written here field by field: the reasons,
+//! fired rules, caveats, PartnerOps functions, cadence and KPIs are copied from the
+//! JSON each rule keeps for them, and the roles' texts from the JSON literal each
+//! [`Text`] keeps, all serialised once per rulebook. That is several times faster than
+//! serde_json escaping every string of every line. The bytes are exactly those of
+//! `serde_json::to_writer` (a test compares them for generated profiles); anything
+//! else (an error record, an `--explain` trace) goes through serde_json itself.
 
 use super::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::assessment::Assessment;
-use crate::rules::Placement;
 use crate::text::Text;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// One line of JSON per profile, in input order (the objects of `--format json`).
@@ -65,6 +64,16 @@ impl Line<'_> {
         self.raw("\":");
     }
 
+    /// An item of a list: the JSON the rulebook keeps for it, or serde_json's.
+    fn item(&mut self, json: &str, item: &impl Serialize) -> io::Result<()> {
+        if json.is_empty() {
+            self.value(item)
+        } else {
+            self.raw(json);
+            Ok(())
+        }
+    }
+
     fn text(&mut self, t: &Text) {
         self.raw(t.json());
     }
@@ -103,26 +112,16 @@ impl Line<'_> {
         Ok(())
     }
 
-    /// The rest of an object: texts, then the citations, then the closing brace.
-    /// `started` says whether a field was written before.
-    fn close(&mut self, started: bool, fields: &[(&str, &Text)], cites: &[Text]) {
-        for (i, (name, text)) in fields.iter().enumerate() {
-            self.key(i == 0 && !started, name);
+    /// The rest of an object after its first field: texts, then the citations, then
+    /// the closing brace.
+    fn close(&mut self, fields: &[(&str, &Text)], cites: &[Text]) {
+        for (name, text) in fields {
+            self.key(false, name);
             self.text(text);
         }
-        self.key(fields.is_empty() && !started, "cites");
+        self.key(false, "cites");
         self.cites(cites);
         self.0.push(b'}');
-    }
-
-    fn scores(&mut self, scores: &BTreeMap<Placement, f64>) -> io::Result<()> {
-        self.0.push(b'{');
-        for (i, (p, v)) in scores.iter().enumerate() {
-            self.key(i == 0, p.as_str());
-            self.value(v)?;
-        }
-        self.0.push(b'}');
-        Ok(())
     }
 }
 
@@ -155,37 +154,11 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
         Ok(())
     })?;
     line.key(false, "reasons");
-    line.list(&a.reasons, |line, r| {
-        line.raw("{");
-        line.close(false, &[("text", r.text), ("rule", r.rule)], r.cites);
-        Ok(())
-    })?;
+    line.list(&a.reasons, |line, r| line.item(r.json, r))?;
     line.key(false, "rules");
-    line.list(&a.rules, |line, r| {
-        line.raw("{");
-        line.key(true, "id");
-        line.text(r.id);
-        line.key(false, "cites");
-        line.cites(r.cites);
-        line.key(false, "effect");
-        line.text(r.effect);
-        if !r.scores.is_empty() {
-            line.key(false, "scores");
-            line.scores(r.scores)?;
-        }
-        line.raw("}");
-        Ok(())
-    })?;
+    line.list(&a.rules, |line, r| line.item(r.json, r))?;
     line.key(false, "caveats");
-    line.list(&a.caveats, |line, c| {
-        line.raw("{");
-        line.close(
-            false,
-            &[("text", c.text), ("mitigation", c.mitigation)],
-            c.cites,
-        );
-        Ok(())
-    })?;
+    line.list(&a.caveats, |line, c| line.item(c.json, c))?;
     line.key(false, "stage");
     line.name(a.stage.as_str());
     line.key(false, "roles");
@@ -198,7 +171,6 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
         line.key(false, "stage");
         line.name(r.stage.as_str());
         line.close(
-            true,
             &[
                 ("responsibilities", r.responsibilities),
                 ("hire_when", r.hire_when),
@@ -209,45 +181,11 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
         Ok(())
     })?;
     line.key(false, "partnerops");
-    line.list(&a.partnerops, |line, f| {
-        line.raw("{");
-        line.close(
-            false,
-            &[
-                ("function", f.function),
-                ("owner", f.owner),
-                ("covers", f.covers),
-                ("rule", f.rule),
-            ],
-            f.cites,
-        );
-        Ok(())
-    })?;
+    line.list(&a.partnerops, |line, f| line.item(f.json, f))?;
     line.key(false, "cadence");
-    line.list(&a.cadence, |line, c| {
-        line.raw("{");
-        line.close(
-            false,
-            &[
-                ("with", c.with),
-                ("topics", c.topics),
-                ("frequency", c.frequency),
-                ("rule", c.rule),
-            ],
-            c.cites,
-        );
-        Ok(())
-    })?;
+    line.list(&a.cadence, |line, c| line.item(c.json, c))?;
     line.key(false, "kpis");
-    line.list(&a.kpis, |line, k| {
-        line.raw("{");
-        line.close(
-            false,
-            &[("name", k.name), ("why", k.why), ("rule", k.rule)],
-            k.cites,
-        );
-        Ok(())
-    })?;
+    line.list(&a.kpis, |line, k| line.item(k.json, k))?;
     line.raw("}");
     Ok(())
 }

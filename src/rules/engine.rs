@@ -7,12 +7,16 @@
 //! first in the rulebook's `tie_break` list. Design rules (those that test the
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
-use super::{Condition, NumberField, Placement, Rule, Rulebook, Stage};
+use super::{
+    CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, Placement, Rule, Rulebook, Stage,
+};
 use crate::assessment::{
     Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Reason, Role, RoleStatus,
     Scores,
 };
 use crate::profile::{Profile, Source};
+use crate::text::Text;
+use serde::Serialize;
 
 /// Options of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -200,25 +204,16 @@ impl Rulebook {
         for rule in &fired {
             let then = &rule.then;
             let cites = rule.cites.as_slice();
+            let json = rule.fragments();
             if let Some(r) = &then.reports_to {
                 reports_to = r;
             }
             let supports =
                 then.scores.get(&placement).is_some_and(|d| *d > 0.0) || rule.is_design();
-            if let (Some(text), true) = (&then.reason, supports) {
-                reasons.push(Reason {
-                    text,
-                    rule: &rule.id,
-                    cites,
-                });
+            if supports {
+                reasons.extend(rule.reason(&json.reason));
             }
-            if let Some(c) = &then.caveat {
-                caveats.push(Caveat {
-                    text: &c.text,
-                    mitigation: &c.mitigation,
-                    cites,
-                });
-            }
+            caveats.extend(rule.caveat(&json.caveat));
             for r in &then.roles {
                 if roles.iter().all(|(_, x)| *x.title != r.title) {
                     roles.push((
@@ -235,36 +230,19 @@ impl Rulebook {
                     ));
                 }
             }
-            for f in &then.partnerops {
+            for (f, json) in then.partnerops.iter().zip(&json.partnerops) {
                 if partnerops.iter().all(|x| *x.function != f.function) {
-                    partnerops.push(PartnerOpsFunction {
-                        function: &f.function,
-                        owner: &f.owner,
-                        covers: &f.covers,
-                        rule: &rule.id,
-                        cites: if f.cites.is_empty() { cites } else { &f.cites },
-                    });
+                    partnerops.push(rule.partnerops(f, json));
                 }
             }
-            for c in &then.cadence {
+            for (c, json) in then.cadence.iter().zip(&json.cadence) {
                 if cadence.iter().all(|x| *x.with != c.with) {
-                    cadence.push(CadenceItem {
-                        with: &c.with,
-                        topics: &c.topics,
-                        frequency: &c.frequency,
-                        rule: &rule.id,
-                        cites,
-                    });
+                    cadence.push(rule.cadence(c, json));
                 }
             }
-            for k in &then.kpis {
+            for (k, json) in then.kpis.iter().zip(&json.kpis) {
                 if kpis.iter().all(|x| *x.name != k.name) {
-                    kpis.push(Kpi {
-                        name: &k.name,
-                        why: &k.why,
-                        rule: &rule.id,
-                        cites,
-                    });
+                    kpis.push(rule.kpi(k, json));
                 }
             }
         }
@@ -300,12 +278,7 @@ impl Rulebook {
             reasons,
             rules: fired
                 .iter()
-                .map(|r| FiredRule {
-                    id: &r.id,
-                    cites: &r.cites,
-                    effect: r.effect(),
-                    scores: &r.then.scores,
-                })
+                .map(|r| r.fired(r.effect(), &r.fragments().fired))
                 .collect(),
             caveats,
             stage,
@@ -319,6 +292,112 @@ impl Rulebook {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
         }
         assessment
+    }
+}
+
+/// The JSON of each item a rule adds to an assessment, as serde_json writes it: the
+/// same for every profile the rule fires for, so NDJSON copies it instead of
+/// serialising the item again (roles are not here: their status depends on the
+/// profile).
+#[derive(Debug, Clone)]
+pub(crate) struct Fragments {
+    fired: String,
+    reason: String,
+    caveat: String,
+    partnerops: Vec<String>,
+    cadence: Vec<String>,
+    kpis: Vec<String>,
+}
+
+impl Fragments {
+    pub(crate) fn of(rule: &Rule, effect: &Text) -> Fragments {
+        fn json(item: &impl Serialize) -> String {
+            serde_json::to_string(item).expect("an item always serialises")
+        }
+        let then = &rule.then;
+        Fragments {
+            fired: json(&rule.fired(effect, "")),
+            reason: rule.reason("").as_ref().map_or_else(String::new, json),
+            caveat: rule.caveat("").as_ref().map_or_else(String::new, json),
+            partnerops: then
+                .partnerops
+                .iter()
+                .map(|f| json(&rule.partnerops(f, "")))
+                .collect(),
+            cadence: then
+                .cadence
+                .iter()
+                .map(|c| json(&rule.cadence(c, "")))
+                .collect(),
+            kpis: then.kpis.iter().map(|k| json(&rule.kpi(k, ""))).collect(),
+        }
+    }
+}
+
+/// The items a fired rule adds, with their JSON.
+impl Rule {
+    fn fired<'r>(&'r self, effect: &'r Text, json: &'r str) -> FiredRule<'r> {
+        FiredRule {
+            id: &self.id,
+            cites: &self.cites,
+            effect,
+            scores: &self.then.scores,
+            json,
+        }
+    }
+
+    fn reason<'r>(&'r self, json: &'r str) -> Option<Reason<'r>> {
+        self.then.reason.as_ref().map(|text| Reason {
+            text,
+            rule: &self.id,
+            cites: &self.cites,
+            json,
+        })
+    }
+
+    fn caveat<'r>(&'r self, json: &'r str) -> Option<Caveat<'r>> {
+        self.then.caveat.as_ref().map(|c| Caveat {
+            text: &c.text,
+            mitigation: &c.mitigation,
+            cites: &self.cites,
+            json,
+        })
+    }
+
+    fn partnerops<'r>(&'r self, f: &'r PartnerOpsSpec, json: &'r str) -> PartnerOpsFunction<'r> {
+        PartnerOpsFunction {
+            function: &f.function,
+            owner: &f.owner,
+            covers: &f.covers,
+            rule: &self.id,
+            cites: if f.cites.is_empty() {
+                &self.cites
+            } else {
+                &f.cites
+            },
+            json,
+        }
+    }
+
+    fn cadence<'r>(&'r self, c: &'r CadenceSpec, json: &'r str) -> CadenceItem<'r> {
+        CadenceItem {
+            with: &c.with,
+            topics: &c.topics,
+            frequency: &c.frequency,
+            rule: &self.id,
+            cites: &self.cites,
+            json,
+        }
+    }
+
+    fn kpi<'r>(&'r self, k: &'r KpiSpec, json: &'r str) -> Kpi<'r> {
+        Kpi {
+            name: &k.name,
+            why: &k.why,
+            rule: &self.id,
+            cites: &self.cites,
+            json,
+        }
     }
 }
 

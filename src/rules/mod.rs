@@ -126,6 +126,10 @@ impl ReportsTo {
 }
 
 /// One rule.
+///
+/// What follows from a rule (whether it tests the placement, its effect line, the JSON
+/// of what it adds) is worked out the first time it is evaluated; change a rule
+/// before that, or change a clone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
@@ -151,12 +155,20 @@ pub struct Rule {
 struct Derived {
     design: bool,
     effect: Text,
+    json: engine::Fragments,
 }
 
 /// [`Derived`], filled in on first use. Not part of a rule's identity: a rule equals
-/// another whether or not either has been used yet.
-#[derive(Debug, Clone, Default)]
+/// another whether or not either has been used yet. A clone starts empty, so a copy
+/// of a rule can be changed before it is used.
+#[derive(Debug, Default)]
 struct Cache(OnceLock<Derived>);
+
+impl Clone for Cache {
+    fn clone(&self) -> Cache {
+        Cache::default()
+    }
+}
 
 impl PartialEq for Cache {
     fn eq(&self, _: &Cache) -> bool {
@@ -288,9 +300,13 @@ impl Op {
 
 impl Rule {
     fn derived(&self) -> &Derived {
-        self.derived.0.get_or_init(|| Derived {
-            design: self.when.as_ref().is_some_and(Condition::uses_placement),
-            effect: Text::from(self.then.describe()),
+        self.derived.0.get_or_init(|| {
+            let effect = Text::from(self.then.describe());
+            Derived {
+                design: self.when.as_ref().is_some_and(Condition::uses_placement),
+                json: engine::Fragments::of(self, &effect),
+                effect,
+            }
         })
     }
 
@@ -303,6 +319,11 @@ impl Rule {
     /// What the rule adds, in one line ([`Effects::describe`]).
     pub fn effect(&self) -> &Text {
         &self.derived().effect
+    }
+
+    /// The JSON of what the rule adds to an assessment.
+    fn fragments(&self) -> &engine::Fragments {
+        &self.derived().json
     }
 }
 
