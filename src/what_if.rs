@@ -607,14 +607,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn example(name: &str) -> Profile {
-        let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("example profile");
-        Profile::parse(&path, &text).expect("valid example profile")
-    }
-
-    const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
+    use crate::rules::explain::tests::{EXAMPLES, example, source};
 
     /// Every value a brute-force search tries, independently of the thresholds
     /// `Field::values` picks: every count up to 3,000 (beyond every threshold of the
@@ -660,11 +653,7 @@ mod tests {
         let book = Rulebook::default_rules();
         for name in EXAMPLES {
             let profile = example(name);
-            let source = Source {
-                path: name.into(),
-                document: None,
-            };
-            let report = what_if(book, source, &profile, Options::default());
+            let report = what_if(book, source(name), &profile, Options::default());
             let base = book.rank(&profile, Options::default()).placement;
             for field in Field::ALL {
                 let now = field.of(&profile);
@@ -730,15 +719,7 @@ mod tests {
     fn a_profile_with_shared_leader_and_planned_sales_programs_is_fragile() {
         let book = Rulebook::default_rules();
         let profile = example("sellfy");
-        let report = what_if(
-            book,
-            Source {
-                path: "sellfy".into(),
-                document: None,
-            },
-            &profile,
-            Options::default(),
-        );
+        let report = what_if(book, source("sellfy"), &profile, Options::default());
         assert!(!report.robustness.robust);
         let c = &report.robustness.counterexamples[0];
         assert_eq!(
@@ -749,10 +730,7 @@ mod tests {
         // Rewind's answers at their defaults cannot move it.
         let rewind = what_if(
             book,
-            Source {
-                path: "rewind".into(),
-                document: None,
-            },
+            source("rewind"),
             &example("rewind"),
             Options::default(),
         );
