@@ -127,7 +127,7 @@ fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
             "test",
             "rules/default.yaml",
             "profiles",
-            "tests/fixtures/placements",
+            "tests/fixtures/profiles",
         ])
         .assert()
         .success()
@@ -135,7 +135,10 @@ fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
             "pass     profiles/sellfy.yaml: Sellfy is marketing",
         ))
         .stdout(contains(
-            "9 passed, 0 failed, 0 invalid, 1 without an expected placement",
+            "pass     tests/fixtures/profiles/stream.yaml#2: Referrals without self-service is sales",
+        ))
+        .stdout(contains(
+            "13 passed, 0 failed, 0 invalid, 1 without an expected placement",
         ));
 }
 
