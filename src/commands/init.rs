@@ -6,8 +6,7 @@ use partner_org::exit::Exit;
 
 /// Runs `init`: the template to PATH, else to `-o`, else to stdout.
 pub fn run(g: &Global, i: &Init) -> anyhow::Result<Exit> {
-    let template =
-        partner_org::ask::template().to_commented_yaml(partner_org::ask::TEMPLATE_HEADER);
+    let template = partner_org::ask::template_yaml();
     let sink = Sink {
         path: i.path.clone().or_else(|| g.output.clone()),
         force: g.force,
