@@ -168,6 +168,9 @@ impl Field {
     /// The values worth trying for this field in this profile, the current one
     /// included (see the module docs for how numbers are chosen).
     pub fn values(self, p: &Profile, book: &Rulebook) -> Vec<Answer> {
+        if let Some(every) = self.every_value([false, true]) {
+            return every;
+        }
         let c = &p.company;
         let counts = |field: NumberField, low: u32, limit: Option<u32>| {
             let mut values = vec![low, MAX_COUNT];
@@ -214,9 +217,28 @@ impl Field {
                 values.dedup();
                 values.into_iter().map(Answer::Share).collect()
             }
-            Field::SelfServe | Field::SharedGtmLeader => {
-                vec![Answer::Flag(false), Answer::Flag(true)]
-            }
+            Field::Regions => Region::ALL
+                .iter()
+                .flat_map(|&home| {
+                    let others: Vec<Region> =
+                        Region::ALL.iter().copied().filter(|r| *r != home).collect();
+                    subsets(&others).into_iter().map(move |rest| {
+                        Answer::Regions(std::iter::once(home).chain(rest).collect())
+                    })
+                })
+                .collect(),
+            _ => unreachable!("every_value lists every value of {}", self.name()),
+        }
+    }
+
+    /// Every value of a field that has few enough to list them all: both booleans, in
+    /// the order `flags` gives, every value of an enum, and every subset of the program
+    /// types or the goals, each in the order of `ALL`. `None` for the numbers, which
+    /// cannot be listed, and for the regions, where [`Field::values`] leaves out the
+    /// orders that cannot matter (only the first, the home market, does).
+    fn every_value(self, flags: [bool; 2]) -> Option<Vec<Answer>> {
+        Some(match self {
+            Field::SelfServe | Field::SharedGtmLeader => flags.map(Answer::Flag).to_vec(),
             Field::MarketingMaturity => MarketingMaturity::ALL
                 .iter()
                 .map(|m| Answer::MarketingMaturity(*m))
@@ -234,17 +256,14 @@ impl Field {
                 .map(Answer::Types)
                 .collect(),
             Field::Goals => subsets(Goal::ALL).into_iter().map(Answer::Goals).collect(),
-            Field::Regions => Region::ALL
-                .iter()
-                .flat_map(|&home| {
-                    let others: Vec<Region> =
-                        Region::ALL.iter().copied().filter(|r| *r != home).collect();
-                    subsets(&others).into_iter().map(move |rest| {
-                        Answer::Regions(std::iter::once(home).chain(rest).collect())
-                    })
-                })
-                .collect(),
-        }
+            Field::Employees
+            | Field::SalesTeam
+            | Field::MarketingTeam
+            | Field::Partners
+            | Field::RevenueShare
+            | Field::TeamSize
+            | Field::Regions => return None,
+        })
     }
 
     /// Sets the field in a profile. A value of another field's kind is a caller's bug.
@@ -588,20 +607,16 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::explain::tests::{EXAMPLES, example, source};
 
-    fn example(name: &str) -> Profile {
-        let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("example profile");
-        Profile::parse(&path, &text).expect("valid example profile")
-    }
-
-    const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
-
-    /// Every value a brute-force search tries, independently of `Field::values`:
-    /// every count up to 3,000 (beyond every threshold of the default rulebook), every
-    /// share in steps of 0.01, and every value of the small spaces.
+    /// Every value a brute-force search tries, independently of the thresholds
+    /// `Field::values` picks: every count up to 3,000 (beyond every threshold of the
+    /// default rulebook), every share in steps of 0.01, every order of the regions, and
+    /// every value of the small spaces.
     fn brute_force_values(field: Field) -> Vec<Answer> {
-        let all_subsets = |n: usize| 0..1u32 << n;
+        if let Some(every) = field.every_value([true, false]) {
+            return every;
+        }
         match field {
             Field::Employees
             | Field::SalesTeam
@@ -610,45 +625,6 @@ mod tests {
             | Field::TeamSize => (0..=3_000).map(Answer::Count).collect(),
             Field::RevenueShare => (0..=100)
                 .map(|i| Answer::Share(f64::from(i) / 100.0))
-                .collect(),
-            Field::SelfServe | Field::SharedGtmLeader => {
-                vec![Answer::Flag(true), Answer::Flag(false)]
-            }
-            Field::MarketingMaturity => MarketingMaturity::ALL
-                .iter()
-                .map(|m| Answer::MarketingMaturity(*m))
-                .collect(),
-            Field::RevenueOwner => RevenueOwner::ALL
-                .iter()
-                .map(|o| Answer::RevenueOwner(*o))
-                .collect(),
-            Field::Maturity => ProgramMaturity::ALL
-                .iter()
-                .map(|m| Answer::Maturity(*m))
-                .collect(),
-            Field::Types | Field::Planned => all_subsets(6)
-                .map(|m| {
-                    Answer::Types(
-                        ProgramType::ALL
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| m & (1 << i) != 0)
-                            .map(|(_, t)| *t)
-                            .collect(),
-                    )
-                })
-                .collect(),
-            Field::Goals => all_subsets(8)
-                .map(|m| {
-                    Answer::Goals(
-                        Goal::ALL
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| m & (1 << i) != 0)
-                            .map(|(_, g)| *g)
-                            .collect(),
-                    )
-                })
                 .collect(),
             // Every order of every non-empty subset: the order of the others must not matter.
             Field::Regions => {
@@ -668,6 +644,7 @@ mod tests {
                 orders(Region::ALL.to_vec(), Vec::new(), &mut out);
                 out
             }
+            _ => unreachable!("every_value lists every value of {}", field.name()),
         }
     }
 
@@ -676,11 +653,7 @@ mod tests {
         let book = Rulebook::default_rules();
         for name in EXAMPLES {
             let profile = example(name);
-            let source = Source {
-                path: name.into(),
-                document: None,
-            };
-            let report = what_if(book, source, &profile, Options::default());
+            let report = what_if(book, source(name), &profile, Options::default());
             let base = book.rank(&profile, Options::default()).placement;
             for field in Field::ALL {
                 let now = field.of(&profile);
@@ -746,15 +719,7 @@ mod tests {
     fn a_profile_with_shared_leader_and_planned_sales_programs_is_fragile() {
         let book = Rulebook::default_rules();
         let profile = example("sellfy");
-        let report = what_if(
-            book,
-            Source {
-                path: "sellfy".into(),
-                document: None,
-            },
-            &profile,
-            Options::default(),
-        );
+        let report = what_if(book, source("sellfy"), &profile, Options::default());
         assert!(!report.robustness.robust);
         let c = &report.robustness.counterexamples[0];
         assert_eq!(
@@ -765,10 +730,7 @@ mod tests {
         // Rewind's answers at their defaults cannot move it.
         let rewind = what_if(
             book,
-            Source {
-                path: "rewind".into(),
-                document: None,
-            },
+            source("rewind"),
             &example("rewind"),
             Options::default(),
         );

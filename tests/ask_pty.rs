@@ -69,20 +69,40 @@ const QUESTIONS: [&str; 16] = [
     "Where does the company sell?",
 ];
 
+/// Answers each prompt in turn with its keys.
+fn answer_each(p: &mut PtySession, prompts: &[&str], keys: &[&str]) {
+    assert_eq!(prompts.len(), keys.len(), "one answer per prompt");
+    for (prompt, keys) in prompts.iter().zip(keys) {
+        answer(p, prompt, keys);
+    }
+}
+
 /// Answers every question for "Acme" up to the review screen.
 fn answer_acme(p: &mut PtySession) {
     let keys = [
         "Acme\r", "40\r", "y", "3\r", "5\r", "\r", "\r", "\r", "\r", " \r", "\r", "20\r", "5%\r",
         "1\r", " \r", "\r",
     ];
-    for (prompt, keys) in QUESTIONS.iter().zip(keys) {
-        answer(p, prompt, keys);
-    }
+    answer_each(p, &QUESTIONS, &keys);
 }
 
 fn read_profile(path: &Path) -> Profile {
     let text = std::fs::read_to_string(path).expect("saved file");
     Profile::parse(&path.display().to_string(), &text).expect("a valid profile")
+}
+
+/// Leaves the review screen with Done, waits for the profile to be saved under `--out
+/// FILE`, checks the session ends with 0, and reads the saved profile back.
+fn done_and_saved(p: &mut PtySession, dir: &Path, file: &str) -> Profile {
+    answer(p, "Review", "\r");
+    p.exp_string(&format!("Saved {file}")).expect("saved");
+    assert_eq!(exit_code(p), 0);
+    read_profile(&dir.join(file))
+}
+
+/// The recovery file an interrupted session left in `dir`.
+fn recovery(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("partner-org-recovery.yaml")).expect("a recovery file")
 }
 
 #[test]
@@ -125,32 +145,13 @@ fn a_wrong_answer_is_asked_again_with_the_reason() {
     p.exp_string("sales_team (3) plus marketing_team (38) is more than employees (40)")
         .expect("the contradiction, as soon as it arises");
     answer(&mut p, "How many people are on the marketing team?", "5\r");
-    answer(&mut p, "How developed is marketing?", "\r");
-    answer(
-        &mut p,
-        "Does one leader run both sales and marketing?",
-        "\r",
-    );
-    answer(
-        &mut p,
-        "Which executive owns the whole revenue engine",
-        "\r",
-    );
-    answer(&mut p, "How far has the partner program come?", "\r");
-    answer(&mut p, "Which partner programs run today?", " \r");
-    answer(&mut p, "Which programs do you plan to add", "\r");
-    answer(&mut p, "How many active partners are there?", "20\r");
-    answer(&mut p, "What share of revenue", "2\r");
+    // From "How developed is marketing?" to a revenue share out of range.
+    let keys = ["\r", "\r", "\r", "\r", " \r", "\r", "20\r", "2\r"];
+    answer_each(&mut p, &QUESTIONS[5..13], &keys);
     p.exp_string("2 is outside 0.0..=1.0").expect("the range");
-    answer(&mut p, "What share of revenue", "0.2\r");
-    answer(&mut p, "How many people work on partnerships today?", "1\r");
-    answer(&mut p, "What should partnerships achieve?", "\r");
-    answer(&mut p, "Where does the company sell?", "\r");
-    answer(&mut p, "Review", "\r");
-    p.exp_string("Saved acme.yaml").expect("saved");
-    assert_eq!(exit_code(&mut p), 0);
+    answer_each(&mut p, &QUESTIONS[12..], &["0.2\r", "1\r", "\r", "\r"]);
 
-    let profile = read_profile(&dir.path().join("acme.yaml"));
+    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
     assert_eq!(
         (profile.company.employees, profile.company.marketing_team),
         (40, 5)
@@ -167,15 +168,8 @@ fn an_answer_is_changed_at_the_review() {
     // Done, name, employees: two steps down.
     answer(&mut p, "Review", &format!("{DOWN}{DOWN}\r"));
     answer(&mut p, "How many people work at the company? [40]", "60\r");
-    answer(&mut p, "Review", "\r");
-    p.exp_string("Saved acme.yaml").expect("saved");
-    assert_eq!(exit_code(&mut p), 0);
-    assert_eq!(
-        read_profile(&dir.path().join("acme.yaml"))
-            .company
-            .employees,
-        60
-    );
+    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    assert_eq!(profile.company.employees, 60);
 }
 
 #[test]
@@ -198,8 +192,7 @@ fn ctrl_c_keeps_the_answers_in_a_recovery_file_that_resumes() {
     assert_eq!(exit_code(&mut p), 130);
     assert!(!dir.path().join("acme.yaml").exists());
 
-    let recovery = std::fs::read_to_string(dir.path().join("partner-org-recovery.yaml")).unwrap();
-    let answers = Answers::from_yaml(&recovery).expect("a readable recovery file");
+    let answers = Answers::from_yaml(&recovery(dir.path())).expect("a readable recovery file");
     assert_eq!(answers.len(), 5);
 
     // Resume: the answers given are the defaults; Enter keeps them.
@@ -216,29 +209,12 @@ fn ctrl_c_keeps_the_answers_in_a_recovery_file_that_resumes() {
         "How many people are on the marketing team? [5]",
         "\r",
     );
-    answer(&mut p, "How developed is marketing?", "\r");
-    answer(
-        &mut p,
-        "Does one leader run both sales and marketing?",
-        "\r",
-    );
-    answer(
-        &mut p,
-        "Which executive owns the whole revenue engine",
-        "\r",
-    );
-    answer(&mut p, "How far has the partner program come?", "\r");
-    answer(&mut p, "Which partner programs run today?", " \r");
-    answer(&mut p, "Which programs do you plan to add", "\r");
-    answer(&mut p, "How many active partners are there?", "\r");
-    answer(&mut p, "What share of revenue", "\r");
-    answer(&mut p, "How many people work on partnerships today?", "\r");
-    answer(&mut p, "What should partnerships achieve?", "\r");
-    answer(&mut p, "Where does the company sell?", "\r");
-    answer(&mut p, "Review", "\r");
-    p.exp_string("Saved acme.yaml").expect("saved");
-    assert_eq!(exit_code(&mut p), 0);
-    let profile = read_profile(&dir.path().join("acme.yaml"));
+    // The questions not answered before: their defaults, and the first program type.
+    let keys = [
+        "\r", "\r", "\r", "\r", " \r", "\r", "\r", "\r", "\r", "\r", "\r",
+    ];
+    answer_each(&mut p, &QUESTIONS[5..], &keys);
+    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
     assert_eq!(
         (
             profile.name.as_str(),
@@ -258,7 +234,7 @@ fn esc_in_a_text_prompt_also_keeps_the_answers() {
     p.exp_string("1 answer kept in partner-org-recovery.yaml")
         .expect("where the answers are");
     assert_eq!(exit_code(&mut p), 130);
-    let recovery = std::fs::read_to_string(dir.path().join("partner-org-recovery.yaml")).unwrap();
+    let recovery = recovery(dir.path());
     assert!(recovery.contains("\nname: Acme\n"), "{recovery}");
 }
 

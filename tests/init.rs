@@ -31,6 +31,13 @@ fn init_writes_a_valid_profile_and_refuses_to_overwrite_it() {
         .assert()
         .success()
         .stdout(contains("Example Co"));
+    // Its `# expect:` line makes it a fixture that passes with the default rulebook.
+    partner_org()
+        .args(["rules", "test", "rules/default.yaml"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(contains("1 passed, 0 failed"));
 
     std::fs::write(&path, "mine\n").unwrap();
     partner_org()

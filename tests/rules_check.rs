@@ -5,11 +5,9 @@ mod common;
 use common::{partner_org, repo};
 use predicates::str::contains;
 
-fn check(file: &str) -> (i32, String, String) {
-    let out = partner_org()
-        .args(["rules", "check", file, "--color", "never"])
-        .output()
-        .unwrap();
+/// Runs partner-org: the exit code, stdout and stderr.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = partner_org().args(args).output().unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
@@ -17,10 +15,24 @@ fn check(file: &str) -> (i32, String, String) {
     )
 }
 
-/// The report shows the message and, under it, `--> path:line:col`.
-fn located(text: &str, place_and_message: &str) -> bool {
+fn check(file: &str) -> (i32, String, String) {
+    run(&["rules", "check", file, "--color", "never"])
+}
+
+/// `rules test` of the default rulebook on `path`: the exit code and stdout.
+fn test_default_rules(path: &str) -> (i32, String) {
+    let (code, out, _) = run(&["rules", "test", "rules/default.yaml", path]);
+    (code, out)
+}
+
+/// Asserts that the report shows the message and, under it, `--> path:line:col`.
+fn assert_located(text: &str, place_and_message: &str) {
     let (place, message) = place_and_message.split_at(place_and_message.find(": ").unwrap());
-    text.contains(&format!("--> tests/fixtures/rulebooks/{place}")) && text.contains(&message[2..])
+    assert!(
+        text.contains(&format!("--> tests/fixtures/rulebooks/{place}"))
+            && text.contains(&message[2..]),
+        "missing {place_and_message:?} in\n{text}"
+    );
 }
 
 #[test]
@@ -44,18 +56,17 @@ fn rules_that_can_never_fire_are_found_with_line_and_column() {
     assert_eq!(code, 65);
     for expected in [
         "never-fires.yaml:13:5: rule 'share-above-one' can never fire",
-        "`program.revenue_share > 1` can never hold: program.revenue_share runs from 0 to 1",
         "never-fires.yaml:20:5: rule 'self-serve-and-not' can never fire",
         "never-fires.yaml:29:5: rule 'affiliates-without-a-program' can never fire",
         "never-fires.yaml:38:5: part of rule 'dead-branch' can never hold: `program.type_count > 6`",
+    ] {
+        assert_located(&out, expected);
+    }
+    for expected in [
+        "`program.revenue_share > 1` can never hold: program.revenue_share runs from 0 to 1",
         "4 rules, 4 problems",
     ] {
-        let found = if expected.contains(".yaml:") {
-            located(&out, expected)
-        } else {
-            out.contains(expected)
-        };
-        assert!(found, "missing {expected:?} in\n{out}");
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
 }
 
@@ -63,19 +74,13 @@ fn rules_that_can_never_fire_are_found_with_line_and_column() {
 fn rules_with_no_effect_are_found() {
     let (code, out, _) = check("tests/fixtures/rulebooks/no-effect.yaml");
     assert_eq!(code, 65);
-    assert!(
-        located(
-            &out,
-            "no-effect.yaml:15:5: rule 'zero-points' has no effect: every score change is 0"
-        ),
-        "{out}"
+    assert_located(
+        &out,
+        "no-effect.yaml:15:5: rule 'zero-points' has no effect: every score change is 0",
     );
-    assert!(
-        located(
-            &out,
-            "no-effect.yaml:22:5: rule 'unseen-reason' has no effect: its reason is never shown"
-        ),
-        "{out}"
+    assert_located(
+        &out,
+        "no-effect.yaml:22:5: rule 'unseen-reason' has no effect: its reason is never shown",
     );
 }
 
@@ -83,19 +88,13 @@ fn rules_with_no_effect_are_found() {
 fn contradictory_duplicates_are_found() {
     let (code, out, _) = check("tests/fixtures/rulebooks/duplicates.yaml");
     assert_eq!(code, 65);
-    assert!(
-        located(
-            &out,
-            "duplicates.yaml:17:5: rules 'referral-to-sales' and 'referral-away-from-sales' have the same condition and contradict each other: sales +3 against sales -3"
-        ),
-        "{out}"
+    assert_located(
+        &out,
+        "duplicates.yaml:17:5: rules 'referral-to-sales' and 'referral-away-from-sales' have the same condition and contradict each other: sales +3 against sales -3",
     );
-    assert!(
-        located(
-            &out,
-            "duplicates.yaml:24:5: rule 'referral-to-sales-again' repeats rule 'referral-to-sales'"
-        ),
-        "{out}"
+    assert_located(
+        &out,
+        "duplicates.yaml:24:5: rule 'referral-to-sales-again' repeats rule 'referral-to-sales'",
     );
 }
 
@@ -103,21 +102,15 @@ fn contradictory_duplicates_are_found() {
 fn rulebooks_that_do_not_load_fail_with_the_place_and_a_fix() {
     let (code, _, err) = check("tests/fixtures/rulebooks/unknown-cite.yaml");
     assert_eq!(code, 65);
-    assert!(
-        located(
-            &err,
-            "unknown-cite.yaml:12:13: rule 'referrals-to-sales' cites unknown guidance id 'S9'"
-        ),
-        "{err}"
+    assert_located(
+        &err,
+        "unknown-cite.yaml:12:13: rule 'referrals-to-sales' cites unknown guidance id 'S9'",
     );
     let (code, _, err) = check("tests/fixtures/rulebooks/unknown-field.yaml");
     assert_eq!(code, 65);
-    assert!(
-        located(
-            &err,
-            "unknown-field.yaml:13:5: rules[0]: unknown field 'wen'"
-        ),
-        "{err}"
+    assert_located(
+        &err,
+        "unknown-field.yaml:13:5: rules[0]: unknown field 'wen'",
     );
     assert!(err.contains("did you mean 'when'?"), "{err}");
     partner_org()
@@ -134,7 +127,7 @@ fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
             "test",
             "rules/default.yaml",
             "profiles",
-            "tests/fixtures/placements",
+            "tests/fixtures/profiles",
         ])
         .assert()
         .success()
@@ -142,7 +135,13 @@ fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
             "pass     profiles/sellfy.yaml: Sellfy is marketing",
         ))
         .stdout(contains(
-            "9 passed, 0 failed, 0 invalid, 1 without an expected placement",
+            "pass     profiles/template.yaml: Example Co is marketing",
+        ))
+        .stdout(contains(
+            "pass     tests/fixtures/profiles/stream.yaml#2: Referrals without self-service is sales",
+        ))
+        .stdout(contains(
+            "14 passed, 0 failed, 0 invalid, 0 without an expected placement",
         ));
 }
 
@@ -168,12 +167,8 @@ fn a_changed_weight_fails_its_fixtures() {
     );
     assert_ne!(changed, text, "the rule to change was not found");
     std::fs::write(&copy, changed).unwrap();
-    let out = partner_org()
-        .args(["rules", "test", copy.to_str().unwrap(), "profiles"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(65));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text, _) = run(&["rules", "test", copy.to_str().unwrap(), "profiles"]);
+    assert_eq!(code, 65);
     assert!(
         text.contains("FAIL     profiles/sellfy.yaml: Sellfy: expected marketing, got sales (sales 8, marketing 6, standalone 0, cross-functional 0)"),
         "{text}"
@@ -189,34 +184,17 @@ fn fixtures_without_expectations_or_with_a_bad_one_do_not_pass() {
     let dir = tempfile::tempdir().unwrap();
     let profile = "name: X\ncompany: {employees: 10, self_serve: true}\nprogram: {types: [referral], maturity: launching}\n";
     std::fs::write(dir.path().join("none.yaml"), profile).unwrap();
-    let out = partner_org()
-        .args([
-            "rules",
-            "test",
-            "rules/default.yaml",
-            dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(65), "no fixture states a placement");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 without an expected placement"));
+    let (code, text) = test_default_rules(dir.path().to_str().unwrap());
+    assert_eq!(code, 65, "no fixture states a placement");
+    assert!(text.contains("1 without an expected placement"), "{text}");
 
     std::fs::write(
         dir.path().join("typo.yaml"),
         format!("# expect: sale\n{profile}"),
     )
     .unwrap();
-    let out = partner_org()
-        .args([
-            "rules",
-            "test",
-            "rules/default.yaml",
-            dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(65));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text) = test_default_rules(dir.path().to_str().unwrap());
+    assert_eq!(code, 65);
     assert!(
         text.contains("typo.yaml:1:11: unknown placement 'sale' in the `# expect:` line"),
         "{text}"

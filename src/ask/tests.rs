@@ -445,7 +445,7 @@ fn partial_files_are_read_strictly_field_by_field() {
 
 #[test]
 fn the_template_is_the_committed_file_and_a_valid_profile() {
-    let yaml = template().to_commented_yaml(TEMPLATE_HEADER);
+    let yaml = template_yaml();
     let committed = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/profiles/template.yaml"
@@ -459,6 +459,10 @@ fn the_template_is_the_committed_file_and_a_valid_profile() {
         Profile::parse("profiles/template.yaml", &yaml),
         Ok(template())
     );
+    // A fixture for `rules test`, stating the placement its answers get.
+    let (_, _, expected) = crate::rules::fixtures::expectation(&yaml).expect("an expect line");
+    let ranking = Rulebook::default_rules().rank(&template(), Options::default());
+    assert_eq!(expected, ranking.placement.as_str());
 }
 
 #[test]

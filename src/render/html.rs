@@ -4,11 +4,12 @@
 //! The page is also well-formed XML.
 
 use super::svg::{draw, xml_escape};
+use super::table::{Cell, Columns, SCORES_HEADER, Section, sections};
 use super::text::headline;
 use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
-use crate::rules::{Placement, number};
+use crate::rules::number;
 use crate::text::Text;
 use std::io::{self, Write};
 
@@ -104,116 +105,77 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
         "<p class=\"cites\">Solid lines: reporting. Dashed boxes: hires to come. Dashed blue arrows: recurring alignment.</p>"
     )?;
 
-    writeln!(
-        out,
-        "<h2>Scores</h2><table><tr><th>Placement</th><th>Score</th><th></th></tr>"
-    )?;
-    for p in Placement::ALL {
-        let note = if *p == a.placement {
-            "recommended"
-        } else if a.excluded.contains(p) {
-            "ruled out"
-        } else {
-            ""
-        };
-        let class = if *p == a.placement {
-            " class=\"recommended\""
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "<tr{class}><td>{}</td><td>{}</td><td>{note}</td></tr>",
-            p.as_str(),
-            number(a.scores.get(*p))
-        )?;
-    }
-    writeln!(out, "</table>")?;
-
-    writeln!(out, "<h2>Why</h2><ul>")?;
-    for r in &a.reasons {
-        writeln!(out, "<li>{} {}</li>", e(r.text), cites(r.cites))?;
-    }
-    writeln!(out, "</ul>")?;
-    if !a.caveats.is_empty() {
-        writeln!(out, "<h2>Caveats</h2><ul>")?;
-        for c in &a.caveats {
-            writeln!(
-                out,
-                "<li>{} {}<br/><em>Mitigation:</em> {}</li>",
-                e(c.text),
-                cites(c.cites),
-                e(c.mitigation)
-            )?;
+    for (i, section) in sections(a, Columns::CitesAfterText).into_iter().enumerate() {
+        // Each section ends with its closing tag; the last one's line also closes the
+        // profile's <section>.
+        if i > 0 {
+            writeln!(out)?;
         }
-        writeln!(out, "</ul>")?;
+        write!(out, "<h2>{}</h2>", section.title())?;
+        match section {
+            Section::Scores(scores) => {
+                write!(out, "<table><tr>")?;
+                header_cells(out, &SCORES_HEADER)?;
+                for s in scores {
+                    let class = if s.recommended {
+                        " class=\"recommended\""
+                    } else {
+                        ""
+                    };
+                    writeln!(
+                        out,
+                        "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        s.placement.as_str(),
+                        number(s.score),
+                        s.note()
+                    )?;
+                }
+                write!(out, "</table>")?;
+            }
+            Section::Bullets { items, .. } => {
+                writeln!(out, "<ul>")?;
+                for b in items {
+                    write!(out, "<li>")?;
+                    if let Some(name) = b.name {
+                        write!(out, "<strong>{}</strong>: ", e(name))?;
+                    }
+                    write!(out, "{} {}", e(b.text), cites(b.cites))?;
+                    if let Some(m) = b.mitigation {
+                        write!(out, "<br/><em>Mitigation:</em> {}", e(m))?;
+                    }
+                    writeln!(out, "</li>")?;
+                }
+                write!(out, "</ul>")?;
+            }
+            Section::Table { header, rows, .. } => {
+                writeln!(out, "<table><tr>")?;
+                header_cells(out, header)?;
+                for cells in rows {
+                    let cells: Vec<String> = cells.iter().map(cell).collect();
+                    writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"))?;
+                }
+                write!(out, "</table>")?;
+            }
+        }
     }
-    table(
-        out,
-        "Team, in hiring order",
-        &["Role", "Status", "When to hire", "Responsibilities"],
-        a.roles.iter().map(|r| {
-            let status = format!("<span class=\"status-{0}\">{0}</span>", r.status.as_str());
-            vec![
-                e(r.title),
-                status,
-                e(r.hire_when),
-                format!("{} {}", e(r.responsibilities), cites(r.cites)),
-            ]
-        }),
-    )?;
-    table(
-        out,
-        "PartnerOps functions",
-        &["Function", "Owner", "Covers"],
-        a.partnerops.iter().map(|f| {
-            vec![
-                e(f.function),
-                e(f.owner),
-                format!("{} {}", e(f.covers), cites(f.cites)),
-            ]
-        }),
-    )?;
-    table(
-        out,
-        "Cadence",
-        &["With", "How often", "Topics"],
-        a.cadence.iter().map(|c| {
-            vec![
-                e(c.with),
-                e(c.frequency),
-                format!("{} {}", e(c.topics), cites(c.cites)),
-            ]
-        }),
-    )?;
-    writeln!(out, "<h2>KPIs</h2><ul>")?;
-    for k in &a.kpis {
-        writeln!(
-            out,
-            "<li><strong>{}</strong>: {} {}</li>",
-            e(k.name),
-            e(k.why),
-            cites(k.cites)
-        )?;
-    }
-    writeln!(out, "</ul></section>")
+    writeln!(out, "</section>")
 }
 
-fn table(
-    out: &mut dyn Write,
-    title: &str,
-    header: &[&str],
-    rows: impl Iterator<Item = Vec<String>>,
-) -> io::Result<()> {
-    writeln!(out, "<h2>{title}</h2><table><tr>")?;
-    for h in header {
-        write!(out, "<th>{h}</th>")?;
+/// The column names, and the end of the header row.
+fn header_cells(out: &mut dyn Write, names: &[&str]) -> io::Result<()> {
+    for name in names {
+        write!(out, "<th>{name}</th>")?;
     }
-    writeln!(out, "</tr>")?;
-    for row in rows {
-        writeln!(out, "<tr><td>{}</td></tr>", row.join("</td><td>"))?;
+    writeln!(out, "</tr>")
+}
+
+fn cell(c: &Cell) -> String {
+    match *c {
+        Cell::Text(text) => e(text),
+        Cell::Status(status) => format!("<span class=\"status-{0}\">{0}</span>", status.as_str()),
+        Cell::Cites(ids) => cites(ids),
+        Cell::Cited(text, ids) => format!("{} {}", e(text), cites(ids)),
     }
-    writeln!(out, "</table>")
 }
 
 fn cites(ids: &[Text]) -> String {

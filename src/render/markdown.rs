@@ -1,10 +1,13 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
-use super::table::{SUMMARY_HEADER, SummaryRow, cites, markdown_escape as esc};
+use super::table::{
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites,
+    markdown_escape as esc, sections,
+};
 use super::text::{self, headline};
 use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
-use crate::rules::{Placement, number};
+use crate::rules::number;
 use std::io::{self, Write};
 
 /// The Markdown report.
@@ -19,14 +22,28 @@ impl Renderer for Markdown {
     }
 }
 
-fn row(out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
-    let cells: Vec<String> = cells.iter().map(|c| esc(c)).collect();
+/// A table row of cells already escaped.
+fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
-fn header(out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
-    row(out, cells)?;
-    writeln!(out, "|{}", "---|".repeat(cells.len()))
+fn header(out: &mut dyn Write, names: &[&str]) -> io::Result<()> {
+    let names: Vec<String> = names.iter().map(|n| esc(n)).collect();
+    row(out, &names)?;
+    writeln!(out, "|{}", "---|".repeat(names.len()))
+}
+
+fn heading(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    writeln!(out, "\n## {title}\n")
+}
+
+fn cell(c: &Cell) -> String {
+    match *c {
+        Cell::Text(text) => esc(text),
+        Cell::Status(status) => esc(status.as_str()),
+        Cell::Cites(ids) => esc(&cites(ids)),
+        Cell::Cited(text, ids) => format!("{} {}", esc(text), esc(&cites(ids))),
+    }
 }
 
 fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -41,77 +58,58 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "{}. Team designed for the {} stage.\n",
+        "{}. Team designed for the {} stage.",
         esc(&line),
         a.stage
     )?;
 
-    writeln!(out, "## Scores\n")?;
-    header(out, &["Placement", "Score", ""])?;
-    for p in Placement::ALL {
-        let note = if *p == a.placement {
-            "recommended"
-        } else if a.excluded.contains(p) {
-            "ruled out"
-        } else {
-            ""
-        };
-        row(out, &[p.as_str(), &number(a.scores.get(*p)), note])?;
-    }
-
-    writeln!(out, "\n## Why\n")?;
-    for r in &a.reasons {
-        writeln!(out, "- {} {}", esc(r.text), cites(r.cites))?;
-    }
-    if !a.caveats.is_empty() {
-        writeln!(out, "\n## Caveats\n")?;
-        for c in &a.caveats {
-            writeln!(out, "- {} {}", esc(c.text), cites(c.cites))?;
-            writeln!(out, "  *Mitigation:* {}", esc(c.mitigation))?;
+    for section in sections(a, Columns::CitesApart) {
+        heading(out, section.title())?;
+        match section {
+            Section::Scores(scores) => {
+                header(out, &SCORES_HEADER)?;
+                for s in scores {
+                    let cells = [s.placement.as_str(), &number(s.score), s.note()];
+                    row(out, &cells.map(esc))?;
+                }
+            }
+            Section::Bullets { items, .. } => {
+                for b in items {
+                    match b.name {
+                        Some(name) => write!(out, "- **{}**: ", esc(name))?,
+                        None => write!(out, "- ")?,
+                    }
+                    writeln!(out, "{} {}", esc(b.text), cites(b.cites))?;
+                    if let Some(m) = b.mitigation {
+                        writeln!(out, "  *Mitigation:* {}", esc(m))?;
+                    }
+                }
+            }
+            Section::Table {
+                header: names,
+                rows,
+                ..
+            } => {
+                header(out, names)?;
+                for cells in rows {
+                    row(out, &cells.iter().map(cell).collect::<Vec<_>>())?;
+                }
+            }
         }
-    }
-
-    writeln!(out, "\n## Team, in hiring order\n")?;
-    header(out, &["Role", "Status", "When to hire", "Cites"])?;
-    for r in &a.roles {
-        row(
-            out,
-            &[r.title, r.status.as_str(), r.hire_when, &cites(r.cites)],
-        )?;
-    }
-    writeln!(out, "\n## PartnerOps functions\n")?;
-    header(out, &["Function", "Owner", "Covers", "Cites"])?;
-    for f in &a.partnerops {
-        row(out, &[f.function, f.owner, f.covers, &cites(f.cites)])?;
-    }
-    writeln!(out, "\n## Cadence\n")?;
-    header(out, &["With", "Topics", "How often", "Cites"])?;
-    for c in &a.cadence {
-        row(out, &[c.with, c.topics, c.frequency, &cites(c.cites)])?;
-    }
-    writeln!(out, "\n## KPIs\n")?;
-    for k in &a.kpis {
-        writeln!(
-            out,
-            "- **{}**: {} {}",
-            esc(k.name),
-            esc(k.why),
-            cites(k.cites)
-        )?;
     }
     if style.explain {
         match &a.trace {
             Some(t) => {
-                writeln!(out, "\n## How the recommendation was reached\n")?;
+                heading(out, "How the recommendation was reached")?;
                 writeln!(out, "~~~~text")?;
                 text::trace(t, out)?;
                 writeln!(out, "~~~~")?;
             }
             None => {
-                writeln!(out, "\n## Rules that fired\n")?;
+                heading(out, "Rules that fired")?;
                 header(out, &["Rule", "Cites", "Effect"])?;
                 for r in &a.rules {
-                    row(out, &[r.id, &cites(r.cites), r.effect])?;
+                    row(out, &[esc(r.id), esc(&cites(r.cites)), esc(r.effect)])?;
                 }
             }
         }
@@ -126,9 +124,7 @@ impl Streamed for Markdown {
     }
 
     fn item(&self, _: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
-        let row_ = SummaryRow::of(outcome);
-        let cells: Vec<&str> = row_.cells.iter().map(String::as_str).collect();
-        row(out, &cells)
+        row(out, &SummaryRow::of(outcome).cells.map(|c| esc(&c)))
     }
 
     fn finish(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

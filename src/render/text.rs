@@ -1,6 +1,9 @@
 //! The text report: a full report for one profile, a summary table for several.
 
-use super::table::{SUMMARY_HEADER, SummaryRow, WIDTH, cites, new_table, wrap};
+use super::table::{
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, WIDTH, cites, new_table,
+    sections, wrap,
+};
 use super::{Outcome, Renderer, Style, Totals};
 use crate::assessment::Assessment;
 use crate::rules::explain::{Check, Pass, Trace};
@@ -67,94 +70,44 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     second.push_str(&format!(". Team designed for the {} stage.", a.stage));
     writeln!(out, "{}", wrap(&second, "", width))?;
 
-    heading(out, "Scores", style)?;
-    let mut t = new_table(&["Placement", "Score", ""]);
-    for p in Placement::ALL {
-        let note = if *p == a.placement {
-            "recommended"
-        } else if a.excluded.contains(p) {
-            "ruled out"
-        } else if Some(*p) == a.runner_up {
-            "runner-up"
-        } else {
-            ""
-        };
-        t.add_row(vec![
-            p.as_str().to_string(),
-            number(a.scores.get(*p)),
-            note.to_string(),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-
-    heading(out, "Why", style)?;
-    for r in &a.reasons {
-        writeln!(
-            out,
-            "{}",
-            wrap(&format!("{} {}", r.text, cites(r.cites)), "  - ", width)
-        )?;
-    }
-
-    if !a.caveats.is_empty() {
-        heading(out, "Caveats", style)?;
-        for c in &a.caveats {
-            writeln!(
-                out,
-                "{}",
-                wrap(&format!("{} {}", c.text, cites(c.cites)), "  - ", width)
-            )?;
-            writeln!(out, "{}", wrap(c.mitigation, "    Mitigation: ", width))?;
+    for section in sections(a, Columns::CitesApart) {
+        heading(out, section.title(), style)?;
+        match section {
+            Section::Scores(scores) => {
+                let mut t = new_table(&SCORES_HEADER);
+                for s in scores {
+                    let note = match s.note() {
+                        "" if Some(s.placement) == a.runner_up => "runner-up",
+                        note => note,
+                    };
+                    t.add_row(vec![
+                        s.placement.as_str().to_string(),
+                        number(s.score),
+                        note.to_string(),
+                    ]);
+                }
+                writeln!(out, "{t}")?;
+            }
+            Section::Bullets { items, .. } => {
+                for b in items {
+                    let mut line = format!("{} {}", b.text, cites(b.cites));
+                    if let Some(name) = b.name {
+                        line.insert_str(0, &format!("{name}: "));
+                    }
+                    writeln!(out, "{}", wrap(&line, "  - ", width))?;
+                    if let Some(m) = b.mitigation {
+                        writeln!(out, "{}", wrap(m, "    Mitigation: ", width))?;
+                    }
+                }
+            }
+            Section::Table { header, rows, .. } => {
+                let mut t = new_table(header);
+                for cells in rows {
+                    t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
+                }
+                writeln!(out, "{t}")?;
+            }
         }
-    }
-
-    heading(out, "Team, in hiring order", style)?;
-    let mut t = new_table(&["Role", "Status", "When to hire", "Cites"]);
-    for r in &a.roles {
-        t.add_row(vec![
-            r.title.to_string(),
-            r.status.as_str().to_string(),
-            r.hire_when.to_string(),
-            cites(r.cites),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-
-    heading(out, "PartnerOps functions", style)?;
-    let mut t = new_table(&["Function", "Owner", "Covers", "Cites"]);
-    for f in &a.partnerops {
-        t.add_row(vec![
-            f.function.to_string(),
-            f.owner.to_string(),
-            f.covers.to_string(),
-            cites(f.cites),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-
-    heading(out, "Cadence", style)?;
-    let mut t = new_table(&["With", "Topics", "How often", "Cites"]);
-    for c in &a.cadence {
-        t.add_row(vec![
-            c.with.to_string(),
-            c.topics.to_string(),
-            c.frequency.to_string(),
-            cites(c.cites),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-
-    heading(out, "KPIs", style)?;
-    for k in &a.kpis {
-        writeln!(
-            out,
-            "{}",
-            wrap(
-                &format!("{}: {} {}", k.name, k.why, cites(k.cites)),
-                "  - ",
-                width
-            )
-        )?;
     }
 
     if style.explain {
@@ -177,6 +130,15 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     heading(out, "Org chart", style)?;
     let chart = crate::org::OrgChart::from_assessment(a);
     super::ChartRenderer::render_chart(&super::Tree, &chart, style, out)
+}
+
+fn cell(c: &Cell) -> String {
+    match *c {
+        Cell::Text(text) => text.to_string(),
+        Cell::Status(status) => status.as_str().to_string(),
+        Cell::Cites(ids) => cites(ids),
+        Cell::Cited(text, ids) => format!("{text} {}", cites(ids)),
+    }
 }
 
 /// The trace of `--explain`: every rule with its condition evaluated, the score sums,

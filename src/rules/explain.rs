@@ -316,29 +316,36 @@ impl fmt::Display for Check {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::profile::{Profile, Source};
     use crate::rules::Rulebook;
     use crate::rules::engine::Options;
 
-    fn example(name: &str) -> Profile {
+    /// The example profile `profiles/NAME.yaml` (also used by the what-if tests).
+    pub(crate) fn example(name: &str) -> Profile {
         let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).expect("example profile");
         Profile::parse(&path, &text).expect("valid example profile")
     }
 
-    const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
+    /// A source named after an example, outside any stream.
+    pub(crate) fn source(name: &str) -> Source {
+        Source {
+            path: name.into(),
+            document: None,
+        }
+    }
+
+    /// The five example companies.
+    pub(crate) const EXAMPLES: [&str; 5] =
+        ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 
     #[test]
     fn the_trace_adds_up_to_the_scores() {
         let book = Rulebook::default_rules();
         for name in EXAMPLES {
             let profile = example(name);
-            let source = Source {
-                path: name.into(),
-                document: None,
-            };
-            let a = book.assess(source, &profile, Options::default());
+            let a = book.assess(source(name), &profile, Options::default());
             let trace = book.trace(&profile, &a);
             for sum in &trace.sums {
                 assert_eq!(
@@ -366,11 +373,7 @@ mod tests {
         let book = Rulebook::default_rules();
         for name in EXAMPLES {
             let profile = example(name);
-            let source = Source {
-                path: name.into(),
-                document: None,
-            };
-            let a = book.assess(source, &profile, Options::default());
+            let a = book.assess(source(name), &profile, Options::default());
             let trace = book.trace(&profile, &a);
             let fired: Vec<&str> = trace
                 .rules
@@ -388,11 +391,7 @@ mod tests {
     fn leaves_show_the_answer_they_looked_at() {
         let book = Rulebook::default_rules();
         let profile = example("sellfy");
-        let source = Source {
-            path: "sellfy".into(),
-            document: None,
-        };
-        let a = book.assess(source, &profile, Options::default());
+        let a = book.assess(source("sellfy"), &profile, Options::default());
         let trace = book.trace(&profile, &a);
         let rule = trace
             .rules
