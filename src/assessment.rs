@@ -179,6 +179,11 @@ pub struct Role<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// This role as serde_json writes it, around its status: the JSON before the
+    /// status value and after it, worked out once per rule (see `render::ndjson`);
+    /// empty for a role built by hand.
+    #[serde(skip)]
+    pub json: [&'r str; 2],
 }
 
 /// A PartnerOps function.

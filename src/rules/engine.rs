@@ -8,7 +8,8 @@
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
 use super::{
-    CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, Placement, Rule, Rulebook, Stage,
+    CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, Placement, RoleSpec, Rule,
+    Rulebook, Stage,
 };
 use crate::assessment::{
     Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Reason, Role, RoleStatus,
@@ -172,7 +173,7 @@ impl Rulebook {
             stage,
             placement: None,
         };
-        let mut fired: Vec<&Rule> = Vec::new();
+        let mut fired: Vec<&Rule> = Vec::with_capacity(self.rules.len());
         let Ranking {
             scores,
             excluded,
@@ -195,15 +196,17 @@ impl Rulebook {
         }
 
         let mut reports_to = self.reports_to.get(placement);
-        let mut reasons = Vec::new();
-        let mut caveats = Vec::new();
-        let mut roles: Vec<(u32, Role)> = Vec::new();
-        let mut partnerops: Vec<PartnerOpsFunction> = Vec::new();
-        let mut cadence: Vec<CadenceItem> = Vec::new();
-        let mut kpis: Vec<Kpi> = Vec::new();
+        // Sized for everything the fired rules could add, so that none grows.
+        let most = |count: fn(&Rule) -> usize| fired.iter().map(|r| count(r)).sum::<usize>();
+        let mut reasons = Vec::with_capacity(fired.len());
+        let mut caveats = Vec::with_capacity(fired.len());
+        let mut roles: Vec<(u32, Role)> = Vec::with_capacity(most(|r| r.then.roles.len()));
+        let mut partnerops: Vec<PartnerOpsFunction> =
+            Vec::with_capacity(most(|r| r.then.partnerops.len()));
+        let mut cadence: Vec<CadenceItem> = Vec::with_capacity(most(|r| r.then.cadence.len()));
+        let mut kpis: Vec<Kpi> = Vec::with_capacity(most(|r| r.then.kpis.len()));
         for rule in &fired {
             let then = &rule.then;
-            let cites = rule.cites.as_slice();
             let json = rule.fragments();
             if let Some(r) = &then.reports_to {
                 reports_to = r;
@@ -214,20 +217,9 @@ impl Rulebook {
                 reasons.extend(rule.reason(&json.reason));
             }
             caveats.extend(rule.caveat(&json.caveat));
-            for r in &then.roles {
+            for (r, [before, after]) in then.roles.iter().zip(&json.roles) {
                 if roles.iter().all(|(_, x)| *x.title != r.title) {
-                    roles.push((
-                        r.order,
-                        Role {
-                            title: &r.title,
-                            status: RoleStatus::Later,
-                            stage: r.stage,
-                            responsibilities: &r.responsibilities,
-                            hire_when: &r.hire_when,
-                            rule: &rule.id,
-                            cites,
-                        },
-                    ));
+                    roles.push((r.order, rule.role(r, RoleStatus::Later, [before, after])));
                 }
             }
             for (f, json) in then.partnerops.iter().zip(&json.partnerops) {
@@ -304,6 +296,8 @@ pub(crate) struct Fragments {
     fired: String,
     reason: String,
     caveat: String,
+    /// Each role's JSON before its status value and after it.
+    roles: Vec<[String; 2]>,
     partnerops: Vec<String>,
     cadence: Vec<String>,
     kpis: Vec<String>,
@@ -319,6 +313,22 @@ impl Fragments {
             fired: json(&rule.fired(effect, "")),
             reason: rule.reason("").as_ref().map_or_else(String::new, json),
             caveat: rule.caveat("").as_ref().map_or_else(String::new, json),
+            roles: then
+                .roles
+                .iter()
+                .map(|r| {
+                    let whole = json(&rule.role(r, RoleStatus::Current, ["", ""]));
+                    // Text inside a JSON string has its quotes escaped, so this can
+                    // only be the status field itself.
+                    let status = "\"status\":\"current\"";
+                    let at = whole.find(status).expect("a role has a status");
+                    let value = at + status.len() - "current\"".len();
+                    [
+                        whole[..value].to_string(),
+                        whole[value + "current".len()..].to_string(),
+                    ]
+                })
+                .collect(),
             partnerops: then
                 .partnerops
                 .iter()
@@ -362,6 +372,19 @@ impl Rule {
             cites: &self.cites,
             json,
         })
+    }
+
+    fn role<'r>(&'r self, r: &'r RoleSpec, status: RoleStatus, json: [&'r str; 2]) -> Role<'r> {
+        Role {
+            title: &r.title,
+            status,
+            stage: r.stage,
+            responsibilities: &r.responsibilities,
+            hire_when: &r.hire_when,
+            rule: &self.id,
+            cites: &self.cites,
+            json,
+        }
     }
 
     fn partnerops<'r>(&'r self, f: &'r PartnerOpsSpec, json: &'r str) -> PartnerOpsFunction<'r> {
