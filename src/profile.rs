@@ -305,6 +305,20 @@ pub struct InputError {
 }
 
 impl InputError {
+    /// An error about the input as a whole or a place in it (`line` 0: no place),
+    /// without a field or the line's text.
+    pub fn at(path: &str, line: usize, column: usize, message: String, help: &str) -> InputError {
+        InputError {
+            path: path.to_string(),
+            line,
+            column,
+            field: None,
+            message,
+            help: Some(help.to_string()),
+            line_text: None,
+        }
+    }
+
     /// `path:line:col: field: message` (the first line of the full display).
     pub fn one_line(&self) -> String {
         let mut out = self.one_line_location();
@@ -401,15 +415,13 @@ impl Profile {
     pub fn parse(path: &str, text: &str) -> Result<Profile, InputError> {
         let mut all = Profile::parse_all(path, text);
         if all.len() > 1 {
-            return Err(InputError {
-                path: path.to_string(),
-                line: 0,
-                column: 0,
-                field: None,
-                message: format!("expected one profile, found {}", all.len()),
-                help: Some("split the stream into one file per profile".into()),
-                line_text: None,
-            });
+            return Err(InputError::at(
+                path,
+                0,
+                0,
+                format!("expected one profile, found {}", all.len()),
+                "split the stream into one file per profile",
+            ));
         }
         all.pop().unwrap_or_else(|| Err(stream::empty_input(path)))
     }

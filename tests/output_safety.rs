@@ -26,6 +26,19 @@ fn leftovers(dir: &Path, keep: &str) -> Vec<String> {
         .collect()
 }
 
+/// Runs `script` in bash from the repository root, with `$PO` the binary and `$OUT`
+/// set to `out`.
+fn bash(script: &str, out: &Path) -> std::process::Output {
+    Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env("PO", partner_org().get_program())
+        .env("OUT", out)
+        .current_dir(repo("."))
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_closed_stdout_is_an_error_not_lost_output() {
     for args in [
@@ -34,13 +47,7 @@ fn a_closed_stdout_is_an_error_not_lost_output() {
         "chart profiles/sellfy.yaml",
         "rules list",
     ] {
-        let out = Command::new("bash")
-            .arg("-c")
-            .arg(format!("\"$PO\" {args} >&-"))
-            .env("PO", partner_org().get_program())
-            .current_dir(repo("."))
-            .output()
-            .unwrap();
+        let out = bash(&format!("\"$PO\" {args} >&-"), Path::new(""));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(74), "{args}: {stderr}");
         assert!(
@@ -51,15 +58,11 @@ fn a_closed_stdout_is_an_error_not_lost_output() {
     // `-o FILE` does not need stdout.
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("report.txt");
-    let status = Command::new("bash")
-        .arg("-c")
-        .arg("\"$PO\" advise profiles/sellfy.yaml -o \"$OUT\" >&-")
-        .env("PO", partner_org().get_program())
-        .env("OUT", &target)
-        .current_dir(repo("."))
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let out = bash(
+        "\"$PO\" advise profiles/sellfy.yaml -o \"$OUT\" >&-",
+        &target,
+    );
+    assert!(out.status.success());
     assert!(std::fs::read_to_string(&target).unwrap().contains("Sellfy"));
 }
 
@@ -101,15 +104,8 @@ fn a_folder_that_cannot_be_written_gives_73_and_leaves_nothing() {
 fn a_written_file_gets_the_usual_permissions() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("chart.svg");
-    let status = Command::new("bash")
-        .arg("-c")
-        .arg("umask 022 && \"$PO\" chart profiles/sellfy.yaml --format svg -o \"$OUT\"")
-        .env("PO", partner_org().get_program())
-        .env("OUT", &target)
-        .current_dir(repo("."))
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let script = "umask 022 && \"$PO\" chart profiles/sellfy.yaml --format svg -o \"$OUT\"";
+    assert!(bash(script, &target).status.success());
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644, "{mode:o}");
 }

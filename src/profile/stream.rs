@@ -67,15 +67,8 @@ fn clean_line(line: &mut Vec<u8>, line_no: usize) -> Result<&str, Unclean> {
 /// A whole input as text (a rulebook, the answers of `ask --from`), with the same
 /// checks as every line of a profile stream: size, encoding, control characters.
 pub fn decode(path: &str, bytes: &[u8], max_bytes: usize) -> Result<String, InputError> {
-    let fail = |line: usize, column: usize, message: String, help: &str| InputError {
-        path: path.to_string(),
-        line,
-        column,
-        field: None,
-        message,
-        help: Some(help.to_string()),
-        line_text: None,
-    };
+    let fail =
+        |line, column, message, help: &str| InputError::at(path, line, column, message, help);
     if bytes.len() > max_bytes {
         return Err(fail(
             0,
@@ -382,15 +375,13 @@ pub(crate) fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> 
 
 /// An input that holds no document at all.
 pub(crate) fn empty_input(path: &str) -> InputError {
-    InputError {
-        path: path.to_string(),
-        line: 0,
-        column: 0,
-        field: None,
-        message: "the input holds no profile".into(),
-        help: Some("write a profile into it; `partner-org init` prints a template".into()),
-        line_text: None,
-    }
+    InputError::at(
+        path,
+        0,
+        0,
+        "the input holds no profile".into(),
+        "write a profile into it; `partner-org init` prints a template",
+    )
 }
 
 /// Reads documents one at a time from any byte source.
@@ -429,15 +420,7 @@ impl<R: BufRead> DocumentReader<R> {
 
     fn fail(&mut self, line: usize, column: usize, message: String, help: &str) -> InputError {
         self.done = true;
-        InputError {
-            path: self.path.clone(),
-            line,
-            column,
-            field: None,
-            message,
-            help: Some(help.to_string()),
-            line_text: None,
-        }
+        InputError::at(&self.path, line, column, message, help)
     }
 
     /// The next document, an error for one that cannot be read, or `None` at the end.
