@@ -100,29 +100,28 @@ impl Sink {
 }
 
 /// Whether the program was started with standard output closed (`>&-`). The Rust
-/// runtime then opens `/dev/null` read-write in its place, so that output would be
-/// lost without an error; shells open a redirection to `/dev/null` write-only.
-#[cfg(unix)]
+/// runtime then opens `/dev/null` in its place before `main`, so that output would
+/// be lost without an error; [`STDOUT_CLOSED`] is set by a check that runs earlier,
+/// from the ELF `.init_array` (Linux only: elsewhere a closed stdout is not told
+/// from `/dev/null`).
 fn stdout_is_closed() -> bool {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    // SAFETY: fcntl with F_GETFL on fd 1 only reads the descriptor's flags.
-    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) };
-    if flags < 0 || flags & libc::O_ACCMODE != libc::O_RDWR {
-        return false;
-    }
-    let (Ok(fd), Ok(null)) = (
-        std::fs::metadata("/dev/stdout"),
-        std::fs::metadata("/dev/null"),
-    ) else {
-        return false;
-    };
-    fd.file_type().is_char_device() && fd.rdev() == null.rdev()
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-#[cfg(not(unix))]
-fn stdout_is_closed() -> bool {
-    false
-}
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT: extern "C" fn() = {
+    extern "C" fn check_stdout() {
+        // SAFETY: F_GETFD only asks whether descriptor 1 is open.
+        if unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    check_stdout
+};
 
 /// Removing the temp file when the program is told to stop.
 #[cfg(unix)]
