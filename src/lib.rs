@@ -4,8 +4,9 @@
 //! evaluates it with a data-driven [`rules`] engine built from published guidance
 //! ([`guidance`]), and returns an [`assessment`]: the placement (sales, marketing, its
 //! own department or a cross-functional leader), the reasons, caveats, the team plan,
-//! PartnerOps functions, cadence and KPIs. [`render`] turns an assessment into text,
-//! JSON, YAML or Markdown. [`org`] builds the org chart of an assessment as a graph
+//! PartnerOps functions, cadence and KPIs; an assessment borrows its texts ([`text`])
+//! from the rulebook. [`render`] turns an assessment into text, JSON, NDJSON, YAML,
+//! CSV, Markdown or HTML. [`batch`] evaluates many profiles in parallel, in order. [`org`] builds the org chart of an assessment as a graph
 //! (drawn as DOT, Mermaid, SVG, JSON, a terminal tree or an HTML report) and projects
 //! a profile's roadmap from its stage to scale. [`ask`] is the interactive
 //! questionnaire that builds a profile and writes it as commented YAML.
