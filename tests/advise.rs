@@ -62,6 +62,20 @@ fn the_text_report_reads_as_advice() {
         .stdout(predicate::str::contains("\x1b[").not());
 }
 
+/// An integrator program alone scores nothing anywhere: every report says the tie.
+#[test]
+fn every_report_says_when_a_tie_decided() {
+    let tie = "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching}\n";
+    for format in ["text", "markdown", "html"] {
+        partner_org()
+            .args(["advise", "-", "--format", format])
+            .write_stdin(tie)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("a tie, broken by the rulebook"));
+    }
+}
+
 #[test]
 fn json_follows_the_contract() {
     let a = json(&["advise", "profiles/touchbistro.yaml", "--format", "json"]);

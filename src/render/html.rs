@@ -5,7 +5,7 @@
 
 use super::svg::{draw, xml_escape};
 use super::table::{Cell, Columns, SCORES_HEADER, Section, sections};
-use super::text::headline;
+use super::text::{confidence_line, headline};
 use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
@@ -86,12 +86,7 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "<section>")?;
     writeln!(out, "<h1>{}</h1>", e(&a.profile))?;
     writeln!(out, "<p class=\"headline\">{}</p>", e(&headline(a)))?;
-    let mut second = format!("Confidence {:.2}", a.confidence);
-    if let Some(r) = a.runner_up {
-        second.push_str(&format!(" (runner-up: {})", r.label()));
-    }
-    second.push_str(&format!(". Team designed for the {} stage.", a.stage));
-    writeln!(out, "<p>{}</p>", e(&second))?;
+    writeln!(out, "<p>{}</p>", e(&confidence_line(a)))?;
 
     writeln!(out, "<h2>Org chart</h2>")?;
     let chart = OrgChart::from_assessment(a);

@@ -4,7 +4,7 @@ use super::table::{
     Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites,
     markdown_escape as esc, sections,
 };
-use super::text::{self, headline};
+use super::text::{self, confidence_line, headline};
 use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::rules::number;
@@ -49,19 +49,7 @@ fn cell(c: &Cell) -> String {
 fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}\n", esc(&a.profile))?;
     writeln!(out, "**{}**\n", esc(&headline(a)))?;
-    let mut line = format!("Confidence {:.2}", a.confidence);
-    if let Some(r) = a.runner_up {
-        line.push_str(&format!(" (runner-up: {})", r.label()));
-    }
-    if a.tie {
-        line.push_str("; a tie, broken by the rulebook's tie_break order");
-    }
-    writeln!(
-        out,
-        "{}. Team designed for the {} stage.",
-        esc(&line),
-        a.stage
-    )?;
+    writeln!(out, "{}", esc(&confidence_line(a)))?;
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title())?;

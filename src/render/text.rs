@@ -36,6 +36,19 @@ fn heading(out: &mut dyn Write, title: &str, style: Style) -> io::Result<()> {
     }
 }
 
+/// The line under the headline: confidence, runner-up, a tie, the stage.
+pub fn confidence_line(a: &Assessment) -> String {
+    let mut line = format!("Confidence {:.2}", a.confidence);
+    if let Some(r) = a.runner_up {
+        line.push_str(&format!(" (runner-up: {})", r.label()));
+    }
+    if a.tie {
+        line.push_str("; a tie, broken by the rulebook's tie_break order");
+    }
+    line.push_str(&format!(". Team designed for the {} stage.", a.stage));
+    line
+}
+
 /// The sentence that opens a report.
 pub fn headline(a: &Assessment) -> String {
     match a.placement {
@@ -60,15 +73,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     } else {
         writeln!(out, "{}", wrap(&head, "", width))?;
     }
-    let mut second = format!("Confidence {:.2}", a.confidence);
-    if let Some(r) = a.runner_up {
-        second.push_str(&format!(" (runner-up: {})", r.label()));
-    }
-    if a.tie {
-        second.push_str("; a tie, broken by the rulebook's tie_break order");
-    }
-    second.push_str(&format!(". Team designed for the {} stage.", a.stage));
-    writeln!(out, "{}", wrap(&second, "", width))?;
+    writeln!(out, "{}", wrap(&confidence_line(a), "", width))?;
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title(), style)?;
