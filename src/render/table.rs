@@ -103,13 +103,17 @@ pub struct ScoreRow {
     pub recommended: bool,
     /// A rule ruled it out.
     pub ruled_out: bool,
+    /// It is the runner-up.
+    pub runner_up: bool,
 }
 
 impl ScoreRow {
-    /// The note beside the score: `recommended`, `ruled out`, or nothing.
+    /// The note beside the score: `recommended`, `runner-up`, `ruled out`, or nothing.
     pub fn note(&self) -> &'static str {
         if self.recommended {
             "recommended"
+        } else if self.runner_up {
+            "runner-up"
         } else if self.ruled_out {
             "ruled out"
         } else {
@@ -177,6 +181,7 @@ pub fn sections<'a>(a: &Assessment<'a>, columns: Columns) -> Vec<Section<'a>> {
             score: a.scores.get(p),
             recommended: p == a.placement,
             ruled_out: a.excluded.contains(&p),
+            runner_up: a.runner_up == Some(p),
         })
         .collect();
     let mut sections = vec![

@@ -81,14 +81,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             Section::Scores(scores) => {
                 let mut t = new_table(&SCORES_HEADER);
                 for s in scores {
-                    let note = match s.note() {
-                        "" if Some(s.placement) == a.runner_up => "runner-up",
-                        note => note,
-                    };
                     t.add_row(vec![
                         s.placement.as_str().to_string(),
                         number(s.score),
-                        note.to_string(),
+                        s.note().to_string(),
                     ]);
                 }
                 writeln!(out, "{t}")?;
