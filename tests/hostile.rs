@@ -165,6 +165,29 @@ fn alias_bombs_anchors_tags_and_merge_keys_are_refused() {
 }
 
 #[test]
+fn duplicate_keys_are_refused_wherever_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("top.yaml", format!("{VALID}name: Other\n")),
+        (
+            "block.yaml",
+            "name: Acme\ncompany:\n  employees: 40\n  employees: 41\n  self_serve: true\nprogram: {types: [affiliate], maturity: launching}\n".to_string(),
+        ),
+        (
+            "flow.yaml",
+            VALID.replace("self_serve: true", "self_serve: true, self_serve: false"),
+        ),
+    ];
+    for (name, text) in cases {
+        rejected(
+            PROFILE_COMMANDS,
+            &write(dir.path(), name, text),
+            "is given twice",
+        );
+    }
+}
+
+#[test]
 fn deep_nesting_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let flow = format!(
