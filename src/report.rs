@@ -121,15 +121,7 @@ pub fn advise(
         };
         Entry::of(index, outcome, detail, &settings)
     };
-    let mut writer = Writer::new(settings);
-    batch::evaluate(
-        inputs,
-        settings.limits,
-        Pipeline::default(),
-        work,
-        |items| writer.emit_chunk(items, out),
-    )?;
-    writer.finish(out)
+    run(inputs, settings, work, out)
 }
 
 /// `validate`: the same pipeline, writing `ok` or `error` per profile.
@@ -157,10 +149,22 @@ pub fn validate(
         }
         Ok(entry)
     };
-    let mut writer = Writer::new(Settings {
+    let settings = Settings {
         layout: Layout::Lines,
         ..settings
-    });
+    };
+    run(inputs, settings, work, out)
+}
+
+/// Runs the batch pipeline with `work` on every document and writes the results, in
+/// order, as `settings` say.
+fn run<'a>(
+    inputs: Vec<Result<Input, Unreadable>>,
+    settings: Settings<'a>,
+    work: impl Fn(usize, Read) -> io::Result<Entry<'a>> + Sync,
+    out: &mut dyn Write,
+) -> io::Result<Exit> {
+    let mut writer = Writer::new(settings);
     batch::evaluate(
         inputs,
         settings.limits,
