@@ -127,6 +127,15 @@ impl TextError {
             TextError::Invalid(_) => Exit::DataErr,
         }
     }
+
+    /// The message for stderr: for an invalid input, its place and the fix, as for a
+    /// profile.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            TextError::Unreadable(u) => u.to_string(),
+            TextError::Invalid(e) => e.render(color),
+        }
+    }
 }
 
 /// A path that cannot be read (exit code 66 when nothing else is wrong).

@@ -56,6 +56,11 @@ fn stdout_color(g: &Global) -> bool {
     g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal())
 }
 
+/// Whether messages on stderr are coloured.
+fn stderr_color(g: &Global) -> bool {
+    g.color.enabled(std::io::stderr().is_terminal())
+}
+
 /// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
 /// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
 /// input holds several profiles.
@@ -85,7 +90,7 @@ pub fn load_one(
     match reads.remove(0) {
         Ok(read) => Ok(read),
         Err(f) => {
-            let color = g.color.enabled(std::io::stderr().is_terminal());
+            let color = stderr_color(g);
             Err(Failure::new(Exit::DataErr, f.error.render(color)).into())
         }
     }
@@ -103,7 +108,7 @@ fn batch_settings<'a>(g: &Global, layout: Layout<'a>, style: Style) -> Settings<
         layout,
         style,
         quiet: g.quiet,
-        stderr_color: g.color.enabled(std::io::stderr().is_terminal()),
+        stderr_color: stderr_color(g),
         progress: report::progress_allowed(g.output.is_some()),
         limits: limits(g),
     }
@@ -132,14 +137,14 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
     };
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(e.exit(), e.to_string()))?;
+        .map_err(|e| Failure::new(e.exit(), e.render(stderr_color(g))))?;
     Ok((path.display().to_string(), text))
 }
 
 /// Parses a rulebook: exit 65 with the located error when it is invalid.
 fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook> {
     Rulebook::parse(name, text).map_err(|e| {
-        let color = g.color.enabled(std::io::stderr().is_terminal());
+        let color = stderr_color(g);
         Failure::new(
             Exit::DataErr,
             format!("invalid rulebook\n{}", e.render(color)),

@@ -1,7 +1,7 @@
 //! `partner-org ask`: the questionnaire on the terminal, the advice, and saving the
 //! profile; on an interruption, the answers so far go to a recovery file.
 
-use super::load_rulebook;
+use super::{load_rulebook, stderr_color};
 use crate::cli::{Ask, Global};
 use crate::output::Sink;
 use partner_org::ask::terminal::Terminal;
@@ -115,7 +115,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
 fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(e.exit(), e.to_string()))?;
+        .map_err(|e| Failure::new(e.exit(), e.render(stderr_color(g))))?;
     let name = path.display().to_string();
     match Profile::parse(&name, &text) {
         Ok(profile) => Ok(Answers::from_profile(&profile)),
@@ -128,7 +128,7 @@ fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
                 Ok(answers)
             }
             Err(_) => {
-                let color = g.color.enabled(std::io::stderr().is_terminal());
+                let color = stderr_color(g);
                 Err(Failure::new(
                     Exit::DataErr,
                     format!("cannot start from {name}\n{}", strict.render(color)),
