@@ -390,6 +390,18 @@ fn broken_syntax_and_encodings_are_refused_with_their_place() {
     for (name, bytes, words) in cases {
         rejected(PROFILE_COMMANDS, &write(dir.path(), name, bytes), words);
     }
+    // A rulebook in the wrong encoding is told how to convert it, as a profile is.
+    let mut rules16 = vec![0xFF, 0xFE];
+    rules16.extend(
+        partner_org::rules::DEFAULT_RULEBOOK
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    rejected(
+        RULEBOOK_COMMANDS,
+        &write(dir.path(), "rules16.yaml", rules16),
+        "iconv -f UTF-16 -t UTF-8",
+    );
     let bom = write(dir.path(), "bom.yaml", format!("\u{FEFF}{VALID}"));
     assert!(accepted(&bom).contains("\"profile\": \"Acme\""));
     let crlf = write(dir.path(), "crlf.yaml", VALID.replace('\n', "\r\n"));
