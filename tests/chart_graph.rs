@@ -13,8 +13,6 @@ use partner_org::rules::{Rulebook, Stage};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use proptest::prelude::*;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 fn chart(yaml: &str, stage: Option<Stage>) -> OrgChart {
     let profile = Profile::parse("test.yaml", yaml).unwrap();
@@ -179,26 +177,7 @@ fn the_chart_follows_the_assessment() {
 }
 
 fn graphviz_text(dot: &str) -> Option<String> {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "dot failed: {}\n{dot}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(text_of(&String::from_utf8(out.stdout).unwrap()))
+    common::graphviz(dot).map(|svg| text_of(&svg))
 }
 
 fn text_of(svg: &str) -> String {

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{partner_org, repo};
-use std::process::{Command, Stdio};
+use common::{graphviz, partner_org, repo};
+use std::process::Command;
 
 const PROFILES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 const CHART_FORMATS: [&str; 5] = ["dot", "mermaid", "svg", "json", "tree"];
@@ -26,34 +26,6 @@ fn stdout(args: &[&str]) -> String {
 
 fn profile(name: &str) -> String {
     format!("profiles/{name}.yaml")
-}
-
-/// Runs `dot -Tsvg` on DOT text; `None` (with a note) when Graphviz is not installed.
-fn graphviz(dot: &str) -> Option<String> {
-    use std::io::Write;
-    let Ok(mut child) = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    else {
-        eprintln!("skipped: dot not installed");
-        return None;
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "dot failed: {}\n{dot}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(String::from_utf8(out.stdout).unwrap())
 }
 
 /// Parses XML (SVG, or the HTML report, which is XHTML-compatible); panics if it is not well-formed.

@@ -109,3 +109,31 @@ pub fn valid_profile() -> impl Strategy<Value = Profile> {
             },
         )
 }
+
+/// Runs `dot -Tsvg` on DOT text; `None` (with a note) when Graphviz is not installed.
+pub fn graphviz(dot: &str) -> Option<String> {
+    use std::io::Write;
+    let Ok(mut child) = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped: dot not installed");
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "dot failed: {}\n{dot}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).unwrap())
+}
