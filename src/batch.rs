@@ -21,7 +21,7 @@ use crate::rules::engine::Options;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read as _};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -340,6 +340,14 @@ pub enum Item<T> {
     Unreadable(Unreadable),
 }
 
+/// The results of one chunk of documents, in input order.
+struct Chunk<T> {
+    /// One item per document (or unreadable input).
+    items: Vec<Item<T>>,
+    /// What `work` wrote for the chunk's documents, one after the other.
+    bytes: Vec<u8>,
+}
+
 /// How a batch is cut up for the thread pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pipeline {
@@ -361,13 +369,20 @@ impl Default for Pipeline {
 }
 
 /// A chunk's slot in the queue of pending results.
-type Pending<T> = mpsc::Receiver<Vec<Item<T>>>;
+type Pending<T> = mpsc::Receiver<Chunk<T>>;
 
-/// Reads every input in order, runs `work(index, read)` on each document in rayon's
-/// pool, and calls `emit` with each chunk of results in input order, as soon as it
-/// and every chunk before it are ready.
-/// `index` counts documents from 0 across all inputs. An error from `emit` (a closed
-/// pipe, a full disk) stops reading at once and is returned.
+/// Reads every input in order, runs `work(index, read, bytes)` on each document in
+/// rayon's pool, and calls `emit(items, bytes)` with each chunk of results in input
+/// order, as soon as it and every chunk before it are ready.
+///
+/// `index` counts documents from 0 across all inputs. `bytes` is one buffer per
+/// chunk that `work` appends its output to, one document after the other, and that
+/// `emit` gets whole: a chunk's output can go to the kernel in one write instead of
+/// being copied from a buffer per document. The buffers are used again once
+/// emitted, so they stay warm and grow only once.
+///
+/// An error from `emit` (a closed pipe, a full disk) stops reading at once and is
+/// returned.
 pub fn evaluate<T, W, E>(
     inputs: Vec<Result<Input, Unreadable>>,
     limits: Limits,
@@ -377,14 +392,16 @@ pub fn evaluate<T, W, E>(
 ) -> io::Result<()>
 where
     T: Send,
-    W: Fn(usize, Read) -> T + Sync,
-    E: FnMut(Vec<Item<T>>) -> io::Result<()>,
+    W: Fn(usize, Read, &mut Vec<u8>) -> T + Sync,
+    E: FnMut(Vec<Item<T>>, &[u8]) -> io::Result<()>,
 {
     let work = &work;
     // The reader thread splits the inputs and hands chunks to the pool; this thread
     // writes. Each chunk's result slot is queued in input order, and the bounded
     // queue is what stops the reader from running ahead.
     let (queue, queued) = mpsc::sync_channel::<Pending<T>>(pipeline.in_flight.max(1));
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::default();
+    let spare = &spare;
     std::thread::scope(|threads| {
         threads.spawn(move || {
             rayon::in_place_scope(|scope| {
@@ -393,18 +410,20 @@ where
                     let (done, result) = mpsc::sync_channel(1);
                     scope.spawn(move |_| {
                         let mut index = first;
+                        let mut bytes = spare.lock().ok().and_then(|mut s| s.pop());
+                        let mut bytes = bytes.take().unwrap_or_default();
                         let items = chunk
                             .into_iter()
                             .map(|slot| match slot {
                                 Slot::Document(doc) => {
                                     index += 1;
-                                    Item::Done(work(index - 1, read(doc)))
+                                    Item::Done(work(index - 1, read(doc), &mut bytes))
                                 }
                                 Slot::Unreadable(u) => Item::Unreadable(u),
                             })
                             .collect();
                         // The receiver is gone only when writing failed; nothing to do then.
-                        let _ = done.send(items);
+                        let _ = done.send(Chunk { items, bytes });
                     });
                     queue.send(result).is_ok()
                 };
@@ -441,10 +460,14 @@ where
         // Ends when the reader is done and has dropped its end of the queue. Returning
         // early drops this end, which stops the reader at its next chunk.
         for pending in queued {
-            let items = pending
+            let Chunk { items, mut bytes } = pending
                 .recv()
                 .map_err(|_| io::Error::other("a batch worker stopped unexpectedly"))?;
-            emit(items)?;
+            emit(items, &bytes)?;
+            bytes.clear();
+            if let Ok(mut spare) = spare.lock() {
+                spare.push(bytes);
+            }
         }
         Ok(())
     })
@@ -471,7 +494,7 @@ mod tests {
     }
 
     #[test]
-    fn results_come_back_in_input_order_whatever_finishes_first() {
+    fn results_and_their_bytes_come_back_in_input_order_whatever_finishes_first() {
         let path = stream(500);
         let inputs = vec![
             Ok(Input::File(path.clone())),
@@ -486,14 +509,17 @@ mod tests {
             in_flight: 3,
         };
         let mut seen = Vec::new();
-        let work = |index: usize, read: Read| {
+        let mut written = String::new();
+        let work = |index: usize, read: Read, bytes: &mut Vec<u8>| {
+            bytes.extend_from_slice(format!("{index};").as_bytes());
             // Early documents are the slowest, so later chunks finish first.
             std::thread::sleep(std::time::Duration::from_micros(
                 ((1000 - index) % 7) as u64 * 50,
             ));
             (index, read.map(|(_, p)| p.name).ok())
         };
-        evaluate(inputs, Limits::default(), pipeline, work, |items| {
+        evaluate(inputs, Limits::default(), pipeline, work, |items, bytes| {
+            written.push_str(std::str::from_utf8(bytes).unwrap());
             for item in items {
                 seen.push(match item {
                     Item::Done((index, name)) => format!("{index}:{}", name.unwrap_or_default()),
@@ -510,6 +536,8 @@ mod tests {
             .chain((0..500).map(|i| format!("{}:P{i}", 500 + i)))
             .collect();
         assert_eq!(seen, expected);
+        let bytes: String = (0..1000).map(|i| format!("{i};")).collect();
+        assert_eq!(written, bytes, "each chunk's bytes come with its items");
     }
 
     #[test]
@@ -523,8 +551,8 @@ mod tests {
                 chunk: 4,
                 in_flight: 2,
             },
-            |i, _| i,
-            |_| {
+            |i, _, _| i,
+            |_, _| {
                 emitted += 1;
                 if emitted == 10 {
                     Err(io::Error::from(io::ErrorKind::BrokenPipe))

@@ -57,8 +57,9 @@ struct Entry<'r> {
     failed: Option<Source>,
     /// The located error for stderr, unless quiet.
     detail: Option<String>,
-    /// The output of a streamed layout.
-    bytes: Vec<u8>,
+    /// How many bytes it added to its chunk's buffer (the output of a streamed
+    /// layout, or a `validate` line).
+    len: usize,
     /// The summary row, for the text layout.
     row: Option<SummaryRow>,
     /// The first result of the batch, whole, in case it stays the only one.
@@ -72,7 +73,9 @@ impl<'r> Entry<'r> {
         outcome: Outcome<'r>,
         detail: Option<String>,
         settings: &Settings<'_>,
+        bytes: &mut Vec<u8>,
     ) -> io::Result<Entry<'r>> {
+        let before = bytes.len();
         let mut entry = Entry {
             placement: outcome.placement(),
             failed: outcome
@@ -80,17 +83,16 @@ impl<'r> Entry<'r> {
                 .is_none()
                 .then(|| outcome.source().clone()),
             detail,
-            bytes: Vec::new(),
+            len: 0,
             row: None,
             first: None,
         };
         match settings.layout {
-            Layout::Streamed(format) => {
-                format.item(index, &outcome, settings.style, &mut entry.bytes)?
-            }
+            Layout::Streamed(format) => format.item(index, &outcome, settings.style, bytes)?,
             Layout::Summary => entry.row = Some(SummaryRow::of(&outcome)),
             Layout::Lines => {}
         }
+        entry.len = bytes.len() - before;
         if index == 0 {
             entry.first = Some(outcome);
         }
@@ -107,7 +109,7 @@ pub fn advise(
     overrides: &[Override],
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
-    let work = |index: usize, read: Read| -> io::Result<Entry> {
+    let work = |index: usize, read: Read, bytes: &mut Vec<u8>| -> io::Result<Entry> {
         let options = Options {
             trace: settings.style.explain,
             ..Options::default()
@@ -119,7 +121,7 @@ pub fn advise(
                 (!settings.quiet).then(|| f.error.render(settings.stderr_color)),
             ),
         };
-        Entry::of(index, outcome, detail, &settings)
+        Entry::of(index, outcome, detail, &settings, bytes)
     };
     run(inputs, settings, work, out)
 }
@@ -130,23 +132,25 @@ pub fn validate(
     settings: Settings<'_>,
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
-    let work = |_: usize, read: Read| -> io::Result<Entry> {
+    let work = |_: usize, read: Read, bytes: &mut Vec<u8>| -> io::Result<Entry> {
+        let before = bytes.len();
         let mut entry = Entry {
             placement: None,
             failed: None,
             detail: None,
-            bytes: Vec::new(),
+            len: 0,
             row: None,
             first: None,
         };
         match read {
-            Ok((source, profile)) => writeln!(entry.bytes, "ok     {source}: {}", profile.name)?,
+            Ok((source, profile)) => writeln!(bytes, "ok     {source}: {}", profile.name)?,
             Err(f) => {
-                writeln!(entry.bytes, "error  {}", f.error.one_line())?;
+                writeln!(bytes, "error  {}", f.error.one_line())?;
                 entry.detail = (!settings.quiet).then(|| f.error.render(settings.stderr_color));
                 entry.failed = Some(f.source);
             }
         }
+        entry.len = bytes.len() - before;
         Ok(entry)
     };
     let settings = Settings {
@@ -161,7 +165,7 @@ pub fn validate(
 fn run<'a>(
     inputs: Vec<Result<Input, Unreadable>>,
     settings: Settings<'a>,
-    work: impl Fn(usize, Read) -> io::Result<Entry<'a>> + Sync,
+    work: impl Fn(usize, Read, &mut Vec<u8>) -> io::Result<Entry<'a>> + Sync,
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
     let mut writer = Writer::new(settings);
@@ -170,7 +174,7 @@ fn run<'a>(
         settings.limits,
         Pipeline::default(),
         work,
-        |items| writer.emit_chunk(items, out),
+        |items, bytes| writer.emit_chunk(items, bytes, out),
     )?;
     writer.finish(out)
 }
@@ -206,15 +210,27 @@ impl<'a> Writer<'a> {
     fn emit_chunk(
         &mut self,
         items: Vec<Item<io::Result<Entry<'a>>>>,
+        bytes: &[u8],
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        let mut run = Run {
+            bytes,
+            start: 0,
+            end: 0,
+        };
         for item in items {
-            self.emit(item, out)?;
+            self.emit(item, &mut run, out)?;
         }
+        run.write(out)?;
         out.flush()
     }
 
-    fn emit(&mut self, item: Item<io::Result<Entry<'a>>>, out: &mut dyn Write) -> io::Result<()> {
+    fn emit(
+        &mut self,
+        item: Item<io::Result<Entry<'a>>>,
+        run: &mut Run,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut entry = match item {
             Item::Unreadable(u) => {
                 self.unreadable += 1;
@@ -235,36 +251,39 @@ impl<'a> Writer<'a> {
         }
         self.seen += 1;
         match self.settings.layout {
-            Layout::Lines => out.write_all(&entry.bytes),
+            Layout::Lines => run.add(entry.len),
             Layout::Summary => {
                 self.rows.extend(entry.row.take());
-                self.hold_first(entry);
+                self.hold_first(entry, &[]);
                 if self.rows.len() >= SUMMARY_PAGE {
                     Text::summary_table(&self.rows, out)?;
                     self.rows.clear();
                 }
-                Ok(())
             }
             Layout::Streamed(format) => {
                 let single_form = format.has_single_form();
                 if self.seen == 1 && single_form {
-                    self.hold_first(entry);
+                    let bytes = run.skip(entry.len, out)?;
+                    self.hold_first(entry, bytes);
                     return Ok(());
                 }
                 if self.seen == 1 || self.seen == 2 && single_form {
+                    run.write(out)?;
                     format.start(out)?;
                 }
                 if let Some((_, bytes)) = self.held.take() {
+                    run.write(out)?;
                     out.write_all(&bytes)?;
                 }
-                out.write_all(&entry.bytes)
+                run.add(entry.len);
             }
         }
+        Ok(())
     }
 
-    fn hold_first(&mut self, entry: Entry<'a>) {
+    fn hold_first(&mut self, entry: Entry<'a>, bytes: &[u8]) {
         if let Some(first) = entry.first {
-            self.held = Some((first, entry.bytes));
+            self.held = Some((first, bytes.to_vec()));
         }
     }
 
@@ -303,6 +322,42 @@ impl<'a> Writer<'a> {
                 let _ = writeln!(io::stderr().lock(), "{message}");
             });
         }
+    }
+}
+
+/// The bytes of a chunk's results that are next to be written: consecutive results
+/// go out in one write, straight from the chunk's buffer, so each byte of a large
+/// batch is copied once on its way to the output.
+struct Run<'b> {
+    /// The chunk's buffer.
+    bytes: &'b [u8],
+    /// Where the bytes not yet written start.
+    start: usize,
+    /// Where the bytes of the results seen so far end.
+    end: usize,
+}
+
+impl<'b> Run<'b> {
+    /// The next result's bytes are to be written after those before them.
+    fn add(&mut self, len: usize) {
+        self.end += len;
+    }
+
+    /// The next result's bytes are not to be written here: writes those before them,
+    /// and returns them.
+    fn skip(&mut self, len: usize, out: &mut dyn Write) -> io::Result<&'b [u8]> {
+        self.write(out)?;
+        let bytes = &self.bytes[self.end..self.end + len];
+        self.end += len;
+        self.start = self.end;
+        Ok(bytes)
+    }
+
+    /// Writes the bytes waiting, before something else is written.
+    fn write(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.bytes[self.start..self.end])?;
+        self.start = self.end;
+        Ok(())
     }
 }
 
