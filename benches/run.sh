@@ -44,7 +44,7 @@ row() {
     END {
       med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
       rate = (t[1] > 0) ? sprintf("%d", n / t[1]) : "-";
-      printf "| %-44s | %7d | %6.3f | %6.3f | %9s | %7.1f |\n", l, n, t[1], med, rate, k[1] / 1024 }'
+      printf "| %-46s | %8d | %6.3f | %8.3f | %10s | %7.1f |\n", l, n, t[1], med, rate, k[1] / 1024 }'
 }
 
 # median LABEL: the median wall time of LABEL's runs.
@@ -75,8 +75,8 @@ for _ in $(seq "$runs"); do
   time_once "advise --format csv, 10,000 files" "$bin" advise --format csv "$work/files"
 done
 
-echo "| run                                          | profiles | best s | median s | profiles/s | peak MB |"
-echo "|----------------------------------------------|---------:|-------:|---------:|-----------:|--------:|"
+echo "| run                                            | profiles | best s | median s | profiles/s | peak MB |"
+echo "|------------------------------------------------|---------:|-------:|---------:|-----------:|--------:|"
 row 100000 "$v"
 row 100000 "$a"
 row 100000 "$a, 1 thread"
@@ -88,6 +88,6 @@ row 10000 "advise --format csv, 10,000 files"
 start=$(date +%s%N)
 for _ in $(seq 200); do "$bin" advise profiles/sellfy.yaml > /dev/null; done
 end=$(date +%s%N)
-awk -v ns=$((end - start)) 'BEGIN{ printf "| %-44s | %7d | %6s | %8.4f | %9s | %7s |\n", "advise, one profile (text report), mean of 200", 1, "-", ns / 200 / 1e9, "-", "-" }'
+awk -v ns=$((end - start)) 'BEGIN{ printf "| %-46s | %8d | %6s | %8.4f | %10s | %7s |\n", "advise, one profile (text report), mean of 200", 1, "-", ns / 200 / 1e9, "-", "-" }'
 awk -v a="$(median "$a")" -v v="$(median "$v")" 'BEGIN{ printf "advise / validate on the same stream, medians: %.2fx\n", a / v }'
 echo "(corpus in $work; $(nproc) cores; $runs runs each; load average $(cut -d' ' -f1-3 /proc/loadavg))"
