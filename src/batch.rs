@@ -304,31 +304,35 @@ pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Read>, Vec<Unreadable>
 
 /// Evaluates one read profile: overrides, then the engine.
 pub fn advise<'r>(
-    read: &Read,
+    read: Read,
     rulebook: &'r Rulebook,
     options: Options,
     overrides: &[Override],
 ) -> Result<Outcome<'r>, Failed> {
-    let (source, profile) = read.as_ref().map_err(Clone::clone)?;
-    let assess = |profile: &Profile| {
-        Outcome::Assessed(Box::new(rulebook.assess(source.clone(), profile, options)))
-    };
-    if overrides.is_empty() {
-        return Ok(assess(profile));
+    let (source, mut profile) = read?;
+    if !overrides.is_empty() {
+        profile = match profile.with_overrides(overrides) {
+            Ok(p) => p,
+            Err(v) => {
+                let path = source.path.clone();
+                return Err(Failed {
+                    source,
+                    error: InputError {
+                        path,
+                        line: 0,
+                        column: 0,
+                        field: Some(v.field),
+                        message: v.message,
+                        help: Some(v.help),
+                        line_text: None,
+                    },
+                });
+            }
+        };
     }
-    let profile = profile.with_overrides(overrides).map_err(|v| Failed {
-        source: source.clone(),
-        error: InputError {
-            path: source.path.clone(),
-            line: 0,
-            column: 0,
-            field: Some(v.field),
-            message: v.message,
-            help: Some(v.help),
-            line_text: None,
-        },
-    })?;
-    Ok(assess(&profile))
+    Ok(Outcome::Assessed(Box::new(
+        rulebook.assess(source, &profile, options),
+    )))
 }
 
 /// One item of a batch, in input order.

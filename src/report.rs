@@ -114,7 +114,7 @@ pub fn advise(
             trace: settings.style.explain,
             ..Options::default()
         };
-        let (outcome, detail) = match batch::advise(&read, rulebook, options, overrides) {
+        let (outcome, detail) = match batch::advise(read, rulebook, options, overrides) {
             Ok(outcome) => (outcome, None),
             Err(f) => (
                 f.outcome(),

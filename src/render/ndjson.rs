@@ -116,8 +116,18 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
     line.text(a.reports_to);
     line.key(false, "confidence");
     line.value(&a.confidence)?;
+    // The fields of `Scores`, as its `Serialize` derive names them.
+    let s = &a.scores;
     line.key(false, "scores");
-    line.value(&a.scores)?;
+    line.raw("{\"sales\":");
+    line.value(&s.sales)?;
+    line.raw(",\"marketing\":");
+    line.value(&s.marketing)?;
+    line.raw(",\"standalone\":");
+    line.value(&s.standalone)?;
+    line.raw(",\"cross-functional\":");
+    line.value(&s.cross_functional)?;
+    line.raw("}");
     line.key(false, "runner_up");
     match a.runner_up {
         Some(p) => line.name(p.as_str()),

@@ -143,16 +143,27 @@ impl Rulebook {
         }
         excluded.sort();
 
-        let mut ranked: Vec<Placement> = self.tie_break.clone();
-        // Stable sort: equal scores keep the tie-break order.
-        ranked.sort_by(|a, b| {
-            let eligible = |p: &Placement| !excluded.contains(p);
-            eligible(b)
-                .cmp(&eligible(a))
-                .then(scores.get(*b).total_cmp(&scores.get(*a)))
-        });
-        let placement = ranked[0];
-        let runner_up = ranked.get(1).copied().filter(|p| !excluded.contains(p));
+        // The first two of a stable sort by (eligible, score), best first, of the
+        // tie-break order: of equals, the first listed wins.
+        let eligible = |p: Placement| !excluded.contains(&p);
+        let beats = |a: Placement, b: Placement| {
+            (eligible(a).cmp(&eligible(b)))
+                .then(scores.get(a).total_cmp(&scores.get(b)))
+                .is_gt()
+        };
+        let (mut first, mut second) = (None, None);
+        for &p in &self.tie_break {
+            match first {
+                Some(f) if !beats(p, f) => {
+                    if second.is_none_or(|s| beats(p, s)) {
+                        second = Some(p);
+                    }
+                }
+                _ => (first, second) = (Some(p), first),
+            }
+        }
+        let placement = first.expect("a rulebook's tie_break lists every placement");
+        let runner_up = second.filter(|p| eligible(*p));
         let margin = runner_up.map_or(f64::INFINITY, |r| scores.get(placement) - scores.get(r));
         Ranking {
             scores,
@@ -198,8 +209,8 @@ impl Rulebook {
         let mut reports_to = self.reports_to.get(placement);
         // Sized for everything the fired rules could add, so that none grows.
         let most = |count: fn(&Rule) -> usize| fired.iter().map(|r| count(r)).sum::<usize>();
-        let mut reasons = Vec::with_capacity(fired.len());
-        let mut caveats = Vec::with_capacity(fired.len());
+        let mut reasons = Vec::with_capacity(most(|r| r.then.reason.is_some().into()));
+        let mut caveats = Vec::with_capacity(most(|r| r.then.caveat.is_some().into()));
         let mut roles: Vec<(u32, Role)> = Vec::with_capacity(most(|r| r.then.roles.len()));
         let mut partnerops: Vec<PartnerOpsFunction> =
             Vec::with_capacity(most(|r| r.then.partnerops.len()));
