@@ -135,6 +135,94 @@ fn native_svg_is_well_formed_and_shows_the_chart() {
     }
 }
 
+/// The native SVG has no department boxes, only fill colours: its key must name every
+/// department of the chart, in order, beside the colour its nodes are filled with.
+#[test]
+fn the_native_svg_key_names_each_department_with_its_colour() {
+    for name in PROFILES {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["chart", &profile(name), "--format", "json"])).unwrap();
+        let mut departments: Vec<&str> = Vec::new();
+        for node in json["nodes"].as_array().unwrap() {
+            let d = node["department"].as_str().unwrap();
+            if !departments.contains(&d) {
+                departments.push(d);
+            }
+        }
+        let svg = stdout(&["chart", &profile(name), "--format", "svg"]);
+        let doc = xml(&svg);
+        let key = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("key"))
+            .unwrap_or_else(|| panic!("{name}: no key"));
+        // Each entry of the key: a swatch (rect or line) and its label.
+        let entries: Vec<(Option<&str>, &str)> = key
+            .children()
+            .filter(|n| n.has_tag_name("g"))
+            .map(|g| {
+                let swatch = g.children().find(|n| n.has_tag_name("rect"));
+                let label = g.children().find(|n| n.has_tag_name("text")).unwrap();
+                (
+                    swatch.and_then(|r| r.attribute("fill")),
+                    label.text().unwrap(),
+                )
+            })
+            .collect();
+        let named: Vec<&str> = entries[..departments.len()]
+            .iter()
+            .map(|(_, l)| *l)
+            .collect();
+        assert_eq!(named, departments, "{name}");
+        // Every node is filled with its department's colour in the key. A node is a
+        // `<g>` holding a rect, followed by the `<text>` of its lines.
+        let colour = |department: &str| {
+            let i = departments.iter().position(|d| *d == department).unwrap();
+            entries[i].0.unwrap()
+        };
+        let drawn: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("g") && !n.ancestors().any(|a| a == key))
+            .filter_map(|g| {
+                let fill = g
+                    .children()
+                    .find(|n| n.has_tag_name("rect"))?
+                    .attribute("fill")?;
+                let text = g
+                    .next_sibling_element()
+                    .filter(|n| n.has_tag_name("text"))?;
+                let first = text.children().find(|n| n.has_tag_name("tspan"))?.text()?;
+                Some((first, fill))
+            })
+            .collect();
+        for node in json["nodes"].as_array().unwrap() {
+            let title = node["title"].as_str().unwrap();
+            let department = node["department"].as_str().unwrap();
+            let fill = drawn
+                .iter()
+                .find(|(first, _)| title.starts_with(first))
+                .unwrap_or_else(|| panic!("{name}: {title} is not drawn"))
+                .1;
+            assert!(
+                fill.starts_with(colour(department)),
+                "{name}: {title} ({department}) is filled {fill}"
+            );
+        }
+        let rest: Vec<&str> = entries[departments.len()..]
+            .iter()
+            .map(|(_, l)| *l)
+            .collect();
+        assert_eq!(
+            rest,
+            [
+                "in place",
+                "to hire next",
+                "later",
+                "alignment, with its cadence"
+            ]
+        );
+    }
+}
+
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
     let paths: Vec<String> = PROFILES

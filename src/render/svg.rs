@@ -1,8 +1,8 @@
 //! SVG drawn natively with layout-rs: no Graphviz needed.
 //!
-//! layout-rs has no clusters, so each department gets its own fill colour; planned
-//! roles (next and later) are drawn dashed, and alignments are dashed blue edges
-//! labelled with their cadence. Text is sanitised by [`printable`](super::labels::printable)
+//! layout-rs has no clusters, so each department gets its own fill colour, named in
+//! a key under the chart; planned roles (next and later) are drawn dashed, and
+//! alignments are dashed blue edges labelled with their cadence. Text is sanitised by [`printable`](super::labels::printable)
 //! before layout-rs escapes it, so the output is well-formed XML for any name.
 
 use super::labels::{TITLE_WIDTH, department_color, lines, node_lines};
@@ -58,21 +58,10 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
             .unwrap_or_default();
         let text = node_lines(node).join("\n");
         let shape = ShapeKind::new_box(&text);
-        let (line, props) = match node.status {
-            RoleStatus::Current => ("#333333ff", String::new()),
-            RoleStatus::Next => ("#555555ff", "style=\"stroke-dasharray:6 4\"".to_string()),
-            RoleStatus::Later => (
-                "#999999ff",
-                "style=\"stroke-dasharray:6 4\" opacity=\"0.8\"".to_string(),
-            ),
-        };
+        let (line, width, props) = border(node.status);
         let look = StyleAttr::new(
             Color::new(rgba(line)),
-            if node.status == RoleStatus::Current {
-                2
-            } else {
-                1
-            },
+            width,
             Some(Color::new(rgba(department_color(d)))),
             6,
             FONT_SIZE,
@@ -102,7 +91,7 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
         vg.add_edge(arrow, handles[from.index()], handles[to.index()]);
     }
     for (from, to, link) in chart.links(LinkKind::AlignsWith) {
-        let look = StyleAttr::new(Color::new(rgba("#1f6fb2ff")), 1, None, 0, FONT_SIZE);
+        let look = StyleAttr::new(Color::new(rgba(ALIGNMENT)), 1, None, 0, FONT_SIZE);
         let text = lines(link.label.as_deref().unwrap_or_default(), 30, 1).remove(0);
         let arrow = Arrow::new(
             LineEndKind::None,
@@ -119,11 +108,18 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     vg.do_it(false, false, false, &mut writer);
     let raw = writer.finalize();
     let svg = raw.strip_prefix(XML_HEADER).unwrap_or(&raw);
-    let width = dimension(svg, "width");
-    let height = dimension(svg, "height");
+    let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
+    let key = Key::of(&names, dimension(svg, "width"), dimension(svg, "height"));
+    let (width, height) = (key.width, key.height);
     let title = xml_escape(&lines(&chart.title(), TITLE_WIDTH * 2, 1)[0]);
+    // The drawing's opening tag and its last line (`</svg>`) make room for the key.
+    let body = svg.split_once('\n').map_or("", |(_, rest)| rest);
+    let body = body.trim_end().strip_suffix("</svg>").unwrap_or(body);
+    let svg = format!(
+        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>{title}</title>\n{body}{}</svg>",
+        key.svg
+    );
     let svg = svg
-        .replacen('\n', &format!("\n<title>{title}</title>\n"), 1)
         .replace(
             "font-family: Times, serif",
             "font-family: Helvetica, Arial, sans-serif",
@@ -194,6 +190,107 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
         y += drawing.height;
     }
     writeln!(out, "</svg>")
+}
+
+/// How a node's border shows its status: colour, width, and more SVG attributes.
+fn border(status: RoleStatus) -> (&'static str, usize, &'static str) {
+    match status {
+        RoleStatus::Current => ("#333333", 2, ""),
+        RoleStatus::Next => ("#555555", 1, "style=\"stroke-dasharray:6 4\""),
+        RoleStatus::Later => (
+            "#999999",
+            1,
+            "style=\"stroke-dasharray:6 4\" opacity=\"0.8\"",
+        ),
+    }
+}
+
+/// The colour of an alignment edge.
+const ALIGNMENT: &str = "#1f6fb2";
+
+/// The key under a chart: the fill colour of each department, and how a node's
+/// border and an alignment look. In Graphviz's drawing each department is a labelled
+/// box around its nodes; here the colours alone would not say which is which.
+struct Key {
+    /// A `<g>` element.
+    svg: String,
+    /// The size of the chart with the key.
+    width: f64,
+    height: f64,
+}
+
+impl Key {
+    const ROW: f64 = 24.0;
+    /// Roughly how wide a character of the key's text is, to space its entries.
+    const CHAR: f64 = 7.2;
+
+    /// The key for `departments` (in colour order) under a drawing of the given size.
+    fn of(departments: &[&str], width: f64, height: f64) -> Key {
+        // A small node, its baseline at y = 0 like the text beside it.
+        let swatch = |fill: &str, status: RoleStatus| {
+            let (stroke, width, props) = border(status);
+            format!(
+                "<rect x=\"0\" y=\"-11\" width=\"22\" height=\"14\" rx=\"3\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width}\" {props}/>"
+            )
+        };
+        let departments = departments
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let label = xml_escape(&lines(name, 40, 1)[0]);
+                (label, swatch(department_color(i), RoleStatus::Current))
+            })
+            .collect();
+        let roles = [
+            (RoleStatus::Current, "in place"),
+            (RoleStatus::Next, "to hire next"),
+            (RoleStatus::Later, "later"),
+        ]
+        .map(|(status, label)| (label.to_string(), swatch("#ffffff", status)))
+        .into_iter()
+        .chain([(
+            "alignment, with its cadence".to_string(),
+            format!(
+                "<line x1=\"0\" y1=\"-4\" x2=\"22\" y2=\"-4\" stroke=\"{ALIGNMENT}\" stroke-dasharray=\"6 4\"/>"
+            ),
+        )])
+        .collect();
+        let rows: [(&str, Vec<(String, String)>); 2] =
+            [("Departments", departments), ("Roles", roles)];
+        let room = width.max(600.0) - 10.0;
+        let mut out = format!(
+            "<g class=\"key\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"{FONT_SIZE}\">\n"
+        );
+        // Entries start in one column, after the longest caption.
+        let indent = 10.0 + ("Departments".len() as f64 + 3.0) * Self::CHAR;
+        let mut y = height + Self::ROW;
+        let mut widest: f64 = 0.0;
+        for (caption, entries) in rows {
+            out.push_str(&format!(
+                "<text x=\"10\" y=\"{y:.1}\" font-weight=\"bold\">{caption}</text>\n"
+            ));
+            let mut x = indent;
+            for (label, mark) in entries {
+                let step = 30.0 + label.chars().count() as f64 * Self::CHAR + 16.0;
+                if x + step > room && x > indent {
+                    x = indent;
+                    y += Self::ROW;
+                }
+                out.push_str(&format!(
+                    "<g transform=\"translate({x:.1} {y:.1})\">{mark}<text x=\"30\" y=\"0\">{label}</text></g>\n"
+                ));
+                x += step;
+                widest = widest.max(x);
+            }
+            y += Self::ROW;
+        }
+        out.push_str("</g>\n");
+        Key {
+            svg: out,
+            width: width.max(widest),
+            height: y,
+        }
+    }
 }
 
 fn node_kind(kind: crate::org::NodeKind) -> &'static str {
