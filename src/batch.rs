@@ -414,16 +414,29 @@ where
                     let (done, result) = mpsc::sync_channel(1);
                     scope.spawn(move |_| {
                         let mut index = first;
-                        let mut bytes = spare.lock().ok().and_then(|mut s| s.pop());
-                        let mut bytes = bytes.take().unwrap_or_default();
-                        let items = chunk
+                        let mut bytes = spare
+                            .lock()
+                            .ok()
+                            .and_then(|mut s| s.pop())
+                            .unwrap_or_default();
+                        // Every document is parsed before any is worked on, so that the
+                        // parser, then `work` and what it reads (a rulebook), each stay
+                        // in the cache for a whole chunk.
+                        let reads: Vec<Item<Read>> = chunk
                             .into_iter()
                             .map(|slot| match slot {
-                                Slot::Document(doc) => {
-                                    index += 1;
-                                    Item::Done(work(index - 1, read(doc), &mut bytes))
-                                }
+                                Slot::Document(doc) => Item::Done(read(doc)),
                                 Slot::Unreadable(u) => Item::Unreadable(u),
+                            })
+                            .collect();
+                        let items = reads
+                            .into_iter()
+                            .map(|item| match item {
+                                Item::Done(read) => {
+                                    index += 1;
+                                    Item::Done(work(index - 1, read, &mut bytes))
+                                }
+                                Item::Unreadable(u) => Item::Unreadable(u),
                             })
                             .collect();
                         // The receiver is gone only when writing failed; nothing to do then.
