@@ -256,6 +256,7 @@ impl<'a> Writer<'a> {
                 self.rows.extend(entry.row.take());
                 self.hold_first(entry, &[]);
                 if self.rows.len() >= SUMMARY_PAGE {
+                    run.write(out)?;
                     Text::summary_table(&self.rows, out)?;
                     self.rows.clear();
                 }
