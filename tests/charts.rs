@@ -4,25 +4,11 @@
 
 mod common;
 
-use common::{graphviz, partner_org, repo};
+use common::{INVALID_PROFILE, graphviz, partner_org, repo, stdout};
 use std::process::Command;
 
 const PROFILES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 const CHART_FORMATS: [&str; 5] = ["dot", "mermaid", "svg", "json", "tree"];
-
-fn stdout(args: &[&str]) -> String {
-    let out = partner_org()
-        .args(args)
-        .arg("--color=never")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn profile(name: &str) -> String {
     format!("profiles/{name}.yaml")
@@ -404,11 +390,7 @@ fn chart_needs_exactly_one_readable_valid_profile() {
     partner_org().args(["chart", "profiles"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.yaml");
-    std::fs::write(
-        &bad,
-        "name: X\ncompany: {employees: 0, self_serve: true}\nprogram: {maturity: none}\n",
-    )
-    .unwrap();
+    std::fs::write(&bad, INVALID_PROFILE).unwrap();
     partner_org().arg("roadmap").arg(&bad).assert().code(65);
     let out = repo("target/never-written.svg");
     let _ = std::fs::remove_file(&out);

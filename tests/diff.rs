@@ -1,31 +1,23 @@
 //! `diff`: two profiles, or one profile before and after `--set`.
 
 mod common;
-use common::partner_org;
+use common::{partner_org, stdout};
 use predicates::str::contains;
 use serde_json::Value;
 
 #[test]
 fn one_profile_before_and_after_set() {
-    let out = partner_org()
-        .args([
-            "diff",
-            "profiles/sellfy.yaml",
-            "--set",
-            "company.marketing_team=0",
-            "--set",
-            "company.marketing_maturity=none",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = stdout(&[
+        "diff",
+        "profiles/sellfy.yaml",
+        "--set",
+        "company.marketing_team=0",
+        "--set",
+        "company.marketing_maturity=none",
+        "--format",
+        "json",
+    ]);
+    let d: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(d["before"]["placement"], "marketing");
     assert_eq!(d["after"]["placement"], "sales");
     assert_eq!(d["placement_changed"], true);

@@ -2,20 +2,10 @@
 //! arithmetic against the scores in the JSON output.
 
 mod common;
-use common::partner_org;
+use common::stdout;
 use serde_json::Value;
 
 const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
-
-fn stdout(args: &[&str]) -> String {
-    let out = partner_org().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
 
 #[test]
 fn explain_text_for_the_five_examples() {

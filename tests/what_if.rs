@@ -2,7 +2,7 @@
 //! with `advise --set`, and the report reads well.
 
 mod common;
-use common::partner_org;
+use common::{INVALID_PROFILE, partner_org};
 use serde_json::Value;
 
 const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
@@ -100,11 +100,7 @@ fn what_if_takes_exactly_one_valid_profile() {
         .code(66);
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.yaml");
-    std::fs::write(
-        &bad,
-        "name: X\ncompany: {employees: 0, self_serve: true}\nprogram: {maturity: none}\n",
-    )
-    .unwrap();
+    std::fs::write(&bad, INVALID_PROFILE).unwrap();
     partner_org()
         .args(["what-if", bad.to_str().unwrap()])
         .assert()

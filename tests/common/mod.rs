@@ -14,6 +14,19 @@ pub fn partner_org() -> assert_cmd::Command {
         .env_remove("NO_COLOR");
     cmd
 }
+/// The standard output of a run that must succeed (stderr is shown if it does not).
+pub fn stdout(args: &[&str]) -> String {
+    let out = partner_org().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+/// A profile that parses but is invalid: `company.employees` must be at least 1.
+pub const INVALID_PROFILE: &str =
+    "name: X\ncompany: {employees: 0, self_serve: true}\nprogram: {maturity: none}\n";
 /// A path under the repository root.
 pub fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
