@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{partner_org, repo};
+use common::{repo, stdout};
 use partner_org::guidance::POINTS;
 use partner_org::rules::Rulebook;
 use serde_json::Value;
@@ -11,16 +11,10 @@ use std::collections::BTreeSet;
 
 #[test]
 fn every_guidance_point_is_cited_fires_and_shows() {
-    let mut args = vec!["advise".to_string(), "--format".into(), "json".into()];
-    args.push(repo("profiles").display().to_string());
-    args.push(repo("tests/fixtures/profiles").display().to_string());
-    let out = partner_org().args(&args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let profiles = repo("profiles").display().to_string();
+    let fixtures = repo("tests/fixtures/profiles").display().to_string();
+    let out = stdout(&["advise", "--format", "json", &profiles, &fixtures]);
+    let all: Value = serde_json::from_str(&out).unwrap();
 
     let mut fired = BTreeSet::new();
     let mut shown = BTreeSet::new();
