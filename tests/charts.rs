@@ -121,6 +121,52 @@ fn native_svg_is_well_formed_and_shows_the_chart() {
     }
 }
 
+/// The key of a native SVG chart, and its entries: each a swatch's fill (none for a
+/// line) and its label.
+fn key<'a, 'i>(
+    doc: &'a roxmltree::Document<'i>,
+) -> (roxmltree::Node<'a, 'i>, Vec<(Option<&'a str>, &'a str)>) {
+    let key = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("key"))
+        .expect("a key");
+    let entries = key
+        .children()
+        .filter(|n| n.has_tag_name("g"))
+        .map(|g| {
+            let swatch = g.children().find(|n| n.has_tag_name("rect"));
+            let label = g.children().find(|n| n.has_tag_name("text")).unwrap();
+            (
+                swatch.and_then(|r| r.attribute("fill")),
+                label.text().unwrap(),
+            )
+        })
+        .collect();
+    (key, entries)
+}
+
+/// A department has one colour in every stage's chart, and in every company's.
+#[test]
+fn a_department_has_the_same_colour_in_every_chart() {
+    let mut colours = std::collections::BTreeMap::new();
+    for name in PROFILES {
+        for stage in ["early", "mid", "scale"] {
+            let svg = stdout(&["chart", &profile(name), "--format", "svg", "--stage", stage]);
+            let doc = xml(&svg);
+            let (_, entries) = key(&doc);
+            // The departments come first, then the role borders from "in place".
+            for (fill, label) in entries.into_iter().filter_map(|(f, l)| Some((f?, l))) {
+                if label == "in place" {
+                    break;
+                }
+                let first = colours.entry(label.to_string()).or_insert(fill.to_string());
+                assert_eq!(first, fill, "{name} at the {stage} stage: {label}");
+            }
+        }
+    }
+    assert!(colours.len() >= 8, "{colours:?}");
+}
+
 /// The native SVG has no department boxes, only fill colours: its key must name every
 /// department of the chart, in order, beside the colour its nodes are filled with.
 #[test]
@@ -137,23 +183,7 @@ fn the_native_svg_key_names_each_department_with_its_colour() {
         }
         let svg = stdout(&["chart", &profile(name), "--format", "svg"]);
         let doc = xml(&svg);
-        let key = doc
-            .descendants()
-            .find(|n| n.attribute("class") == Some("key"))
-            .unwrap_or_else(|| panic!("{name}: no key"));
-        // Each entry of the key: a swatch (rect or line) and its label.
-        let entries: Vec<(Option<&str>, &str)> = key
-            .children()
-            .filter(|n| n.has_tag_name("g"))
-            .map(|g| {
-                let swatch = g.children().find(|n| n.has_tag_name("rect"));
-                let label = g.children().find(|n| n.has_tag_name("text")).unwrap();
-                (
-                    swatch.and_then(|r| r.attribute("fill")),
-                    label.text().unwrap(),
-                )
-            })
-            .collect();
+        let (key, entries) = key(&doc);
         let named: Vec<&str> = entries[..departments.len()]
             .iter()
             .map(|(_, l)| *l)

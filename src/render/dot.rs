@@ -5,7 +5,7 @@
 //! backslashes, `\N`-style escapes, `<`, `&`, newlines or control characters included,
 //! is drawn as written.
 
-use super::labels::{EDGE_WIDTH, TITLE_WIDTH, department_color, lines, node_lines, tooltip};
+use super::labels::{EDGE_WIDTH, TITLE_WIDTH, department_colors, lines, node_lines, tooltip};
 use super::{ChartRenderer, Style};
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
@@ -74,14 +74,17 @@ fn body(
     clusters: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    for (d, (department, members)) in chart.departments().into_iter().enumerate() {
+    let departments = chart.departments();
+    let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
+    let colors = department_colors(&names);
+    for (d, (department, members)) in departments.into_iter().enumerate() {
         let department = quote(&lines(department, super::labels::NODE_WIDTH, 1)[0]);
         if clusters {
             writeln!(out, "{indent}subgraph \"cluster_{prefix}{d}\" {{")?;
             writeln!(
                 out,
                 "{indent}  label={department}; style=\"rounded,filled\"; fillcolor=\"{}\"; color=\"#bbbbbb\";",
-                department_color(d)
+                colors[d]
             )?;
         }
         for i in members {
@@ -105,7 +108,7 @@ fn body(
                 if clusters {
                     String::new()
                 } else {
-                    format!(", fillcolor=\"{}\"", department_color(d))
+                    format!(", fillcolor=\"{}\"", colors[d])
                 },
             )?;
         }

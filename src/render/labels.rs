@@ -2,7 +2,7 @@
 //! wrapping, and caps on length so that a long name cannot blow up a drawing.
 
 use super::table::wrap;
-use crate::org::Node;
+use crate::org::{LEADERSHIP, Node, PARTNER_OPS, PARTNERSHIPS};
 
 /// Characters per line of a node label.
 pub const NODE_WIDTH: usize = 28;
@@ -69,13 +69,46 @@ pub fn tooltip(text: &str, rules: &[String]) -> String {
     lines(&text, 300, 1).remove(0)
 }
 
-/// The fill colour of the n-th department (pale, so that black text stays readable
-/// on screen and in print).
-pub fn department_color(n: usize) -> &'static str {
+/// The fill colour of each of a chart's departments, given in order (pale, so that
+/// black text stays readable on screen and in print). The departments the builder
+/// makes and those the default rulebook aligns with always get the same colour, so a
+/// department looks the same in every chart, stage and report; any other department
+/// takes the first colour that no department of the chart has yet.
+pub fn department_colors(departments: &[&str]) -> Vec<&'static str> {
     const PALETTE: [&str; 8] = [
         "#eef2f7", "#e7f4ea", "#fdf1e3", "#ece8f7", "#e4f2f6", "#f8e8ec", "#f3f3e2", "#ededed",
     ];
-    PALETTE[n % PALETTE.len()]
+    const USUAL: [&str; 8] = [
+        LEADERSHIP,
+        "Sales",
+        "Marketing",
+        PARTNERSHIPS,
+        PARTNER_OPS,
+        "Product",
+        "Finance",
+        "Customer success",
+    ];
+    let usual = |name: &str| USUAL.iter().position(|u| *u == name);
+    let mut taken = [false; PALETTE.len()];
+    for slot in departments.iter().filter_map(|d| usual(d)) {
+        taken[slot] = true;
+    }
+    // Past eight departments, colours repeat in turn.
+    let mut turn = 0;
+    departments
+        .iter()
+        .map(|d| {
+            let slot = usual(d).unwrap_or_else(|| {
+                let free = taken.iter().position(|t| !t).unwrap_or_else(|| {
+                    turn += 1;
+                    (turn - 1) % PALETTE.len()
+                });
+                taken[free] = true;
+                free
+            });
+            PALETTE[slot]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -104,5 +137,24 @@ mod tests {
             [format!("{}…", "x".repeat(9))]
         );
         assert_eq!(lines("", 10, 3), [""]);
+    }
+
+    #[test]
+    fn a_department_keeps_its_colour_whatever_else_the_chart_holds() {
+        let alone = department_colors(&["Leadership", "Finance"]);
+        let crowded = department_colors(&["Leadership", "Sales", "Product", "Finance"]);
+        assert_eq!(alone[1], crowded[3], "Finance");
+        assert_eq!(alone[0], crowded[0], "Leadership");
+        // Others take colours that no department of the chart has.
+        let custom = department_colors(&["Leadership", "Legal", "Sales", "Security"]);
+        let mut distinct = custom.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 4, "{custom:?}");
+        assert_eq!(custom[2], crowded[1], "Sales");
+        // Past eight, colours repeat rather than fail.
+        let many: Vec<String> = (0..12).map(|i| format!("Team {i}")).collect();
+        let names: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(department_colors(&names).len(), 12);
     }
 }

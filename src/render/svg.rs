@@ -5,7 +5,7 @@
 //! alignments are dashed blue edges labelled with their cadence. Text is sanitised by [`printable`](super::labels::printable)
 //! before layout-rs escapes it, so the output is well-formed XML for any name.
 
-use super::labels::{TITLE_WIDTH, department_color, lines, node_lines};
+use super::labels::{TITLE_WIDTH, department_colors, lines, node_lines};
 use super::{ChartRenderer, Style};
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
@@ -50,6 +50,8 @@ pub struct Drawing {
 pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     let mut vg = VisualGraph::new(Orientation::LeftToRight);
     let departments = chart.departments();
+    let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
+    let colors = department_colors(&names);
     let mut handles = Vec::with_capacity(chart.graph.node_count());
     for (i, node) in chart.nodes() {
         let d = departments
@@ -62,7 +64,7 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
         let look = StyleAttr::new(
             Color::new(rgba(line)),
             width,
-            Some(Color::new(rgba(department_color(d)))),
+            Some(Color::new(rgba(colors[d]))),
             6,
             FONT_SIZE,
         );
@@ -108,8 +110,12 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     vg.do_it(false, false, false, &mut writer);
     let raw = writer.finalize();
     let svg = raw.strip_prefix(XML_HEADER).unwrap_or(&raw);
-    let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
-    let key = Key::of(&names, dimension(svg, "width"), dimension(svg, "height"));
+    let key = Key::of(
+        &names,
+        &colors,
+        dimension(svg, "width"),
+        dimension(svg, "height"),
+    );
     let (width, height) = (key.width, key.height);
     let title = xml_escape(&lines(&chart.title(), TITLE_WIDTH * 2, 1)[0]);
     // The drawing's opening tag and its last line (`</svg>`) make room for the key.
@@ -224,8 +230,8 @@ impl Key {
     /// Roughly how wide a character of the key's text is, to space its entries.
     const CHAR: f64 = 7.2;
 
-    /// The key for `departments` (in colour order) under a drawing of the given size.
-    fn of(departments: &[&str], width: f64, height: f64) -> Key {
+    /// The key for `departments` in their `colors` under a drawing of the given size.
+    fn of(departments: &[&str], colors: &[&str], width: f64, height: f64) -> Key {
         // A small node, its baseline at y = 0 like the text beside it.
         let swatch = |fill: &str, status: RoleStatus| {
             let (stroke, width, props) = border(status);
@@ -235,10 +241,10 @@ impl Key {
         };
         let departments = departments
             .iter()
-            .enumerate()
-            .map(|(i, name)| {
+            .zip(colors)
+            .map(|(name, color)| {
                 let label = xml_escape(&lines(name, 40, 1)[0]);
-                (label, swatch(department_color(i), RoleStatus::Current))
+                (label, swatch(color, RoleStatus::Current))
             })
             .collect();
         let roles = [
