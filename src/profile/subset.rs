@@ -11,6 +11,20 @@ use super::{Document, InputError};
 /// The deepest flow nesting (`[`, `{`) accepted; a profile needs two levels.
 pub(crate) const MAX_FLOW_DEPTH: usize = 16;
 
+/// Whether `rest`, what follows a plain scalar on its line, makes that scalar a
+/// mapping key: a `:` (after any blanks) followed by a blank, the end of the line or,
+/// in a flow collection, `,`, `]` or `}`. `<<: x` is a merge key; `<<:x` is a value.
+fn is_key_indicator(rest: &str, in_flow: bool) -> bool {
+    let Some(after) = rest.trim_start_matches([' ', '\t']).strip_prefix(':') else {
+        return false;
+    };
+    match after.bytes().next() {
+        None | Some(b' ' | b'\t' | b'\r') => true,
+        Some(b',' | b']' | b'}') => in_flow,
+        _ => false,
+    }
+}
+
 pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
     let bytes = doc.text.as_bytes();
     if !may_break_the_subset(bytes) {
@@ -80,7 +94,7 @@ pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
                         );
                     }
                     b'<' if bytes.get(i + 1) == Some(&b'<')
-                        && doc.text[i + 2..line_end].trim_start().starts_with(':') =>
+                        && is_key_indicator(&doc.text[i + 2..line_end], flow > 0) =>
                     {
                         return fail(
                             i,
@@ -212,6 +226,9 @@ mod tests {
             ("name: !!python/object x\n", "t.yaml:1:7: YAML tags"),
             ("name: !custom x\n", "t.yaml:1:7: YAML tags"),
             ("company:\n  <<: {a: 1}\n", "t.yaml:2:3: YAML merge keys"),
+            ("company:\n  << : {a: 1}\n", "t.yaml:2:3: YAML merge keys"),
+            ("company:\n  <<:\n    a: 1\n", "t.yaml:2:3: YAML merge keys"),
+            ("company: {<<: {a: 1}}\n", "t.yaml:1:11: YAML merge keys"),
             ("goals: [reach, *x]\n", "t.yaml:1:16: YAML aliases"),
             ("- &a x\n", "t.yaml:1:3: YAML anchors"),
             ("%YAML 1.2\nname: x\n", "t.yaml:1:1: YAML directives"),
@@ -237,6 +254,8 @@ mod tests {
             "name: a long\n  & continued plain scalar\n",
             "name: \"multi\n  &line\"\n",
             "goals: [reach, fast-roi]\nnotes: {a: b&c}\n",
+            "name: <<:x\n",
+            "goals: [<<:x]\n",
         ] {
             assert_eq!(scan(text), Ok(()), "{text:?}");
         }
