@@ -36,9 +36,25 @@ fn one_of<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strate
     proptest::sample::select(all)
 }
 
+/// A name: any printable text, or one made of the pieces that mean something to YAML
+/// (indicators, keys, merge keys, document markers, words YAML 1.1 reads as other
+/// types), which a writer must quote and a reader must not mistake.
+fn name() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "<<", ":", ": ", " ", "#", " #", "&", "*", "!", "!!", "%", "|", ">", "-", "- ", "?", "[",
+        "]", "{", "}", ",", "'", "\"", "@", "`", "\\", "~", "null", "true", "no", "1e3", "0x1",
+        "0o7", "1_000", "---", "...", "=", "x", "Acme",
+    ];
+    prop_oneof![
+        "[^\\p{C}]{1,60}",
+        proptest::collection::vec(one_of(PIECES), 1..8).prop_map(|p| p.concat()),
+    ]
+    .prop_filter("not blank", |s| !s.trim().is_empty())
+}
+
 /// Any profile that passes validation.
 pub fn valid_profile() -> impl Strategy<Value = Profile> {
-    let name = "[^\\p{C}]{1,60}".prop_filter("not blank", |s| !s.trim().is_empty());
+    let name = name();
     let company = (
         1u32..5000,
         any::<bool>(),
