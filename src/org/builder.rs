@@ -17,7 +17,10 @@
 //!   sales and marketing for the go-to-market teams, or else a new department under
 //!   the CEO. Items for the same team share one edge.
 
-use super::{LEADERSHIP, Link, LinkKind, Node, NodeKind, OrgChart, PARTNER_OPS, PARTNERSHIPS};
+use super::{
+    LEADERSHIP, Link, LinkKind, MARKETING, Node, NodeKind, OrgChart, PARTNER_OPS, PARTNERSHIPS,
+    SALES,
+};
 use crate::assessment::{Assessment, RoleStatus};
 use crate::rules::Placement;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -81,8 +84,8 @@ impl OrgChart {
                 exec
             }
         };
-        let mut sales = department(sales_title, "Sales", "Runs sales".into());
-        let mut marketing = department(marketing_title, "Marketing", "Runs marketing".into());
+        let mut sales = department(sales_title, SALES, "Runs sales".into());
+        let mut marketing = department(marketing_title, MARKETING, "Runs marketing".into());
         let mut lead_manager = exec;
         match a.placement {
             Placement::Sales => {

@@ -99,6 +99,10 @@ pub const PARTNERSHIPS: &str = "Partnerships";
 pub const PARTNER_OPS: &str = "PartnerOps";
 /// The department of the CEO and the executives.
 pub const LEADERSHIP: &str = "Leadership";
+/// The sales department.
+pub const SALES: &str = "Sales";
+/// The marketing department.
+pub const MARKETING: &str = "Marketing";
 
 impl OrgChart {
     /// A one-line title, e.g. `Acme: partnerships org chart (its own department, mid stage)`.

@@ -2,7 +2,7 @@
 //! wrapping, and caps on length so that a long name cannot blow up a drawing.
 
 use super::table::wrap;
-use crate::org::{LEADERSHIP, Node, PARTNER_OPS, PARTNERSHIPS};
+use crate::org::{LEADERSHIP, MARKETING, Node, PARTNER_OPS, PARTNERSHIPS, SALES};
 
 /// Characters per line of a node label.
 pub const NODE_WIDTH: usize = 28;
@@ -78,10 +78,11 @@ pub fn department_colors(departments: &[&str]) -> Vec<&'static str> {
     const PALETTE: [&str; 8] = [
         "#eef2f7", "#e7f4ea", "#fdf1e3", "#ece8f7", "#e4f2f6", "#f8e8ec", "#f3f3e2", "#ededed",
     ];
+    // The last three are the departments the default rulebook's cadence aligns with.
     const USUAL: [&str; 8] = [
         LEADERSHIP,
-        "Sales",
-        "Marketing",
+        SALES,
+        MARKETING,
         PARTNERSHIPS,
         PARTNER_OPS,
         "Product",

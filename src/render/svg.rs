@@ -2,8 +2,9 @@
 //!
 //! layout-rs has no clusters, so each department gets its own fill colour, named in
 //! a key under the chart; planned roles (next and later) are drawn dashed, and
-//! alignments are dashed blue edges labelled with their cadence. Text is sanitised by [`printable`](super::labels::printable)
-//! before layout-rs escapes it, so the output is well-formed XML for any name.
+//! alignments are dashed blue edges labelled with their cadence. Text is sanitised
+//! by [`printable`](super::labels::printable) before layout-rs escapes it, so the
+//! output is well-formed XML for any name.
 
 use super::labels::{TITLE_WIDTH, department_colors, lines, node_lines};
 use super::{ChartRenderer, Style};

@@ -147,7 +147,8 @@ impl Rulebook {
         // tie-break order: of equals, the first listed wins.
         let eligible = |p: Placement| !excluded.contains(&p);
         let beats = |a: Placement, b: Placement| {
-            (eligible(a).cmp(&eligible(b)))
+            eligible(a)
+                .cmp(&eligible(b))
                 .then(scores.get(a).total_cmp(&scores.get(b)))
                 .is_gt()
         };
