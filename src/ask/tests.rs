@@ -467,7 +467,8 @@ fn the_template_is_the_committed_file_and_a_valid_profile() {
         "/tests/fixtures/profiles/example-co.yaml"
     ))
     .unwrap();
-    let ranking = Rulebook::default_rules().rank(&template(), Options::default());
+    let ranking = crate::rules::Rulebook::default_rules()
+        .rank(&template(), crate::rules::engine::Options::default());
     assert_eq!(
         fixture,
         format!(
