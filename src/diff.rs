@@ -2,9 +2,9 @@
 //! `--set`): placement and scores, rules that started or stopped firing, roles and
 //! caveats added or removed.
 
+use crate::assessment::Placement;
 use crate::assessment::{Assessment, RoleStatus};
 use crate::profile::Source;
-use crate::rules::Placement;
 use serde::Serialize;
 
 /// What changed from one assessment to another.

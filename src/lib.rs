@@ -17,7 +17,8 @@
 //!
 //! ```
 //! use partner_org::profile::{Profile, Source};
-//! use partner_org::rules::{Placement, Rulebook, engine::Options};
+//! use partner_org::assessment::Placement;
+//! use partner_org::rules::{Rulebook, engine::Options};
 //!
 //! let yaml = "name: Acme\ncompany: {employees: 30, self_serve: true, marketing_team: 4}\n\
 //!             program: {types: [affiliate], maturity: launching}\n";

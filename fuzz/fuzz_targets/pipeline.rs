@@ -13,7 +13,8 @@ use partner_org::render::{
     Style, Svg, Text, Tree, Yaml,
 };
 use partner_org::rules::engine::Options;
-use partner_org::rules::{Rulebook, Stage};
+use partner_org::assessment::Stage;
+use partner_org::rules::Rulebook;
 
 fn rulebook() -> &'static Rulebook {
     Rulebook::default_rules()

@@ -3,12 +3,15 @@
 
 use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color};
 use crate::cli::{Global, RulesCommand};
-use partner_org::batch;
+use partner_org::assessment::Placement;
+use partner_org::batch::{self, Input, Unreadable};
 use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
+use partner_org::profile::{Limits, Source};
 use partner_org::render;
-use partner_org::rules::fixtures::{self, Verdict};
-use partner_org::rules::{Placement, number};
+use partner_org::rules::Rulebook;
+use partner_org::rules::fixtures::{self, FixtureResult, Verdict};
+use partner_org::rules::number;
 use std::path::{Path, PathBuf};
 
 /// Runs `rules list`, `rules show [ID]`, `rules check [FILE]` or `rules test FILE PATH...`.
@@ -125,7 +128,7 @@ fn test(g: &Global, file: &Path, paths: &[PathBuf]) -> anyhow::Result<Exit> {
     let (name, text) = rulebook_text(g, Some(file))?;
     let book = parse_rulebook(g, &name, &text)?;
     let (inputs, mut unreadable) = batch::expand(paths);
-    let (results, more) = fixtures::run(&book, &inputs, limits(g));
+    let (results, more) = run_fixtures(&book, &inputs, limits(g));
     unreadable.extend(more);
     let count = |f: fn(&Verdict) -> bool| results.iter().filter(|r| f(&r.verdict)).count();
     let passed = count(|v| matches!(v, Verdict::Pass { .. }));
@@ -176,4 +179,44 @@ fn test(g: &Global, file: &Path, paths: &[PathBuf]) -> anyhow::Result<Exit> {
     } else {
         Exit::Ok
     })
+}
+
+/// Judges every document of every input against the rulebook.
+fn run_fixtures(
+    book: &Rulebook,
+    inputs: &[Input],
+    limits: Limits,
+) -> (Vec<FixtureResult>, Vec<Unreadable>) {
+    let mut results = Vec::new();
+    let mut unreadable = Vec::new();
+    for input in inputs {
+        let reader = match input.open(limits) {
+            Ok(r) => r,
+            Err(e) => {
+                unreadable.push(e);
+                continue;
+            }
+        };
+        for doc in reader {
+            let (source, verdict) = match doc {
+                Err(error) => (
+                    Source {
+                        path: input.name(),
+                        document: None,
+                    },
+                    Verdict::Invalid(error),
+                ),
+                Ok(owned) => {
+                    let doc = owned.as_document();
+                    let source = Source {
+                        path: input.name(),
+                        document: doc.in_stream.then_some(doc.index),
+                    };
+                    (source, fixtures::judge(book, &doc))
+                }
+            };
+            results.push(FixtureResult { source, verdict });
+        }
+    }
+    (results, unreadable)
 }

@@ -2,7 +2,8 @@
 //! spreadsheets. Fields are quoted as RFC 4180 says; lines end with `\n`.
 
 use super::{Outcome, Renderer, Streamed, Style, render_streamed};
-use crate::rules::{Placement, number};
+use crate::assessment::Placement;
+use crate::rules::number;
 use std::io::{self, Write};
 
 /// The CSV format.

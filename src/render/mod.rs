@@ -2,9 +2,9 @@
 //! `io::Write`, so tests capture output in a `Vec<u8>`.
 
 use crate::assessment::Assessment;
+use crate::assessment::Placement;
 use crate::org::OrgChart;
 use crate::profile::{InputError, Source};
-use crate::rules::Placement;
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -3,8 +3,8 @@
 //! lay out alike and each only formats.
 
 use super::Outcome;
+use crate::assessment::Placement;
 use crate::assessment::{Assessment, RoleStatus};
-use crate::rules::Placement;
 use crate::text::Text;
 use comfy_table::{ContentArrangement, Table, presets};
 

@@ -6,8 +6,9 @@ use super::table::{
 };
 use super::{Outcome, Renderer, Style, Totals};
 use crate::assessment::Assessment;
-use crate::rules::explain::{Check, Pass, Trace};
-use crate::rules::{Placement, number, signed};
+use crate::assessment::Placement;
+use crate::assessment::{Check, Pass, Trace};
+use crate::rules::{number, signed};
 use std::io::{self, Write};
 
 /// The human-readable report.
