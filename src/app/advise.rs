@@ -1,10 +1,10 @@
 //! `partner-org advise`: the recommendation for each profile, in the chosen format.
 
+use super::exit::Exit;
+use super::report::{self, Layout};
 use super::{batch_settings, load_rulebook, parse_overrides, sink, stdout_color};
 use crate::cli::{Advise, Format, Global};
-use crate::report::{self, Layout};
 use partner_org::batch;
-use partner_org::exit::Exit;
 use partner_org::render::{self, Style};
 
 /// Runs `advise`.

@@ -1,13 +1,13 @@
 //! `partner-org ask`: the questionnaire on the terminal, the advice, and saving the
 //! profile; on an interruption, the answers so far go to a recovery file.
 
+use super::exit::{Exit, Failure};
+use super::output::Sink;
+use super::terminal::Terminal;
 use super::{load_rulebook, stderr_color};
 use crate::cli::{Ask, Global};
-use crate::output::Sink;
-use partner_org::ask::terminal::Terminal;
 use partner_org::ask::{self, Answers, Interrupted, Prompter, Stop};
 use partner_org::batch::Input;
-use partner_org::exit::{Exit, Failure};
 use partner_org::profile::{Profile, Source};
 use partner_org::render::{self, Outcome, Renderer, Style};
 use partner_org::rules::engine::Options;
@@ -115,7 +115,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
 fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(e.exit(), e.render(stderr_color(g))))?;
+        .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
     let name = path.display().to_string();
     match Profile::parse(&name, &text) {
         Ok(profile) => Ok(Answers::from_profile(&profile)),

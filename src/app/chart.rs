@@ -1,9 +1,9 @@
 //! `partner-org chart`: the org chart of one profile, now or at a given stage.
 
+use super::exit::Exit;
 use super::{load_one, load_rulebook, sink, stdout_color};
 use crate::cli::{Chart, ChartFormat, Global, StageChoice};
 use partner_org::assessment::Stage;
-use partner_org::exit::Exit;
 use partner_org::org::OrgChart;
 use partner_org::render::{self, ChartRenderer, Style};
 use partner_org::rules::engine::Options;

@@ -1,10 +1,10 @@
 //! `partner-org completions`: shell completions, generated from the clap definitions.
 
+use super::exit::Exit;
 use super::sink;
 use crate::cli::{Cli, Global};
 use clap::CommandFactory;
 use clap_complete::Shell;
-use partner_org::exit::Exit;
 
 /// Runs `completions SHELL`.
 pub fn run(g: &Global, shell: Shell) -> anyhow::Result<Exit> {

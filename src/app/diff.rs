@@ -1,8 +1,8 @@
 //! `partner-org diff`: what changes between two profiles, or a profile and a changed copy.
 
+use super::exit::{Exit, Failure};
 use super::{json_line, load_one, load_rulebook, parse_overrides, sink};
 use crate::cli::{Diff, Global, ReportFormat};
-use partner_org::exit::{Exit, Failure};
 use partner_org::render;
 use partner_org::rules::engine::Options;
 
@@ -34,7 +34,7 @@ pub fn run(g: &Global, d: &Diff) -> anyhow::Result<Exit> {
     }
     let before_label = before_source.to_string();
     let options = Options::default();
-    let diff = partner_org::diff::Diff::between(
+    let diff = partner_org::analysis::diff::Diff::between(
         &rulebook.assess(before_source, &before, options),
         &rulebook.assess(after_source, &after, options),
     );

@@ -1,5 +1,6 @@
 //! Exit codes (sysexits), in one place. README and `--help` document them.
 
+use partner_org::batch::TextError;
 use std::process::ExitCode;
 
 /// How the program ends.
@@ -24,6 +25,17 @@ pub enum Exit {
 impl From<Exit> for ExitCode {
     fn from(e: Exit) -> ExitCode {
         ExitCode::from(e as u8)
+    }
+}
+
+impl From<&TextError> for Exit {
+    /// 66 for an input that cannot be read, 65 for one too large or not UTF-8 (as for
+    /// an invalid profile).
+    fn from(e: &TextError) -> Exit {
+        match e {
+            TextError::Unreadable(_) => Exit::NoInput,
+            TextError::Invalid(_) => Exit::DataErr,
+        }
     }
 }
 

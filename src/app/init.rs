@@ -1,8 +1,8 @@
 //! `partner-org init`: the commented template profile.
 
+use super::exit::Exit;
+use super::output::Sink;
 use crate::cli::{Global, Init};
-use crate::output::Sink;
-use partner_org::exit::Exit;
 
 /// Runs `init`: the template to PATH, else to `-o`, else to stdout.
 pub fn run(g: &Global, i: &Init) -> anyhow::Result<Exit> {

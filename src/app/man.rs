@@ -1,9 +1,9 @@
 //! `partner-org man`: the man page, generated from the clap definitions.
 
+use super::exit::Exit;
 use super::sink;
 use crate::cli::{Cli, Global};
 use clap::CommandFactory;
-use partner_org::exit::Exit;
 
 /// Runs `man`.
 pub fn run(g: &Global) -> anyhow::Result<Exit> {

@@ -1,14 +1,20 @@
-//! The commands: one module per command under `commands/`, each loading, evaluating,
-//! rendering and deciding the exit code; here the dispatcher and what they share.
+//! The binary's side: one module per command, each loading, evaluating, rendering and
+//! deciding the exit code; the batch writer ([`report`]), the output sink
+//! ([`output`]), signals ([`signals`]), the terminal ([`terminal`]) and the exit codes
+//! ([`exit`]); here the dispatcher and what the commands share.
+//!
+//! Owns everything that touches the process: the command line's meaning, files,
+//! stdout and stderr, signals, the terminal and exit codes. The library
+//! (`partner_org`) must not depend on it.
 
 use crate::cli::{Cli, Command, Global};
-use crate::output::Sink;
-use crate::report::{self, Layout, Settings};
+use exit::{Exit, Failure};
+use output::Sink;
 use partner_org::batch::{self, Input};
-use partner_org::exit::{Exit, Failure};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
+use report::{Layout, Settings};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -17,11 +23,15 @@ mod ask;
 mod chart;
 mod completions;
 mod diff;
+pub mod exit;
 mod init;
 mod man;
+mod output;
+mod report;
 mod roadmap;
 mod rules;
 mod schema;
+mod terminal;
 mod validate;
 mod what_if;
 
@@ -137,7 +147,7 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
     };
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(e.exit(), e.render(stderr_color(g))))?;
+        .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
     Ok((path.display().to_string(), text))
 }
 

@@ -6,8 +6,8 @@
 //! the program dies (SIGKILL cannot be caught; the temp file then stays, under a
 //! `.partner-org-` name, and the target is still untouched).
 
+use super::exit::{Exit, Failure};
 use anyhow::Context;
-use partner_org::exit::{Exit, Failure};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 

@@ -7,9 +7,9 @@
 //! profile (the text and Markdown reports, a JSON object instead of an array) is
 //! settled by holding the first result until a second one arrives or the input ends.
 
+use super::exit::Exit;
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Item, Pipeline, Read, Unreadable};
-use partner_org::exit::Exit;
 use partner_org::profile::{Limits, Override, Source};
 use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, Text, Totals};
 use partner_org::rules::Rulebook;

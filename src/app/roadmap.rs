@@ -1,8 +1,8 @@
 //! `partner-org roadmap`: how placement and chart change from early to mid to scale.
 
+use super::exit::{Exit, Failure};
 use super::{load_one, load_rulebook, sink, stdout_color};
 use crate::cli::{Global, RoadmapArgs, RoadmapFormat};
-use partner_org::exit::{Exit, Failure};
 use partner_org::org::roadmap::Roadmap;
 use partner_org::render::{self, Style};
 
@@ -24,9 +24,9 @@ pub fn run(g: &Global, r: &RoadmapArgs) -> anyhow::Result<Exit> {
         color: stdout_color(g),
     };
     sink(g).write(|out| match r.format {
-        RoadmapFormat::Text => render::roadmap::text(&roadmap, style, out),
-        RoadmapFormat::Dot => render::dot::roadmap(&roadmap, out),
-        RoadmapFormat::Svg => render::svg::roadmap(&roadmap, out),
+        RoadmapFormat::Text => render::report::roadmap::text(&roadmap, style, out),
+        RoadmapFormat::Dot => render::chart::dot::roadmap(&roadmap, out),
+        RoadmapFormat::Svg => render::chart::svg::roadmap(&roadmap, out),
     })?;
     Ok(Exit::Ok)
 }

@@ -1,11 +1,11 @@
 //! `partner-org rules`: the rulebook's catalogue, one rule or the whole rulebook, the
 //! lint of a custom one, and its fixtures.
 
+use super::exit::{Exit, Failure};
 use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color};
 use crate::cli::{Global, RulesCommand};
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Unreadable};
-use partner_org::exit::{Exit, Failure};
 use partner_org::guidance;
 use partner_org::profile::{Limits, Source};
 use partner_org::render;

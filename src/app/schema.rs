@@ -1,8 +1,8 @@
 //! `partner-org schema`: the JSON Schema of profiles or rulebooks.
 
+use super::exit::Exit;
 use super::{json_line, sink};
 use crate::cli::{Global, SchemaKind};
-use partner_org::exit::Exit;
 use partner_org::profile::Profile;
 use partner_org::rules::Rulebook;
 

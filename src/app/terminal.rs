@@ -6,10 +6,10 @@
 //! handlers only set a flag, so the program can restore the cursor and keep the
 //! answers instead of dying mid-prompt.
 
-use super::{Prompter, Stop};
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, MultiSelect, Select};
+use partner_org::ask::{Prompter, Stop};
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 

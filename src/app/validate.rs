@@ -1,10 +1,10 @@
 //! `partner-org validate`: check profiles only.
 
+use super::exit::Exit;
+use super::report::{self, Layout};
 use super::{batch_settings, sink};
 use crate::cli::{Global, Validate};
-use crate::report::{self, Layout};
 use partner_org::batch;
-use partner_org::exit::Exit;
 use partner_org::render::Style;
 
 /// Runs `validate`.

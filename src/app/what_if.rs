@@ -1,11 +1,11 @@
 //! `partner-org what-if`: the smallest answer changes that would flip the placement.
 
+use super::exit::Exit;
 use super::{json_line, load_one, load_rulebook, sink};
 use crate::cli::{Global, ReportFormat, WhatIf};
-use partner_org::exit::Exit;
+use partner_org::analysis::what_if::what_if;
 use partner_org::render;
 use partner_org::rules::engine::Options;
-use partner_org::what_if::what_if;
 
 /// Runs `what-if`.
 pub fn run(g: &Global, w: &WhatIf) -> anyhow::Result<Exit> {

@@ -5,11 +5,13 @@
 //! backslashes, `\N`-style escapes, `<`, `&`, newlines or control characters included,
 //! is drawn as written.
 
-use super::labels::{EDGE_WIDTH, TITLE_WIDTH, department_colors, lines, node_lines, tooltip};
-use super::{ChartRenderer, Style};
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
 use crate::org::{LinkKind, OrgChart, node_id};
+use crate::render::labels::{
+    EDGE_WIDTH, TITLE_WIDTH, department_colors, lines, node_lines, tooltip,
+};
+use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
 /// Graphviz DOT.
@@ -78,7 +80,7 @@ fn body(
     let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
     let colors = department_colors(&names);
     for (d, (department, members)) in departments.into_iter().enumerate() {
-        let department = quote(&lines(department, super::labels::NODE_WIDTH, 1)[0]);
+        let department = quote(&lines(department, crate::render::labels::NODE_WIDTH, 1)[0]);
         if clusters {
             writeln!(out, "{indent}subgraph \"cluster_{prefix}{d}\" {{")?;
             writeln!(
@@ -161,7 +163,7 @@ pub fn quote(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '\n' => out.push_str("\\n"),
             c if c.is_control() || crate::profile::is_forbidden_char(c) => {
-                out.push_str(&super::labels::printable(&c.to_string()));
+                out.push_str(&crate::render::labels::printable(&c.to_string()));
             }
             c => out.push(c),
         }

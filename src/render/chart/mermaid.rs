@@ -4,10 +4,10 @@
 //! entity-escaped by [`label`], so that names such as `end`, `subgraph`, `a"b`, `[x]`
 //! or `#1` cannot change the diagram.
 
-use super::labels::{EDGE_WIDTH, NODE_WIDTH, lines, node_lines};
-use super::{ChartRenderer, Style};
 use crate::assessment::RoleStatus;
 use crate::org::{LinkKind, OrgChart, node_id};
+use crate::render::labels::{EDGE_WIDTH, NODE_WIDTH, lines, node_lines};
+use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
 /// Mermaid flowchart.

@@ -3,14 +3,14 @@
 //! layout-rs has no clusters, so each department gets its own fill colour, named in
 //! a key under the chart; planned roles (next and later) are drawn dashed, and
 //! alignments are dashed blue edges labelled with their cadence. Text is sanitised
-//! by [`printable`](super::labels::printable) before layout-rs escapes it, so the
+//! by [`printable`](crate::render::labels::printable) before layout-rs escapes it, so the
 //! output is well-formed XML for any name.
 
-use super::labels::{TITLE_WIDTH, department_colors, lines, node_lines};
-use super::{ChartRenderer, Style};
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
 use crate::org::{LinkKind, OrgChart};
+use crate::render::labels::{TITLE_WIDTH, department_colors, lines, node_lines};
+use crate::render::{ChartRenderer, Style};
 use layout::backends::svg::SVGWriter;
 use layout::core::base::Orientation;
 use layout::core::color::Color;

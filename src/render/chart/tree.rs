@@ -2,11 +2,11 @@
 //! box-drawing characters, then the alignments. Statuses are written out (`[next]`),
 //! and coloured when colour is on.
 
-use super::labels::lines;
-use super::table::{WIDTH, wrap};
-use super::{ChartRenderer, Style};
 use crate::assessment::RoleStatus;
 use crate::org::{LinkKind, NodeIndex, NodeKind, OrgChart};
+use crate::render::labels::lines;
+use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
 /// The terminal tree.

@@ -1,8 +1,8 @@
 //! CSV: one row per profile with stable columns (README, "Batch and scripting"), for
 //! spreadsheets. Fields are quoted as RFC 4180 says; lines end with `\n`.
 
-use super::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::assessment::Placement;
+use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::rules::number;
 use std::io::{self, Write};
 

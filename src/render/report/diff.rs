@@ -1,7 +1,8 @@
 //! The text report of `diff`.
 
-use super::table::{WIDTH, new_table, wrap};
-use crate::diff::{Diff, Side};
+use super::table::new_table;
+use crate::analysis::diff::{Diff, Side};
+use crate::render::wrapping::{WIDTH, wrap};
 use crate::rules::{number, signed};
 use std::io::{self, Write};
 

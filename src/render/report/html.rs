@@ -3,12 +3,12 @@
 //! SVG. No scripts and no external assets, so it opens offline and prints cleanly.
 //! The page is also well-formed XML.
 
-use super::svg::{draw, xml_escape};
 use super::table::{Cell, Columns, SCORES_HEADER, Section, sections};
 use super::text::{confidence_line, headline};
-use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
+use crate::render::chart::svg::{draw, xml_escape};
+use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::rules::number;
 use crate::text::Text;
 use std::io::{self, Write};
@@ -182,5 +182,5 @@ fn cites(ids: &[Text]) -> String {
 
 /// Text escaped for HTML, with control characters made visible.
 fn e(text: &str) -> String {
-    xml_escape(&super::labels::printable(text))
+    xml_escape(&crate::render::labels::printable(text))
 }

@@ -1,7 +1,6 @@
 //! JSON (the scripting contract) and YAML.
 
-use super::{ChartRenderer, Outcome, Renderer, Streamed, Style, Totals, render_streamed};
-use crate::org::OrgChart;
+use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use std::io::{self, Write};
 
 /// Pretty JSON: one object for one profile, an array for several.
@@ -86,14 +85,6 @@ impl Streamed for Yaml {
         let text = yaml_serde::to_string(outcome).map_err(io::Error::other)?;
         out.extend_from_slice(text.as_bytes());
         Ok(())
-    }
-}
-
-/// The chart as pretty JSON: `{company, placement, stage, root, nodes, edges}`.
-impl ChartRenderer for Json {
-    fn render_chart(&self, chart: &OrgChart, _: Style, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &chart.record())?;
-        writeln!(out)
     }
 }
 

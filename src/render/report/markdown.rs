@@ -5,8 +5,8 @@ use super::table::{
     markdown_escape as esc, sections,
 };
 use super::text::{self, confidence_line, headline};
-use super::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::assessment::Assessment;
+use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::rules::number;
 use std::io::{self, Write};
 

@@ -9,8 +9,8 @@
 //! `serde_json::to_writer` (a test compares them for generated profiles); anything
 //! else (an error record, an `--explain` trace) goes through serde_json itself.
 
-use super::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::assessment::Assessment;
+use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::text::Text;
 use serde::Serialize;
 use std::io::{self, Write};

@@ -1,11 +1,11 @@
 //! The roadmap as text: for each stage, what is assumed, where partnerships sits and
 //! the team; between stages, when and why to move.
 
-use super::labels::printable;
-use super::table::{WIDTH, wrap};
-use super::{ChartRenderer, Style, Tree};
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::{Roadmap, assumptions, roles_with};
+use crate::render::labels::printable;
+use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::{ChartRenderer, Style, Tree};
 use std::io::{self, Write};
 
 /// Writes the roadmap as text, with each stage's org chart as a tree.

@@ -2,14 +2,12 @@
 //! and the sections of the full report of one profile, which text, Markdown and HTML
 //! lay out alike and each only formats.
 
-use super::Outcome;
 use crate::assessment::Placement;
 use crate::assessment::{Assessment, RoleStatus};
+use crate::render::Outcome;
+use crate::render::wrapping::WIDTH;
 use crate::text::Text;
 use comfy_table::{ContentArrangement, Table, presets};
-
-/// The width reports are laid out for, so that output does not depend on the terminal.
-pub const WIDTH: u16 = 100;
 
 /// A comfy-table with the house look and the given header.
 pub fn new_table(header: &[&str]) -> Table {
@@ -305,32 +303,6 @@ pub fn cites(ids: &[Text]) -> String {
     format!("[{}]", ids.join(", "))
 }
 
-/// Word-wraps `text` to `width` columns, prefixing the first line with `first` and the
-/// others with as many spaces.
-pub fn wrap(text: &str, first: &str, width: usize) -> String {
-    let indent = " ".repeat(first.chars().count());
-    let mut out = String::from(first);
-    let mut col = first.chars().count();
-    let mut line_empty = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !line_empty && col + 1 + len > width {
-            out.push('\n');
-            out.push_str(&indent);
-            col = indent.len();
-            line_empty = true;
-        }
-        if !line_empty {
-            out.push(' ');
-            col += 1;
-        }
-        out.push_str(word);
-        col += len;
-        line_empty = false;
-    }
-    out
-}
-
 /// Escapes text for a Markdown table cell or list item.
 pub fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -350,12 +322,6 @@ pub fn markdown_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wraps_at_the_width_with_a_hanging_indent() {
-        assert_eq!(wrap("aa bb cc dd", "- ", 8), "- aa bb\n  cc dd");
-        assert_eq!(wrap("", "- ", 8), "- ");
-    }
 
     #[test]
     fn escapes_markdown_syntax() {

@@ -1,13 +1,13 @@
 //! The text report: a full report for one profile, a summary table for several.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, WIDTH, cites, new_table,
-    sections, wrap,
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites, new_table, sections,
 };
-use super::{Outcome, Renderer, Style, Totals};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
 use crate::assessment::{Check, Pass, Trace};
+use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::{Outcome, Renderer, Style, Totals};
 use crate::rules::{number, signed};
 use std::io::{self, Write};
 
@@ -131,7 +131,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     heading(out, "Org chart", style)?;
     let chart = crate::org::OrgChart::from_assessment(a);
-    super::ChartRenderer::render_chart(&super::Tree, &chart, style, out)
+    crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)
 }
 
 fn cell(c: &Cell) -> String {

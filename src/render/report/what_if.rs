@@ -1,7 +1,8 @@
 //! The text report of `what-if`.
 
-use super::table::{WIDTH, new_table, wrap};
-use crate::what_if::WhatIf;
+use super::table::new_table;
+use crate::analysis::what_if::WhatIf;
+use crate::render::wrapping::{WIDTH, wrap};
 use std::io::{self, Write};
 
 /// Writes the report: one row per answer, then the robustness verdict.
