@@ -4,7 +4,8 @@ use super::exit::Exit;
 use super::output::Sink;
 use crate::cli::{Global, Init};
 
-/// Runs `init`: the template to PATH, else to `-o`, else to stdout.
+/// Runs `init`: the template to PATH, else to `-o`, else to stdout; after writing a
+/// file, says where and what to run next.
 pub fn run(g: &Global, i: &Init) -> anyhow::Result<Exit> {
     let template = partner_org::ask::template_yaml();
     let sink = Sink {
@@ -12,5 +13,11 @@ pub fn run(g: &Global, i: &Init) -> anyhow::Result<Exit> {
         force: g.force,
     };
     sink.write(|out| out.write_all(template.as_bytes()))?;
+    if let Some(path) = sink.path.filter(|_| !g.quiet) {
+        let path = path.display();
+        eprintln!(
+            "wrote the template profile to {path}\nnext: replace the example answers, then run `partner-org advise {path}`"
+        );
+    }
     Ok(Exit::Ok)
 }

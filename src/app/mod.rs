@@ -50,7 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Diff(d) => diff::run(g, d),
         Command::Schema { kind } => schema::run(g, *kind),
         Command::Completions { shell } => completions::run(g, *shell),
-        Command::Man => man::run(g),
+        Command::Man { dir } => man::run(g, dir.as_deref()),
     }
 }
 
