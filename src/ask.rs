@@ -1,14 +1,13 @@
 //! The interactive questionnaire behind `partner-org ask`.
 //!
 //! The questions live in one table ([`QUESTIONS`]). The questionnaire talks to a
-//! [`Prompter`]: [`terminal::Terminal`] (dialoguer) in production, a scripted prompter
+//! [`Prompter`]: the binary's terminal (dialoguer) in production, a scripted prompter
 //! in the unit tests. Every answer is checked when it is given, against the answers
 //! before it, with the same checks as a profile file; questions that cannot apply are
 //! skipped. A review screen then lets the user change any answer.
 
 mod answers;
 mod questions;
-pub mod terminal;
 
 pub use answers::{Answers, Value};
 pub use questions::{Kind, QUESTIONS, Question, Skip};

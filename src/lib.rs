@@ -10,8 +10,8 @@
 //! (drawn as DOT, Mermaid, SVG, JSON, a terminal tree or an HTML report) and projects
 //! a profile's roadmap from its stage to scale. [`ask`] is the interactive
 //! questionnaire that builds a profile and writes it as commented YAML.
-//! [`rules::explain`] traces an evaluation rule by rule, [`what_if`] finds the
-//! smallest answer changes that flip the placement, [`diff`] compares two
+//! [`rules::explain`] traces an evaluation rule by rule, [`analysis::what_if`] finds
+//! the smallest answer changes that flip the placement, [`analysis::diff`] compares two
 //! assessments, and [`rules::lint`] and [`rules::fixtures`] check and test a custom
 //! rulebook.
 //!
@@ -33,15 +33,13 @@
 // only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod analysis;
 pub mod ask;
 pub mod assessment;
 pub mod batch;
-pub mod diff;
-pub mod exit;
 pub mod guidance;
 pub mod org;
 pub mod profile;
 pub mod render;
 pub mod rules;
 pub mod text;
-pub mod what_if;
