@@ -2,8 +2,7 @@
 //! property test that hostile text injected into the chart survives DOT (through
 //! Graphviz when it is installed), Mermaid and the native SVG.
 
-mod common;
-
+use crate::support::EXAMPLES;
 use partner_org::assessment::Stage;
 use partner_org::org::{LinkKind, OrgChart};
 use partner_org::profile::{Profile, Source};
@@ -76,7 +75,7 @@ proptest! {
     /// Whatever the answers and the stage, the reporting lines form one tree.
     #[test]
     fn every_chart_is_one_reporting_tree(
-        profile in common::valid_profile(),
+        profile in crate::support::valid_profile(),
         stage in proptest::option::of(proptest::sample::select(Stage::ALL)),
     ) {
         let source = Source { path: "gen.yaml".into(), document: None };
@@ -97,7 +96,7 @@ fn example(name: &str) -> String {
 
 #[test]
 fn every_example_at_every_stage_keeps_the_invariants() {
-    for name in ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"] {
+    for name in EXAMPLES {
         for stage in [
             None,
             Some(Stage::Early),
@@ -178,7 +177,7 @@ fn the_chart_follows_the_assessment() {
 }
 
 fn graphviz_text(dot: &str) -> Option<String> {
-    common::graphviz(dot).map(|svg| text_of(&svg))
+    crate::support::graphviz(dot).map(|svg| text_of(&svg))
 }
 
 fn text_of(svg: &str) -> String {

@@ -1,12 +1,8 @@
 //! `advise`, `validate` and `rules` from the command line.
 
-mod common;
-
-use common::{partner_org, repo};
+use crate::support::{EXAMPLES, partner_org, repo};
 use predicates::prelude::*;
 use serde_json::Value;
-
-const COMPANIES: [&str; 5] = ["touchbistro", "sellfy", "rewind", "outgrow", "formstack"];
 
 fn json(args: &[&str]) -> Value {
     let out = partner_org().args(args).output().unwrap();
@@ -185,7 +181,7 @@ fn set_overrides_an_answer() {
 
 #[test]
 fn several_profiles_give_a_summary_and_json_an_array() {
-    let paths: Vec<String> = COMPANIES
+    let paths: Vec<String> = EXAMPLES
         .iter()
         .map(|c| format!("profiles/{c}.yaml"))
         .collect();
@@ -201,11 +197,11 @@ fn several_profiles_give_a_summary_and_json_an_array() {
     assert_eq!(
         placements,
         [
-            "sales",
-            "marketing",
             "standalone",
             "cross-functional",
-            "standalone"
+            "standalone",
+            "marketing",
+            "sales"
         ]
     );
 }
@@ -300,7 +296,7 @@ fn output_file_is_written_once_and_not_clobbered() {
 
 #[test]
 fn reports_are_snapshotted() {
-    for company in COMPANIES {
+    for company in EXAMPLES {
         let path = format!("profiles/{company}.yaml");
         for format in ["text", "json", "markdown"] {
             let out = partner_org()

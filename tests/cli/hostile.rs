@@ -3,9 +3,7 @@
 //! rulebooks. (How long each takes and how much memory it uses is measured by
 //! benches/hostile.sh; here a generous timeout only guards against hangs.)
 
-mod common;
-
-use common::partner_org;
+use crate::support::partner_org;
 use std::path::Path;
 use std::time::Duration;
 

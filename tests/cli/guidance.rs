@@ -1,9 +1,7 @@
 //! Every point of the guidance is cited by a rule, and every citing rule fires, and so
 //! shows in the output, for at least one example or fixture profile.
 
-mod common;
-
-use common::{repo, stdout};
+use crate::support::{repo, stdout};
 use partner_org::guidance::POINTS;
 use partner_org::rules::Rulebook;
 use serde_json::Value;

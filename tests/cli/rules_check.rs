@@ -1,8 +1,7 @@
 //! `rules check` on good and broken rulebooks, `rules test` on fixtures, and
 //! `rules show` printing the whole rulebook to copy.
 
-mod common;
-use common::{partner_org, repo};
+use crate::support::{partner_org, repo};
 use predicates::str::contains;
 
 /// Runs partner-org: the exit code, stdout and stderr.

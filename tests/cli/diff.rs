@@ -1,7 +1,6 @@
 //! `diff`: two profiles, or one profile before and after `--set`.
 
-mod common;
-use common::{partner_org, stdout};
+use crate::support::{partner_org, stdout};
 use predicates::str::contains;
 use serde_json::Value;
 

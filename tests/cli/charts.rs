@@ -2,12 +2,9 @@
 //! profiles, Graphviz round trips, well-formed SVG and HTML, the HTML report in
 //! headless Chromium, nasty names, and byte-identical output.
 
-mod common;
-
-use common::{INVALID_PROFILE, graphviz, partner_org, repo, stdout};
+use crate::support::{EXAMPLES, INVALID_PROFILE, graphviz, partner_org, repo, stdout};
 use std::process::Command;
 
-const PROFILES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 const CHART_FORMATS: [&str; 5] = ["dot", "mermaid", "svg", "json", "tree"];
 
 fn profile(name: &str) -> String {
@@ -35,7 +32,7 @@ fn all_text(doc: &roxmltree::Document<'_>) -> String {
 
 #[test]
 fn every_chart_format_of_every_example_matches_its_snapshot() {
-    for name in PROFILES {
+    for name in EXAMPLES {
         for format in CHART_FORMATS {
             let out = stdout(&["chart", &profile(name), "--format", format]);
             insta::assert_snapshot!(format!("chart_{name}_{format}"), out);
@@ -85,7 +82,7 @@ fn the_tree_is_coloured_only_when_asked() {
 
 #[test]
 fn graphviz_draws_every_example_chart_and_roadmap() {
-    for name in PROFILES {
+    for name in EXAMPLES {
         for stage in ["now", "early", "mid", "scale"] {
             let dot = stdout(&["chart", &profile(name), "--stage", stage]);
             let Some(svg) = graphviz(&dot) else { return };
@@ -104,7 +101,7 @@ fn graphviz_draws_every_example_chart_and_roadmap() {
 
 #[test]
 fn native_svg_is_well_formed_and_shows_the_chart() {
-    for name in PROFILES {
+    for name in EXAMPLES {
         let svg = stdout(&["chart", &profile(name), "--format", "svg"]);
         let doc = xml(&svg);
         assert_eq!(doc.root_element().tag_name().name(), "svg");
@@ -149,7 +146,7 @@ fn key<'a, 'i>(
 #[test]
 fn a_department_has_the_same_colour_in_every_chart() {
     let mut colours = std::collections::BTreeMap::new();
-    for name in PROFILES {
+    for name in EXAMPLES {
         for stage in ["early", "mid", "scale"] {
             let svg = stdout(&["chart", &profile(name), "--format", "svg", "--stage", stage]);
             let doc = xml(&svg);
@@ -171,7 +168,7 @@ fn a_department_has_the_same_colour_in_every_chart() {
 /// department of the chart, in order, beside the colour its nodes are filled with.
 #[test]
 fn the_native_svg_key_names_each_department_with_its_colour() {
-    for name in PROFILES {
+    for name in EXAMPLES {
         let json: serde_json::Value =
             serde_json::from_str(&stdout(&["chart", &profile(name), "--format", "json"])).unwrap();
         let mut departments: Vec<&str> = Vec::new();
@@ -244,7 +241,7 @@ fn the_native_svg_key_names_each_department_with_its_colour() {
 
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
-    let paths: Vec<String> = PROFILES
+    let paths: Vec<String> = EXAMPLES
         .iter()
         .map(|p| format!("profiles/{p}.yaml"))
         .collect();
@@ -262,7 +259,7 @@ fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
     }
     assert_eq!(
         doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
-        PROFILES.len()
+        EXAMPLES.len()
     );
     assert!(
         !doc.descendants()
@@ -338,7 +335,7 @@ fn headless_chromium_renders_the_html_report() {
 
 #[test]
 fn output_is_byte_identical_from_run_to_run() {
-    for name in PROFILES {
+    for name in EXAMPLES {
         for format in CHART_FORMATS {
             let first = stdout(&["chart", &profile(name), "--format", format]);
             assert_eq!(

@@ -1,9 +1,7 @@
 //! Every kind of bad profile is rejected with exit code 65 and a message naming the
 //! file, line and column; an unreadable file gives 66.
 
-mod common;
-
-use common::partner_org;
+use crate::support::partner_org;
 use predicates::prelude::*;
 
 const VALID: &str = "\

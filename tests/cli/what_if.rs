@@ -1,11 +1,8 @@
 //! `what-if`: every reported change really gives the reported placement when applied
 //! with `advise --set`, and the report reads well.
 
-mod common;
-use common::{INVALID_PROFILE, partner_org};
+use crate::support::{EXAMPLES, INVALID_PROFILE, partner_org};
 use serde_json::Value;
-
-const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 
 fn json(args: &[&str]) -> Value {
     let out = partner_org().args(args).output().expect("runs");

@@ -1,11 +1,8 @@
 //! `advise --explain`: the trace for the five example profiles (snapshots), and its
 //! arithmetic against the scores in the JSON output.
 
-mod common;
-use common::stdout;
+use crate::support::{EXAMPLES, stdout};
 use serde_json::Value;
-
-const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 
 #[test]
 fn explain_text_for_the_five_examples() {

@@ -1,8 +1,6 @@
 //! `partner-org init`: the commented template profile.
 
-mod common;
-
-use common::{partner_org, repo};
+use crate::support::{partner_org, repo};
 use predicates::str::contains;
 
 #[test]

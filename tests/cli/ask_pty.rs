@@ -4,9 +4,7 @@
 //! colour, with TERM=xterm and generous timeouts. Keys: Enter takes the default, a
 //! space ticks an item of a multi-select, `\x1b[B` is the down arrow.
 
-mod common;
-
-use common::{partner_org, repo};
+use crate::support::{partner_org, repo};
 use partner_org::ask::Answers;
 use partner_org::profile::Profile;
 use rexpect::session::{PtySession, spawn_command};

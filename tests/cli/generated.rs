@@ -1,7 +1,6 @@
 //! Completions and the man page come from the clap definitions.
 
-mod common;
-use common::{partner_org, stdout};
+use crate::support::{partner_org, stdout};
 use predicates::str::contains;
 
 #[test]

@@ -1,8 +1,6 @@
 //! Properties of the engine over generated valid profiles.
 
-mod common;
-
-use common::valid_profile;
+use crate::support::valid_profile;
 use partner_org::assessment::Placement;
 use partner_org::profile::{Profile, Source};
 use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, Text};

@@ -1,11 +1,9 @@
 //! Batch evaluation and scripting: many profiles, streams, formats, exit codes, pipes.
 
-mod common;
-
-#[path = "../benches/support/corpus.rs"]
+#[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
-use common::{partner_org, repo};
+use crate::support::{partner_org, repo};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;

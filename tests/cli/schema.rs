@@ -5,8 +5,7 @@
 //! implementation of JSON Schema 2020-12, the draft schemars writes, so these tests
 //! check what editors using the schema will see.
 
-mod common;
-use common::{partner_org, repo};
+use crate::support::{partner_org, repo};
 use serde_json::Value;
 
 fn schema(kind: &str) -> jsonschema::Validator {

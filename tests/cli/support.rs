@@ -1,5 +1,4 @@
 //! Shared helpers for the CLI tests, and the generated profiles of the property tests.
-#![allow(dead_code)]
 use partner_org::profile::{
     Company, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType, Region,
     RevenueOwner,
@@ -7,6 +6,9 @@ use partner_org::profile::{
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use std::path::PathBuf;
+/// The five example companies of `profiles/`, in alphabetical order.
+pub const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
+
 /// The partner-org binary, run from the repository root.
 pub fn partner_org() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("partner-org").expect("binary built");

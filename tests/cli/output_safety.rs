@@ -4,9 +4,7 @@
 //! stays whole and no temp file is left, except after SIGKILL, which cannot be caught.
 #![cfg(unix)]
 
-mod common;
-
-use common::{partner_org, repo};
+use crate::support::{partner_org, repo};
 use predicates::prelude::*;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
