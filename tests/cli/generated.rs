@@ -104,3 +104,73 @@ fn help_lists_the_csv_columns_and_says_what_no_color_does() {
         "{help}"
     );
 }
+
+#[test]
+fn options_that_would_do_nothing_are_refused_with_exit_2() {
+    for args in [
+        &["man", "--rules", "/nonexistent"][..],
+        &["completions", "bash", "--max-bytes", "10"],
+        &["schema", "--max-documents", "3"],
+        &["init", "--rules", "rules/default.yaml"],
+        &[
+            "validate",
+            "profiles/sellfy.yaml",
+            "--rules",
+            "rules/default.yaml",
+        ],
+        &[
+            "rules",
+            "test",
+            "rules/default.yaml",
+            "profiles",
+            "--rules",
+            "x.yaml",
+        ],
+        &["ask", "--max-documents", "3"],
+    ] {
+        partner_org()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains("error: unexpected argument"));
+    }
+    // `ask` has one output option, spelt -o, --out or --output.
+    let help = stdout(&["ask", "--help"]);
+    assert_eq!(help.matches("<PATH>").count(), 2, "{help}");
+    assert!(help.contains("-o, --out <PATH>"), "{help}");
+}
+
+#[test]
+fn init_refuses_a_path_and_o_together() {
+    let dir = tempfile::tempdir().unwrap();
+    partner_org()
+        .current_dir(dir.path())
+        .args(["init", "a.yaml", "-o", "b.yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with '--output <FILE>'"));
+    assert!(!dir.path().join("a.yaml").exists());
+    assert!(!dir.path().join("b.yaml").exists());
+    partner_org()
+        .current_dir(dir.path())
+        .args(["init", "-o", "b.yaml"])
+        .assert()
+        .success();
+    assert!(dir.path().join("b.yaml").exists());
+}
+
+#[test]
+fn the_options_that_act_still_work_on_their_commands() {
+    partner_org()
+        .args(["advise", "profiles/sellfy.yaml", "--max-bytes", "10", "-q"])
+        .assert()
+        .code(65);
+    partner_org()
+        .args(["rules", "list", "--rules", "/nonexistent"])
+        .assert()
+        .code(66);
+    partner_org()
+        .args(["man", "--dir", "x", "-o", "y"])
+        .assert()
+        .code(2);
+}
