@@ -723,6 +723,71 @@ impl Profile {
     }
 }
 
+/// An answer that `--set` changed, as the assessment records it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Change {
+    /// The field path, e.g. `company.employees`.
+    pub field: &'static str,
+    /// The value before (`null` when the profile left it to its default).
+    #[schemars(with = "serde_json::Value")]
+    pub from: yaml_serde::Value,
+    /// The value after, as validated (`15%` is `0.15`).
+    #[schemars(with = "serde_json::Value")]
+    pub to: yaml_serde::Value,
+}
+
+impl Change {
+    /// `company.employees 40 → 50`, for reports.
+    pub fn describe(&self) -> String {
+        format!("{} {} → {}", self.field, plain(&self.from), plain(&self.to))
+    }
+}
+
+/// A value as a person would read it: `40`, `scaling`, `[reach, budget]`, `default`.
+fn plain(value: &yaml_serde::Value) -> String {
+    use yaml_serde::Value;
+    match value {
+        Value::Null => "default".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Sequence(items) => {
+            format!(
+                "[{}]",
+                items.iter().map(plain).collect::<Vec<_>>().join(", ")
+            )
+        }
+        other => yaml_serde::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+impl Profile {
+    /// What `overrides` changed between this profile and `after`, the profile
+    /// [`Profile::with_overrides`] made of it: one entry per override, in order.
+    pub fn changes(&self, overrides: &[Override], after: &Profile) -> Vec<Change> {
+        let tree = |p: &Profile| yaml_serde::to_value(p).unwrap_or(yaml_serde::Value::Null);
+        let (before, after) = (tree(self), tree(after));
+        let value = |tree: &yaml_serde::Value, field: &str| {
+            field
+                .split('.')
+                .try_fold(tree, |node, key| node.get(key))
+                .cloned()
+                .unwrap_or(yaml_serde::Value::Null)
+        };
+        overrides
+            .iter()
+            .map(|o| Change {
+                field: o.field,
+                from: value(&before, o.field),
+                to: value(&after, o.field),
+            })
+            .collect()
+    }
+}
+
 /// A contradiction or out-of-range answer found after parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {

@@ -259,6 +259,7 @@ impl Rulebook {
             placement,
             reports_to,
             confidence,
+            overrides: Vec::new(),
             scores,
             runner_up,
             tie,
