@@ -18,9 +18,11 @@ mod markdown;
 mod mermaid;
 mod ndjson;
 pub mod roadmap;
+mod route;
 pub mod svg;
 mod table;
 mod text;
+mod tidy;
 mod tree;
 mod what_if;
 
