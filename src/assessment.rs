@@ -1,12 +1,89 @@
-//! The assessment: what the engine concludes for one profile. Its JSON form is the
-//! contract of `advise --format json` (README, "JSON output").
+//! The vocabulary of a recommendation (placement, stage, role status, scores, the
+//! ranking and the trace) and the assessment: what the engine concludes for one
+//! profile. Its JSON form is the contract of `advise --format json` (README, "JSON
+//! output").
+//!
+//! Owns the types the engine fills in and every renderer reads; depends only on
+//! `profile` and `text`, never on `rules`, `render` or the binary.
 
-use crate::profile::Source;
-use crate::rules::explain::Trace;
-use crate::rules::{Placement, Stage};
+mod trace;
+
+pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
+
+use crate::profile::{ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+kebab_enum! {
+    /// Where the partnerships team reports.
+    Placement {
+        /// Under the head of sales.
+        Sales => "sales",
+        /// Under the head of marketing.
+        Marketing => "marketing",
+        /// Its own department, reporting to an executive.
+        Standalone => "standalone",
+        /// Under one leader who runs sales and marketing together.
+        CrossFunctional => "cross-functional",
+    }
+}
+
+impl Placement {
+    /// The placement's position in score arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// How a report names the placement.
+    pub fn label(self) -> &'static str {
+        match self {
+            Placement::Sales => "under sales",
+            Placement::Marketing => "under marketing",
+            Placement::Standalone => "its own department",
+            Placement::CrossFunctional => "under a cross-functional leader",
+        }
+    }
+}
+
+kebab_enum! {
+    /// Ecosystem maturity used for team design.
+    Stage {
+        /// A few partners, one person or a small team of generalists.
+        Early => "early",
+        /// Specialists appear.
+        Mid => "mid",
+        /// A matrix by function and partner segment.
+        Scale => "scale",
+    }
+}
+
+impl Stage {
+    /// The stage a program is at: `none` and `launching` are early, `established` is
+    /// mid, `scaling` is scale.
+    pub fn of(maturity: ProgramMaturity) -> Stage {
+        match maturity {
+            ProgramMaturity::None | ProgramMaturity::Launching => Stage::Early,
+            ProgramMaturity::Established => Stage::Mid,
+            ProgramMaturity::Scaling => Stage::Scale,
+        }
+    }
+}
+
+/// The result of the placement pass: the scores, what was ruled out, and the winner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// The score of every placement.
+    pub scores: Scores,
+    /// Placements a fired rule ruled out, sorted.
+    pub excluded: Vec<Placement>,
+    /// The eligible placement with the highest score (tie-break order on a tie).
+    pub placement: Placement,
+    /// The best eligible placement after it.
+    pub runner_up: Option<Placement>,
+    /// The winner's score minus the runner-up's; infinite when nothing else is eligible.
+    pub margin: f64,
+}
 
 /// The recommendation for one profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -21,8 +21,8 @@ use super::{
     LEADERSHIP, Link, LinkKind, MARKETING, Node, NodeKind, OrgChart, PARTNER_OPS, PARTNERSHIPS,
     SALES,
 };
+use crate::assessment::Placement;
 use crate::assessment::{Assessment, RoleStatus};
-use crate::rules::Placement;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 impl OrgChart {
