@@ -61,7 +61,7 @@ impl Streamed for Csv {
                 let s = &a.scores;
                 let scores = [s.sales, s.marketing, s.standalone, s.cross_functional].map(number);
                 let confidence = format!("{:.2}", a.confidence);
-                let overrides: Vec<String> = a.overrides.iter().map(|c| c.describe()).collect();
+                let overrides: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
                 record(
                     out,
                     [

@@ -56,7 +56,7 @@ pub fn changes_line(a: &Assessment) -> Option<String> {
     if a.overrides.is_empty() {
         return None;
     }
-    let changes: Vec<String> = a.overrides.iter().map(|c| c.describe()).collect();
+    let changes: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
     Some(format!("With changes: {}.", changes.join("; ")))
 }
 
