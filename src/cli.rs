@@ -447,7 +447,8 @@ pub struct Advise {
     pub explain: bool,
 
     /// Override one answer of every profile, e.g. --set program.maturity=scaling
-    /// (lists: --set goals=reach,budget). Repeatable.
+    /// (lists: --set goals=reach,budget; shares: --set program.revenue_share=15% or
+    /// 0.15; yes/no: true, false, yes or no). Repeatable.
     #[arg(long = "set", value_name = "FIELD=VALUE")]
     pub sets: Vec<String>,
 

@@ -32,6 +32,7 @@ mod report;
 mod roadmap;
 mod rules;
 mod schema;
+mod signals;
 mod terminal;
 mod validate;
 mod what_if;

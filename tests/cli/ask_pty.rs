@@ -12,6 +12,8 @@ use std::path::Path;
 use std::time::Duration;
 
 const DOWN: &str = "\x1b[B";
+/// The program maturity `launching`, one below the first choice (`none`).
+const LAUNCHING: &str = "\x1b[B\r";
 
 /// A session of `partner-org ask ARGS` in `dir`.
 fn ask(dir: &Path, args: &[&str]) -> PtySession {
@@ -78,8 +80,8 @@ fn answer_each(p: &mut PtySession, prompts: &[&str], keys: &[&str]) {
 /// Answers every question for "Acme" up to the review screen.
 fn answer_acme(p: &mut PtySession) {
     let keys = [
-        "Acme\r", "40\r", "y", "3\r", "5\r", "\r", "\r", "\r", "\r", " \r", "\r", "20\r", "5%\r",
-        "1\r", " \r", "\r",
+        "Acme\r", "40\r", "y", "3\r", "5\r", "\r", "\r", "\r", LAUNCHING, " \r", "\r", "20\r",
+        "5%\r", "1\r", " \r", "\r",
     ];
     answer_each(p, &QUESTIONS, &keys);
 }
@@ -144,9 +146,10 @@ fn a_wrong_answer_is_asked_again_with_the_reason() {
         .expect("the contradiction, as soon as it arises");
     answer(&mut p, "How many people are on the marketing team?", "5\r");
     // From "How developed is marketing?" to a revenue share out of range.
-    let keys = ["\r", "\r", "\r", "\r", " \r", "\r", "20\r", "2\r"];
+    let keys = ["\r", "\r", "\r", LAUNCHING, " \r", "\r", "20\r", "2\r"];
     answer_each(&mut p, &QUESTIONS[5..13], &keys);
-    p.exp_string("2 is outside 0.0..=1.0").expect("the range");
+    p.exp_string("2 is above 1: write 2% or 0.02")
+        .expect("the range");
     answer_each(&mut p, &QUESTIONS[12..], &["0.2\r", "1\r", "\r", "\r"]);
 
     let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
@@ -209,7 +212,7 @@ fn ctrl_c_keeps_the_answers_in_a_recovery_file_that_resumes() {
     );
     // The questions not answered before: their defaults, and the first program type.
     let keys = [
-        "\r", "\r", "\r", "\r", " \r", "\r", "\r", "\r", "\r", "\r", "\r",
+        "\r", "\r", "\r", LAUNCHING, " \r", "\r", "\r", "\r", "\r", "\r", "\r",
     ];
     answer_each(&mut p, &QUESTIONS[5..], &keys);
     let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");

@@ -727,3 +727,39 @@ fn stdout_with_columns(width: usize, args: &[&str]) -> String {
         .clone();
     String::from_utf8(out).unwrap()
 }
+
+/// A company named like a formula is written as text: a spreadsheet opening the CSV
+/// shows the name and runs nothing (OWASP's advice on CSV injection).
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralised() {
+    let sellfy = std::fs::read_to_string(repo("profiles/sellfy.yaml")).unwrap();
+    for name in [
+        "=HYPERLINK(\"http://x.test\",\"click\")",
+        "+1+cmd|' /C calc'!A0",
+        "@SUM(A1:A9)",
+        "-2+3",
+    ] {
+        let quoted = serde_json::to_string(name).unwrap();
+        let profile = sellfy.replace("name: Sellfy", &format!("name: {quoted}"));
+        let out = partner_org()
+            .args(["advise", "-", "--format", "csv"])
+            .write_stdin(profile)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let row = text.lines().nth(1).unwrap();
+        let cell = format!("'{name}");
+        let expected = if cell.contains(['"', ',']) {
+            format!(",\"{}\",", cell.replace('"', "\"\""))
+        } else {
+            format!(",{cell},")
+        };
+        assert!(row.contains(&expected), "{name}: {row}");
+        assert_eq!(
+            row.matches('\'').count(),
+            name.matches('\'').count() + 1,
+            "only the name changes: {row}"
+        );
+    }
+}
