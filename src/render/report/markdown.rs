@@ -90,7 +90,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             Some(t) => {
                 heading(out, "How the recommendation was reached")?;
                 writeln!(out, "~~~~text")?;
-                text::trace(t, out)?;
+                text::trace(t, crate::render::wrapping::WIDTH, out)?;
                 writeln!(out, "~~~~")?;
             }
             None => {
