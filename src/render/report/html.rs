@@ -4,7 +4,7 @@
 //! The page is also well-formed XML.
 
 use super::table::{Cell, Columns, SCORES_HEADER, Section, sections};
-use super::text::{confidence_line, headline};
+use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
 use crate::render::chart::svg::{draw, xml_escape};
@@ -24,7 +24,7 @@ th{background:#f3f3f3}.recommended td{font-weight:bold;background:#eef6ee}.cites
 .headline{font-size:1.2rem;font-weight:bold}.error{color:#a00}
 .chart{overflow-x:auto;margin:.5rem 0}.chart svg{display:block;margin:0 auto}
 .chart.wide{width:calc(100vw - 3rem);margin-left:calc(50% - 50vw + 1.5rem)}
-.status-next,.status-later{color:#666}
+.status-next,.status-later{color:#666}.changes{font-style:italic}
 @page chart{size:landscape;margin:10mm}
 @media print{body{margin:0;max-width:none}section{break-before:page}section:first-of-type{break-before:auto}
 .chart{break-inside:avoid;overflow:visible}.chart svg{width:auto;height:auto;max-width:100%;max-height:180mm}
@@ -97,6 +97,9 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "<h1>{}</h1>", e(&a.profile))?;
     writeln!(out, "<p class=\"headline\">{}</p>", e(&headline(a)))?;
     writeln!(out, "<p>{}</p>", e(&confidence_line(a)))?;
+    if let Some(changes) = changes_line(a) {
+        writeln!(out, "<p class=\"changes\">{}</p>", e(&changes))?;
+    }
 
     writeln!(out, "<h2>Org chart</h2>")?;
     let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
