@@ -417,6 +417,20 @@ fn picks<T: Copy>(all: (&[T], &[&str]), names: &[&str]) -> Vec<T> {
     names.iter().map(|n| pick(all, n)).collect()
 }
 
+impl serde::Serialize for Value {
+    /// A string, number, boolean or list of strings, as in a profile.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(t) => s.serialize_str(t),
+            Value::Count(n) => s.serialize_u32(*n),
+            Value::Share(x) => s.serialize_f64(*x),
+            Value::Flag(b) => s.serialize_bool(*b),
+            Value::One(name) => s.serialize_str(name),
+            Value::Many(names) => names.serialize(s),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

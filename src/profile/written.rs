@@ -3,6 +3,7 @@
 //! `--set FIELD=VALUE` overrides.
 
 use super::{Choice, Field, MAX_COUNT, Profile, Value, Violation, closest};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 
 /// Reads a whole number up to [`MAX_COUNT`]; the least value is checked with the other
@@ -152,6 +153,35 @@ impl std::str::FromStr for Override {
     }
 }
 
+/// An answer that `--set` changed, as the assessment records it: in JSON
+/// `{"field": "company.employees", "from": 40, "to": 50}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The field.
+    pub field: Field,
+    /// Its value before (a default filled in).
+    pub from: Value,
+    /// Its value after.
+    pub to: Value,
+}
+
+impl fmt::Display for Change {
+    /// `company.employees 40 → 50`, the values as `--set` takes them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} → {}", self.field.path(), self.from, self.to)
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut change = s.serialize_struct("Change", 3)?;
+        change.serialize_field("field", self.field.path())?;
+        change.serialize_field("from", &self.from)?;
+        change.serialize_field("to", &self.to)?;
+        change.end()
+    }
+}
+
 impl Profile {
     /// The profile with overrides applied and validated again.
     pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
@@ -161,6 +191,19 @@ impl Profile {
         }
         profile.validate()?;
         Ok(profile)
+    }
+
+    /// What `overrides` changed between this profile and `after`, the profile
+    /// [`Profile::with_overrides`] made of it: one entry per override, in order.
+    pub fn changes(&self, overrides: &[Override], after: &Profile) -> Vec<Change> {
+        overrides
+            .iter()
+            .map(|o| Change {
+                field: o.field,
+                from: o.field.get(self),
+                to: o.field.get(after),
+            })
+            .collect()
     }
 }
 
