@@ -316,6 +316,7 @@ pub fn advise<'r>(
                         message: v.message,
                         help: Some(v.help),
                         line_text: None,
+                        more: Vec::new(),
                     },
                 });
             }
