@@ -255,6 +255,7 @@ impl Rulebook {
             placement,
             reports_to,
             confidence,
+            overrides: Vec::new(),
             scores,
             runner_up,
             tie,

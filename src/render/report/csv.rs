@@ -12,7 +12,10 @@ use std::io::{self, Write};
 pub struct Csv;
 
 /// How many columns there are.
-const COLUMNS: usize = 14;
+const COLUMNS: usize = 15;
+
+/// The column of a failed profile's message.
+const ERROR: usize = 13;
 
 /// The columns, in order. New columns are only ever added at the end.
 pub const CSV_COLUMNS: [&str; COLUMNS] = [
@@ -30,6 +33,7 @@ pub const CSV_COLUMNS: [&str; COLUMNS] = [
     "stage",
     "top_reason",
     "error",
+    "overrides",
 ];
 
 impl Renderer for Csv {
@@ -57,6 +61,7 @@ impl Streamed for Csv {
                 let s = &a.scores;
                 let scores = [s.sales, s.marketing, s.standalone, s.cross_functional].map(number);
                 let confidence = format!("{:.2}", a.confidence);
+                let overrides: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
                 record(
                     out,
                     [
@@ -74,6 +79,7 @@ impl Streamed for Csv {
                         a.stage.as_str(),
                         &text(a.reasons.first().map_or("", |r| r.text.as_str())),
                         "",
+                        &text(&overrides.join("; ")),
                     ],
                 );
             }
@@ -83,7 +89,7 @@ impl Streamed for Csv {
                 let mut cells = [""; COLUMNS];
                 cells[0] = &path;
                 cells[1] = &document;
-                cells[COLUMNS - 1] = &message;
+                cells[ERROR] = &message;
                 record(out, cells);
             }
         }

@@ -48,6 +48,16 @@ pub fn confidence_line(a: &Assessment) -> String {
     line
 }
 
+/// The line that says the answers were changed before the evaluation
+/// (`With changes: company.employees 40 → 50.`); none when they were not.
+pub fn changes_line(a: &Assessment) -> Option<String> {
+    if a.overrides.is_empty() {
+        return None;
+    }
+    let changes: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
+    Some(format!("With changes: {}.", changes.join("; ")))
+}
+
 /// The sentence that opens a report.
 pub fn headline(a: &Assessment) -> String {
     match a.placement {
@@ -73,6 +83,9 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", wrap(&head, "", width))?;
     }
     writeln!(out, "{}", wrap(&confidence_line(a), "", width))?;
+    if let Some(changes) = changes_line(a) {
+        writeln!(out, "{}", wrap(&changes, "", width))?;
+    }
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title(), style)?;
