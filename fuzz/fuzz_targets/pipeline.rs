@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
         };
         let assessment = rulebook().assess(source.clone(), &profile, trace);
         let outcomes = [Outcome::Assessed(Box::new(assessment))];
-        let reports: [&dyn Renderer; 7] = [&Text, &Json, &Yaml, &Markdown, &Html, &Ndjson, &Csv];
+        let reports: [&dyn Renderer; 7] = [&Text, &Json, &Yaml, &Markdown, &Html, &Ndjson::new(rulebook()), &Csv];
         for report in reports {
             let mut out = Vec::new();
             report.render(&outcomes, style, &mut out).expect("report");

@@ -30,7 +30,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     sink(g).write(|out| {
         let mut t = render::new_table(&["Rule", "Cites", "What it does"]);
-        for rule in &rulebook.rules {
+        for rule in rulebook.rules() {
             t.add_row(vec![
                 rule.id.to_string(),
                 rule.cites.join(", "),
@@ -43,7 +43,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
             .map(|p| p.id)
             .filter(|id| {
                 !rulebook
-                    .rules
+                    .rules()
                     .iter()
                     .any(|r| r.cites.iter().any(|c| c == id))
             })
@@ -51,7 +51,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
         writeln!(
             out,
             "{} rules; guidance points not cited: {}",
-            rulebook.rules.len(),
+            rulebook.rules().len(),
             if uncited.is_empty() {
                 "none".to_string()
             } else {
@@ -74,7 +74,7 @@ fn show_all(g: &Global) -> anyhow::Result<Exit> {
 fn show(g: &Global, id: &str) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let Some(rule) = rulebook.rule(id) else {
-        let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = rulebook.rules().iter().map(|r| r.id.as_str()).collect();
         let hint = partner_org::profile::suggest(id, &ids)
             .map_or("`partner-org rules list` shows every id".to_string(), |b| {
                 format!("did you mean '{b}'?")
@@ -106,11 +106,11 @@ fn check(g: &Global, file: Option<&Path>) -> anyhow::Result<Exit> {
             writeln!(out, "{}\n", p.render(color))?;
         }
         match problems.len() {
-            0 => writeln!(out, "{name}: {} rules, no problems found", book.rules.len()),
+            0 => writeln!(out, "{name}: {} rules, no problems found", book.rules().len()),
             n => writeln!(
                 out,
                 "{name}: {} rules, {n} problem{}",
-                book.rules.len(),
+                book.rules().len(),
                 if n == 1 { "" } else { "s" }
             ),
         }

@@ -41,8 +41,13 @@ pub struct Rulebook {
     /// How a tie between the top scores is broken: the first listed wins. Must list
     /// all four placements.
     pub tie_break: Vec<Placement>,
-    /// The rules, in evaluation order.
-    pub rules: Vec<Rule>,
+    /// The rules, in evaluation order ([`Rulebook::rules`]). Private, so that what
+    /// follows from them cannot go stale.
+    rules: Vec<Rule>,
+    /// What the engine asks of the rules for every profile, worked out once.
+    #[serde(skip)]
+    #[schemars(skip)]
+    derived: Cache,
 }
 
 /// The executive title for each placement.
@@ -73,10 +78,6 @@ impl ReportsTo {
 }
 
 /// One rule.
-///
-/// What follows from a rule (whether it tests the placement, its effect line, the JSON
-/// of what it adds) is worked out the first time it is evaluated; change a rule
-/// before that, or change a clone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
@@ -92,22 +93,21 @@ pub struct Rule {
     pub when: Option<Condition>,
     /// What the rule adds when it fires.
     pub then: Effects,
-    /// What the engine asks of the rule for every profile, worked out once.
-    #[serde(skip)]
-    derived: Cache,
 }
 
-/// The parts of a rule that follow from the others.
-#[derive(Debug, Clone)]
-struct Derived {
-    design: bool,
-    effect: Text,
-    json: engine::Fragments,
+/// What follows from a rulebook's rules, for every profile alike.
+#[derive(Debug)]
+pub(crate) struct Derived {
+    /// The indexes of the placement rules, in rulebook order.
+    pub(crate) placement: Vec<usize>,
+    /// The indexes of the design rules, in rulebook order.
+    pub(crate) design: Vec<usize>,
+    /// Each rule's effect line ([`Effects::describe`]).
+    pub(crate) effects: Vec<Text>,
 }
 
-/// [`Derived`], filled in on first use. Not part of a rule's identity: a rule equals
-/// another whether or not either has been used yet. A clone starts empty, so a copy
-/// of a rule can be changed before it is used.
+/// [`Derived`], filled in on first use. Not part of a rulebook's identity: a rulebook
+/// equals another whether or not either has been used yet. A clone starts empty.
 #[derive(Debug, Default)]
 struct Cache(OnceLock<Derived>);
 
@@ -246,31 +246,10 @@ impl Op {
 }
 
 impl Rule {
-    fn derived(&self) -> &Derived {
-        self.derived.0.get_or_init(|| {
-            let effect = Text::from(self.then.describe());
-            Derived {
-                design: self.when.as_ref().is_some_and(Condition::uses_placement),
-                json: engine::Fragments::of(self, &effect),
-                effect,
-            }
-        })
-    }
-
     /// Whether the rule is a design rule: its condition tests the chosen placement, so
     /// it runs in the second pass and may not change scores.
     pub fn is_design(&self) -> bool {
-        self.derived().design
-    }
-
-    /// What the rule adds, in one line ([`Effects::describe`]).
-    pub fn effect(&self) -> &Text {
-        &self.derived().effect
-    }
-
-    /// The JSON of what the rule adds to an assessment.
-    fn fragments(&self) -> &engine::Fragments {
-        &self.derived().json
+        self.when.as_ref().is_some_and(Condition::uses_placement)
     }
 }
 
@@ -499,6 +478,33 @@ pub struct KpiSpec {
 }
 
 impl Rulebook {
+    /// The rules, in evaluation order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// What follows from the rules, worked out on first use.
+    pub(crate) fn derived(&self) -> &Derived {
+        self.derived.0.get_or_init(|| {
+            let (design, placement) =
+                (0..self.rules.len()).partition(|&i| self.rules[i].is_design());
+            Derived {
+                placement,
+                design,
+                effects: self
+                    .rules
+                    .iter()
+                    .map(|r| Text::from(r.then.describe()))
+                    .collect(),
+            }
+        })
+    }
+
+    /// What rule `index` adds, in one line ([`Effects::describe`]).
+    pub fn effect(&self, index: usize) -> &Text {
+        &self.derived().effects[index]
+    }
+
     /// The embedded default rulebook, parsed on first use. Assessments borrow their
     /// texts from the rulebook, so one that lives as long as the program is handy.
     pub fn default_rules() -> &'static Rulebook {

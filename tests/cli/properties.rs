@@ -62,7 +62,7 @@ proptest! {
         let source = Source { path: "dir/\"odd\" name.yaml".into(), document };
         let outcome = Outcome::Assessed(Box::new(Rulebook::default_rules().assess(source, &profile, Options::default())));
         let mut line = Vec::new();
-        Ndjson.render(std::slice::from_ref(&outcome), Style::default(), &mut line).unwrap();
+        Ndjson::new(Rulebook::default_rules()).render(std::slice::from_ref(&outcome), Style::default(), &mut line).unwrap();
         let expected = serde_json::to_string(&outcome).unwrap() + "\n";
         prop_assert_eq!(String::from_utf8(line).unwrap(), expected);
     }
