@@ -179,102 +179,37 @@ impl Rulebook {
             runner_up,
             margin,
         } = self.placement_pass(&facts, |index| fired.push(index));
-        let tie = margin == 0.0;
-        let confidence = if margin.is_infinite() {
-            1.0
-        } else {
-            confidence(margin)
-        };
-
+        let first_design = fired.len();
         facts.placement = Some(placement);
         let derived = self.derived();
         fired.extend(derived.design.iter().filter(|&&i| facts.fires(&rules[i])));
 
-        let mut reports_to = self.reports_to.get(placement);
-        // Sized for everything the fired rules could add, so that none grows.
-        let most =
-            |count: fn(&Rule) -> usize| fired.iter().map(|&i| count(&rules[i])).sum::<usize>();
-        let mut reasons = Vec::with_capacity(most(|r| r.then.reason.is_some().into()));
-        let mut caveats = Vec::with_capacity(most(|r| r.then.caveat.is_some().into()));
-        let mut roles: Vec<(u32, Role)> = Vec::with_capacity(most(|r| r.then.roles.len()));
-        let mut partnerops: Vec<PartnerOpsFunction> =
-            Vec::with_capacity(most(|r| r.then.partnerops.len()));
-        let mut cadence: Vec<CadenceItem> = Vec::with_capacity(most(|r| r.then.cadence.len()));
-        let mut kpis: Vec<Kpi> = Vec::with_capacity(most(|r| r.then.kpis.len()));
-        for &index in &fired {
-            let rule = &rules[index];
-            let then = &rule.then;
-            let from = |item: usize| Some(Origin::new(index, item));
-            if let Some(r) = &then.reports_to {
-                reports_to = r;
-            }
-            let supports =
-                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || rule.is_design();
-            if supports {
-                reasons.extend(rule.reason(from(0)));
-            }
-            caveats.extend(rule.caveat(from(0)));
-            for (i, r) in then.roles.iter().enumerate() {
-                if roles.iter().all(|(_, x)| *x.title != r.title) {
-                    roles.push((r.order, rule.role(r, RoleStatus::Later, from(i))));
-                }
-            }
-            for (i, f) in then.partnerops.iter().enumerate() {
-                if partnerops.iter().all(|x| *x.function != f.function) {
-                    partnerops.push(rule.partnerops(f, from(i)));
-                }
-            }
-            for (i, c) in then.cadence.iter().enumerate() {
-                if cadence.iter().all(|x| *x.with != c.with) {
-                    cadence.push(rule.cadence(c, from(i)));
-                }
-            }
-            for (i, k) in then.kpis.iter().enumerate() {
-                if kpis.iter().all(|x| *x.name != k.name) {
-                    kpis.push(rule.kpi(k, from(i)));
-                }
-            }
-        }
-
-        // Hiring order: by rank, then by the order the rules gave them (stable sort).
-        roles.sort_by_key(|(order, _)| *order);
-        let filled = profile.program.team_size as usize;
-        let roles = roles
-            .into_iter()
-            .enumerate()
-            .map(|(i, (_, mut role))| {
-                role.status = if i < filled {
-                    RoleStatus::Current
-                } else if role.stage <= stage {
-                    RoleStatus::Next
-                } else {
-                    RoleStatus::Later
-                };
-                role
-            })
-            .collect();
-
+        let items = self.items(&fired, first_design, placement);
         let mut assessment = Assessment {
             source,
             profile: profile.name.clone(),
             placement,
-            reports_to,
-            confidence,
+            reports_to: items.reports_to,
+            confidence: if margin.is_infinite() {
+                1.0
+            } else {
+                confidence(margin)
+            },
             scores,
             runner_up,
-            tie,
+            tie: margin == 0.0,
             excluded,
-            reasons,
+            reasons: items.reasons,
             rules: fired
                 .iter()
                 .map(|&i| rules[i].fired(&derived.effects[i], Some(Origin::new(i, 0))))
                 .collect(),
-            caveats,
+            caveats: items.caveats,
             stage,
-            roles,
-            partnerops,
-            cadence,
-            kpis,
+            roles: hiring_order(items.roles, profile.program.team_size, stage),
+            partnerops: items.partnerops,
+            cadence: items.cadence,
+            kpis: items.kpis,
             trace: None,
         };
         if options.trace {
@@ -282,6 +217,96 @@ impl Rulebook {
         }
         assessment
     }
+
+    /// What the fired rules add, in their order: the last `reports_to` wins, reasons
+    /// come from the rules that support the placement (and from every design rule,
+    /// those from `first_design` on), and of items with the same title or name the
+    /// first wins.
+    fn items(&self, fired: &[usize], first_design: usize, placement: Placement) -> Items<'_> {
+        let rules = self.rules();
+        // Sized for everything the fired rules could add, so that none grows.
+        let most =
+            |count: fn(&Rule) -> usize| fired.iter().map(|&i| count(&rules[i])).sum::<usize>();
+        let mut items = Items {
+            reports_to: self.reports_to.get(placement),
+            reasons: Vec::with_capacity(most(|r| r.then.reason.is_some().into())),
+            caveats: Vec::with_capacity(most(|r| r.then.caveat.is_some().into())),
+            roles: Vec::with_capacity(most(|r| r.then.roles.len())),
+            partnerops: Vec::with_capacity(most(|r| r.then.partnerops.len())),
+            cadence: Vec::with_capacity(most(|r| r.then.cadence.len())),
+            kpis: Vec::with_capacity(most(|r| r.then.kpis.len())),
+        };
+        for (position, &index) in fired.iter().enumerate() {
+            let rule = &rules[index];
+            let then = &rule.then;
+            let from = |item: usize| Some(Origin::new(index, item));
+            if let Some(r) = &then.reports_to {
+                items.reports_to = r;
+            }
+            let supports =
+                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || position >= first_design;
+            if supports {
+                items.reasons.extend(rule.reason(from(0)));
+            }
+            items.caveats.extend(rule.caveat(from(0)));
+            for (i, r) in then.roles.iter().enumerate() {
+                if items.roles.iter().all(|(_, x)| *x.title != r.title) {
+                    items
+                        .roles
+                        .push((r.order, rule.role(r, RoleStatus::Later, from(i))));
+                }
+            }
+            for (i, f) in then.partnerops.iter().enumerate() {
+                if items.partnerops.iter().all(|x| *x.function != f.function) {
+                    items.partnerops.push(rule.partnerops(f, from(i)));
+                }
+            }
+            for (i, c) in then.cadence.iter().enumerate() {
+                if items.cadence.iter().all(|x| *x.with != c.with) {
+                    items.cadence.push(rule.cadence(c, from(i)));
+                }
+            }
+            for (i, k) in then.kpis.iter().enumerate() {
+                if items.kpis.iter().all(|x| *x.name != k.name) {
+                    items.kpis.push(rule.kpi(k, from(i)));
+                }
+            }
+        }
+        items
+    }
+}
+
+/// What the fired rules add to an assessment; roles with their hiring rank.
+struct Items<'r> {
+    reports_to: &'r Text,
+    reasons: Vec<Reason<'r>>,
+    caveats: Vec<Caveat<'r>>,
+    roles: Vec<(u32, Role<'r>)>,
+    partnerops: Vec<PartnerOpsFunction<'r>>,
+    cadence: Vec<CadenceItem<'r>>,
+    kpis: Vec<Kpi<'r>>,
+}
+
+/// The roles in hiring order (by rank, then in the order the rules gave them), the
+/// first `team_size` filled, the others next when their stage has come and later
+/// otherwise.
+fn hiring_order(mut roles: Vec<(u32, Role<'_>)>, team_size: u32, stage: Stage) -> Vec<Role<'_>> {
+    roles.sort_by_key(|(order, _)| *order);
+    let filled = team_size as usize;
+    roles
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, mut role))| {
+            role.status = if i < filled {
+                RoleStatus::Current
+            } else if role.stage <= stage {
+                RoleStatus::Next
+            } else {
+                RoleStatus::Later
+            };
+            role
+        })
+        .collect()
 }
 
 /// The items a fired rule adds (NDJSON serialises each once, from these).
