@@ -6,7 +6,7 @@
 mod app;
 mod cli;
 
-use app::exit::{Exit, Failure};
+use app::exit::{Exit, ExitError};
 use clap::Parser;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         Ok(exit) => exit.into(),
         Err(error) => {
             let exit = error
-                .downcast_ref::<Failure>()
+                .downcast_ref::<ExitError>()
                 .map_or(Exit::IoErr, |f| f.exit);
             let message = format!("{error:#}");
             if !message.is_empty() {

@@ -42,17 +42,17 @@ impl From<&TextError> for Exit {
 /// An error that ends the program with a given exit code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct Failure {
+pub struct ExitError {
     /// The exit code.
     pub exit: Exit,
     /// What to print (nothing when empty).
     pub message: String,
 }
 
-impl Failure {
+impl ExitError {
     /// A failure with an exit code and a message.
-    pub fn new(exit: Exit, message: impl Into<String>) -> Failure {
-        Failure {
+    pub fn new(exit: Exit, message: impl Into<String>) -> ExitError {
+        ExitError {
             exit,
             message: message.into(),
         }

@@ -1,7 +1,7 @@
 //! `partner-org rules`: the rulebook's catalogue, one rule or the whole rulebook, the
 //! lint of a custom one, and its fixtures.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color};
 use crate::cli::{Global, RulesCommand};
 use partner_org::assessment::Placement;
@@ -79,7 +79,7 @@ fn show(g: &Global, id: &str) -> anyhow::Result<Exit> {
             .map_or("`partner-org rules list` shows every id".to_string(), |b| {
                 format!("did you mean '{b}'?")
             });
-        return Err(Failure::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
+        return Err(ExitError::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
     };
     let yaml = yaml_serde::to_string(rule)?;
     sink(g).write(|out| {
@@ -106,7 +106,11 @@ fn check(g: &Global, file: Option<&Path>) -> anyhow::Result<Exit> {
             writeln!(out, "{}\n", p.render(color))?;
         }
         match problems.len() {
-            0 => writeln!(out, "{name}: {} rules, no problems found", book.rules().len()),
+            0 => writeln!(
+                out,
+                "{name}: {} rules, no problems found",
+                book.rules().len()
+            ),
             n => writeln!(
                 out,
                 "{name}: {} rules, {n} problem{}",

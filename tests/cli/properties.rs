@@ -3,7 +3,7 @@
 use crate::support::valid_profile;
 use partner_org::assessment::Placement;
 use partner_org::profile::{Profile, Source};
-use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, Text};
+use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, TextReport};
 use partner_org::rules::{Rulebook, engine::Options};
 use proptest::prelude::*;
 
@@ -51,7 +51,7 @@ proptest! {
             r.render(&[outcome], Style { explain: true, color: false }, &mut out).unwrap();
             out
         };
-        for r in [&Text as &dyn Renderer, &Json, &Markdown] {
+        for r in [&TextReport as &dyn Renderer, &Json, &Markdown] {
             prop_assert_eq!(render(r), render(r));
         }
     }

@@ -92,7 +92,7 @@ impl Streamed for Yaml {
 mod tests {
     use super::{Json, Outcome, Renderer, Style};
     use crate::profile::{InputError, Source};
-    use crate::render::Failure;
+    use crate::render::FailureRecord;
 
     fn failure(path: &str, message: &str) -> Outcome<'static> {
         let error = InputError {
@@ -104,7 +104,7 @@ mod tests {
             help: Some("fix\nit".into()),
             line_text: None,
         };
-        Outcome::Failed(Failure::new(
+        Outcome::Failed(FailureRecord::new(
             Source {
                 path: path.into(),
                 document: Some(1),

@@ -12,9 +12,9 @@ use crate::rules::{number, signed};
 use std::io::{self, Write};
 
 /// The human-readable report.
-pub struct Text;
+pub struct TextReport;
 
-impl Renderer for Text {
+impl Renderer for TextReport {
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
         match outcomes {
             [Outcome::Assessed(a)] => report(a, style, out),
@@ -23,7 +23,7 @@ impl Renderer for Text {
                 let rows: Vec<SummaryRow> = many.iter().map(SummaryRow::of).collect();
                 let mut totals = Totals::default();
                 many.iter().for_each(|o| totals.add(o));
-                Text::summary(&rows, &totals, out)
+                TextReport::summary(&rows, &totals, out)
             }
         }
     }
@@ -259,12 +259,12 @@ fn condition(c: &Check, indent: usize, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-impl Text {
+impl TextReport {
     /// The summary of several profiles: a table of their rows, the count per placement
     /// and the errors.
     pub fn summary(rows: &[SummaryRow], totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
         if !rows.is_empty() {
-            Text::summary_table(rows, out)?;
+            TextReport::summary_table(rows, out)?;
         }
         writeln!(out, "{}", totals.placements_line())?;
         writeln!(out, "{}", totals.errors_line())
