@@ -447,7 +447,8 @@ pub struct Advise {
     pub explain: bool,
 
     /// Override one answer of every profile, e.g. --set program.maturity=scaling
-    /// (lists: --set goals=reach,budget). Repeatable.
+    /// (lists: --set goals=reach,budget; shares: --set program.revenue_share=15% or
+    /// 0.15; yes/no: true, false, yes or no). Repeatable.
     #[arg(long = "set", value_name = "FIELD=VALUE")]
     pub sets: Vec<String>,
 
@@ -548,7 +549,7 @@ pub enum Format {
     Ndjson,
     /// CSV: one row per profile; columns: source, document, profile, placement,
     /// reports_to, confidence, score_sales, score_marketing, score_standalone,
-    /// score_cross_functional, runner_up, stage, top_reason, error.
+    /// score_cross_functional, runner_up, stage, top_reason, error, overrides.
     Csv,
 }
 

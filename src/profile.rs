@@ -10,13 +10,18 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod choices;
+mod field;
 mod locate;
 mod stream;
 mod subset;
+mod written;
 
+pub use field::{Choice, Field, Kind, Value};
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
 pub(crate) use subset::check as check_subset;
+pub use written::{Change, Override, parse_share, parse_yes_no, share_help, share_in_range};
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.
 pub fn suggest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
@@ -113,9 +118,10 @@ pub struct Program {
     #[serde(default)]
     #[schemars(range(max = MAX_COUNT))]
     pub partners: u32,
-    /// Share of revenue sourced or influenced by partners, 0.0 to 1.0; default 0.
-    #[serde(default)]
-    #[schemars(range(min = 0.0, max = 1.0))]
+    /// Share of revenue sourced or influenced by partners, from 0 to 1, written
+    /// `0.15` or `15%`; default 0.
+    #[serde(default, deserialize_with = "written::deserialize_share")]
+    #[schemars(schema_with = "written::share_schema")]
     pub revenue_share: f64,
     /// People working on partnerships today; default 0.
     #[serde(default)]
@@ -140,7 +146,7 @@ macro_rules! kebab_enum {
             pub const NAMES: &'static [&'static str] = &[$($text),+];
 
             /// The value as written in a profile.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
                 }
@@ -447,21 +453,21 @@ impl Profile {
         }
         if self.name.trim().is_empty() {
             return v(
-                "name",
+                Field::Name.path(),
                 "the name is empty".into(),
                 "give the company's name, e.g. `name: Acme`",
             );
         }
         if let Some(c) = self.name.chars().find(|c| is_forbidden_char(*c)) {
             return v(
-                "name",
+                Field::Name.path(),
                 format!("the name holds the control character U+{:04X}", c as u32),
                 "remove control and bidirectional-override characters from the name",
             );
         }
         if self.name.chars().count() > MAX_NAME_CHARS {
             return v(
-                "name",
+                Field::Name.path(),
                 format!(
                     "the name is {} characters long; the limit is {MAX_NAME_CHARS}",
                     self.name.chars().count()
@@ -471,11 +477,11 @@ impl Profile {
         }
         let c = &self.company;
         let counts = [
-            ("company.employees", c.employees),
-            ("company.sales_team", c.sales_team),
-            ("company.marketing_team", c.marketing_team),
-            ("program.partners", self.program.partners),
-            ("program.team_size", self.program.team_size),
+            (Field::Employees.path(), c.employees),
+            (Field::SalesTeam.path(), c.sales_team),
+            (Field::MarketingTeam.path(), c.marketing_team),
+            (Field::Partners.path(), self.program.partners),
+            (Field::TeamSize.path(), self.program.team_size),
         ];
         for (field, n) in counts {
             if n > MAX_COUNT {
@@ -488,14 +494,14 @@ impl Profile {
         }
         if c.employees == 0 {
             return v(
-                "company.employees",
+                Field::Employees.path(),
                 "a company has at least 1 employee".into(),
                 "give the headcount, e.g. `employees: 40`",
             );
         }
         if u64::from(c.sales_team) + u64::from(c.marketing_team) > u64::from(c.employees) {
             return v(
-                "company.sales_team",
+                Field::SalesTeam.path(),
                 format!(
                     "sales_team ({}) plus marketing_team ({}) is more than employees ({})",
                     c.sales_team, c.marketing_team, c.employees
@@ -505,7 +511,7 @@ impl Profile {
         }
         if self.program.team_size > c.employees {
             return v(
-                "program.team_size",
+                Field::TeamSize.path(),
                 format!(
                     "team_size ({}) is more than employees ({})",
                     self.program.team_size, c.employees
@@ -518,22 +524,18 @@ impl Profile {
                 c.marketing_maturity
         {
             return v(
-                "company.marketing_maturity",
+                Field::MarketingMaturity.path(),
                 format!("marketing_maturity is `{m}` but marketing_team is 0"),
                 "set marketing_team to the marketing headcount, or marketing_maturity to `none`",
             );
         }
         let share = self.program.revenue_share;
-        if !share.is_finite() || !(0.0..=1.0).contains(&share) {
-            return v(
-                "program.revenue_share",
-                format!("{share} is outside 0.0..=1.0"),
-                "give a share between 0 and 1, e.g. `revenue_share: 0.15` for 15%",
-            );
+        if let Err(message) = share_in_range(share) {
+            return v(Field::RevenueShare.path(), message, &share_help(share));
         }
         for (field, list) in [
-            ("program.types", &self.program.types),
-            ("program.planned", &self.program.planned),
+            (Field::Types.path(), &self.program.types),
+            (Field::Planned.path(), &self.program.planned),
         ] {
             if let Some(dup) = first_duplicate(list) {
                 return v(
@@ -545,21 +547,21 @@ impl Profile {
         }
         if let Some(dup) = first_duplicate(&self.goals) {
             return v(
-                "goals",
+                Field::Goals.path(),
                 format!("`{dup}` is listed twice"),
                 "list each goal once",
             );
         }
         if let Some(dup) = first_duplicate(&self.regions) {
             return v(
-                "regions",
+                Field::Regions.path(),
                 format!("`{dup}` is listed twice"),
                 "list each region once",
             );
         }
         if self.regions.is_empty() {
             return v(
-                "regions",
+                Field::Regions.path(),
                 "no region is listed".into(),
                 "list at least the home market, e.g. `regions: [north-america]`",
             );
@@ -571,7 +573,7 @@ impl Profile {
             .find(|t| self.program.types.contains(t))
         {
             return v(
-                "program.planned",
+                Field::Planned.path(),
                 format!("`{both}` is both running (program.types) and planned"),
                 "keep it in one list: `types` if it runs today, `planned` if it is still to come",
             );
@@ -580,7 +582,7 @@ impl Profile {
         if p.maturity == ProgramMaturity::None {
             if !p.types.is_empty() {
                 return v(
-                    "program.maturity",
+                    Field::Maturity.path(),
                     format!(
                         "maturity is `none` but program.types lists {}",
                         join(&p.types)
@@ -589,8 +591,8 @@ impl Profile {
                 );
             }
             for (field, active) in [
-                ("program.partners", p.partners > 0),
-                ("program.revenue_share", p.revenue_share > 0.0),
+                (Field::Partners.path(), p.partners > 0),
+                (Field::RevenueShare.path(), p.revenue_share > 0.0),
             ] {
                 if active {
                     return v(
@@ -602,124 +604,12 @@ impl Profile {
             }
         } else if p.types.is_empty() {
             return v(
-                "program.types",
+                Field::Types.path(),
                 format!("maturity is `{}` but no program type runs", p.maturity),
                 "list the types that run today, e.g. `types: [affiliate]`, or set maturity to `none`",
             );
         }
         Ok(())
-    }
-}
-
-/// Every answer's field path, in questionnaire order; `--set` takes these.
-pub const FIELDS: &[&str] = &[
-    "name",
-    "company.employees",
-    "company.self_serve",
-    "company.sales_team",
-    "company.marketing_team",
-    "company.marketing_maturity",
-    "company.shared_gtm_leader",
-    "company.revenue_owner",
-    "program.types",
-    "program.planned",
-    "program.maturity",
-    "program.partners",
-    "program.revenue_share",
-    "program.team_size",
-    "goals",
-    "regions",
-];
-
-/// One `--set FIELD=VALUE` override.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Override {
-    /// The field path, one of [`FIELDS`].
-    pub field: &'static str,
-    /// The value, parsed as YAML; a comma-separated list for list fields.
-    pub value: yaml_serde::Value,
-}
-
-impl std::str::FromStr for Override {
-    type Err = String;
-
-    /// Parses `FIELD=VALUE`.
-    fn from_str(s: &str) -> Result<Self, String> {
-        let (field, value) = s.split_once('=').ok_or_else(|| {
-            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
-        })?;
-        let field = field.trim();
-        let Some(known) = FIELDS.iter().find(|f| **f == field) else {
-            let hint = closest(field, FIELDS).map_or_else(
-                || format!("fields: {}", FIELDS.join(", ")),
-                |b| format!("did you mean '{b}'?"),
-            );
-            return Err(format!("--set {s}: unknown field '{field}'; {hint}"));
-        };
-        let list = matches!(
-            *known,
-            "program.types" | "program.planned" | "goals" | "regions"
-        );
-        let value = value.trim();
-        let value = if list && !value.starts_with('[') {
-            yaml_serde::Value::Sequence(
-                value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(|v| yaml_serde::Value::String(v.to_string()))
-                    .collect(),
-            )
-        } else if *known == "name" {
-            yaml_serde::Value::String(value.to_string())
-        } else {
-            yaml_serde::from_str(value).map_err(|e| format!("--set {s}: {e}"))?
-        };
-        Ok(Override {
-            field: known,
-            value,
-        })
-    }
-}
-
-impl Profile {
-    /// The profile with overrides applied and validated again.
-    pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
-        if overrides.is_empty() {
-            return Ok(self.clone());
-        }
-        let fail = |field: &str, message: String| Violation {
-            field: field.to_string(),
-            message,
-            help: "fix the --set value".to_string(),
-        };
-        let mut tree = yaml_serde::to_value(self).map_err(|e| fail("", e.to_string()))?;
-        for o in overrides {
-            let mut node = &mut tree;
-            for key in o.field.split('.') {
-                let map = node
-                    .as_mapping_mut()
-                    .ok_or_else(|| fail(o.field, "not a mapping".into()))?;
-                node = map
-                    .entry(yaml_serde::Value::String(key.to_string()))
-                    .or_insert(yaml_serde::Value::Null);
-            }
-            *node = o.value.clone();
-        }
-        let profile: Profile = yaml_serde::from_value(tree).map_err(|e| {
-            let (_, help) = stream::explain(&e.to_string());
-            Violation {
-                field: overrides
-                    .iter()
-                    .map(|o| o.field)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                message: format!("--set: {e}"),
-                help: help.unwrap_or_else(|| "fix the --set value".into()),
-            }
-        })?;
-        profile.validate()?;
-        Ok(profile)
     }
 }
 

@@ -257,7 +257,7 @@ impl<'a> Writer<'a> {
                 self.hold_first(entry, &[]);
                 if self.rows.len() >= SUMMARY_PAGE {
                     run.write(out)?;
-                    TextReport::summary_table(&self.rows, out)?;
+                    TextReport::summary_table(&self.rows, self.settings.style.width, out)?;
                     self.rows.clear();
                 }
             }
@@ -306,7 +306,9 @@ impl<'a> Writer<'a> {
                 TextReport.render(&[one], style, out)?
             }
             (Layout::Summary, _) if self.seen == 0 => {}
-            (Layout::Summary, _) => TextReport::summary(&self.rows, &self.totals, out)?,
+            (Layout::Summary, _) => {
+                TextReport::summary(&self.rows, &self.totals, self.settings.style.width, out)?
+            }
         }
         Ok(if self.totals.errors > 0 {
             Exit::DataErr

@@ -69,7 +69,7 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
                 "  maturity: launching\n  revenue_share: 2",
             ),
             "9:3",
-            "outside 0.0..=1.0",
+            "and 2 is above 1",
         ),
         (
             "yes for a boolean",

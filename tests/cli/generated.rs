@@ -16,6 +16,68 @@ fn completions_cover_every_command() {
     partner_org().args(["completions", "tcsh"]).assert().code(2);
 }
 
+/// What bash offers for the words typed so far (the last one is being completed), by
+/// sourcing the generated script in a real bash and calling its completion function
+/// the way readline does.
+fn bash_completes(words: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("partner-org.bash");
+    partner_org()
+        .args(["completions", "bash", "-o", script.to_str().unwrap()])
+        .assert()
+        .success();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let cword = words.len() - 1;
+    let program = format!(
+        "source '{}'\n\
+         COMP_WORDS=({})\n\
+         COMP_CWORD={cword}\n\
+         fn=$(complete -p partner-org | sed -E 's/.* -F ([^ ]+) .*/\\1/')\n\
+         \"$fn\" partner-org {} {}\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script.display(),
+        quoted.join(" "),
+        quoted[cword],
+        quoted[cword - 1],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program])
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completes_values_after_the_subcommand() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: bash is not installed");
+        return;
+    }
+    assert_eq!(
+        bash_completes(&["partner-org", "chart", "--format", ""]),
+        ["dot", "mermaid", "svg", "json", "tree"]
+    );
+    assert_eq!(
+        bash_completes(&["partner-org", "chart", "--stage", "m"]),
+        ["mid"]
+    );
+    assert!(bash_completes(&["partner-org", "what-if", "--"]).contains(&"--format".to_string()));
+    assert!(bash_completes(&["partner-org", "ch"]).contains(&"chart".to_string()));
+}
+
 #[test]
 fn the_man_page_is_roff_with_every_command_and_an_exit_status() {
     let page = stdout(&["man"]);

@@ -140,7 +140,7 @@ fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
             "pass     tests/fixtures/profiles/stream.yaml#2: Referrals without self-service is sales",
         ))
         .stdout(contains(
-            "14 passed, 0 failed, 0 invalid, 1 without an expected placement",
+            "15 passed, 0 failed, 0 invalid, 1 without an expected placement",
         ));
 }
 

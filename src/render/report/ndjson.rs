@@ -238,6 +238,7 @@ impl Ndjson<'_> {
             placement,
             reports_to,
             confidence,
+            overrides,
             scores,
             runner_up,
             tie,
@@ -264,6 +265,8 @@ impl Ndjson<'_> {
         line.item(title.map(|c| c.json.as_str()), reports_to)?;
         line.key(false, "confidence");
         line.value(confidence)?;
+        line.key(false, "overrides");
+        line.value(overrides)?;
         line.key(false, "scores");
         line.value(scores)?;
         line.key(false, "runner_up");
