@@ -14,6 +14,7 @@ use crate::assessment::{
     Assessment, CadenceItem, Caveat, FiredRule, Kpi, Origin, PartnerOpsFunction, Placement,
     Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
+use crate::guidance::Citations;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 
@@ -207,6 +208,9 @@ impl Rulebook {
             partnerops: items.partnerops,
             cadence: items.cadence,
             kpis: items.kpis,
+            sources: fired
+                .iter()
+                .fold(Citations::default(), |all, &i| all.union(derived.cited[i])),
             trace: None,
         };
         if options.trace {

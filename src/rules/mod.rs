@@ -111,6 +111,8 @@ pub(crate) struct Derived {
     pub(crate) design: Vec<usize>,
     /// Each rule's effect line ([`Effects::describe`]).
     pub(crate) effects: Vec<Text>,
+    /// The guidance points each rule cites, as a set.
+    pub(crate) cited: Vec<guidance::Citations>,
 }
 
 /// [`Derived`], filled in on first use. Not part of a rulebook's identity: a rulebook
@@ -156,6 +158,11 @@ impl Rulebook {
                     .rules
                     .iter()
                     .map(|r| Text::from(r.then.describe()))
+                    .collect(),
+                cited: self
+                    .rules
+                    .iter()
+                    .map(|r| guidance::Citations::of(r.cites.iter().map(|c| c.as_str())))
                     .collect(),
             }
         })

@@ -251,6 +251,7 @@ impl Ndjson<'_> {
             partnerops,
             cadence,
             kpis,
+            sources,
             trace: _,
         } = a;
         line.raw("{");
@@ -334,6 +335,8 @@ impl Ndjson<'_> {
             let found = self.rule(k.origin).and_then(|(rule, i)| rule.kpis.get(i));
             line.item(hit(found, k.name), k)
         })?;
+        line.key(false, "sources");
+        line.value(sources)?;
         line.raw("}");
         Ok(())
     }
