@@ -103,6 +103,7 @@ pub fn advise<'r>(
                     message: v.message,
                     help: Some(v.help),
                     line_text: None,
+                    more: Vec::new(),
                 },
             });
         }
