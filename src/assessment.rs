@@ -13,6 +13,7 @@ pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum,
 use crate::guidance::Citations;
 use crate::profile::{Change, ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -87,7 +88,8 @@ pub struct Ranking {
 }
 
 /// The recommendation for one profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Assessment<'r> {
     /// Where the profile came from.
     pub source: Source,
@@ -128,6 +130,7 @@ pub struct Assessment<'r> {
     pub kpis: Vec<Kpi<'r>>,
     /// Every guidance point the assessment cites (the rules that fired cite them), in
     /// catalogue order: `[{id, statement}]`.
+    #[schemars(with = "Vec<crate::guidance::Source>")]
     pub sources: Citations,
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,7 +138,7 @@ pub struct Assessment<'r> {
 }
 
 /// The four placement scores.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Scores {
     /// Under sales.
     pub sales: f64,
@@ -195,7 +198,7 @@ impl Origin {
 }
 
 /// A reason for the placement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Reason<'r> {
     /// The reason in one sentence.
     pub text: &'r Text,
@@ -209,7 +212,7 @@ pub struct Reason<'r> {
 }
 
 /// A rule that fired.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FiredRule<'r> {
     /// The rule's id.
     pub id: &'r Text,
@@ -218,19 +221,14 @@ pub struct FiredRule<'r> {
     /// What it added, in one line.
     pub effect: &'r Text,
     /// What it added to each score.
-    #[serde(skip_serializing_if = "no_scores")]
     pub scores: &'r BTreeMap<Placement, f64>,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
 
-fn no_scores(scores: &&BTreeMap<Placement, f64>) -> bool {
-    scores.is_empty()
-}
-
 /// A caveat with its mitigation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Caveat<'r> {
     /// The risk.
     pub text: &'r Text,
@@ -244,7 +242,7 @@ pub struct Caveat<'r> {
 }
 
 /// Whether a role is filled, the next hire, or for later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleStatus {
     /// Someone does this today.
@@ -267,7 +265,7 @@ impl RoleStatus {
 }
 
 /// A role of the partnerships team.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Role<'r> {
     /// Job title.
     pub title: &'r Text,
@@ -289,7 +287,7 @@ pub struct Role<'r> {
 }
 
 /// A PartnerOps function.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PartnerOpsFunction<'r> {
     /// The function.
     pub function: &'r Text,
@@ -307,7 +305,7 @@ pub struct PartnerOpsFunction<'r> {
 }
 
 /// A recurring alignment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CadenceItem<'r> {
     /// The team.
     pub with: &'r Text,
@@ -325,7 +323,7 @@ pub struct CadenceItem<'r> {
 }
 
 /// A measure to track.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Kpi<'r> {
     /// The measure.
     pub name: &'r Text,
