@@ -4,8 +4,10 @@
 use crate::profile::Source;
 use crate::rules::explain::Trace;
 use crate::rules::{Placement, Stage};
+use crate::org::model::OrgModel;
 use crate::text::Text;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The recommendation for one profile.
@@ -21,6 +23,8 @@ pub struct Assessment<'r> {
     pub reports_to: &'r Text,
     /// 0..1, from the margin between the top two eligible scores.
     pub confidence: f64,
+    /// The confidence in words, as every report says it.
+    pub confidence_label: ConfidenceLabel,
     /// The score of every placement.
     pub scores: Scores,
     /// The best eligible placement after the chosen one.
@@ -48,6 +52,71 @@ pub struct Assessment<'r> {
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Box<Trace>>,
+    /// The org model the roles, the PartnerOps owners, the cadence and the charts
+    /// come from (not part of the JSON contract: the lists above are its views).
+    #[serde(skip)]
+    pub org: OrgModel<'r>,
+}
+
+/// How sure the recommendation is, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConfidenceLabel {
+    /// A margin of 6 points or more, or nothing else eligible.
+    Clear,
+    /// A margin of 3 to 6 points.
+    Moderate,
+    /// A margin under 3 points: a small change of answers could flip it.
+    Narrow,
+    /// Equal top scores; the rulebook's `tie_break` order decided.
+    Tie,
+}
+
+impl ConfidenceLabel {
+    /// The label for a margin between the top two eligible scores (infinite when
+    /// nothing else is eligible).
+    pub fn of(margin: f64) -> ConfidenceLabel {
+        if margin <= 0.0 {
+            ConfidenceLabel::Tie
+        } else if margin < 3.0 {
+            ConfidenceLabel::Narrow
+        } else if margin < 6.0 {
+            ConfidenceLabel::Moderate
+        } else {
+            ConfidenceLabel::Clear
+        }
+    }
+
+    /// The label as written in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConfidenceLabel::Clear => "clear",
+            ConfidenceLabel::Moderate => "moderate",
+            ConfidenceLabel::Narrow => "narrow",
+            ConfidenceLabel::Tie => "tie",
+        }
+    }
+}
+
+impl Assessment<'_> {
+    /// The confidence in words with the scores behind it, e.g. `narrow: 8 points
+    /// against 6 for standalone, the runner-up`.
+    pub fn confidence_words(&self) -> String {
+        let ours = crate::rules::number(self.scores.get(self.placement));
+        match self.runner_up {
+            None => "clear: every other placement is ruled out".into(),
+            Some(r) if self.confidence_label == ConfidenceLabel::Tie => format!(
+                "a tie: {ours} points each for {} and {r}, decided by the rulebook's \
+                 tie_break order",
+                self.placement
+            ),
+            Some(r) => format!(
+                "{}: {ours} points against {} for {r}, the runner-up",
+                self.confidence_label.as_str(),
+                crate::rules::number(self.scores.get(r)),
+            ),
+        }
+    }
 }
 
 /// The four placement scores.
@@ -179,6 +248,9 @@ pub struct Role<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// Titles of the roles it reports to once they are hired, first choice first.
+    #[serde(skip)]
+    pub reports_to: &'r [Text],
     /// This role as serde_json writes it, around its status: the JSON before the
     /// status value and after it, worked out once per rule (see `render::ndjson`);
     /// empty for a role built by hand.
@@ -191,8 +263,9 @@ pub struct Role<'r> {
 pub struct PartnerOpsFunction<'r> {
     /// The function.
     pub function: &'r Text,
-    /// Who owns it.
-    pub owner: &'r Text,
+    /// Who owns it: a position in place at this stage, or the partnerships lead
+    /// until the planned owner is hired.
+    pub owner: Cow<'r, Text>,
     /// What it covers.
     pub covers: &'r Text,
     /// The rule that added it.
@@ -210,10 +283,10 @@ pub struct PartnerOpsFunction<'r> {
 pub struct CadenceItem<'r> {
     /// The team.
     pub with: &'r Text,
-    /// What to cover.
-    pub topics: &'r Text,
-    /// How often.
-    pub frequency: &'r Text,
+    /// What to cover (the topics of every rule that named this team, merged).
+    pub topics: Cow<'r, Text>,
+    /// How often: the most frequent of the merged items.
+    pub frequency: Cow<'r, Text>,
     /// The rule that added it.
     pub rule: &'r Text,
     /// Guidance ids.

@@ -58,6 +58,10 @@ pub struct Move {
     pub to: Placement,
     /// The reasons for the new placement that did not hold before.
     pub why: Vec<String>,
+    /// How sure the new placement is, in words (`narrow, 8 points against 6 ...`).
+    pub margin: String,
+    /// The new placement only wins on the rulebook's tie-break order.
+    pub tie: bool,
 }
 
 /// The roadmap of one profile.
@@ -121,6 +125,8 @@ impl<'r> Roadmap<'r> {
                     at: w[1].stage,
                     from: before.placement,
                     to: after.placement,
+                    margin: after.confidence_words(),
+                    tie: after.tie,
                     why: after
                         .reasons
                         .iter()

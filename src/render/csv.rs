@@ -9,7 +9,7 @@ use std::io::{self, Write};
 pub struct Csv;
 
 /// How many columns there are.
-const COLUMNS: usize = 14;
+const COLUMNS: usize = 15;
 
 /// The columns, in order. New columns are only ever added at the end.
 pub const CSV_COLUMNS: [&str; COLUMNS] = [
@@ -19,6 +19,7 @@ pub const CSV_COLUMNS: [&str; COLUMNS] = [
     "placement",
     "reports_to",
     "confidence",
+    "confidence_label",
     "score_sales",
     "score_marketing",
     "score_standalone",
@@ -63,6 +64,7 @@ impl Streamed for Csv {
                         a.placement.as_str(),
                         a.reports_to,
                         &confidence,
+                        a.confidence_label.as_str(),
                         &scores[0],
                         &scores[1],
                         &scores[2],

@@ -116,6 +116,8 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
     line.text(a.reports_to);
     line.key(false, "confidence");
     line.value(&a.confidence)?;
+    line.key(false, "confidence_label");
+    line.name(a.confidence_label.as_str());
     // The fields of `Scores`, as its `Serialize` derive names them.
     let s = &a.scores;
     line.key(false, "scores");

@@ -12,12 +12,14 @@ use super::{
     Rulebook, Stage,
 };
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Reason, Role, RoleStatus,
-    Scores,
+    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, PartnerOpsFunction, Reason,
+    Role, RoleStatus, Scores,
 };
+use crate::org::model::{Inputs, OrgModel};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Options of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -194,6 +196,7 @@ impl Rulebook {
             margin,
         } = self.placement_pass(&facts, |rule| fired.push(rule));
         let tie = margin == 0.0;
+        let confidence_label = ConfidenceLabel::of(margin);
         let confidence = if margin.is_infinite() {
             1.0
         } else {
@@ -239,10 +242,9 @@ impl Rulebook {
                     partnerops.push(rule.partnerops(f, json));
                 }
             }
+            // Items for the same team are merged by the org model.
             for (c, json) in then.cadence.iter().zip(&json.cadence) {
-                if cadence.iter().all(|x| *x.with != c.with) {
-                    cadence.push(rule.cadence(c, json));
-                }
+                cadence.push(rule.cadence(c, json));
             }
             for (k, json) in then.kpis.iter().zip(&json.kpis) {
                 if kpis.iter().all(|x| *x.name != k.name) {
@@ -254,7 +256,7 @@ impl Rulebook {
         // Hiring order: by rank, then by the order the rules gave them (stable sort).
         roles.sort_by_key(|(order, _)| *order);
         let filled = profile.program.team_size as usize;
-        let roles = roles
+        let roles: Vec<Role> = roles
             .into_iter()
             .enumerate()
             .map(|(i, (_, mut role))| {
@@ -268,6 +270,16 @@ impl Rulebook {
                 role
             })
             .collect();
+        let org = OrgModel::design(
+            Inputs {
+                profile,
+                placement,
+                reports_to,
+                roles: &roles,
+            },
+            &mut partnerops,
+            &mut cadence,
+        );
 
         let mut assessment = Assessment {
             source,
@@ -275,6 +287,7 @@ impl Rulebook {
             placement,
             reports_to,
             confidence,
+            confidence_label,
             scores,
             runner_up,
             tie,
@@ -291,6 +304,7 @@ impl Rulebook {
             cadence,
             kpis,
             trace: None,
+            org,
         };
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
@@ -395,6 +409,7 @@ impl Rule {
             hire_when: &r.hire_when,
             rule: &self.id,
             cites: &self.cites,
+            reports_to: &r.reports_to,
             json,
         }
     }
@@ -402,7 +417,7 @@ impl Rule {
     fn partnerops<'r>(&'r self, f: &'r PartnerOpsSpec, json: &'r str) -> PartnerOpsFunction<'r> {
         PartnerOpsFunction {
             function: &f.function,
-            owner: &f.owner,
+            owner: Cow::Borrowed(&f.owner),
             covers: &f.covers,
             rule: &self.id,
             cites: if f.cites.is_empty() {
@@ -417,8 +432,8 @@ impl Rule {
     fn cadence<'r>(&'r self, c: &'r CadenceSpec, json: &'r str) -> CadenceItem<'r> {
         CadenceItem {
             with: &c.with,
-            topics: &c.topics,
-            frequency: &c.frequency,
+            topics: Cow::Borrowed(&c.topics),
+            frequency: Cow::Borrowed(&c.frequency),
             rule: &self.id,
             cites: &self.cites,
             json,

@@ -396,7 +396,7 @@ pub(crate) mod tests {
         let rule = trace
             .rules
             .iter()
-            .find(|r| r.id == "affiliate-not-for-sales")
+            .find(|r| r.id == "launch-with-affiliates")
             .unwrap();
         let lines: Vec<String> = rule
             .when
@@ -410,13 +410,13 @@ pub(crate) mod tests {
             lines,
             [
                 "program.types has affiliate: yes (affiliate)",
-                "company.marketing_team >= 1: yes (5)"
+                "program.maturity is none or launching: yes (launching)"
             ]
         );
         assert!(rule.fired);
         assert_eq!(
-            rule.scores.get(&crate::rules::Placement::Sales),
-            Some(&-2.0)
+            rule.scores.get(&crate::rules::Placement::Marketing),
+            Some(&1.0)
         );
     }
 }

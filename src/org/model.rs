@@ -1,0 +1,374 @@
+//! The org model: one set of positions behind the roles table, the PartnerOps owners,
+//! the cadence and every chart, so that they cannot disagree.
+//!
+//! [`OrgModel::design`] is called by the engine once the rules have fired. It places
+//! - the CEO at the root; the executive the lead reports to (`reports_to`) under the
+//!   CEO unless it is the CEO; a shared sales-and-marketing leader, or the heads of
+//!   sales and marketing, only for departments that have people;
+//! - the partnerships lead (the first role in hiring order) under that executive, and
+//!   every other role under the first of its `reports_to` titles that is hired no
+//!   later than it is, else under the lead;
+//! - each PartnerOps function with the position that owns it, if that position is in
+//!   place; otherwise with the lead, "until the X is hired";
+//! - one alignment line per counterpart (a leader the lead does not report to), with
+//!   the cadence items of that counterpart merged; items with a department of size 0
+//!   are dropped.
+
+use super::{LEADERSHIP, MARKETING, NodeKind, PARTNERSHIPS, SALES};
+use crate::assessment::{CadenceItem, PartnerOpsFunction, Role, RoleStatus};
+use crate::profile::Profile;
+use crate::rules::Placement;
+use crate::text::Text;
+use std::borrow::Cow;
+
+/// The positions of one assessment and the alignment lines between them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgModel<'r> {
+    /// Every position; the first is the CEO.
+    pub positions: Vec<Position<'r>>,
+    /// The partnerships lead.
+    pub lead: usize,
+    /// Dotted lines from the lead, one per counterpart.
+    pub lines: Vec<Alignment>,
+}
+
+/// A position: a person in place, or a hire planned now or later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position<'r> {
+    /// Job title.
+    pub title: Cow<'r, str>,
+    /// The department it belongs to.
+    pub department: Cow<'r, str>,
+    /// What the position is.
+    pub kind: NodeKind,
+    /// In place, next or later.
+    pub status: RoleStatus,
+    /// The position it reports to (`None` only for the CEO).
+    pub manager: Option<usize>,
+    /// Headcount of the department it heads, when the profile says.
+    pub headcount: Option<u32>,
+    /// The role of the assessment it stands for.
+    pub role: Option<usize>,
+    /// The PartnerOps functions it owns (indexes into the assessment's `partnerops`).
+    pub owns: Vec<usize>,
+    /// The cadence item that made it (a department met only through cadence).
+    pub cadence: Option<usize>,
+}
+
+/// A dotted line from the lead to a counterpart, with the cadence items it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The counterpart position.
+    pub to: usize,
+    /// Indexes into the assessment's `cadence`.
+    pub items: Vec<usize>,
+}
+
+/// What the model is designed from: the answers and what the rules added.
+pub struct Inputs<'a, 'r> {
+    /// The profile.
+    pub profile: &'a Profile,
+    /// The chosen placement.
+    pub placement: Placement,
+    /// The executive title the lead reports to.
+    pub reports_to: &'r Text,
+    /// The team in hiring order, with statuses.
+    pub roles: &'a [Role<'r>],
+}
+
+/// The title of one leader who runs sales and marketing.
+pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
+
+/// How often, from most to least frequent; unknown wording sorts last.
+fn frequency_rank(frequency: &str) -> usize {
+    const ORDER: [&str; 6] = [
+        "daily",
+        "weekly",
+        "every two weeks",
+        "monthly",
+        "quarterly",
+        "every half-year",
+    ];
+    let f = frequency.to_ascii_lowercase();
+    ORDER.iter().position(|o| f == *o).unwrap_or(ORDER.len())
+}
+
+fn status_rank(status: RoleStatus) -> u8 {
+    match status {
+        RoleStatus::Current => 0,
+        RoleStatus::Next => 1,
+        RoleStatus::Later => 2,
+    }
+}
+
+/// A role title as function owners name it: lowercase, without a trailing `(...)`.
+pub(crate) fn owner_key(title: &str) -> String {
+    let title = title.to_lowercase();
+    match title.rfind(" (") {
+        Some(i) if title.ends_with(')') => title[..i].to_string(),
+        _ => title,
+    }
+}
+
+impl<'r> OrgModel<'r> {
+    /// Designs the model, and settles the PartnerOps owners and the cadence with it:
+    /// owners not yet hired give way to the lead, cadence items for a department of
+    /// size 0 are dropped, and items for the same team are merged.
+    pub fn design(
+        inputs: Inputs<'_, 'r>,
+        partnerops: &mut [PartnerOpsFunction<'r>],
+        cadence: &mut Vec<CadenceItem<'r>>,
+    ) -> OrgModel<'r> {
+        let company = &inputs.profile.company;
+        let mut m = OrgModel {
+            positions: Vec::with_capacity(inputs.roles.len() + 8),
+            lead: 0,
+            lines: Vec::new(),
+        };
+        let root = m.add(Position::leader("CEO", LEADERSHIP, NodeKind::Executive, None));
+        let reports_to = inputs.reports_to.as_str();
+        let lead_reports_to_ceo = reports_to.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
+
+        // The executive over partnerships, when it is neither the CEO nor a head of
+        // sales or marketing (a cross-functional leader, or the owner of revenue).
+        let between = match inputs.placement {
+            Placement::Standalone | Placement::CrossFunctional if !lead_reports_to_ceo => {
+                Some(m.add(Position::leader(
+                    reports_to,
+                    LEADERSHIP,
+                    NodeKind::Executive,
+                    Some(root),
+                )))
+            }
+            _ => None,
+        };
+        // The go-to-market leaders, for departments with people. A cross-functional
+        // leader runs both; so does a shared leader in any placement.
+        let gtm_parent = between.unwrap_or(root);
+        let shared = if inputs.placement == Placement::CrossFunctional {
+            between
+        } else if company.shared_gtm_leader && company.sales_team + company.marketing_team > 0 {
+            Some(m.add(Position::leader(
+                SHARED_GTM_LEADER,
+                LEADERSHIP,
+                NodeKind::Executive,
+                Some(gtm_parent),
+            )))
+        } else {
+            None
+        };
+        let head = |m: &mut OrgModel<'r>, placement: Placement, size: u32, department: &'static str| {
+            if size == 0 {
+                return None;
+            }
+            let (title, manager) = match shared {
+                // The shared leader heads the team; the team itself is drawn below.
+                Some(leader) => (if department == SALES { "Sales team" } else { "Marketing team" }, leader),
+                None if inputs.placement == placement => (reports_to, gtm_parent),
+                None if department == SALES => ("Head of Sales", gtm_parent),
+                None => ("Head of Marketing", gtm_parent),
+            };
+            let mut p = Position::leader(title, department, NodeKind::Department, Some(manager));
+            p.headcount = Some(size);
+            let p = m.add(p);
+            Some(shared.unwrap_or(p))
+        };
+        let sales = head(&mut m, Placement::Sales, company.sales_team, SALES);
+        let marketing = head(&mut m, Placement::Marketing, company.marketing_team, MARKETING);
+
+        // Who the lead reports to: a position of that title, else a new executive.
+        let manager = if lead_reports_to_ceo {
+            root
+        } else if let Some(i) = m.positions.iter().position(|p| p.title.eq_ignore_ascii_case(reports_to)) {
+            i
+        } else {
+            m.add(Position::leader(reports_to, LEADERSHIP, NodeKind::Executive, Some(root)))
+        };
+
+        // The team: the first role leads it.
+        let first = m.positions.len();
+        for (i, role) in inputs.roles.iter().enumerate() {
+            m.add(Position {
+                title: Cow::Borrowed(role.title.as_str()),
+                department: Cow::Borrowed(PARTNERSHIPS),
+                kind: NodeKind::Role,
+                status: role.status,
+                manager: None,
+                headcount: None,
+                role: Some(i),
+                owns: Vec::new(),
+                cadence: None,
+            });
+        }
+        m.lead = if inputs.roles.is_empty() {
+            // A custom rulebook may add no roles; someone still has to own the program.
+            m.add(Position {
+                status: RoleStatus::Next,
+                ..Position::leader("Partnerships lead", PARTNERSHIPS, NodeKind::Role, None)
+            })
+        } else {
+            first
+        };
+        m.positions[m.lead].manager = Some(manager);
+        for i in first..first + inputs.roles.len() {
+            if i == m.lead {
+                continue;
+            }
+            let role = &inputs.roles[i - first];
+            let chosen = role.reports_to.iter().find_map(|title| {
+                let c = (first..first + inputs.roles.len())
+                    .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
+                let hired_no_later =
+                    status_rank(m.positions[c].status) <= status_rank(role.status);
+                (hired_no_later && !m.reaches(c, i)).then_some(c)
+            });
+            m.positions[i].manager = Some(chosen.unwrap_or(m.lead));
+        }
+
+        // PartnerOps owners: a position in place, else the lead until it is hired.
+        let team = first..m.positions.len();
+        let keys: Vec<String> = team.clone().map(|p| owner_key(&m.positions[p].title)).collect();
+        for (k, f) in partnerops.iter_mut().enumerate() {
+            let owner = f.owner.to_lowercase();
+            let owner = owner.strip_prefix("the ").unwrap_or(&owner);
+            let named = if owner.starts_with("partnerships lead") {
+                Some(m.lead)
+            } else {
+                team.clone()
+                    .filter(|&p| owner.starts_with(keys[p - first].as_str()))
+                    .max_by_key(|&p| keys[p - first].len())
+            };
+            let holder = match named {
+                Some(p) if p == m.lead || m.positions[p].status == RoleStatus::Current => p,
+                // The owner is planned, or not in the team at this stage: the lead
+                // holds the function until then, and the owner line says so.
+                _ => {
+                    let (planned, rest) = match f.owner.find(", ") {
+                        Some(i) => f.owner.split_at(i),
+                        None => (f.owner.as_str(), ""),
+                    };
+                    let planned = named.map_or(planned, |p| &m.positions[p].title);
+                    let text = format!(
+                        "{}, until the {planned} is hired{rest}",
+                        m.positions[m.lead].title
+                    );
+                    f.owner = Cow::Owned(Text::from(text));
+                    f.json = "";
+                    m.lead
+                }
+            };
+            m.positions[holder].owns.push(k);
+        }
+
+        // Cadence: drop departments of size 0, merge items for the same team.
+        let exists = |with: &str| {
+            let w = with.to_ascii_lowercase();
+            !(w == "sales" && company.sales_team == 0
+                || w == "marketing" && company.marketing_team == 0)
+        };
+        cadence.retain(|c| exists(&c.with));
+        let mut k = 0;
+        while k < cadence.len() {
+            if let Some(j) = (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(&cadence[k].with)) {
+                let later = cadence.remove(k);
+                let first = &mut cadence[j];
+                if !first.topics.contains(later.topics.as_str()) {
+                    first.topics =
+                        Cow::Owned(Text::from(format!("{}; {}", first.topics, later.topics)));
+                }
+                if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
+                    first.frequency = later.frequency;
+                }
+                first.json = "";
+            } else {
+                k += 1;
+            }
+        }
+
+        // One dotted line per counterpart the lead does not report to.
+        let lead_manager = m.positions[m.lead].manager;
+        for (k, c) in cadence.iter().enumerate() {
+            let with = c.with.to_ascii_lowercase();
+            let to = match with.as_str() {
+                "sales" => sales,
+                "marketing" => marketing,
+                w if w.contains("leadership") || w.contains("planning") => Some(root),
+                _ => None,
+            };
+            let to = to.unwrap_or_else(|| {
+                match m
+                    .positions
+                    .iter()
+                    .position(|p| p.kind == NodeKind::Department && p.department.eq_ignore_ascii_case(&c.with))
+                {
+                    Some(p) => p,
+                    None => {
+                        let mut p = Position::leader("", "", NodeKind::Department, Some(root));
+                        p.title = Cow::Owned(format!("Head of {}", c.with));
+                        let with: &'r Text = c.with;
+                        p.department = Cow::Borrowed(with.as_str());
+                        p.cadence = Some(k);
+                        m.add(p)
+                    }
+                }
+            });
+            if Some(to) == lead_manager || to == m.lead {
+                continue;
+            }
+            match m.lines.iter_mut().find(|l| l.to == to) {
+                Some(line) => line.items.push(k),
+                None => m.lines.push(Alignment { to, items: vec![k] }),
+            }
+        }
+        m
+    }
+
+    fn add(&mut self, p: Position<'r>) -> usize {
+        self.positions.push(p);
+        self.positions.len() - 1
+    }
+
+    /// Whether `from`'s chain of managers reaches `to`.
+    fn reaches(&self, from: usize, to: usize) -> bool {
+        let mut at = Some(from);
+        let mut steps = 0;
+        while let Some(p) = at {
+            if p == to {
+                return true;
+            }
+            steps += 1;
+            if steps > self.positions.len() {
+                return true;
+            }
+            at = self.positions[p].manager;
+        }
+        false
+    }
+
+    /// The positions reporting to `p`, in order.
+    pub fn reports(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.positions.len()).filter(move |&i| self.positions[i].manager == Some(p))
+    }
+}
+
+impl<'r> Position<'r> {
+    fn leader(
+        title: &'r str,
+        department: &'r str,
+        kind: NodeKind,
+        manager: Option<usize>,
+    ) -> Position<'r> {
+        Position {
+            title: Cow::Borrowed(title),
+            department: Cow::Borrowed(department),
+            kind,
+            status: RoleStatus::Current,
+            manager,
+            headcount: None,
+            role: None,
+            owns: Vec::new(),
+            cadence: None,
+        }
+    }
+}
+
