@@ -1,14 +1,13 @@
 //! The interactive questionnaire behind `partner-org ask`.
 //!
 //! The questions live in one table ([`QUESTIONS`]). The questionnaire talks to a
-//! [`Prompter`]: [`terminal::Terminal`] (dialoguer) in production, a scripted prompter
+//! [`Prompter`]: the binary's terminal (dialoguer) in production, a scripted prompter
 //! in the unit tests. Every answer is checked when it is given, against the answers
 //! before it, with the same checks as a profile file; questions that cannot apply are
 //! skipped. A review screen then lets the user change any answer.
 
 mod answers;
 mod questions;
-pub mod terminal;
 
 pub use answers::{Answers, Value};
 pub use questions::{Kind, QUESTIONS, Question, Skip};
@@ -17,16 +16,12 @@ use crate::profile::{
     Company, Goal, MAX_COUNT, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType,
     Region, RevenueOwner, Violation,
 };
-use crate::rules::Rulebook;
-use crate::rules::engine::Options;
 
-/// The first lines of `init`'s template, before its `# expect:` line.
+/// The first lines of `init`'s template.
 pub const TEMPLATE_HEADER: &str = "\
 A company profile for partner-org (format version 1).
 Replace the example answers with your own: the comment above each field says what it
-means and which values it takes. Then run: partner-org advise FILE
-The next line is the placement the example answers get, which `partner-org rules test`
-checks; with your own answers, write the placement you expect there, or delete it.";
+means and which values it takes. Then run: partner-org advise FILE";
 
 /// The first lines of a profile saved by `ask`.
 pub const SAVED_HEADER: &str = "\
@@ -40,14 +35,9 @@ The answers given so far in an interrupted `partner-org ask` (not a complete pro
 Resume with: partner-org ask --from FILE";
 
 /// `init`'s template (`profiles/template.yaml`): the example company as a commented
-/// profile, with the placement the default rulebook gives it as an `# expect:` line, so
-/// that the template is a fixture for `rules test` like the other example profiles.
+/// profile.
 pub fn template_yaml() -> String {
-    let profile = template();
-    let placement = Rulebook::default_rules()
-        .rank(&profile, Options::default())
-        .placement;
-    profile.to_commented_yaml(&format!("{TEMPLATE_HEADER}\nexpect: {placement}"))
+    template().to_commented_yaml(TEMPLATE_HEADER)
 }
 
 /// The example company of `init`'s template (and of `profiles/template.yaml`).

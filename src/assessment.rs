@@ -1,14 +1,90 @@
-//! The assessment: what the engine concludes for one profile. Its JSON form is the
-//! contract of `advise --format json` (README, "JSON output").
+//! The vocabulary of a recommendation (placement, stage, role status, scores, the
+//! ranking and the trace) and the assessment: what the engine concludes for one
+//! profile. Its JSON form is the contract of `advise --format json` (README, "JSON
+//! output").
+//!
+//! Owns the types the engine fills in and every renderer reads; depends only on
+//! `profile` and `text`, never on `rules`, `render` or the binary.
 
-use crate::profile::Source;
-use crate::rules::explain::Trace;
-use crate::rules::{Placement, Stage};
-use crate::org::model::OrgModel;
+mod trace;
+
+pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
+
+use crate::profile::{ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+kebab_enum! {
+    /// Where the partnerships team reports.
+    Placement {
+        /// Under the head of sales.
+        Sales => "sales",
+        /// Under the head of marketing.
+        Marketing => "marketing",
+        /// Its own department, reporting to an executive.
+        Standalone => "standalone",
+        /// Under one leader who runs sales and marketing together.
+        CrossFunctional => "cross-functional",
+    }
+}
+
+impl Placement {
+    /// The placement's position in score arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// How a report names the placement.
+    pub fn label(self) -> &'static str {
+        match self {
+            Placement::Sales => "under sales",
+            Placement::Marketing => "under marketing",
+            Placement::Standalone => "its own department",
+            Placement::CrossFunctional => "under a cross-functional leader",
+        }
+    }
+}
+
+kebab_enum! {
+    /// Ecosystem maturity used for team design.
+    Stage {
+        /// A few partners, one person or a small team of generalists.
+        Early => "early",
+        /// Specialists appear.
+        Mid => "mid",
+        /// A matrix by function and partner segment.
+        Scale => "scale",
+    }
+}
+
+impl Stage {
+    /// The stage a program is at: `none` and `launching` are early, `established` is
+    /// mid, `scaling` is scale.
+    pub fn of(maturity: ProgramMaturity) -> Stage {
+        match maturity {
+            ProgramMaturity::None | ProgramMaturity::Launching => Stage::Early,
+            ProgramMaturity::Established => Stage::Mid,
+            ProgramMaturity::Scaling => Stage::Scale,
+        }
+    }
+}
+
+/// The result of the placement pass: the scores, what was ruled out, and the winner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// The score of every placement.
+    pub scores: Scores,
+    /// Placements a fired rule ruled out, sorted.
+    pub excluded: Vec<Placement>,
+    /// The eligible placement with the highest score (tie-break order on a tie).
+    pub placement: Placement,
+    /// The best eligible placement after it.
+    pub runner_up: Option<Placement>,
+    /// The winner's score minus the runner-up's; infinite when nothing else is eligible.
+    pub margin: f64,
+}
 
 /// The recommendation for one profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,7 +129,8 @@ pub struct Assessment<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Box<Trace>>,
     /// The org model the roles, the PartnerOps owners, the cadence and the charts
-    /// come from (not part of the JSON contract: the lists above are its views).
+    /// come from (designed by `org::model`; not part of the JSON contract: the lists
+    /// above are its views).
     #[serde(skip)]
     pub org: OrgModel<'r>,
 }
@@ -312,4 +389,58 @@ pub struct Kpi<'r> {
     /// `render::ndjson`); empty for an item built by hand.
     #[serde(skip)]
     pub json: &'r str,
+}
+
+/// What a position of the org model is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionKind {
+    /// The CEO, or an executive the partnerships lead reports to.
+    Executive,
+    /// The head of another department (sales, marketing, product, ...) or its team.
+    Department,
+    /// A role of the partnerships team.
+    Role,
+}
+
+/// The positions of one assessment and the alignment lines between them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgModel<'r> {
+    /// Every position; the first is the CEO.
+    pub positions: Vec<Position<'r>>,
+    /// The partnerships lead.
+    pub lead: usize,
+    /// Dotted lines from the lead, one per counterpart.
+    pub lines: Vec<Alignment>,
+}
+
+/// A position: a person in place, or a hire planned now or later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position<'r> {
+    /// Job title.
+    pub title: Cow<'r, str>,
+    /// The department it belongs to.
+    pub department: Cow<'r, str>,
+    /// What the position is.
+    pub kind: PositionKind,
+    /// In place, next or later.
+    pub status: RoleStatus,
+    /// The position it reports to (`None` only for the CEO).
+    pub manager: Option<usize>,
+    /// Headcount of the department it heads, when the profile says.
+    pub headcount: Option<u32>,
+    /// The role of the assessment it stands for.
+    pub role: Option<usize>,
+    /// The PartnerOps functions it owns (indexes into the assessment's `partnerops`).
+    pub owns: Vec<usize>,
+    /// The cadence item that made it (a department met only through cadence).
+    pub cadence: Option<usize>,
+}
+
+/// A dotted line from the lead to a counterpart, with the cadence items it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The counterpart position.
+    pub to: usize,
+    /// Indexes into the assessment's `cadence`.
+    pub items: Vec<usize>,
 }

@@ -11,7 +11,6 @@
 //! [`Pipeline::in_flight`] chunks exist at once: memory does not grow with the number
 //! of profiles in a stream.
 
-use crate::exit::Exit;
 use crate::profile::{
     DocumentReader, InputError, Limits, Override, OwnedDocument, Profile, Source, decode,
 };
@@ -120,14 +119,6 @@ pub enum TextError {
 }
 
 impl TextError {
-    /// The exit code it calls for.
-    pub fn exit(&self) -> Exit {
-        match self {
-            TextError::Unreadable(_) => Exit::NoInput,
-            TextError::Invalid(_) => Exit::DataErr,
-        }
-    }
-
     /// The message for stderr: for an invalid input, its place and the fix, as for a
     /// profile.
     pub fn render(&self, color: bool) -> String {

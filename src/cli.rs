@@ -4,21 +4,40 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-const EXIT_CODES: &str = "\
-Exit codes:
-  0    every input was evaluated (a closed pipe also ends quietly with 0)
-  2    usage error
-  65   at least one profile or rulebook is invalid (the others are still evaluated)
-  66   an input cannot be read
-  73   an output cannot be created, or exists and --force was not given
-  74   I/O error while writing
-  130  interrupted";
+/// The exit codes and what they mean, for `--help` and the man page's EXIT STATUS.
+pub const EXIT_STATUS: [(&str, &str); 7] = [
+    (
+        "0",
+        "every input was evaluated (a closed pipe also ends quietly with 0)",
+    ),
+    ("2", "usage error"),
+    (
+        "65",
+        "at least one profile or rulebook is invalid (the others are still evaluated)",
+    ),
+    ("66", "an input cannot be read"),
+    (
+        "73",
+        "an output cannot be created, or exists and --force was not given",
+    ),
+    ("74", "I/O error while writing"),
+    ("130", "interrupted"),
+];
+
+/// The exit codes as `--help` ends with them.
+fn exit_codes_help() -> String {
+    let mut help = String::from("Exit codes:");
+    for (code, meaning) in EXIT_STATUS {
+        help.push_str(&format!("\n  {code:<4} {meaning}"));
+    }
+    help
+}
 
 /// Where should the partnerships team report? A rule-based advisor built from
 /// published guidance: sales, marketing, its own department, or a cross-functional
 /// leader, with reasons, caveats, the team plan and the org chart.
 #[derive(Debug, Parser)]
-#[command(name = "partner-org", version, after_help = EXIT_CODES, max_term_width = 100)]
+#[command(name = "partner-org", version, after_help = exit_codes_help(), max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -38,7 +57,8 @@ pub struct Global {
     #[arg(long, global = true)]
     pub force: bool,
 
-    /// When to use colour (NO_COLOR in the environment means never).
+    /// When to use colour. `auto` colours a terminal unless NO_COLOR is set; `always`
+    /// and `never` win over NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -96,8 +116,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `partner-org man > partner-org.1`.
-    Man,
+    /// Print the man page (roff), e.g. `partner-org man > partner-org.1`, or write one
+    /// page per command with --dir.
+    Man {
+        /// Write partner-org.1 and one page per command (partner-org-advise.1, ...)
+        /// into DIR, each referring to the others.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// `chart`.
@@ -315,7 +341,9 @@ pub enum Format {
     Html,
     /// NDJSON: one JSON object per line, streamed as profiles are evaluated.
     Ndjson,
-    /// CSV: one row per profile, with the columns listed in README.
+    /// CSV: one row per profile; columns: source, document, profile, placement,
+    /// reports_to, confidence, score_sales, score_marketing, score_standalone,
+    /// score_cross_functional, runner_up, stage, top_reason, error.
     Csv,
 }
 

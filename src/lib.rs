@@ -10,14 +10,15 @@
 //! (drawn as DOT, Mermaid, SVG, JSON, a terminal tree or an HTML report) and projects
 //! a profile's roadmap from its stage to scale. [`ask`] is the interactive
 //! questionnaire that builds a profile and writes it as commented YAML.
-//! [`rules::explain`] traces an evaluation rule by rule, [`what_if`] finds the
-//! smallest answer changes that flip the placement, [`diff`] compares two
+//! [`rules::explain`] traces an evaluation rule by rule, [`analysis::what_if`] finds
+//! the smallest answer changes that flip the placement, [`analysis::diff`] compares two
 //! assessments, and [`rules::lint`] and [`rules::fixtures`] check and test a custom
 //! rulebook.
 //!
 //! ```
 //! use partner_org::profile::{Profile, Source};
-//! use partner_org::rules::{Placement, Rulebook, engine::Options};
+//! use partner_org::assessment::Placement;
+//! use partner_org::rules::{Rulebook, engine::Options};
 //!
 //! let yaml = "name: Acme\ncompany: {employees: 30, self_serve: true, marketing_team: 4}\n\
 //!             program: {types: [affiliate], maturity: launching}\n";
@@ -32,15 +33,13 @@
 // only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod analysis;
 pub mod ask;
 pub mod assessment;
 pub mod batch;
-pub mod diff;
-pub mod exit;
 pub mod guidance;
 pub mod org;
 pub mod profile;
 pub mod render;
 pub mod rules;
 pub mod text;
-pub mod what_if;

@@ -3,13 +3,11 @@
 // See lib.rs: located input errors are large and rare.
 #![allow(clippy::result_large_err)]
 
+mod app;
 mod cli;
-mod commands;
-mod output;
-mod report;
 
+use app::exit::{Exit, Failure};
 use clap::Parser;
-use partner_org::exit::{Exit, Failure};
 use std::io::Write as _;
 use std::process::ExitCode;
 
@@ -18,7 +16,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    match app::run(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
             let exit = error

@@ -33,6 +33,8 @@ fn every_example_and_fixture_gets_its_expected_placement() {
         .unwrap()
         .chain(std::fs::read_dir(repo("tests/fixtures/profiles")).unwrap())
         .map(|e| e.unwrap().path())
+        // `init`'s template states no placement; its copy in the fixtures does.
+        .filter(|p| !p.ends_with("profiles/template.yaml"))
         .collect();
     paths.sort();
     assert!(paths.len() >= 8);

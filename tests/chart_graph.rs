@@ -4,12 +4,13 @@
 
 mod common;
 
+use partner_org::assessment::Stage;
 use partner_org::org::{LinkKind, OrgChart};
 use partner_org::profile::{Profile, Source};
 use partner_org::render::labels::printable;
 use partner_org::render::{ChartRenderer, Dot, Mermaid, Style, Svg};
+use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
-use partner_org::rules::{Rulebook, Stage};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use proptest::prelude::*;

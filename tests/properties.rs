@@ -3,9 +3,10 @@
 mod common;
 
 use common::valid_profile;
+use partner_org::assessment::Placement;
 use partner_org::profile::{Profile, Source};
 use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, Text};
-use partner_org::rules::{Placement, Rulebook, engine::Options};
+use partner_org::rules::{Rulebook, engine::Options};
 use proptest::prelude::*;
 
 fn source() -> Source {

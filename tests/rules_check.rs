@@ -135,13 +135,13 @@ fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
             "pass     profiles/sellfy.yaml: Sellfy is marketing",
         ))
         .stdout(contains(
-            "pass     profiles/template.yaml: Example Co is marketing",
+            "pass     tests/fixtures/profiles/example-co.yaml: Example Co is marketing",
         ))
         .stdout(contains(
             "pass     tests/fixtures/profiles/stream.yaml#2: Referrals without self-service is sales",
         ))
         .stdout(contains(
-            "14 passed, 0 failed, 0 invalid, 0 without an expected placement",
+            "14 passed, 0 failed, 0 invalid, 1 without an expected placement",
         ));
 }
 

@@ -13,7 +13,8 @@ use partner_org::render::{
     Style, Svg, Text, Tree, Yaml,
 };
 use partner_org::rules::engine::Options;
-use partner_org::rules::{Rulebook, Stage};
+use partner_org::assessment::Stage;
+use partner_org::rules::Rulebook;
 
 fn rulebook() -> &'static Rulebook {
     Rulebook::default_rules()
@@ -83,12 +84,12 @@ fuzz_target!(|data: &[u8]| {
         }
         if let Ok(roadmap) = Roadmap::project(rulebook(), &source, &profile) {
             let mut out = Vec::new();
-            render::roadmap::text(&roadmap, style, &mut out).expect("roadmap text");
+            render::report::roadmap::text(&roadmap, style, &mut out).expect("roadmap text");
             out.clear();
-            render::dot::roadmap(&roadmap, &mut out).expect("roadmap DOT");
+            render::chart::dot::roadmap(&roadmap, &mut out).expect("roadmap DOT");
             check_dot(&out);
             out.clear();
-            render::svg::roadmap(&roadmap, &mut out).expect("roadmap SVG");
+            render::chart::svg::roadmap(&roadmap, &mut out).expect("roadmap SVG");
             check_svg(&out);
         }
     }

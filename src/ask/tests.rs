@@ -459,10 +459,25 @@ fn the_template_is_the_committed_file_and_a_valid_profile() {
         Profile::parse("profiles/template.yaml", &yaml),
         Ok(template())
     );
-    // A fixture for `rules test`, stating the placement its answers get.
-    let (_, _, expected) = crate::rules::fixtures::expectation(&yaml).expect("an expect line");
-    let ranking = Rulebook::default_rules().rank(&template(), Options::default());
-    assert_eq!(expected, ranking.placement.as_str());
+    // The template holds no test-only line; its fixture copy for `rules test` states
+    // the placement its answers get.
+    assert_eq!(crate::rules::fixtures::expectation(&yaml), None);
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/example-co.yaml"
+    ))
+    .unwrap();
+    let ranking = crate::rules::Rulebook::default_rules()
+        .rank(&template(), crate::rules::engine::Options::default());
+    assert_eq!(
+        fixture,
+        format!(
+            "# The template of `partner-org init` (profiles/template.yaml) as a fixture for `rules test`.\n\
+             # expect: {}\n{yaml}",
+            ranking.placement
+        ),
+        "tests/fixtures/profiles/example-co.yaml is stale: copy profiles/template.yaml after its two comment lines"
+    );
 }
 
 #[test]

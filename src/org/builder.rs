@@ -7,7 +7,7 @@
 //! first reason behind the placement.
 
 use super::{Link, LinkKind, Node, NodeKind, OrgChart, PARTNER_OPS};
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, PositionKind};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 impl OrgChart {
@@ -45,7 +45,7 @@ impl OrgChart {
                 format!("Runs {}", a.profile)
             } else if i == model.lead {
                 "The rulebook added no roles; the program still needs an owner.".into()
-            } else if p.kind == NodeKind::Department && p.headcount.is_some() {
+            } else if p.kind == PositionKind::Department && p.headcount.is_some() {
                 format!("Runs {}", p.department.to_lowercase())
             } else {
                 format!("Runs {}", p.title)
@@ -67,7 +67,11 @@ impl OrgChart {
                     })
                 },
                 department: p.department.to_string(),
-                kind: p.kind,
+                kind: match p.kind {
+                    PositionKind::Executive => NodeKind::Executive,
+                    PositionKind::Department => NodeKind::Department,
+                    PositionKind::Role => NodeKind::Role,
+                },
                 status: p.status,
                 rules,
                 tooltip: if Some(i) == lead_manager && i != 0 {

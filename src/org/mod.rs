@@ -12,7 +12,7 @@
 //! [`roadmap`] projects a profile to later stages and draws one chart per stage.
 
 use crate::assessment::RoleStatus;
-use crate::rules::{Placement, Stage};
+use crate::assessment::{Placement, Stage};
 use petgraph::Direction;
 pub use petgraph::graph::NodeIndex;
 use petgraph::graph::{DiGraph, EdgeIndex};

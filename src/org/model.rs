@@ -14,55 +14,14 @@
 //!   the cadence items of that counterpart merged; items with a department of size 0
 //!   are dropped.
 
-use super::{LEADERSHIP, MARKETING, NodeKind, PARTNERSHIPS, SALES};
-use crate::assessment::{CadenceItem, PartnerOpsFunction, Role, RoleStatus};
+use super::{LEADERSHIP, MARKETING, PARTNERSHIPS, SALES};
+use crate::assessment::{
+    Alignment, CadenceItem, OrgModel, PartnerOpsFunction, Placement, Position, PositionKind, Role,
+    RoleStatus,
+};
 use crate::profile::Profile;
-use crate::rules::Placement;
 use crate::text::Text;
 use std::borrow::Cow;
-
-/// The positions of one assessment and the alignment lines between them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct OrgModel<'r> {
-    /// Every position; the first is the CEO.
-    pub positions: Vec<Position<'r>>,
-    /// The partnerships lead.
-    pub lead: usize,
-    /// Dotted lines from the lead, one per counterpart.
-    pub lines: Vec<Alignment>,
-}
-
-/// A position: a person in place, or a hire planned now or later.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Position<'r> {
-    /// Job title.
-    pub title: Cow<'r, str>,
-    /// The department it belongs to.
-    pub department: Cow<'r, str>,
-    /// What the position is.
-    pub kind: NodeKind,
-    /// In place, next or later.
-    pub status: RoleStatus,
-    /// The position it reports to (`None` only for the CEO).
-    pub manager: Option<usize>,
-    /// Headcount of the department it heads, when the profile says.
-    pub headcount: Option<u32>,
-    /// The role of the assessment it stands for.
-    pub role: Option<usize>,
-    /// The PartnerOps functions it owns (indexes into the assessment's `partnerops`).
-    pub owns: Vec<usize>,
-    /// The cadence item that made it (a department met only through cadence).
-    pub cadence: Option<usize>,
-}
-
-/// A dotted line from the lead to a counterpart, with the cadence items it carries.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alignment {
-    /// The counterpart position.
-    pub to: usize,
-    /// Indexes into the assessment's `cadence`.
-    pub items: Vec<usize>,
-}
 
 /// What the model is designed from: the answers and what the rules added.
 pub struct Inputs<'a, 'r> {
@@ -125,9 +84,16 @@ impl<'r> OrgModel<'r> {
             lead: 0,
             lines: Vec::new(),
         };
-        let root = m.add(Position::leader("CEO", LEADERSHIP, NodeKind::Executive, None));
+        let root = m.add(Position::leader(
+            "CEO",
+            LEADERSHIP,
+            PositionKind::Executive,
+            None,
+        ));
         let reports_to = inputs.reports_to.as_str();
-        let lead_reports_to_ceo = reports_to.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
+        let lead_reports_to_ceo = reports_to
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
 
         // The executive over partnerships, when it is neither the CEO nor a head of
         // sales or marketing (a cross-functional leader, or the owner of revenue).
@@ -136,7 +102,7 @@ impl<'r> OrgModel<'r> {
                 Some(m.add(Position::leader(
                     reports_to,
                     LEADERSHIP,
-                    NodeKind::Executive,
+                    PositionKind::Executive,
                     Some(root),
                 )))
             }
@@ -151,38 +117,61 @@ impl<'r> OrgModel<'r> {
             Some(m.add(Position::leader(
                 SHARED_GTM_LEADER,
                 LEADERSHIP,
-                NodeKind::Executive,
+                PositionKind::Executive,
                 Some(gtm_parent),
             )))
         } else {
             None
         };
-        let head = |m: &mut OrgModel<'r>, placement: Placement, size: u32, department: &'static str| {
-            if size == 0 {
-                return None;
-            }
-            let (title, manager) = match shared {
-                // The shared leader heads the team; the team itself is drawn below.
-                Some(leader) => (if department == SALES { "Sales team" } else { "Marketing team" }, leader),
-                None if inputs.placement == placement => (reports_to, gtm_parent),
-                None if department == SALES => ("Head of Sales", gtm_parent),
-                None => ("Head of Marketing", gtm_parent),
+        let head =
+            |m: &mut OrgModel<'r>, placement: Placement, size: u32, department: &'static str| {
+                if size == 0 {
+                    return None;
+                }
+                let (title, manager) = match shared {
+                    // The shared leader heads the team; the team itself is drawn below.
+                    Some(leader) => (
+                        if department == SALES {
+                            "Sales team"
+                        } else {
+                            "Marketing team"
+                        },
+                        leader,
+                    ),
+                    None if inputs.placement == placement => (reports_to, gtm_parent),
+                    None if department == SALES => ("Head of Sales", gtm_parent),
+                    None => ("Head of Marketing", gtm_parent),
+                };
+                let mut p =
+                    Position::leader(title, department, PositionKind::Department, Some(manager));
+                p.headcount = Some(size);
+                let p = m.add(p);
+                Some(shared.unwrap_or(p))
             };
-            let mut p = Position::leader(title, department, NodeKind::Department, Some(manager));
-            p.headcount = Some(size);
-            let p = m.add(p);
-            Some(shared.unwrap_or(p))
-        };
         let sales = head(&mut m, Placement::Sales, company.sales_team, SALES);
-        let marketing = head(&mut m, Placement::Marketing, company.marketing_team, MARKETING);
+        let marketing = head(
+            &mut m,
+            Placement::Marketing,
+            company.marketing_team,
+            MARKETING,
+        );
 
         // Who the lead reports to: a position of that title, else a new executive.
         let manager = if lead_reports_to_ceo {
             root
-        } else if let Some(i) = m.positions.iter().position(|p| p.title.eq_ignore_ascii_case(reports_to)) {
+        } else if let Some(i) = m
+            .positions
+            .iter()
+            .position(|p| p.title.eq_ignore_ascii_case(reports_to))
+        {
             i
         } else {
-            m.add(Position::leader(reports_to, LEADERSHIP, NodeKind::Executive, Some(root)))
+            m.add(Position::leader(
+                reports_to,
+                LEADERSHIP,
+                PositionKind::Executive,
+                Some(root),
+            ))
         };
 
         // The team: the first role leads it.
@@ -191,7 +180,7 @@ impl<'r> OrgModel<'r> {
             m.add(Position {
                 title: Cow::Borrowed(role.title.as_str()),
                 department: Cow::Borrowed(PARTNERSHIPS),
-                kind: NodeKind::Role,
+                kind: PositionKind::Role,
                 status: role.status,
                 manager: None,
                 headcount: None,
@@ -204,7 +193,7 @@ impl<'r> OrgModel<'r> {
             // A custom rulebook may add no roles; someone still has to own the program.
             m.add(Position {
                 status: RoleStatus::Next,
-                ..Position::leader("Partnerships lead", PARTNERSHIPS, NodeKind::Role, None)
+                ..Position::leader("Partnerships lead", PARTNERSHIPS, PositionKind::Role, None)
             })
         } else {
             first
@@ -218,8 +207,7 @@ impl<'r> OrgModel<'r> {
             let chosen = role.reports_to.iter().find_map(|title| {
                 let c = (first..first + inputs.roles.len())
                     .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
-                let hired_no_later =
-                    status_rank(m.positions[c].status) <= status_rank(role.status);
+                let hired_no_later = status_rank(m.positions[c].status) <= status_rank(role.status);
                 (hired_no_later && !m.reaches(c, i)).then_some(c)
             });
             m.positions[i].manager = Some(chosen.unwrap_or(m.lead));
@@ -227,7 +215,10 @@ impl<'r> OrgModel<'r> {
 
         // PartnerOps owners: a position in place, else the lead until it is hired.
         let team = first..m.positions.len();
-        let keys: Vec<String> = team.clone().map(|p| owner_key(&m.positions[p].title)).collect();
+        let keys: Vec<String> = team
+            .clone()
+            .map(|p| owner_key(&m.positions[p].title))
+            .collect();
         for (k, f) in partnerops.iter_mut().enumerate() {
             let owner = f.owner.to_lowercase();
             let owner = owner.strip_prefix("the ").unwrap_or(&owner);
@@ -269,7 +260,9 @@ impl<'r> OrgModel<'r> {
         cadence.retain(|c| exists(&c.with));
         let mut k = 0;
         while k < cadence.len() {
-            if let Some(j) = (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(&cadence[k].with)) {
+            if let Some(j) =
+                (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(&cadence[k].with))
+            {
                 let later = cadence.remove(k);
                 let first = &mut cadence[j];
                 if !first.topics.contains(later.topics.as_str()) {
@@ -296,14 +289,12 @@ impl<'r> OrgModel<'r> {
                 _ => None,
             };
             let to = to.unwrap_or_else(|| {
-                match m
-                    .positions
-                    .iter()
-                    .position(|p| p.kind == NodeKind::Department && p.department.eq_ignore_ascii_case(&c.with))
-                {
+                match m.positions.iter().position(|p| {
+                    p.kind == PositionKind::Department && p.department.eq_ignore_ascii_case(&c.with)
+                }) {
                     Some(p) => p,
                     None => {
-                        let mut p = Position::leader("", "", NodeKind::Department, Some(root));
+                        let mut p = Position::leader("", "", PositionKind::Department, Some(root));
                         p.title = Cow::Owned(format!("Head of {}", c.with));
                         let with: &'r Text = c.with;
                         p.department = Cow::Borrowed(with.as_str());
@@ -355,7 +346,7 @@ impl<'r> Position<'r> {
     fn leader(
         title: &'r str,
         department: &'r str,
-        kind: NodeKind,
+        kind: PositionKind,
         manager: Option<usize>,
     ) -> Position<'r> {
         Position {
@@ -371,4 +362,3 @@ impl<'r> Position<'r> {
         }
     }
 }
-

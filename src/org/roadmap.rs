@@ -17,9 +17,10 @@
 
 use super::OrgChart;
 use crate::assessment::{Assessment, RoleStatus};
+use crate::assessment::{Placement, Stage};
 use crate::profile::{Profile, ProgramMaturity, Source, Violation};
 use crate::rules::engine::Options;
-use crate::rules::{Placement, Rulebook, Stage, number};
+use crate::rules::{Rulebook, number};
 
 /// One change the projection makes to the profile.
 #[derive(Debug, Clone, PartialEq)]

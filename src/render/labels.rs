@@ -1,7 +1,7 @@
 //! Label text shared by the chart renderers: visible control characters, word
 //! wrapping, and caps on length so that a long name cannot blow up a drawing.
 
-use super::table::wrap;
+use super::wrapping::wrap;
 use crate::org::{LEADERSHIP, MARKETING, Node, PARTNER_OPS, PARTNERSHIPS, SALES};
 
 /// Characters per line of a node label.

@@ -1,42 +1,29 @@
-//! Renderers: one file per output format, all behind [`Renderer`]. Each writes to any
-//! `io::Write`, so tests capture output in a `Vec<u8>`.
+//! Renderers: one file per output format, the reports of an assessment under
+//! [`report`] behind [`Renderer`] and the org charts under [`chart`] behind
+//! [`ChartRenderer`]; word wrapping ([`wrapping`]) and chart labels ([`labels`]) are
+//! shared. Each writes to any `io::Write`, so tests capture output in a `Vec<u8>`.
+//!
+//! Owns every byte of output. Depends on `assessment`, `org`, `profile` and the
+//! analyses it prints; knows no command line, files or terminal (colour and width come
+//! in as [`Style`] and constants), and nothing in the engine depends on it.
 
 use crate::assessment::Assessment;
+use crate::assessment::Placement;
 use crate::org::OrgChart;
 use crate::profile::{InputError, Source};
-use crate::rules::Placement;
 use serde::Serialize;
 use std::io::{self, Write};
 
-mod csv;
-mod diff;
-pub mod dot;
-mod html;
-mod json;
+pub mod chart;
 pub mod labels;
-mod markdown;
-mod mermaid;
-mod ndjson;
-pub mod roadmap;
-pub mod svg;
-mod table;
-mod text;
-mod tree;
-mod what_if;
+pub mod report;
+pub mod wrapping;
 
-pub use csv::{CSV_COLUMNS, Csv};
-pub use diff::diff_text;
-pub use dot::Dot;
-pub use html::Html;
-pub use json::{Json, Yaml};
-pub use markdown::Markdown;
-pub use mermaid::Mermaid;
-pub use ndjson::Ndjson;
-pub use svg::Svg;
-pub use table::{SUMMARY_HEADER, SummaryRow, new_table};
-pub use text::Text;
-pub use tree::Tree;
-pub use what_if::what_if_text;
+pub use chart::{Dot, Mermaid, Svg, Tree};
+pub use report::{
+    CSV_COLUMNS, Csv, Html, Json, Markdown, Ndjson, SUMMARY_HEADER, SummaryRow, Text, Yaml,
+    diff_text, new_table, what_if_text,
+};
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.
 #[derive(Debug, Clone, PartialEq)]

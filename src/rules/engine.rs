@@ -8,14 +8,14 @@
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
 use super::{
-    CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, Placement, RoleSpec, Rule,
-    Rulebook, Stage,
+    CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
 };
+use crate::assessment::OrgModel;
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, PartnerOpsFunction, Reason,
-    Role, RoleStatus, Scores,
+    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, PartnerOpsFunction,
+    Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
-use crate::org::model::{Inputs, OrgModel};
+use crate::org::model::Inputs;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 use serde::Serialize;
@@ -95,21 +95,6 @@ impl Facts<'_> {
 pub fn confidence(margin: f64) -> f64 {
     let margin = margin.max(0.0);
     ((margin / (margin + 2.0)) * 100.0).round() / 100.0
-}
-
-/// The result of the placement pass: the scores, what was ruled out, and the winner.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranking {
-    /// The score of every placement.
-    pub scores: Scores,
-    /// Placements a fired rule ruled out, sorted.
-    pub excluded: Vec<Placement>,
-    /// The eligible placement with the highest score (tie-break order on a tie).
-    pub placement: Placement,
-    /// The best eligible placement after it.
-    pub runner_up: Option<Placement>,
-    /// The winner's score minus the runner-up's; infinite when nothing else is eligible.
-    pub margin: f64,
 }
 
 impl Rulebook {

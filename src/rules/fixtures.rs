@@ -4,11 +4,12 @@
 //! A fixture is an ordinary profile with a comment line `# expect: PLACEMENT` in the
 //! document (for a stream, after the document's `---`), e.g. `# expect: standalone`.
 //! The example profiles in `profiles/` are fixtures for the default rulebook.
+//!
+//! [`judge`] is pure; reading the fixture files is the binary's job.
 
-use super::{Placement, Rulebook};
-use crate::assessment::Scores;
-use crate::batch::{Input, Unreadable};
-use crate::profile::{Document, InputError, Limits, Profile, Source};
+use super::Rulebook;
+use crate::assessment::{Placement, Scores};
+use crate::profile::{Document, InputError, Profile, Source};
 use crate::rules::engine::Options;
 
 /// The outcome of one fixture.
@@ -62,47 +63,9 @@ pub fn expectation(text: &str) -> Option<(usize, usize, &str)> {
     })
 }
 
-/// Evaluates every document of every input against the rulebook.
-pub fn run(
-    book: &Rulebook,
-    inputs: &[Input],
-    limits: Limits,
-) -> (Vec<FixtureResult>, Vec<Unreadable>) {
-    let mut results = Vec::new();
-    let mut unreadable = Vec::new();
-    for input in inputs {
-        let reader = match input.open(limits) {
-            Ok(r) => r,
-            Err(e) => {
-                unreadable.push(e);
-                continue;
-            }
-        };
-        for doc in reader {
-            let (source, verdict) = match doc {
-                Err(error) => (
-                    Source {
-                        path: input.name(),
-                        document: None,
-                    },
-                    Verdict::Invalid(error),
-                ),
-                Ok(owned) => {
-                    let doc = owned.as_document();
-                    let source = Source {
-                        path: input.name(),
-                        document: doc.in_stream.then_some(doc.index),
-                    };
-                    (source, judge(book, &doc))
-                }
-            };
-            results.push(FixtureResult { source, verdict });
-        }
-    }
-    (results, unreadable)
-}
-
-fn judge(book: &Rulebook, doc: &Document<'_>) -> Verdict {
+/// What the rulebook makes of one fixture document: pure, so reading the files
+/// (and reporting those that cannot be read) is the caller's job.
+pub fn judge(book: &Rulebook, doc: &Document<'_>) -> Verdict {
     let profile = match Profile::from_document(doc) {
         Ok(p) => p,
         Err(e) => return Verdict::Invalid(e),

@@ -20,13 +20,14 @@
 //! rules, every placement. A condition over more than [`MAX_COMBINATIONS`] of them is
 //! not judged.
 
+use super::domain::{Answer, Field};
 use super::engine::Facts;
-use super::{Condition, NumberField, Placement, Rule, Rulebook, Stage, locate_in_rule};
+use super::{Condition, NumberField, Rule, Rulebook, locate_in_rule};
+use crate::assessment::{Placement, Stage};
 use crate::profile::{
     Company, Document, InputError, MAX_COUNT, Profile, Program, ProgramMaturity, ProgramType,
     Region, RevenueOwner,
 };
-use crate::what_if::{Answer, Field};
 
 /// The most combinations of answers tried for one condition.
 pub const MAX_COMBINATIONS: usize = 2_000_000;

@@ -5,6 +5,7 @@
 //! `then`. Conditions are Rust enums, not an expression language, so evaluating one is
 //! a few comparisons.
 
+use crate::assessment::{Placement, Stage};
 use crate::guidance;
 use crate::profile::{
     Document, Goal, InputError, MarketingMaturity, ProgramMaturity, ProgramType, Region,
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub mod domain;
 pub mod engine;
 pub mod explain;
 pub mod fixtures;
@@ -26,61 +28,6 @@ pub mod lint;
 pub const DEFAULT_RULEBOOK: &str = include_str!("../../rules/default.yaml");
 /// The path shown in messages about the embedded rulebook.
 pub const DEFAULT_RULEBOOK_PATH: &str = "rules/default.yaml";
-
-kebab_enum! {
-    /// Where the partnerships team reports.
-    Placement {
-        /// Under the head of sales.
-        Sales => "sales",
-        /// Under the head of marketing.
-        Marketing => "marketing",
-        /// Its own department, reporting to an executive.
-        Standalone => "standalone",
-        /// Under one leader who runs sales and marketing together.
-        CrossFunctional => "cross-functional",
-    }
-}
-
-impl Placement {
-    /// The placement's position in score arrays.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// How a report names the placement.
-    pub fn label(self) -> &'static str {
-        match self {
-            Placement::Sales => "under sales",
-            Placement::Marketing => "under marketing",
-            Placement::Standalone => "its own department",
-            Placement::CrossFunctional => "under a cross-functional leader",
-        }
-    }
-}
-
-kebab_enum! {
-    /// Ecosystem maturity used for team design.
-    Stage {
-        /// A few partners, one person or a small team of generalists.
-        Early => "early",
-        /// Specialists appear.
-        Mid => "mid",
-        /// A matrix by function and partner segment.
-        Scale => "scale",
-    }
-}
-
-impl Stage {
-    /// The stage a program is at: `none` and `launching` are early, `established` is
-    /// mid, `scaling` is scale.
-    pub fn of(maturity: ProgramMaturity) -> Stage {
-        match maturity {
-            ProgramMaturity::None | ProgramMaturity::Launching => Stage::Early,
-            ProgramMaturity::Established => Stage::Mid,
-            ProgramMaturity::Scaling => Stage::Scale,
-        }
-    }
-}
 
 /// A whole rulebook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -47,7 +47,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "no-self-serve-start-with-referral",
-        &["company.self_serve=false", "program.types=", "program.maturity=none"],
+        &[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+        ],
         Some(&["company.self_serve=false"]),
     ),
     (
@@ -289,11 +293,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.types=reseller"],
         Some(&[]),
     ),
-    (
-        "align-with-sales",
-        &["program.types=referral"],
-        Some(&[]),
-    ),
+    ("align-with-sales", &["program.types=referral"], Some(&[])),
     ("align-with-marketing", &[], None),
     (
         "align-with-product",
@@ -310,11 +310,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.types=reseller"],
         Some(&[]),
     ),
-    (
-        "align-with-finance",
-        &[],
-        Some(&["program.types=reseller"]),
-    ),
+    ("align-with-finance", &[], Some(&["program.types=reseller"])),
     (
         "align-with-customer-success",
         &["program.types=reseller"],

@@ -1,0 +1,375 @@
+//! `what-if`: how far the recommendation is from changing.
+//!
+//! For every answer of the profile, the smallest change to that one answer that gives
+//! another placement, and a robustness verdict: does the placement hold whatever the
+//! answers left at their defaults turn out to be?
+//!
+//! The search is exhaustive where the space is small: both booleans, every value of an
+//! enum, every subset of a list (program types, planned types, goals) and, for regions,
+//! every home market with every subset of the other regions. Numbers cannot be listed,
+//! but the placement only changes where a rule's comparison changes, so each number is
+//! tried at every threshold the rulebook compares it with (`v - 1`, `v`, `v + 1` for
+//! counts, `v - 0.01`, `v`, `v + 0.01` for the revenue share), at the ends of its range
+//! and at the limits other answers set (a team cannot outnumber the company). For counts
+//! this finds the true smallest change; for the revenue share, the smallest to within
+//! 0.01. A change that makes the profile invalid (e.g. a planned type that already
+//! runs) is skipped. Only the placement pass runs ([`Rulebook::rank`]), so a profile
+//! takes tens of thousands of evaluations in well under a second.
+
+use crate::assessment::Placement;
+use crate::profile::{Profile, Source};
+use crate::rules::Rulebook;
+use crate::rules::domain::{Answer, Field};
+use crate::rules::engine::Options;
+use serde::Serialize;
+
+/// What `what-if` found for one profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIf {
+    /// Where the profile came from.
+    pub source: Source,
+    /// The profile's name.
+    pub profile: String,
+    /// The placement as the profile stands.
+    pub placement: Placement,
+    /// Every answer, in questionnaire order.
+    pub answers: Vec<AnswerReport>,
+    /// Whether the answers left at their defaults can change the placement.
+    pub robustness: Robustness,
+}
+
+/// One answer and the smallest change to it that flips the placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerReport {
+    /// The field path.
+    pub field: &'static str,
+    /// The current value, as `--set` takes it.
+    pub value: String,
+    /// The answer has its default value.
+    pub at_default: bool,
+    /// How many other valid values were tried.
+    pub tried: usize,
+    /// The smallest change that gives another placement; absent when none does.
+    pub flip: Option<Flip>,
+}
+
+/// A change of one answer that gives another placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flip {
+    /// The new value, as `--set` takes it.
+    pub value: String,
+    /// The change in words, e.g. `add referral`.
+    pub change: String,
+    /// How big the change is (see [`Answer::distance`]).
+    pub distance: f64,
+    /// `FIELD=VALUE`, to try it with `partner-org advise PATH --set FIELD=VALUE`.
+    pub set: String,
+    /// The placement it gives.
+    pub placement: Placement,
+}
+
+/// The verdict over the answers left at their defaults.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Robustness {
+    /// No value of those answers, alone or two at a time, changes the placement.
+    pub robust: bool,
+    /// The answers at their default values.
+    pub defaults: Vec<&'static str>,
+    /// Valid profiles evaluated: every value of each such answer, and every pair of
+    /// values of two of them.
+    pub checked: usize,
+    /// Changes that give another placement: the smallest for each single answer, then
+    /// the smallest for each pair of answers in which neither change alone does it; at
+    /// most [`MAX_COUNTEREXAMPLES`].
+    pub counterexamples: Vec<Counterexample>,
+}
+
+/// The most counterexamples a robustness verdict lists.
+pub const MAX_COUNTEREXAMPLES: usize = 8;
+
+/// Answers that, set together, give another placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counterexample {
+    /// `FIELD=VALUE` for each answer changed.
+    pub sets: Vec<String>,
+    /// The placement they give.
+    pub placement: Placement,
+}
+
+/// Runs the search for one profile.
+pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Options) -> WhatIf {
+    let placement = book.rank(profile, options).placement;
+    let mut scratch = profile.clone();
+    // The placement after changing `changes`, or None when that makes the profile invalid.
+    let mut try_changes = |changes: &[(Field, &Answer)]| {
+        scratch.clone_from(profile);
+        for (field, value) in changes {
+            field.set(&mut scratch, value);
+        }
+        scratch
+            .validate()
+            .ok()
+            .map(|()| book.rank(&scratch, options).placement)
+    };
+
+    let candidates: Vec<(Field, Answer, Vec<Answer>)> = Field::ALL
+        .iter()
+        .map(|&f| {
+            let now = f.of(profile);
+            let others = f
+                .values(profile, book)
+                .into_iter()
+                .filter(|v| *v != now)
+                .collect();
+            (f, now, others)
+        })
+        .collect();
+
+    let mut answers = Vec::new();
+    let mut single_flips: Vec<(Field, &Answer, Placement)> = Vec::new();
+    for (field, now, others) in &candidates {
+        let mut tried = 0;
+        let mut best: Option<(f64, &Answer, Placement)> = None;
+        for value in others {
+            let Some(p) = try_changes(&[(*field, value)]) else {
+                continue;
+            };
+            tried += 1;
+            if p != placement {
+                single_flips.push((*field, value, p));
+                let d = now.distance(value);
+                if best.is_none_or(|(b, _, _)| d < b) {
+                    best = Some((d, value, p));
+                }
+            }
+        }
+        answers.push(AnswerReport {
+            field: field.name(),
+            value: now.to_string(),
+            at_default: field.at_default(profile),
+            tried,
+            flip: best.map(|(distance, value, p)| Flip {
+                value: value.to_string(),
+                change: now.change_to(value),
+                distance,
+                set: format!("{}={value}", field.name()),
+                placement: p,
+            }),
+        });
+    }
+
+    let defaults: Vec<&(Field, Answer, Vec<Answer>)> = candidates
+        .iter()
+        .filter(|(f, _, _)| f.at_default(profile))
+        .collect();
+    let mut checked = 0;
+    let mut counterexamples = Vec::new();
+    for (field, _, others) in &defaults {
+        for value in others {
+            if try_changes(&[(*field, value)]).is_some() {
+                checked += 1;
+            }
+        }
+        let report = answers.iter().find(|a| a.field == field.name());
+        if let Some(flip) = report.and_then(|a| a.flip.as_ref()) {
+            counterexamples.push(Counterexample {
+                sets: vec![flip.set.clone()],
+                placement: flip.placement,
+            });
+        }
+    }
+    let flips_alone =
+        |f: Field, v: &Answer| single_flips.iter().any(|(g, w, _)| *g == f && *w == v);
+    for (i, (f, f_now, f_values)) in defaults.iter().enumerate() {
+        for (g, g_now, g_values) in &defaults[i + 1..] {
+            // The smallest pair of changes to these two answers that flips the placement.
+            let mut best: Option<(f64, Counterexample)> = None;
+            for v in f_values {
+                for w in g_values {
+                    let Some(p) = try_changes(&[(*f, v), (*g, w)]) else {
+                        continue;
+                    };
+                    checked += 1;
+                    let d = f_now.distance(v) + g_now.distance(w);
+                    if p != placement
+                        && !flips_alone(*f, v)
+                        && !flips_alone(*g, w)
+                        && best.as_ref().is_none_or(|(b, _)| d < *b)
+                    {
+                        let sets = vec![format!("{}={v}", f.name()), format!("{}={w}", g.name())];
+                        best = Some((d, Counterexample { sets, placement: p }));
+                    }
+                }
+            }
+            counterexamples.extend(best.map(|(_, c)| c));
+        }
+    }
+    let robust = counterexamples.is_empty();
+    counterexamples.truncate(MAX_COUNTEREXAMPLES);
+    WhatIf {
+        source,
+        profile: profile.name.clone(),
+        placement,
+        answers,
+        robustness: Robustness {
+            robust,
+            defaults: defaults.iter().map(|(f, _, _)| f.name()).collect(),
+            checked,
+            counterexamples,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{Goal, MAX_COUNT, ProgramType, Region};
+    use crate::rules::explain::tests::{EXAMPLES, example, source};
+
+    /// Every value a brute-force search tries, independently of the thresholds
+    /// `Field::values` picks: every count up to 3,000 (beyond every threshold of the
+    /// default rulebook), every share in steps of 0.01, every order of the regions, and
+    /// every value of the small spaces.
+    fn brute_force_values(field: Field) -> Vec<Answer> {
+        if let Some(every) = field.every_value([true, false]) {
+            return every;
+        }
+        match field {
+            Field::Employees
+            | Field::SalesTeam
+            | Field::MarketingTeam
+            | Field::Partners
+            | Field::TeamSize => (0..=3_000).map(Answer::Count).collect(),
+            Field::RevenueShare => (0..=100)
+                .map(|i| Answer::Share(f64::from(i) / 100.0))
+                .collect(),
+            // Every order of every non-empty subset: the order of the others must not matter.
+            Field::Regions => {
+                fn orders(rest: Vec<Region>, prefix: Vec<Region>, out: &mut Vec<Answer>) {
+                    if !prefix.is_empty() {
+                        out.push(Answer::Regions(prefix.clone()));
+                    }
+                    for (i, r) in rest.iter().enumerate() {
+                        let mut next = prefix.clone();
+                        next.push(*r);
+                        let mut left = rest.clone();
+                        left.remove(i);
+                        orders(left, next, out);
+                    }
+                }
+                let mut out = Vec::new();
+                orders(Region::ALL.to_vec(), Vec::new(), &mut out);
+                out
+            }
+            _ => unreachable!("every_value lists every value of {}", field.name()),
+        }
+    }
+
+    #[test]
+    fn no_smaller_flip_exists_than_the_one_reported() {
+        let book = Rulebook::default_rules();
+        for name in EXAMPLES {
+            let profile = example(name);
+            let report = what_if(book, source(name), &profile, Options::default());
+            let base = book.rank(&profile, Options::default()).placement;
+            for field in Field::ALL {
+                let now = field.of(&profile);
+                let mut smallest: Option<f64> = None;
+                for value in brute_force_values(field) {
+                    let mut changed = profile.clone();
+                    field.set(&mut changed, &value);
+                    if changed.validate().is_ok()
+                        && book.rank(&changed, Options::default()).placement != base
+                    {
+                        let d = now.distance(&value);
+                        smallest = Some(smallest.map_or(d, |s: f64| s.min(d)));
+                    }
+                }
+                let reported = report
+                    .answers
+                    .iter()
+                    .find(|a| a.field == field.name())
+                    .unwrap();
+                let reported = reported.flip.as_ref().map(|f| f.distance);
+                match (smallest, reported) {
+                    (Some(s), Some(r)) if field == Field::RevenueShare => {
+                        assert!(
+                            r <= s + 1e-9,
+                            "{name} {}: reported {r}, brute force {s}",
+                            field.name()
+                        )
+                    }
+                    (Some(s), Some(r)) => assert_eq!(r, s, "{name} {}", field.name()),
+                    // Beyond the brute-force range (e.g. employees = 10,000,000).
+                    (None, Some(r)) => assert!(r > 2_000.0, "{name} {}: {r}", field.name()),
+                    (Some(s), None) => {
+                        panic!("{name} {}: missed a flip at distance {s}", field.name())
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_tried_around_every_threshold_and_at_the_bounds() {
+        let book = Rulebook::default_rules();
+        let profile = example("outgrow");
+        let values = Field::Employees.values(&profile, book);
+        // Thresholds 100 and 200 in the default rulebook; 10 = sales + marketing is the least valid.
+        for n in [1, 10, 99, 100, 101, 199, 200, 201, MAX_COUNT] {
+            assert!(
+                values.contains(&Answer::Count(n)),
+                "{n} missing from {values:?}"
+            );
+        }
+        let shares = Field::RevenueShare.values(&profile, book);
+        for x in [0.0, 0.24, 0.25, 0.26, 0.49, 0.5, 0.51, 1.0] {
+            assert!(
+                shares.contains(&Answer::Share(x)),
+                "{x} missing from {shares:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_profile_with_shared_leader_and_planned_sales_programs_is_fragile() {
+        let book = Rulebook::default_rules();
+        let profile = example("sellfy");
+        let report = what_if(book, source("sellfy"), &profile, Options::default());
+        assert!(!report.robustness.robust);
+        let c = &report.robustness.counterexamples[0];
+        assert_eq!(
+            c.sets,
+            ["company.shared_gtm_leader=true", "program.planned=referral"]
+        );
+        assert_eq!(c.placement, Placement::CrossFunctional);
+        // Rewind's answers at their defaults cannot move it.
+        let rewind = what_if(
+            book,
+            source("rewind"),
+            &example("rewind"),
+            Options::default(),
+        );
+        assert!(rewind.robustness.robust, "{:?}", rewind.robustness);
+        assert!(rewind.robustness.checked > 0);
+    }
+
+    #[test]
+    fn changes_read_as_words_and_values_as_set_takes_them() {
+        let a = Answer::Types(vec![ProgramType::Affiliate]);
+        let b = Answer::Types(vec![ProgramType::Referral]);
+        assert_eq!(a.change_to(&b), "add referral, remove affiliate");
+        assert_eq!(a.distance(&b), 2.0);
+        assert_eq!(Answer::Types(vec![]).to_string(), "[]");
+        assert_eq!(
+            Answer::Goals(vec![Goal::Reach, Goal::FastRoi]).to_string(),
+            "reach,fast-roi"
+        );
+        let home = Answer::Regions(vec![Region::NorthAmerica, Region::Emea]);
+        let moved = Answer::Regions(vec![Region::Emea, Region::NorthAmerica]);
+        assert_eq!(home.distance(&moved), 1.0);
+        assert_eq!(home.change_to(&moved), "home market emea");
+        assert_eq!(Answer::Count(5).change_to(&Answer::Count(0)), "5 -> 0");
+    }
+}

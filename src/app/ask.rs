@@ -1,0 +1,277 @@
+//! `partner-org ask`: the questionnaire on the terminal, the advice, and saving the
+//! profile; on an interruption, the answers so far go to a recovery file.
+
+use super::exit::{Exit, Failure};
+use super::output::Sink;
+use super::terminal::Terminal;
+use super::{load_rulebook, stderr_color};
+use crate::cli::{Ask, Global};
+use partner_org::ask::{self, Answers, Interrupted, Prompter, Stop};
+use partner_org::batch::Input;
+use partner_org::profile::{Profile, Source};
+use partner_org::render::{self, Outcome, Renderer, Style};
+use partner_org::rules::engine::Options;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Runs `ask`.
+pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
+    if let Some(out) = &a.out
+        && out.exists()
+        && !g.force
+    {
+        return Err(Failure::new(
+            Exit::CantCreate,
+            format!(
+                "{} exists; pass --force to overwrite it, or choose another --out",
+                out.display()
+            ),
+        )
+        .into());
+    }
+    // The files first: a problem with them is worth knowing with or without a terminal.
+    let rulebook = load_rulebook(g)?;
+    let prefill = match &a.from {
+        Some(path) => prefill(g, path)?,
+        None => Answers::default(),
+    };
+    let not_tty: Vec<&str> = [
+        ("stdin", std::io::stdin().is_terminal()),
+        ("stdout", std::io::stdout().is_terminal()),
+    ]
+    .into_iter()
+    .filter_map(|(name, tty)| (!tty).then_some(name))
+    .collect();
+    if !not_tty.is_empty() {
+        return Err(Failure::new(
+            Exit::Usage,
+            format!(
+                "ask is interactive and needs a terminal, but {} is not one.\n\
+                 Without a terminal, write a profile from the template and evaluate it:\n  \
+                 partner-org init profile.yaml\n  partner-org advise profile.yaml",
+                not_tty.join(" and ")
+            ),
+        )
+        .into());
+    }
+    let color = g.color.enabled(true);
+    let mut terminal = Terminal::new(color);
+    let profile = match ask::questionnaire(&mut terminal, &prefill) {
+        Ok(finished) => finished.profile,
+        Err(Interrupted { answers }) => return Ok(keep_answers(&terminal, &answers, a)),
+    };
+    let stopped = |terminal: &Terminal| keep_answers(terminal, &Answers::from_profile(&profile), a);
+
+    let source = Source {
+        path: "<questionnaire>".into(),
+        document: None,
+    };
+    let assessment = rulebook.assess(source, &profile, Options::default());
+    let mut report = vec![b'\n'];
+    render::Text.render(
+        &[Outcome::Assessed(Box::new(assessment))],
+        Style {
+            explain: false,
+            color,
+        },
+        &mut report,
+    )?;
+    if terminal.write(&String::from_utf8_lossy(&report)).is_err() {
+        return Ok(stopped(&terminal));
+    }
+
+    let yaml = profile.to_commented_yaml(ask::SAVED_HEADER);
+    let saved = match &a.out {
+        Some(out) => {
+            let sink = Sink {
+                path: Some(out.clone()),
+                force: g.force,
+            };
+            if let Err(e) = sink.write(|w| w.write_all(yaml.as_bytes())) {
+                keep_answers(&terminal, &Answers::from_profile(&profile), a);
+                return Err(e);
+            }
+            out.clone()
+        }
+        None => match offer_to_save(&mut terminal, &profile, &yaml) {
+            Ok(Some(path)) => path,
+            Ok(None) => {
+                let _ = terminal.write("Not saved.\n");
+                return Ok(Exit::Ok);
+            }
+            Err(Stop) => return Ok(stopped(&terminal)),
+        },
+    };
+    let shown = shell_word(&saved);
+    let _ = terminal.write(&format!(
+        "Saved {}. Next: partner-org advise {shown}, or partner-org chart {shown}\n",
+        saved.display()
+    ));
+    Ok(Exit::Ok)
+}
+
+/// The answers of `--from`: a complete profile, or else any readable set of answers
+/// (a recovery file, or a profile that does not validate yet).
+fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
+    let text = Input::File(path.to_path_buf())
+        .read_to_string(g.max_bytes)
+        .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
+    let name = path.display().to_string();
+    match Profile::parse(&name, &text) {
+        Ok(profile) => Ok(Answers::from_profile(&profile)),
+        Err(strict) => match Answers::from_yaml(&text) {
+            Ok(answers) => {
+                eprintln!(
+                    "note: {}\nnote: starting from the answers it holds; the questions ask for the rest",
+                    strict.one_line()
+                );
+                Ok(answers)
+            }
+            Err(_) => {
+                let color = stderr_color(g);
+                Err(Failure::new(
+                    Exit::DataErr,
+                    format!("cannot start from {name}\n{}", strict.render(color)),
+                )
+                .into())
+            }
+        },
+    }
+}
+
+/// Offers to save the profile; `None` when the user declines.
+fn offer_to_save(t: &mut Terminal, profile: &Profile, yaml: &str) -> Result<Option<PathBuf>, Stop> {
+    if !t.confirm("Save this profile?", Some(true))? {
+        return Ok(None);
+    }
+    let suggested = format!("{}.yaml", slug(&profile.name));
+    loop {
+        let path = PathBuf::from(t.text("File name", Some(&suggested))?.trim());
+        if path.as_os_str().is_empty() {
+            t.problem("give a file name, e.g. mycompany.yaml")?;
+            continue;
+        }
+        let force = path.exists();
+        if force
+            && !t.confirm(
+                &format!("{} exists. Overwrite it?", path.display()),
+                Some(false),
+            )?
+        {
+            continue;
+        }
+        let sink = Sink {
+            path: Some(path.clone()),
+            force,
+        };
+        match sink.write(|w| w.write_all(yaml.as_bytes())) {
+            Ok(()) => return Ok(Some(path)),
+            Err(e) => t.problem(&format!("{e:#}; try another file name"))?,
+        }
+    }
+}
+
+/// Restores the terminal and saves the answers so far to a new recovery file; says
+/// where, and how to resume. Output errors are ignored: the terminal may be gone.
+fn keep_answers(t: &Terminal, answers: &Answers, a: &Ask) -> Exit {
+    t.restore();
+    let mut err = std::io::stderr();
+    if answers.is_empty() {
+        let _ = writeln!(
+            err,
+            "partner-org: interrupted before the first answer; nothing to keep"
+        );
+        return Exit::Interrupted;
+    }
+    let yaml = answers.to_commented_yaml(ask::RECOVERY_HEADER);
+    for dir in [PathBuf::from("."), std::env::temp_dir()] {
+        for n in 1..=100 {
+            let name = if n == 1 {
+                "partner-org-recovery.yaml".to_string()
+            } else {
+                format!("partner-org-recovery-{n}.yaml")
+            };
+            let path = if dir == Path::new(".") {
+                PathBuf::from(name)
+            } else {
+                dir.join(name)
+            };
+            if path.exists() {
+                continue;
+            }
+            let sink = Sink {
+                path: Some(path.clone()),
+                force: false,
+            };
+            if sink.write(|w| w.write_all(yaml.as_bytes())).is_err() {
+                break;
+            }
+            let mut resume = format!("partner-org ask --from {}", shell_word(&path));
+            if let Some(out) = &a.out {
+                resume.push_str(&format!(" --out {}", shell_word(out)));
+            }
+            let n = answers.len();
+            let noun = if n == 1 { "answer" } else { "answers" };
+            let _ = writeln!(
+                err,
+                "partner-org: interrupted; {n} {noun} kept in {}\nresume with: {resume}",
+                path.display()
+            );
+            return Exit::Interrupted;
+        }
+    }
+    let _ = writeln!(
+        err,
+        "partner-org: interrupted; the answers could not be saved (no writable folder)"
+    );
+    Exit::Interrupted
+}
+
+/// A file name from a company name: lower case, words joined by `-`.
+fn slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "profile".into()
+    } else {
+        words.join("-")
+    }
+}
+
+/// A path as one shell word, quoted when it needs to be.
+fn shell_word(path: &Path) -> String {
+    let s = path.display().to_string();
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-/+=:@".contains(c))
+    {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shell_word, slug};
+    use std::path::Path;
+
+    #[test]
+    fn file_names_come_from_the_company_name() {
+        assert_eq!(slug("Acme Inc."), "acme-inc");
+        assert_eq!(slug("Société Générale"), "société-générale");
+        assert_eq!(slug("!!!"), "profile");
+    }
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_when_needed() {
+        assert_eq!(shell_word(Path::new("a/b.yaml")), "a/b.yaml");
+        assert_eq!(
+            shell_word(Path::new("my file's.yaml")),
+            r"'my file'\''s.yaml'"
+        );
+    }
+}

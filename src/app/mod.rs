@@ -1,0 +1,173 @@
+//! The binary's side: one module per command, each loading, evaluating, rendering and
+//! deciding the exit code; the batch writer ([`report`]), the output sink
+//! ([`output`]), signals ([`signals`]), the terminal ([`terminal`]) and the exit codes
+//! ([`exit`]); here the dispatcher and what the commands share.
+//!
+//! Owns everything that touches the process: the command line's meaning, files,
+//! stdout and stderr, signals, the terminal and exit codes. The library
+//! (`partner_org`) must not depend on it.
+
+use crate::cli::{Cli, Command, Global};
+use exit::{Exit, Failure};
+use output::Sink;
+use partner_org::batch::{self, Input};
+use partner_org::profile::{Limits, Override};
+use partner_org::render::Style;
+use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
+use report::{Layout, Settings};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+mod advise;
+mod ask;
+mod chart;
+mod completions;
+mod diff;
+pub mod exit;
+mod init;
+mod man;
+mod output;
+mod report;
+mod roadmap;
+mod rules;
+mod schema;
+mod terminal;
+mod validate;
+mod what_if;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Ask(a) => ask::run(g, a),
+        Command::Init(i) => init::run(g, i),
+        Command::Advise(a) => advise::run(g, a),
+        Command::Validate(v) => validate::run(g, v),
+        Command::Rules(r) => rules::run(g, r),
+        Command::Chart(c) => chart::run(g, c),
+        Command::Roadmap(r) => roadmap::run(g, r),
+        Command::WhatIf(w) => what_if::run(g, w),
+        Command::Diff(d) => diff::run(g, d),
+        Command::Schema { kind } => schema::run(g, *kind),
+        Command::Completions { shell } => completions::run(g, *shell),
+        Command::Man { dir } => man::run(g, dir.as_deref()),
+    }
+}
+
+/// Pretty JSON and a final newline.
+fn json_line(value: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Whether reports on stdout are coloured: only when they go to stdout (no `-o`) and
+/// `--color` allows it there.
+fn stdout_color(g: &Global) -> bool {
+    g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal())
+}
+
+/// Whether messages on stderr are coloured.
+fn stderr_color(g: &Global) -> bool {
+    g.color.enabled(std::io::stderr().is_terminal())
+}
+
+/// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
+/// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
+/// input holds several profiles.
+pub fn load_one(
+    g: &Global,
+    path: &std::path::Path,
+) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
+    let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
+    if let Some(u) = unreadable.first() {
+        return Err(Failure::new(Exit::NoInput, u.to_string()).into());
+    }
+    let (mut reads, unreadable) = batch::read_all(&inputs, limits(g));
+    if let Some(u) = unreadable.first() {
+        return Err(Failure::new(Exit::NoInput, u.to_string()).into());
+    }
+    if reads.len() != 1 {
+        return Err(Failure::new(
+            Exit::Usage,
+            format!(
+                "{} holds {} profiles; this command takes exactly one",
+                path.display(),
+                reads.len()
+            ),
+        )
+        .into());
+    }
+    match reads.remove(0) {
+        Ok(read) => Ok(read),
+        Err(f) => {
+            let color = stderr_color(g);
+            Err(Failure::new(Exit::DataErr, f.error.render(color)).into())
+        }
+    }
+}
+
+fn limits(g: &Global) -> Limits {
+    Limits {
+        max_bytes: g.max_bytes,
+        max_documents: g.max_documents,
+    }
+}
+
+fn batch_settings<'a>(g: &Global, layout: Layout<'a>, style: Style) -> Settings<'a> {
+    Settings {
+        layout,
+        style,
+        quiet: g.quiet,
+        stderr_color: stderr_color(g),
+        progress: report::progress_allowed(g.output.is_some()),
+        limits: limits(g),
+    }
+}
+
+fn sink(g: &Global) -> Sink {
+    Sink {
+        path: g.output.clone(),
+        force: g.force,
+    }
+}
+
+/// The embedded rulebook, or the one given with `--rules`.
+pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
+    let (name, text) = rulebook_text(g, g.rules.as_deref())?;
+    parse_rulebook(g, &name, &text)
+}
+
+/// The name and text of the rulebook at `path`, or of the embedded one.
+fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, String)> {
+    let Some(path) = path else {
+        return Ok((
+            DEFAULT_RULEBOOK_PATH.to_string(),
+            DEFAULT_RULEBOOK.to_string(),
+        ));
+    };
+    let text = Input::File(path.to_path_buf())
+        .read_to_string(g.max_bytes)
+        .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
+    Ok((path.display().to_string(), text))
+}
+
+/// Parses a rulebook: exit 65 with the located error when it is invalid.
+fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook> {
+    Rulebook::parse(name, text).map_err(|e| {
+        let color = stderr_color(g);
+        Failure::new(
+            Exit::DataErr,
+            format!("invalid rulebook\n{}", e.render(color)),
+        )
+        .into()
+    })
+}
+
+fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
+    sets.iter()
+        .map(|s| {
+            s.parse::<Override>()
+                .map_err(|e| Failure::new(Exit::Usage, e).into())
+        })
+        .collect()
+}

@@ -1,0 +1,20 @@
+//! `partner-org what-if`: the smallest answer changes that would flip the placement.
+
+use super::exit::Exit;
+use super::{json_line, load_one, load_rulebook, sink};
+use crate::cli::{Global, ReportFormat, WhatIf};
+use partner_org::analysis::what_if::what_if;
+use partner_org::render;
+use partner_org::rules::engine::Options;
+
+/// Runs `what-if`.
+pub fn run(g: &Global, w: &WhatIf) -> anyhow::Result<Exit> {
+    let rulebook = load_rulebook(g)?;
+    let (source, profile) = load_one(g, &w.path)?;
+    let report = what_if(&rulebook, source, &profile, Options::default());
+    sink(g).write(|out| match w.format {
+        ReportFormat::Text => render::what_if_text(&report, out),
+        ReportFormat::Json => json_line(&report, out),
+    })?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,125 @@
+//! CSV: one row per profile with stable columns (README, "Batch and scripting"), for
+//! spreadsheets. Fields are quoted as RFC 4180 says; lines end with `\n`.
+
+use crate::assessment::Placement;
+use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
+use crate::rules::number;
+use std::io::{self, Write};
+
+/// The CSV format.
+pub struct Csv;
+
+/// How many columns there are.
+const COLUMNS: usize = 15;
+
+/// The columns, in order. New columns are only ever added at the end.
+pub const CSV_COLUMNS: [&str; COLUMNS] = [
+    "source",
+    "document",
+    "profile",
+    "placement",
+    "reports_to",
+    "confidence",
+    "confidence_label",
+    "score_sales",
+    "score_marketing",
+    "score_standalone",
+    "score_cross_functional",
+    "runner_up",
+    "stage",
+    "top_reason",
+    "error",
+];
+
+impl Renderer for Csv {
+    fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
+        render_streamed(self, outcomes, style, out)
+    }
+}
+
+impl Streamed for Csv {
+    fn has_single_form(&self) -> bool {
+        false
+    }
+
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut line = Vec::new();
+        record(&mut line, CSV_COLUMNS);
+        out.write_all(&line)
+    }
+
+    fn item(&self, _: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+        let source = outcome.source();
+        let document = source.document.map_or(String::new(), |d| d.to_string());
+        match outcome {
+            Outcome::Assessed(a) => {
+                let s = &a.scores;
+                let scores = [s.sales, s.marketing, s.standalone, s.cross_functional].map(number);
+                let confidence = format!("{:.2}", a.confidence);
+                record(
+                    out,
+                    [
+                        source.path.as_str(),
+                        &document,
+                        &a.profile,
+                        a.placement.as_str(),
+                        a.reports_to,
+                        &confidence,
+                        a.confidence_label.as_str(),
+                        &scores[0],
+                        &scores[1],
+                        &scores[2],
+                        &scores[3],
+                        a.runner_up.map_or("", Placement::as_str),
+                        a.stage.as_str(),
+                        a.reasons.first().map_or("", |r| r.text.as_str()),
+                        "",
+                    ],
+                );
+            }
+            Outcome::Failed(f) => {
+                let mut cells = [""; COLUMNS];
+                cells[0] = &source.path;
+                cells[1] = &document;
+                cells[COLUMNS - 1] = &f.error.message;
+                record(out, cells);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes one line of fields, quoting those that need it.
+fn record(out: &mut Vec<u8>, fields: [&str; COLUMNS]) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push(b'"');
+            out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(field.as_bytes());
+        }
+    }
+    out.push(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLUMNS, record};
+
+    #[test]
+    fn quotes_only_fields_that_need_it() {
+        let mut out = Vec::new();
+        let mut fields = [""; COLUMNS];
+        fields[..4].copy_from_slice(&["plain", "a,b", "say \"hi\"", "two\nlines"]);
+        record(&mut out, fields);
+        let expected = format!(
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"{}\n",
+            ",".repeat(COLUMNS - 4)
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+}

@@ -1,0 +1,126 @@
+//! Markdown: the report as a document to paste into a wiki or a client note.
+
+use super::table::{
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites,
+    markdown_escape as esc, sections,
+};
+use super::text::{self, confidence_line, headline};
+use crate::assessment::Assessment;
+use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
+use crate::rules::number;
+use std::io::{self, Write};
+
+/// The Markdown report.
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
+        match outcomes {
+            [Outcome::Assessed(a)] => report(a, style, out),
+            many => render_streamed(self, many, style, out),
+        }
+    }
+}
+
+/// A table row of cells already escaped.
+fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn header(out: &mut dyn Write, names: &[&str]) -> io::Result<()> {
+    let names: Vec<String> = names.iter().map(|n| esc(n)).collect();
+    row(out, &names)?;
+    writeln!(out, "|{}", "---|".repeat(names.len()))
+}
+
+fn heading(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    writeln!(out, "\n## {title}\n")
+}
+
+fn cell(c: &Cell) -> String {
+    match *c {
+        Cell::Text(text) => esc(text),
+        Cell::Status(status) => esc(status.as_str()),
+        Cell::Cites(ids) => esc(&cites(ids)),
+        Cell::Cited(text, ids) => format!("{} {}", esc(text), esc(&cites(ids))),
+    }
+}
+
+fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}\n", esc(&a.profile))?;
+    writeln!(out, "**{}**\n", esc(&headline(a)))?;
+    writeln!(out, "{}", esc(&confidence_line(a)))?;
+
+    for section in sections(a, Columns::CitesApart) {
+        heading(out, section.title())?;
+        match section {
+            Section::Scores(scores) => {
+                header(out, &SCORES_HEADER)?;
+                for s in scores {
+                    let cells = [s.placement.as_str(), &number(s.score), s.note()];
+                    row(out, &cells.map(esc))?;
+                }
+            }
+            Section::Bullets { items, .. } => {
+                for b in items {
+                    match b.name {
+                        Some(name) => write!(out, "- **{}**: ", esc(name))?,
+                        None => write!(out, "- ")?,
+                    }
+                    writeln!(out, "{} {}", esc(b.text), cites(b.cites))?;
+                    if let Some(m) = b.mitigation {
+                        writeln!(out, "  *Mitigation:* {}", esc(m))?;
+                    }
+                }
+            }
+            Section::Table {
+                header: names,
+                rows,
+                ..
+            } => {
+                header(out, names)?;
+                for cells in rows {
+                    row(out, &cells.iter().map(cell).collect::<Vec<_>>())?;
+                }
+            }
+        }
+    }
+    if style.explain {
+        match &a.trace {
+            Some(t) => {
+                heading(out, "How the recommendation was reached")?;
+                writeln!(out, "~~~~text")?;
+                text::trace(t, out)?;
+                writeln!(out, "~~~~")?;
+            }
+            None => {
+                heading(out, "Rules that fired")?;
+                header(out, &["Rule", "Cites", "Effect"])?;
+                for r in &a.rules {
+                    row(out, &[esc(r.id), esc(&cites(r.cites)), esc(r.effect)])?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The summary of several profiles, a table row per profile.
+impl Streamed for Markdown {
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        header(out, &SUMMARY_HEADER)
+    }
+
+    fn item(&self, _: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+        row(out, &SummaryRow::of(outcome).cells.map(|c| esc(&c)))
+    }
+
+    fn finish(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "\n{}\n\n{}",
+            esc(&totals.placements_line()),
+            esc(&totals.errors_line())
+        )
+    }
+}

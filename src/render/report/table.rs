@@ -1,0 +1,330 @@
+//! Tables and text helpers shared by the reports: the summary of several profiles,
+//! and the sections of the full report of one profile, which text, Markdown and HTML
+//! lay out alike and each only formats.
+
+use crate::assessment::Placement;
+use crate::assessment::{Assessment, RoleStatus};
+use crate::render::Outcome;
+use crate::render::wrapping::WIDTH;
+use crate::text::Text;
+use comfy_table::{ContentArrangement, Table, presets};
+
+/// A comfy-table with the house look and the given header.
+pub fn new_table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH)
+        .set_header(header.to_vec());
+    table
+}
+
+/// The columns of the summary of several profiles (text and Markdown).
+pub const SUMMARY_HEADER: [&str; 5] =
+    ["Source", "Profile", "Placement", "Confidence", "Top reason"];
+
+/// One line of the summary of several profiles: the few cells a batch keeps of each
+/// outcome, so that a summary does not hold whole assessments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The cells, in [`SUMMARY_HEADER`] order. A failure shows `error` as its
+    /// placement and the message, from `line:column` on, as its reason.
+    pub cells: [String; 5],
+}
+
+impl SummaryRow {
+    /// The row of one outcome.
+    pub fn of(outcome: &Outcome) -> SummaryRow {
+        let cells = match outcome {
+            Outcome::Assessed(a) => [
+                a.source.to_string(),
+                a.profile.clone(),
+                a.placement.as_str().to_string(),
+                format!("{:.2} {}", a.confidence, a.confidence_label.as_str()),
+                a.reasons
+                    .first()
+                    .map_or(String::new(), |r| r.text.to_string()),
+            ],
+            Outcome::Failed(f) => [
+                f.source.to_string(),
+                String::new(),
+                "error".to_string(),
+                String::new(),
+                f.error
+                    .message
+                    .strip_prefix(f.source.path.as_str())
+                    .map_or(f.error.message.as_str(), |m| {
+                        m.trim_start_matches([':', ' '])
+                    })
+                    .to_string(),
+            ],
+        };
+        SummaryRow { cells }
+    }
+}
+
+/// A section of the full report of one profile.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Section<'a> {
+    /// Every placement's score, in the order of [`Placement::ALL`].
+    Scores(Vec<ScoreRow>),
+    /// A bulleted list.
+    Bullets {
+        /// The heading.
+        title: &'static str,
+        /// The items, in the assessment's order.
+        items: Vec<Bullet<'a>>,
+    },
+    /// A table.
+    Table {
+        /// The heading.
+        title: &'static str,
+        /// The column names.
+        header: &'static [&'static str],
+        /// The rows, a cell per column.
+        rows: Vec<Vec<Cell<'a>>>,
+    },
+}
+
+/// The columns of the scores table.
+pub const SCORES_HEADER: [&str; 3] = ["Placement", "Score", ""];
+
+/// One line of the scores table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreRow {
+    /// The placement.
+    pub placement: Placement,
+    /// Its score.
+    pub score: f64,
+    /// It is the recommended placement.
+    pub recommended: bool,
+    /// A rule ruled it out.
+    pub ruled_out: bool,
+    /// It is the runner-up.
+    pub runner_up: bool,
+}
+
+impl ScoreRow {
+    /// The note beside the score: `recommended`, `runner-up`, `ruled out`, or nothing.
+    pub fn note(&self) -> &'static str {
+        if self.recommended {
+            "recommended"
+        } else if self.runner_up {
+            "runner-up"
+        } else if self.ruled_out {
+            "ruled out"
+        } else {
+            ""
+        }
+    }
+}
+
+/// An item of a bulleted list: a reason, a caveat or a KPI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bullet<'a> {
+    /// A name that leads the item, in bold (a KPI's).
+    pub name: Option<&'a str>,
+    /// The text.
+    pub text: &'a str,
+    /// The guidance ids behind it, after the text.
+    pub cites: &'a [Text],
+    /// How to mitigate it (a caveat's), on a line of its own.
+    pub mitigation: Option<&'a str>,
+}
+
+impl<'a> Bullet<'a> {
+    /// An item with just its text and guidance ids.
+    fn of(text: &'a str, cites: &'a [Text]) -> Bullet<'a> {
+        Bullet {
+            name: None,
+            text,
+            cites,
+            mitigation: None,
+        }
+    }
+}
+
+/// A cell of a table, before a format escapes and marks it up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A role's status.
+    Status(RoleStatus),
+    /// Guidance ids, in a column of their own.
+    Cites(&'a [Text]),
+    /// Text, then the guidance ids behind it.
+    Cited(&'a str, &'a [Text]),
+}
+
+/// How a format lays out the team, PartnerOps and cadence tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    /// Text and Markdown: each row's guidance ids in a column of their own, after the
+    /// short columns; roles without their responsibilities.
+    CitesApart,
+    /// HTML: each row's guidance ids after its longest text, which comes last; roles
+    /// with their responsibilities.
+    CitesAfterText,
+}
+
+/// The sections of the full report, from the scores to the KPIs, in order. The
+/// caveats are left out when there are none.
+pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>> {
+    let scores = Placement::ALL
+        .iter()
+        .map(|&p| ScoreRow {
+            placement: p,
+            score: a.scores.get(p),
+            recommended: p == a.placement,
+            ruled_out: a.excluded.contains(&p),
+            runner_up: a.runner_up == Some(p),
+        })
+        .collect();
+    let mut sections = vec![
+        Section::Scores(scores),
+        bullets("Why", &a.reasons, |r| Bullet::of(r.text, r.cites)),
+    ];
+    if !a.caveats.is_empty() {
+        sections.push(bullets("Caveats", &a.caveats, |c| Bullet {
+            mitigation: Some(c.mitigation),
+            ..Bullet::of(c.text, c.cites)
+        }));
+    }
+    let apart = columns == Columns::CitesApart;
+    sections.push(table(
+        "Team, in hiring order",
+        if apart {
+            &["Role", "Status", "When to hire", "Cites"]
+        } else {
+            &["Role", "Status", "When to hire", "Responsibilities"]
+        },
+        &a.roles,
+        |r| {
+            let last = if apart {
+                Cell::Cites(r.cites)
+            } else {
+                Cell::Cited(r.responsibilities, r.cites)
+            };
+            vec![
+                Cell::Text(r.title),
+                Cell::Status(r.status),
+                Cell::Text(r.hire_when),
+                last,
+            ]
+        },
+    ));
+    sections.push(table(
+        "PartnerOps functions",
+        if apart {
+            &["Function", "Owner", "Covers", "Cites"]
+        } else {
+            &["Function", "Owner", "Covers"]
+        },
+        &a.partnerops,
+        |f| {
+            let mut row = vec![Cell::Text(f.function), Cell::Text(&f.owner)];
+            if apart {
+                row.extend([Cell::Text(f.covers), Cell::Cites(f.cites)]);
+            } else {
+                row.push(Cell::Cited(f.covers, f.cites));
+            }
+            row
+        },
+    ));
+    sections.push(table(
+        "Cadence",
+        if apart {
+            &["With", "Topics", "How often", "Cites"]
+        } else {
+            &["With", "How often", "Topics"]
+        },
+        &a.cadence,
+        |c| {
+            let mut row = vec![Cell::Text(c.with)];
+            if apart {
+                row.extend([
+                    Cell::Text(&c.topics),
+                    Cell::Text(&c.frequency),
+                    Cell::Cites(c.cites),
+                ]);
+            } else {
+                row.extend([Cell::Text(&c.frequency), Cell::Cited(&c.topics, c.cites)]);
+            }
+            row
+        },
+    ));
+    sections.push(bullets("KPIs", &a.kpis, |k| Bullet {
+        name: Some(k.name),
+        ..Bullet::of(k.why, k.cites)
+    }));
+    sections
+}
+
+/// A bulleted list with an entry per item.
+fn bullets<'a, T>(
+    title: &'static str,
+    items: &[T],
+    item: impl Fn(&T) -> Bullet<'a>,
+) -> Section<'a> {
+    Section::Bullets {
+        title,
+        items: items.iter().map(item).collect(),
+    }
+}
+
+/// A table with a row per item.
+fn table<'a, T>(
+    title: &'static str,
+    header: &'static [&'static str],
+    items: &'a [T],
+    row: impl Fn(&'a T) -> Vec<Cell<'a>>,
+) -> Section<'a> {
+    Section::Table {
+        title,
+        header,
+        rows: items.iter().map(row).collect(),
+    }
+}
+
+impl Section<'_> {
+    /// The section's heading.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Section::Scores(_) => "Scores",
+            Section::Bullets { title, .. } | Section::Table { title, .. } => title,
+        }
+    }
+}
+
+/// Guidance ids as `[S1, S2]`.
+pub fn cites(ids: &[Text]) -> String {
+    format!("[{}]", ids.join(", "))
+}
+
+/// Escapes text for a Markdown table cell or list item.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markdown_syntax() {
+        assert_eq!(markdown_escape("a|b *c* <d>\n"), "a\\|b \\*c\\* \\<d\\> ");
+    }
+}

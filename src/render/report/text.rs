@@ -1,0 +1,283 @@
+//! The text report: a full report for one profile, a summary table for several.
+
+use super::table::{
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites, new_table, sections,
+};
+use crate::assessment::Assessment;
+use crate::assessment::Placement;
+use crate::assessment::{Check, Pass, Trace};
+use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::{Outcome, Renderer, Style, Totals};
+use crate::rules::{number, signed};
+use std::io::{self, Write};
+
+/// The human-readable report.
+pub struct Text;
+
+impl Renderer for Text {
+    fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
+        match outcomes {
+            [Outcome::Assessed(a)] => report(a, style, out),
+            [Outcome::Failed(_)] => Ok(()),
+            many => {
+                let rows: Vec<SummaryRow> = many.iter().map(SummaryRow::of).collect();
+                let mut totals = Totals::default();
+                many.iter().for_each(|o| totals.add(o));
+                Text::summary(&rows, &totals, out)
+            }
+        }
+    }
+}
+
+fn heading(out: &mut dyn Write, title: &str, style: Style) -> io::Result<()> {
+    if style.color {
+        writeln!(out, "\n\x1b[1m{title}\x1b[0m")
+    } else {
+        writeln!(out, "\n{title}")
+    }
+}
+
+/// The line under the headline: the confidence in words and as a number, the stage.
+pub fn confidence_line(a: &Assessment) -> String {
+    format!(
+        "Confidence is {} ({:.2}). Team designed for the {} stage.",
+        a.confidence_words(),
+        a.confidence,
+        a.stage
+    )
+}
+
+/// The sentence that opens a report.
+pub fn headline(a: &Assessment) -> String {
+    match a.placement {
+        Placement::Standalone => format!(
+            "{}: make partnerships its own department, reporting to the {}.",
+            a.profile, a.reports_to
+        ),
+        p => format!(
+            "{}: put partnerships {}, reporting to the {}.",
+            a.profile,
+            p.label(),
+            a.reports_to
+        ),
+    }
+}
+
+fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = WIDTH as usize;
+    let head = headline(a);
+    if style.color {
+        writeln!(out, "\x1b[1m{}\x1b[0m", wrap(&head, "", width))?;
+    } else {
+        writeln!(out, "{}", wrap(&head, "", width))?;
+    }
+    writeln!(out, "{}", wrap(&confidence_line(a), "", width))?;
+
+    for section in sections(a, Columns::CitesApart) {
+        heading(out, section.title(), style)?;
+        match section {
+            Section::Scores(scores) => {
+                let mut t = new_table(&SCORES_HEADER);
+                for s in scores {
+                    t.add_row(vec![
+                        s.placement.as_str().to_string(),
+                        number(s.score),
+                        s.note().to_string(),
+                    ]);
+                }
+                writeln!(out, "{t}")?;
+            }
+            Section::Bullets { items, .. } => {
+                for b in items {
+                    let mut line = format!("{} {}", b.text, cites(b.cites));
+                    if let Some(name) = b.name {
+                        line.insert_str(0, &format!("{name}: "));
+                    }
+                    writeln!(out, "{}", wrap(&line, "  - ", width))?;
+                    if let Some(m) = b.mitigation {
+                        writeln!(out, "{}", wrap(m, "    Mitigation: ", width))?;
+                    }
+                }
+            }
+            Section::Table { header, rows, .. } => {
+                let mut t = new_table(header);
+                for cells in rows {
+                    t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
+                }
+                writeln!(out, "{t}")?;
+            }
+        }
+    }
+
+    if style.explain {
+        match &a.trace {
+            Some(t) => {
+                heading(out, "How the recommendation was reached", style)?;
+                trace(t, out)?;
+            }
+            None => {
+                heading(out, "Rules that fired, in evaluation order", style)?;
+                let mut t = new_table(&["Rule", "Cites", "Effect"]);
+                for r in &a.rules {
+                    t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
+                }
+                writeln!(out, "{t}")?;
+            }
+        }
+    }
+
+    heading(out, "Org chart", style)?;
+    let chart = crate::org::OrgChart::from_assessment(a);
+    crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)
+}
+
+fn cell(c: &Cell) -> String {
+    match *c {
+        Cell::Text(text) => text.to_string(),
+        Cell::Status(status) => status.as_str().to_string(),
+        Cell::Cites(ids) => cites(ids),
+        Cell::Cited(text, ids) => format!("{text} {}", cites(ids)),
+    }
+}
+
+/// The trace of `--explain`: every rule with its condition evaluated, the score sums,
+/// and why the runner-up lost. Markdown shows the same text in a code block.
+pub fn trace(t: &Trace, out: &mut dyn Write) -> io::Result<()> {
+    let width = WIDTH as usize;
+    let chosen = format!(
+        "Second pass: rules that test the chosen placement ({}), in order:",
+        t.contest.placement
+    );
+    for (pass, title) in [
+        (
+            Pass::Placement,
+            "First pass: the rules that do not test the placement, in order (only these score):",
+        ),
+        (Pass::Design, chosen.as_str()),
+    ] {
+        writeln!(out, "{}", wrap(title, "", width))?;
+        for r in t.rules.iter().filter(|r| r.pass == pass) {
+            let mark = if r.fired { "fired " } else { "  -   " };
+            let mut line = format!("{} {}", r.id, cites(&r.cites));
+            if r.fired {
+                line.push_str(": ");
+                line.push_str(&r.effect);
+            }
+            writeln!(out, "{}", wrap(&line, &format!("  {mark} "), width))?;
+            match &r.when {
+                Some(c) => condition(c, 10, out)?,
+                None => writeln!(out, "{:10}always", "")?,
+            }
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "Scores, added up:")?;
+    for sum in &t.sums {
+        let terms: Vec<String> = sum
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| match (i, term.points < 0.0) {
+                (0, _) => format!("{} ({})", number(term.points), term.rule),
+                (_, true) => format!("- {} ({})", number(-term.points), term.rule),
+                (_, false) => format!("+ {} ({})", number(term.points), term.rule),
+            })
+            .collect();
+        let line = if terms.is_empty() {
+            "0 (no rule scored it)".to_string()
+        } else {
+            format!("{} = {}", terms.join(" "), number(sum.total))
+        };
+        let head = format!("  {:<17} ", sum.placement.as_str());
+        writeln!(out, "{}", wrap(&line, &head, width))?;
+    }
+
+    let c = &t.contest;
+    writeln!(out)?;
+    match (c.runner_up, c.margin) {
+        (Some(runner), Some(margin)) => {
+            let mut head = format!(
+                "Why {} and not {} (the runner-up): {} against {}",
+                c.placement,
+                runner,
+                number(sum_of(t, c.placement)),
+                number(sum_of(t, runner)),
+            );
+            if c.tie {
+                head.push_str(", a tie broken by the rulebook's tie_break order.");
+            } else {
+                head.push_str(&format!(", a margin of {}.", number(margin)));
+            }
+            writeln!(out, "{}", wrap(&head, "", width))?;
+            if !c.decisive.is_empty() {
+                writeln!(
+                    out,
+                    "  Rules that made the difference (points for {} minus points for {runner}):",
+                    c.placement
+                )?;
+            }
+            for d in &c.decisive {
+                writeln!(out, "  {:>6}  {}", signed(d.net), d.rule)?;
+            }
+        }
+        _ => writeln!(
+            out,
+            "Why {}: every other placement was ruled out.",
+            c.placement
+        )?,
+    }
+    for r in &c.ruled_out {
+        let line = format!(
+            "{} (score {}) was ruled out by {}.",
+            r.placement,
+            number(r.score),
+            r.rules.join(", ")
+        );
+        writeln!(out, "{}", wrap(&line, "  ", width))?;
+    }
+    Ok(())
+}
+
+fn sum_of(t: &Trace, p: Placement) -> f64 {
+    t.sums
+        .iter()
+        .find(|s| s.placement == p)
+        .map_or(0.0, |s| s.total)
+}
+
+/// One line per part of a condition, nested parts indented further.
+fn condition(c: &Check, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+    let prefix = " ".repeat(indent);
+    writeln!(out, "{}", wrap(&c.to_string(), &prefix, WIDTH as usize))?;
+    for part in &c.parts {
+        condition(part, indent + 2, out)?;
+    }
+    Ok(())
+}
+
+impl Text {
+    /// The summary of several profiles: a table of their rows, the count per placement
+    /// and the errors.
+    pub fn summary(rows: &[SummaryRow], totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        if !rows.is_empty() {
+            Text::summary_table(rows, out)?;
+        }
+        writeln!(out, "{}", totals.placements_line())?;
+        writeln!(out, "{}", totals.errors_line())
+    }
+
+    /// The table of a summary alone. A long batch writes it a page of rows at a time,
+    /// so that memory does not grow with the number of profiles.
+    pub fn summary_table(rows: &[SummaryRow], out: &mut dyn Write) -> io::Result<()> {
+        let mut t = new_table(&SUMMARY_HEADER);
+        for row in rows {
+            t.add_row(row.cells.to_vec());
+        }
+        // Only the reason wraps; the short columns stay whole, so sources stay grep-able.
+        for column in t.column_iter_mut().take(SUMMARY_HEADER.len() - 1) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+        writeln!(out, "{t}")
+    }
+}

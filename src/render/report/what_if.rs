@@ -1,0 +1,82 @@
+//! The text report of `what-if`.
+
+use super::table::new_table;
+use crate::analysis::what_if::WhatIf;
+use crate::render::wrapping::{WIDTH, wrap};
+use std::io::{self, Write};
+
+/// Writes the report: one row per answer, then the robustness verdict.
+pub fn what_if_text(w: &WhatIf, out: &mut dyn Write) -> io::Result<()> {
+    let width = WIDTH as usize;
+    writeln!(out, "{}: {} ({})", w.profile, w.placement, w.source)?;
+    writeln!(
+        out,
+        "\nThe smallest change to each answer that changes the placement:"
+    )?;
+    let mut t = new_table(&[
+        "Answer",
+        "Now",
+        "Smallest change that flips it",
+        "Then",
+        "Tried",
+    ]);
+    for a in &w.answers {
+        let mut now = a.value.replace(',', ", ");
+        if a.at_default {
+            now.push_str(" (default)");
+        }
+        let (change, then) = match &a.flip {
+            Some(f) => (f.change.clone(), f.placement.to_string()),
+            None => ("none".to_string(), String::new()),
+        };
+        t.add_row(vec![
+            a.field.to_string(),
+            now,
+            change,
+            then,
+            a.tried.to_string(),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
+        writeln!(
+            out,
+            "Try one: partner-org advise {} --set {} --explain",
+            w.source.path, f.set
+        )?;
+    }
+
+    let r = &w.robustness;
+    writeln!(out)?;
+    let defaults = if r.defaults.is_empty() {
+        "no answer is at its default".to_string()
+    } else {
+        format!("answers at their defaults: {}", r.defaults.join(", "))
+    };
+    let verdict = if r.robust {
+        format!(
+            "Robust: no value of the answers at their defaults, alone or two at a time, changes the placement ({defaults}; {} combinations checked).",
+            r.checked
+        )
+    } else {
+        format!(
+            "Fragile: answers left at their defaults can change the placement ({defaults}; {} combinations checked). For example:",
+            r.checked
+        )
+    };
+    writeln!(out, "{}", wrap(&verdict, "", width))?;
+    for c in &r.counterexamples {
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("--set {} gives {}", c.sets.join(" --set "), c.placement),
+                "  - ",
+                width
+            )
+        )?;
+    }
+    let numbers = "Numbers are tried at every threshold the rulebook compares them with (one either side, or 0.01 for the revenue share) and at the ends of their range; lists, booleans and choices are tried exhaustively.";
+    writeln!(out, "\n{}", wrap(numbers, "", width))?;
+    Ok(())
+}
