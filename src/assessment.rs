@@ -291,9 +291,10 @@ pub struct Caveat<'r> {
 pub enum RoleStatus {
     /// Someone does this today.
     Current,
-    /// To hire at the program's current stage.
+    /// To hire now: a role the current stage needs, at most as many as the people
+    /// in place (one for a team of none or one).
     Next,
-    /// To hire when the program reaches a later stage.
+    /// To hire later: at a later stage, or once the next hires are in place.
     Later,
 }
 
@@ -443,4 +444,22 @@ pub struct Alignment {
     pub to: usize,
     /// Indexes into the assessment's `cadence`.
     pub items: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConfidenceLabel;
+
+    #[test]
+    fn confidence_labels_follow_the_margin() {
+        let labels: Vec<&str> = [0.0, 1.0, 2.0, 3.0, 5.5, 6.0, f64::INFINITY]
+            .map(|m| ConfidenceLabel::of(m).as_str())
+            .to_vec();
+        assert_eq!(
+            labels,
+            [
+                "tie", "narrow", "narrow", "moderate", "moderate", "clear", "clear"
+            ]
+        );
+    }
 }

@@ -84,7 +84,10 @@ fn every_report_says_when_a_tie_decided() {
         .output()
         .unwrap();
     let a: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((&a["confidence_label"], &a["tie"]), (&"tie".into(), &true.into()));
+    assert_eq!(
+        (&a["confidence_label"], &a["tie"]),
+        (&"tie".into(), &true.into())
+    );
 }
 
 #[test]

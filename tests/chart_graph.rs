@@ -163,7 +163,10 @@ fn the_chart_follows_the_assessment() {
     assert_eq!(owner(&sellfy, "Program operations"), "Partnerships lead");
     // Mid stage with a team of one: the specialist is not hired, the lead holds it.
     let sellfy_mid = chart(&example("sellfy"), Some(Stage::Mid));
-    assert_eq!(owner(&sellfy_mid, "Program operations"), "Partnerships lead");
+    assert_eq!(
+        owner(&sellfy_mid, "Program operations"),
+        "Partnerships lead"
+    );
     let (_, f) = sellfy_mid
         .nodes()
         .find(|(_, n)| n.title == "Program operations")

@@ -7,18 +7,23 @@
 
 mod common;
 
-use partner_org::assessment::{Assessment, RoleStatus};
+use partner_org::assessment::{Assessment, Placement, RoleStatus, Stage};
 use partner_org::org::{LinkKind, NodeKind, OrgChart};
 use partner_org::profile::{Profile, ProgramType, Source};
+use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
 use partner_org::rules::fixtures::expectation;
-use partner_org::rules::{Placement, Rulebook, Stage};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use proptest::prelude::*;
 use std::path::PathBuf;
 
-const STAGES: [Option<Stage>; 4] = [None, Some(Stage::Early), Some(Stage::Mid), Some(Stage::Scale)];
+const STAGES: [Option<Stage>; 4] = [
+    None,
+    Some(Stage::Early),
+    Some(Stage::Mid),
+    Some(Stage::Scale),
+];
 
 /// Every broken invariant of one assessment and its chart, in words.
 fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String> {
@@ -35,9 +40,14 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         Some(boss) => {
             let boss = &m.positions[boss];
             let named = a.reports_to.as_str();
-            let ceo = named.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
+            let ceo = named
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
             if !(boss.title.eq_ignore_ascii_case(named) || ceo && boss.manager.is_none()) {
-                out.push(format!("reports_to '{named}' but the lead reports to '{}'", boss.title));
+                out.push(format!(
+                    "reports_to '{named}' but the lead reports to '{}'",
+                    boss.title
+                ));
             }
         }
     }
@@ -67,14 +77,23 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
                 // The lead holds it: the owner line names the lead (and, when a
                 // planned owner is not yet hired, says "until the ... is hired").
                 if !owner.starts_with(title) && !owner.starts_with("partnerships lead") {
-                    out.push(format!("{} is under the lead but owned by '{}'", f.function, f.owner));
+                    out.push(format!(
+                        "{} is under the lead but owned by '{}'",
+                        f.function, f.owner
+                    ));
                 }
             } else {
                 if !owner.starts_with(title) {
-                    out.push(format!("{} is under {} but owned by '{}'", f.function, p.title, f.owner));
+                    out.push(format!(
+                        "{} is under {} but owned by '{}'",
+                        f.function, p.title, f.owner
+                    ));
                 }
                 if p.status != RoleStatus::Current {
-                    out.push(format!("{} is owned by {}, who is not in place", f.function, p.title));
+                    out.push(format!(
+                        "{} is owned by {}, who is not in place",
+                        f.function, p.title
+                    ));
                 }
             }
         }
@@ -85,13 +104,21 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
     // In the chart, each function's parent is the position that owns it.
     for (n, node) in chart.nodes() {
         if node.kind == NodeKind::Function {
-            let parent = g.edges_directed(n, Direction::Incoming).next().map(|e| e.source());
+            let parent = g
+                .edges_directed(n, Direction::Incoming)
+                .next()
+                .map(|e| e.source());
             let owner = m.positions.iter().find(|p| {
-                p.owns.iter().any(|&k| a.partnerops[k].function.as_str() == node.title)
+                p.owns
+                    .iter()
+                    .any(|&k| a.partnerops[k].function.as_str() == node.title)
             });
             match (parent, owner) {
                 (Some(parent), Some(owner)) if g[parent].title == owner.title => {}
-                _ => out.push(format!("the chart hangs {} under the wrong node", node.title)),
+                _ => out.push(format!(
+                    "the chart hangs {} under the wrong node",
+                    node.title
+                )),
             }
         }
     }
@@ -100,11 +127,18 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         .nodes()
         .find(|(_, n)| n.kind == NodeKind::Role && n.title == lead.title)
         .map(|(i, _)| i);
-    let manager_node = lead_node.and_then(|l| g.edges_directed(l, Direction::Incoming).next().map(|e| e.source()));
+    let manager_node = lead_node.and_then(|l| {
+        g.edges_directed(l, Direction::Incoming)
+            .next()
+            .map(|e| e.source())
+    });
     let mut counterparts = Vec::new();
     for (from, to, _) in chart.links(LinkKind::AlignsWith) {
         if Some(to) == manager_node && Some(from) == lead_node {
-            out.push(format!("a dotted line to {}, whom the lead reports to", g[to].title));
+            out.push(format!(
+                "a dotted line to {}, whom the lead reports to",
+                g[to].title
+            ));
         }
         if counterparts.contains(&(from, to)) {
             out.push(format!("two dotted lines to {}", g[to].title));
@@ -112,15 +146,24 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         counterparts.push((from, to));
     }
     // No head and no meeting for a department of size 0.
-    for (department, size) in [("Sales", company.sales_team), ("Marketing", company.marketing_team)] {
+    for (department, size) in [
+        ("Sales", company.sales_team),
+        ("Marketing", company.marketing_team),
+    ] {
         if size == 0 {
             if chart.nodes().any(|(_, n)| n.department == department) {
                 out.push(format!("a {department} node with {department} of size 0"));
             }
-            if a.cadence.iter().any(|c| c.with.eq_ignore_ascii_case(department)) {
+            if a.cadence
+                .iter()
+                .any(|c| c.with.eq_ignore_ascii_case(department))
+            {
                 out.push(format!("a meeting with {department} of size 0"));
             }
-            if chart.nodes().any(|(_, n)| n.title == format!("Head of {department}")) {
+            if chart
+                .nodes()
+                .any(|(_, n)| n.title == format!("Head of {department}"))
+            {
                 out.push(format!("a Head of {department} with no {department} team"));
             }
         }
@@ -135,7 +178,9 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         .chain(a.roles.iter().map(|r| r.responsibilities.to_string()));
     for text in texts {
         let t = text.to_lowercase();
-        if !reseller && (t.contains("deal registration") || t.contains("rebate") || t.contains("mdf")) {
+        if !reseller
+            && (t.contains("deal registration") || t.contains("rebate") || t.contains("mdf"))
+        {
             out.push(format!("'{text}' without a reseller program"));
         }
     }
@@ -143,20 +188,37 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
     if affiliate_only && a.cadence.iter().any(|c| c.topics.contains("pipeline")) {
         out.push("a pipeline meeting for an affiliate-only program".into());
     }
-    let product_motion = types.iter().any(|t| matches!(t, ProgramType::Technology | ProgramType::Marketplace));
-    if product_motion && !a.cadence.iter().any(|c| c.with.eq_ignore_ascii_case("product")) {
+    let product_motion = types
+        .iter()
+        .any(|t| matches!(t, ProgramType::Technology | ProgramType::Marketplace));
+    if product_motion
+        && !a
+            .cadence
+            .iter()
+            .any(|c| c.with.eq_ignore_ascii_case("product"))
+    {
         out.push("technology or marketplace partners without a product cadence".into());
     }
     // One line per team in the cadence.
     for (i, c) in a.cadence.iter().enumerate() {
-        if a.cadence[..i].iter().any(|d| d.with.eq_ignore_ascii_case(&c.with)) {
+        if a.cadence[..i]
+            .iter()
+            .any(|d| d.with.eq_ignore_ascii_case(c.with))
+        {
             out.push(format!("two cadence items with {}", c.with));
         }
     }
     // Team realism.
-    let in_place = a.roles.iter().filter(|r| r.status == RoleStatus::Current).count();
+    let in_place = a
+        .roles
+        .iter()
+        .filter(|r| r.status == RoleStatus::Current)
+        .count();
     if in_place > profile.program.team_size as usize {
-        out.push(format!("{in_place} roles in place for a team of {}", profile.program.team_size));
+        out.push(format!(
+            "{in_place} roles in place for a team of {}",
+            profile.program.team_size
+        ));
     }
     if a.stage == Stage::Early && lead.title.contains("VP") {
         out.push("a VP leads an early-stage team".into());
@@ -168,7 +230,11 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
             }
         }
     }
-    if !a.roles.iter().any(|r| r.title.contains("partnerships manager") || r.title.contains("partner manager")) {
+    if !a
+        .roles
+        .iter()
+        .any(|r| r.title.contains("partnerships manager") || r.title.contains("partner manager"))
+    {
         out.push("no partner manager planned".into());
     }
     if a.reasons.is_empty() {
@@ -182,7 +248,14 @@ fn check(profile: &Profile, stage: Option<Stage>, label: &str) -> Vec<String> {
         path: label.into(),
         document: None,
     };
-    let a = Rulebook::default_rules().assess(source, profile, Options { stage, ..Options::default() });
+    let a = Rulebook::default_rules().assess(
+        source,
+        profile,
+        Options {
+            stage,
+            ..Options::default()
+        },
+    );
     let chart = OrgChart::from_assessment(&a);
     violations(profile, &a, &chart)
         .into_iter()
@@ -204,7 +277,11 @@ fn yaml_files(dir: &str) -> Vec<PathBuf> {
 fn every_fixture_example_and_stage_keeps_the_invariants() {
     let mut broken = Vec::new();
     let mut seen = 0;
-    for dir in ["tests/fixtures/consultant", "profiles", "tests/fixtures/profiles"] {
+    for dir in [
+        "tests/fixtures/consultant",
+        "profiles",
+        "tests/fixtures/profiles",
+    ] {
         for path in yaml_files(dir) {
             let text = std::fs::read_to_string(&path).unwrap();
             for (i, doc) in text.split("\n---").enumerate() {
@@ -230,7 +307,8 @@ fn consultant_fixtures_state_what_they_expect_and_why() {
     assert!(files.len() >= 25, "{} consultant fixtures", files.len());
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
-        let (_, _, expected) = expectation(&text).unwrap_or_else(|| panic!("{}: no # expect:", path.display()));
+        let (_, _, expected) =
+            expectation(&text).unwrap_or_else(|| panic!("{}: no # expect:", path.display()));
         let expected = *Placement::ALL
             .iter()
             .find(|p| p.as_str() == expected)
@@ -246,7 +324,10 @@ fn consultant_fixtures_state_what_they_expect_and_why() {
         );
         let profile = Profile::parse(&path.display().to_string(), &text).unwrap();
         let a = Rulebook::default_rules().assess(
-            Source { path: path.display().to_string(), document: None },
+            Source {
+                path: path.display().to_string(),
+                document: None,
+            },
             &profile,
             Options::default(),
         );

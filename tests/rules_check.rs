@@ -47,7 +47,7 @@ fn the_default_and_a_good_rulebook_are_clean() {
         .args(["rules", "check"])
         .assert()
         .success()
-        .stdout(contains("rules/default.yaml: 79 rules"));
+        .stdout(contains("rules/default.yaml: 80 rules"));
 }
 
 #[test]

@@ -38,6 +38,9 @@ pub struct Inputs<'a, 'r> {
 /// The title of one leader who runs sales and marketing.
 pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
 
+/// The most direct reports a manager should have.
+pub const MAX_REPORTS: usize = 8;
+
 /// How often, from most to least frequent; unknown wording sorts last.
 fn frequency_rank(frequency: &str) -> usize {
     const ORDER: [&str; 6] = [
@@ -199,18 +202,33 @@ impl<'r> OrgModel<'r> {
             first
         };
         m.positions[m.lead].manager = Some(manager);
-        for i in first..first + inputs.roles.len() {
-            if i == m.lead {
-                continue;
-            }
+        let team = first..first + inputs.roles.len();
+        // The first of a role's `reports_to` titles in the team that the role may
+        // report to without a cycle (and, when `strict`, hired no later than it).
+        let preferred = |m: &OrgModel<'r>, i: usize, strict: bool| {
             let role = &inputs.roles[i - first];
-            let chosen = role.reports_to.iter().find_map(|title| {
-                let c = (first..first + inputs.roles.len())
+            role.reports_to.iter().find_map(|title| {
+                let c = team
+                    .clone()
                     .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
-                let hired_no_later = status_rank(m.positions[c].status) <= status_rank(role.status);
-                (hired_no_later && !m.reaches(c, i)).then_some(c)
-            });
-            m.positions[i].manager = Some(chosen.unwrap_or(m.lead));
+                let in_time = status_rank(m.positions[c].status) <= status_rank(role.status);
+                ((in_time || !strict) && !m.reaches(c, i)).then_some(c)
+            })
+        };
+        for i in team.clone().filter(|&i| i != m.lead) {
+            m.positions[i].manager = Some(preferred(&m, i, true).unwrap_or(m.lead));
+        }
+        // At most eight direct reports for the lead: past that, the latest hires go
+        // to their preferred manager even if that manager is hired after them.
+        for i in team.clone().rev() {
+            if m.reports(m.lead).count() <= MAX_REPORTS {
+                break;
+            }
+            if m.positions[i].manager == Some(m.lead)
+                && let Some(c) = preferred(&m, i, false)
+            {
+                m.positions[i].manager = Some(c);
+            }
         }
 
         // PartnerOps owners: a position in place, else the lead until it is hired.
@@ -257,11 +275,10 @@ impl<'r> OrgModel<'r> {
             !(w == "sales" && company.sales_team == 0
                 || w == "marketing" && company.marketing_team == 0)
         };
-        cadence.retain(|c| exists(&c.with));
+        cadence.retain(|c| exists(c.with));
         let mut k = 0;
         while k < cadence.len() {
-            if let Some(j) =
-                (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(&cadence[k].with))
+            if let Some(j) = (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(cadence[k].with))
             {
                 let later = cadence.remove(k);
                 let first = &mut cadence[j];
@@ -290,7 +307,7 @@ impl<'r> OrgModel<'r> {
             };
             let to = to.unwrap_or_else(|| {
                 match m.positions.iter().position(|p| {
-                    p.kind == PositionKind::Department && p.department.eq_ignore_ascii_case(&c.with)
+                    p.kind == PositionKind::Department && p.department.eq_ignore_ascii_case(c.with)
                 }) {
                     Some(p) => p,
                     None => {

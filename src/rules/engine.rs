@@ -240,14 +240,19 @@ impl Rulebook {
 
         // Hiring order: by rank, then by the order the rules gave them (stable sort).
         roles.sort_by_key(|(order, _)| *order);
+        // The first `team_size` roles are in place. A team grows as the need arises
+        // (T4): at most as many next hires as people in place (one for a team of
+        // none or one), of roles the stage needs; the rest are for later.
         let filled = profile.program.team_size as usize;
+        let mut hires = filled.max(1);
         let roles: Vec<Role> = roles
             .into_iter()
             .enumerate()
             .map(|(i, (_, mut role))| {
                 role.status = if i < filled {
                     RoleStatus::Current
-                } else if role.stage <= stage {
+                } else if role.stage <= stage && hires > 0 {
+                    hires -= 1;
                     RoleStatus::Next
                 } else {
                     RoleStatus::Later

@@ -347,6 +347,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["goals=global"],
         Some(&["goals=global", "regions=north-america,emea"]),
     ),
+    (
+        "many-partners-for-one-person",
+        &["program.partners=150"],
+        Some(&["program.partners=150", "program.team_size=2"]),
+    ),
     ("resourcing-kpis", &[], None),
     (
         "mid-stage-kpis",
