@@ -120,6 +120,26 @@ fn rulebooks_that_do_not_load_fail_with_the_place_and_a_fix() {
 }
 
 #[test]
+fn the_consultant_fixtures_pass_rules_test() {
+    let count = std::fs::read_dir(repo("tests/fixtures/consultant"))
+        .unwrap()
+        .count();
+    assert!(count >= 25, "{count} consultant fixtures");
+    partner_org()
+        .args([
+            "rules",
+            "test",
+            "rules/default.yaml",
+            "tests/fixtures/consultant",
+        ])
+        .assert()
+        .success()
+        .stdout(contains(format!(
+            "{count} fixtures against rules/default.yaml: {count} passed, 0 failed, 0 invalid, 0 without an expected placement"
+        )));
+}
+
+#[test]
 fn the_examples_pass_as_fixtures_of_the_default_rulebook() {
     partner_org()
         .args([
