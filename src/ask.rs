@@ -9,12 +9,12 @@
 mod answers;
 mod questions;
 
-pub use answers::{Answers, Value};
-pub use questions::{Kind, QUESTIONS, Question, Skip};
+pub use answers::Answers;
+pub use questions::{QUESTIONS, Question, Skip};
 
 use crate::profile::{
-    Company, Goal, MAX_COUNT, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType,
-    Region, RevenueOwner, Violation,
+    Company, Goal, Kind, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType, Region,
+    RevenueOwner, Value, Violation,
 };
 
 /// The first lines of `init`'s template.
@@ -133,7 +133,7 @@ fn ask_unanswered(
 ) -> Result<(), Stop> {
     for q in QUESTIONS.iter() {
         if q.applies(given) && given.get(q.field).is_none() {
-            let default = prefill.get(q.field).or(q.default.as_ref()).cloned();
+            let default = prefill.get(q.field).cloned().or_else(|| q.field.default());
             ask(p, q, given, default.as_ref())?;
         }
     }
@@ -148,13 +148,17 @@ fn review(
     prefill: &Answers,
 ) -> Result<Option<Profile>, Stop> {
     let shown: Vec<&Question> = QUESTIONS.iter().filter(|q| q.applies(given)).collect();
-    let width = shown.iter().map(|q| q.field.len()).max().unwrap_or(0);
+    let width = shown
+        .iter()
+        .map(|q| q.field.path().len())
+        .max()
+        .unwrap_or(0);
     let mut items = vec!["Done: show the advice".to_string()];
     items.extend(shown.iter().map(|q| {
         let value = given
             .get(q.field)
             .map_or_else(String::new, ToString::to_string);
-        format!("{:width$}  {value}", q.field)
+        format!("{:width$}  {value}", q.field.path())
     }));
     let choice = p.select("Review your answers (pick one to change)", &items, 0)?;
     let Some(q) = choice.checked_sub(1).and_then(|i| shown.get(i)) else {
@@ -181,7 +185,7 @@ fn ask(
     given: &mut Answers,
     default: Option<&Value>,
 ) -> Result<(), Stop> {
-    p.note(q.help)?;
+    p.note(q.field.description())?;
     loop {
         let value = match read(p, q, default)? {
             Ok(value) => value,
@@ -198,7 +202,7 @@ fn ask(
                 *given = candidate;
                 return Ok(());
             }
-            Err(v) => p.problem(&describe(&v, q.field))?,
+            Err(v) => p.problem(&describe(&v, q.field.path()))?,
         }
     }
 }
@@ -223,40 +227,9 @@ fn read(
     default: Option<&Value>,
 ) -> Result<Result<Value, String>, Stop> {
     let text_default = default.map(ToString::to_string);
-    Ok(match q.kind {
-        Kind::Text => Ok(Value::Text(
-            p.text(q.prompt, text_default.as_deref())?
-                .trim()
-                .to_string(),
-        )),
-        Kind::Count => {
-            let answer = p.text(q.prompt, text_default.as_deref())?;
-            let answer = answer.trim();
-            match answer.parse::<u64>() {
-                Ok(n) => u32::try_from(n).map(Value::Count).map_err(|_| {
-                    format!("{n} is more than the limit of {MAX_COUNT}: give a realistic count")
-                }),
-                Err(_) if answer.is_empty() => {
-                    Err("an answer is needed: type a whole number, e.g. 12".into())
-                }
-                Err(_) => Err(format!(
-                    "'{answer}' is not a whole number: type digits only, e.g. 12"
-                )),
-            }
-        }
-        Kind::Share => {
-            let answer = p.text(q.prompt, text_default.as_deref())?;
-            let answer = answer.trim();
-            let (number, scale) = match answer.strip_suffix('%') {
-                Some(n) => (n.trim(), 100.0),
-                None => (answer, 1.0),
-            };
-            number
-                .parse::<f64>()
-                .map(|x| Value::Share(x / scale))
-                .map_err(|_| {
-                    format!("'{answer}' is not a number: give a share such as 0.15, or 15%")
-                })
+    Ok(match q.field.kind() {
+        Kind::Text | Kind::Count { .. } | Kind::Share => {
+            q.field.parse(&p.text(q.prompt, text_default.as_deref())?)
         }
         Kind::Flag => {
             let default = match default {
@@ -265,31 +238,32 @@ fn read(
             };
             Ok(Value::Flag(p.confirm(q.prompt, default)?))
         }
-        Kind::One(values) => {
-            let items: Vec<String> = values.iter().map(|v| (*v).to_string()).collect();
+        Kind::One(choices) => {
+            let items: Vec<String> = choices.iter().map(|c| c.name.to_string()).collect();
             let at = match default {
-                Some(Value::One(d)) => values.iter().position(|v| v == d).unwrap_or(0),
+                Some(Value::One(d)) => choices.iter().position(|c| c.name == *d).unwrap_or(0),
                 _ => 0,
             };
             let i = p.select(q.prompt, &items, at)?;
-            values
+            choices
                 .get(i)
-                .map(|v| Value::One(v))
+                .map(|c| Value::One(c.name))
                 .ok_or_else(|| "choose one of the listed values".into())
         }
-        Kind::Many { values, first } => {
+        Kind::Many { choices, .. } => {
             let before: &[&str] = match default {
                 Some(Value::Many(v)) => v,
                 _ => &[],
             };
-            let checked: Vec<bool> = values.iter().map(|v| before.contains(v)).collect();
+            let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
+            let checked: Vec<bool> = names.iter().map(|v| before.contains(v)).collect();
             let prompt = format!("{} (space ticks, enter confirms)", q.prompt);
             let mut chosen: Vec<&'static str> = p
-                .multi_select(&prompt, values, &checked)?
+                .multi_select(&prompt, &names, &checked)?
                 .into_iter()
-                .filter_map(|i| values.get(i).copied())
+                .filter_map(|i| choices.get(i).map(|c| c.name))
                 .collect();
-            if let Some(first) = first
+            if let Some(first) = q.first
                 && chosen.len() > 1
             {
                 let items: Vec<String> = chosen.iter().map(|v| (*v).to_string()).collect();

@@ -43,20 +43,12 @@ pub struct Cli {
     pub command: Command,
 
     #[command(flatten)]
-    pub global: Global,
+    pub global: GlobalArgs,
 }
 
 /// Options every command takes.
 #[derive(Debug, Args)]
-pub struct Global {
-    /// Write the output to FILE (atomically; refuses to overwrite without --force).
-    #[arg(short, long, global = true, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite the --output file if it exists.
-    #[arg(long, global = true)]
-    pub force: bool,
-
+pub struct GlobalArgs {
     /// When to use colour. `auto` colours a terminal unless NO_COLOR is set; `always`
     /// and `never` win over NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -65,18 +57,134 @@ pub struct Global {
     /// Print only the data: no progress, no notes, no error details on stderr.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+}
 
+/// `-o` and `--force`, on the commands that write an output.
+#[derive(Debug, Args)]
+pub struct Output {
+    /// Write the output to FILE (atomically; refuses to overwrite without --force).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the --output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `--rules`, on the commands that evaluate profiles or show the rulebook.
+#[derive(Debug, Args)]
+pub struct RulebookChoice {
     /// Use this rulebook instead of the embedded one.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+}
 
+/// `--max-bytes`, on the commands that read a profile or rulebook.
+#[derive(Debug, Args)]
+pub struct ByteLimit {
     /// The largest document read (profile or rulebook), in bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = 1 << 20)]
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
+}
+
+/// `--max-bytes` and `--max-documents`, on the commands that read profiles.
+#[derive(Debug, Args)]
+pub struct InputLimits {
+    #[command(flatten)]
+    pub bytes: ByteLimit,
 
     /// The most documents read from one input (file or stdin stream).
-    #[arg(long, global = true, value_name = "N", default_value_t = 1_000_000)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DOCUMENTS)]
     pub max_documents: usize,
+}
+
+const DEFAULT_MAX_BYTES: usize = 1 << 20;
+const DEFAULT_MAX_DOCUMENTS: usize = 1_000_000;
+
+/// The settings a command runs with, from the options it takes (the defaults for
+/// those it does not).
+#[derive(Debug)]
+pub struct Global {
+    /// `-o FILE`, or stdout.
+    pub output: Option<PathBuf>,
+    /// `--force`.
+    pub force: bool,
+    /// `--color`.
+    pub color: ColorChoice,
+    /// `-q`.
+    pub quiet: bool,
+    /// `--rules FILE`, or the embedded rulebook.
+    pub rules: Option<PathBuf>,
+    /// `--max-bytes`.
+    pub max_bytes: usize,
+    /// `--max-documents`.
+    pub max_documents: usize,
+}
+
+impl Cli {
+    /// The settings of the command given, from its options.
+    pub fn global(&self) -> Global {
+        let mut s = Global {
+            output: None,
+            force: false,
+            color: self.global.color,
+            quiet: self.global.quiet,
+            rules: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_documents: DEFAULT_MAX_DOCUMENTS,
+        };
+        let (output, rules, limits, bytes) = match &self.command {
+            Command::Advise(a) => (Some(&a.output), Some(&a.rulebook), Some(&a.limits), None),
+            Command::Validate(v) => (Some(&v.output), None, Some(&v.limits), None),
+            Command::Rules(r) => match r {
+                RulesCommand::List { output, rulebook } => {
+                    (Some(output), Some(rulebook), None, None)
+                }
+                RulesCommand::Show {
+                    output,
+                    rulebook,
+                    bytes,
+                    ..
+                } => (Some(output), Some(rulebook), None, Some(bytes)),
+                RulesCommand::Check {
+                    output,
+                    rulebook,
+                    bytes,
+                    ..
+                } => (Some(output), Some(rulebook), None, Some(bytes)),
+                RulesCommand::Test { output, limits, .. } => {
+                    (Some(output), None, Some(limits), None)
+                }
+            },
+            Command::Chart(c) => (Some(&c.output), Some(&c.rulebook), Some(&c.limits), None),
+            Command::Roadmap(r) => (Some(&r.output), Some(&r.rulebook), Some(&r.limits), None),
+            Command::Ask(a) => (None, Some(&a.rulebook), None, Some(&a.bytes)),
+            Command::Init(i) => (Some(&i.output), None, None, None),
+            Command::WhatIf(w) => (Some(&w.output), Some(&w.rulebook), Some(&w.limits), None),
+            Command::Diff(d) => (Some(&d.output), Some(&d.rulebook), Some(&d.limits), None),
+            Command::Schema { output, .. }
+            | Command::Completions { output, .. }
+            | Command::Man { output, .. } => (Some(output), None, None, None),
+        };
+        if let Some(o) = output {
+            s.output.clone_from(&o.output);
+            s.force = o.force;
+        }
+        if let Command::Ask(a) = &self.command {
+            s.force = a.force;
+        }
+        if let Some(r) = rules {
+            s.rules.clone_from(&r.rules);
+        }
+        if let Some(l) = limits {
+            s.max_bytes = l.bytes.max_bytes;
+            s.max_documents = l.max_documents;
+        }
+        if let Some(b) = bytes {
+            s.max_bytes = b.max_bytes;
+        }
+        s
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,20 +217,26 @@ pub enum Command {
         /// Which format.
         #[arg(value_enum, default_value_t = SchemaKind::Profile)]
         kind: SchemaKind,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print shell completions, e.g. `partner-org completions bash > ~/.local/share/bash-completion/completions/partner-org`.
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print the man page (roff), e.g. `partner-org man > partner-org.1`, or write one
     /// page per command with --dir.
     Man {
         /// Write partner-org.1 and one page per command (partner-org-advise.1, ...)
         /// into DIR, each referring to the others.
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        output: Output,
     },
 }
 
@@ -140,6 +254,15 @@ pub struct Chart {
     /// The stage to design the team for.
     #[arg(long, value_enum, default_value_t = StageChoice::Now)]
     pub stage: StageChoice,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// `roadmap`.
@@ -152,6 +275,15 @@ pub struct RoadmapArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = RoadmapFormat::Text)]
     pub format: RoadmapFormat,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// Output formats of `chart`.
@@ -201,16 +333,30 @@ pub struct Ask {
     pub from: Option<PathBuf>,
 
     /// Save the profile here without asking (refuses to overwrite without --force).
-    #[arg(long, value_name = "PATH")]
+    #[arg(short = 'o', long, visible_alias = "output", value_name = "PATH")]
     pub out: Option<PathBuf>,
+
+    /// Overwrite the --out file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
+
+    #[command(flatten)]
+    pub bytes: ByteLimit,
 }
 
 /// `init`.
 #[derive(Debug, Args)]
 pub struct Init {
-    /// Where to write the template (refuses to overwrite without --force).
-    #[arg(value_name = "PATH")]
+    /// Where to write the template (refuses to overwrite without --force); the same
+    /// as -o PATH.
+    #[arg(value_name = "PATH", conflicts_with = "output")]
     pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// `what-if`.
@@ -223,6 +369,15 @@ pub struct WhatIf {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// `diff`.
@@ -244,6 +399,15 @@ pub struct Diff {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// The formats of `what-if` and `diff`: text for people, JSON for
@@ -283,9 +447,19 @@ pub struct Advise {
     pub explain: bool,
 
     /// Override one answer of every profile, e.g. --set program.maturity=scaling
-    /// (lists: --set goals=reach,budget). Repeatable.
+    /// (lists: --set goals=reach,budget; shares: --set program.revenue_share=15% or
+    /// 0.15; yes/no: true, false, yes or no). Repeatable.
     #[arg(long = "set", value_name = "FIELD=VALUE")]
     pub sets: Vec<String>,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// `validate`.
@@ -294,17 +468,36 @@ pub struct Validate {
     /// Profiles: files, directories, or - for stdin.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub output: Output,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// Every rule: id, the guidance it cites, what it does.
-    List,
+    List {
+        #[command(flatten)]
+        rulebook: RulebookChoice,
+        #[command(flatten)]
+        output: Output,
+    },
     /// One rule in full, as YAML; without an ID, the whole rulebook as written (copy
     /// it with `-o my-rules.yaml` to start your own).
     Show {
         /// The rule's id.
         id: Option<String>,
+
+        #[command(flatten)]
+        rulebook: RulebookChoice,
+
+        #[command(flatten)]
+        bytes: ByteLimit,
+        #[command(flatten)]
+        output: Output,
     },
     /// Lint a rulebook (default: --rules, or the embedded one): rules that can never
     /// fire, rules with no effect, duplicates that contradict each other. Exits with 65
@@ -313,6 +506,14 @@ pub enum RulesCommand {
         /// The rulebook.
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+
+        #[command(flatten)]
+        rulebook: RulebookChoice,
+
+        #[command(flatten)]
+        bytes: ByteLimit,
+        #[command(flatten)]
+        output: Output,
     },
     /// Run fixture profiles that state their expected placement (a comment line
     /// `# expect: sales`) against a rulebook. Exits with 65 when one fails.
@@ -323,6 +524,11 @@ pub enum RulesCommand {
         /// Fixture profiles: files or directories.
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
+
+        #[command(flatten)]
+        limits: InputLimits,
+        #[command(flatten)]
+        output: Output,
     },
 }
 

@@ -10,10 +10,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod field;
 mod locate;
 mod stream;
 mod subset;
 
+pub use field::{Choice, Field, Kind, Override, Value, parse_share, share_help, share_in_range};
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
 pub(crate) use subset::check as check_subset;
@@ -113,9 +115,10 @@ pub struct Program {
     #[serde(default)]
     #[schemars(range(max = MAX_COUNT))]
     pub partners: u32,
-    /// Share of revenue sourced or influenced by partners, 0.0 to 1.0; default 0.
-    #[serde(default)]
-    #[schemars(range(min = 0.0, max = 1.0))]
+    /// Share of revenue sourced or influenced by partners, from 0 to 1, written
+    /// `0.15` or `15%`; default 0.
+    #[serde(default, deserialize_with = "field::deserialize_share")]
+    #[schemars(schema_with = "field::share_schema")]
     pub revenue_share: f64,
     /// People working on partnerships today; default 0.
     #[serde(default)]
@@ -140,7 +143,7 @@ macro_rules! kebab_enum {
             pub const NAMES: &'static [&'static str] = &[$($text),+];
 
             /// The value as written in a profile.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
                 }
@@ -524,12 +527,8 @@ impl Profile {
             );
         }
         let share = self.program.revenue_share;
-        if !share.is_finite() || !(0.0..=1.0).contains(&share) {
-            return v(
-                "program.revenue_share",
-                format!("{share} is outside 0.0..=1.0"),
-                "give a share between 0 and 1, e.g. `revenue_share: 0.15` for 15%",
-            );
+        if let Err(message) = share_in_range(share) {
+            return v(Field::RevenueShare.path(), message, &share_help(share));
         }
         for (field, list) in [
             ("program.types", &self.program.types),
@@ -608,118 +607,6 @@ impl Profile {
             );
         }
         Ok(())
-    }
-}
-
-/// Every answer's field path, in questionnaire order; `--set` takes these.
-pub const FIELDS: &[&str] = &[
-    "name",
-    "company.employees",
-    "company.self_serve",
-    "company.sales_team",
-    "company.marketing_team",
-    "company.marketing_maturity",
-    "company.shared_gtm_leader",
-    "company.revenue_owner",
-    "program.types",
-    "program.planned",
-    "program.maturity",
-    "program.partners",
-    "program.revenue_share",
-    "program.team_size",
-    "goals",
-    "regions",
-];
-
-/// One `--set FIELD=VALUE` override.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Override {
-    /// The field path, one of [`FIELDS`].
-    pub field: &'static str,
-    /// The value, parsed as YAML; a comma-separated list for list fields.
-    pub value: yaml_serde::Value,
-}
-
-impl std::str::FromStr for Override {
-    type Err = String;
-
-    /// Parses `FIELD=VALUE`.
-    fn from_str(s: &str) -> Result<Self, String> {
-        let (field, value) = s.split_once('=').ok_or_else(|| {
-            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
-        })?;
-        let field = field.trim();
-        let Some(known) = FIELDS.iter().find(|f| **f == field) else {
-            let hint = closest(field, FIELDS).map_or_else(
-                || format!("fields: {}", FIELDS.join(", ")),
-                |b| format!("did you mean '{b}'?"),
-            );
-            return Err(format!("--set {s}: unknown field '{field}'; {hint}"));
-        };
-        let list = matches!(
-            *known,
-            "program.types" | "program.planned" | "goals" | "regions"
-        );
-        let value = value.trim();
-        let value = if list && !value.starts_with('[') {
-            yaml_serde::Value::Sequence(
-                value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(|v| yaml_serde::Value::String(v.to_string()))
-                    .collect(),
-            )
-        } else if *known == "name" {
-            yaml_serde::Value::String(value.to_string())
-        } else {
-            yaml_serde::from_str(value).map_err(|e| format!("--set {s}: {e}"))?
-        };
-        Ok(Override {
-            field: known,
-            value,
-        })
-    }
-}
-
-impl Profile {
-    /// The profile with overrides applied and validated again.
-    pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
-        if overrides.is_empty() {
-            return Ok(self.clone());
-        }
-        let fail = |field: &str, message: String| Violation {
-            field: field.to_string(),
-            message,
-            help: "fix the --set value".to_string(),
-        };
-        let mut tree = yaml_serde::to_value(self).map_err(|e| fail("", e.to_string()))?;
-        for o in overrides {
-            let mut node = &mut tree;
-            for key in o.field.split('.') {
-                let map = node
-                    .as_mapping_mut()
-                    .ok_or_else(|| fail(o.field, "not a mapping".into()))?;
-                node = map
-                    .entry(yaml_serde::Value::String(key.to_string()))
-                    .or_insert(yaml_serde::Value::Null);
-            }
-            *node = o.value.clone();
-        }
-        let profile: Profile = yaml_serde::from_value(tree).map_err(|e| {
-            let (_, help) = stream::explain(&e.to_string());
-            Violation {
-                field: overrides
-                    .iter()
-                    .map(|o| o.field)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                message: format!("--set: {e}"),
-                help: help.unwrap_or_else(|| "fix the --set value".into()),
-            }
-        })?;
-        profile.validate()?;
-        Ok(profile)
     }
 }
 

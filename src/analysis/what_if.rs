@@ -17,9 +17,9 @@
 //! takes tens of thousands of evaluations in well under a second.
 
 use crate::assessment::Placement;
-use crate::profile::{Profile, Source};
+use crate::profile::{Field, Profile, Source, Value};
 use crate::rules::Rulebook;
-use crate::rules::domain::{Answer, Field};
+use crate::rules::domain::{change, distance, values};
 use crate::rules::engine::Options;
 use serde::Serialize;
 
@@ -60,7 +60,7 @@ pub struct Flip {
     pub value: String,
     /// The change in words, e.g. `add referral`.
     pub change: String,
-    /// How big the change is (see [`Answer::distance`]).
+    /// How big the change is (see [`distance`]).
     pub distance: f64,
     /// `FIELD=VALUE`, to try it with `partner-org advise PATH --set FIELD=VALUE`.
     pub set: String,
@@ -101,7 +101,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
     let placement = book.rank(profile, options).placement;
     let mut scratch = profile.clone();
     // The placement after changing `changes`, or None when that makes the profile invalid.
-    let mut try_changes = |changes: &[(Field, &Answer)]| {
+    let mut try_changes = |changes: &[(Field, &Value)]| {
         scratch.clone_from(profile);
         for (field, value) in changes {
             field.set(&mut scratch, value);
@@ -112,12 +112,12 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
             .map(|()| book.rank(&scratch, options).placement)
     };
 
-    let candidates: Vec<(Field, Answer, Vec<Answer>)> = Field::ALL
-        .iter()
-        .map(|&f| {
-            let now = f.of(profile);
-            let others = f
-                .values(profile, book)
+    let candidates: Vec<(Field, Value, Vec<Value>)> = Field::ALL
+        .into_iter()
+        .filter(|f| *f != Field::Name)
+        .map(|f| {
+            let now = f.get(profile);
+            let others = values(f, profile, book)
                 .into_iter()
                 .filter(|v| *v != now)
                 .collect();
@@ -126,10 +126,10 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
         .collect();
 
     let mut answers = Vec::new();
-    let mut single_flips: Vec<(Field, &Answer, Placement)> = Vec::new();
+    let mut single_flips: Vec<(Field, &Value, Placement)> = Vec::new();
     for (field, now, others) in &candidates {
         let mut tried = 0;
-        let mut best: Option<(f64, &Answer, Placement)> = None;
+        let mut best: Option<(f64, &Value, Placement)> = None;
         for value in others {
             let Some(p) = try_changes(&[(*field, value)]) else {
                 continue;
@@ -137,28 +137,28 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
             tried += 1;
             if p != placement {
                 single_flips.push((*field, value, p));
-                let d = now.distance(value);
+                let d = distance(*field, now, value);
                 if best.is_none_or(|(b, _, _)| d < b) {
                     best = Some((d, value, p));
                 }
             }
         }
         answers.push(AnswerReport {
-            field: field.name(),
+            field: field.path(),
             value: now.to_string(),
             at_default: field.at_default(profile),
             tried,
             flip: best.map(|(distance, value, p)| Flip {
                 value: value.to_string(),
-                change: now.change_to(value),
+                change: change(*field, now, value),
                 distance,
-                set: format!("{}={value}", field.name()),
+                set: format!("{}={value}", field.path()),
                 placement: p,
             }),
         });
     }
 
-    let defaults: Vec<&(Field, Answer, Vec<Answer>)> = candidates
+    let defaults: Vec<&(Field, Value, Vec<Value>)> = candidates
         .iter()
         .filter(|(f, _, _)| f.at_default(profile))
         .collect();
@@ -170,7 +170,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
                 checked += 1;
             }
         }
-        let report = answers.iter().find(|a| a.field == field.name());
+        let report = answers.iter().find(|a| a.field == field.path());
         if let Some(flip) = report.and_then(|a| a.flip.as_ref()) {
             counterexamples.push(Counterexample {
                 sets: vec![flip.set.clone()],
@@ -178,8 +178,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
             });
         }
     }
-    let flips_alone =
-        |f: Field, v: &Answer| single_flips.iter().any(|(g, w, _)| *g == f && *w == v);
+    let flips_alone = |f: Field, v: &Value| single_flips.iter().any(|(g, w, _)| *g == f && *w == v);
     for (i, (f, f_now, f_values)) in defaults.iter().enumerate() {
         for (g, g_now, g_values) in &defaults[i + 1..] {
             // The smallest pair of changes to these two answers that flips the placement.
@@ -190,13 +189,13 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
                         continue;
                     };
                     checked += 1;
-                    let d = f_now.distance(v) + g_now.distance(w);
+                    let d = distance(*f, f_now, v) + distance(*g, g_now, w);
                     if p != placement
                         && !flips_alone(*f, v)
                         && !flips_alone(*g, w)
                         && best.as_ref().is_none_or(|(b, _)| d < *b)
                     {
-                        let sets = vec![format!("{}={v}", f.name()), format!("{}={w}", g.name())];
+                        let sets = vec![format!("{}={v}", f.path()), format!("{}={w}", g.path())];
                         best = Some((d, Counterexample { sets, placement: p }));
                     }
                 }
@@ -213,7 +212,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
         answers,
         robustness: Robustness {
             robust,
-            defaults: defaults.iter().map(|(f, _, _)| f.name()).collect(),
+            defaults: defaults.iter().map(|(f, _, _)| f.path()).collect(),
             checked,
             counterexamples,
         },
@@ -223,15 +222,16 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{Goal, MAX_COUNT, ProgramType, Region};
+    use crate::profile::{MAX_COUNT, Region};
+    use crate::rules::domain::every_value;
     use crate::rules::explain::tests::{EXAMPLES, example, source};
 
     /// Every value a brute-force search tries, independently of the thresholds
-    /// `Field::values` picks: every count up to 3,000 (beyond every threshold of the
+    /// [`values`] picks: every count up to 3,000 (beyond every threshold of the
     /// default rulebook), every share in steps of 0.01, every order of the regions, and
     /// every value of the small spaces.
-    fn brute_force_values(field: Field) -> Vec<Answer> {
-        if let Some(every) = field.every_value([true, false]) {
+    fn brute_force_values(field: Field) -> Vec<Value> {
+        if let Some(every) = every_value(field, [true, false]) {
             return every;
         }
         match field {
@@ -239,15 +239,19 @@ mod tests {
             | Field::SalesTeam
             | Field::MarketingTeam
             | Field::Partners
-            | Field::TeamSize => (0..=3_000).map(Answer::Count).collect(),
+            | Field::TeamSize => (0..=3_000).map(Value::Count).collect(),
             Field::RevenueShare => (0..=100)
-                .map(|i| Answer::Share(f64::from(i) / 100.0))
+                .map(|i| Value::Share(f64::from(i) / 100.0))
                 .collect(),
             // Every order of every non-empty subset: the order of the others must not matter.
             Field::Regions => {
-                fn orders(rest: Vec<Region>, prefix: Vec<Region>, out: &mut Vec<Answer>) {
+                fn orders(
+                    rest: Vec<&'static str>,
+                    prefix: Vec<&'static str>,
+                    out: &mut Vec<Value>,
+                ) {
                     if !prefix.is_empty() {
-                        out.push(Answer::Regions(prefix.clone()));
+                        out.push(Value::Many(prefix.clone()));
                     }
                     for (i, r) in rest.iter().enumerate() {
                         let mut next = prefix.clone();
@@ -258,10 +262,10 @@ mod tests {
                     }
                 }
                 let mut out = Vec::new();
-                orders(Region::ALL.to_vec(), Vec::new(), &mut out);
+                orders(Region::NAMES.to_vec(), Vec::new(), &mut out);
                 out
             }
-            _ => unreachable!("every_value lists every value of {}", field.name()),
+            _ => unreachable!("every_value lists every value of {}", field.path()),
         }
     }
 
@@ -272,8 +276,8 @@ mod tests {
             let profile = example(name);
             let report = what_if(book, source(name), &profile, Options::default());
             let base = book.rank(&profile, Options::default()).placement;
-            for field in Field::ALL {
-                let now = field.of(&profile);
+            for field in Field::ALL.into_iter().filter(|f| *f != Field::Name) {
+                let now = field.get(&profile);
                 let mut smallest: Option<f64> = None;
                 for value in brute_force_values(field) {
                     let mut changed = profile.clone();
@@ -281,14 +285,14 @@ mod tests {
                     if changed.validate().is_ok()
                         && book.rank(&changed, Options::default()).placement != base
                     {
-                        let d = now.distance(&value);
+                        let d = distance(field, &now, &value);
                         smallest = Some(smallest.map_or(d, |s: f64| s.min(d)));
                     }
                 }
                 let reported = report
                     .answers
                     .iter()
-                    .find(|a| a.field == field.name())
+                    .find(|a| a.field == field.path())
                     .unwrap();
                 let reported = reported.flip.as_ref().map(|f| f.distance);
                 match (smallest, reported) {
@@ -296,14 +300,14 @@ mod tests {
                         assert!(
                             r <= s + 1e-9,
                             "{name} {}: reported {r}, brute force {s}",
-                            field.name()
+                            field.path()
                         )
                     }
-                    (Some(s), Some(r)) => assert_eq!(r, s, "{name} {}", field.name()),
+                    (Some(s), Some(r)) => assert_eq!(r, s, "{name} {}", field.path()),
                     // Beyond the brute-force range (e.g. employees = 10,000,000).
-                    (None, Some(r)) => assert!(r > 2_000.0, "{name} {}: {r}", field.name()),
+                    (None, Some(r)) => assert!(r > 2_000.0, "{name} {}: {r}", field.path()),
                     (Some(s), None) => {
-                        panic!("{name} {}: missed a flip at distance {s}", field.name())
+                        panic!("{name} {}: missed a flip at distance {s}", field.path())
                     }
                     (None, None) => {}
                 }
@@ -315,18 +319,18 @@ mod tests {
     fn numbers_are_tried_around_every_threshold_and_at_the_bounds() {
         let book = Rulebook::default_rules();
         let profile = example("outgrow");
-        let values = Field::Employees.values(&profile, book);
+        let counts = values(Field::Employees, &profile, book);
         // Thresholds 100 and 200 in the default rulebook; 10 = sales + marketing is the least valid.
         for n in [1, 10, 99, 100, 101, 199, 200, 201, MAX_COUNT] {
             assert!(
-                values.contains(&Answer::Count(n)),
-                "{n} missing from {values:?}"
+                counts.contains(&Value::Count(n)),
+                "{n} missing from {counts:?}"
             );
         }
-        let shares = Field::RevenueShare.values(&profile, book);
+        let shares = values(Field::RevenueShare, &profile, book);
         for x in [0.0, 0.24, 0.25, 0.26, 0.49, 0.5, 0.51, 1.0] {
             assert!(
-                shares.contains(&Answer::Share(x)),
+                shares.contains(&Value::Share(x)),
                 "{x} missing from {shares:?}"
             );
         }
@@ -357,19 +361,23 @@ mod tests {
 
     #[test]
     fn changes_read_as_words_and_values_as_set_takes_them() {
-        let a = Answer::Types(vec![ProgramType::Affiliate]);
-        let b = Answer::Types(vec![ProgramType::Referral]);
-        assert_eq!(a.change_to(&b), "add referral, remove affiliate");
-        assert_eq!(a.distance(&b), 2.0);
-        assert_eq!(Answer::Types(vec![]).to_string(), "[]");
+        let a = Value::Many(vec!["affiliate"]);
+        let b = Value::Many(vec!["referral"]);
         assert_eq!(
-            Answer::Goals(vec![Goal::Reach, Goal::FastRoi]).to_string(),
+            change(Field::Types, &a, &b),
+            "add referral, remove affiliate"
+        );
+        assert_eq!(distance(Field::Types, &a, &b), 2.0);
+        assert_eq!(Value::Many(vec![]).to_string(), "[]");
+        assert_eq!(
+            Value::Many(vec!["reach", "fast-roi"]).to_string(),
             "reach,fast-roi"
         );
-        let home = Answer::Regions(vec![Region::NorthAmerica, Region::Emea]);
-        let moved = Answer::Regions(vec![Region::Emea, Region::NorthAmerica]);
-        assert_eq!(home.distance(&moved), 1.0);
-        assert_eq!(home.change_to(&moved), "home market emea");
-        assert_eq!(Answer::Count(5).change_to(&Answer::Count(0)), "5 -> 0");
+        let home = Value::Many(vec!["north-america", "emea"]);
+        let moved = Value::Many(vec!["emea", "north-america"]);
+        assert_eq!(distance(Field::Regions, &home, &moved), 1.0);
+        assert_eq!(change(Field::Regions, &home, &moved), "home market emea");
+        let (five, none) = (Value::Count(5), Value::Count(0));
+        assert_eq!(change(Field::SalesTeam, &five, &none), "5 -> 0");
     }
 }

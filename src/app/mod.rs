@@ -31,13 +31,14 @@ mod report;
 mod roadmap;
 mod rules;
 mod schema;
+mod signals;
 mod terminal;
 mod validate;
 mod what_if;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
-    let g = &cli.global;
+    let g = &cli.global();
     match &cli.command {
         Command::Ask(a) => ask::run(g, a),
         Command::Init(i) => init::run(g, i),
@@ -48,9 +49,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Roadmap(r) => roadmap::run(g, r),
         Command::WhatIf(w) => what_if::run(g, w),
         Command::Diff(d) => diff::run(g, d),
-        Command::Schema { kind } => schema::run(g, *kind),
-        Command::Completions { shell } => completions::run(g, *shell),
-        Command::Man { dir } => man::run(g, dir.as_deref()),
+        Command::Schema { kind, .. } => schema::run(g, *kind),
+        Command::Completions { shell, .. } => completions::run(g, *shell),
+        Command::Man { dir, .. } => man::run(g, dir.as_deref()),
     }
 }
 

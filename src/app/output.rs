@@ -3,10 +3,11 @@
 //!
 //! Whatever happens, a half-written file never takes the target's place: an error
 //! drops the temp file, and SIGINT, SIGTERM or SIGHUP while writing remove it before
-//! the program dies (SIGKILL cannot be caught; the temp file then stays, under a
-//! `.partner-org-` name, and the target is still untouched).
+//! the program dies ([`RemoveOnSignal`]; SIGKILL cannot be caught: the temp file then
+//! stays, under a `.partner-org-` name, and the target is still untouched).
 
 use super::exit::{Exit, Failure};
+use super::signals::RemoveOnSignal;
 use anyhow::Context;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -72,7 +73,7 @@ impl Sink {
         let temp = builder
             .tempfile_in(&dir)
             .map_err(|e| Failure::new(Exit::CantCreate, format!("cannot create {shown}: {e}")))?;
-        let _cleanup = signals::RemoveOnSignal::new(temp.path());
+        let _cleanup = RemoveOnSignal::new(temp.path());
         let mut out = BufWriter::with_capacity(BUFFER, temp);
         let value = write(&mut out)
             .and_then(|value| out.flush().map(|()| value))
@@ -122,92 +123,3 @@ static CHECK_STDOUT: extern "C" fn() = {
     }
     check_stdout
 };
-
-/// Removing the temp file when the program is told to stop.
-#[cfg(unix)]
-mod signals {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    use std::path::Path;
-    use std::ptr::null_mut;
-    use std::sync::atomic::{AtomicPtr, Ordering};
-
-    const SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
-
-    /// The temp file being written, as a C string, or null.
-    static WRITING: AtomicPtr<libc::c_char> = AtomicPtr::new(null_mut());
-
-    extern "C" fn remove_and_die(signal: libc::c_int) {
-        let path = WRITING.swap(null_mut(), Ordering::SeqCst);
-        // SAFETY: unlink, signal and raise are async-signal-safe; `path` came from
-        // CString::into_raw and nothing else frees it once swapped out here.
-        unsafe {
-            if !path.is_null() {
-                libc::unlink(path);
-            }
-            libc::signal(signal, libc::SIG_DFL);
-            libc::raise(signal);
-        }
-    }
-
-    /// While alive, SIGINT, SIGTERM and SIGHUP remove the file, then end the program
-    /// as the signal would have. Dropping it restores the previous handlers.
-    pub struct RemoveOnSignal {
-        previous: Vec<(libc::c_int, libc::sigaction)>,
-    }
-
-    impl RemoveOnSignal {
-        pub fn new(path: &Path) -> RemoveOnSignal {
-            let Ok(path) = CString::new(path.as_os_str().as_bytes()) else {
-                return RemoveOnSignal {
-                    previous: Vec::new(),
-                };
-            };
-            WRITING.store(path.into_raw(), Ordering::SeqCst);
-            let mut previous = Vec::new();
-            // SAFETY: the sigaction structs are zeroed, then filled in, before use;
-            // the handler only makes async-signal-safe calls.
-            unsafe {
-                let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction =
-                    remove_and_die as extern "C" fn(libc::c_int) as libc::sighandler_t;
-                libc::sigemptyset(&mut action.sa_mask);
-                for signal in SIGNALS {
-                    let mut old: libc::sigaction = std::mem::zeroed();
-                    if libc::sigaction(signal, &action, &mut old) == 0 {
-                        previous.push((signal, old));
-                    }
-                }
-            }
-            RemoveOnSignal { previous }
-        }
-    }
-
-    impl Drop for RemoveOnSignal {
-        fn drop(&mut self) {
-            // SAFETY: restores actions sigaction itself returned.
-            unsafe {
-                for (signal, old) in &self.previous {
-                    libc::sigaction(*signal, old, null_mut());
-                }
-            }
-            let path = WRITING.swap(null_mut(), Ordering::SeqCst);
-            if !path.is_null() {
-                // SAFETY: it came from CString::into_raw in `new`, and the handler
-                // did not take it.
-                drop(unsafe { CString::from_raw(path) });
-            }
-        }
-    }
-}
-
-#[cfg(not(unix))]
-mod signals {
-    pub struct RemoveOnSignal;
-
-    impl RemoveOnSignal {
-        pub fn new(_: &std::path::Path) -> RemoveOnSignal {
-            RemoveOnSignal
-        }
-    }
-}

@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 /// Runs `rules list`, `rules show [ID]`, `rules check [FILE]` or `rules test FILE PATH...`.
 pub fn run(g: &Global, command: &RulesCommand) -> anyhow::Result<Exit> {
     match command {
-        RulesCommand::List => list(g),
-        RulesCommand::Show { id: None } => show_all(g),
-        RulesCommand::Show { id: Some(id) } => show(g, id),
-        RulesCommand::Check { file } => check(g, file.as_deref()),
-        RulesCommand::Test { file, paths } => test(g, file, paths),
+        RulesCommand::List { .. } => list(g),
+        RulesCommand::Show { id: None, .. } => show_all(g),
+        RulesCommand::Show { id: Some(id), .. } => show(g, id),
+        RulesCommand::Check { file, .. } => check(g, file.as_deref()),
+        RulesCommand::Test { file, paths, .. } => test(g, file, paths),
     }
 }
 

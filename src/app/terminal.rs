@@ -2,42 +2,16 @@
 //!
 //! Interruptions: Ctrl-C (console raises SIGINT when it reads the key in raw mode,
 //! the terminal driver sends it otherwise), Esc, the end of input and a terminal
-//! that goes away (SIGHUP, then read errors) all end a prompt with [`Stop`]. Signal
-//! handlers only set a flag, so the program can restore the cursor and keep the
-//! answers instead of dying mid-prompt.
+//! that goes away (SIGHUP, then read errors) all end a prompt with [`Stop`]. Signals
+//! only set a flag ([`signals::catch`]), so the program can restore the cursor and
+//! keep the answers instead of dying mid-prompt.
 
+use super::signals;
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, MultiSelect, Select};
 use partner_org::ask::{Prompter, Stop};
 use std::fmt;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-static SIGNALLED: AtomicBool = AtomicBool::new(false);
-
-#[cfg(unix)]
-extern "C" fn on_signal(_: libc::c_int) {
-    SIGNALLED.store(true, Ordering::SeqCst);
-}
-
-/// Routes SIGINT, SIGTERM and SIGHUP to a flag. No `SA_RESTART`: a blocked read then
-/// fails, which ends the prompt.
-#[cfg(unix)]
-fn catch_signals() {
-    // SAFETY: the handler only stores to an atomic, which is async-signal-safe, and
-    // the sigaction struct is fully initialised before use.
-    unsafe {
-        let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::sigemptyset(&mut action.sa_mask);
-        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-            libc::sigaction(signal, &action, std::ptr::null_mut());
-        }
-    }
-}
-
-#[cfg(not(unix))]
-fn catch_signals() {}
 
 /// The questionnaire on the terminal.
 pub struct Terminal {
@@ -48,7 +22,7 @@ pub struct Terminal {
 impl Terminal {
     /// A prompter on stdout, coloured or not. Catches interrupting signals from now on.
     pub fn new(color: bool) -> Terminal {
-        catch_signals();
+        signals::catch();
         dialoguer::console::set_colors_enabled(color);
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
@@ -63,7 +37,7 @@ impl Terminal {
 
     /// Whether a signal asked the program to stop.
     pub fn signalled() -> bool {
-        SIGNALLED.load(Ordering::SeqCst)
+        signals::stopped()
     }
 
     /// Shows the cursor again (a list prompt hides it and an interruption can leave it

@@ -5,144 +5,89 @@
 //! of an interrupted session (which holds only the answers given so far, and which
 //! `ask --from` reads back).
 
-use super::questions::{Kind, QUESTIONS, Question};
-use crate::profile::{Document, FORMAT_VERSION, MAX_COUNT, Profile, Violation, is_forbidden_char};
+use super::questions::QUESTIONS;
+use crate::profile::{
+    Document, FORMAT_VERSION, Field, Kind, MAX_COUNT, Profile, Value, Violation, is_forbidden_char,
+};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use yaml_serde::Value as Yaml;
 
-/// One answer, typed by its question's [`Kind`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// Free text.
-    Text(String),
-    /// A whole number.
-    Count(u32),
-    /// A share between 0 and 1.
-    Share(f64),
-    /// Yes or no.
-    Flag(bool),
-    /// One value of a list.
-    One(&'static str),
-    /// Values of a list, in order.
-    Many(Vec<&'static str>),
-}
-
-impl std::fmt::Display for Value {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Value::Text(s) => f.write_str(s),
-            Value::Count(n) => write!(f, "{n}"),
-            Value::Share(x) => write!(f, "{x}"),
-            Value::Flag(b) => f.write_str(if *b { "yes" } else { "no" }),
-            Value::One(s) => f.write_str(s),
-            Value::Many(v) if v.is_empty() => f.write_str("(none)"),
-            Value::Many(v) => f.write_str(&v.join(", ")),
-        }
+/// The value as written in a YAML profile; text that YAML would read as something
+/// else (`no`, `1.10`, `~`, `#x`, `a: b`, surrounding spaces) is quoted.
+fn yaml_text(value: &Value) -> String {
+    match value {
+        Value::Text(s) => yaml_string(s),
+        // Display prints the shortest text that reads back as the same number.
+        Value::Many(v) => format!("[{}]", v.join(", ")),
+        other => other.to_string(),
     }
 }
 
-impl Value {
-    /// The value as a YAML node, for building a profile.
-    fn to_yaml(&self) -> Yaml {
-        match self {
-            Value::Text(s) => Yaml::String(s.clone()),
-            Value::Count(n) => Yaml::Number((*n).into()),
-            Value::Share(x) => Yaml::Number((*x).into()),
-            Value::Flag(b) => Yaml::Bool(*b),
-            Value::One(s) => Yaml::String((*s).to_string()),
-            Value::Many(v) => {
-                Yaml::Sequence(v.iter().map(|s| Yaml::String((*s).to_string())).collect())
-            }
-        }
-    }
-
-    /// Reads a YAML node as an answer of `kind`; the error says what was expected.
-    fn from_yaml(kind: Kind, node: &Yaml) -> Result<Value, String> {
-        let choice = |values: &'static [&'static str], node: &Yaml| {
-            node.as_str()
-                .and_then(|s| values.iter().find(|v| **v == s).copied())
-                .ok_or_else(|| format!("expected one of: {}", values.join(", ")))
-        };
-        match kind {
-            Kind::Text => match node {
-                Yaml::String(s) => Ok(Value::Text(s.clone())),
-                Yaml::Number(n) => Ok(Value::Text(n.to_string())),
-                Yaml::Bool(b) => Ok(Value::Text(b.to_string())),
-                _ => Err("expected text".into()),
-            },
-            Kind::Count => node
-                .as_u64()
-                .and_then(|n| u32::try_from(n).ok())
-                .map(Value::Count)
-                .ok_or_else(|| "expected a whole number".into()),
-            Kind::Share => node
-                .as_f64()
-                .map(Value::Share)
-                .ok_or_else(|| "expected a number between 0 and 1".into()),
-            Kind::Flag => node
-                .as_bool()
-                .map(Value::Flag)
-                .ok_or_else(|| "expected true or false".into()),
-            Kind::One(values) => choice(values, node).map(Value::One),
-            Kind::Many { values, .. } => node
-                .as_sequence()
-                .ok_or_else(|| "expected a list, e.g. [a, b]".to_string())?
+/// Reads a YAML node as a value of `field`: the node must have the type a profile
+/// file gives the field (a number for a count, `true` or `false` for yes/no), and its
+/// text is then read as a person's answer (so a share may be `15%`). The error says
+/// what was expected.
+fn from_node(field: Field, node: &Yaml) -> Result<Value, String> {
+    let text = match (field.kind(), node) {
+        (Kind::Text, Yaml::String(s)) => return Ok(Value::Text(s.clone())),
+        (Kind::Text, Yaml::Number(n)) => return Ok(Value::Text(n.to_string())),
+        (Kind::Text, Yaml::Bool(b)) => return Ok(Value::Text(b.to_string())),
+        (Kind::Flag, Yaml::Bool(b)) => return Ok(Value::Flag(*b)),
+        (Kind::Count { .. } | Kind::Share, Yaml::Number(n)) => Some(n.to_string()),
+        (Kind::Share | Kind::One(_), Yaml::String(s)) => Some(s.clone()),
+        (Kind::Many { .. }, Yaml::Sequence(items)) => items
+            .iter()
+            .map(|i| i.as_str())
+            .collect::<Option<Vec<_>>>()
+            .map(|items| items.join(",")),
+        _ => None,
+    };
+    let text = text.ok_or_else(|| match field.kind() {
+        Kind::Text => "expected text".to_string(),
+        Kind::Count { .. } => "expected a whole number".to_string(),
+        Kind::Share => "expected a share such as 0.15 or 15%".to_string(),
+        Kind::Flag => "expected `true` or `false`".to_string(),
+        Kind::One(choices) => format!(
+            "expected one of: {}",
+            choices
                 .iter()
-                .map(|n| choice(values, n))
-                .collect::<Result<_, _>>()
-                .map(Value::Many),
-        }
-    }
-
-    /// The value as written in a YAML profile; text that YAML would read as something
-    /// else (`no`, `1.10`, `~`, `#x`, `a: b`, surrounding spaces) is quoted.
-    fn to_yaml_text(&self) -> String {
-        match self {
-            Value::Text(s) => yaml_string(s),
-            Value::Count(n) => n.to_string(),
-            // Display prints the shortest text that reads back as the same number.
-            Value::Share(x) => x.to_string(),
-            Value::Flag(b) => b.to_string(),
-            Value::One(s) => (*s).to_string(),
-            Value::Many(v) => format!("[{}]", v.join(", ")),
-        }
-    }
+                .map(|c| c.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Kind::Many { .. } => "expected a list, e.g. [a, b]".to_string(),
+    })?;
+    field.parse(&text)
 }
 
-/// The answers given so far, by field path.
+/// The answers given so far, by field.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
-    values: BTreeMap<&'static str, Value>,
+    values: BTreeMap<Field, Value>,
 }
 
 impl Answers {
     /// The answer for a field, if given.
-    pub fn get(&self, field: &str) -> Option<&Value> {
-        self.values.get(field)
+    pub fn get(&self, field: Field) -> Option<&Value> {
+        self.values.get(&field)
     }
 
-    /// Sets the answer for a field; returns false for a field that has no question.
-    pub fn set(&mut self, field: &str, value: Value) -> bool {
-        match Question::for_field(field) {
-            Some(q) => {
-                self.values.insert(q.field, value);
-                true
-            }
-            None => false,
-        }
+    /// Sets the answer for a field.
+    pub fn set(&mut self, field: Field, value: Value) {
+        self.values.insert(field, value);
     }
 
     /// Forgets the answer for a field.
-    pub fn remove(&mut self, field: &str) {
-        self.values.remove(field);
+    pub fn remove(&mut self, field: Field) {
+        self.values.remove(&field);
     }
 
     /// Forgets the answers of questions that cannot apply given the others.
     pub fn prune_skipped(&mut self) {
         for q in QUESTIONS.iter() {
             if !q.applies(self) {
-                self.values.remove(q.field);
+                self.values.remove(&q.field);
             }
         }
     }
@@ -184,7 +129,7 @@ impl Answers {
         let resolved = self.resolved();
         if let Some(q) = QUESTIONS
             .iter()
-            .find(|q| q.required && resolved.get(q.field).is_none())
+            .find(|q| q.field.required() && resolved.get(q.field).is_none())
         {
             return Err(Violation {
                 field: q.field.to_string(),
@@ -192,7 +137,7 @@ impl Answers {
                 help: format!("answer: {}", q.prompt),
             });
         }
-        let profile = resolved.build()?;
+        let profile = resolved.build();
         profile.validate()?;
         Ok(profile)
     }
@@ -203,60 +148,50 @@ impl Answers {
     /// that question is asked.
     pub fn check(&self) -> Result<(), Violation> {
         let mut filled = self.resolved();
-        for q in QUESTIONS.iter().filter(|q| q.required) {
-            if filled.get(q.field).is_none() {
-                let stand_in = match q.kind {
+        for field in Field::ALL.into_iter().filter(|f| f.required()) {
+            if filled.get(field).is_none() {
+                let stand_in = match field.kind() {
                     Kind::Text => Value::Text("unnamed".into()),
-                    Kind::Count => Value::Count(MAX_COUNT),
+                    Kind::Count { .. } => Value::Count(MAX_COUNT),
                     Kind::Share => Value::Share(0.0),
                     Kind::Flag => Value::Flag(false),
-                    Kind::One(values) => Value::One(values[0]),
+                    Kind::One(choices) => Value::One(choices[0].name),
                     Kind::Many { .. } => Value::Many(Vec::new()),
                 };
-                filled.values.insert(q.field, stand_in);
+                filled.values.insert(field, stand_in);
             }
         }
-        match filled.build().and_then(|p| p.validate()) {
-            Err(v) if self.resolved().get(&v.field).is_some() => Err(v),
+        let answered = |v: &Violation| {
+            Field::from_path(&v.field).is_some_and(|f| self.resolved().get(f).is_some())
+        };
+        match filled.build().validate() {
+            Err(v) if answered(&v) => Err(v),
             _ => Ok(()),
         }
     }
 
-    fn build(&self) -> Result<Profile, Violation> {
-        let mut root = yaml_serde::Mapping::new();
-        root.insert(
-            Yaml::String("version".into()),
-            Yaml::Number(FORMAT_VERSION.into()),
-        );
+    /// The profile the answers make, the fields not answered at their defaults (and
+    /// the required ones empty, for [`Profile::validate`] to report).
+    fn build(&self) -> Profile {
+        let mut profile: Profile = yaml_serde::from_str(
+            "{name: '', company: {employees: 0, self_serve: false}, program: {maturity: none}}",
+        )
+        .unwrap_or_else(|e| unreachable!("the blank profile reads: {e}"));
+        profile.version = Some(FORMAT_VERSION);
         for (field, value) in &self.values {
-            let mut node = &mut root;
-            let mut keys = field.split('.').peekable();
-            while let Some(key) = keys.next() {
-                let key = Yaml::String(key.to_string());
-                if keys.peek().is_none() {
-                    node.insert(key, value.to_yaml());
-                    break;
-                }
-                match node
-                    .entry(key)
-                    .or_insert_with(|| Yaml::Mapping(yaml_serde::Mapping::new()))
-                {
-                    Yaml::Mapping(map) => node = map,
-                    _ => break,
-                }
-            }
+            field.set(&mut profile, value);
         }
-        yaml_serde::from_value(Yaml::Mapping(root)).map_err(|e| Violation {
-            field: String::new(),
-            message: e.to_string(),
-            help: "answer every question".into(),
-        })
+        profile
     }
 
     /// The answers of a complete profile.
     pub fn from_profile(profile: &Profile) -> Answers {
-        let tree = yaml_serde::to_value(profile).unwrap_or(Yaml::Null);
-        Answers::from_tree(&tree).unwrap_or_default()
+        Answers {
+            values: Field::ALL
+                .into_iter()
+                .filter_map(|f| f.given(profile).map(|v| (f, v)))
+                .collect(),
+        }
     }
 
     /// Reads the answers of a YAML profile that may be incomplete (a recovery file):
@@ -291,12 +226,12 @@ impl Answers {
                             "version: this release reads version {FORMAT_VERSION}"
                         ));
                     }
-                } else if let Some(q) = Question::for_field(&field) {
-                    let v = Value::from_yaml(q.kind, value).map_err(|e| format!("{field}: {e}"))?;
-                    answers.values.insert(q.field, v);
-                } else if QUESTIONS
+                } else if let Some(f) = Field::from_path(&field) {
+                    let v = from_node(f, value).map_err(|e| format!("{field}: {e}"))?;
+                    answers.values.insert(f, v);
+                } else if Field::ALL
                     .iter()
-                    .any(|q| q.field.starts_with(&format!("{field}.")))
+                    .any(|f| f.path().starts_with(&format!("{field}.")))
                 {
                     pending.push((field, value));
                 } else {
@@ -318,10 +253,11 @@ impl Answers {
         let _ = writeln!(out, "version: {FORMAT_VERSION}");
         let mut section = "";
         for q in QUESTIONS.iter() {
-            let Some(value) = self.values.get(q.field) else {
+            let Some(value) = self.values.get(&q.field) else {
                 continue;
             };
-            let (parent, key) = q.field.rsplit_once('.').unwrap_or(("", q.field));
+            let path = q.field.path();
+            let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
             if parent != section {
                 out.push('\n');
                 if !parent.is_empty() {
@@ -330,19 +266,26 @@ impl Answers {
                 section = parent;
             }
             let indent = if parent.is_empty() { "" } else { "  " };
-            let required = if q.required { " (required)" } else { "" };
+            let required = if q.field.required() {
+                " (required)"
+            } else {
+                ""
+            };
             let _ = writeln!(out, "{indent}# {}{required}", q.prompt);
-            let _ = writeln!(out, "{indent}# {}", q.help);
-            match q.kind {
-                Kind::One(values) => {
-                    let _ = writeln!(out, "{indent}# one of: {}", values.join(" | "));
+            let _ = writeln!(out, "{indent}# {}", q.field.description());
+            let (label, choices) = match q.field.kind() {
+                Kind::One(choices) => ("one of", choices),
+                Kind::Many { choices, .. } => ("any of", choices),
+                _ => ("", &[][..]),
+            };
+            if !choices.is_empty() {
+                let _ = writeln!(out, "{indent}# {label}:");
+                let width = choices.iter().map(|c| c.name.len()).max().unwrap_or(0);
+                for c in choices {
+                    let _ = writeln!(out, "{indent}#   {:width$}  {}", c.name, c.description);
                 }
-                Kind::Many { values, .. } => {
-                    let _ = writeln!(out, "{indent}# any of: {}", values.join(" | "));
-                }
-                _ => {}
             }
-            let _ = writeln!(out, "{indent}{key}: {}", value.to_yaml_text());
+            let _ = writeln!(out, "{indent}{key}: {}", yaml_text(value));
         }
         out
     }

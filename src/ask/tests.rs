@@ -1,7 +1,7 @@
 //! The questionnaire driven by a scripted prompter.
 
 use super::*;
-use crate::profile::Profile;
+use crate::profile::{Field, MAX_COUNT, Profile};
 use proptest::prelude::*;
 use std::collections::VecDeque;
 
@@ -216,9 +216,22 @@ fn every_answer_is_checked_when_given_and_asked_again_with_the_reason() {
             vec![Tick(&["affiliate"])],
             "`affiliate` is both running (program.types) and planned",
         ),
-        (12, vec![Type("1.5")], "1.5 is outside 0.0..=1.0"),
-        (12, vec![Type("150%")], "1.5 is outside 0.0..=1.0"),
-        (12, vec![Type("a lot")], "'a lot' is not a number"),
+        (
+            12,
+            vec![Type("1.5")],
+            "a share runs from 0 to 1 (0% to 100%), and 1.5 is above 1",
+        ),
+        (
+            12,
+            vec![Type("150%")],
+            "a share runs from 0 to 1 (0% to 100%), and 1.5 is above 1",
+        ),
+        (
+            12,
+            vec![Type("15")],
+            "a share runs from 0 to 1 (0% to 100%), and 15 is above 1: write 15% or 0.15",
+        ),
+        (12, vec![Type("a lot")], "'a lot' is not a share"),
         (
             13,
             vec![Type("41")],
@@ -384,16 +397,19 @@ fn an_interruption_keeps_the_answers_given_and_those_prefilled() {
     let (result, _) = run(replies);
     let answers = result.expect_err("interrupted").answers;
     assert_eq!(answers.len(), 3);
-    assert_eq!(answers.get("company.employees"), Some(&Value::Count(40)));
+    assert_eq!(answers.get(Field::Employees), Some(&Value::Count(40)));
 
     // Resuming from those answers pre-fills them and asks the rest.
     let mut prefill = answers.clone();
-    prefill.set("program.team_size", Value::Count(3));
+    prefill.set(Field::TeamSize, Value::Count(3));
     let (result, _) = run_from(vec![Enter, Type("41"), CtrlC], &prefill);
     let answers = result.expect_err("interrupted").answers;
-    assert_eq!(answers.get("name"), Some(&Value::Text("Sellfy".into())));
-    assert_eq!(answers.get("company.employees"), Some(&Value::Count(41)));
-    assert_eq!(answers.get("program.team_size"), Some(&Value::Count(3)));
+    assert_eq!(
+        answers.get(Field::Name),
+        Some(&Value::Text("Sellfy".into()))
+    );
+    assert_eq!(answers.get(Field::Employees), Some(&Value::Count(41)));
+    assert_eq!(answers.get(Field::TeamSize), Some(&Value::Count(3)));
 }
 
 #[test]
@@ -403,11 +419,7 @@ fn a_saved_profile_reads_back_as_the_same_profile() {
     let yaml = profile.to_commented_yaml(SAVED_HEADER);
     assert_eq!(Profile::parse("saved.yaml", &yaml), Ok(profile));
     assert!(yaml.starts_with("# A company profile for partner-org"));
-    assert!(
-        yaml.contains(
-            "  # one of: none | emerging | established\n  marketing_maturity: emerging\n"
-        )
-    );
+    assert!(yaml.contains("  # one of:\n  #   none         no marketing function to speak of\n"));
 }
 
 #[test]
@@ -435,7 +447,7 @@ fn partial_files_are_read_strictly_field_by_field() {
     );
     assert_eq!(
         Answers::from_yaml("goals: [reach, speed]\n"),
-        Err("goals: expected one of: reach, deal-quality, fast-roi, budget, attribution, channel-conflict, global, integrations".into())
+        Err("goals: 'speed' is not a choice: one of reach, deal-quality, fast-roi, budget, attribution, channel-conflict, global, integrations".into())
     );
     assert_eq!(
         Answers::from_yaml("version: 2\n"),

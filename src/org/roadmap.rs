@@ -18,7 +18,7 @@
 use super::OrgChart;
 use crate::assessment::{Assessment, RoleStatus};
 use crate::assessment::{Placement, Stage};
-use crate::profile::{Profile, ProgramMaturity, Source, Violation};
+use crate::profile::{Field, Profile, ProgramMaturity, Source, Violation};
 use crate::rules::engine::Options;
 use crate::rules::{Rulebook, number};
 
@@ -210,7 +210,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     };
     if p.program.maturity < maturity {
         note(
-            "program.maturity",
+            Field::Maturity.path(),
             p.program.maturity.to_string(),
             maturity.to_string(),
             "the stage itself",
@@ -222,13 +222,13 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
         let before = list(&p.program.types);
         p.program.types.extend(planned);
         note(
-            "program.types",
+            Field::Types.path(),
             before,
             list(&p.program.types),
             "the planned programs are running by then",
         );
         note(
-            "program.planned",
+            Field::Planned.path(),
             list(&profile.program.planned),
             "none".into(),
             "the planned programs are running by then",
@@ -236,7 +236,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     }
     if p.program.revenue_share < share {
         note(
-            "program.revenue_share",
+            Field::RevenueShare.path(),
             percent(p.program.revenue_share),
             percent(share),
             "partners bring a growing share of revenue as the program matures",
@@ -245,7 +245,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     }
     if p.company.employees < employees {
         note(
-            "company.employees",
+            Field::Employees.path(),
             p.company.employees.to_string(),
             employees.to_string(),
             "the company grows with the program",
@@ -254,7 +254,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     }
     if p.company.marketing_team < marketing {
         note(
-            "company.marketing_team",
+            Field::MarketingTeam.path(),
             p.company.marketing_team.to_string(),
             marketing.to_string(),
             "a growing company builds out marketing",
@@ -268,7 +268,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     let team = team.min(p.company.employees);
     if p.program.team_size < team {
         note(
-            "program.team_size",
+            Field::TeamSize.path(),
             p.program.team_size.to_string(),
             team.to_string(),
             "the team grows with the program",

@@ -112,6 +112,86 @@ pub fn department_colors(departments: &[&str]) -> Vec<&'static str> {
         .collect()
 }
 
+/// Advance widths of ASCII 32..=126 in thousandths of an em, regular and bold: the
+/// widest of the fonts a chart's `Helvetica, Arial, sans-serif` may fall back to
+/// (DejaVu Sans, as Chromium measures it), so that a box sized by them holds its text
+/// in any of those fonts.
+const ADVANCE: [[u16; 95]; 2] = [
+    [
+        318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636,
+        636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698,
+        770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732,
+        684, 989, 685, 611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635,
+        634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592,
+        525, 636, 337, 636, 838,
+    ],
+    [
+        348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696,
+        696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734,
+        830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812,
+        774, 1103, 771, 724, 725, 457, 365, 457, 838, 500, 500, 675, 716, 593, 716, 678, 435, 716,
+        712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652,
+        582, 712, 365, 712, 838,
+    ],
+];
+
+/// How wide `text` is drawn at `size` pixels, at most: ASCII from [`ADVANCE`], wide
+/// characters (CJK, emoji) a full em, anything else 0.9 em.
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let thousandths: u32 = text
+        .chars()
+        .map(|c| match c as u32 {
+            code @ 32..=126 => u32::from(ADVANCE[usize::from(bold)][code as usize - 32]),
+            0x1100.. if is_wide(c) => 1000,
+            _ => 900,
+        })
+        .sum();
+    f64::from(thousandths) * size / 1000.0
+}
+
+/// Whether a character takes a full em: East Asian wide ranges and emoji.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115f | 0x2e80..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff
+        | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x1f000..=0x1faff
+        | 0x20000..=0x3fffd)
+}
+
+/// Printable text word-wrapped to lines at most `max` pixels wide at `size`; a word
+/// wider than a line is broken across lines. Nothing is cut: every character of the
+/// text is on some line.
+pub fn wrap_px(text: &str, max: f64, size: f64, bold: bool) -> Vec<String> {
+    let width = |s: &str| text_width(s, size, bold);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in printable(text).split_whitespace() {
+        let joined = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&joined) <= max {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+        }
+        // A word wider than a line goes on lines of its own, as many as it needs.
+        for c in word.chars() {
+            line.push(c);
+            if width(&line) > max && line.chars().count() > 1 {
+                line.pop();
+                out.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +218,22 @@ mod tests {
             [format!("{}…", "x".repeat(9))]
         );
         assert_eq!(lines("", 10, 3), [""]);
+    }
+
+    #[test]
+    fn pixel_wrapping_keeps_every_character() {
+        let long = format!("Acme {} end", "x".repeat(60));
+        let wrapped = wrap_px(&long, 120.0, 13.0, false);
+        assert!(wrapped.len() > 3, "{wrapped:?}");
+        assert!(wrapped.iter().all(|l| text_width(l, 13.0, false) <= 120.0));
+        assert_eq!(wrapped.concat().replace(' ', ""), long.replace(' ', ""));
+        assert_eq!(
+            wrap_px("Head of partner operations", 150.0, 13.0, false),
+            ["Head of partner", "operations"]
+        );
+        assert_eq!(wrap_px("", 100.0, 13.0, false), [""]);
+        assert!(text_width("東京", 10.0, false) >= 20.0);
+        assert!(text_width("W", 10.0, true) > text_width("W", 10.0, false));
     }
 
     #[test]

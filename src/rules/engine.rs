@@ -48,12 +48,8 @@ impl Facts<'_> {
     pub fn number(&self, field: NumberField) -> f64 {
         let p = self.profile;
         match field {
-            NumberField::Employees => p.company.employees.into(),
-            NumberField::SalesTeam => p.company.sales_team.into(),
-            NumberField::MarketingTeam => p.company.marketing_team.into(),
-            NumberField::Partners => p.program.partners.into(),
-            NumberField::RevenueShare => p.program.revenue_share,
-            NumberField::TeamSize => p.program.team_size.into(),
+            // Only counts and the share are read as `Answer`; another answer never compares.
+            NumberField::Answer(f) => f.number(p).unwrap_or(f64::NAN),
             NumberField::TypeCount => p.program.types.len() as f64,
             NumberField::PlannedCount => p.program.planned.len() as f64,
             NumberField::RegionCount => p.regions.len() as f64,

@@ -15,19 +15,19 @@
 //!   or two different `reports_to`).
 //!
 //! Whether a condition can hold is decided by enumeration over the answers it
-//! mentions, with the values `what-if` uses ([`Field::values`]: every value of booleans,
+//! mentions, with the values `what-if` uses ([`values`]: every value of booleans,
 //! enums and lists, each number at the rulebook's thresholds and bounds), the other
 //! answers set to values that keep the profile valid, every stage and, for design
 //! rules, every placement. A condition over more than [`MAX_COMBINATIONS`] of them is
 //! not judged.
 
-use super::domain::{Answer, Field};
+use super::domain::values;
 use super::engine::Facts;
 use super::{Condition, NumberField, Rule, Rulebook, locate_in_rule};
 use crate::assessment::{Placement, Stage};
 use crate::profile::{
-    Company, Document, InputError, MAX_COUNT, Profile, Program, ProgramMaturity, ProgramType,
-    Region, RevenueOwner,
+    Company, Document, Field, InputError, Kind, MAX_COUNT, Profile, Program, ProgramMaturity,
+    ProgramType, Region, RevenueOwner, Value,
 };
 
 /// The most combinations of answers tried for one condition.
@@ -114,17 +114,7 @@ impl Rulebook {
         let mut placements = false;
         for leaf in condition.leaves() {
             let needs: &[Field] = match leaf {
-                Condition::Compare(c) => match c.field {
-                    NumberField::Employees => &[Field::Employees],
-                    NumberField::SalesTeam => &[Field::SalesTeam],
-                    NumberField::MarketingTeam => &[Field::MarketingTeam],
-                    NumberField::Partners => &[Field::Partners],
-                    NumberField::RevenueShare => &[Field::RevenueShare],
-                    NumberField::TeamSize => &[Field::TeamSize],
-                    NumberField::TypeCount => &[Field::Types],
-                    NumberField::PlannedCount => &[Field::Planned],
-                    NumberField::RegionCount => &[Field::Regions],
-                },
+                Condition::Compare(c) => &[c.field.field()],
                 Condition::SelfServe(_) => &[Field::SelfServe],
                 Condition::SharedGtmLeader(_) => &[Field::SharedGtmLeader],
                 Condition::MarketingMaturity(_) => &[Field::MarketingMaturity],
@@ -151,7 +141,7 @@ impl Rulebook {
             }
         }
         let base = base_profile();
-        let domains: Vec<Vec<Answer>> = fields.iter().map(|f| f.values(&base, self)).collect();
+        let domains: Vec<Vec<Value>> = fields.iter().map(|f| values(*f, &base, self)).collect();
         let stage_values: &[Stage] = if stages { Stage::ALL } else { &[Stage::Early] };
         let placement_values: Vec<Option<Placement>> = if placements && design {
             Placement::ALL.iter().copied().map(Some).collect()
@@ -337,15 +327,13 @@ fn range_note(leaf: &Condition) -> String {
     let Condition::Compare(c) = leaf else {
         return String::new();
     };
-    let range = match c.field {
-        NumberField::Employees => "1 to 10,000,000",
-        NumberField::SalesTeam
-        | NumberField::MarketingTeam
-        | NumberField::Partners
-        | NumberField::TeamSize => "0 to 10,000,000, whole numbers",
-        NumberField::RevenueShare => "0 to 1",
-        NumberField::TypeCount | NumberField::PlannedCount => "0 to 6",
-        NumberField::RegionCount => "1 to 4",
+    let range = match (c.field, c.field.field().kind()) {
+        (NumberField::Answer(_), Kind::Count { least }) => {
+            format!("{least} to 10,000,000, whole numbers")
+        }
+        (NumberField::Answer(_), _) => "0 to 1".into(),
+        (NumberField::RegionCount, _) => "1 to 4".into(),
+        _ => "0 to 6".into(),
     };
     format!(": {} runs from {range}", c.field)
 }

@@ -8,7 +8,7 @@
 use crate::assessment::{Placement, Stage};
 use crate::guidance;
 use crate::profile::{
-    Document, Goal, InputError, MarketingMaturity, ProgramMaturity, ProgramType, Region,
+    Document, Field, Goal, InputError, MarketingMaturity, ProgramMaturity, ProgramType, Region,
     RevenueOwner, kebab_enum,
 };
 use crate::text::Text;
@@ -174,36 +174,99 @@ pub struct Comparison {
     pub value: f64,
 }
 
-kebab_enum! {
-    /// A number taken from the profile.
-    NumberField {
-        /// `company.employees`.
-        #[serde(rename = "company.employees")]
-        Employees => "company.employees",
-        /// `company.sales_team`.
-        #[serde(rename = "company.sales_team")]
-        SalesTeam => "company.sales_team",
-        /// `company.marketing_team`.
-        #[serde(rename = "company.marketing_team")]
-        MarketingTeam => "company.marketing_team",
-        /// `program.partners`.
-        #[serde(rename = "program.partners")]
-        Partners => "program.partners",
-        /// `program.revenue_share`.
-        #[serde(rename = "program.revenue_share")]
-        RevenueShare => "program.revenue_share",
-        /// `program.team_size`.
-        #[serde(rename = "program.team_size")]
-        TeamSize => "program.team_size",
-        /// How many program types run now.
-        #[serde(rename = "program.type_count")]
-        TypeCount => "program.type_count",
-        /// How many program types are planned.
-        #[serde(rename = "program.planned_count")]
-        PlannedCount => "program.planned_count",
-        /// How many regions are listed.
-        #[serde(rename = "regions.count")]
-        RegionCount => "regions.count",
+/// A number taken from the profile: a count or the revenue share, or how many items a
+/// list holds. Written as the field path, e.g. `company.marketing_team`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberField {
+    /// A count or the revenue share ([`Field::number`]).
+    Answer(Field),
+    /// How many program types run now.
+    TypeCount,
+    /// How many program types are planned.
+    PlannedCount,
+    /// How many regions are listed.
+    RegionCount,
+}
+
+impl NumberField {
+    /// Every number a condition can compare, in profile order.
+    pub fn all() -> Vec<NumberField> {
+        let answers = Field::ALL.into_iter().filter(|f| {
+            matches!(
+                f.kind(),
+                crate::profile::Kind::Count { .. } | crate::profile::Kind::Share
+            )
+        });
+        answers
+            .map(NumberField::Answer)
+            .chain([
+                NumberField::TypeCount,
+                NumberField::PlannedCount,
+                NumberField::RegionCount,
+            ])
+            .collect()
+    }
+
+    /// The name a rulebook writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberField::Answer(f) => f.path(),
+            NumberField::TypeCount => "program.type_count",
+            NumberField::PlannedCount => "program.planned_count",
+            NumberField::RegionCount => "regions.count",
+        }
+    }
+
+    /// The answer the number comes from.
+    pub fn field(self) -> Field {
+        match self {
+            NumberField::Answer(f) => f,
+            NumberField::TypeCount => Field::Types,
+            NumberField::PlannedCount => Field::Planned,
+            NumberField::RegionCount => Field::Regions,
+        }
+    }
+}
+
+impl fmt::Display for NumberField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for NumberField {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for NumberField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        let all = NumberField::all();
+        all.iter()
+            .find(|n| n.as_str() == name)
+            .copied()
+            .ok_or_else(|| {
+                let names: Vec<&'static str> = all.iter().map(|n| n.as_str()).collect();
+                // serde's own wording, which the loader's hints read.
+                serde::de::Error::unknown_variant(&name, names.leak())
+            })
+    }
+}
+
+impl JsonSchema for NumberField {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NumberField".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = NumberField::all().iter().map(|n| n.as_str()).collect();
+        schemars::json_schema!({
+            "description": "A number taken from the profile, by its field path; `program.type_count`, `program.planned_count` and `regions.count` count the items of a list.",
+            "type": "string",
+            "enum": names,
+        })
     }
 }
 

@@ -231,6 +231,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
     ("channel-manager-first", &[], None),
+    ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
     (
         "scale-matrix-roles",

@@ -8,7 +8,9 @@
 pub mod dot;
 mod json;
 mod mermaid;
+mod route;
 pub mod svg;
+mod tidy;
 mod tree;
 
 pub use dot::Dot;

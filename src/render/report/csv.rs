@@ -1,9 +1,11 @@
 //! CSV: one row per profile with stable columns (README, "Batch and scripting"), for
-//! spreadsheets. Fields are quoted as RFC 4180 says; lines end with `\n`.
+//! spreadsheets. Fields are quoted as RFC 4180 says; lines end with `\n`. Text that a
+//! spreadsheet would run as a formula is neutralised (see [`text`]).
 
 use crate::assessment::Placement;
 use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::rules::number;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The CSV format.
@@ -59,11 +61,11 @@ impl Streamed for Csv {
                 record(
                     out,
                     [
-                        source.path.as_str(),
+                        &text(&source.path),
                         &document,
-                        &a.profile,
+                        &text(&a.profile),
                         a.placement.as_str(),
-                        a.reports_to,
+                        &text(a.reports_to),
                         &confidence,
                         a.confidence_label.as_str(),
                         &scores[0],
@@ -72,20 +74,35 @@ impl Streamed for Csv {
                         &scores[3],
                         a.runner_up.map_or("", Placement::as_str),
                         a.stage.as_str(),
-                        a.reasons.first().map_or("", |r| r.text.as_str()),
+                        &text(a.reasons.first().map_or("", |r| r.text.as_str())),
                         "",
                     ],
                 );
             }
             Outcome::Failed(f) => {
+                let path = text(&source.path);
+                let message = text(&f.error.message);
                 let mut cells = [""; COLUMNS];
-                cells[0] = &source.path;
+                cells[0] = &path;
                 cells[1] = &document;
-                cells[COLUMNS - 1] = &f.error.message;
+                cells[COLUMNS - 1] = &message;
                 record(out, cells);
             }
         }
         Ok(())
+    }
+}
+
+/// A text cell (a name, path, reason or message, which may come from the user or a
+/// custom rulebook) that a spreadsheet will not run: one starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a `'` in front, as OWASP advises against CSV
+/// injection, so `=HYPERLINK(...)` shows as text. Numbers are written by us and left
+/// as they are.
+fn text(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -108,7 +125,24 @@ fn record(out: &mut Vec<u8>, fields: [&str; COLUMNS]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{COLUMNS, record};
+    use super::{COLUMNS, record, text};
+
+    #[test]
+    fn formulas_become_text() {
+        for formula in [
+            "=1+2",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(text(formula), format!("'{formula}"));
+        }
+        for plain in ["Acme", "a=b", "", "'quoted", " =1"] {
+            assert_eq!(text(plain), plain);
+        }
+    }
 
     #[test]
     fn quotes_only_fields_that_need_it() {

@@ -1,0 +1,787 @@
+//! Every profile field once: its path, its kind of value, its default, a one-line
+//! description (and one for every choice of a list), how to read its value from text,
+//! and how to get and set it in a [`Profile`].
+//!
+//! `--set`, `what-if`, the questionnaire, the rule conditions, the rulebook lint and
+//! the roadmap all name fields through [`Field`]; a field path is written here and
+//! nowhere else. Shares are written `0.15` or `15%` in every way in ([`parse_share`]).
+
+use super::{
+    Goal, MAX_COUNT, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region,
+    RevenueOwner, Violation, closest,
+};
+use std::fmt;
+
+/// One answer of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// The company's name.
+    Name,
+    /// Headcount of the whole company.
+    Employees,
+    /// Customers can sign up and pay without sales.
+    SelfServe,
+    /// Headcount of the sales team.
+    SalesTeam,
+    /// Headcount of the marketing team.
+    MarketingTeam,
+    /// How developed marketing is.
+    MarketingMaturity,
+    /// One leader runs sales and marketing.
+    SharedGtmLeader,
+    /// The executive who owns all revenue.
+    RevenueOwner,
+    /// Partner programs running now.
+    Types,
+    /// Partner programs planned within about a year.
+    Planned,
+    /// How far the partner program has come.
+    Maturity,
+    /// Active partners.
+    Partners,
+    /// Share of revenue partners source or influence.
+    RevenueShare,
+    /// People working on partnerships.
+    TeamSize,
+    /// What partnerships should achieve.
+    Goals,
+    /// Where the company sells, the home market first.
+    Regions,
+}
+
+/// One value a choice field takes, with what it means in a partnerships person's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// The value as written in a profile.
+    pub name: &'static str,
+    /// What it means, in one line.
+    pub description: &'static str,
+}
+
+const fn choice(name: &'static str, description: &'static str) -> Choice {
+    Choice { name, description }
+}
+
+/// The kind of value a field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text.
+    Text,
+    /// A whole number from `least` to [`MAX_COUNT`].
+    Count {
+        /// The smallest value accepted.
+        least: u32,
+    },
+    /// A share from 0 to 1, written `0.15` or `15%`.
+    Share,
+    /// Yes or no.
+    Flag,
+    /// One of these values.
+    One(&'static [Choice]),
+    /// Any of these values; with `ordered`, the first one listed means something (the
+    /// home market among the regions).
+    Many {
+        /// The values to choose from.
+        choices: &'static [Choice],
+        /// The first value listed matters.
+        ordered: bool,
+    },
+}
+
+/// A value of one field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Free text.
+    Text(String),
+    /// A whole number.
+    Count(u32),
+    /// A share from 0 to 1.
+    Share(f64),
+    /// Yes or no.
+    Flag(bool),
+    /// One value of a list, as written in a profile.
+    One(&'static str),
+    /// Values of a list, in order.
+    Many(Vec<&'static str>),
+}
+
+const MARKETING_MATURITY: &[Choice] = &[
+    choice(
+        MarketingMaturity::None.as_str(),
+        "no marketing function to speak of",
+    ),
+    choice(
+        MarketingMaturity::Emerging.as_str(),
+        "a small or new marketing team, still finding its channels",
+    ),
+    choice(
+        MarketingMaturity::Established.as_str(),
+        "marketing has its own processes, budget and channels",
+    ),
+];
+
+const REVENUE_OWNER: &[Choice] = &[
+    choice(
+        RevenueOwner::None.as_str(),
+        "nobody: sales and marketing report separately",
+    ),
+    choice(RevenueOwner::Ceo.as_str(), "the CEO runs revenue directly"),
+    choice(
+        RevenueOwner::Coo.as_str(),
+        "the COO (chief operating officer) owns revenue",
+    ),
+    choice(
+        RevenueOwner::Cro.as_str(),
+        "a CRO (chief revenue officer) owns sales, marketing and success",
+    ),
+];
+
+const PROGRAM_TYPES: &[Choice] = &[
+    choice(
+        ProgramType::Affiliate.as_str(),
+        "affiliates and creators promote you for a commission on each sale",
+    ),
+    choice(
+        ProgramType::Referral.as_str(),
+        "partners introduce customers and your sales team closes the deal",
+    ),
+    choice(
+        ProgramType::Reseller.as_str(),
+        "resellers buy from you and sell to their own customers",
+    ),
+    choice(
+        ProgramType::Integrator.as_str(),
+        "agencies and consultants implement and service your product",
+    ),
+    choice(
+        ProgramType::Technology.as_str(),
+        "software companies integrate their product with yours",
+    ),
+    choice(
+        ProgramType::Marketplace.as_str(),
+        "you are listed in an app store or cloud marketplace",
+    ),
+];
+
+const PROGRAM_MATURITY: &[Choice] = &[
+    choice(ProgramMaturity::None.as_str(), "no partner program yet"),
+    choice(
+        ProgramMaturity::Launching.as_str(),
+        "starting out or in its first year; results not yet repeatable",
+    ),
+    choice(
+        ProgramMaturity::Established.as_str(),
+        "partners bring repeatable results, year after year",
+    ),
+    choice(
+        ProgramMaturity::Scaling.as_str(),
+        "growing fast: many partners, several kinds of program or regions",
+    ),
+];
+
+const GOALS: &[Choice] = &[
+    choice(
+        Goal::Reach.as_str(),
+        "reach many customers; volume over each deal",
+    ),
+    choice(
+        Goal::DealQuality.as_str(),
+        "fewer, better partner-sourced deals",
+    ),
+    choice(
+        Goal::FastRoi.as_str(),
+        "a quick, visible return that wins support inside",
+    ),
+    choice(
+        Goal::Budget.as_str(),
+        "a budget of its own for partner rewards and tools",
+    ),
+    choice(
+        Goal::Attribution.as_str(),
+        "fair credit for the customers partners bring",
+    ),
+    choice(
+        Goal::ChannelConflict.as_str(),
+        "keep partner work free of sales and lead targets",
+    ),
+    choice(Goal::Global.as_str(), "enter new regions through partners"),
+    choice(
+        Goal::Integrations.as_str(),
+        "product integrations with technology partners",
+    ),
+];
+
+const REGIONS: &[Choice] = &[
+    choice(
+        Region::NorthAmerica.as_str(),
+        "the United States and Canada",
+    ),
+    choice(Region::Emea.as_str(), "Europe, the Middle East and Africa"),
+    choice(Region::Apac.as_str(), "Asia and the Pacific"),
+    choice(Region::Latam.as_str(), "Latin America"),
+];
+
+impl Field {
+    /// Every field, in the order of a profile file.
+    pub const ALL: [Field; 16] = [
+        Field::Name,
+        Field::Employees,
+        Field::SelfServe,
+        Field::SalesTeam,
+        Field::MarketingTeam,
+        Field::MarketingMaturity,
+        Field::SharedGtmLeader,
+        Field::RevenueOwner,
+        Field::Types,
+        Field::Planned,
+        Field::Maturity,
+        Field::Partners,
+        Field::RevenueShare,
+        Field::TeamSize,
+        Field::Goals,
+        Field::Regions,
+    ];
+
+    /// The field path, as a profile nests it and `--set` takes it.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Employees => "company.employees",
+            Field::SelfServe => "company.self_serve",
+            Field::SalesTeam => "company.sales_team",
+            Field::MarketingTeam => "company.marketing_team",
+            Field::MarketingMaturity => "company.marketing_maturity",
+            Field::SharedGtmLeader => "company.shared_gtm_leader",
+            Field::RevenueOwner => "company.revenue_owner",
+            Field::Types => "program.types",
+            Field::Planned => "program.planned",
+            Field::Maturity => "program.maturity",
+            Field::Partners => "program.partners",
+            Field::RevenueShare => "program.revenue_share",
+            Field::TeamSize => "program.team_size",
+            Field::Goals => "goals",
+            Field::Regions => "regions",
+        }
+    }
+
+    /// The field with this path.
+    pub fn from_path(path: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.path() == path)
+    }
+
+    /// Every field path, in the order of a profile file.
+    pub fn paths() -> Vec<&'static str> {
+        Field::ALL.map(Field::path).to_vec()
+    }
+
+    /// The kind of value the field takes.
+    pub const fn kind(self) -> Kind {
+        match self {
+            Field::Name => Kind::Text,
+            Field::Employees => Kind::Count { least: 1 },
+            Field::SalesTeam | Field::MarketingTeam | Field::Partners | Field::TeamSize => {
+                Kind::Count { least: 0 }
+            }
+            Field::RevenueShare => Kind::Share,
+            Field::SelfServe | Field::SharedGtmLeader => Kind::Flag,
+            Field::MarketingMaturity => Kind::One(MARKETING_MATURITY),
+            Field::RevenueOwner => Kind::One(REVENUE_OWNER),
+            Field::Maturity => Kind::One(PROGRAM_MATURITY),
+            Field::Types | Field::Planned => Kind::Many {
+                choices: PROGRAM_TYPES,
+                ordered: false,
+            },
+            Field::Goals => Kind::Many {
+                choices: GOALS,
+                ordered: false,
+            },
+            Field::Regions => Kind::Many {
+                choices: REGIONS,
+                ordered: true,
+            },
+        }
+    }
+
+    /// Whether a profile must give the field.
+    pub const fn required(self) -> bool {
+        matches!(
+            self,
+            Field::Name | Field::Employees | Field::SelfServe | Field::Maturity
+        )
+    }
+
+    /// The value a profile that leaves the field out has; `None` for a required field.
+    /// The marketing maturity's default is `emerging` where there is a marketing team
+    /// (and `none` where there is none).
+    pub fn default(self) -> Option<Value> {
+        Some(match self {
+            Field::Name | Field::Employees | Field::SelfServe | Field::Maturity => return None,
+            Field::SalesTeam | Field::MarketingTeam | Field::Partners | Field::TeamSize => {
+                Value::Count(0)
+            }
+            Field::RevenueShare => Value::Share(0.0),
+            Field::SharedGtmLeader => Value::Flag(false),
+            Field::MarketingMaturity => Value::One(MarketingMaturity::Emerging.as_str()),
+            Field::RevenueOwner => Value::One(RevenueOwner::None.as_str()),
+            Field::Types | Field::Planned | Field::Goals => Value::Many(Vec::new()),
+            Field::Regions => Value::Many(vec![Region::NorthAmerica.as_str()]),
+        })
+    }
+
+    /// Whether the profile leaves the answer at its default (left out, or written as
+    /// the default: the two mean the same).
+    pub fn at_default(self, p: &Profile) -> bool {
+        match self {
+            Field::MarketingMaturity => p.company.marketing_maturity.is_none(),
+            f => f.default().is_some_and(|d| f.get(p) == d),
+        }
+    }
+
+    /// What the answer means, in one line (shown under the question, and above the
+    /// field in saved profiles).
+    pub const fn description(self) -> &'static str {
+        match self {
+            Field::Name => "The company's name, as it appears in the report.",
+            Field::Employees => "Company size decides how much structure partnerships can carry.",
+            Field::SelfServe => {
+                "Without a self-service path, referrals that sales closes come first."
+            }
+            Field::SalesTeam => "Sales headcount; 0 if nobody sells full time.",
+            Field::MarketingTeam => {
+                "Marketing headcount; 0 means there is no marketing team to host partnerships."
+            }
+            Field::MarketingMaturity => {
+                "An established marketing function can carry one-to-many partner programs."
+            }
+            Field::SharedGtmLeader => {
+                "Such a leader can take partnerships too, with both sales and marketing support."
+            }
+            Field::RevenueOwner => {
+                "One owner of all revenue makes a simple reporting line for partnerships."
+            }
+            Field::Types => {
+                "Each program type has a natural home: affiliates fit marketing, referrals and resellers fit sales."
+            }
+            Field::Planned => "Plans decide whether today's home will still fit next year.",
+            Field::Maturity => {
+                "The program's stage sets the team design: generalists early, specialists later."
+            }
+            Field::Partners => "The number of active partners shapes onboarding and enablement.",
+            Field::RevenueShare => {
+                "A growing partner share of revenue needs goals of its own; write 15% or 0.15."
+            }
+            Field::TeamSize => {
+                "Programs start with one person running everything; the plan builds from here."
+            }
+            Field::Goals => {
+                "Goals tip the balance between reach, deal quality, budget and attribution."
+            }
+            Field::Regions => {
+                "The first one is the home market; each other region gets a regional lead."
+            }
+        }
+    }
+
+    /// The field's value in a profile (the marketing maturity with its default filled in).
+    pub fn get(self, p: &Profile) -> Value {
+        let (c, g) = (&p.company, &p.program);
+        match self {
+            Field::Name => Value::Text(p.name.clone()),
+            Field::Employees => Value::Count(c.employees),
+            Field::SelfServe => Value::Flag(c.self_serve),
+            Field::SalesTeam => Value::Count(c.sales_team),
+            Field::MarketingTeam => Value::Count(c.marketing_team),
+            Field::MarketingMaturity => Value::One(c.marketing_maturity().as_str()),
+            Field::SharedGtmLeader => Value::Flag(c.shared_gtm_leader),
+            Field::RevenueOwner => Value::One(c.revenue_owner.as_str()),
+            Field::Types => names(&g.types, ProgramType::as_str),
+            Field::Planned => names(&g.planned, ProgramType::as_str),
+            Field::Maturity => Value::One(g.maturity.as_str()),
+            Field::Partners => Value::Count(g.partners),
+            Field::RevenueShare => Value::Share(g.revenue_share),
+            Field::TeamSize => Value::Count(g.team_size),
+            Field::Goals => names(&p.goals, Goal::as_str),
+            Field::Regions => names(&p.regions, Region::as_str),
+        }
+    }
+
+    /// The value as the profile gives it: [`Field::get`], but `None` for a marketing
+    /// maturity left out (its default depends on the marketing team).
+    pub fn given(self, p: &Profile) -> Option<Value> {
+        match self {
+            Field::MarketingMaturity if p.company.marketing_maturity.is_none() => None,
+            f => Some(f.get(p)),
+        }
+    }
+
+    /// The number a rule condition compares, for a count or the share; `None` for the
+    /// other kinds.
+    pub fn number(self, p: &Profile) -> Option<f64> {
+        let (c, g) = (&p.company, &p.program);
+        Some(match self {
+            Field::Employees => c.employees.into(),
+            Field::SalesTeam => c.sales_team.into(),
+            Field::MarketingTeam => c.marketing_team.into(),
+            Field::Partners => g.partners.into(),
+            Field::RevenueShare => g.revenue_share,
+            Field::TeamSize => g.team_size.into(),
+            _ => return None,
+        })
+    }
+
+    /// Sets the field in a profile. A value of another kind, or a name that is not one
+    /// of the field's choices, is a caller's bug: values come from [`Field::parse`],
+    /// [`Field::get`] or the field's [`Kind`].
+    pub fn set(self, p: &mut Profile, value: &Value) {
+        let (c, g) = (&mut p.company, &mut p.program);
+        match (self, value) {
+            (Field::Name, Value::Text(s)) => p.name.clone_from(s),
+            (Field::Employees, Value::Count(n)) => c.employees = *n,
+            (Field::SalesTeam, Value::Count(n)) => c.sales_team = *n,
+            (Field::MarketingTeam, Value::Count(n)) => c.marketing_team = *n,
+            (Field::Partners, Value::Count(n)) => g.partners = *n,
+            (Field::TeamSize, Value::Count(n)) => g.team_size = *n,
+            (Field::RevenueShare, Value::Share(x)) => g.revenue_share = *x,
+            (Field::SelfServe, Value::Flag(b)) => c.self_serve = *b,
+            (Field::SharedGtmLeader, Value::Flag(b)) => c.shared_gtm_leader = *b,
+            (Field::MarketingMaturity, Value::One(s)) => {
+                c.marketing_maturity =
+                    Some(pick((MarketingMaturity::ALL, MarketingMaturity::NAMES), s))
+            }
+            (Field::RevenueOwner, Value::One(s)) => {
+                c.revenue_owner = pick((RevenueOwner::ALL, RevenueOwner::NAMES), s)
+            }
+            (Field::Maturity, Value::One(s)) => {
+                g.maturity = pick((ProgramMaturity::ALL, ProgramMaturity::NAMES), s)
+            }
+            (Field::Types, Value::Many(v)) => {
+                g.types = picks((ProgramType::ALL, ProgramType::NAMES), v)
+            }
+            (Field::Planned, Value::Many(v)) => {
+                g.planned = picks((ProgramType::ALL, ProgramType::NAMES), v)
+            }
+            (Field::Goals, Value::Many(v)) => p.goals = picks((Goal::ALL, Goal::NAMES), v),
+            (Field::Regions, Value::Many(v)) => p.regions = picks((Region::ALL, Region::NAMES), v),
+            (field, value) => unreachable!("{value} is not a value of {}", field.path()),
+        }
+    }
+
+    /// Reads a value typed by a person (`--set`, the questionnaire): a whole number, a
+    /// share as `0.15` or `15%`, yes/no (`y`, `yes`, `n`, `no`, `true`, `false`, any
+    /// case), a choice by name, or a comma-separated list (`[]` or nothing for none).
+    /// The error says what to type instead.
+    pub fn parse(self, text: &str) -> Result<Value, String> {
+        let text = text.trim();
+        match self.kind() {
+            Kind::Text => Ok(Value::Text(text.to_string())),
+            Kind::Count { .. } => parse_count(text).map(Value::Count),
+            Kind::Share => parse_share(text).map(Value::Share),
+            Kind::Flag => parse_flag(text)
+                .map(Value::Flag)
+                .ok_or_else(|| format!("'{text}' is not yes or no: type yes or no (or y, n)")),
+            Kind::One(choices) => parse_choice(text, choices).map(Value::One),
+            Kind::Many { choices, .. } => {
+                let inner = text
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .unwrap_or(text);
+                let mut chosen = Vec::new();
+                for item in inner.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                    let name = parse_choice(item, choices)?;
+                    if chosen.contains(&name) {
+                        return Err(format!("'{name}' is listed twice: list each one once"));
+                    }
+                    chosen.push(name);
+                }
+                Ok(Value::Many(chosen))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    /// The field path.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.path())
+    }
+}
+
+impl fmt::Display for Value {
+    /// The value as `--set` takes it: `5`, `0.25`, `true`, `scaling`,
+    /// `affiliate,referral` (`[]` for an empty list).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Text(s) => f.write_str(s),
+            Value::Count(n) => write!(f, "{n}"),
+            Value::Share(x) => write!(f, "{x}"),
+            Value::Flag(b) => write!(f, "{b}"),
+            Value::One(s) => f.write_str(s),
+            Value::Many(v) if v.is_empty() => f.write_str("[]"),
+            Value::Many(v) => f.write_str(&v.join(",")),
+        }
+    }
+}
+
+fn names<T: Copy>(items: &[T], name: fn(T) -> &'static str) -> Value {
+    Value::Many(items.iter().map(|t| name(*t)).collect())
+}
+
+/// The enum value named `name` (`names` are the enum's names, in the order of `all`).
+fn pick<T: Copy>((all, names): (&[T], &[&str]), name: &str) -> T {
+    let at = names.iter().position(|n| *n == name);
+    all[at.unwrap_or_else(|| unreachable!("'{name}' is not a choice"))]
+}
+
+fn picks<T: Copy>(all: (&[T], &[&str]), names: &[&str]) -> Vec<T> {
+    names.iter().map(|n| pick(all, n)).collect()
+}
+
+/// Reads a whole number up to [`MAX_COUNT`]; the least value is checked with the other
+/// answers, where the message can say why.
+fn parse_count(text: &str) -> Result<u32, String> {
+    if text.is_empty() {
+        return Err("an answer is needed: type a whole number, e.g. 12".into());
+    }
+    let n: u64 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a whole number: type digits only, e.g. 12"))?;
+    if n > u64::from(MAX_COUNT) {
+        return Err(format!(
+            "{n} is more than the limit of {MAX_COUNT}: give a realistic count"
+        ));
+    }
+    Ok(n as u32)
+}
+
+/// Reads a share written `0.15` or `15%` (spaces allowed before `%`). A bare number
+/// above 1, such as `15`, is refused with "write 15% or 0.15": it is most likely a
+/// percentage without its sign, and guessing would be wrong for `1`.
+pub fn parse_share(text: &str) -> Result<f64, String> {
+    let text = text.trim();
+    let (number, scale) = match text.strip_suffix('%') {
+        Some(n) => (n.trim_end(), 100.0),
+        None => (text, 1.0),
+    };
+    let x: f64 = number
+        .parse()
+        .ok()
+        .filter(|x: &f64| x.is_finite())
+        .ok_or_else(|| {
+            format!("'{text}' is not a share: write a percentage such as 15% or 0.15")
+        })?;
+    let share = x / scale;
+    share_in_range(share).map_err(|e| format!("{e}: {}", share_help(share)))
+}
+
+/// Checks that a share is from 0 to 1 (0% to 100%); the error is in a person's words.
+pub fn share_in_range(share: f64) -> Result<f64, String> {
+    if share.is_finite() && (0.0..=1.0).contains(&share) {
+        Ok(share)
+    } else {
+        let side = if share < 0.0 { "below 0" } else { "above 1" };
+        Err(format!(
+            "a share runs from 0 to 1 (0% to 100%), and {share} is {side}"
+        ))
+    }
+}
+
+/// How to write a share that is out of range: `write 15% or 0.15` for a bare 15.
+pub fn share_help(share: f64) -> String {
+    if share > 1.0 && share <= 100.0 {
+        format!("write {share}% or {}", share / 100.0)
+    } else {
+        "write a share from 0% to 100%, e.g. 15% or 0.15".into()
+    }
+}
+
+/// Reads the revenue share of a profile file: a number (`0.15`) or a percentage
+/// (`15%`). The range is checked with the other answers.
+pub(super) fn deserialize_share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    struct Share;
+    impl serde::de::Visitor<'_> for Share {
+        type Value = f64;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a share such as 0.15 or 15%")
+        }
+        fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<f64, E> {
+            Ok(x)
+        }
+        fn visit_i64<E: serde::de::Error>(self, x: i64) -> Result<f64, E> {
+            Ok(x as f64)
+        }
+        fn visit_u64<E: serde::de::Error>(self, x: u64) -> Result<f64, E> {
+            Ok(x as f64)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<f64, E> {
+            parse_share(s).map_err(E::custom)
+        }
+    }
+    d.deserialize_any(Share)
+}
+
+/// The JSON Schema of a share: a number from 0 to 1, or a percentage such as `15%`.
+pub(super) fn share_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            { "type": "number", "minimum": 0.0, "maximum": 1.0 },
+            { "type": "string", "pattern": "^ *(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?) *% *$" }
+        ]
+    })
+}
+
+/// y, yes, true and n, no, false, in any case.
+fn parse_flag(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "y" | "yes" | "true" => Some(true),
+        "n" | "no" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_choice(text: &str, choices: &'static [Choice]) -> Result<&'static str, String> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(c) = choices.iter().find(|c| c.name == lower) {
+        return Ok(c.name);
+    }
+    let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
+    Err(match closest(&lower, &names) {
+        Some(near) => format!("'{text}' is not a choice; did you mean '{near}'?"),
+        None => format!("'{text}' is not a choice: one of {}", names.join(", ")),
+    })
+}
+
+/// One `--set FIELD=VALUE` override.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// The field.
+    pub field: Field,
+    /// The value.
+    pub value: Value,
+}
+
+impl std::str::FromStr for Override {
+    type Err = String;
+
+    /// Parses `FIELD=VALUE`; the value as [`Field::parse`] reads it.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (path, value) = s.split_once('=').ok_or_else(|| {
+            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
+        })?;
+        let path = path.trim();
+        let paths = Field::paths();
+        let field = Field::from_path(path).ok_or_else(|| {
+            let hint = closest(path, &paths).map_or_else(
+                || format!("fields: {}", paths.join(", ")),
+                |b| format!("did you mean '{b}'?"),
+            );
+            format!("--set {s}: unknown field '{path}'; {hint}")
+        })?;
+        let value = field.parse(value).map_err(|e| format!("--set {s}: {e}"))?;
+        Ok(Override { field, value })
+    }
+}
+
+impl Profile {
+    /// The profile with overrides applied and validated again.
+    pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
+        let mut profile = self.clone();
+        for o in overrides {
+            o.field.set(&mut profile, &o.value);
+        }
+        profile.validate()?;
+        Ok(profile)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_list_names_every_value_of_its_enum_in_order() {
+        let lists: [(&[Choice], &[&str]); 6] = [
+            (MARKETING_MATURITY, MarketingMaturity::NAMES),
+            (REVENUE_OWNER, RevenueOwner::NAMES),
+            (PROGRAM_TYPES, ProgramType::NAMES),
+            (PROGRAM_MATURITY, ProgramMaturity::NAMES),
+            (GOALS, Goal::NAMES),
+            (REGIONS, Region::NAMES),
+        ];
+        for (choices, names) in lists {
+            let listed: Vec<&str> = choices.iter().map(|c| c.name).collect();
+            assert_eq!(listed, names);
+            assert!(choices.iter().all(|c| !c.description.is_empty()));
+        }
+    }
+
+    #[test]
+    fn paths_are_unique_and_every_field_round_trips_through_get_and_set() {
+        let paths = Field::paths();
+        for (i, p) in paths.iter().enumerate() {
+            assert!(!paths[..i].contains(p), "{p} twice");
+        }
+        let profile = crate::ask::template();
+        for field in Field::ALL {
+            assert_eq!(Field::from_path(field.path()), Some(field));
+            let mut copy = profile.clone();
+            let value = field.get(&profile);
+            field.set(&mut copy, &value);
+            assert_eq!(copy, profile, "{field}");
+            assert_eq!(field.parse(&value.to_string()), Ok(value), "{field}");
+        }
+    }
+
+    #[test]
+    fn defaults_are_what_a_profile_that_leaves_the_field_out_gets() {
+        let text = "name: x\ncompany: {employees: 50, self_serve: false, marketing_team: 3}\nprogram: {maturity: none}\n";
+        let minimal = Profile::parse("minimal.yaml", text).unwrap();
+        for field in Field::ALL {
+            match field.default() {
+                Some(d) if field != Field::MarketingTeam => {
+                    assert_eq!(field.get(&minimal), d, "{field}");
+                    assert!(field.at_default(&minimal), "{field}");
+                }
+                Some(_) => {}
+                None => assert!(field.required(), "{field}"),
+            }
+        }
+    }
+
+    #[test]
+    fn shares_are_read_as_a_fraction_or_a_percentage() {
+        assert_eq!(parse_share("0.15"), Ok(0.15));
+        assert_eq!(parse_share("15%"), Ok(0.15));
+        assert_eq!(parse_share(" 15 % "), Ok(0.15));
+        assert_eq!(parse_share("100%"), Ok(1.0));
+        assert_eq!(parse_share("1"), Ok(1.0));
+        let bare = parse_share("15").unwrap_err();
+        assert!(bare.contains("write 15% or 0.15"), "{bare}");
+        assert!(parse_share("150%").unwrap_err().contains("above 1"));
+        assert!(parse_share("-5%").unwrap_err().contains("below 0"));
+        assert!(parse_share("lots").unwrap_err().contains("15% or 0.15"));
+    }
+
+    #[test]
+    fn typed_answers_are_read_in_a_persons_words() {
+        for (text, yes) in [("y", true), ("YES", true), ("No", false), ("n", false)] {
+            assert_eq!(Field::SelfServe.parse(text), Ok(Value::Flag(yes)));
+        }
+        assert!(Field::SelfServe.parse("maybe").is_err());
+        assert_eq!(
+            Field::Goals.parse("Reach, fast-roi"),
+            Ok(Value::Many(vec!["reach", "fast-roi"]))
+        );
+        assert_eq!(Field::Planned.parse("[]"), Ok(Value::Many(vec![])));
+        let near = Field::Maturity.parse("scalling").unwrap_err();
+        assert!(near.contains("did you mean 'scaling'"), "{near}");
+        assert_eq!(Field::SalesTeam.parse("0"), Ok(Value::Count(0)));
+    }
+
+    #[test]
+    fn set_takes_shares_as_percentages_too() {
+        let o: Override = "program.revenue_share=15%".parse().unwrap();
+        assert_eq!(o.value, Value::Share(0.15));
+        let bare = "program.revenue_share=15".parse::<Override>().unwrap_err();
+        assert!(bare.contains("write 15% or 0.15"), "{bare}");
+    }
+}

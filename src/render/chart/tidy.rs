@@ -1,0 +1,559 @@
+//! A tidy top-down tree layout for the native SVG org chart.
+//!
+//! Tidy placement after Reingold and Tilford, for boxes of any size: each subtree is
+//! laid out on its own, then each next sibling is pushed left until its boxes,
+//! connectors and frames would come closer than a gap to those of the siblings
+//! before it at any height, and a parent is centred over its first and last child.
+//! The contours compared are the subtrees' own rectangles, pairwise: an org chart
+//! has tens of boxes, so this stays far under a millisecond and is exact for boxes
+//! of different heights, which Walker's per-level contours are not.
+//!
+//! Two things org-chart tools do that plain tidy trees do not:
+//! - a manager whose reports are all small (leaves, or with at most a few leaf
+//!   reports of their own) gets them as a compact stack joined by a spine on the
+//!   left, in columns of at most [`STACK`] boxes, so that a team of 13 stays narrow;
+//! - a node may ask for a labelled frame around its subtree (a department).
+
+/// A rectangle: top-left corner and size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// A rectangle from its top-left corner and size.
+    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x, y, w, h }
+    }
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    /// Bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    /// Horizontal centre.
+    pub fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    /// Vertical centre.
+    pub fn cy(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+    /// The rectangle grown by `m` on every side.
+    pub fn inflate(&self, m: f64) -> Rect {
+        Rect::new(self.x - m, self.y - m, self.w + 2.0 * m, self.h + 2.0 * m)
+    }
+    /// Whether the two rectangles share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+    /// Whether `p` lies strictly inside.
+    pub fn contains(&self, (x, y): Point) -> bool {
+        x > self.x && x < self.right() && y > self.y && y < self.bottom()
+    }
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Rect::new(
+            x,
+            y,
+            self.right().max(other.right()) - x,
+            self.bottom().max(other.bottom()) - y,
+        )
+    }
+    fn shifted(&self, dx: f64, dy: f64) -> Rect {
+        Rect::new(self.x + dx, self.y + dy, self.w, self.h)
+    }
+}
+
+/// A point: x, y.
+pub type Point = (f64, f64);
+
+/// Gap between sibling subtrees.
+pub const H_GAP: f64 = 28.0;
+/// Gap between a parent's box and its reports' boxes.
+pub const V_GAP: f64 = 44.0;
+/// Most boxes in one column of a stack.
+pub const STACK: usize = 6;
+/// Gap between boxes of a stack.
+const STACK_GAP: f64 = 10.0;
+/// How far a stacked box sits right of its spine's column.
+const INDENT: f64 = 22.0;
+/// Space between a frame and what it holds.
+const FRAME_PAD: f64 = 10.0;
+/// Boxes this close in height need the full horizontal gap between them.
+const V_SEP: f64 = 16.0;
+
+/// The tree to lay out; every slice is indexed by node.
+pub struct Tree<'a> {
+    /// Each node's box size: width, height.
+    pub sizes: &'a [(f64, f64)],
+    /// Each node's children, in order.
+    pub children: &'a [Vec<usize>],
+    /// The size of the label of a frame around the node's subtree, if it has one.
+    pub frames: &'a [Option<(f64, f64)>],
+    /// The root.
+    pub root: usize,
+}
+
+/// A labelled frame around a subtree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// The node whose subtree it holds.
+    pub node: usize,
+    /// The frame.
+    pub rect: Rect,
+    /// Where its label goes.
+    pub label: Rect,
+}
+
+/// A laid-out tree, at x, y >= 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Each node's box.
+    pub boxes: Vec<Rect>,
+    /// The reporting connectors: straight segments, each from one point to another.
+    pub lines: Vec<(Point, Point)>,
+    /// The frames, inner ones after the frames around them.
+    pub frames: Vec<Frame>,
+    /// Width of everything drawn.
+    pub width: f64,
+    /// Height of everything drawn.
+    pub height: f64,
+}
+
+/// A subtree laid out on its own; its first box is its root's, at y = 0.
+struct Sub {
+    boxes: Vec<(usize, Rect)>,
+    lines: Vec<(Point, Point)>,
+    frames: Vec<Frame>,
+    /// What its neighbours must keep clear of.
+    shape: Vec<Rect>,
+}
+
+impl Sub {
+    fn shift(&mut self, dx: f64, dy: f64) {
+        for (_, r) in &mut self.boxes {
+            *r = r.shifted(dx, dy);
+        }
+        for (a, b) in &mut self.lines {
+            *a = (a.0 + dx, a.1 + dy);
+            *b = (b.0 + dx, b.1 + dy);
+        }
+        for f in &mut self.frames {
+            f.rect = f.rect.shifted(dx, dy);
+            f.label = f.label.shifted(dx, dy);
+        }
+        for r in &mut self.shape {
+            *r = r.shifted(dx, dy);
+        }
+    }
+
+    fn root(&self) -> Rect {
+        self.boxes[0].1
+    }
+
+    fn bounds(&self) -> Rect {
+        self.shape
+            .iter()
+            .skip(1)
+            .fold(self.shape[0], |acc, r| acc.union(r))
+    }
+
+    fn absorb(&mut self, other: Sub) {
+        self.boxes.extend(other.boxes);
+        self.lines.extend(other.lines);
+        self.frames.extend(other.frames);
+        self.shape.extend(other.shape);
+    }
+
+    /// Adds a connector, and a thin rectangle around it to the shape.
+    fn line(&mut self, a: Point, b: Point) {
+        self.lines.push((a, b));
+        let r = Rect::new(
+            a.0.min(b.0),
+            a.1.min(b.1),
+            (a.0 - b.0).abs(),
+            (a.1 - b.1).abs(),
+        );
+        self.shape.push(r.inflate(1.0));
+    }
+}
+
+/// Lays out the tree.
+pub fn layout(tree: &Tree<'_>) -> Layout {
+    let mut sub = place(tree, tree.root);
+    let bounds = sub.bounds();
+    sub.shift(-bounds.x, -bounds.y);
+    let mut boxes = vec![Rect::new(0.0, 0.0, 0.0, 0.0); tree.sizes.len()];
+    for (node, r) in sub.boxes {
+        boxes[node] = r;
+    }
+    Layout {
+        boxes,
+        lines: sub.lines,
+        frames: sub.frames,
+        width: bounds.w,
+        height: bounds.h,
+    }
+}
+
+fn place(tree: &Tree<'_>, node: usize) -> Sub {
+    let (w, h) = tree.sizes[node];
+    let kids = &tree.children[node];
+    let mut sub = if kids.is_empty() {
+        let r = Rect::new(0.0, 0.0, w, h);
+        Sub {
+            boxes: vec![(node, r)],
+            lines: Vec::new(),
+            frames: Vec::new(),
+            shape: vec![r],
+        }
+    } else if stackable(tree, node) {
+        stack(tree, node)
+    } else {
+        side_by_side(tree, node)
+    };
+    if let Some(label) = tree.frames[node] {
+        frame(&mut sub, node, label);
+    }
+    let bounds = sub.bounds();
+    sub.shift(-bounds.x, 0.0);
+    sub
+}
+
+/// Whether a node's reports go in a stack: three or more, all small.
+fn stackable(tree: &Tree<'_>, node: usize) -> bool {
+    let kids = &tree.children[node];
+    kids.len() >= 3 && kids.iter().all(|&k| small(tree, k))
+}
+
+/// Whether a node fits in a stack: not framed, and a leaf or with at most three
+/// leaf reports of its own.
+fn small(tree: &Tree<'_>, node: usize) -> bool {
+    let leaf = |k: usize| tree.children[k].is_empty() && tree.frames[k].is_none();
+    tree.frames[node].is_none()
+        && tree.children[node].len() <= 3
+        && tree.children[node].iter().all(|&g| leaf(g))
+}
+
+/// The reports' subtrees side by side under the node, pushed together. When three or
+/// more reports are small and others are not, the small ones go in one stack, where
+/// the first of them would be, so that a row of single heads does not widen the chart.
+fn side_by_side(tree: &Tree<'_>, node: usize) -> Sub {
+    let (w, h) = tree.sizes[node];
+    let kids = &tree.children[node];
+    let small = |k: usize| small(tree, k);
+    let leaves: Vec<usize> = kids.iter().copied().filter(|&k| small(k)).collect();
+    let grouped = leaves.len() >= 3;
+    // Each item: a laid-out subtree or stack, and where connectors come down into it.
+    let mut items: Vec<(Sub, Vec<f64>)> = Vec::new();
+    for &k in kids {
+        if grouped && small(k) {
+            if k == leaves[0] {
+                let (sub, spines) = columns(tree, &leaves);
+                items.push((sub, spines));
+            }
+        } else {
+            let sub = place(tree, k);
+            let cx = sub.root().cx();
+            items.push((sub, vec![cx]));
+        }
+    }
+    // Frames reach above their root's box; the row goes low enough for them to clear
+    // the connectors.
+    let above = items
+        .iter()
+        .map(|(s, _)| -s.bounds().y)
+        .fold(0.0_f64, f64::max);
+    let row = h + V_GAP + above;
+    let mut all: Option<Sub> = None;
+    let mut anchors: Vec<f64> = Vec::new();
+    for (mut s, xs) in items {
+        s.shift(0.0, row);
+        let mut dx = 0.0_f64;
+        if let Some(acc) = &all {
+            dx = f64::NEG_INFINITY;
+            for a in &acc.shape {
+                for b in &s.shape {
+                    if a.y < b.bottom() + V_SEP && b.y < a.bottom() + V_SEP {
+                        dx = dx.max(a.right() + H_GAP - b.x);
+                    }
+                }
+            }
+            dx = dx.max(0.0);
+            s.shift(dx, 0.0);
+        }
+        anchors.extend(xs.iter().map(|x| x + dx));
+        match &mut all {
+            Some(acc) => acc.absorb(s),
+            None => all = Some(s),
+        }
+    }
+    let kids = all.expect("a node with reports");
+    let (first, last) = (anchors[0], anchors[anchors.len() - 1]);
+    let cx = (first + last) / 2.0;
+    let me = Rect::new(cx - w / 2.0, 0.0, w, h);
+    let mut sub = Sub {
+        boxes: vec![(node, me)],
+        lines: Vec::new(),
+        frames: Vec::new(),
+        shape: vec![me],
+    };
+    let bus = h + V_GAP / 2.0;
+    if anchors.len() == 1 {
+        sub.line((cx, h), (cx, row));
+    } else {
+        sub.line((cx, h), (cx, bus));
+        sub.line((first, bus), (last, bus));
+        for &x in &anchors {
+            sub.line((x, bus), (x, row));
+        }
+    }
+    sub.absorb(kids);
+    sub
+}
+
+/// The reports in columns under the node, joined to it by their spines.
+fn stack(tree: &Tree<'_>, node: usize) -> Sub {
+    let (w, h) = tree.sizes[node];
+    let (mut block, spines) = columns(tree, &tree.children[node]);
+    let width = block.bounds().right();
+    let top = h + V_GAP;
+    let bus = h + V_GAP / 2.0;
+    // One column hangs from the node's left side; several are centred under it.
+    let me = if spines.len() == 1 {
+        block.shift(0.0, top);
+        Rect::new(0.0, 0.0, w, h)
+    } else {
+        let cx = width.max(w) / 2.0;
+        block.shift(cx - width / 2.0, top);
+        Rect::new(cx - w / 2.0, 0.0, w, h)
+    };
+    let mut sub = Sub {
+        boxes: vec![(node, me)],
+        lines: Vec::new(),
+        frames: Vec::new(),
+        shape: vec![me],
+    };
+    let dx = if spines.len() == 1 {
+        0.0
+    } else {
+        me.cx() - width / 2.0
+    };
+    let spines: Vec<f64> = spines.iter().map(|x| x + dx).collect();
+    if let [spine] = spines[..] {
+        sub.line((spine, h), (spine, top));
+    } else {
+        let (first, last) = (spines[0], spines[spines.len() - 1]);
+        sub.line((me.cx(), h), (me.cx(), bus));
+        sub.line((first.min(me.cx()), bus), (last.max(me.cx()), bus));
+        for &x in &spines {
+            sub.line((x, bus), (x, top));
+        }
+    }
+    sub.absorb(block);
+    sub
+}
+
+/// `kids` stacked in columns of at most [`STACK`] boxes, from x = 0 and y = 0, each
+/// column with a spine on its left from y = 0; a kid's own reports are stacked under
+/// it, indented again. Returns them and the x of each spine.
+fn columns(tree: &Tree<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
+    let size = |k: usize| tree.sizes[k];
+    // Each entry: its height and width from its column's left edge.
+    let entries: Vec<(f64, f64)> = kids
+        .iter()
+        .map(|&k| {
+            let (kw, kh) = size(k);
+            tree.children[k]
+                .iter()
+                .fold((kh, INDENT + kw), |(eh, ew), &g| {
+                    let (gw, gh) = size(g);
+                    (eh + STACK_GAP + gh, ew.max(2.0 * INDENT + gw))
+                })
+        })
+        .collect();
+    let boxes: usize = kids.iter().map(|&k| 1 + tree.children[k].len()).sum();
+    let count = boxes.div_ceil(STACK).clamp(1, kids.len());
+    let total: f64 = entries.iter().map(|e| e.0 + STACK_GAP).sum();
+    // Consecutive kids fill each column up to an equal share of the height.
+    let mut split: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut height = 0.0;
+    for (i, &(eh, _)) in entries.iter().enumerate() {
+        let left = kids.len() - i;
+        let open = count - split.len();
+        let column = split.last_mut().expect("a column");
+        let full = height + eh / 2.0 > total / count as f64;
+        if !column.is_empty() && open > 0 && (full || left <= open) {
+            split.push(vec![i]);
+            height = eh + STACK_GAP;
+        } else {
+            column.push(i);
+            height += eh + STACK_GAP;
+        }
+    }
+    let mut sub = Sub {
+        boxes: Vec::new(),
+        lines: Vec::new(),
+        frames: Vec::new(),
+        shape: Vec::new(),
+    };
+    let mut spines = Vec::new();
+    let mut x = 0.0;
+    for column in &split {
+        let spine = x + INDENT / 2.0;
+        let mut y = 0.0;
+        let mut last = 0.0;
+        for &i in column {
+            let k = kids[i];
+            let (kw, kh) = size(k);
+            let r = Rect::new(x + INDENT, y, kw, kh);
+            sub.boxes.push((k, r));
+            sub.shape.push(r);
+            sub.line((spine, r.cy()), (r.x, r.cy()));
+            last = r.cy();
+            y += kh + STACK_GAP;
+            let inner = r.x + INDENT / 2.0;
+            let mut inner_last = None;
+            for &g in &tree.children[k] {
+                let (gw, gh) = size(g);
+                let gr = Rect::new(r.x + INDENT, y, gw, gh);
+                sub.boxes.push((g, gr));
+                sub.shape.push(gr);
+                sub.line((inner, gr.cy()), (gr.x, gr.cy()));
+                inner_last = Some(gr.cy());
+                y += gh + STACK_GAP;
+            }
+            if let Some(end) = inner_last {
+                sub.line((inner, r.bottom()), (inner, end));
+            }
+        }
+        spines.push(spine);
+        sub.line((spine, 0.0), (spine, last));
+        let width = column.iter().map(|&i| entries[i].1).fold(0.0, f64::max);
+        x += width + H_GAP;
+    }
+    (sub, spines)
+}
+
+/// Puts a labelled frame around the subtree, its label at the top left, left of the
+/// connector that comes down into the subtree's root.
+fn frame(sub: &mut Sub, node: usize, (lw, lh): (f64, f64)) {
+    let bounds = sub.bounds();
+    let root = sub.root();
+    let top = bounds.y - FRAME_PAD - lh - 4.0;
+    let left = (bounds.x - FRAME_PAD).min(root.cx() - lw - 2.0 * FRAME_PAD);
+    let rect = Rect::new(
+        left,
+        top,
+        bounds.right() + FRAME_PAD - left,
+        bounds.bottom() + FRAME_PAD - top,
+    );
+    let label = Rect::new(left + FRAME_PAD, top + 4.0, lw, lh);
+    sub.frames.insert(0, Frame { node, rect, label });
+    sub.shape = vec![rect];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A root with `n` leaf reports and one report that has reports of its own.
+    fn tree(n: usize) -> (Vec<(f64, f64)>, Vec<Vec<usize>>) {
+        let mut sizes = vec![(120.0, 40.0)];
+        let mut children = vec![Vec::new()];
+        for i in 0..n {
+            sizes.push((100.0 + 10.0 * i as f64, 30.0 + 5.0 * (i % 3) as f64));
+            children.push(Vec::new());
+            children[0].push(i + 1);
+        }
+        (sizes, children)
+    }
+
+    fn no_overlaps(l: &Layout) {
+        for (i, a) in l.boxes.iter().enumerate() {
+            for b in &l.boxes[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} {b:?}");
+            }
+            for (p, q) in &l.lines {
+                let mid = ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
+                assert!(!a.contains(mid), "a line through {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_leaf_reports_stack_in_narrow_columns() {
+        let (sizes, children) = tree(13);
+        let frames = vec![None; sizes.len()];
+        let l = layout(&Tree {
+            sizes: &sizes,
+            children: &children,
+            frames: &frames,
+            root: 0,
+        });
+        no_overlaps(&l);
+        // 13 reports in three columns, not thirteen boxes side by side.
+        let mut lefts: Vec<i64> = l.boxes[1..].iter().map(|b| b.x as i64).collect();
+        lefts.sort_unstable();
+        lefts.dedup();
+        assert_eq!(lefts.len(), 3, "{lefts:?}");
+        assert!(l.width < 3.0 * 260.0, "{}", l.width);
+        assert!(l.boxes.iter().all(|b| b.x >= 0.0 && b.y >= 0.0));
+    }
+
+    #[test]
+    fn subtrees_sit_side_by_side_under_a_centred_parent_with_frames_clear() {
+        // 0 -> 1, 2, 3; 2 -> 4, 5 (framed); 3 -> 6.
+        let sizes = vec![(80.0, 30.0); 7];
+        let children = vec![
+            vec![1, 2, 3],
+            vec![],
+            vec![4, 5],
+            vec![6],
+            vec![],
+            vec![],
+            vec![],
+        ];
+        let mut frames = vec![None; 7];
+        frames[2] = Some((60.0, 14.0));
+        let l = layout(&Tree {
+            sizes: &sizes,
+            children: &children,
+            frames: &frames,
+            root: 0,
+        });
+        no_overlaps(&l);
+        let b = &l.boxes;
+        assert!(b[1].right() < b[2].x && b[2].right() < b[3].x);
+        assert!((b[0].cx() - (b[1].cx() + b[3].cx()) / 2.0).abs() < 1e-9);
+        assert_eq!(b[1].y, b[2].y);
+        let f = &l.frames[0];
+        assert!(f.rect.contains((b[4].cx(), b[4].cy())) && f.rect.contains((b[5].x, b[5].y)));
+        assert!(!f.rect.overlaps(&b[1]) && !f.rect.overlaps(&b[3]) && !f.rect.overlaps(&b[6]));
+        assert!(f.label.right() < b[2].cx() && f.label.bottom() < b[2].y);
+        // No connector crosses the frame's label.
+        for (p, q) in &l.lines {
+            let r = Rect::new(
+                p.0.min(q.0),
+                p.1.min(q.1),
+                (p.0 - q.0).abs(),
+                (p.1 - q.1).abs(),
+            );
+            assert!(!r.inflate(0.5).overlaps(&f.label), "{p:?} {q:?}");
+        }
+    }
+}

@@ -1,0 +1,524 @@
+//! Org charts through the CLI: snapshots of every format for the five example
+//! profiles, Graphviz round trips, well-formed SVG and HTML, the HTML report in
+//! headless Chromium, nasty names, and byte-identical output.
+
+use crate::support::{EXAMPLES, INVALID_PROFILE, graphviz, partner_org, repo, stdout};
+use std::process::Command;
+
+const CHART_FORMATS: [&str; 5] = ["dot", "mermaid", "svg", "json", "tree"];
+
+fn profile(name: &str) -> String {
+    format!("profiles/{name}.yaml")
+}
+
+/// Parses XML (SVG, or the HTML report, which is XHTML-compatible); panics if it is not well-formed.
+fn xml(text: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(text, options)
+        .unwrap_or_else(|e| panic!("not well-formed: {e}"))
+}
+
+/// Every text node, whitespace collapsed.
+fn all_text(doc: &roxmltree::Document<'_>) -> String {
+    let text: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text formats of every example match their snapshots. Pictures (the native
+/// SVG and the HTML report that holds it) keep one snapshot each, to show a change
+/// in review; what a reader needs of them is asserted below and measured in a
+/// browser by the legibility test.
+#[test]
+fn every_chart_format_of_every_example_matches_its_snapshot() {
+    for name in EXAMPLES {
+        for format in ["dot", "mermaid", "json", "tree"] {
+            let out = stdout(&["chart", &profile(name), "--format", format]);
+            insta::assert_snapshot!(format!("chart_{name}_{format}"), out);
+        }
+        let out = stdout(&["roadmap", &profile(name)]);
+        insta::assert_snapshot!(format!("roadmap_{name}_text"), out);
+        let out = stdout(&["roadmap", &profile(name), "--format", "dot"]);
+        insta::assert_snapshot!(format!("roadmap_{name}_dot"), out);
+    }
+    let out = stdout(&["chart", &profile("formstack"), "--format", "svg"]);
+    insta::assert_snapshot!("chart_formstack_svg", out);
+    let out = stdout(&["advise", &profile("formstack"), "--format", "html"]);
+    insta::assert_snapshot!("advise_formstack_html", out);
+}
+
+#[test]
+fn the_text_report_ends_with_the_org_chart_as_a_tree() {
+    let report = stdout(&["advise", &profile("rewind")]);
+    let tree = stdout(&["chart", &profile("rewind"), "--format", "tree"]);
+    let (_, chart) = report
+        .rsplit_once("\nOrg chart\n")
+        .expect("an Org chart section");
+    assert_eq!(chart, tree);
+    assert!(
+        tree.starts_with(
+            "CEO · Rewind\n├── COO (owner of the revenue engine)\n│   ├── Head of Sales · 10 people\n"
+        ),
+        "{tree}"
+    );
+}
+
+#[test]
+fn the_tree_is_coloured_only_when_asked() {
+    let plain = stdout(&["chart", &profile("sellfy"), "--format", "tree"]);
+    assert!(!plain.contains('\x1b'));
+    let out = partner_org()
+        .args([
+            "chart",
+            &profile("sellfy"),
+            "--format",
+            "tree",
+            "--color=always",
+        ])
+        .output()
+        .unwrap();
+    let coloured = String::from_utf8(out.stdout).unwrap();
+    assert!(coloured.contains("\x1b[33m[next]\x1b[0m"), "{coloured}");
+}
+
+#[test]
+fn graphviz_draws_every_example_chart_and_roadmap() {
+    for name in EXAMPLES {
+        for stage in ["now", "early", "mid", "scale"] {
+            let dot = stdout(&["chart", &profile(name), "--stage", stage]);
+            let Some(svg) = graphviz(&dot) else { return };
+            let text = all_text(&xml(&svg));
+            assert!(text.contains("CEO"), "{name} {stage}");
+            assert!(text.to_lowercase().contains(name), "{name} {stage}: {text}");
+        }
+        let dot = stdout(&["roadmap", &profile(name), "--format", "dot"]);
+        let Some(svg) = graphviz(&dot) else { return };
+        assert!(
+            all_text(&xml(&svg)).contains("scale stage"),
+            "{name} roadmap"
+        );
+    }
+}
+
+#[test]
+fn native_svg_is_well_formed_and_shows_the_chart() {
+    for name in EXAMPLES {
+        let svg = stdout(&["chart", &profile(name), "--format", "svg"]);
+        let doc = xml(&svg);
+        assert_eq!(doc.root_element().tag_name().name(), "svg");
+        let text = all_text(&doc);
+        assert!(
+            text.contains("CEO") && text.to_lowercase().contains(name),
+            "{name}: {text}"
+        );
+        let roadmap = stdout(&["roadmap", &profile(name), "--format", "svg"]);
+        assert!(
+            all_text(&xml(&roadmap)).contains("scale stage"),
+            "{name} roadmap"
+        );
+    }
+}
+
+/// The legend of a native SVG chart, and its entries: each a swatch's fill (none for
+/// a line) and its label.
+fn key<'a, 'i>(doc: &'a roxmltree::Document<'i>) -> Vec<(Option<&'a str>, String)> {
+    let legend = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("legend"))
+        .expect("a legend");
+    legend
+        .children()
+        .filter(|n| n.attribute("class") == Some("entry"))
+        .map(|g| {
+            let swatch = g.children().find(|n| n.has_tag_name("rect"));
+            let label = g.children().find(|n| n.has_tag_name("text")).unwrap();
+            (swatch.and_then(|r| r.attribute("fill")), words(label))
+        })
+        .collect()
+}
+
+/// The text of an element, its lines joined by spaces.
+fn words(node: roxmltree::Node<'_, '_>) -> String {
+    let text: Vec<&str> = node
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A number attribute.
+fn number(node: roxmltree::Node<'_, '_>, name: &str) -> f64 {
+    node.attribute(name).unwrap().parse().unwrap()
+}
+
+/// A department has one colour in every stage's chart, and in every company's.
+#[test]
+fn a_department_has_the_same_colour_in_every_chart() {
+    let mut colours = std::collections::BTreeMap::new();
+    for name in EXAMPLES {
+        for stage in ["early", "mid", "scale"] {
+            let svg = stdout(&["chart", &profile(name), "--format", "svg", "--stage", stage]);
+            let doc = xml(&svg);
+            // The departments come first, then the role borders from "in place".
+            for (fill, label) in key(&doc).into_iter().filter_map(|(f, l)| Some((f?, l))) {
+                if label == "in place" {
+                    break;
+                }
+                let first = colours.entry(label.clone()).or_insert(fill.to_string());
+                assert_eq!(first, fill, "{name} at the {stage} stage: {label}");
+            }
+        }
+    }
+    assert!(colours.len() >= 8, "{colours:?}");
+}
+
+/// The native SVG names every department of the chart in its legend, in order, with
+/// the colour its nodes are filled with, then the role borders and the two lines.
+#[test]
+fn the_native_svg_legend_names_each_department_with_its_colour() {
+    for name in EXAMPLES {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["chart", &profile(name), "--format", "json"])).unwrap();
+        let mut departments: Vec<&str> = Vec::new();
+        for node in json["nodes"].as_array().unwrap() {
+            let d = node["department"].as_str().unwrap();
+            if !departments.contains(&d) {
+                departments.push(d);
+            }
+        }
+        let svg = stdout(&["chart", &profile(name), "--format", "svg"]);
+        let doc = xml(&svg);
+        let entries = key(&doc);
+        let named: Vec<&str> = entries[..departments.len()]
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .collect();
+        assert_eq!(named, departments, "{name}");
+        for node in json["nodes"].as_array().unwrap() {
+            let id = node["id"].as_str().unwrap();
+            let drawn = doc
+                .descendants()
+                .find(|n| n.attribute("id") == Some(id))
+                .unwrap_or_else(|| panic!("{name}: {id} is not drawn"));
+            let fill = drawn
+                .children()
+                .find(|n| n.has_tag_name("rect"))
+                .and_then(|r| r.attribute("fill"))
+                .unwrap();
+            let d = departments
+                .iter()
+                .position(|d| *d == node["department"].as_str().unwrap())
+                .unwrap();
+            assert_eq!(Some(fill), entries[d].0, "{name}: {id}");
+            let text = words(drawn.children().find(|n| n.has_tag_name("text")).unwrap());
+            assert!(
+                text.starts_with(node["title"].as_str().unwrap()),
+                "{name}: {id} reads {text}"
+            );
+        }
+        let rest: Vec<&str> = entries[departments.len()..]
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .collect();
+        assert_eq!(
+            rest,
+            [
+                "in place",
+                "to hire next",
+                "later",
+                "reports to",
+                "aligns with (cadence by number below)"
+            ]
+        );
+    }
+}
+
+/// The native SVG is a top-down tree: every box below its manager's, none over
+/// another; each alignment has its numbered tag on the chart and its cadence under
+/// the chart, by the same number.
+#[test]
+fn the_native_svg_is_a_top_down_tree_with_numbered_alignments() {
+    for name in EXAMPLES {
+        for stage in ["now", "early", "scale"] {
+            let json: serde_json::Value = serde_json::from_str(&stdout(&[
+                "chart",
+                &profile(name),
+                "--format",
+                "json",
+                "--stage",
+                stage,
+            ]))
+            .unwrap();
+            let svg = stdout(&["chart", &profile(name), "--format", "svg", "--stage", stage]);
+            let doc = xml(&svg);
+            let boxes: std::collections::HashMap<&str, (f64, f64, f64, f64)> = doc
+                .descendants()
+                .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("node ")))
+                .map(|g| {
+                    let r = g.children().find(|n| n.has_tag_name("rect")).unwrap();
+                    let (x, y) = (number(r, "x"), number(r, "y"));
+                    let id = g.attribute("id").unwrap();
+                    (id, (x, y, x + number(r, "width"), y + number(r, "height")))
+                })
+                .collect();
+            assert_eq!(boxes.len(), json["nodes"].as_array().unwrap().len());
+            for (a, ra) in &boxes {
+                for (b, rb) in &boxes {
+                    let apart = ra.2 <= rb.0 || rb.2 <= ra.0 || ra.3 <= rb.1 || rb.3 <= ra.1;
+                    assert!(a == b || apart, "{name} {stage}: {a} and {b} overlap");
+                }
+            }
+            let mut aligned = Vec::new();
+            for edge in json["edges"].as_array().unwrap() {
+                let (from, to) = (edge["from"].as_str().unwrap(), edge["to"].as_str().unwrap());
+                if edge["kind"] == "reports-to" {
+                    assert!(
+                        boxes[to].1 > boxes[from].3,
+                        "{name} {stage}: {to} is not below {from}"
+                    );
+                } else {
+                    let title = |id: &str| {
+                        json["nodes"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .find(|n| n["id"] == id)
+                            .unwrap()["title"]
+                            .as_str()
+                            .unwrap()
+                            .to_string()
+                    };
+                    aligned.push(format!("{} with {}: ", title(from), title(to)));
+                }
+            }
+            let tags: Vec<String> = doc
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("tag"))
+                .filter(|n| {
+                    n.ancestors()
+                        .all(|a| a.attribute("class") != Some("cadence"))
+                })
+                .map(words)
+                .collect();
+            let expected: Vec<String> = (1..=aligned.len()).map(|n| n.to_string()).collect();
+            assert_eq!(tags, expected, "{name} {stage}");
+            let cadence: Vec<String> = doc
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("cadence"))
+                .map(words)
+                .collect();
+            assert_eq!(cadence.len(), aligned.len(), "{name} {stage}");
+            for (k, (line, start)) in cadence.iter().zip(&aligned).enumerate() {
+                let numbered = format!("{} {start}", k + 1);
+                assert!(line.starts_with(&numbered), "{name} {stage}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
+    let paths: Vec<String> = EXAMPLES
+        .iter()
+        .map(|p| format!("profiles/{p}.yaml"))
+        .collect();
+    let mut args = vec!["advise", "--format", "html"];
+    args.extend(paths.iter().map(String::as_str));
+    let html = stdout(&args);
+    let doc = xml(&html);
+    let text = all_text(&doc);
+    for headline in [
+        "Formstack: make partnerships its own department, reporting to the CEO.",
+        "Sellfy: put partnerships under marketing, reporting to the Head of Marketing.",
+        "TouchBistro: put partnerships under sales, reporting to the Head of Sales.",
+    ] {
+        assert!(text.contains(headline), "{headline}");
+    }
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+        EXAMPLES.len()
+    );
+    assert!(
+        !doc.descendants()
+            .any(|n| n.has_tag_name("script") || n.has_tag_name("link") || n.has_tag_name("img"))
+    );
+    assert!(
+        !html
+            .replace("http://www.w3.org/2000/svg", "")
+            .contains("http"),
+        "a network address"
+    );
+    // Ids must be unique once several charts share the page.
+    let mut ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "duplicate ids");
+}
+
+#[test]
+fn headless_chromium_renders_the_html_report() {
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        eprintln!("skipped: chromium not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    partner_org()
+        .args(["advise", &profile("rewind"), "--format", "html", "-o"])
+        .arg(&page)
+        .assert()
+        .success();
+    let profile_dir = dir.path().join("chromium-profile");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile_dir.display()))
+        .arg("--dump-dom")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("Rewind: make partnerships its own department, reporting to the COO (owner of the revenue engine)."), "{dom}");
+    assert!(
+        dom.contains("<svg") && dom.contains("Head of partnerships (VP)"),
+        "{dom}"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_from_run_to_run() {
+    for name in EXAMPLES {
+        for format in CHART_FORMATS {
+            let first = stdout(&["chart", &profile(name), "--format", format]);
+            assert_eq!(
+                first,
+                stdout(&["chart", &profile(name), "--format", format]),
+                "{name} {format}"
+            );
+        }
+        for format in ["text", "dot", "svg"] {
+            let first = stdout(&["roadmap", &profile(name), "--format", format]);
+            assert_eq!(
+                first,
+                stdout(&["roadmap", &profile(name), "--format", format]),
+                "{name} roadmap {format}"
+            );
+        }
+    }
+}
+
+/// A valid profile with a name full of syntax from DOT, Mermaid, HTML and XML.
+fn nasty_profile(name: &str) -> String {
+    format!(
+        "name: '{}'\ncompany: {{employees: 50, self_serve: true, marketing_team: 4}}\n\
+         program: {{types: [affiliate, technology], maturity: launching, team_size: 1}}\n",
+        name.replace('\'', "''")
+    )
+}
+
+#[test]
+fn nasty_names_survive_every_format() {
+    let names = [
+        r#"Acme "Quotes" \N \G \l <b>bold</b> [x] {y} end subgraph #1 & &amp; | ; `tick`"#
+            .to_string(),
+        "Zoë Ünïcödé 東京 Ölçü 🚀 — ‘curly’".to_string(),
+        format!("Long{}", " name".repeat(39)),
+        "x".repeat(200),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (k, name) in names.iter().enumerate() {
+        let path = dir.path().join(format!("nasty{k}.yaml"));
+        std::fs::write(&path, nasty_profile(name)).unwrap();
+        let path = path.to_str().unwrap();
+        let prefix: String = name.chars().take(20).collect();
+        let prefix = prefix.split_whitespace().collect::<Vec<_>>().join(" ");
+
+        let svg = stdout(&["chart", path, "--format", "svg"]);
+        assert!(
+            all_text(&xml(&svg)).contains(&prefix),
+            "native svg: {prefix}"
+        );
+
+        let html = stdout(&["advise", path, "--format", "html"]);
+        assert!(all_text(&xml(&html)).contains(&prefix), "html: {prefix}");
+
+        let mermaid = stdout(&["chart", path, "--format", "mermaid"]);
+        for line in mermaid
+            .lines()
+            .filter(|l| l.trim_start().starts_with('n') && l.contains('['))
+        {
+            let label = line.split_once('[').unwrap().1;
+            assert!(label.starts_with('"') && label.ends_with("\"]"), "{line}");
+            assert_eq!(label.matches('"').count(), 2, "an unescaped quote: {line}");
+        }
+
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["chart", path, "--format", "json"])).unwrap();
+        assert_eq!(json["company"], name.as_str());
+
+        let dot = stdout(&["chart", path]);
+        if let Some(svg) = graphviz(&dot) {
+            assert!(all_text(&xml(&svg)).contains(&prefix), "graphviz: {prefix}");
+        }
+    }
+}
+
+#[test]
+fn chart_needs_exactly_one_readable_valid_profile() {
+    partner_org()
+        .args(["chart", "no/such.yaml"])
+        .assert()
+        .code(66);
+    partner_org().args(["chart", "profiles"]).assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, INVALID_PROFILE).unwrap();
+    partner_org().arg("roadmap").arg(&bad).assert().code(65);
+    let out = repo("target/never-written.svg");
+    let _ = std::fs::remove_file(&out);
+    partner_org()
+        .args(["chart", &profile("sellfy"), "--format", "svg", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    partner_org()
+        .args(["chart", &profile("sellfy"), "--format", "svg", "-o"])
+        .arg(&out)
+        .assert()
+        .code(73);
+    std::fs::remove_file(&out).unwrap();
+}

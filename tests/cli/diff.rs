@@ -1,0 +1,108 @@
+//! `diff`: two profiles, or one profile before and after `--set`.
+
+use crate::support::{partner_org, stdout};
+use predicates::str::contains;
+use serde_json::Value;
+
+#[test]
+fn one_profile_before_and_after_set() {
+    let out = stdout(&[
+        "diff",
+        "profiles/sellfy.yaml",
+        "--set",
+        "company.marketing_team=0",
+        "--set",
+        "company.marketing_maturity=none",
+        "--format",
+        "json",
+    ]);
+    let d: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(d["before"]["placement"], "marketing");
+    assert_eq!(d["after"]["placement"], "sales");
+    assert_eq!(d["placement_changed"], true);
+    assert_eq!(
+        d["after"]["excluded"],
+        serde_json::json!(["marketing", "cross-functional"])
+    );
+    let started: Vec<&str> = d["rules_started"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(
+        started.contains(&"small-company-without-marketing"),
+        "{started:?}"
+    );
+    assert!(started.contains(&"no-marketing-team"), "{started:?}");
+    let stopped: Vec<&str> = d["rules_stopped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(stopped.contains(&"affiliate-not-for-sales"), "{stopped:?}");
+    assert!(stopped.contains(&"marketing-benefits"), "{stopped:?}");
+    let sales = d["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["placement"] == "sales")
+        .unwrap();
+    assert_eq!(
+        (sales["before"].as_f64(), sales["after"].as_f64()),
+        (Some(-2.0), Some(3.0))
+    );
+}
+
+#[test]
+fn two_profiles_side_by_side() {
+    partner_org()
+        .args(["diff", "profiles/touchbistro.yaml", "profiles/rewind.yaml", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(contains("Before: profiles/touchbistro.yaml (TouchBistro): sales, reporting to the Head of Sales"))
+        .stdout(contains("The placement changes: sales -> standalone."))
+        .stdout(contains("Rules that started firing:\n  - "))
+        .stdout(contains("Roles added:\n  - Head of partnerships (VP)"))
+        .stdout(contains("Caveats added:"));
+}
+
+#[test]
+fn identical_sides_say_so() {
+    partner_org()
+        .args(["diff", "profiles/sellfy.yaml", "profiles/sellfy.yaml"])
+        .assert()
+        .success()
+        .stdout(contains("No difference"));
+}
+
+#[test]
+fn diff_needs_a_second_side_and_valid_overrides() {
+    partner_org()
+        .args(["diff", "profiles/sellfy.yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("--set"));
+    partner_org()
+        .args([
+            "diff",
+            "profiles/sellfy.yaml",
+            "--set",
+            "company.marketing_tem=0",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("did you mean 'company.marketing_team'?"));
+    // marketing_maturity stays `emerging`, which contradicts a marketing team of 0.
+    partner_org()
+        .args([
+            "diff",
+            "profiles/sellfy.yaml",
+            "--set",
+            "company.marketing_team=0",
+        ])
+        .assert()
+        .code(65)
+        .stderr(contains("company.marketing_maturity"));
+}

@@ -1,0 +1,107 @@
+//! `schema`: every example profile validates against the generated JSON Schema, broken
+//! ones do not, and the default rulebook validates against the rulebook schema.
+//!
+//! The validator is the `jsonschema` crate (a dev-dependency): an independent
+//! implementation of JSON Schema 2020-12, the draft schemars writes, so these tests
+//! check what editors using the schema will see.
+
+use crate::support::{partner_org, repo};
+use serde_json::Value;
+
+fn schema(kind: &str) -> jsonschema::Validator {
+    let out = partner_org().args(["schema", kind]).output().unwrap();
+    assert!(out.status.success());
+    let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+    jsonschema::validator_for(&schema).expect("a valid JSON Schema")
+}
+
+fn yaml(text: &str) -> Value {
+    yaml_serde::from_str(text).expect("YAML")
+}
+
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_example_profile_validates() {
+    let validator = schema("profile");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo("profiles")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let instance = yaml(&std::fs::read_to_string(&path).unwrap());
+            assert_eq!(
+                errors(&validator, &instance),
+                Vec::<String>::new(),
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5);
+}
+
+#[test]
+fn broken_profiles_do_not_validate() {
+    let validator = schema("profile");
+    let good = std::fs::read_to_string(repo("profiles/sellfy.yaml")).unwrap();
+    for (broken, why) in [
+        (
+            good.replace("marketing_team: 5", "marketing_tem: 5"),
+            "misspelt field",
+        ),
+        (
+            good.replace("employees: 40", "employees: 0"),
+            "no employees",
+        ),
+        (
+            good.replace("employees: 40", "employees: forty"),
+            "not a number",
+        ),
+        (
+            good.replace("revenue_share: 0.1", "revenue_share: 1.5"),
+            "share above 1",
+        ),
+        (
+            good.replace("maturity: launching", "maturity: booming"),
+            "unknown maturity",
+        ),
+        (
+            good.replace("types: [affiliate]", "types: [affiliates]"),
+            "unknown type",
+        ),
+        (
+            good.replace("self_serve: true", "self_serve: \"yes\""),
+            "a string for a boolean",
+        ),
+        (good.replace("name: Sellfy\n", ""), "no name"),
+    ] {
+        assert_ne!(broken, good, "{why}: nothing replaced");
+        assert!(
+            !errors(&validator, &yaml(&broken)).is_empty(),
+            "{why} should not validate"
+        );
+    }
+}
+
+#[test]
+fn the_default_rulebook_validates_and_a_broken_one_does_not() {
+    let validator = schema("rulebook");
+    let text = std::fs::read_to_string(repo("rules/default.yaml")).unwrap();
+    assert_eq!(errors(&validator, &yaml(&text)), Vec::<String>::new());
+    let broken =
+        std::fs::read_to_string(repo("tests/fixtures/rulebooks/unknown-field.yaml")).unwrap();
+    assert!(!errors(&validator, &yaml(&broken)).is_empty());
+}
+
+#[test]
+fn the_schema_carries_the_field_docs() {
+    let out = partner_org().args(["schema"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Headcount of the marketing team; 0 means there is no marketing team"));
+}

@@ -1,0 +1,170 @@
+//! Shared helpers for the CLI tests, and the generated profiles of the property tests.
+use partner_org::profile::{
+    Company, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType, Region,
+    RevenueOwner,
+};
+use proptest::prelude::*;
+use proptest::sample::subsequence;
+use std::path::PathBuf;
+/// The five example companies of `profiles/`, in alphabetical order.
+pub const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
+
+/// The partner-org binary, run from the repository root.
+pub fn partner_org() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("partner-org").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+/// The standard output of a run that must succeed (stderr is shown if it does not).
+pub fn stdout(args: &[&str]) -> String {
+    let out = partner_org().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+/// A profile that parses but is invalid: `company.employees` must be at least 1.
+pub const INVALID_PROFILE: &str =
+    "name: X\ncompany: {employees: 0, self_serve: true}\nprogram: {maturity: none}\n";
+/// A path under the repository root.
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn one_of<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(all)
+}
+
+/// A name: any printable text, or one made of the pieces that mean something to YAML
+/// (indicators, keys, merge keys, document markers, words YAML 1.1 reads as other
+/// types), which a writer must quote and a reader must not mistake.
+fn name() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "<<", ":", ": ", " ", "#", " #", "&", "*", "!", "!!", "%", "|", ">", "-", "- ", "?", "[",
+        "]", "{", "}", ",", "'", "\"", "@", "`", "\\", "~", "null", "true", "no", "1e3", "0x1",
+        "0o7", "1_000", "---", "...", "=", "x", "Acme",
+    ];
+    prop_oneof![
+        "[^\\p{C}]{1,60}",
+        proptest::collection::vec(one_of(PIECES), 1..8).prop_map(|p| p.concat()),
+    ]
+    .prop_filter("not blank", |s| !s.trim().is_empty())
+}
+
+/// Any profile that passes validation.
+pub fn valid_profile() -> impl Strategy<Value = Profile> {
+    let name = name();
+    let company = (
+        1u32..5000,
+        any::<bool>(),
+        any::<bool>(),
+        one_of(RevenueOwner::ALL),
+        0u32..100,
+        0u32..100,
+        proptest::option::of(one_of(MarketingMaturity::ALL)),
+    )
+        .prop_map(|(employees, self_serve, shared, owner, s, m, maturity)| {
+            let sales_team = s.min(employees / 2);
+            let marketing_team = m.min(employees / 2);
+            let marketing_maturity = if marketing_team == 0 {
+                maturity.filter(|m| *m == MarketingMaturity::None)
+            } else {
+                maturity
+            };
+            Company {
+                employees,
+                self_serve,
+                sales_team,
+                marketing_team,
+                marketing_maturity,
+                shared_gtm_leader: shared,
+                revenue_owner: owner,
+            }
+        });
+    let program = (
+        one_of(ProgramMaturity::ALL),
+        subsequence(ProgramType::ALL, 1..=ProgramType::ALL.len()),
+        subsequence(ProgramType::ALL, 0..=ProgramType::ALL.len()),
+        0u32..5000,
+        0.0f64..=1.0,
+        0u32..40,
+    );
+    (
+        name,
+        company,
+        program,
+        subsequence(Goal::ALL, 0..=Goal::ALL.len()),
+        subsequence(Region::ALL, 1..=Region::ALL.len()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                name,
+                company,
+                (maturity, types, planned, partners, share, team),
+                goals,
+                regions,
+                reverse,
+            )| {
+                let none = maturity == ProgramMaturity::None;
+                let planned: Vec<_> = planned
+                    .into_iter()
+                    .filter(|t| none || !types.contains(t))
+                    .collect();
+                let mut regions = regions;
+                if reverse {
+                    regions.reverse();
+                }
+                Profile {
+                    version: Some(1),
+                    name,
+                    program: Program {
+                        types: if none { vec![] } else { types },
+                        planned,
+                        maturity,
+                        partners: if none { 0 } else { partners },
+                        revenue_share: if none {
+                            0.0
+                        } else {
+                            (share * 100.0).round() / 100.0
+                        },
+                        team_size: team.min(company.employees),
+                    },
+                    company,
+                    goals,
+                    regions,
+                }
+            },
+        )
+}
+
+/// Runs `dot -Tsvg` on DOT text; `None` (with a note) when Graphviz is not installed.
+pub fn graphviz(dot: &str) -> Option<String> {
+    use std::io::Write;
+    let Ok(mut child) = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped: dot not installed");
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "dot failed: {}\n{dot}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).unwrap())
+}
