@@ -335,7 +335,7 @@ fn consultant_fixtures_state_what_they_expect_and_why() {
 
 proptest! {
     // The suite runs a few hundred cases; the invariants were also run once at
-    // 10,000 cases (PROPTEST_CASES=10000 cargo test --test org_invariants).
+    // 10,000 cases (PROPTEST_CASES=10000 cargo test --test cli org_invariants).
     #![proptest_config(ProptestConfig::with_cases(
         std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
     ))]
