@@ -10,7 +10,7 @@ mod trace;
 
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
 
-use crate::profile::{ProgramMaturity, Source, kebab_enum};
+use crate::profile::{Change, ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -101,6 +101,9 @@ pub struct Assessment<'r> {
     pub confidence: f64,
     /// The confidence in words, as every report says it.
     pub confidence_label: ConfidenceLabel,
+    /// The answers `--set` changed before the evaluation, in the order given; empty
+    /// when none did.
+    pub overrides: Vec<Change>,
     /// The score of every placement.
     pub scores: Scores,
     /// The best eligible placement after the chosen one.

@@ -300,30 +300,33 @@ pub fn advise<'r>(
     options: Options,
     overrides: &[Override],
 ) -> Result<Outcome<'r>, Failed> {
-    let (source, mut profile) = read?;
-    if !overrides.is_empty() {
-        profile = match profile.with_overrides(overrides) {
-            Ok(p) => p,
-            Err(v) => {
-                let path = source.path.clone();
-                return Err(Failed {
-                    source,
-                    error: InputError {
-                        path,
-                        line: 0,
-                        column: 0,
-                        field: Some(v.field),
-                        message: v.message,
-                        help: Some(v.help),
-                        line_text: None,
-                    },
-                });
-            }
-        };
+    let (source, profile) = read?;
+    if overrides.is_empty() {
+        return Ok(Outcome::Assessed(Box::new(
+            rulebook.assess(source, &profile, options),
+        )));
     }
-    Ok(Outcome::Assessed(Box::new(
-        rulebook.assess(source, &profile, options),
-    )))
+    let changed = match profile.with_overrides(overrides) {
+        Ok(p) => p,
+        Err(v) => {
+            let path = source.path.clone();
+            return Err(Failed {
+                source,
+                error: InputError {
+                    path,
+                    line: 0,
+                    column: 0,
+                    field: Some(v.field),
+                    message: v.message,
+                    help: Some(v.help),
+                    line_text: None,
+                },
+            });
+        }
+    };
+    let mut assessment = rulebook.assess(source, &changed, options);
+    assessment.overrides = profile.changes(overrides, &changed);
+    Ok(Outcome::Assessed(Box::new(assessment)))
 }
 
 /// One item of a batch, in input order.

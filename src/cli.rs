@@ -548,8 +548,9 @@ pub enum Format {
     /// NDJSON: one JSON object per line, streamed as profiles are evaluated.
     Ndjson,
     /// CSV: one row per profile; columns: source, document, profile, placement,
-    /// reports_to, confidence, confidence_label, score_sales, score_marketing, score_standalone,
-    /// score_cross_functional, runner_up, stage, top_reason, error.
+    /// reports_to, confidence, score_sales, score_marketing, score_standalone,
+    /// score_cross_functional, runner_up, stage, top_reason, error, overrides,
+    /// confidence_label.
     Csv,
 }
 

@@ -15,7 +15,9 @@ mod locate;
 mod stream;
 mod subset;
 
-pub use field::{Choice, Field, Kind, Override, Value, parse_share, share_help, share_in_range};
+pub use field::{
+    Change, Choice, Field, Kind, Override, Value, parse_share, share_help, share_in_range,
+};
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
 pub(crate) use subset::check as check_subset;

@@ -2,19 +2,16 @@
 
 use super::exit::Exit;
 use super::report::{self, Layout};
-use super::{batch_settings, load_rulebook, parse_overrides, sink, stdout_color};
+use super::{batch_settings, load_rulebook, parse_overrides, sink, text_style};
 use crate::cli::{Advise, Format, Global};
 use partner_org::batch;
-use partner_org::render::{self, Style};
+use partner_org::render;
 
 /// Runs `advise`.
 pub fn run(g: &Global, a: &Advise) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let overrides = parse_overrides(&a.sets)?;
-    let style = Style {
-        explain: a.explain,
-        color: stdout_color(g),
-    };
+    let style = text_style(g, a.explain);
     let layout = match a.format {
         Format::Text => Layout::Summary,
         Format::Json => Layout::Streamed(&render::Json),

@@ -4,7 +4,7 @@
 use super::exit::{Exit, Failure};
 use super::output::Sink;
 use super::terminal::Terminal;
-use super::{load_rulebook, stderr_color};
+use super::{load_rulebook, stderr_color, text_style};
 use crate::cli::{Ask, Global};
 use partner_org::ask::{self, Answers, Interrupted, Prompter, Stop};
 use partner_org::batch::Input;
@@ -71,8 +71,8 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     render::Text.render(
         &[Outcome::Assessed(Box::new(assessment))],
         Style {
-            explain: false,
             color,
+            ..text_style(g, false)
         },
         &mut report,
     )?;

@@ -1,11 +1,11 @@
 //! `partner-org chart`: the org chart of one profile, now or at a given stage.
 
 use super::exit::Exit;
-use super::{load_one, load_rulebook, sink, stdout_color};
+use super::{load_one, load_rulebook, sink, text_style};
 use crate::cli::{Chart, ChartFormat, Global, StageChoice};
 use partner_org::assessment::Stage;
 use partner_org::org::OrgChart;
-use partner_org::render::{self, ChartRenderer, Style};
+use partner_org::render::{self, ChartRenderer};
 use partner_org::rules::engine::Options;
 
 /// Runs `chart`.
@@ -34,10 +34,7 @@ pub fn run(g: &Global, c: &Chart) -> anyhow::Result<Exit> {
         ChartFormat::Json => &render::Json,
         ChartFormat::Tree => &render::Tree,
     };
-    let style = Style {
-        explain: false,
-        color: stdout_color(g),
-    };
+    let style = text_style(g, false);
     sink(g).write(|out| renderer.render_chart(&chart, style, out))?;
     Ok(Exit::Ok)
 }

@@ -1,7 +1,7 @@
 //! `partner-org diff`: what changes between two profiles, or a profile and a changed copy.
 
 use super::exit::{Exit, Failure};
-use super::{json_line, load_one, load_rulebook, parse_overrides, sink};
+use super::{json_line, load_one, load_rulebook, parse_overrides, sink, text_width};
 use crate::cli::{Diff, Global, ReportFormat};
 use partner_org::render;
 use partner_org::rules::engine::Options;
@@ -39,7 +39,9 @@ pub fn run(g: &Global, d: &Diff) -> anyhow::Result<Exit> {
         &rulebook.assess(after_source, &after, options),
     );
     sink(g).write(|out| match d.format {
-        ReportFormat::Text => render::diff_text(&diff, &before_label, &after_label, out),
+        ReportFormat::Text => {
+            render::diff_text(&diff, &before_label, &after_label, text_width(g), out)
+        }
         ReportFormat::Json => json_line(&diff, out),
     })?;
     Ok(Exit::Ok)

@@ -13,6 +13,7 @@ use output::Sink;
 use partner_org::batch::{self, Input};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
+use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
 use report::{Layout, Settings};
 use std::io::{IsTerminal, Write};
@@ -65,6 +66,32 @@ fn json_line(value: &impl serde::Serialize, out: &mut dyn Write) -> std::io::Res
 /// `--color` allows it there.
 fn stdout_color(g: &Global) -> bool {
     g.output.is_none() && g.color.enabled(std::io::stdout().is_terminal())
+}
+
+/// The width text output is laid out for: `COLUMNS` when set, else the terminal's when
+/// stdout is one (and no `-o`), else [`WIDTH`]; never under [`MIN_WIDTH`].
+fn text_width(g: &Global) -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let terminal = || {
+        let stdout = std::io::stdout();
+        (g.output.is_none() && stdout.is_terminal())
+            .then(|| terminal_size::terminal_size_of(&stdout))
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+    };
+    columns.or_else(terminal).unwrap_or(WIDTH).max(MIN_WIDTH)
+}
+
+/// The style of a text report on stdout (or `-o`).
+fn text_style(g: &Global, explain: bool) -> Style {
+    Style {
+        explain,
+        color: stdout_color(g),
+        width: text_width(g),
+    }
 }
 
 /// Whether messages on stderr are coloured.

@@ -257,7 +257,7 @@ impl<'a> Writer<'a> {
                 self.hold_first(entry, &[]);
                 if self.rows.len() >= SUMMARY_PAGE {
                     run.write(out)?;
-                    Text::summary_table(&self.rows, out)?;
+                    Text::summary_table(&self.rows, self.settings.style.width, out)?;
                     self.rows.clear();
                 }
             }
@@ -304,7 +304,9 @@ impl<'a> Writer<'a> {
             (Layout::Streamed(format), _) => format.finish(&self.totals, out)?,
             (Layout::Summary, Some(one)) if self.seen == 1 => Text.render(&[one], style, out)?,
             (Layout::Summary, _) if self.seen == 0 => {}
-            (Layout::Summary, _) => Text::summary(&self.rows, &self.totals, out)?,
+            (Layout::Summary, _) => {
+                Text::summary(&self.rows, &self.totals, self.settings.style.width, out)?
+            }
         }
         Ok(if self.totals.errors > 0 {
             Exit::DataErr

@@ -1,10 +1,10 @@
 //! `partner-org roadmap`: how placement and chart change from early to mid to scale.
 
 use super::exit::{Exit, Failure};
-use super::{load_one, load_rulebook, sink, stdout_color};
+use super::{load_one, load_rulebook, sink, text_style};
 use crate::cli::{Global, RoadmapArgs, RoadmapFormat};
 use partner_org::org::roadmap::Roadmap;
-use partner_org::render::{self, Style};
+use partner_org::render;
 
 /// Runs `roadmap`.
 pub fn run(g: &Global, r: &RoadmapArgs) -> anyhow::Result<Exit> {
@@ -19,10 +19,7 @@ pub fn run(g: &Global, r: &RoadmapArgs) -> anyhow::Result<Exit> {
             ),
         )
     })?;
-    let style = Style {
-        explain: false,
-        color: stdout_color(g),
-    };
+    let style = text_style(g, false);
     sink(g).write(|out| match r.format {
         RoadmapFormat::Text => render::report::roadmap::text(&roadmap, style, out),
         RoadmapFormat::Dot => render::chart::dot::roadmap(&roadmap, out),

@@ -2,7 +2,7 @@
 //! lint of a custom one, and its fixtures.
 
 use super::exit::{Exit, Failure};
-use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color};
+use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color, text_width};
 use crate::cli::{Global, RulesCommand};
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Unreadable};
@@ -29,7 +29,7 @@ pub fn run(g: &Global, command: &RulesCommand) -> anyhow::Result<Exit> {
 fn list(g: &Global) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     sink(g).write(|out| {
-        let mut t = render::new_table(&["Rule", "Cites", "What it does"]);
+        let mut t = render::new_table(&["Rule", "Cites", "What it does"], text_width(g));
         for rule in &rulebook.rules {
             t.add_row(vec![
                 rule.id.to_string(),

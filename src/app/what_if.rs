@@ -1,7 +1,7 @@
 //! `partner-org what-if`: the smallest answer changes that would flip the placement.
 
 use super::exit::Exit;
-use super::{json_line, load_one, load_rulebook, sink};
+use super::{json_line, load_one, load_rulebook, sink, text_width};
 use crate::cli::{Global, ReportFormat, WhatIf};
 use partner_org::analysis::what_if::what_if;
 use partner_org::render;
@@ -13,7 +13,7 @@ pub fn run(g: &Global, w: &WhatIf) -> anyhow::Result<Exit> {
     let (source, profile) = load_one(g, &w.path)?;
     let report = what_if(&rulebook, source, &profile, Options::default());
     sink(g).write(|out| match w.format {
-        ReportFormat::Text => render::what_if_text(&report, out),
+        ReportFormat::Text => render::what_if_text(&report, text_width(g), out),
         ReportFormat::Json => json_line(&report, out),
     })?;
     Ok(Exit::Ok)

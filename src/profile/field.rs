@@ -10,6 +10,7 @@ use super::{
     Goal, MAX_COUNT, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region,
     RevenueOwner, Violation, closest,
 };
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 
 /// One answer of a profile.
@@ -681,6 +682,49 @@ impl std::str::FromStr for Override {
     }
 }
 
+/// An answer that `--set` changed, as the assessment records it: in JSON
+/// `{"field": "company.employees", "from": 40, "to": 50}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The field.
+    pub field: Field,
+    /// Its value before (a default filled in).
+    pub from: Value,
+    /// Its value after.
+    pub to: Value,
+}
+
+impl fmt::Display for Change {
+    /// `company.employees 40 → 50`, the values as `--set` takes them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} → {}", self.field.path(), self.from, self.to)
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut change = s.serialize_struct("Change", 3)?;
+        change.serialize_field("field", self.field.path())?;
+        change.serialize_field("from", &self.from)?;
+        change.serialize_field("to", &self.to)?;
+        change.end()
+    }
+}
+
+impl Serialize for Value {
+    /// A string, number, boolean or list of strings, as in a profile.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(t) => s.serialize_str(t),
+            Value::Count(n) => s.serialize_u32(*n),
+            Value::Share(x) => s.serialize_f64(*x),
+            Value::Flag(b) => s.serialize_bool(*b),
+            Value::One(name) => s.serialize_str(name),
+            Value::Many(names) => names.serialize(s),
+        }
+    }
+}
+
 impl Profile {
     /// The profile with overrides applied and validated again.
     pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
@@ -690,6 +734,19 @@ impl Profile {
         }
         profile.validate()?;
         Ok(profile)
+    }
+
+    /// What `overrides` changed between this profile and `after`, the profile
+    /// [`Profile::with_overrides`] made of it: one entry per override, in order.
+    pub fn changes(&self, overrides: &[Override], after: &Profile) -> Vec<Change> {
+        overrides
+            .iter()
+            .map(|o| Change {
+                field: o.field,
+                from: o.field.get(self),
+                to: o.field.get(after),
+            })
+            .collect()
     }
 }
 

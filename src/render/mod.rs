@@ -86,13 +86,26 @@ impl Serialize for Outcome<'_> {
 }
 
 /// How a report is written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     /// Add the `--explain` trace (the assessment's `trace`), or, when it has none,
     /// every fired rule and what it added.
     pub explain: bool,
     /// Use ANSI colour.
     pub color: bool,
+    /// The width text is laid out for, in columns (the terminal's; default
+    /// [`wrapping::WIDTH`]).
+    pub width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style {
+            explain: false,
+            color: false,
+            width: wrapping::WIDTH,
+        }
+    }
 }
 
 /// An output format.

@@ -274,6 +274,7 @@ impl Rulebook {
             reports_to,
             confidence,
             confidence_label,
+            overrides: Vec::new(),
             scores,
             runner_up,
             tie,

@@ -324,3 +324,59 @@ fn reports_are_snapshotted() {
         }
     }
 }
+
+/// `--set` leaves a trace in every format: the JSON family lists each change with
+/// the value before and after, the reports say "With changes", CSV has a column.
+#[test]
+fn overrides_are_recorded_in_every_format() {
+    let sets = [
+        "advise",
+        "profiles/sellfy.yaml",
+        "--set",
+        "company.employees=50",
+        "--set",
+        "goals=reach,budget",
+    ];
+    let with = |format: &str| {
+        let out = partner_org()
+            .args(sets)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let expected = serde_json::json!([
+        {"field": "company.employees", "from": 40, "to": 50},
+        {"field": "goals", "from": ["reach", "fast-roi"], "to": ["reach", "budget"]},
+    ]);
+    let one: Value = serde_json::from_str(&with("json")).unwrap();
+    assert_eq!(one["overrides"], expected);
+    let ndjson: Value = serde_json::from_str(&with("ndjson")).unwrap();
+    assert_eq!(ndjson["overrides"], expected);
+    let yaml: Value = yaml_serde::from_str(&with("yaml")).unwrap();
+    assert_eq!(yaml["overrides"], expected);
+
+    let said = "With changes: company.employees 40 → 50; goals reach,fast-roi → reach,budget.";
+    assert!(with("text").contains(said), "text");
+    assert!(with("markdown").contains(&format!("*{said}*")), "markdown");
+    assert!(
+        with("html").contains(&format!("<p class=\"changes\">{said}</p>")),
+        "html"
+    );
+    let cell = "\"company.employees 40 → 50; goals reach,fast-roi → reach,budget\"";
+    assert!(with("csv").contains(&format!(",{cell},")), "csv");
+
+    // Without --set: an empty list, and no line in the reports.
+    let plain = json(&["advise", "profiles/sellfy.yaml", "--format", "json"]);
+    assert_eq!(plain["overrides"], serde_json::json!([]));
+    let out = partner_org()
+        .args(["advise", "profiles/sellfy.yaml"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("With changes")
+    );
+}

@@ -3,7 +3,7 @@
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
-use crate::support::{partner_org, repo};
+use crate::support::{partner_org, repo, stdout};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -236,7 +236,7 @@ fn a_long_text_summary_is_written_in_pages_of_a_thousand_rows() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert_eq!(text.matches("│ Source ").count(), 3);
+    assert_eq!(text.matches("│ Source").count(), 3);
     let rows = text.lines().filter(|l| l.contains("<stdin>#")).count();
     assert_eq!(rows, 2500);
     assert!(
@@ -642,6 +642,90 @@ fn ndjson_results_come_out_while_the_stream_is_still_open() {
     drop(stdin);
     assert_eq!(reader.join().unwrap(), 1, "then the second");
     assert!(child.wait().unwrap().success());
+}
+
+/// The text summary fits `COLUMNS`: every line within the width, a reports-to column,
+/// the reason cut at a word (whole in JSON), and six profiles in a 24-line screen at
+/// 80 columns, one line each at 160.
+#[test]
+fn the_text_summary_fits_the_width_in_columns() {
+    let json = stdout(&["advise", "profiles/", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let reasons: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["reasons"][0]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons.len(), 6);
+    for (width, most_lines) in [(80, 24), (160, 6 + 6)] {
+        let out = partner_org()
+            .env("COLUMNS", width.to_string())
+            .args(["advise", "profiles/"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}\n{text}");
+        }
+        assert!(text.lines().count() <= most_lines, "{width}:\n{text}");
+        assert!(
+            text.contains("Reports to") || text.contains("reports to"),
+            "{text}"
+        );
+        assert!(text.contains("COO (owner of the"), "{text}");
+        // Each reason is cut after a whole word of the full text, and marked.
+        let cut = text.matches('…').count();
+        assert!(cut >= 5, "{width}: {text}");
+        for word_cut in text.split('…').take(cut) {
+            let last = word_cut.rsplit([' ', '│', '┆']).next().unwrap();
+            assert!(
+                reasons.iter().any(|r| r
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches([',', ';']) == last)),
+                "{width}: '{last}' is not a whole word of a reason\n{text}"
+            );
+        }
+    }
+    // One line a profile at 160 columns.
+    let wide = stdout_with_columns(160, &["advise", "profiles/"]);
+    assert_eq!(
+        wide.lines().filter(|l| l.contains("profiles/")).count(),
+        6,
+        "{wide}"
+    );
+    assert!(wide.contains("┆ Head of Sales "), "{wide}");
+}
+
+/// A single report wraps at `COLUMNS` too.
+#[test]
+fn the_full_report_wraps_at_the_width_in_columns() {
+    for width in [80, 160] {
+        let text = stdout_with_columns(width, &["advise", "profiles/touchbistro.yaml"]);
+        assert!(
+            text.lines().all(|l| l.chars().count() <= width),
+            "{width}:\n{text}"
+        );
+        assert!(
+            text.lines().any(|l| l.chars().count() > width - 20),
+            "{width}: the width is used\n{text}"
+        );
+    }
+}
+
+fn stdout_with_columns(width: usize, args: &[&str]) -> String {
+    let out = partner_org()
+        .env("COLUMNS", width.to_string())
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
 }
 
 /// A company named like a formula is written as text: a spreadsheet opening the CSV

@@ -48,7 +48,7 @@ proptest! {
         let render = |r: &dyn Renderer| {
             let outcome = Outcome::Assessed(Box::new(book.assess(source(), &profile, Options::default())));
             let mut out = Vec::new();
-            r.render(&[outcome], Style { explain: true, color: false }, &mut out).unwrap();
+            r.render(&[outcome], Style { explain: true, ..Style::default() }, &mut out).unwrap();
             out
         };
         for r in [&Text as &dyn Renderer, &Json, &Markdown] {

@@ -13,7 +13,8 @@ pub const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "to
 pub fn partner_org() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("partner-org").expect("binary built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     cmd
 }
 /// The standard output of a run that must succeed (stderr is shown if it does not).

@@ -5,7 +5,7 @@
 use crate::assessment::RoleStatus;
 use crate::org::{LinkKind, NodeIndex, NodeKind, OrgChart};
 use crate::render::labels::lines;
-use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
@@ -17,7 +17,7 @@ const LABEL_CHARS: usize = 90;
 
 impl ChartRenderer for Tree {
     fn render_chart(&self, chart: &OrgChart, style: Style, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "{}", line(chart, chart.root, style))?;
+        writeln!(out, "{}", line(chart, chart.root, "", "", style))?;
         branch(chart, chart.root, "", style, out)?;
         let aligns: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
         if !aligns.is_empty() {
@@ -29,11 +29,7 @@ impl ChartRenderer for Tree {
                     chart.graph[to].title,
                     link.label.as_deref().unwrap_or_default()
                 );
-                writeln!(
-                    out,
-                    "{}",
-                    wrap(&lines(&text, 400, 1)[0], "  ", WIDTH as usize)
-                )?;
+                writeln!(out, "{}", wrap(&lines(&text, 400, 1)[0], "  ", style.width))?;
             }
         }
         Ok(())
@@ -55,13 +51,17 @@ fn branch(
         } else {
             ("├── ", "│   ")
         };
-        writeln!(out, "{indent}{joint}{}", line(chart, *child, style))?;
+        let first = format!("{indent}{joint}");
+        let rest = format!("{indent}{more}");
+        writeln!(out, "{}", line(chart, *child, &first, &rest, style))?;
         branch(chart, *child, &format!("{indent}{more}"), style, out)?;
     }
     Ok(())
 }
 
-fn line(chart: &OrgChart, i: NodeIndex, style: Style) -> String {
+/// A node's line after `first` (its branch), wrapped at the width with `rest` (the
+/// branch continued) before each further line.
+fn line(chart: &OrgChart, i: NodeIndex, first: &str, rest: &str, style: Style) -> String {
     let node = &chart.graph[i];
     let mut text = node.title.clone();
     match (node.kind, &node.detail) {
@@ -70,19 +70,26 @@ fn line(chart: &OrgChart, i: NodeIndex, style: Style) -> String {
         _ => {}
     }
     let text = lines(&text, LABEL_CHARS, 1).remove(0);
+    let wrapped = |text: &str| {
+        let room = style.width.saturating_sub(first.chars().count()).max(20);
+        let lines: Vec<String> = wrap(text, "", room).lines().map(String::from).collect();
+        format!("{first}{}", lines.join(&format!("\n{rest}")))
+    };
     if matches!(node.kind, NodeKind::Executive | NodeKind::Department) {
         return if style.color {
-            format!("\x1b[1m{text}\x1b[0m")
+            format!("{first}\x1b[1m{}\x1b[0m", &wrapped(&text)[first.len()..])
         } else {
-            text
+            wrapped(&text)
         };
     }
     let tag = format!("[{}]", node.status.as_str());
-    let tag = match (style.color, node.status) {
-        (false, _) => tag,
-        (true, RoleStatus::Current) => format!("\x1b[32m{tag}\x1b[0m"),
-        (true, RoleStatus::Next) => format!("\x1b[33m{tag}\x1b[0m"),
-        (true, RoleStatus::Later) => format!("\x1b[2m{tag}\x1b[0m"),
+    let plain = wrapped(&format!("{text} {tag}"));
+    let color = match node.status {
+        _ if !style.color => return plain,
+        RoleStatus::Current => "32",
+        RoleStatus::Next => "33",
+        RoleStatus::Later => "2",
     };
-    format!("{text} {tag}")
+    let before = &plain[..plain.len() - tag.len()];
+    format!("{before}\x1b[{color}m{tag}\x1b[0m")
 }

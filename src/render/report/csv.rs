@@ -12,7 +12,10 @@ use std::io::{self, Write};
 pub struct Csv;
 
 /// How many columns there are.
-const COLUMNS: usize = 15;
+const COLUMNS: usize = 16;
+
+/// The column of a failed profile's message.
+const ERROR: usize = 13;
 
 /// The columns, in order. New columns are only ever added at the end.
 pub const CSV_COLUMNS: [&str; COLUMNS] = [
@@ -22,7 +25,6 @@ pub const CSV_COLUMNS: [&str; COLUMNS] = [
     "placement",
     "reports_to",
     "confidence",
-    "confidence_label",
     "score_sales",
     "score_marketing",
     "score_standalone",
@@ -31,6 +33,8 @@ pub const CSV_COLUMNS: [&str; COLUMNS] = [
     "stage",
     "top_reason",
     "error",
+    "overrides",
+    "confidence_label",
 ];
 
 impl Renderer for Csv {
@@ -58,6 +62,7 @@ impl Streamed for Csv {
                 let s = &a.scores;
                 let scores = [s.sales, s.marketing, s.standalone, s.cross_functional].map(number);
                 let confidence = format!("{:.2}", a.confidence);
+                let overrides: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
                 record(
                     out,
                     [
@@ -67,7 +72,6 @@ impl Streamed for Csv {
                         a.placement.as_str(),
                         &text(a.reports_to),
                         &confidence,
-                        a.confidence_label.as_str(),
                         &scores[0],
                         &scores[1],
                         &scores[2],
@@ -76,6 +80,8 @@ impl Streamed for Csv {
                         a.stage.as_str(),
                         &text(a.reasons.first().map_or("", |r| r.text.as_str())),
                         "",
+                        &text(&overrides.join("; ")),
+                        a.confidence_label.as_str(),
                     ],
                 );
             }
@@ -85,7 +91,7 @@ impl Streamed for Csv {
                 let mut cells = [""; COLUMNS];
                 cells[0] = &path;
                 cells[1] = &document;
-                cells[COLUMNS - 1] = &message;
+                cells[ERROR] = &message;
                 record(out, cells);
             }
         }

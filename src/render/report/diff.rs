@@ -2,14 +2,19 @@
 
 use super::table::new_table;
 use crate::analysis::diff::{Diff, Side};
-use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::wrapping::wrap;
 use crate::rules::{number, signed};
 use std::io::{self, Write};
 
-/// Writes the comparison; `before` and `after` name the two sides (e.g. a path, or a
-/// path with the `--set` overrides).
-pub fn diff_text(d: &Diff, before: &str, after: &str, out: &mut dyn Write) -> io::Result<()> {
-    let width = WIDTH as usize;
+/// Writes the comparison, `width` columns wide; `before` and `after` name the two sides
+/// (e.g. a path, or a path with the `--set` overrides).
+pub fn diff_text(
+    d: &Diff,
+    before: &str,
+    after: &str,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let side = |label: &str, s: &Side| {
         format!(
             "{label} ({}): {}, reporting to the {} (confidence {}, {:.2})",
@@ -40,7 +45,7 @@ pub fn diff_text(d: &Diff, before: &str, after: &str, out: &mut dyn Write) -> io
             format!("The placement stays {}.", d.before.placement)
         }
     )?;
-    let mut t = new_table(&["Placement", "Before", "After", "Change"]);
+    let mut t = new_table(&["Placement", "Before", "After", "Change"], width);
     for s in &d.scores {
         let change = if s.after == s.before {
             String::new()

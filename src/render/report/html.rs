@@ -4,7 +4,7 @@
 //! The page is also well-formed XML.
 
 use super::table::{Cell, Columns, SCORES_HEADER, Section, sections};
-use super::text::{confidence_line, headline};
+use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
 use crate::render::chart::svg::{draw, xml_escape};
@@ -22,7 +22,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px sol
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.recommended td{font-weight:bold;background:#eef6ee}.cites{color:#666;font-size:.85em}
 .headline{font-size:1.2rem;font-weight:bold}.chart svg{max-width:100%;height:auto}.error{color:#a00}
-.status-next,.status-later{color:#666}
+.status-next,.status-later{color:#666}.changes{font-style:italic}
 @media print{body{margin:0;max-width:none}section{break-before:page}section:first-of-type{break-before:auto}.chart{break-inside:avoid}}";
 
 impl Renderer for Html {
@@ -87,6 +87,9 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
     writeln!(out, "<h1>{}</h1>", e(&a.profile))?;
     writeln!(out, "<p class=\"headline\">{}</p>", e(&headline(a)))?;
     writeln!(out, "<p>{}</p>", e(&confidence_line(a)))?;
+    if let Some(changes) = changes_line(a) {
+        writeln!(out, "<p class=\"changes\">{}</p>", e(&changes))?;
+    }
 
     writeln!(out, "<h2>Org chart</h2>")?;
     let chart = OrgChart::from_assessment(a);

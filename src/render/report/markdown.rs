@@ -4,7 +4,7 @@ use super::table::{
     Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites,
     markdown_escape as esc, sections,
 };
-use super::text::{self, confidence_line, headline};
+use super::text::{self, changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::rules::number;
@@ -50,6 +50,9 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}\n", esc(&a.profile))?;
     writeln!(out, "**{}**\n", esc(&headline(a)))?;
     writeln!(out, "{}", esc(&confidence_line(a)))?;
+    if let Some(changes) = changes_line(a) {
+        writeln!(out, "\n*{}*", esc(&changes))?;
+    }
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title())?;
@@ -90,7 +93,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             Some(t) => {
                 heading(out, "How the recommendation was reached")?;
                 writeln!(out, "~~~~text")?;
-                text::trace(t, out)?;
+                text::trace(t, crate::render::wrapping::WIDTH, out)?;
                 writeln!(out, "~~~~")?;
             }
             None => {

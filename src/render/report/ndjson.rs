@@ -118,6 +118,8 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
     line.value(&a.confidence)?;
     line.key(false, "confidence_label");
     line.name(a.confidence_label.as_str());
+    line.key(false, "overrides");
+    line.value(&a.overrides)?;
     // The fields of `Scores`, as its `Serialize` derive names them.
     let s = &a.scores;
     line.key(false, "scores");

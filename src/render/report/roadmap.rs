@@ -4,13 +4,13 @@
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::{Roadmap, assumptions, roles_with};
 use crate::render::labels::printable;
-use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
 use std::io::{self, Write};
 
 /// Writes the roadmap as text, with each stage's org chart as a tree.
 pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let width = WIDTH as usize;
+    let width = style.width;
     let bold = |s: &str| {
         if style.color {
             format!("\x1b[1m{s}\x1b[0m")

@@ -5,24 +5,30 @@
 use crate::assessment::Placement;
 use crate::assessment::{Assessment, RoleStatus};
 use crate::render::Outcome;
-use crate::render::wrapping::WIDTH;
 use crate::text::Text;
 use comfy_table::{ContentArrangement, Table, presets};
 
-/// A comfy-table with the house look and the given header.
-pub fn new_table(header: &[&str]) -> Table {
+/// A comfy-table with the house look and the given header, `width` columns wide at
+/// most.
+pub fn new_table(header: &[&str], width: usize) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .set_header(header.to_vec());
     table
 }
 
 /// The columns of the summary of several profiles (text and Markdown).
-pub const SUMMARY_HEADER: [&str; 5] =
-    ["Source", "Profile", "Placement", "Confidence", "Top reason"];
+pub const SUMMARY_HEADER: [&str; 6] = [
+    "Source",
+    "Profile",
+    "Placement",
+    "Reports to",
+    "Confidence",
+    "Top reason",
+];
 
 /// One line of the summary of several profiles: the few cells a batch keeps of each
 /// outcome, so that a summary does not hold whole assessments.
@@ -30,7 +36,7 @@ pub const SUMMARY_HEADER: [&str; 5] =
 pub struct SummaryRow {
     /// The cells, in [`SUMMARY_HEADER`] order. A failure shows `error` as its
     /// placement and the message, from `line:column` on, as its reason.
-    pub cells: [String; 5],
+    pub cells: [String; 6],
 }
 
 impl SummaryRow {
@@ -41,7 +47,8 @@ impl SummaryRow {
                 a.source.to_string(),
                 a.profile.clone(),
                 a.placement.as_str().to_string(),
-                format!("{:.2} {}", a.confidence, a.confidence_label.as_str()),
+                a.reports_to.to_string(),
+                a.confidence_label.as_str().to_string(),
                 a.reasons
                     .first()
                     .map_or(String::new(), |r| r.text.to_string()),
@@ -50,6 +57,7 @@ impl SummaryRow {
                 f.source.to_string(),
                 String::new(),
                 "error".to_string(),
+                String::new(),
                 String::new(),
                 f.error
                     .message

@@ -1,12 +1,10 @@
 //! The text report: a full report for one profile, a summary table for several.
 
-use super::table::{
-    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites, new_table, sections,
-};
+use super::table::{Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, new_table, sections};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
 use crate::assessment::{Check, Pass, Trace};
-use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::wrapping::{shorten, shorten_lines, wrap};
 use crate::render::{Outcome, Renderer, Style, Totals};
 use crate::rules::{number, signed};
 use std::io::{self, Write};
@@ -23,7 +21,7 @@ impl Renderer for Text {
                 let rows: Vec<SummaryRow> = many.iter().map(SummaryRow::of).collect();
                 let mut totals = Totals::default();
                 many.iter().for_each(|o| totals.add(o));
-                Text::summary(&rows, &totals, out)
+                Text::summary(&rows, &totals, style.width, out)
             }
         }
     }
@@ -47,6 +45,16 @@ pub fn confidence_line(a: &Assessment) -> String {
     )
 }
 
+/// The line that says the answers were changed before the evaluation
+/// (`With changes: company.employees 40 → 50.`); none when they were not.
+pub fn changes_line(a: &Assessment) -> Option<String> {
+    if a.overrides.is_empty() {
+        return None;
+    }
+    let changes: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
+    Some(format!("With changes: {}.", changes.join("; ")))
+}
+
 /// The sentence that opens a report.
 pub fn headline(a: &Assessment) -> String {
     match a.placement {
@@ -64,7 +72,7 @@ pub fn headline(a: &Assessment) -> String {
 }
 
 fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let width = WIDTH as usize;
+    let width = style.width;
     let head = headline(a);
     if style.color {
         writeln!(out, "\x1b[1m{}\x1b[0m", wrap(&head, "", width))?;
@@ -72,12 +80,15 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", wrap(&head, "", width))?;
     }
     writeln!(out, "{}", wrap(&confidence_line(a), "", width))?;
+    if let Some(changes) = changes_line(a) {
+        writeln!(out, "{}", wrap(&changes, "", width))?;
+    }
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title(), style)?;
         match section {
             Section::Scores(scores) => {
-                let mut t = new_table(&SCORES_HEADER);
+                let mut t = new_table(&SCORES_HEADER, width);
                 for s in scores {
                     t.add_row(vec![
                         s.placement.as_str().to_string(),
@@ -100,7 +111,7 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             Section::Table { header, rows, .. } => {
-                let mut t = new_table(header);
+                let mut t = new_table(header, width);
                 for cells in rows {
                     t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
                 }
@@ -113,11 +124,11 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         match &a.trace {
             Some(t) => {
                 heading(out, "How the recommendation was reached", style)?;
-                trace(t, out)?;
+                trace(t, width, out)?;
             }
             None => {
                 heading(out, "Rules that fired, in evaluation order", style)?;
-                let mut t = new_table(&["Rule", "Cites", "Effect"]);
+                let mut t = new_table(&["Rule", "Cites", "Effect"], width);
                 for r in &a.rules {
                     t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
                 }
@@ -141,9 +152,9 @@ fn cell(c: &Cell) -> String {
 }
 
 /// The trace of `--explain`: every rule with its condition evaluated, the score sums,
-/// and why the runner-up lost. Markdown shows the same text in a code block.
-pub fn trace(t: &Trace, out: &mut dyn Write) -> io::Result<()> {
-    let width = WIDTH as usize;
+/// and why the runner-up lost, `width` columns wide. Markdown shows the same text in a
+/// code block.
+pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let chosen = format!(
         "Second pass: rules that test the chosen placement ({}), in order:",
         t.contest.placement
@@ -165,7 +176,7 @@ pub fn trace(t: &Trace, out: &mut dyn Write) -> io::Result<()> {
             }
             writeln!(out, "{}", wrap(&line, &format!("  {mark} "), width))?;
             match &r.when {
-                Some(c) => condition(c, 10, out)?,
+                Some(c) => condition(c, 10, width, out)?,
                 None => writeln!(out, "{:10}always", "")?,
             }
         }
@@ -247,11 +258,11 @@ fn sum_of(t: &Trace, p: Placement) -> f64 {
 }
 
 /// One line per part of a condition, nested parts indented further.
-fn condition(c: &Check, indent: usize, out: &mut dyn Write) -> io::Result<()> {
+fn condition(c: &Check, indent: usize, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let prefix = " ".repeat(indent);
-    writeln!(out, "{}", wrap(&c.to_string(), &prefix, WIDTH as usize))?;
+    writeln!(out, "{}", wrap(&c.to_string(), &prefix, width))?;
     for part in &c.parts {
-        condition(part, indent + 2, out)?;
+        condition(part, indent + 2, width, out)?;
     }
     Ok(())
 }
@@ -259,25 +270,93 @@ fn condition(c: &Check, indent: usize, out: &mut dyn Write) -> io::Result<()> {
 impl Text {
     /// The summary of several profiles: a table of their rows, the count per placement
     /// and the errors.
-    pub fn summary(rows: &[SummaryRow], totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+    pub fn summary(
+        rows: &[SummaryRow],
+        totals: &Totals,
+        width: usize,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         if !rows.is_empty() {
-            Text::summary_table(rows, out)?;
+            Text::summary_table(rows, width, out)?;
         }
         writeln!(out, "{}", totals.placements_line())?;
         writeln!(out, "{}", totals.errors_line())
     }
 
-    /// The table of a summary alone. A long batch writes it a page of rows at a time,
-    /// so that memory does not grow with the number of profiles.
-    pub fn summary_table(rows: &[SummaryRow], out: &mut dyn Write) -> io::Result<()> {
-        let mut t = new_table(&SUMMARY_HEADER);
-        for row in rows {
-            t.add_row(row.cells.to_vec());
+    /// The table of a summary alone, `width` columns wide at most, with the reason cut
+    /// short at a word (the other formats keep it whole). When the width allows, a row
+    /// is one line; else the source and the profile share a cell, and so do the
+    /// placement and whom it reports to, so that a row takes two or three lines. A
+    /// long batch writes the table a page of rows at a time, so that memory does not
+    /// grow with the number of profiles.
+    pub fn summary_table(rows: &[SummaryRow], width: usize, out: &mut dyn Write) -> io::Result<()> {
+        const WIDE: [&str; 6] = [
+            "Source",
+            "Profile",
+            "Placement",
+            "Reports to",
+            "Conf.",
+            "Reason",
+        ];
+        const NARROW: [&str; 4] = [
+            "Source\nprofile",
+            "Placement\nreports to",
+            "Conf.",
+            "Reason",
+        ];
+        // Enough of a reason to be worth reading.
+        const MIN_REASON: usize = 24;
+        let cells: Vec<[String; 6]> = rows.iter().map(|r| r.cells.clone()).collect();
+        let natural = |i: usize| {
+            cells
+                .iter()
+                .map(|c| c[i].chars().count())
+                .chain([WIDE[i].len()])
+                .max()
+                .unwrap_or(0)
+        };
+        let room = width.saturating_sub(borders(WIDE.len()));
+        let short: usize = (0..5).map(natural).sum();
+        if short + MIN_REASON <= room {
+            let mut t = new_table(&WIDE, width);
+            for c in cells {
+                let mut c = c;
+                c[5] = shorten(&c[5], room - short);
+                t.add_row(c.to_vec());
+            }
+            for column in t.column_iter_mut().take(5) {
+                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+            return writeln!(out, "{t}");
         }
-        // Only the reason wraps; the short columns stay whole, so sources stay grep-able.
-        for column in t.column_iter_mut().take(SUMMARY_HEADER.len() - 1) {
-            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        let room = width.saturating_sub(borders(NARROW.len()));
+        let first = natural(0).max(natural(1));
+        let placed = natural(2).max(natural(3));
+        let left = room.saturating_sub(first + natural(4));
+        let reason = left
+            .saturating_sub(placed.min(left / 2))
+            .max(MIN_REASON / 2);
+        let mut t = new_table(&NARROW, width);
+        for [source, profile, placement, reports_to, conf, why] in cells {
+            t.add_row(vec![
+                format!("{source}\n{profile}"),
+                format!("{placement}\n{reports_to}"),
+                conf,
+                shorten_lines(&why, reason, 2),
+            ]);
+        }
+        // Only the placement and reports-to column wraps (at words).
+        for i in [0, 2, 3] {
+            if let Some(column) = t.column_mut(i) {
+                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
         }
         writeln!(out, "{t}")
     }
+}
+
+/// The width of a summary table's borders and padding: `│ ` before the first column,
+/// ` │` after the last, ` ┆ ` between two.
+fn borders(columns: usize) -> usize {
+    3 * columns + 1
 }

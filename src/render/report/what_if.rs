@@ -2,24 +2,27 @@
 
 use super::table::new_table;
 use crate::analysis::what_if::WhatIf;
-use crate::render::wrapping::{WIDTH, wrap};
+use crate::render::wrapping::wrap;
 use std::io::{self, Write};
 
-/// Writes the report: one row per answer, then the robustness verdict.
-pub fn what_if_text(w: &WhatIf, out: &mut dyn Write) -> io::Result<()> {
-    let width = WIDTH as usize;
+/// Writes the report, `width` columns wide: one row per answer, then the robustness
+/// verdict.
+pub fn what_if_text(w: &WhatIf, width: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}: {} ({})", w.profile, w.placement, w.source)?;
     writeln!(
         out,
         "\nThe smallest change to each answer that changes the placement:"
     )?;
-    let mut t = new_table(&[
-        "Answer",
-        "Now",
-        "Smallest change that flips it",
-        "Then",
-        "Tried",
-    ]);
+    let mut t = new_table(
+        &[
+            "Answer",
+            "Now",
+            "Smallest change that flips it",
+            "Then",
+            "Tried",
+        ],
+        width,
+    );
     for a in &w.answers {
         let mut now = a.value.replace(',', ", ");
         if a.at_default {
