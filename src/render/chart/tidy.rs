@@ -224,7 +224,20 @@ fn place(tree: &Tree<'_>, node: usize) -> Sub {
     } else if stackable(tree, node) {
         stack(tree, node)
     } else {
-        side_by_side(tree, node)
+        // Stacking the small reports usually narrows the chart, but not when the
+        // stack would reach down beside a tall sibling that single boxes clear.
+        let apart = side_by_side(tree, node, false);
+        let small = kids.iter().filter(|&&k| small(tree, k)).count();
+        if small >= 3 {
+            let grouped = side_by_side(tree, node, true);
+            if grouped.bounds().w <= apart.bounds().w {
+                grouped
+            } else {
+                apart
+            }
+        } else {
+            apart
+        }
     };
     if let Some(label) = tree.frames[node] {
         frame(&mut sub, node, label);
@@ -249,15 +262,14 @@ fn small(tree: &Tree<'_>, node: usize) -> bool {
         && tree.children[node].iter().all(|&g| leaf(g))
 }
 
-/// The reports' subtrees side by side under the node, pushed together. When three or
-/// more reports are small and others are not, the small ones go in one stack, where
-/// the first of them would be, so that a row of single heads does not widen the chart.
-fn side_by_side(tree: &Tree<'_>, node: usize) -> Sub {
+/// The reports' subtrees side by side under the node, pushed together. When
+/// `grouped`, the small reports go in one stack, where the first of them would be,
+/// so that a row of single heads does not widen the chart.
+fn side_by_side(tree: &Tree<'_>, node: usize, grouped: bool) -> Sub {
     let (w, h) = tree.sizes[node];
     let kids = &tree.children[node];
     let small = |k: usize| small(tree, k);
     let leaves: Vec<usize> = kids.iter().copied().filter(|&k| small(k)).collect();
-    let grouped = leaves.len() >= 3;
     // Each item: a laid-out subtree or stack, and where connectors come down into it.
     let mut items: Vec<(Sub, Vec<f64>)> = Vec::new();
     for &k in kids {

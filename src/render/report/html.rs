@@ -21,9 +21,19 @@ body{font-family:Helvetica,Arial,sans-serif;color:#222;max-width:60rem;margin:2r
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.recommended td{font-weight:bold;background:#eef6ee}.cites{color:#666;font-size:.85em}
-.headline{font-size:1.2rem;font-weight:bold}.chart svg{max-width:100%;height:auto}.error{color:#a00}
+.headline{font-size:1.2rem;font-weight:bold}.error{color:#a00}
+.chart{overflow-x:auto;margin:.5rem 0}.chart svg{display:block;margin:0 auto}
+.chart.wide{width:calc(100vw - 3rem);margin-left:calc(50% - 50vw + 1.5rem)}
 .status-next,.status-later{color:#666}.changes{font-style:italic}
-@media print{body{margin:0;max-width:none}section{break-before:page}section:first-of-type{break-before:auto}.chart{break-inside:avoid}}";
+@page chart{size:landscape;margin:10mm}
+@media print{body{margin:0;max-width:none}section{break-before:page}section:first-of-type{break-before:auto}
+.chart{break-inside:avoid;overflow:visible}.chart svg{width:auto;height:auto;max-width:100%;max-height:180mm}
+.chart.wide{page:chart;break-before:page;break-after:page;width:auto;margin-left:0}}";
+
+/// The widest chart that fits the text column (60rem less its padding) at its own
+/// size; a wider one gets the window's full width, and scrolls beyond that, but is
+/// never shrunk, so that its text stays at least 11 px.
+const COLUMN: f64 = 928.0;
 
 impl Renderer for Html {
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -92,16 +102,14 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
     }
 
     writeln!(out, "<h2>Org chart</h2>")?;
-    let chart = OrgChart::from_assessment(a);
-    writeln!(
-        out,
-        "<div class=\"chart\">{}</div>",
-        draw(&chart, &format!("c{index}_")).svg
-    )?;
-    writeln!(
-        out,
-        "<p class=\"cites\">Solid lines: reporting. Dashed boxes: hires to come. Dashed blue arrows: recurring alignment.</p>"
-    )?;
+    let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
+    // A wide chart also prints on a landscape page of its own.
+    let class = if drawing.width > COLUMN {
+        "chart wide"
+    } else {
+        "chart"
+    };
+    writeln!(out, "<div class=\"{class}\">{}</div>", drawing.svg)?;
 
     for (i, section) in sections(a, Columns::CitesAfterText).into_iter().enumerate() {
         // Each section ends with its closing tag; the last one's line also closes the
