@@ -1,7 +1,7 @@
 //! The questionnaire driven by a scripted prompter.
 
 use super::*;
-use crate::profile::{Field, MAX_COUNT, Profile};
+use crate::profile::{Field, MAX_COUNT, Profile, Value};
 use proptest::prelude::*;
 use std::collections::VecDeque;
 
@@ -466,6 +466,31 @@ fn from_a_partial_file_starts_at_the_first_missing_answer() {
         script
             .notes
             .contains(&"3 questions to answer, from the first one missing.".to_string())
+    );
+}
+
+#[test]
+fn from_says_when_an_answer_is_dropped_because_its_question_does_not_apply() {
+    let mut answers = Answers::from_profile(&sellfy_file());
+    answers.set(Field::MarketingTeam, Value::Count(0));
+    answers.set(Field::MarketingMaturity, Value::One("established"));
+    let (result, script) = run_from(vec![Pick("Done")], &answers);
+    assert_eq!(
+        result
+            .expect("finished")
+            .profile
+            .company
+            .marketing_maturity(),
+        MarketingMaturity::None
+    );
+    assert!(
+        script
+            .notes
+            .iter()
+            .any(|n| n.contains("✘ How developed is marketing?")
+                && n.contains("established: dropped, it does not fit the other answers")),
+        "{:?}",
+        script.notes
     );
 }
 
