@@ -15,6 +15,7 @@ use crate::assessment::{
     Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, PartnerOpsFunction,
     Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
+use crate::guidance::Citations;
 use crate::org::model::Inputs;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
@@ -290,6 +291,9 @@ impl Rulebook {
             partnerops,
             cadence,
             kpis,
+            sources: fired
+                .iter()
+                .fold(Citations::default(), |all, r| all.union(r.cited())),
             trace: None,
             org,
         };
