@@ -262,7 +262,7 @@ impl<'r> OrgModel<'r> {
                         m.positions[m.lead].title
                     );
                     f.owner = Cow::Owned(Text::from(text));
-                    f.json = "";
+                    f.origin = None;
                     m.lead
                 }
             };
@@ -289,7 +289,7 @@ impl<'r> OrgModel<'r> {
                 if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
                     first.frequency = later.frequency;
                 }
-                first.json = "";
+                first.origin = None;
             } else {
                 k += 1;
             }
