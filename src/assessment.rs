@@ -13,6 +13,7 @@ pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum,
 use crate::guidance::Citations;
 use crate::profile::{Change, ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -88,7 +89,8 @@ pub struct Ranking {
 }
 
 /// The recommendation for one profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Assessment<'r> {
     /// Where the profile came from.
     pub source: Source,
@@ -131,6 +133,7 @@ pub struct Assessment<'r> {
     pub kpis: Vec<Kpi<'r>>,
     /// Every guidance point the assessment cites (the rules that fired cite them), in
     /// catalogue order: `[{id, statement}]`.
+    #[schemars(with = "Vec<crate::guidance::Source>")]
     pub sources: Citations,
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -204,7 +207,7 @@ impl Assessment<'_> {
 }
 
 /// The four placement scores.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Scores {
     /// Under sales.
     pub sales: f64,
@@ -264,7 +267,7 @@ impl Origin {
 }
 
 /// A reason for the placement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Reason<'r> {
     /// The reason in one sentence.
     pub text: &'r Text,
@@ -278,7 +281,7 @@ pub struct Reason<'r> {
 }
 
 /// A rule that fired.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FiredRule<'r> {
     /// The rule's id.
     pub id: &'r Text,
@@ -287,19 +290,14 @@ pub struct FiredRule<'r> {
     /// What it added, in one line.
     pub effect: &'r Text,
     /// What it added to each score.
-    #[serde(skip_serializing_if = "no_scores")]
     pub scores: &'r BTreeMap<Placement, f64>,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
 
-fn no_scores(scores: &&BTreeMap<Placement, f64>) -> bool {
-    scores.is_empty()
-}
-
 /// A caveat with its mitigation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Caveat<'r> {
     /// The risk.
     pub text: &'r Text,
@@ -313,7 +311,7 @@ pub struct Caveat<'r> {
 }
 
 /// Whether a role is filled, the next hire, or for later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleStatus {
     /// Someone does this today.
@@ -337,7 +335,7 @@ impl RoleStatus {
 }
 
 /// A role of the partnerships team.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Role<'r> {
     /// Job title.
     pub title: &'r Text,
@@ -362,7 +360,7 @@ pub struct Role<'r> {
 }
 
 /// A PartnerOps function.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PartnerOpsFunction<'r> {
     /// The function.
     pub function: &'r Text,
@@ -381,7 +379,7 @@ pub struct PartnerOpsFunction<'r> {
 }
 
 /// A recurring alignment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CadenceItem<'r> {
     /// The team.
     pub with: &'r Text,
@@ -399,7 +397,7 @@ pub struct CadenceItem<'r> {
 }
 
 /// A measure to track.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Kpi<'r> {
     /// The measure.
     pub name: &'r Text,
