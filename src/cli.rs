@@ -576,7 +576,7 @@ pub enum Format {
     /// CSV: one row per profile; columns: source, document, profile, placement,
     /// reports_to, confidence, score_sales, score_marketing, score_standalone,
     /// score_cross_functional, runner_up, stage, top_reason, error, overrides,
-    /// sources.
+    /// sources, confidence_label.
     Csv,
 }
 
