@@ -15,6 +15,7 @@ mod generated;
 mod guidance;
 mod hostile;
 mod init;
+mod legibility;
 mod output_safety;
 mod properties;
 mod rules_check;
