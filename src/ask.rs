@@ -4,17 +4,21 @@
 //! [`Prompter`]: the binary's terminal (dialoguer) in production, a scripted prompter
 //! in the unit tests. Every answer is checked when it is given, against the answers
 //! before it, with the same checks as a profile file; questions that cannot apply are
-//! skipped. A review screen then lets the user change any answer.
+//! skipped. Any prompt can go back one question ([`Nav::Back`]) without losing the
+//! answers after it. A review screen then lets the user change any answer.
 
 mod answers;
 mod questions;
+mod read;
 
-pub use answers::Answers;
+pub use answers::{Answers, Loaded};
 pub use questions::{QUESTIONS, Question, Skip};
+pub use read::plain;
+use read::read;
 
 use crate::profile::{
-    Company, Goal, Kind, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType, Region,
-    RevenueOwner, Value, Violation,
+    Company, Field, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType,
+    Region, RevenueOwner, Violation,
 };
 
 /// The first lines of `init`'s template.
@@ -67,30 +71,36 @@ pub fn template() -> Profile {
     }
 }
 
-/// The user stopped the questionnaire: Ctrl-C, Esc, or the terminal went away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("interrupted")]
-pub struct Stop;
+/// Why a prompt ended without an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// Go back one question: `<` then Enter on a typed answer, Esc on a list.
+    Back,
+    /// Stop, keeping the answers: Ctrl-C, the end of input, or the terminal went away.
+    Stop,
+}
 
-/// How the questionnaire talks to the user. Every call may be interrupted.
+/// How the questionnaire talks to the user. Every call may be interrupted; the
+/// prompts may also go back ([`Nav::Back`]).
 pub trait Prompter {
-    /// Free text; an empty answer gives `default` when there is one.
-    fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Stop>;
-    /// Yes or no; with no default an explicit answer is needed.
-    fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, Stop>;
+    /// A typed answer, read up to Enter; an empty answer gives `default` when there
+    /// is one.
+    fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Nav>;
     /// One item of a list; returns its index.
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop>;
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Nav>;
     /// Any items of a list; returns their indices in list order.
     fn multi_select(
         &mut self,
         prompt: &str,
-        items: &[&str],
+        items: &[String],
         checked: &[bool],
-    ) -> Result<Vec<usize>, Stop>;
+    ) -> Result<Vec<usize>, Nav>;
     /// A line of information, e.g. why a question matters.
-    fn note(&mut self, text: &str) -> Result<(), Stop>;
-    /// A problem with the last answer, before the question is asked again.
-    fn problem(&mut self, text: &str) -> Result<(), Stop>;
+    fn note(&mut self, text: &str) -> Result<(), Nav>;
+    /// The answer to `prompt` was taken (a tick).
+    fn accepted(&mut self, prompt: &str, answer: &str) -> Result<(), Nav>;
+    /// A problem with the last answer (a cross), before the question is asked again.
+    fn problem(&mut self, text: &str) -> Result<(), Nav>;
 }
 
 /// A finished questionnaire.
@@ -100,184 +110,256 @@ pub struct Finished {
     pub profile: Profile,
 }
 
-/// An interrupted questionnaire, with every answer known so far (those given, over
-/// those pre-filled).
+/// An interrupted questionnaire, with every answer given so far (those loaded with
+/// `--from` included).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Interrupted {
     /// The answers so far.
     pub answers: Answers,
 }
 
-/// Runs the questionnaire: every question that applies, then the review screen.
-/// `prefill` (from `--from`) gives each question its default.
-pub fn questionnaire(p: &mut dyn Prompter, prefill: &Answers) -> Result<Finished, Interrupted> {
-    let mut given = Answers::default();
-    let stopped = |given: &Answers| Interrupted {
-        answers: prefill.overlaid(given),
+/// The three lines before the first question.
+fn introduction(questions: usize) -> [String; 3] {
+    [
+        format!(
+            "Up to {questions} questions about your company, its teams and its partner program: about {} minutes.",
+            questions.div_ceil(5)
+        ),
+        "Go back one question with < and Enter, or Esc in a list; later answers are kept.".into(),
+        "Ctrl-C stops at any time and keeps your answers in a file to resume from.".into(),
+    ]
+}
+
+/// Runs the questionnaire: the introduction, every question that applies and has no
+/// answer, then the review screen. With `from` (`ask --from`), a summary of what was
+/// loaded comes first and the questions start at the first missing or invalid answer;
+/// a complete file goes straight to the review.
+pub fn questionnaire(p: &mut dyn Prompter, from: Option<&Loaded>) -> Result<Finished, Interrupted> {
+    let mut walk = Walk {
+        given: Answers::default(),
+        offered: Answers::default(),
+        at: 0,
+        revisit: 0,
     };
-    ask_unanswered(p, &mut given, prefill).map_err(|Stop| stopped(&given))?;
-    loop {
-        match review(p, &mut given, prefill) {
-            Ok(Some(profile)) => return Ok(Finished { profile }),
-            Ok(None) => {}
-            Err(Stop) => return Err(stopped(&given)),
-        }
+    match walk.run(p, from) {
+        Ok(profile) => Ok(Finished { profile }),
+        Err(_) => Err(Interrupted {
+            answers: walk.given,
+        }),
     }
 }
 
-/// Asks, in order, every question that applies and has no answer yet.
-fn ask_unanswered(
-    p: &mut dyn Prompter,
-    given: &mut Answers,
-    prefill: &Answers,
-) -> Result<(), Stop> {
-    for q in QUESTIONS.iter() {
-        if q.applies(given) && given.get(q.field).is_none() {
-            let default = prefill.get(q.field).cloned().or_else(|| q.field.default());
-            ask(p, q, given, default.as_ref())?;
+/// The questionnaire's state: the answers so far, where it is, and how far back the
+/// user went.
+struct Walk {
+    /// The answers given (or loaded), each checked against the others.
+    given: Answers,
+    /// Answers loaded but not taken (they contradict others): offered as defaults.
+    offered: Answers,
+    /// The index in [`QUESTIONS`] of the question to ask next; its length for the review.
+    at: usize,
+    /// Questions before this index are asked again even when answered: the user went
+    /// back over them.
+    revisit: usize,
+}
+
+impl Walk {
+    fn run(&mut self, p: &mut dyn Prompter, from: Option<&Loaded>) -> Result<Profile, Nav> {
+        for line in introduction(QUESTIONS.len()) {
+            p.note(&line)?;
         }
-    }
-    Ok(())
-}
-
-/// One round of the review screen: `Some(profile)` when the user is done, `None`
-/// after a change.
-fn review(
-    p: &mut dyn Prompter,
-    given: &mut Answers,
-    prefill: &Answers,
-) -> Result<Option<Profile>, Stop> {
-    let shown: Vec<&Question> = QUESTIONS.iter().filter(|q| q.applies(given)).collect();
-    let width = shown
-        .iter()
-        .map(|q| q.field.path().len())
-        .max()
-        .unwrap_or(0);
-    let mut items = vec!["Done: show the advice".to_string()];
-    items.extend(shown.iter().map(|q| {
-        let value = given
-            .get(q.field)
-            .map_or_else(String::new, ToString::to_string);
-        format!("{:width$}  {value}", q.field.path())
-    }));
-    let choice = p.select("Review your answers (pick one to change)", &items, 0)?;
-    let Some(q) = choice.checked_sub(1).and_then(|i| shown.get(i)) else {
-        return match given.to_profile() {
-            Ok(profile) => Ok(Some(profile)),
-            Err(v) => {
-                p.problem(&describe(&v, ""))?;
-                Ok(None)
-            }
-        };
-    };
-    let current = given.get(q.field).cloned();
-    ask(p, q, given, current.as_ref())?;
-    // A change can make skipped questions apply (a marketing team where there was
-    // none): ask them now.
-    ask_unanswered(p, given, prefill)?;
-    Ok(None)
-}
-
-/// Asks one question until the answer is well-formed and agrees with the others.
-fn ask(
-    p: &mut dyn Prompter,
-    q: &Question,
-    given: &mut Answers,
-    default: Option<&Value>,
-) -> Result<(), Stop> {
-    p.note(q.field.description())?;
-    loop {
-        let value = match read(p, q, default)? {
-            Ok(value) => value,
-            Err(problem) => {
-                p.problem(&problem)?;
+        if let Some(loaded) = from {
+            self.load(p, loaded)?;
+        }
+        loop {
+            let Some(q) = QUESTIONS.get(self.at) else {
+                match self.review(p) {
+                    Ok(Some(profile)) => return Ok(profile),
+                    Ok(None) => continue,
+                    Err(Nav::Back) => {
+                        self.back(p)?;
+                        continue;
+                    }
+                    Err(Nav::Stop) => return Err(Nav::Stop),
+                }
+            };
+            if !q.applies(&self.given)
+                || (self.given.get(q.field).is_some() && self.at >= self.revisit)
+            {
+                self.at += 1;
                 continue;
             }
-        };
-        let mut candidate = given.clone();
-        candidate.set(q.field, value);
-        candidate.prune_skipped();
-        match candidate.check() {
-            Ok(()) => {
-                *given = candidate;
-                return Ok(());
+            match self.ask(p, q) {
+                Ok(()) => self.at += 1,
+                Err(Nav::Back) => self.back(p)?,
+                Err(Nav::Stop) => return Err(Nav::Stop),
             }
-            Err(v) => p.problem(&describe(&v, q.field.path()))?,
+        }
+    }
+
+    /// Takes the answers of a `--from` file and shows on one screen what was loaded
+    /// and what is still to answer. Answers that contradict others are left to ask,
+    /// offered as defaults.
+    fn load(&mut self, p: &mut dyn Prompter, loaded: &Loaded) -> Result<(), Nav> {
+        self.given = loaded.answers.clone();
+        while let Err(v) = self.given.check() {
+            let Some(field) = Field::from_path(&v.field) else {
+                break;
+            };
+            if let Some(value) = self.given.get(field).cloned() {
+                self.offered.set(field, value);
+            }
+            self.given.remove(field);
+        }
+        let n = (QUESTIONS.iter())
+            .filter(|q| q.applies(&self.given) && self.given.get(q.field).is_some())
+            .count();
+        p.note(&format!(
+            "Loaded {n} {} from {}:",
+            if n == 1 { "answer" } else { "answers" },
+            loaded.source
+        ))?;
+        let width = QUESTIONS.iter().map(|q| q.prompt.len()).max().unwrap_or(0);
+        for q in QUESTIONS.iter().filter(|q| q.applies(&self.given)) {
+            let mark = match self.given.get(q.field) {
+                Some(value) => format!("  ✔ {:width$}  {}", q.prompt, plain(value)),
+                None => match loaded.invalid.iter().find(|(f, _)| *f == q.field) {
+                    Some((_, why)) => format!("  ✘ {:width$}  not valid: {why}", q.prompt),
+                    None if self.offered.get(q.field).is_some() => {
+                        format!("  ✘ {:width$}  contradicts another answer", q.prompt)
+                    }
+                    None => format!("  · {:width$}  to answer", q.prompt),
+                },
+            };
+            p.note(&mark)?;
+        }
+        // An answer to a question that does not apply (a marketing maturity without a
+        // marketing team) is dropped: say so rather than lose it unseen.
+        for q in QUESTIONS.iter().filter(|q| !q.applies(&self.given)) {
+            if let (Some(value), Some(skip)) = (loaded.answers.get(q.field), &q.skip)
+                && *value != skip.value
+            {
+                p.note(&format!(
+                    "  ✘ {:width$}  {}: dropped, it does not fit the other answers",
+                    q.prompt,
+                    plain(value)
+                ))?;
+            }
+        }
+        let missing = QUESTIONS
+            .iter()
+            .filter(|q| q.applies(&self.given) && self.given.get(q.field).is_none())
+            .count();
+        p.note(&match missing {
+            0 => "Every question is answered: on to the review.".to_string(),
+            1 => "1 question to answer.".to_string(),
+            n => format!("{n} questions to answer, from the first one missing."),
+        })
+    }
+
+    /// Goes back to the question before the current one (from the review: the last).
+    fn back(&mut self, p: &mut dyn Prompter) -> Result<(), Nav> {
+        let before = QUESTIONS[..self.at.min(QUESTIONS.len())]
+            .iter()
+            .rposition(|q| q.applies(&self.given));
+        match before {
+            Some(i) => {
+                self.revisit = self.revisit.max(self.at);
+                self.at = i;
+                Ok(())
+            }
+            None => p.problem("this is the first question"),
+        }
+    }
+
+    /// The question's place among those that apply now: `[3/14]`.
+    fn progress(&self, q: &Question) -> String {
+        let applying: Vec<&Question> = QUESTIONS
+            .iter()
+            .filter(|x| x.applies(&self.given))
+            .collect();
+        let at = applying
+            .iter()
+            .position(|x| x.field == q.field)
+            .map_or(0, |i| i + 1);
+        format!("[{at}/{}]", applying.len())
+    }
+
+    /// Asks one question until the answer is well-formed and agrees with the others.
+    fn ask(&mut self, p: &mut dyn Prompter, q: &Question) -> Result<(), Nav> {
+        let default = (self.given.get(q.field))
+            .or(self.offered.get(q.field))
+            .cloned()
+            .or_else(|| q.field.default());
+        p.note(q.field.description())?;
+        let prompt = format!("{} {}", self.progress(q), q.prompt);
+        loop {
+            let value = match read(p, q, &prompt, &self.given, default.as_ref())? {
+                Ok(value) => value,
+                Err(problem) => {
+                    p.problem(&problem)?;
+                    continue;
+                }
+            };
+            let mut candidate = self.given.clone();
+            candidate.set(q.field, value.clone());
+            candidate.prune_skipped();
+            match candidate.check() {
+                Ok(()) => {
+                    p.accepted(&prompt, &plain(&value))?;
+                    self.given = candidate;
+                    self.offered.remove(q.field);
+                    return Ok(());
+                }
+                Err(v) => p.problem(&describe(&v, q.field))?,
+            }
+        }
+    }
+
+    /// One round of the review screen: `Some(profile)` when the user is done, `None`
+    /// after choosing an answer to change (the walk then asks it again).
+    fn review(&mut self, p: &mut dyn Prompter) -> Result<Option<Profile>, Nav> {
+        let shown: Vec<(usize, &Question)> = (QUESTIONS.iter().enumerate())
+            .filter(|(_, q)| q.applies(&self.given))
+            .collect();
+        let width = shown.iter().map(|(_, q)| q.prompt.len()).max().unwrap_or(0);
+        let mut items = vec!["Done: show the advice".to_string()];
+        items.extend(shown.iter().map(|(_, q)| {
+            let value = self.given.get(q.field).map_or_else(String::new, plain);
+            format!("{:width$}  {value}", q.prompt)
+        }));
+        let choice = p.select("Review your answers (pick one to change)", &items, 0)?;
+        match choice.checked_sub(1).and_then(|i| shown.get(i)) {
+            Some((i, _)) => {
+                self.at = *i;
+                self.revisit = i + 1;
+                Ok(None)
+            }
+            None => match self.given.to_profile() {
+                Ok(profile) => Ok(Some(profile)),
+                Err(v) => {
+                    p.problem(&describe(&v, Field::Name))?;
+                    Ok(None)
+                }
+            },
         }
     }
 }
 
-/// A violation as shown to the user; when it blames another answer, says where that
-/// one can be changed.
-fn describe(v: &Violation, asked: &str) -> String {
+/// A violation as shown to the user; when it blames another answer, names that
+/// question, which is one Esc or `<` away.
+fn describe(v: &Violation, asked: Field) -> String {
     let mut out = format!("{}: {}", v.message, v.help);
-    if !v.field.is_empty() && v.field != asked {
+    if let Some(other) = Field::from_path(&v.field)
+        && other != asked
+    {
+        let q = Question::for_field(other);
         out.push_str(&format!(
-            " (to change {}, answer here for now and edit it at the review)",
-            v.field
+            " (to change \"{}\", go back with < or Esc)",
+            q.prompt
         ));
     }
     out
-}
-
-/// Reads one answer of the question's kind; `Err` says why it is not well-formed.
-fn read(
-    p: &mut dyn Prompter,
-    q: &Question,
-    default: Option<&Value>,
-) -> Result<Result<Value, String>, Stop> {
-    let text_default = default.map(ToString::to_string);
-    Ok(match q.field.kind() {
-        Kind::Text | Kind::Count { .. } | Kind::Share => {
-            q.field.parse(&p.text(q.prompt, text_default.as_deref())?)
-        }
-        Kind::Flag => {
-            let default = match default {
-                Some(Value::Flag(b)) => Some(*b),
-                _ => None,
-            };
-            Ok(Value::Flag(p.confirm(q.prompt, default)?))
-        }
-        Kind::One(choices) => {
-            let items: Vec<String> = choices.iter().map(|c| c.name.to_string()).collect();
-            let at = match default {
-                Some(Value::One(d)) => choices.iter().position(|c| c.name == *d).unwrap_or(0),
-                _ => 0,
-            };
-            let i = p.select(q.prompt, &items, at)?;
-            choices
-                .get(i)
-                .map(|c| Value::One(c.name))
-                .ok_or_else(|| "choose one of the listed values".into())
-        }
-        Kind::Many { choices, .. } => {
-            let before: &[&str] = match default {
-                Some(Value::Many(v)) => v,
-                _ => &[],
-            };
-            let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
-            let checked: Vec<bool> = names.iter().map(|v| before.contains(v)).collect();
-            let prompt = format!("{} (space ticks, enter confirms)", q.prompt);
-            let mut chosen: Vec<&'static str> = p
-                .multi_select(&prompt, &names, &checked)?
-                .into_iter()
-                .filter_map(|i| choices.get(i).map(|c| c.name))
-                .collect();
-            if let Some(first) = q.first
-                && chosen.len() > 1
-            {
-                let items: Vec<String> = chosen.iter().map(|v| (*v).to_string()).collect();
-                let at = before
-                    .first()
-                    .and_then(|b| chosen.iter().position(|c| c == b))
-                    .unwrap_or(0);
-                let lead = p.select(first, &items, at)?.min(chosen.len() - 1);
-                let lead = chosen.remove(lead);
-                chosen.insert(0, lead);
-            }
-            Ok(Value::Many(chosen))
-        }
-    })
 }
 
 #[cfg(test)]

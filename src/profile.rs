@@ -10,17 +10,18 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod choices;
 mod field;
 mod locate;
 mod stream;
 mod subset;
+mod written;
 
-pub use field::{
-    Change, Choice, Field, Kind, Override, Value, parse_share, share_help, share_in_range,
-};
+pub use field::{Choice, Field, Kind, Value};
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
 pub(crate) use subset::check as check_subset;
+pub use written::{Change, Override, parse_share, parse_yes_no, share_help, share_in_range};
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.
 pub fn suggest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
@@ -119,8 +120,8 @@ pub struct Program {
     pub partners: u32,
     /// Share of revenue sourced or influenced by partners, from 0 to 1, written
     /// `0.15` or `15%`; default 0.
-    #[serde(default, deserialize_with = "field::deserialize_share")]
-    #[schemars(schema_with = "field::share_schema")]
+    #[serde(default, deserialize_with = "written::deserialize_share")]
+    #[schemars(schema_with = "written::share_schema")]
     pub revenue_share: f64,
     /// People working on partnerships today; default 0.
     #[serde(default)]

@@ -6,7 +6,7 @@ use super::output::Sink;
 use super::terminal::Terminal;
 use super::{load_rulebook, stderr_color, text_style};
 use crate::cli::{Ask, Global};
-use partner_org::ask::{self, Answers, Interrupted, Prompter, Stop};
+use partner_org::ask::{self, Answers, Interrupted, Loaded, Nav, Prompter};
 use partner_org::batch::Input;
 use partner_org::profile::{Profile, Source};
 use partner_org::render::{self, Outcome, Renderer, Style};
@@ -31,9 +31,9 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     }
     // The files first: a problem with them is worth knowing with or without a terminal.
     let rulebook = load_rulebook(g)?;
-    let prefill = match &a.from {
-        Some(path) => prefill(g, path)?,
-        None => Answers::default(),
+    let from = match &a.from {
+        Some(path) => Some(load(g, path)?),
+        None => None,
     };
     let not_tty: Vec<&str> = [
         ("stdin", std::io::stdin().is_terminal()),
@@ -56,7 +56,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     }
     let color = g.color.enabled(true);
     let mut terminal = Terminal::new(color);
-    let profile = match ask::questionnaire(&mut terminal, &prefill) {
+    let profile = match ask::questionnaire(&mut terminal, from.as_ref()) {
         Ok(finished) => finished.profile,
         Err(Interrupted { answers }) => return Ok(keep_answers(&terminal, &answers, a)),
     };
@@ -99,7 +99,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
                 let _ = terminal.write("Not saved.\n");
                 return Ok(Exit::Ok);
             }
-            Err(Stop) => return Ok(stopped(&terminal)),
+            Err(_) => return Ok(stopped(&terminal)),
         },
     };
     let shown = shell_word(&saved);
@@ -107,25 +107,51 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
         "Saved {}. Next: partner-org advise {shown}, or partner-org chart {shown}\n",
         saved.display()
     ));
+    if let Some(recovered) = &a.from
+        && recovered != &saved
+        && is_recovery_file(recovered)
+        && std::fs::remove_file(recovered).is_ok()
+    {
+        let _ = terminal.write(&format!(
+            "Removed {}: its answers are in {}.\n",
+            recovered.display(),
+            saved.display()
+        ));
+    }
     Ok(Exit::Ok)
 }
 
+/// Whether a file is a recovery file of an interrupted session (by its first line).
+fn is_recovery_file(path: &Path) -> bool {
+    let first = ask::RECOVERY_HEADER.lines().next().unwrap_or_default();
+    std::fs::read_to_string(path).is_ok_and(|text| {
+        text.lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# "))
+            .is_some_and(|l| l == first)
+    })
+}
+
 /// The answers of `--from`: a complete profile, or else any readable set of answers
-/// (a recovery file, or a profile that does not validate yet).
-fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
+/// (a recovery file, or a profile with mistakes, whose answers that cannot be used are
+/// asked again).
+fn load(g: &Global, path: &Path) -> anyhow::Result<Loaded> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
         .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
     let name = path.display().to_string();
     match Profile::parse(&name, &text) {
-        Ok(profile) => Ok(Answers::from_profile(&profile)),
-        Err(strict) => match Answers::from_yaml(&text) {
-            Ok(answers) => {
-                eprintln!(
-                    "note: {}\nnote: starting from the answers it holds; the questions ask for the rest",
-                    strict.one_line()
-                );
-                Ok(answers)
+        Ok(profile) => Ok(Loaded::from_profile(&name, &profile)),
+        Err(strict) => match Answers::from_yaml(&name, &text) {
+            Ok(loaded) => {
+                // A recovery file is incomplete by design; any other file is told why.
+                if !is_recovery_file(path) {
+                    eprintln!(
+                        "note: {}\nnote: starting from the answers it holds; the questions ask for the rest",
+                        strict.render(false)
+                    );
+                }
+                Ok(loaded)
             }
             Err(_) => {
                 let color = stderr_color(g);
@@ -139,33 +165,49 @@ fn prefill(g: &Global, path: &Path) -> anyhow::Result<Answers> {
     }
 }
 
-/// Offers to save the profile; `None` when the user declines.
-fn offer_to_save(t: &mut Terminal, profile: &Profile, yaml: &str) -> Result<Option<PathBuf>, Stop> {
-    if !t.confirm("Save this profile?", Some(true))? {
-        return Ok(None);
-    }
+/// Offers to save the profile; `None` when the user declines. Going back (Esc, `<`)
+/// from the file name asks again whether to save.
+fn offer_to_save(t: &mut Terminal, profile: &Profile, yaml: &str) -> Result<Option<PathBuf>, Nav> {
     let suggested = format!("{}.yaml", slug(&profile.name));
     loop {
-        let path = PathBuf::from(t.text("File name", Some(&suggested))?.trim());
+        match t.yes_no("Save this profile?", true) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(Nav::Back) => continue,
+            Err(Nav::Stop) => return Err(Nav::Stop),
+        }
+        match save_as(t, &suggested, yaml) {
+            Err(Nav::Back) => continue,
+            saved => return saved.map(Some),
+        }
+    }
+}
+
+/// Asks for a file name until the profile is written there; an existing file is
+/// overwritten only after a yes.
+fn save_as(t: &mut Terminal, suggested: &str, yaml: &str) -> Result<PathBuf, Nav> {
+    loop {
+        let path = PathBuf::from(t.text("File name", Some(suggested))?.trim());
         if path.as_os_str().is_empty() {
             t.problem("give a file name, e.g. mycompany.yaml")?;
             continue;
         }
+        t.accepted("File name", &path.display().to_string())?;
         let force = path.exists();
-        if force
-            && !t.confirm(
-                &format!("{} exists. Overwrite it?", path.display()),
-                Some(false),
-            )?
-        {
-            continue;
+        if force {
+            let question = format!("{} exists. Overwrite it?", path.display());
+            match t.yes_no(&question, false) {
+                Ok(true) => {}
+                Ok(false) | Err(Nav::Back) => continue,
+                Err(Nav::Stop) => return Err(Nav::Stop),
+            }
         }
         let sink = Sink {
             path: Some(path.clone()),
             force,
         };
         match sink.write(|w| w.write_all(yaml.as_bytes())) {
-            Ok(()) => return Ok(Some(path)),
+            Ok(()) => return Ok(path),
             Err(e) => t.problem(&format!("{e:#}; try another file name"))?,
         }
     }

@@ -61,6 +61,28 @@ fn from_node(field: Field, node: &Yaml) -> Result<Value, String> {
     field.parse(&text)
 }
 
+/// The answers of a file that may be incomplete, as `ask --from` reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Where they came from, as shown to the user.
+    pub source: String,
+    /// The answers that could be read.
+    pub answers: Answers,
+    /// Answers of the wrong kind, each with what was expected; they are asked again.
+    pub invalid: Vec<(Field, String)>,
+}
+
+impl Loaded {
+    /// The answers of a complete profile.
+    pub fn from_profile(source: &str, profile: &Profile) -> Loaded {
+        Loaded {
+            source: source.to_string(),
+            answers: Answers::from_profile(profile),
+            invalid: Vec::new(),
+        }
+    }
+}
+
 /// The answers given so far, by field.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
@@ -90,14 +112,6 @@ impl Answers {
                 self.values.remove(&q.field);
             }
         }
-    }
-
-    /// These answers, with those of `newer` taking precedence.
-    pub fn overlaid(&self, newer: &Answers) -> Answers {
-        let mut out = self.clone();
-        out.values
-            .extend(newer.values.iter().map(|(k, v)| (*k, v.clone())));
-        out
     }
 
     /// How many answers there are.
@@ -194,19 +208,20 @@ impl Answers {
         }
     }
 
-    /// Reads the answers of a YAML profile that may be incomplete (a recovery file):
-    /// unknown fields and values of the wrong kind are errors, missing ones are not.
-    pub fn from_yaml(text: &str) -> Result<Answers, String> {
+    /// Reads the answers of a YAML profile that may be incomplete (a recovery file, or
+    /// a profile with mistakes): missing answers are not errors, and an answer of the
+    /// wrong kind is set aside in [`Loaded::invalid`] to be asked again. Unknown fields,
+    /// another format version and YAML outside the profile subset are errors.
+    pub fn from_yaml(source: &str, text: &str) -> Result<Loaded, String> {
         // The same YAML subset as profiles: no anchors, aliases, tags or deep nesting.
-        crate::profile::check_subset(&Document::whole("answers.yaml", text))
-            .map_err(|e| e.message)?;
+        crate::profile::check_subset(&Document::whole(source, text)).map_err(|e| e.message)?;
         let tree: Yaml = yaml_serde::from_str(text).map_err(|e| e.to_string())?;
-        Answers::from_tree(&tree)
-    }
-
-    fn from_tree(tree: &Yaml) -> Result<Answers, String> {
-        let mut answers = Answers::default();
-        let mut pending = vec![(String::new(), tree)];
+        let mut loaded = Loaded {
+            source: source.to_string(),
+            answers: Answers::default(),
+            invalid: Vec::new(),
+        };
+        let mut pending = vec![(String::new(), &tree)];
         while let Some((prefix, node)) = pending.pop() {
             let Yaml::Mapping(map) = node else {
                 return Err(format!("{}: expected a mapping of fields", label(&prefix)));
@@ -227,19 +242,25 @@ impl Answers {
                         ));
                     }
                 } else if let Some(f) = Field::from_path(&field) {
-                    let v = from_node(f, value).map_err(|e| format!("{field}: {e}"))?;
-                    answers.values.insert(f, v);
+                    match from_node(f, value) {
+                        Ok(v) => loaded.answers.set(f, v),
+                        Err(why) => loaded.invalid.push((f, why)),
+                    }
                 } else if Field::ALL
                     .iter()
                     .any(|f| f.path().starts_with(&format!("{field}.")))
                 {
                     pending.push((field, value));
                 } else {
-                    return Err(format!("unknown field '{field}'"));
+                    let paths = Field::paths();
+                    let hint = crate::profile::suggest(&field, &paths)
+                        .map_or_else(String::new, |near| format!("; did you mean '{near}'?"));
+                    return Err(format!("unknown field '{field}'{hint}"));
                 }
             }
         }
-        Ok(answers)
+        loaded.invalid.sort_by_key(|(field, _)| *field);
+        Ok(loaded)
     }
 
     /// The answers as a YAML profile with a comment above every field (its question,

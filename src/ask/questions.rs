@@ -82,7 +82,7 @@ pub static QUESTIONS: LazyLock<Vec<Question>> = LazyLock::new(|| {
         ask(Field::Employees, "How many people work at the company?"),
         ask(
             Field::SelfServe,
-            "Can a customer sign up and pay without talking to sales?",
+            "Can customers sign up and pay without talking to sales?",
         ),
         ask(Field::SalesTeam, "How many people are on the sales team?"),
         ask(

@@ -1,23 +1,25 @@
 //! The questionnaire driven by a scripted prompter.
 
 use super::*;
-use crate::profile::{Field, MAX_COUNT, Profile};
+use crate::profile::{Field, MAX_COUNT, Profile, Value};
 use proptest::prelude::*;
 use std::collections::VecDeque;
 
 /// One scripted reply.
 #[derive(Debug, Clone)]
 enum Reply {
-    /// Type this text.
+    /// Type this text, then Enter.
     Type(&'static str),
-    /// Press Enter on a text or yes/no prompt (take the default).
+    /// Press Enter on a text prompt (take the default) or a list (take the cursor's item).
     Enter,
-    /// Answer yes or no.
+    /// Type yes or no, then Enter.
     Yes(bool),
     /// Pick the list item that starts with this text.
     Pick(&'static str),
-    /// Tick exactly these items.
+    /// Tick exactly the items named so.
     Tick(&'static [&'static str]),
+    /// Go back one question (`<` Enter, or Esc).
+    Back,
     /// Press Ctrl-C.
     CtrlC,
 }
@@ -26,12 +28,20 @@ enum Reply {
 #[derive(Default)]
 struct Script {
     replies: VecDeque<Reply>,
-    /// Prompts asked, in order.
+    /// Prompts asked, in order, without their progress (`[3/16] `).
     asked: Vec<String>,
+    /// Progress shown with each prompt that has one, e.g. `[3/16]`.
+    progress: Vec<String>,
+    /// Notes shown.
+    notes: Vec<String>,
+    /// Answers taken, as shown with a tick: (prompt, answer).
+    accepted: Vec<(String, String)>,
     /// Problems reported.
     problems: Vec<String>,
     /// Defaults offered by text prompts, by prompt.
     defaults: Vec<(String, Option<String>)>,
+    /// The items of each multi-select, by prompt.
+    lists: Vec<(String, Vec<String>)>,
 }
 
 impl Script {
@@ -43,7 +53,14 @@ impl Script {
     }
 
     fn next(&mut self, prompt: &str) -> Reply {
-        self.asked.push(prompt.to_string());
+        let bare = match prompt.split_once("] ") {
+            Some((progress, rest)) if progress.starts_with('[') => {
+                self.progress.push(format!("{progress}]"));
+                rest
+            }
+            _ => prompt,
+        };
+        self.asked.push(bare.to_string());
         self.replies.pop_front().unwrap_or_else(|| {
             panic!(
                 "the script ran out at {prompt:?}; asked so far: {:#?}",
@@ -54,27 +71,21 @@ impl Script {
 }
 
 impl Prompter for Script {
-    fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Stop> {
-        self.defaults
-            .push((prompt.to_string(), default.map(str::to_string)));
-        match self.next(prompt) {
+    fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Nav> {
+        let reply = self.next(prompt);
+        let bare = self.asked.last().cloned().unwrap_or_default();
+        self.defaults.push((bare, default.map(str::to_string)));
+        match reply {
             Reply::Type(s) => Ok(s.to_string()),
+            Reply::Yes(b) => Ok((if b { "yes" } else { "no" }).to_string()),
             Reply::Enter => Ok(default.unwrap_or("").to_string()),
-            Reply::CtrlC => Err(Stop),
+            Reply::Back => Err(Nav::Back),
+            Reply::CtrlC => Err(Nav::Stop),
             other => panic!("{prompt:?} is a text prompt, got {other:?}"),
         }
     }
 
-    fn confirm(&mut self, prompt: &str, default: Option<bool>) -> Result<bool, Stop> {
-        match self.next(prompt) {
-            Reply::Yes(b) => Ok(b),
-            Reply::Enter => Ok(default.expect("Enter on a yes/no prompt without a default")),
-            Reply::CtrlC => Err(Stop),
-            other => panic!("{prompt:?} is a yes/no prompt, got {other:?}"),
-        }
-    }
-
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Stop> {
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Nav> {
         match self.next(prompt) {
             Reply::Pick(start) => Ok(items
                 .iter()
@@ -83,7 +94,8 @@ impl Prompter for Script {
                     panic!("{prompt:?}: no item starts with {start:?} in {items:?}")
                 })),
             Reply::Enter => Ok(default),
-            Reply::CtrlC => Err(Stop),
+            Reply::Back => Err(Nav::Back),
+            Reply::CtrlC => Err(Nav::Stop),
             other => panic!("{prompt:?} is a list, got {other:?}"),
         }
     }
@@ -91,32 +103,40 @@ impl Prompter for Script {
     fn multi_select(
         &mut self,
         prompt: &str,
-        items: &[&str],
+        items: &[String],
         checked: &[bool],
-    ) -> Result<Vec<usize>, Stop> {
+    ) -> Result<Vec<usize>, Nav> {
+        self.lists.push((prompt.to_string(), items.to_vec()));
         match self.next(prompt) {
             Reply::Tick(names) => Ok(names
                 .iter()
                 .map(|n| {
                     items
                         .iter()
-                        .position(|i| i == n)
-                        .unwrap_or_else(|| panic!("no item {n}"))
+                        .position(|i| i.split_whitespace().next() == Some(n))
+                        .unwrap_or_else(|| panic!("no item {n} in {items:?}"))
                 })
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect()),
             Reply::Enter => Ok((0..items.len()).filter(|i| checked[*i]).collect()),
-            Reply::CtrlC => Err(Stop),
+            Reply::Back => Err(Nav::Back),
+            Reply::CtrlC => Err(Nav::Stop),
             other => panic!("{prompt:?} is a multi-select, got {other:?}"),
         }
     }
 
-    fn note(&mut self, _: &str) -> Result<(), Stop> {
+    fn note(&mut self, text: &str) -> Result<(), Nav> {
+        self.notes.push(text.to_string());
         Ok(())
     }
 
-    fn problem(&mut self, text: &str) -> Result<(), Stop> {
+    fn accepted(&mut self, prompt: &str, answer: &str) -> Result<(), Nav> {
+        self.accepted.push((prompt.to_string(), answer.to_string()));
+        Ok(())
+    }
+
+    fn problem(&mut self, text: &str) -> Result<(), Nav> {
         self.problems.push(text.to_string());
         Ok(())
     }
@@ -149,12 +169,24 @@ fn sellfy() -> Vec<Reply> {
 }
 
 fn run(replies: Vec<Reply>) -> (Result<Finished, Interrupted>, Script) {
-    run_from(replies, &Answers::default())
+    let mut script = Script::new(replies);
+    let result = questionnaire(&mut script, None);
+    assert!(
+        script.replies.is_empty(),
+        "replies left over: {:?}",
+        script.replies
+    );
+    (result, script)
 }
 
-fn run_from(replies: Vec<Reply>, prefill: &Answers) -> (Result<Finished, Interrupted>, Script) {
+fn run_from(replies: Vec<Reply>, answers: &Answers) -> (Result<Finished, Interrupted>, Script) {
+    let loaded = Loaded {
+        source: "from.yaml".into(),
+        answers: answers.clone(),
+        invalid: Vec::new(),
+    };
     let mut script = Script::new(replies);
-    let result = questionnaire(&mut script, prefill);
+    let result = questionnaire(&mut script, Some(&loaded));
     assert!(
         script.replies.is_empty(),
         "replies left over: {:?}",
@@ -212,11 +244,6 @@ fn every_answer_is_checked_when_given_and_asked_again_with_the_reason() {
             "maturity is `launching` but no program type runs",
         ),
         (
-            10,
-            vec![Tick(&["affiliate"])],
-            "`affiliate` is both running (program.types) and planned",
-        ),
-        (
             12,
             vec![Type("1.5")],
             "a share runs from 0 to 1 (0% to 100%), and 1.5 is above 1",
@@ -262,7 +289,9 @@ fn a_contradiction_with_an_earlier_answer_says_where_to_change_it() {
     replies.splice(4..4, [Type("39")]);
     let (_, script) = run(replies);
     assert!(
-        script.problems[0].contains("to change company.sales_team"),
+        script.problems[0].contains(
+            "(to change \"How many people are on the sales team?\", go back with < or Esc)"
+        ),
         "{:?}",
         script.problems
     );
@@ -314,13 +343,13 @@ fn the_review_changes_an_answer_and_asks_what_now_applies() {
     replies.pop(); // Done
     replies.extend([
         // Change the employees.
-        Pick("company.employees"),
+        Pick("How many people work"),
         Type("60"),
         // No marketing team any more: maturity is dropped.
-        Pick("company.marketing_team"),
+        Pick("How many people are on the marketing"),
         Type("0"),
         // A marketing team again: its maturity is asked anew.
-        Pick("company.marketing_team"),
+        Pick("How many people are on the marketing"),
         Type("8"),
         Pick("established"),
         Pick("Done"),
@@ -348,7 +377,7 @@ fn the_review_refuses_a_change_that_contradicts_the_rest() {
     let mut replies = sellfy();
     replies.pop();
     replies.extend([
-        Pick("company.employees"),
+        Pick("How many people work"),
         Type("5"),
         Type("40"),
         Pick("Done"),
@@ -375,41 +404,190 @@ fn the_home_market_comes_first() {
 }
 
 #[test]
-fn from_prefills_every_answer() {
+fn from_a_complete_file_goes_straight_to_the_review() {
     let profile = sellfy_file();
-    let prefill = Answers::from_profile(&profile);
-    // Enter on every question keeps the pre-filled answer.
-    let enters = QUESTIONS.len() + 1 /* home market */ + 1 /* Done */;
-    let (result, script) = run_from(vec![Enter; enters], &prefill);
+    let (result, script) = run_from(vec![Pick("Done")], &Answers::from_profile(&profile));
     assert_eq!(result.expect("finished").profile, profile);
+    assert_eq!(script.asked, ["Review your answers (pick one to change)"]);
     assert!(
         script
-            .defaults
-            .contains(&("Company name".to_string(), Some("Sellfy".to_string())))
+            .notes
+            .iter()
+            .any(|n| n == "Loaded 16 answers from from.yaml:")
+    );
+    assert!(
+        (script.notes.iter()).any(|n| n == "Every question is answered: on to the review."),
+        "{:?}",
+        script.notes
     );
 }
 
 #[test]
-fn an_interruption_keeps_the_answers_given_and_those_prefilled() {
-    let mut replies = sellfy();
-    replies.truncate(3);
-    replies.push(CtrlC);
-    let (result, _) = run(replies);
-    let answers = result.expect_err("interrupted").answers;
-    assert_eq!(answers.len(), 3);
-    assert_eq!(answers.get(Field::Employees), Some(&Value::Count(40)));
-
-    // Resuming from those answers pre-fills them and asks the rest.
-    let mut prefill = answers.clone();
-    prefill.set(Field::TeamSize, Value::Count(3));
-    let (result, _) = run_from(vec![Enter, Type("41"), CtrlC], &prefill);
-    let answers = result.expect_err("interrupted").answers;
+fn from_a_partial_file_starts_at_the_first_missing_answer() {
+    let mut answers = Answers::from_profile(&sellfy_file());
+    answers.remove(Field::SharedGtmLeader);
+    answers.remove(Field::Goals);
+    // A contradiction: the partnerships team outnumbers the company; it is asked.
+    answers.set(Field::TeamSize, Value::Count(400));
+    let replies = vec![
+        Yes(false),
+        Type("1"),
+        Tick(&["reach", "fast-roi"]),
+        Pick("Done"),
+    ];
+    let (result, script) = run_from(replies, &answers);
+    assert_eq!(result.expect("finished").profile, sellfy_file());
     assert_eq!(
-        answers.get(Field::Name),
-        Some(&Value::Text("Sellfy".into()))
+        script.asked,
+        [
+            "Does one leader run both sales and marketing? (yes/no)",
+            "How many people work on partnerships today?",
+            "What should partnerships achieve? (space ticks, Enter confirms)",
+            "Review your answers (pick one to change)",
+        ]
     );
-    assert_eq!(answers.get(Field::Employees), Some(&Value::Count(41)));
-    assert_eq!(answers.get(Field::TeamSize), Some(&Value::Count(3)));
+    // The contradicting answer is offered again as the default.
+    assert_eq!(
+        script.defaults[1],
+        (
+            "How many people work on partnerships today?".to_string(),
+            Some("400".to_string())
+        )
+    );
+    assert!(
+        script.notes.iter().any(
+            |n| n.contains("✘ How many people work on partnerships today?")
+                && n.contains("contradicts another answer")
+        ),
+        "{:?}",
+        script.notes
+    );
+    assert!(
+        script
+            .notes
+            .contains(&"3 questions to answer, from the first one missing.".to_string())
+    );
+}
+
+#[test]
+fn from_says_when_an_answer_is_dropped_because_its_question_does_not_apply() {
+    let mut answers = Answers::from_profile(&sellfy_file());
+    answers.set(Field::MarketingTeam, Value::Count(0));
+    answers.set(Field::MarketingMaturity, Value::One("established"));
+    let (result, script) = run_from(vec![Pick("Done")], &answers);
+    assert_eq!(
+        result
+            .expect("finished")
+            .profile
+            .company
+            .marketing_maturity(),
+        MarketingMaturity::None
+    );
+    assert!(
+        script
+            .notes
+            .iter()
+            .any(|n| n.contains("✘ How developed is marketing?")
+                && n.contains("established: dropped, it does not fit the other answers")),
+        "{:?}",
+        script.notes
+    );
+}
+
+#[test]
+fn back_goes_to_the_question_before_and_keeps_the_later_answers() {
+    // At the revenue owner (a list), back twice: to the shared leader (yes/no), then
+    // to the marketing maturity (a list). Changing it, then Enter on the kept answers,
+    // comes back to where the user was.
+    let mut replies = sellfy();
+    replies.splice(7..7, [Back, Back, Pick("established"), Enter]);
+    let (result, script) = run(replies);
+    let profile = result.expect("finished").profile;
+    assert_eq!(
+        profile.company.marketing_maturity,
+        Some(MarketingMaturity::Established)
+    );
+    assert!(
+        !profile.company.shared_gtm_leader,
+        "the later answer is kept"
+    );
+    let asked: Vec<&str> = script.asked[5..11].iter().map(String::as_str).collect();
+    assert_eq!(
+        asked,
+        [
+            "How developed is marketing?",
+            "Does one leader run both sales and marketing? (yes/no)",
+            "Which executive owns the whole revenue engine, if any?",
+            "Does one leader run both sales and marketing? (yes/no)",
+            "How developed is marketing?",
+            "Does one leader run both sales and marketing? (yes/no)",
+        ]
+    );
+    // The kept answer is the default offered on the way forward again.
+    assert_eq!(
+        script
+            .defaults
+            .last()
+            .filter(|(q, _)| q.starts_with("Does one leader")),
+        None,
+        "{:?}",
+        script.defaults
+    );
+    assert!(
+        script
+            .defaults
+            .iter()
+            .any(|(q, d)| q.starts_with("Does one leader") && d.as_deref() == Some("no"))
+    );
+    // Back at the first question says so, and asks it again.
+    let mut replies = sellfy();
+    replies.insert(0, Back);
+    let (result, script) = run(replies);
+    assert!(result.is_ok());
+    assert_eq!(script.problems, ["this is the first question"]);
+}
+
+#[test]
+fn every_prompt_shows_progress_and_the_introduction_comes_first() {
+    let (_, script) = run(sellfy());
+    assert_eq!(script.progress.first().map(String::as_str), Some("[1/16]"));
+    assert_eq!(script.progress.last().map(String::as_str), Some("[16/16]"));
+    assert_eq!(script.progress.len(), 16);
+    assert!(
+        script.notes[0].starts_with("Up to 16 questions"),
+        "{:?}",
+        script.notes
+    );
+    assert!(script.notes[1].contains("with < and Enter, or Esc in a list"));
+    assert!(script.notes[2].starts_with("Ctrl-C stops at any time and keeps your answers"));
+    // Answers are shown in plain words with a tick.
+    assert!(script.accepted.contains(&(
+        "[13/16] What share of revenue do partners source or influence?".to_string(),
+        "10%".to_string()
+    )));
+}
+
+#[test]
+fn planned_programs_never_offer_the_running_ones() {
+    let (_, script) = run(sellfy());
+    let (_, planned) = (script.lists.iter())
+        .find(|(prompt, _)| prompt.contains("plan to add"))
+        .expect("the planned programs were asked");
+    let names: Vec<&str> = (planned.iter())
+        .filter_map(|item| item.split_whitespace().next())
+        .collect();
+    // Sellfy runs affiliates.
+    assert_eq!(
+        names,
+        [
+            "referral",
+            "reseller",
+            "integrator",
+            "technology",
+            "marketplace"
+        ]
+    );
+    assert!(planned[0].contains("your sales team closes the deal"));
 }
 
 #[test]
@@ -430,28 +608,42 @@ fn a_recovery_file_reads_back_as_the_same_answers() {
     let (result, _) = run(replies);
     let answers = result.expect_err("interrupted").answers;
     let yaml = answers.to_commented_yaml(RECOVERY_HEADER);
-    assert_eq!(Answers::from_yaml(&yaml), Ok(answers));
+    let loaded = Answers::from_yaml("r.yaml", &yaml).unwrap();
+    assert_eq!((loaded.answers, loaded.invalid), (answers, vec![]));
     // It is not a complete profile, and says so when read strictly.
     assert!(Profile::parse("r.yaml", &yaml).is_err());
 }
 
 #[test]
-fn partial_files_are_read_strictly_field_by_field() {
+fn partial_files_are_read_field_by_field_and_wrong_answers_set_aside() {
+    let read = |text: &str| Answers::from_yaml("p.yaml", text);
     assert_eq!(
-        Answers::from_yaml("name: x\ncompany: {employes: 3}\n"),
-        Err("unknown field 'company.employes'".into())
+        read("name: x\ncompany: {employes: 3}\n").unwrap_err(),
+        "unknown field 'company.employes'; did you mean 'company.employees'?"
     );
     assert_eq!(
-        Answers::from_yaml("company: {employees: many}\n"),
-        Err("company.employees: expected a whole number".into())
+        read("version: 2\n").unwrap_err(),
+        "version: this release reads version 1"
+    );
+    let loaded = read("name: x\ncompany: {employees: many, self_serve: no}\ngoals: [reach, speed]\nprogram: {revenue_share: 15%}\n").unwrap();
+    assert_eq!(
+        loaded.answers.get(Field::Name),
+        Some(&Value::Text("x".into()))
     );
     assert_eq!(
-        Answers::from_yaml("goals: [reach, speed]\n"),
-        Err("goals: 'speed' is not a choice: one of reach, deal-quality, fast-roi, budget, attribution, channel-conflict, global, integrations".into())
+        loaded.answers.get(Field::RevenueShare),
+        Some(&Value::Share(0.15))
     );
     assert_eq!(
-        Answers::from_yaml("version: 2\n"),
-        Err("version: this release reads version 1".into())
+        loaded.invalid,
+        vec![
+            (Field::Employees, "expected a whole number".to_string()),
+            (Field::SelfServe, "expected `true` or `false`".to_string()),
+            (
+                Field::Goals,
+                "'speed' is not a choice: one of reach, deal-quality, fast-roi, budget, attribution, channel-conflict, global, integrations".to_string()
+            ),
+        ]
     );
 }
 
@@ -629,6 +821,7 @@ proptest! {
             }
         }
         let yaml = partial.to_commented_yaml(RECOVERY_HEADER);
-        prop_assert_eq!(Answers::from_yaml(&yaml), Ok(partial));
+        let loaded = Answers::from_yaml("r.yaml", &yaml).unwrap();
+        prop_assert_eq!(loaded.answers, partial);
     }
 }

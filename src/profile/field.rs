@@ -6,11 +6,11 @@
 //! the roadmap all name fields through [`Field`]; a field path is written here and
 //! nowhere else. Shares are written `0.15` or `15%` in every way in ([`parse_share`]).
 
-use super::{
-    Goal, MAX_COUNT, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region,
-    RevenueOwner, Violation, closest,
+use super::choices::{
+    GOALS, MARKETING_MATURITY, PROGRAM_MATURITY, PROGRAM_TYPES, REGIONS, REVENUE_OWNER,
 };
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use super::written::{parse_choice, parse_count, parse_share, parse_yes_no};
+use super::{Goal, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region, RevenueOwner};
 use std::fmt;
 
 /// One answer of a profile.
@@ -59,10 +59,6 @@ pub struct Choice {
     pub description: &'static str,
 }
 
-const fn choice(name: &'static str, description: &'static str) -> Choice {
-    Choice { name, description }
-}
-
 /// The kind of value a field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -105,122 +101,6 @@ pub enum Value {
     /// Values of a list, in order.
     Many(Vec<&'static str>),
 }
-
-const MARKETING_MATURITY: &[Choice] = &[
-    choice(
-        MarketingMaturity::None.as_str(),
-        "no marketing function to speak of",
-    ),
-    choice(
-        MarketingMaturity::Emerging.as_str(),
-        "a small or new marketing team, still finding its channels",
-    ),
-    choice(
-        MarketingMaturity::Established.as_str(),
-        "marketing has its own processes, budget and channels",
-    ),
-];
-
-const REVENUE_OWNER: &[Choice] = &[
-    choice(
-        RevenueOwner::None.as_str(),
-        "nobody: sales and marketing report separately",
-    ),
-    choice(RevenueOwner::Ceo.as_str(), "the CEO runs revenue directly"),
-    choice(
-        RevenueOwner::Coo.as_str(),
-        "the COO (chief operating officer) owns revenue",
-    ),
-    choice(
-        RevenueOwner::Cro.as_str(),
-        "a CRO (chief revenue officer) owns sales, marketing and success",
-    ),
-];
-
-const PROGRAM_TYPES: &[Choice] = &[
-    choice(
-        ProgramType::Affiliate.as_str(),
-        "affiliates and creators promote you for a commission on each sale",
-    ),
-    choice(
-        ProgramType::Referral.as_str(),
-        "partners introduce customers and your sales team closes the deal",
-    ),
-    choice(
-        ProgramType::Reseller.as_str(),
-        "resellers buy from you and sell to their own customers",
-    ),
-    choice(
-        ProgramType::Integrator.as_str(),
-        "agencies and consultants implement and service your product",
-    ),
-    choice(
-        ProgramType::Technology.as_str(),
-        "software companies integrate their product with yours",
-    ),
-    choice(
-        ProgramType::Marketplace.as_str(),
-        "you are listed in an app store or cloud marketplace",
-    ),
-];
-
-const PROGRAM_MATURITY: &[Choice] = &[
-    choice(ProgramMaturity::None.as_str(), "no partner program yet"),
-    choice(
-        ProgramMaturity::Launching.as_str(),
-        "starting out or in its first year; results not yet repeatable",
-    ),
-    choice(
-        ProgramMaturity::Established.as_str(),
-        "partners bring repeatable results, year after year",
-    ),
-    choice(
-        ProgramMaturity::Scaling.as_str(),
-        "growing fast: many partners, several kinds of program or regions",
-    ),
-];
-
-const GOALS: &[Choice] = &[
-    choice(
-        Goal::Reach.as_str(),
-        "reach many customers; volume over each deal",
-    ),
-    choice(
-        Goal::DealQuality.as_str(),
-        "fewer, better partner-sourced deals",
-    ),
-    choice(
-        Goal::FastRoi.as_str(),
-        "a quick, visible return that wins support inside",
-    ),
-    choice(
-        Goal::Budget.as_str(),
-        "a budget of its own for partner rewards and tools",
-    ),
-    choice(
-        Goal::Attribution.as_str(),
-        "fair credit for the customers partners bring",
-    ),
-    choice(
-        Goal::ChannelConflict.as_str(),
-        "keep partner work free of sales and lead targets",
-    ),
-    choice(Goal::Global.as_str(), "enter new regions through partners"),
-    choice(
-        Goal::Integrations.as_str(),
-        "product integrations with technology partners",
-    ),
-];
-
-const REGIONS: &[Choice] = &[
-    choice(
-        Region::NorthAmerica.as_str(),
-        "the United States and Canada",
-    ),
-    choice(Region::Emea.as_str(), "Europe, the Middle East and Africa"),
-    choice(Region::Apac.as_str(), "Asia and the Pacific"),
-    choice(Region::Latam.as_str(), "Latin America"),
-];
 
 impl Field {
     /// Every field, in the order of a profile file.
@@ -477,7 +357,7 @@ impl Field {
             Kind::Text => Ok(Value::Text(text.to_string())),
             Kind::Count { .. } => parse_count(text).map(Value::Count),
             Kind::Share => parse_share(text).map(Value::Share),
-            Kind::Flag => parse_flag(text)
+            Kind::Flag => parse_yes_no(text)
                 .map(Value::Flag)
                 .ok_or_else(|| format!("'{text}' is not yes or no: type yes or no (or y, n)")),
             Kind::One(choices) => parse_choice(text, choices).map(Value::One),
@@ -537,183 +417,9 @@ fn picks<T: Copy>(all: (&[T], &[&str]), names: &[&str]) -> Vec<T> {
     names.iter().map(|n| pick(all, n)).collect()
 }
 
-/// Reads a whole number up to [`MAX_COUNT`]; the least value is checked with the other
-/// answers, where the message can say why.
-fn parse_count(text: &str) -> Result<u32, String> {
-    if text.is_empty() {
-        return Err("an answer is needed: type a whole number, e.g. 12".into());
-    }
-    let n: u64 = text
-        .parse()
-        .map_err(|_| format!("'{text}' is not a whole number: type digits only, e.g. 12"))?;
-    if n > u64::from(MAX_COUNT) {
-        return Err(format!(
-            "{n} is more than the limit of {MAX_COUNT}: give a realistic count"
-        ));
-    }
-    Ok(n as u32)
-}
-
-/// Reads a share written `0.15` or `15%` (spaces allowed before `%`). A bare number
-/// above 1, such as `15`, is refused with "write 15% or 0.15": it is most likely a
-/// percentage without its sign, and guessing would be wrong for `1`.
-pub fn parse_share(text: &str) -> Result<f64, String> {
-    let text = text.trim();
-    let (number, scale) = match text.strip_suffix('%') {
-        Some(n) => (n.trim_end(), 100.0),
-        None => (text, 1.0),
-    };
-    let x: f64 = number
-        .parse()
-        .ok()
-        .filter(|x: &f64| x.is_finite())
-        .ok_or_else(|| {
-            format!("'{text}' is not a share: write a percentage such as 15% or 0.15")
-        })?;
-    let share = x / scale;
-    share_in_range(share).map_err(|e| format!("{e}: {}", share_help(share)))
-}
-
-/// Checks that a share is from 0 to 1 (0% to 100%); the error is in a person's words.
-pub fn share_in_range(share: f64) -> Result<f64, String> {
-    if share.is_finite() && (0.0..=1.0).contains(&share) {
-        Ok(share)
-    } else {
-        let side = if share < 0.0 { "below 0" } else { "above 1" };
-        Err(format!(
-            "a share runs from 0 to 1 (0% to 100%), and {share} is {side}"
-        ))
-    }
-}
-
-/// How to write a share that is out of range: `write 15% or 0.15` for a bare 15.
-pub fn share_help(share: f64) -> String {
-    if share > 1.0 && share <= 100.0 {
-        format!("write {share}% or {}", share / 100.0)
-    } else {
-        "write a share from 0% to 100%, e.g. 15% or 0.15".into()
-    }
-}
-
-/// Reads the revenue share of a profile file: a number (`0.15`) or a percentage
-/// (`15%`). The range is checked with the other answers.
-pub(super) fn deserialize_share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    struct Share;
-    impl serde::de::Visitor<'_> for Share {
-        type Value = f64;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a share such as 0.15 or 15%")
-        }
-        fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<f64, E> {
-            Ok(x)
-        }
-        fn visit_i64<E: serde::de::Error>(self, x: i64) -> Result<f64, E> {
-            Ok(x as f64)
-        }
-        fn visit_u64<E: serde::de::Error>(self, x: u64) -> Result<f64, E> {
-            Ok(x as f64)
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<f64, E> {
-            parse_share(s).map_err(E::custom)
-        }
-    }
-    d.deserialize_any(Share)
-}
-
-/// The JSON Schema of a share: a number from 0 to 1, or a percentage such as `15%`.
-pub(super) fn share_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    schemars::json_schema!({
-        "anyOf": [
-            { "type": "number", "minimum": 0.0, "maximum": 1.0 },
-            { "type": "string", "pattern": "^ *(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?) *% *$" }
-        ]
-    })
-}
-
-/// y, yes, true and n, no, false, in any case.
-fn parse_flag(text: &str) -> Option<bool> {
-    match text.to_ascii_lowercase().as_str() {
-        "y" | "yes" | "true" => Some(true),
-        "n" | "no" | "false" => Some(false),
-        _ => None,
-    }
-}
-
-fn parse_choice(text: &str, choices: &'static [Choice]) -> Result<&'static str, String> {
-    let lower = text.to_ascii_lowercase();
-    if let Some(c) = choices.iter().find(|c| c.name == lower) {
-        return Ok(c.name);
-    }
-    let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
-    Err(match closest(&lower, &names) {
-        Some(near) => format!("'{text}' is not a choice; did you mean '{near}'?"),
-        None => format!("'{text}' is not a choice: one of {}", names.join(", ")),
-    })
-}
-
-/// One `--set FIELD=VALUE` override.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Override {
-    /// The field.
-    pub field: Field,
-    /// The value.
-    pub value: Value,
-}
-
-impl std::str::FromStr for Override {
-    type Err = String;
-
-    /// Parses `FIELD=VALUE`; the value as [`Field::parse`] reads it.
-    fn from_str(s: &str) -> Result<Self, String> {
-        let (path, value) = s.split_once('=').ok_or_else(|| {
-            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
-        })?;
-        let path = path.trim();
-        let paths = Field::paths();
-        let field = Field::from_path(path).ok_or_else(|| {
-            let hint = closest(path, &paths).map_or_else(
-                || format!("fields: {}", paths.join(", ")),
-                |b| format!("did you mean '{b}'?"),
-            );
-            format!("--set {s}: unknown field '{path}'; {hint}")
-        })?;
-        let value = field.parse(value).map_err(|e| format!("--set {s}: {e}"))?;
-        Ok(Override { field, value })
-    }
-}
-
-/// An answer that `--set` changed, as the assessment records it: in JSON
-/// `{"field": "company.employees", "from": 40, "to": 50}`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// The field.
-    pub field: Field,
-    /// Its value before (a default filled in).
-    pub from: Value,
-    /// Its value after.
-    pub to: Value,
-}
-
-impl fmt::Display for Change {
-    /// `company.employees 40 → 50`, the values as `--set` takes them.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} → {}", self.field.path(), self.from, self.to)
-    }
-}
-
-impl Serialize for Change {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut change = s.serialize_struct("Change", 3)?;
-        change.serialize_field("field", self.field.path())?;
-        change.serialize_field("from", &self.from)?;
-        change.serialize_field("to", &self.to)?;
-        change.end()
-    }
-}
-
-impl Serialize for Value {
+impl serde::Serialize for Value {
     /// A string, number, boolean or list of strings, as in a profile.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Text(t) => s.serialize_str(t),
             Value::Count(n) => s.serialize_u32(*n),
@@ -725,51 +431,9 @@ impl Serialize for Value {
     }
 }
 
-impl Profile {
-    /// The profile with overrides applied and validated again.
-    pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
-        let mut profile = self.clone();
-        for o in overrides {
-            o.field.set(&mut profile, &o.value);
-        }
-        profile.validate()?;
-        Ok(profile)
-    }
-
-    /// What `overrides` changed between this profile and `after`, the profile
-    /// [`Profile::with_overrides`] made of it: one entry per override, in order.
-    pub fn changes(&self, overrides: &[Override], after: &Profile) -> Vec<Change> {
-        overrides
-            .iter()
-            .map(|o| Change {
-                field: o.field,
-                from: o.field.get(self),
-                to: o.field.get(after),
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_choice_list_names_every_value_of_its_enum_in_order() {
-        let lists: [(&[Choice], &[&str]); 6] = [
-            (MARKETING_MATURITY, MarketingMaturity::NAMES),
-            (REVENUE_OWNER, RevenueOwner::NAMES),
-            (PROGRAM_TYPES, ProgramType::NAMES),
-            (PROGRAM_MATURITY, ProgramMaturity::NAMES),
-            (GOALS, Goal::NAMES),
-            (REGIONS, Region::NAMES),
-        ];
-        for (choices, names) in lists {
-            let listed: Vec<&str> = choices.iter().map(|c| c.name).collect();
-            assert_eq!(listed, names);
-            assert!(choices.iter().all(|c| !c.description.is_empty()));
-        }
-    }
 
     #[test]
     fn paths_are_unique_and_every_field_round_trips_through_get_and_set() {
@@ -802,43 +466,5 @@ mod tests {
                 None => assert!(field.required(), "{field}"),
             }
         }
-    }
-
-    #[test]
-    fn shares_are_read_as_a_fraction_or_a_percentage() {
-        assert_eq!(parse_share("0.15"), Ok(0.15));
-        assert_eq!(parse_share("15%"), Ok(0.15));
-        assert_eq!(parse_share(" 15 % "), Ok(0.15));
-        assert_eq!(parse_share("100%"), Ok(1.0));
-        assert_eq!(parse_share("1"), Ok(1.0));
-        let bare = parse_share("15").unwrap_err();
-        assert!(bare.contains("write 15% or 0.15"), "{bare}");
-        assert!(parse_share("150%").unwrap_err().contains("above 1"));
-        assert!(parse_share("-5%").unwrap_err().contains("below 0"));
-        assert!(parse_share("lots").unwrap_err().contains("15% or 0.15"));
-    }
-
-    #[test]
-    fn typed_answers_are_read_in_a_persons_words() {
-        for (text, yes) in [("y", true), ("YES", true), ("No", false), ("n", false)] {
-            assert_eq!(Field::SelfServe.parse(text), Ok(Value::Flag(yes)));
-        }
-        assert!(Field::SelfServe.parse("maybe").is_err());
-        assert_eq!(
-            Field::Goals.parse("Reach, fast-roi"),
-            Ok(Value::Many(vec!["reach", "fast-roi"]))
-        );
-        assert_eq!(Field::Planned.parse("[]"), Ok(Value::Many(vec![])));
-        let near = Field::Maturity.parse("scalling").unwrap_err();
-        assert!(near.contains("did you mean 'scaling'"), "{near}");
-        assert_eq!(Field::SalesTeam.parse("0"), Ok(Value::Count(0)));
-    }
-
-    #[test]
-    fn set_takes_shares_as_percentages_too() {
-        let o: Override = "program.revenue_share=15%".parse().unwrap();
-        assert_eq!(o.value, Value::Share(0.15));
-        let bare = "program.revenue_share=15".parse::<Override>().unwrap_err();
-        assert!(bare.contains("write 15% or 0.15"), "{bare}");
     }
 }

@@ -237,3 +237,16 @@ fn overrides_replace_answers_and_are_validated() {
     );
     assert!("program.maturity".parse::<Override>().is_err());
 }
+
+#[test]
+fn a_share_in_a_file_is_a_fraction_or_a_percentage() {
+    let with = |share: &str| parse(&format!("{VALID}  revenue_share: {share}\n"));
+    assert_eq!(with("15%").unwrap().program.revenue_share, 0.15);
+    assert_eq!(with("0.15").unwrap().program.revenue_share, 0.15);
+    assert_eq!(with("\"15 %\"").unwrap().program.revenue_share, 0.15);
+    let bare = with("15").unwrap_err();
+    assert_eq!(bare.help.as_deref(), Some("write 15% or 0.15"), "{bare}");
+    assert!(bare.message.contains("15 is above 1"), "{bare}");
+    let over = with("150%").unwrap_err();
+    assert!(over.to_string().contains("above 1"), "{over}");
+}

@@ -379,17 +379,17 @@ impl fmt::Display for Condition {
             Condition::Any(items) => group(f, items, " or "),
             Condition::Not(c) => write!(f, "not {c}"),
             Condition::Compare(c) => write!(f, "{} {} {}", c.field, c.op, c.value),
-            Condition::SelfServe(b) => write!(f, "company.self_serve is {b}"),
-            Condition::SharedGtmLeader(b) => write!(f, "company.shared_gtm_leader is {b}"),
+            Condition::SelfServe(b) => write!(f, "{} is {b}", Field::SelfServe),
+            Condition::SharedGtmLeader(b) => write!(f, "{} is {b}", Field::SharedGtmLeader),
             Condition::MarketingMaturity(v) => {
-                write!(f, "company.marketing_maturity is {}", list(v))
+                write!(f, "{} is {}", Field::MarketingMaturity, list(v))
             }
-            Condition::ProgramMaturity(v) => write!(f, "program.maturity is {}", list(v)),
-            Condition::RevenueOwner(v) => write!(f, "company.revenue_owner is {}", list(v)),
-            Condition::HasType(t) => write!(f, "program.types has {t}"),
-            Condition::PlansType(t) => write!(f, "program.planned has {t}"),
-            Condition::HasGoal(g) => write!(f, "goals has {g}"),
-            Condition::HasRegion(r) => write!(f, "regions has {r}"),
+            Condition::ProgramMaturity(v) => write!(f, "{} is {}", Field::Maturity, list(v)),
+            Condition::RevenueOwner(v) => write!(f, "{} is {}", Field::RevenueOwner, list(v)),
+            Condition::HasType(t) => write!(f, "{} has {t}", Field::Types),
+            Condition::PlansType(t) => write!(f, "{} has {t}", Field::Planned),
+            Condition::HasGoal(g) => write!(f, "{} has {g}", Field::Goals),
+            Condition::HasRegion(r) => write!(f, "{} has {r}", Field::Regions),
             Condition::HomeRegion(v) => write!(f, "home region is {}", list(v)),
             Condition::Stage(v) => write!(f, "stage is {}", list(v)),
             Condition::Placement(v) => write!(f, "placement is {}", list(v)),

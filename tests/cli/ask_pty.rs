@@ -1,17 +1,19 @@
-//! `partner-org ask` end to end, in a real pseudo-terminal (rexpect).
+//! `partner-org ask` end to end, in a real pseudo-terminal (rexpect), typed as a
+//! person types: whole words and Enter.
 //!
 //! Each test runs in its own temporary folder (where recovery files land), without
 //! colour, with TERM=xterm and generous timeouts. Keys: Enter takes the default, a
-//! space ticks an item of a multi-select, `\x1b[B` is the down arrow.
+//! space ticks an item of a multi-select, `\x1b[B` is the down arrow, `\x1b` is Esc.
 
 use crate::support::{partner_org, repo};
 use partner_org::ask::Answers;
 use partner_org::profile::Profile;
 use rexpect::session::{PtySession, spawn_command};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const DOWN: &str = "\x1b[B";
+const ESC: &str = "\x1b";
 /// The program maturity `launching`, one below the first choice (`none`).
 const LAUNCHING: &str = "\x1b[B\r";
 
@@ -27,12 +29,50 @@ fn ask(dir: &Path, args: &[&str]) -> PtySession {
     spawn_command(cmd, Some(30_000)).expect("spawn partner-org ask")
 }
 
+/// Text as rexpect reads it: one char per byte, so `✔` is three chars.
+fn bytes(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// Waits for `text` (which may hold a tick or a cross).
+fn expect(p: &mut PtySession, text: &str, what: &str) {
+    p.exp_string(&bytes(text))
+        .unwrap_or_else(|e| panic!("{what}: waiting for {text:?}: {e}"));
+}
+
 /// Waits for `prompt`, then types `keys`.
 fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
     p.exp_string(prompt)
         .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
     // Let the prompt switch the terminal to raw mode before the keys arrive.
     std::thread::sleep(Duration::from_millis(50));
+    p.send(keys).expect("send keys");
+    p.flush().expect("flush keys");
+}
+
+/// Everything the session prints in the next `ms` milliseconds.
+fn printed_within(p: &mut PtySession, ms: u64) -> String {
+    let until = Instant::now() + Duration::from_millis(ms);
+    let mut out = String::new();
+    while Instant::now() < until {
+        match p.try_read() {
+            Some(c) => out.push(c),
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+    out
+}
+
+/// Waits for `prompt`, checks that it stays waiting (nothing typed before reached it),
+/// then types `keys`.
+fn waiting_at(p: &mut PtySession, prompt: &str, keys: &str) {
+    p.exp_string(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    let more = printed_within(p, 400);
+    assert!(
+        !more.contains(&bytes("✔")) && !more.contains(&bytes("✘")),
+        "{prompt:?} was answered without a key: {more:?}"
+    );
     p.send(keys).expect("send keys");
     p.flush().expect("flush keys");
 }
@@ -49,11 +89,11 @@ fn exit_code(p: &mut PtySession) -> i32 {
         .unwrap_or_else(|| panic!("not a normal exit: {status}"))
 }
 
-/// The sixteen questions, in order, as they start on the screen.
+/// The sixteen questions, in order, as they read after their progress.
 const QUESTIONS: [&str; 16] = [
     "Company name",
     "How many people work at the company?",
-    "Can a customer sign up and pay without talking to sales?",
+    "Can customers sign up and pay without talking to sales?",
     "How many people are on the sales team?",
     "How many people are on the marketing team?",
     "How developed is marketing?",
@@ -77,13 +117,15 @@ fn answer_each(p: &mut PtySession, prompts: &[&str], keys: &[&str]) {
     }
 }
 
+/// The keys that answer every question for "Acme", typed as words.
+const ACME: [&str; 16] = [
+    "Acme\r", "40\r", "yes\r", "3\r", "5\r", "\r", "no\r", "\r", LAUNCHING, " \r", "\r", "20\r",
+    "5%\r", "1\r", " \r", "\r",
+];
+
 /// Answers every question for "Acme" up to the review screen.
 fn answer_acme(p: &mut PtySession) {
-    let keys = [
-        "Acme\r", "40\r", "y", "3\r", "5\r", "\r", "\r", "\r", LAUNCHING, " \r", "\r", "20\r",
-        "5%\r", "1\r", " \r", "\r",
-    ];
-    answer_each(p, &QUESTIONS, &keys);
+    answer_each(p, &QUESTIONS, &ACME);
 }
 
 fn read_profile(path: &Path) -> Profile {
@@ -106,15 +148,30 @@ fn recovery(dir: &Path) -> String {
 }
 
 #[test]
-fn a_full_session_shows_the_advice_and_saves_the_profile() {
+fn a_full_session_shows_the_introduction_progress_advice_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = ask(dir.path(), &[]);
-    answer_acme(&mut p);
-    answer(&mut p, "Review", "\r");
+    p.exp_string("Up to 16 questions about your company")
+        .expect("what it asks");
+    p.exp_string("about 4 minutes").expect("how long");
+    p.exp_string("Go back one question with < and Enter, or Esc in a list")
+        .expect("how to go back");
+    p.exp_string("Ctrl-C stops at any time and keeps your answers")
+        .expect("Ctrl-C");
+    for (i, (question, keys)) in QUESTIONS.iter().zip(ACME).enumerate() {
+        answer(&mut p, &format!("[{}/16] {question}", i + 1), keys);
+    }
+    // The review: the questions and the answers in plain words.
+    p.exp_string("Review your answers").expect("the review");
+    p.exp_string("Can customers sign up and pay without talking to sales?  yes")
+        .expect("a yes/no answer in words");
+    p.exp_string("What share of revenue do partners source or influence?   5%")
+        .expect("the share as a percentage");
+    answer(&mut p, "Where does the company sell?", "\r");
     p.exp_string("Acme: put partnerships")
         .expect("the report's headline");
     p.exp_string("Team, in hiring order").expect("the report");
-    answer(&mut p, "Save this profile?", "\r");
+    answer(&mut p, "Save this profile? (yes/no) [yes]", "\r");
     answer(&mut p, "File name", "\r");
     p.exp_string("Saved acme.yaml").expect("saved");
     assert_eq!(exit_code(&mut p), 0);
@@ -122,6 +179,7 @@ fn a_full_session_shows_the_advice_and_saves_the_profile() {
     let profile = read_profile(&dir.path().join("acme.yaml"));
     assert_eq!(profile.name, "Acme");
     assert_eq!(profile.company.employees, 40);
+    assert!(profile.company.self_serve);
     assert_eq!(profile.program.revenue_share, 0.05);
     // The saved file is what `advise` (and `chart`) read.
     partner_org()
@@ -132,58 +190,125 @@ fn a_full_session_shows_the_advice_and_saves_the_profile() {
 }
 
 #[test]
-fn a_wrong_answer_is_asked_again_with_the_reason() {
+fn yes_no_waits_for_enter_takes_words_in_any_case_and_asks_again_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = ask(dir.path(), &["--out", "acme.yaml"]);
-    answer(&mut p, "Company name", "Acme\r");
-    answer(&mut p, "How many people work at the company?", "forty\r");
-    answer(&mut p, "'forty' is not a whole number", "");
-    answer(&mut p, "How many people work at the company?", "40\r");
-    answer(&mut p, "Can a customer sign up", "n");
-    answer(&mut p, "How many people are on the sales team?", "3\r");
-    answer(&mut p, "How many people are on the marketing team?", "38\r");
-    p.exp_string("sales_team (3) plus marketing_team (38) is more than employees (40)")
-        .expect("the contradiction, as soon as it arises");
-    answer(&mut p, "How many people are on the marketing team?", "5\r");
-    // From "How developed is marketing?" to a revenue share out of range.
-    let keys = ["\r", "\r", "\r", LAUNCHING, " \r", "\r", "20\r", "2\r"];
-    answer_each(&mut p, &QUESTIONS[5..13], &keys);
-    p.exp_string("2 is above 1: write 2% or 0.02")
-        .expect("the range");
-    answer_each(&mut p, &QUESTIONS[12..], &["0.2\r", "1\r", "\r", "\r"]);
+    answer_each(&mut p, &QUESTIONS[..2], &["Acme\r", "40\r"]);
+    // `maybe` is asked again with a cross; `YES` is yes.
+    answer(&mut p, QUESTIONS[2], "maybe\r");
+    expect(&mut p, "✘ 'maybe' is not yes or no", "a cross");
+    answer(&mut p, QUESTIONS[2], "YES\r");
+    expect(
+        &mut p,
+        "✔ [3/16] Can customers sign up and pay without talking to sales? yes",
+        "a tick",
+    );
+    waiting_at(
+        &mut p,
+        "[4/16] How many people are on the sales team? [0]",
+        "3\r",
+    );
+    answer_each(&mut p, &QUESTIONS[4..6], &["5\r", "\r"]);
+    // `no` Enter: no, and the revenue owner is still waiting.
+    answer(&mut p, QUESTIONS[6], "no\r");
+    waiting_at(
+        &mut p,
+        "[8/16] Which executive owns the whole revenue engine",
+        "\r",
+    );
+    answer(&mut p, QUESTIONS[8], LAUNCHING);
+    answer(&mut p, QUESTIONS[9], " \r");
+    answer(&mut p, QUESTIONS[10], "\r");
+    // A bare 15 in a share: "write 15% or 0.15"; then 15% is taken.
+    answer_each(&mut p, &QUESTIONS[11..13], &["20\r", "15\r"]);
+    p.exp_string("write 15% or 0.15")
+        .expect("how to write a share");
+    answer(&mut p, QUESTIONS[12], "15%\r");
+    answer_each(&mut p, &QUESTIONS[13..], &["1\r", " \r", "\r"]);
+    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    assert!(profile.company.self_serve);
+    assert!(!profile.company.shared_gtm_leader);
+    assert_eq!(profile.program.revenue_share, 0.15);
+    assert_eq!(profile.company.revenue_owner.as_str(), "none");
 
+    // `n` Enter is no as well, and the next question waits.
+    let mut p = ask(dir.path(), &["--out", "beta.yaml"]);
+    answer_each(&mut p, &QUESTIONS[..2], &["Beta\r", "12\r"]);
+    answer(&mut p, QUESTIONS[2], "n\r");
+    waiting_at(
+        &mut p,
+        "[4/16] How many people are on the sales team? [0]",
+        "\x03",
+    );
+    assert_eq!(exit_code(&mut p), 130);
+    let kept = Answers::from_yaml("r.yaml", &recovery(dir.path())).expect("readable");
+    assert!(recovery(dir.path()).contains("self_serve: false"));
+    assert_eq!(kept.answers.len(), 3);
+}
+
+#[test]
+fn back_with_less_than_or_esc_keeps_the_later_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ask(dir.path(), &["--out", "acme.yaml"]);
+    answer_each(&mut p, &QUESTIONS[..7], &ACME[..7]);
+    // At the revenue owner (a list): Esc goes back to the shared leader (typed).
+    answer(&mut p, QUESTIONS[7], ESC);
+    // `<` Enter goes back again, to the marketing maturity (a list).
+    answer(
+        &mut p,
+        "[7/16] Does one leader run both sales and marketing? (yes/no) [no]",
+        "<\r",
+    );
+    answer(
+        &mut p,
+        "[6/16] How developed is marketing?",
+        &format!("{DOWN}\r"),
+    );
+    expect(
+        &mut p,
+        "✔ [6/16] How developed is marketing? established",
+        "the new answer",
+    );
+    // The later answer is kept: Enter keeps it.
+    answer(
+        &mut p,
+        "[7/16] Does one leader run both sales and marketing? (yes/no) [no]",
+        "\r",
+    );
+    answer_each(&mut p, &QUESTIONS[7..], &ACME[7..]);
     let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
     assert_eq!(
-        (profile.company.employees, profile.company.marketing_team),
-        (40, 5)
+        profile.company.marketing_maturity.map(|m| m.as_str()),
+        Some("established")
     );
-    assert_eq!(profile.program.revenue_share, 0.2);
-    assert!(!profile.company.self_serve);
+    assert!(!profile.company.shared_gtm_leader);
+
+    // Esc at a typed question goes back too.
+    let mut p = ask(dir.path(), &["--out", "beta.yaml"]);
+    answer_each(&mut p, &QUESTIONS[..3], &["Beta\r", "40\r", "yes\r"]);
+    answer(&mut p, "[4/16] How many people are on the sales team?", ESC);
+    answer(
+        &mut p,
+        "[3/16] Can customers sign up and pay without talking to sales? (yes/no) [yes]",
+        "no\r",
+    );
+    answer(
+        &mut p,
+        "[4/16] How many people are on the sales team?",
+        "\x03",
+    );
+    assert_eq!(exit_code(&mut p), 130);
+    let kept = recovery(dir.path());
+    assert!(kept.contains("self_serve: false"), "{kept}");
 }
 
 #[test]
-fn an_answer_is_changed_at_the_review() {
+fn ctrl_c_keeps_exactly_what_was_typed_and_from_resumes_at_the_first_missing_answer() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = ask(dir.path(), &["--out", "acme.yaml"]);
-    answer_acme(&mut p);
-    // Done, name, employees: two steps down.
-    answer(&mut p, "Review", &format!("{DOWN}{DOWN}\r"));
-    answer(&mut p, "How many people work at the company? [40]", "60\r");
-    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
-    assert_eq!(profile.company.employees, 60);
-}
-
-#[test]
-fn ctrl_c_keeps_the_answers_in_a_recovery_file_that_resumes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut p = ask(dir.path(), &["--out", "acme.yaml"]);
-    answer(&mut p, "Company name", "Acme\r");
-    answer(&mut p, "How many people work at the company?", "40\r");
-    answer(&mut p, "Can a customer sign up", "y");
-    answer(&mut p, "How many people are on the sales team?", "3\r");
-    answer(&mut p, "How many people are on the marketing team?", "5\r");
-    // Ctrl-C in a list, which hides the cursor.
-    answer(&mut p, "How developed is marketing?", "\x03");
+    answer_each(&mut p, &QUESTIONS[..5], &ACME[..5]);
+    // Half an answer typed at the next question, then Ctrl-C in a list.
+    answer(&mut p, QUESTIONS[5], "\x03");
     p.exp_string("\x1b[?25h")
         .expect("the cursor is shown again");
     p.exp_string("5 answers kept in partner-org-recovery.yaml")
@@ -192,29 +317,36 @@ fn ctrl_c_keeps_the_answers_in_a_recovery_file_that_resumes() {
         .expect("how to resume");
     assert_eq!(exit_code(&mut p), 130);
     assert!(!dir.path().join("acme.yaml").exists());
+    let kept = Answers::from_yaml("r.yaml", &recovery(dir.path())).expect("readable");
+    assert_eq!(kept.answers.len(), 5);
+    for (field, value) in [
+        ("name", "Acme"),
+        ("employees", "40"),
+        ("self_serve", "true"),
+        ("sales_team", "3"),
+        ("marketing_team", "5"),
+    ] {
+        assert!(
+            recovery(dir.path()).contains(&format!("{field}: {value}\n")),
+            "{field}"
+        );
+    }
 
-    let answers = Answers::from_yaml(&recovery(dir.path())).expect("a readable recovery file");
-    assert_eq!(answers.len(), 5);
-
-    // Resume: the answers given are the defaults; Enter keeps them.
+    // Resume: a summary of what was loaded, then the first missing answer.
     let mut p = ask(
         dir.path(),
         &["--from", "partner-org-recovery.yaml", "--out", "acme.yaml"],
     );
-    answer(&mut p, "Company name [Acme]", "\r");
-    answer(&mut p, "How many people work at the company? [40]", "\r");
-    answer(&mut p, "Can a customer sign up", "\r");
-    answer(&mut p, "How many people are on the sales team? [3]", "\r");
-    answer(
+    p.exp_string("Loaded 5 answers from partner-org-recovery.yaml")
+        .expect("the summary");
+    expect(
         &mut p,
-        "How many people are on the marketing team? [5]",
-        "\r",
+        "✔ How many people are on the marketing team?",
+        "a loaded answer",
     );
-    // The questions not answered before: their defaults, and the first program type.
-    let keys = [
-        "\r", "\r", "\r", LAUNCHING, " \r", "\r", "\r", "\r", "\r", "\r", "\r",
-    ];
-    answer_each(&mut p, &QUESTIONS[5..], &keys);
+    p.exp_string("11 questions to answer, from the first one missing.")
+        .expect("what is left");
+    answer_each(&mut p, &QUESTIONS[5..], &ACME[5..]);
     let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
     assert_eq!(
         (
@@ -224,19 +356,46 @@ fn ctrl_c_keeps_the_answers_in_a_recovery_file_that_resumes() {
         ),
         ("Acme", 40, 3)
     );
+    // The answers are saved: the recovery file is gone.
+    assert!(!dir.path().join("partner-org-recovery.yaml").exists());
 }
 
 #[test]
-fn esc_in_a_text_prompt_also_keeps_the_answers() {
+fn an_answer_is_changed_at_the_review_and_a_contradiction_names_the_other_question() {
     let dir = tempfile::tempdir().unwrap();
-    let mut p = ask(dir.path(), &[]);
-    answer(&mut p, "Company name", "Acme\r");
-    answer(&mut p, "How many people work at the company?", "\x1b");
-    p.exp_string("1 answer kept in partner-org-recovery.yaml")
-        .expect("where the answers are");
-    assert_eq!(exit_code(&mut p), 130);
-    let recovery = recovery(dir.path());
-    assert!(recovery.contains("\nname: Acme\n"), "{recovery}");
+    let mut p = ask(dir.path(), &["--out", "acme.yaml"]);
+    answer_acme(&mut p);
+    // Done, name, employees: two steps down.
+    answer(&mut p, "Review", &format!("{DOWN}{DOWN}\r"));
+    answer(&mut p, "How many people work at the company? [40]", "6\r");
+    expect(
+        &mut p,
+        "✘ sales_team (3) plus marketing_team (5) is more than employees (6)",
+        "the contradiction",
+    );
+    answer(&mut p, "How many people work at the company? [40]", "60\r");
+    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    assert_eq!(profile.company.employees, 60);
+}
+
+#[test]
+fn from_a_complete_profile_goes_straight_to_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let sellfy = repo("profiles/sellfy.yaml");
+    let mut p = ask(
+        dir.path(),
+        &["--from", sellfy.to_str().unwrap(), "--out", "s.yaml"],
+    );
+    p.exp_string("Loaded 16 answers from").expect("the summary");
+    p.exp_string("Every question is answered: on to the review.")
+        .expect("no question to ask");
+    waiting_at(&mut p, "Review your answers", "\r");
+    p.exp_string("Saved s.yaml").expect("saved");
+    assert_eq!(exit_code(&mut p), 0);
+    let profile = read_profile(&dir.path().join("s.yaml"));
+    assert_eq!(profile, read_profile(&sellfy));
+    // The file resumed from is a profile, not a recovery file: it stays.
+    assert!(sellfy.exists());
 }
 
 #[test]
@@ -253,12 +412,7 @@ fn an_existing_file_is_not_overwritten_without_force_or_a_yes() {
     // Saving by hand: the default answer to "overwrite?" is no, and another name is asked.
     let sellfy = repo("profiles/sellfy.yaml");
     let mut p = ask(dir.path(), &["--from", sellfy.to_str().unwrap()]);
-    // Enter keeps every pre-filled answer.
-    answer(&mut p, "Company name [Sellfy]", "\r");
-    for prompt in &QUESTIONS[1..] {
-        answer(&mut p, prompt, "\r");
-    }
-    answer(&mut p, "Which of them is the home market?", "\r");
+    // A complete profile: straight to the review.
     answer(&mut p, "Review", "\r");
     p.exp_string("Sellfy: put partnerships under marketing")
         .expect("the report");

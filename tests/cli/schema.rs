@@ -47,6 +47,24 @@ fn every_example_profile_validates() {
 }
 
 #[test]
+fn a_share_written_as_a_percentage_validates_as_the_profile_reader_takes_it() {
+    let validator = schema("profile");
+    let good = std::fs::read_to_string(repo("profiles/sellfy.yaml")).unwrap();
+    for (share, valid) in [
+        ("10%", true),
+        ("100%", true),
+        ("0.5 %", true),
+        ("150%", false),
+        ("ten%", false),
+    ] {
+        let text = good.replace("revenue_share: 0.1", &format!("revenue_share: {share}"));
+        let by_schema = errors(&validator, &yaml(&text)).is_empty();
+        let by_reader = partner_org::profile::Profile::parse("s.yaml", &text).is_ok();
+        assert_eq!((by_schema, by_reader), (valid, valid), "{share}");
+    }
+}
+
+#[test]
 fn broken_profiles_do_not_validate() {
     let validator = schema("profile");
     let good = std::fs::read_to_string(repo("profiles/sellfy.yaml")).unwrap();

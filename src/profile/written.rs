@@ -1,0 +1,251 @@
+//! Values as people write them: a share as `0.15` or `15%` (in a file, in `--set` and
+//! in the questionnaire alike), yes or no, a choice by name, a whole number; and
+//! `--set FIELD=VALUE` overrides.
+
+use super::{Choice, Field, MAX_COUNT, Profile, Value, Violation, closest};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::fmt;
+
+/// Reads a whole number up to [`MAX_COUNT`]; the least value is checked with the other
+/// answers, where the message can say why.
+pub(super) fn parse_count(text: &str) -> Result<u32, String> {
+    if text.is_empty() {
+        return Err("an answer is needed: type a whole number, e.g. 12".into());
+    }
+    let n: u64 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a whole number: type digits only, e.g. 12"))?;
+    if n > u64::from(MAX_COUNT) {
+        return Err(format!(
+            "{n} is more than the limit of {MAX_COUNT}: give a realistic count"
+        ));
+    }
+    Ok(n as u32)
+}
+
+/// Reads a share written `0.15` or `15%` (spaces allowed before `%`). A bare number
+/// above 1, such as `15`, is refused with "write 15% or 0.15": it is most likely a
+/// percentage without its sign, and guessing would be wrong for `1`.
+pub fn parse_share(text: &str) -> Result<f64, String> {
+    let text = text.trim();
+    let (number, scale) = match text.strip_suffix('%') {
+        Some(n) => (n.trim_end(), 100.0),
+        None => (text, 1.0),
+    };
+    let x: f64 = number
+        .parse()
+        .ok()
+        .filter(|x: &f64| x.is_finite())
+        .ok_or_else(|| {
+            format!("'{text}' is not a share: write a percentage such as 15% or 0.15")
+        })?;
+    let share = x / scale;
+    share_in_range(share).map_err(|e| format!("{e}: {}", share_help(share)))
+}
+
+/// Checks that a share is from 0 to 1 (0% to 100%); the error is in a person's words.
+pub fn share_in_range(share: f64) -> Result<f64, String> {
+    if share.is_finite() && (0.0..=1.0).contains(&share) {
+        Ok(share)
+    } else {
+        let side = if share < 0.0 { "below 0" } else { "above 1" };
+        Err(format!(
+            "a share runs from 0 to 1 (0% to 100%), and {share} is {side}"
+        ))
+    }
+}
+
+/// How to write a share that is out of range: `write 15% or 0.15` for a bare 15.
+pub fn share_help(share: f64) -> String {
+    if share > 1.0 && share <= 100.0 {
+        format!("write {share}% or {}", share / 100.0)
+    } else {
+        "write a share from 0% to 100%, e.g. 15% or 0.15".into()
+    }
+}
+
+/// Reads the revenue share of a profile file: a number (`0.15`) or a percentage
+/// (`15%`). The range is checked with the other answers.
+pub(super) fn deserialize_share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    struct Share;
+    impl serde::de::Visitor<'_> for Share {
+        type Value = f64;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a share such as 0.15 or 15%")
+        }
+        fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<f64, E> {
+            Ok(x)
+        }
+        fn visit_i64<E: serde::de::Error>(self, x: i64) -> Result<f64, E> {
+            Ok(x as f64)
+        }
+        fn visit_u64<E: serde::de::Error>(self, x: u64) -> Result<f64, E> {
+            Ok(x as f64)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<f64, E> {
+            parse_share(s).map_err(E::custom)
+        }
+    }
+    d.deserialize_any(Share)
+}
+
+/// The JSON Schema of a share: a number from 0 to 1, or a percentage such as `15%`.
+pub(super) fn share_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            { "type": "number", "minimum": 0.0, "maximum": 1.0 },
+            { "type": "string", "pattern": "^ *(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?) *% *$" }
+        ]
+    })
+}
+
+/// Reads yes or no as a person types it: y, yes, true and n, no, false, in any case
+/// (surrounding spaces ignored).
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    let text = text.trim();
+    match text.to_ascii_lowercase().as_str() {
+        "y" | "yes" | "true" => Some(true),
+        "n" | "no" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+pub(super) fn parse_choice(text: &str, choices: &'static [Choice]) -> Result<&'static str, String> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(c) = choices.iter().find(|c| c.name == lower) {
+        return Ok(c.name);
+    }
+    let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
+    Err(match closest(&lower, &names) {
+        Some(near) => format!("'{text}' is not a choice; did you mean '{near}'?"),
+        None => format!("'{text}' is not a choice: one of {}", names.join(", ")),
+    })
+}
+
+/// One `--set FIELD=VALUE` override.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// The field.
+    pub field: Field,
+    /// The value.
+    pub value: Value,
+}
+
+impl std::str::FromStr for Override {
+    type Err = String;
+
+    /// Parses `FIELD=VALUE`; the value as [`Field::parse`] reads it.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (path, value) = s.split_once('=').ok_or_else(|| {
+            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
+        })?;
+        let path = path.trim();
+        let paths = Field::paths();
+        let field = Field::from_path(path).ok_or_else(|| {
+            let hint = closest(path, &paths).map_or_else(
+                || format!("fields: {}", paths.join(", ")),
+                |b| format!("did you mean '{b}'?"),
+            );
+            format!("--set {s}: unknown field '{path}'; {hint}")
+        })?;
+        let value = field.parse(value).map_err(|e| format!("--set {s}: {e}"))?;
+        Ok(Override { field, value })
+    }
+}
+
+/// An answer that `--set` changed, as the assessment records it: in JSON
+/// `{"field": "company.employees", "from": 40, "to": 50}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The field.
+    pub field: Field,
+    /// Its value before (a default filled in).
+    pub from: Value,
+    /// Its value after.
+    pub to: Value,
+}
+
+impl fmt::Display for Change {
+    /// `company.employees 40 → 50`, the values as `--set` takes them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} → {}", self.field.path(), self.from, self.to)
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut change = s.serialize_struct("Change", 3)?;
+        change.serialize_field("field", self.field.path())?;
+        change.serialize_field("from", &self.from)?;
+        change.serialize_field("to", &self.to)?;
+        change.end()
+    }
+}
+
+impl Profile {
+    /// The profile with overrides applied and validated again.
+    pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {
+        let mut profile = self.clone();
+        for o in overrides {
+            o.field.set(&mut profile, &o.value);
+        }
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    /// What `overrides` changed between this profile and `after`, the profile
+    /// [`Profile::with_overrides`] made of it: one entry per override, in order.
+    pub fn changes(&self, overrides: &[Override], after: &Profile) -> Vec<Change> {
+        overrides
+            .iter()
+            .map(|o| Change {
+                field: o.field,
+                from: o.field.get(self),
+                to: o.field.get(after),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_read_as_a_fraction_or_a_percentage() {
+        assert_eq!(parse_share("0.15"), Ok(0.15));
+        assert_eq!(parse_share("15%"), Ok(0.15));
+        assert_eq!(parse_share(" 15 % "), Ok(0.15));
+        assert_eq!(parse_share("100%"), Ok(1.0));
+        assert_eq!(parse_share("1"), Ok(1.0));
+        let bare = parse_share("15").unwrap_err();
+        assert!(bare.contains("write 15% or 0.15"), "{bare}");
+        assert!(parse_share("150%").unwrap_err().contains("above 1"));
+        assert!(parse_share("-5%").unwrap_err().contains("below 0"));
+        assert!(parse_share("lots").unwrap_err().contains("15% or 0.15"));
+    }
+
+    #[test]
+    fn typed_answers_are_read_in_a_persons_words() {
+        for (text, yes) in [("y", true), ("YES", true), ("No", false), ("n", false)] {
+            assert_eq!(Field::SelfServe.parse(text), Ok(Value::Flag(yes)));
+        }
+        assert!(Field::SelfServe.parse("maybe").is_err());
+        assert_eq!(
+            Field::Goals.parse("Reach, fast-roi"),
+            Ok(Value::Many(vec!["reach", "fast-roi"]))
+        );
+        assert_eq!(Field::Planned.parse("[]"), Ok(Value::Many(vec![])));
+        let near = Field::Maturity.parse("scalling").unwrap_err();
+        assert!(near.contains("did you mean 'scaling'"), "{near}");
+        assert_eq!(Field::SalesTeam.parse("0"), Ok(Value::Count(0)));
+    }
+
+    #[test]
+    fn set_takes_shares_as_percentages_too() {
+        let o: Override = "program.revenue_share=15%".parse().unwrap();
+        assert_eq!(o.value, Value::Share(0.15));
+        let bare = "program.revenue_share=15".parse::<Override>().unwrap_err();
+        assert!(bare.contains("write 15% or 0.15"), "{bare}");
+    }
+}
