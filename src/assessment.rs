@@ -10,6 +10,7 @@ mod trace;
 
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
 
+use crate::guidance::Citations;
 use crate::profile::{Change, ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
 use serde::Serialize;
@@ -125,6 +126,9 @@ pub struct Assessment<'r> {
     pub cadence: Vec<CadenceItem<'r>>,
     /// Measures to track.
     pub kpis: Vec<Kpi<'r>>,
+    /// Every guidance point the assessment cites (the rules that fired cite them), in
+    /// catalogue order: `[{id, statement}]`.
+    pub sources: Citations,
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Box<Trace>>,

@@ -162,6 +162,7 @@ impl Cli {
             Command::Init(i) => (Some(&i.output), None, None, None),
             Command::WhatIf(w) => (Some(&w.output), Some(&w.rulebook), Some(&w.limits), None),
             Command::Diff(d) => (Some(&d.output), Some(&d.rulebook), Some(&d.limits), None),
+            Command::Guidance(g) => (Some(&g.output), Some(&g.rulebook), None, None),
             Command::Schema { output, .. }
             | Command::Completions { output, .. }
             | Command::Man { output, .. } => (Some(output), None, None, None),
@@ -211,6 +212,10 @@ pub enum Command {
     /// Compare two profiles, or one profile before and after --set: placement, scores,
     /// rules, roles and caveats.
     Diff(Diff),
+    /// The guidance points the reports cite ([S1], [D6]): what each says, the source
+    /// document it comes from, the companies the source gives as examples and the
+    /// rules that cite it.
+    Guidance(Guidance),
     /// Print the JSON Schema of the profile or rulebook format, for editors
     /// (yaml-language-server) and CI.
     Schema {
@@ -354,6 +359,24 @@ pub struct Init {
     /// as -o PATH.
     #[arg(value_name = "PATH", conflicts_with = "output")]
     pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub output: Output,
+}
+
+/// `guidance`.
+#[derive(Debug, Args)]
+pub struct Guidance {
+    /// One point, e.g. D6; without it, every point.
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub rulebook: RulebookChoice,
 
     #[command(flatten)]
     pub output: Output,
@@ -549,7 +572,8 @@ pub enum Format {
     Ndjson,
     /// CSV: one row per profile; columns: source, document, profile, placement,
     /// reports_to, confidence, score_sales, score_marketing, score_standalone,
-    /// score_cross_functional, runner_up, stage, top_reason, error, overrides.
+    /// score_cross_functional, runner_up, stage, top_reason, error, overrides,
+    /// sources.
     Csv,
 }
 

@@ -1,6 +1,12 @@
 //! The catalogue of guidance points the rulebook cites (GUIDANCE.md in the design
-//! notes). Each id has a one-line summary in the project's own words; `rules list`
-//! and the reports show them, and rulebook validation rejects any other id.
+//! notes). Each id has a one-line summary in the project's own words, the part of a
+//! source document it comes from and the real companies the source gives as examples;
+//! `partner-org guidance`, `rules list` and the reports' Sources sections show them,
+//! and rulebook validation rejects any other id.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 
 /// A point of the guidance: its id and what it says, in brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,4 +70,218 @@ catalogue! {
 /// The point with this id, if it exists.
 pub fn point(id: &str) -> Option<&'static Point> {
     POINTS.iter().find(|p| p.id == id)
+}
+
+/// A source document the guidance comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document {
+    /// Its title.
+    pub title: &'static str,
+    /// Who published it.
+    pub publisher: &'static str,
+}
+
+/// Where partnerships fit in an organisation, with org chart examples.
+pub const PLACEMENT_ARTICLE: Document = Document {
+    title: "Here's How Partnerships Can Fit Into Your Organization (With Org Chart Examples)",
+    publisher: "PartnerStack",
+};
+
+/// How to structure the PartnerOps function behind a partner ecosystem.
+pub const PARTNEROPS_ARTICLE: Document = Document {
+    title: "Structuring PartnerOps Teams: Models for Global SaaS Execution",
+    publisher: "a PartnerOps best-practices article",
+};
+
+/// The part of a source document a point comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// The document.
+    pub document: Document,
+    /// The section, in our words.
+    pub title: &'static str,
+}
+
+/// The section of each group of points, by the letter their ids start with.
+const SECTIONS: &[(char, Section)] = &[
+    ('S', section(PLACEMENT_ARTICLE, "placement under sales")),
+    ('M', section(PLACEMENT_ARTICLE, "placement under marketing")),
+    (
+        'D',
+        section(PLACEMENT_ARTICLE, "partnerships as its own department"),
+    ),
+    (
+        'C',
+        section(
+            PLACEMENT_ARTICLE,
+            "a cross-functional leader, the less common option",
+        ),
+    ),
+    (
+        'T',
+        section(PLACEMENT_ARTICLE, "scaling the partnerships team"),
+    ),
+    ('P', section(PARTNEROPS_ARTICLE, "the PartnerOps functions")),
+    ('R', section(PARTNEROPS_ARTICLE, "partner motions")),
+    (
+        'X',
+        section(PARTNEROPS_ARTICLE, "the cross-functional operating model"),
+    ),
+    ('G', section(PARTNEROPS_ARTICLE, "regions")),
+    ('E', section(PARTNEROPS_ARTICLE, "maturity stages")),
+];
+
+const fn section(document: Document, title: &'static str) -> Section {
+    Section { document, title }
+}
+
+/// The real companies the source shows for a point, and what it shows of them (the
+/// example profiles in `profiles/` are made from these).
+const EXAMPLES: &[(&str, &[&str])] = &[
+    (
+        "S1",
+        &["TouchBistro: a dedicated partnerships team inside sales"],
+    ),
+    (
+        "M1",
+        &["Sellfy: an affiliate marketer in a marketing team of five"],
+    ),
+    (
+        "M3",
+        &["Sellfy: an affiliate marketer in a marketing team of five"],
+    ),
+    (
+        "D1",
+        &["Formstack: ad-hoc partnering became a team of its own under a VP"],
+    ),
+    (
+        "D2",
+        &["Rewind: partnerships was cross-functional from the start"],
+    ),
+    (
+        "D6",
+        &["Rewind: partnerships reports to the COO, who also acts as CRO"],
+    ),
+    (
+        "C1",
+        &["Outgrow: one leader runs sales, marketing and partnerships"],
+    ),
+    (
+        "C2",
+        &["Outgrow: one leader runs sales, marketing and partnerships"],
+    ),
+    (
+        "T3",
+        &["Formstack: a partnerships VP, then partner enablement as the first hire"],
+    ),
+];
+
+impl Point {
+    /// The document and section the point comes from.
+    pub fn section(&self) -> Section {
+        let letter = self.id.chars().next();
+        SECTIONS
+            .iter()
+            .find(|(l, _)| Some(*l) == letter)
+            .map(|(_, s)| *s)
+            .expect("every id starts with a section's letter (tested)")
+    }
+
+    /// The companies the source gives as examples of the point; often none.
+    pub fn examples(&self) -> &'static [&'static str] {
+        EXAMPLES
+            .iter()
+            .find(|(id, _)| *id == self.id)
+            .map_or(&[], |(_, e)| e)
+    }
+}
+
+// A set of points is one bit per point.
+const _: () = assert!(POINTS.len() <= 64);
+
+/// A set of guidance points, one bit per point of [`POINTS`], so that the points an
+/// assessment cites are gathered cheaply from the rules that fired. Serialised as the
+/// `sources` of an assessment: `[{id, statement}]` in catalogue order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Citations(u64);
+
+impl Citations {
+    /// The points among `ids`; ids that are no point are left out.
+    pub fn of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Citations {
+        let mut bits = 0;
+        for id in ids {
+            if let Some(i) = POINTS.iter().position(|p| p.id == id) {
+                bits |= 1 << i;
+            }
+        }
+        Citations(bits)
+    }
+
+    /// The points in either set.
+    pub fn union(self, other: Citations) -> Citations {
+        Citations(self.0 | other.0)
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The points, in catalogue order.
+    pub fn points(self) -> impl Iterator<Item = &'static Point> {
+        POINTS
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, p)| p)
+    }
+}
+
+/// One entry of an assessment's `sources`.
+#[derive(Serialize, JsonSchema)]
+pub struct Source {
+    /// The guidance id, e.g. `D6`.
+    pub id: &'static str,
+    /// What the point says, in one line.
+    pub statement: &'static str,
+}
+
+impl Serialize for Citations {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for p in self.points() {
+            seq.serialize_element(&Source {
+                id: p.id,
+                statement: p.summary,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_point_has_a_section_and_examples_name_points() {
+        for p in POINTS {
+            assert!(!p.section().title.is_empty(), "{}", p.id);
+        }
+        for (id, _) in EXAMPLES {
+            assert!(point(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn citations_keep_catalogue_order_and_drop_unknown_ids() {
+        let c = Citations::of(["D6", "S1", "nope", "S1"]).union(Citations::of(["E4"]));
+        let ids: Vec<&str> = c.points().map(|p| p.id).collect();
+        assert_eq!(ids, ["S1", "D6", "E4"]);
+        assert_eq!(
+            serde_json::to_value(Citations::of(["S1"])).unwrap(),
+            serde_json::json!([{"id": "S1", "statement": POINTS[0].summary}])
+        );
+        assert!(Citations::default().is_empty());
+    }
 }

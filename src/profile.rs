@@ -453,21 +453,21 @@ impl Profile {
         }
         if self.name.trim().is_empty() {
             return v(
-                "name",
+                Field::Name.path(),
                 "the name is empty".into(),
                 "give the company's name, e.g. `name: Acme`",
             );
         }
         if let Some(c) = self.name.chars().find(|c| is_forbidden_char(*c)) {
             return v(
-                "name",
+                Field::Name.path(),
                 format!("the name holds the control character U+{:04X}", c as u32),
                 "remove control and bidirectional-override characters from the name",
             );
         }
         if self.name.chars().count() > MAX_NAME_CHARS {
             return v(
-                "name",
+                Field::Name.path(),
                 format!(
                     "the name is {} characters long; the limit is {MAX_NAME_CHARS}",
                     self.name.chars().count()
@@ -477,11 +477,11 @@ impl Profile {
         }
         let c = &self.company;
         let counts = [
-            ("company.employees", c.employees),
-            ("company.sales_team", c.sales_team),
-            ("company.marketing_team", c.marketing_team),
-            ("program.partners", self.program.partners),
-            ("program.team_size", self.program.team_size),
+            (Field::Employees.path(), c.employees),
+            (Field::SalesTeam.path(), c.sales_team),
+            (Field::MarketingTeam.path(), c.marketing_team),
+            (Field::Partners.path(), self.program.partners),
+            (Field::TeamSize.path(), self.program.team_size),
         ];
         for (field, n) in counts {
             if n > MAX_COUNT {
@@ -494,14 +494,14 @@ impl Profile {
         }
         if c.employees == 0 {
             return v(
-                "company.employees",
+                Field::Employees.path(),
                 "a company has at least 1 employee".into(),
                 "give the headcount, e.g. `employees: 40`",
             );
         }
         if u64::from(c.sales_team) + u64::from(c.marketing_team) > u64::from(c.employees) {
             return v(
-                "company.sales_team",
+                Field::SalesTeam.path(),
                 format!(
                     "sales_team ({}) plus marketing_team ({}) is more than employees ({})",
                     c.sales_team, c.marketing_team, c.employees
@@ -511,7 +511,7 @@ impl Profile {
         }
         if self.program.team_size > c.employees {
             return v(
-                "program.team_size",
+                Field::TeamSize.path(),
                 format!(
                     "team_size ({}) is more than employees ({})",
                     self.program.team_size, c.employees
@@ -524,7 +524,7 @@ impl Profile {
                 c.marketing_maturity
         {
             return v(
-                "company.marketing_maturity",
+                Field::MarketingMaturity.path(),
                 format!("marketing_maturity is `{m}` but marketing_team is 0"),
                 "set marketing_team to the marketing headcount, or marketing_maturity to `none`",
             );
@@ -534,8 +534,8 @@ impl Profile {
             return v(Field::RevenueShare.path(), message, &share_help(share));
         }
         for (field, list) in [
-            ("program.types", &self.program.types),
-            ("program.planned", &self.program.planned),
+            (Field::Types.path(), &self.program.types),
+            (Field::Planned.path(), &self.program.planned),
         ] {
             if let Some(dup) = first_duplicate(list) {
                 return v(
@@ -547,21 +547,21 @@ impl Profile {
         }
         if let Some(dup) = first_duplicate(&self.goals) {
             return v(
-                "goals",
+                Field::Goals.path(),
                 format!("`{dup}` is listed twice"),
                 "list each goal once",
             );
         }
         if let Some(dup) = first_duplicate(&self.regions) {
             return v(
-                "regions",
+                Field::Regions.path(),
                 format!("`{dup}` is listed twice"),
                 "list each region once",
             );
         }
         if self.regions.is_empty() {
             return v(
-                "regions",
+                Field::Regions.path(),
                 "no region is listed".into(),
                 "list at least the home market, e.g. `regions: [north-america]`",
             );
@@ -573,7 +573,7 @@ impl Profile {
             .find(|t| self.program.types.contains(t))
         {
             return v(
-                "program.planned",
+                Field::Planned.path(),
                 format!("`{both}` is both running (program.types) and planned"),
                 "keep it in one list: `types` if it runs today, `planned` if it is still to come",
             );
@@ -582,7 +582,7 @@ impl Profile {
         if p.maturity == ProgramMaturity::None {
             if !p.types.is_empty() {
                 return v(
-                    "program.maturity",
+                    Field::Maturity.path(),
                     format!(
                         "maturity is `none` but program.types lists {}",
                         join(&p.types)
@@ -591,8 +591,8 @@ impl Profile {
                 );
             }
             for (field, active) in [
-                ("program.partners", p.partners > 0),
-                ("program.revenue_share", p.revenue_share > 0.0),
+                (Field::Partners.path(), p.partners > 0),
+                (Field::RevenueShare.path(), p.revenue_share > 0.0),
             ] {
                 if active {
                     return v(
@@ -604,7 +604,7 @@ impl Profile {
             }
         } else if p.types.is_empty() {
             return v(
-                "program.types",
+                Field::Types.path(),
                 format!("maturity is `{}` but no program type runs", p.maturity),
                 "list the types that run today, e.g. `types: [affiliate]`, or set maturity to `none`",
             );

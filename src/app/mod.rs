@@ -25,6 +25,7 @@ mod chart;
 mod completions;
 mod diff;
 pub mod exit;
+mod guidance;
 mod init;
 mod man;
 mod output;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Roadmap(r) => roadmap::run(g, r),
         Command::WhatIf(w) => what_if::run(g, w),
         Command::Diff(d) => diff::run(g, d),
+        Command::Guidance(a) => guidance::run(g, a),
         Command::Schema { kind, .. } => schema::run(g, *kind),
         Command::Completions { shell, .. } => completions::run(g, *shell),
         Command::Man { dir, .. } => man::run(g, dir.as_deref()),

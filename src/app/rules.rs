@@ -75,10 +75,17 @@ fn show(g: &Global, id: &str) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let Some(rule) = rulebook.rule(id) else {
         let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
-        let hint = partner_org::profile::suggest(id, &ids)
-            .map_or("`partner-org rules list` shows every id".to_string(), |b| {
-                format!("did you mean '{b}'?")
-            });
+        let hint = if guidance::point(&id.to_ascii_uppercase()).is_some() {
+            format!(
+                "{} is a guidance point: `partner-org guidance {0}` shows it and the rules that cite it",
+                id.to_ascii_uppercase()
+            )
+        } else {
+            partner_org::profile::suggest(id, &ids)
+                .map_or("`partner-org rules list` shows every id".to_string(), |b| {
+                    format!("did you mean '{b}'?")
+                })
+        };
         return Err(Failure::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
     };
     let yaml = yaml_serde::to_string(rule)?;

@@ -14,6 +14,7 @@ use crate::assessment::{
     Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Placement, Ranking,
     Reason, Role, RoleStatus, Scores, Stage,
 };
+use crate::guidance::Citations;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 use serde::Serialize;
@@ -271,6 +272,9 @@ impl Rulebook {
             partnerops,
             cadence,
             kpis,
+            sources: fired
+                .iter()
+                .fold(Citations::default(), |all, r| all.union(r.cited())),
             trace: None,
         };
         if options.trace {

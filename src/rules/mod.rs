@@ -101,6 +101,7 @@ pub struct Rule {
 #[derive(Debug, Clone)]
 struct Derived {
     design: bool,
+    cited: crate::guidance::Citations,
     effect: Text,
     json: engine::Fragments,
 }
@@ -314,6 +315,7 @@ impl Rule {
             let effect = Text::from(self.then.describe());
             Derived {
                 design: self.when.as_ref().is_some_and(Condition::uses_placement),
+                cited: crate::guidance::Citations::of(self.cites.iter().map(|c| c.as_str())),
                 json: engine::Fragments::of(self, &effect),
                 effect,
             }
@@ -324,6 +326,11 @@ impl Rule {
     /// it runs in the second pass and may not change scores.
     pub fn is_design(&self) -> bool {
         self.derived().design
+    }
+
+    /// The guidance points the rule cites, as a set.
+    pub fn cited(&self) -> crate::guidance::Citations {
+        self.derived().cited
     }
 
     /// What the rule adds, in one line ([`Effects::describe`]).

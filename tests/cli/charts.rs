@@ -54,12 +54,15 @@ fn every_chart_format_of_every_example_matches_its_snapshot() {
 }
 
 #[test]
-fn the_text_report_ends_with_the_org_chart_as_a_tree() {
+fn the_text_report_ends_with_the_org_chart_as_a_tree_and_the_sources() {
     let report = stdout(&["advise", &profile("rewind")]);
     let tree = stdout(&["chart", &profile("rewind"), "--format", "tree"]);
     let (_, chart) = report
         .rsplit_once("\nOrg chart\n")
         .expect("an Org chart section");
+    let (chart, _) = chart
+        .split_once("\nSources\n")
+        .expect("a Sources section after the chart");
     assert_eq!(chart, tree);
     assert!(
         tree.starts_with(

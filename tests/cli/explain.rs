@@ -28,7 +28,8 @@ fn explain_markdown_shows_the_trace_in_a_code_block() {
     let start = md
         .find("## How the recommendation was reached")
         .expect("section");
-    let block = &md[start..];
+    let end = md.find("\n## Sources").expect("Sources after the trace");
+    let block = &md[start..end];
     assert!(block.contains("~~~~text\nFirst pass:"), "{block}");
     assert!(
         block.contains("single-revenue-owner [D6]: standalone +3"),

@@ -103,7 +103,7 @@ fn man_dir_writes_one_page_per_command_and_every_reference_exists() {
         .assert()
         .success()
         .stdout("")
-        .stderr(contains("wrote 17 man pages to"));
+        .stderr(contains("wrote 18 man pages to"));
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -1,7 +1,8 @@
 //! Every point of the guidance is cited by a rule, and every citing rule fires, and so
-//! shows in the output, for at least one example or fixture profile.
+//! shows in the output, for at least one example or fixture profile; `guidance` shows
+//! the points, and every report ends with the ones it cites.
 
-use crate::support::{repo, stdout};
+use crate::support::{partner_org, repo, stdout};
 use partner_org::guidance::POINTS;
 use partner_org::rules::Rulebook;
 use serde_json::Value;
@@ -64,6 +65,106 @@ fn every_guidance_point_is_cited_fires_and_shows() {
             shown.contains(point.id),
             "{} never shows in any output",
             point.id
+        );
+    }
+}
+
+#[test]
+fn guidance_shows_each_point_with_its_source_examples_and_rules() {
+    let all = stdout(&["guidance"]);
+    for point in POINTS {
+        assert!(all.contains(point.id), "{} missing", point.id);
+    }
+    let d6 = stdout(&["guidance", "D6"]);
+    assert!(d6.starts_with("D6: When one executive owns"), "{d6}");
+    assert!(d6.contains("PartnerStack"), "{d6}");
+    assert!(d6.contains("Rewind"), "{d6}");
+    assert!(d6.contains("single-revenue-owner"), "{d6}");
+
+    let json: Value =
+        serde_json::from_str(&stdout(&["guidance", "t3", "--format", "json"])).unwrap();
+    assert_eq!(json["id"], "T3");
+    assert!(
+        json["examples"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Formstack")
+    );
+    assert!(!json["rules"].as_array().unwrap().is_empty());
+
+    partner_org()
+        .args(["guidance", "Z9"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no guidance point 'Z9'"));
+    partner_org()
+        .args(["rules", "show", "D6"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("partner-org guidance D6"));
+}
+
+/// Every report ends with the guidance points it cites, one line each; Markdown and
+/// HTML link each citation to its line.
+#[test]
+fn every_report_format_ends_with_its_sources() {
+    let sellfy = "profiles/sellfy.yaml";
+    let json: Value =
+        serde_json::from_str(&stdout(&["advise", sellfy, "--format", "json"])).unwrap();
+    let sources: Vec<&str> = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    // The JSON cites what its rules cite, in catalogue order.
+    let mut cited: Vec<&str> = json["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["cites"].as_array().unwrap())
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let order = |id: &&str| POINTS.iter().position(|p| p.id == *id).unwrap();
+    cited.sort_by_key(order);
+    cited.dedup();
+    assert_eq!(sources, cited);
+    for s in json["sources"].as_array().unwrap() {
+        let point = POINTS.iter().find(|p| p.id == s["id"]).unwrap();
+        assert_eq!(s["statement"], point.summary);
+    }
+    let ndjson: Value =
+        serde_json::from_str(&stdout(&["advise", sellfy, "--format", "ndjson"])).unwrap();
+    assert_eq!(ndjson["sources"], json["sources"]);
+    let yaml: Value =
+        yaml_serde::from_str(&stdout(&["advise", sellfy, "--format", "yaml"])).unwrap();
+    assert_eq!(yaml["sources"], json["sources"]);
+
+    // The reports list what they show: every id cited in the text appears under
+    // Sources, and nothing else does.
+    let text = stdout(&["advise", sellfy]);
+    let (body, tail) = text.split_once("\nSources\n").expect("a Sources section");
+    for p in POINTS {
+        let in_body = body.contains(&format!("{}]", p.id)) || body.contains(&format!("{},", p.id));
+        let listed = tail.lines().any(|l| l.starts_with(&format!("  {} ", p.id)));
+        assert_eq!(in_body, listed, "{} cited {in_body}, listed {listed}", p.id);
+    }
+
+    let markdown = stdout(&["advise", sellfy, "--format", "markdown"]);
+    assert!(markdown.contains("[M1](#source-m1)"), "{markdown}");
+    assert!(markdown.contains("\n## Sources\n"));
+    assert!(markdown.contains("- <a id=\"source-m1\"></a>**M1** Affiliate"));
+
+    let html = stdout(&["advise", sellfy, "--format", "html"]);
+    assert!(html.contains("<a href=\"#p0-source-m1\">M1</a>"));
+    assert!(html.contains("<h2>Sources</h2>"));
+    assert!(html.contains("<li id=\"p0-source-m1\"><strong>M1</strong>"));
+    // Every link has its target.
+    for link in html.split("href=\"#").skip(1) {
+        let target = &link[..link.find('"').unwrap()];
+        assert!(
+            html.contains(&format!("id=\"{target}\"")),
+            "no target {target}"
         );
     }
 }

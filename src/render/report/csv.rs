@@ -12,7 +12,7 @@ use std::io::{self, Write};
 pub struct Csv;
 
 /// How many columns there are.
-const COLUMNS: usize = 15;
+const COLUMNS: usize = 16;
 
 /// The column of a failed profile's message.
 const ERROR: usize = 13;
@@ -34,6 +34,7 @@ pub const CSV_COLUMNS: [&str; COLUMNS] = [
     "top_reason",
     "error",
     "overrides",
+    "sources",
 ];
 
 impl Renderer for Csv {
@@ -62,6 +63,7 @@ impl Streamed for Csv {
                 let scores = [s.sales, s.marketing, s.standalone, s.cross_functional].map(number);
                 let confidence = format!("{:.2}", a.confidence);
                 let overrides: Vec<String> = a.overrides.iter().map(ToString::to_string).collect();
+                let sources: Vec<&str> = a.sources.points().map(|p| p.id).collect();
                 record(
                     out,
                     [
@@ -80,6 +82,7 @@ impl Streamed for Csv {
                         &text(a.reasons.first().map_or("", |r| r.text.as_str())),
                         "",
                         &text(&overrides.join("; ")),
+                        &sources.join(" "),
                     ],
                 );
             }

@@ -3,7 +3,7 @@
 //! SVG. No scripts and no external assets, so it opens offline and prints cleanly.
 //! The page is also well-formed XML.
 
-use super::table::{Cell, Columns, SCORES_HEADER, Section, sections};
+use super::table::{Cell, Columns, SCORES_HEADER, SOURCES_NOTE, Section, report_sources, sections};
 use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
@@ -145,7 +145,7 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
                     if let Some(name) = b.name {
                         write!(out, "<strong>{}</strong>: ", e(name))?;
                     }
-                    write!(out, "{} {}", e(b.text), cites(b.cites))?;
+                    write!(out, "{} {}", e(b.text), cites(b.cites, index))?;
                     if let Some(m) = b.mitigation {
                         write!(out, "<br/><em>Mitigation:</em> {}", e(m))?;
                     }
@@ -157,14 +157,30 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
                 writeln!(out, "<table><tr>")?;
                 header_cells(out, header)?;
                 for cells in rows {
-                    let cells: Vec<String> = cells.iter().map(cell).collect();
+                    let cells: Vec<String> = cells.iter().map(|c| cell(c, index)).collect();
                     writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"))?;
                 }
                 write!(out, "</table>")?;
             }
         }
     }
-    writeln!(out, "</section>")
+    writeln!(out, "\n<h2>Sources</h2>\n<ul class=\"sources\">")?;
+    for p in report_sources(a, false).points() {
+        writeln!(
+            out,
+            "<li id=\"{}\"><strong>{}</strong> {}</li>",
+            anchor(p.id, index),
+            p.id,
+            e(p.summary)
+        )?;
+    }
+    writeln!(
+        out,
+        "</ul>\n<p class=\"cites\">{}</p>\n</section>",
+        e(SOURCES_NOTE)
+            .replacen('`', "<code>", 1)
+            .replacen('`', "</code>", 1)
+    )
 }
 
 /// The column names, and the end of the header row.
@@ -175,20 +191,28 @@ fn header_cells(out: &mut dyn Write, names: &[&str]) -> io::Result<()> {
     writeln!(out, "</tr>")
 }
 
-fn cell(c: &Cell) -> String {
+fn cell(c: &Cell, index: usize) -> String {
     match *c {
         Cell::Text(text) => e(text),
         Cell::Status(status) => format!("<span class=\"status-{0}\">{0}</span>", status.as_str()),
-        Cell::Cites(ids) => cites(ids),
-        Cell::Cited(text, ids) => format!("{} {}", e(text), cites(ids)),
+        Cell::Cites(ids) => cites(ids, index),
+        Cell::Cited(text, ids) => format!("{} {}", e(text), cites(ids, index)),
     }
 }
 
-fn cites(ids: &[Text]) -> String {
-    format!(
-        "<span class=\"cites\">{}</span>",
-        e(&super::table::cites(ids))
-    )
+/// `[S1, D6]`, each id a link to its line under the profile's Sources.
+fn cites(ids: &[Text], index: usize) -> String {
+    let links: Vec<String> = ids
+        .iter()
+        .map(|id| format!("<a href=\"#{}\">{}</a>", anchor(id, index), e(id)))
+        .collect();
+    format!("<span class=\"cites\">[{}]</span>", links.join(", "))
+}
+
+/// The anchor of a guidance point's line under the Sources of the `index`th profile
+/// (a page may hold several).
+fn anchor(id: &str, index: usize) -> String {
+    format!("p{index}-source-{}", e(&id.to_ascii_lowercase()))
 }
 
 /// Text escaped for HTML, with control characters made visible.

@@ -1,13 +1,14 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, cites,
-    markdown_escape as esc, sections,
+    Cell, Columns, SCORES_HEADER, SOURCES_NOTE, SUMMARY_HEADER, Section, SummaryRow,
+    markdown_escape as esc, report_sources, sections,
 };
 use super::text::{self, changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::rules::number;
+use crate::text::Text;
 use std::io::{self, Write};
 
 /// The Markdown report.
@@ -37,12 +38,26 @@ fn heading(out: &mut dyn Write, title: &str) -> io::Result<()> {
     writeln!(out, "\n## {title}\n")
 }
 
+/// `[S1, D6]`, each id a link to its line under Sources.
+fn cites(ids: &[Text]) -> String {
+    let links: Vec<String> = ids
+        .iter()
+        .map(|id| format!("[{}](#{})", esc(id), anchor(id)))
+        .collect();
+    format!("\\[{}\\]", links.join(", "))
+}
+
+/// The anchor of a guidance point's line under Sources.
+fn anchor(id: &str) -> String {
+    format!("source-{}", id.to_ascii_lowercase())
+}
+
 fn cell(c: &Cell) -> String {
     match *c {
         Cell::Text(text) => esc(text),
         Cell::Status(status) => esc(status.as_str()),
-        Cell::Cites(ids) => esc(&cites(ids)),
-        Cell::Cited(text, ids) => format!("{} {}", esc(text), esc(&cites(ids))),
+        Cell::Cites(ids) => cites(ids),
+        Cell::Cited(text, ids) => format!("{} {}", esc(text), cites(ids)),
     }
 }
 
@@ -100,12 +115,22 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 heading(out, "Rules that fired")?;
                 header(out, &["Rule", "Cites", "Effect"])?;
                 for r in &a.rules {
-                    row(out, &[esc(r.id), esc(&cites(r.cites)), esc(r.effect)])?;
+                    row(out, &[esc(r.id), cites(r.cites), esc(r.effect)])?;
                 }
             }
         }
     }
-    Ok(())
+    heading(out, "Sources")?;
+    for p in report_sources(a, style.explain).points() {
+        writeln!(
+            out,
+            "- <a id=\"{}\"></a>**{}** {}",
+            anchor(p.id),
+            p.id,
+            esc(p.summary)
+        )?;
+    }
+    writeln!(out, "\n{SOURCES_NOTE}")
 }
 
 /// The summary of several profiles, a table row per profile.

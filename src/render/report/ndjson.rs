@@ -166,6 +166,8 @@ fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
     line.list(&a.cadence, |line, c| line.item(c.json, c))?;
     line.key(false, "kpis");
     line.list(&a.kpis, |line, k| line.item(k.json, k))?;
+    line.key(false, "sources");
+    line.value(&a.sources)?;
     line.raw("}");
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use crate::assessment::Placement;
 use crate::assessment::{Assessment, RoleStatus};
+use crate::guidance::Citations;
 use crate::render::Outcome;
 use crate::text::Text;
 use comfy_table::{ContentArrangement, Table, presets};
@@ -307,6 +308,31 @@ impl Section<'_> {
 }
 
 /// Guidance ids as `[S1, S2]`.
+/// The guidance points a full report of `a` cites: those of its sections, and with
+/// `--explain` those of every rule it shows. The report ends with them (Sources).
+pub fn report_sources(a: &Assessment, explain: bool) -> Citations {
+    let ids = |cites: &[Text]| Citations::of(cites.iter().map(|c| c.as_str()));
+    let mut all = Citations::default();
+    let mut add = |cites: &[Text]| all = all.union(ids(cites));
+    a.reasons.iter().for_each(|r| add(r.cites));
+    a.caveats.iter().for_each(|c| add(c.cites));
+    a.roles.iter().for_each(|r| add(r.cites));
+    a.partnerops.iter().for_each(|f| add(f.cites));
+    a.cadence.iter().for_each(|c| add(c.cites));
+    a.kpis.iter().for_each(|k| add(k.cites));
+    if explain {
+        match &a.trace {
+            Some(t) => t.rules.iter().for_each(|r| add(&r.cites)),
+            None => a.rules.iter().for_each(|r| add(r.cites)),
+        }
+    }
+    all
+}
+
+/// The line under a report's Sources.
+pub const SOURCES_NOTE: &str =
+    "`partner-org guidance ID` shows a point's source document and example companies.";
+
 pub fn cites(ids: &[Text]) -> String {
     format!("[{}]", ids.join(", "))
 }

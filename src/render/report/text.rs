@@ -1,6 +1,9 @@
 //! The text report: a full report for one profile, a summary table for several.
 
-use super::table::{Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, new_table, sections};
+use super::table::{
+    Cell, Columns, SCORES_HEADER, SOURCES_NOTE, Section, SummaryRow, cites, new_table,
+    report_sources, sections,
+};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
 use crate::assessment::{Check, Pass, Trace};
@@ -142,7 +145,13 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     heading(out, "Org chart", style)?;
     let chart = crate::org::OrgChart::from_assessment(a);
-    crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)
+    crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)?;
+
+    heading(out, "Sources", style)?;
+    for p in report_sources(a, style.explain).points() {
+        writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
+    }
+    writeln!(out, "\n{}", wrap(&SOURCES_NOTE.replace('`', ""), "", width))
 }
 
 fn cell(c: &Cell) -> String {
