@@ -292,9 +292,10 @@ impl Walk {
             .cloned()
             .or_else(|| q.field.default());
         p.note(q.field.description())?;
-        let prompt = format!("{} {}", self.progress(q), q.prompt);
+        let progress = self.progress(q);
+        let prompt = format!("{progress} {}", q.prompt);
         loop {
-            let value = match read(p, q, &prompt, &self.given, default.as_ref())? {
+            let value = match read(p, q, &progress, &self.given, default.as_ref())? {
                 Ok(value) => value,
                 Err(problem) => {
                     p.problem(&problem)?;
@@ -349,7 +350,12 @@ impl Walk {
 /// A violation as shown to the user; when it blames another answer, names that
 /// question, which is one Esc or `<` away.
 fn describe(v: &Violation, asked: Field) -> String {
-    let mut out = format!("{}: {}", v.message, v.help);
+    let mut out = without_yaml(&v.message);
+    let help = without_yaml(&v.help);
+    if !help.is_empty() {
+        out.push_str(": ");
+        out.push_str(&help);
+    }
     if let Some(other) = Field::from_path(&v.field)
         && other != asked
     {
@@ -360,6 +366,22 @@ fn describe(v: &Violation, asked: Field) -> String {
         ));
     }
     out
+}
+
+/// A message written for profile files, without its YAML: examples such as
+/// `` e.g. `types: [affiliate]` `` are dropped (the question shows the choices) and
+/// other quoted values lose their backticks.
+fn without_yaml(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("e.g. `") {
+        let after = &rest[at + "e.g. `".len()..];
+        let Some(end) = after.find('`') else { break };
+        out.push_str(rest[..at].trim_end_matches([' ', ',']));
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out.replace('`', "").replace(" ,", ",").trim().to_string()
 }
 
 #[cfg(test)]

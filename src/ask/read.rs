@@ -23,15 +23,17 @@ fn items(choices: &[&Choice]) -> Vec<String> {
         .collect()
 }
 
-/// Reads one answer of the question's kind; `Err` says why it is not well-formed.
+/// Reads one answer of the question's kind, asked as `progress` then the question;
+/// `Err` says why it is not well-formed.
 /// `given` are the other answers (the planned programs leave out the running ones).
 pub(super) fn read(
     p: &mut dyn Prompter,
     q: &Question,
-    prompt: &str,
+    progress: &str,
     given: &Answers,
     default: Option<&Value>,
 ) -> Result<Result<Value, String>, Nav> {
+    let prompt = &format!("{progress} {}", q.prompt);
     let text_default = default.map(|d| match d {
         Value::Flag(_) => plain(d),
         d => d.to_string(),
@@ -79,12 +81,12 @@ pub(super) fn read(
                 if !ordered || chosen.len() < 2 {
                     return Ok(Ok(Value::Many(chosen)));
                 }
-                let first = q.first.unwrap_or("Which comes first?");
+                let first = format!("{progress} {}", q.first.unwrap_or("Which comes first?"));
                 let names: Vec<String> = chosen.iter().map(|v| (*v).to_string()).collect();
                 let at = (before.first())
                     .and_then(|b| chosen.iter().position(|c| c == b))
                     .unwrap_or(0);
-                match p.select(first, &names, at) {
+                match p.select(&first, &names, at) {
                     Ok(lead) => {
                         let lead = chosen.remove(lead.min(chosen.len() - 1));
                         chosen.insert(0, lead);

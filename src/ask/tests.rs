@@ -241,7 +241,7 @@ fn every_answer_is_checked_when_given_and_asked_again_with_the_reason() {
         (
             9,
             vec![Tick(&[])],
-            "maturity is `launching` but no program type runs",
+            "maturity is launching but no program type runs",
         ),
         (
             12,
@@ -281,6 +281,35 @@ fn every_answer_is_checked_when_given_and_asked_again_with_the_reason() {
         // The same question was asked again right away.
         assert_eq!(script.asked[at], script.asked[at + 1], "{problem}");
     }
+}
+
+#[test]
+fn problems_are_shown_without_yaml() {
+    assert_eq!(
+        without_yaml("maturity is `launching` but no program type runs"),
+        "maturity is launching but no program type runs"
+    );
+    assert_eq!(
+        without_yaml(
+            "list the types that run today, e.g. `types: [affiliate]`, or set maturity to `none`"
+        ),
+        "list the types that run today, or set maturity to none"
+    );
+    assert_eq!(
+        without_yaml("give the headcount, e.g. `employees: 40`"),
+        "give the headcount"
+    );
+    let mut replies = sellfy();
+    replies.splice(9..9, [Tick(&[])]);
+    let (_, script) = run(replies);
+    assert!(
+        script
+            .problems
+            .iter()
+            .all(|p| !p.contains('`') && !p.contains("e.g.")),
+        "{:?}",
+        script.problems
+    );
 }
 
 #[test]
@@ -552,7 +581,9 @@ fn every_prompt_shows_progress_and_the_introduction_comes_first() {
     let (_, script) = run(sellfy());
     assert_eq!(script.progress.first().map(String::as_str), Some("[1/16]"));
     assert_eq!(script.progress.last().map(String::as_str), Some("[16/16]"));
-    assert_eq!(script.progress.len(), 16);
+    // Every prompt but the review's: sixteen questions and the home market.
+    assert_eq!(script.progress.len(), 17);
+    assert_eq!(script.asked.len(), 18);
     assert!(
         script.notes[0].starts_with("Up to 16 questions"),
         "{:?}",
