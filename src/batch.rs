@@ -320,6 +320,7 @@ pub fn advise<'r>(
                     message: v.message,
                     help: Some(v.help),
                     line_text: None,
+                    more: Vec::new(),
                 },
             });
         }

@@ -6,7 +6,7 @@
 mod app;
 mod cli;
 
-use app::exit::{Exit, Failure};
+use app::exit::{Exit, Failure, PREFIX};
 use clap::Parser;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -19,13 +19,14 @@ fn main() -> ExitCode {
     match app::run(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
-            let exit = error
-                .downcast_ref::<Failure>()
-                .map_or(Exit::IoErr, |f| f.exit);
-            let message = format!("{error:#}");
+            let (exit, message) = match error.downcast_ref::<Failure>() {
+                Some(f) if f.message.is_empty() => (f.exit, String::new()),
+                Some(f) => (f.exit, f.printed()),
+                None => (Exit::IoErr, format!("{PREFIX}{error:#}")),
+            };
             if !message.is_empty() {
                 // Not eprintln!: it panics when stderr is closed.
-                let _ = writeln!(std::io::stderr(), "partner-org: {message}");
+                let _ = writeln!(std::io::stderr(), "{message}");
             }
             exit.into()
         }

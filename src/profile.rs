@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod choices;
+mod diagnose;
 mod field;
 mod locate;
 mod stream;
 mod subset;
 mod written;
 
+pub use diagnose::{FieldError, Found, MAX_ERRORS, Problem, Segment};
 pub use field::{Choice, Field, Kind, Value};
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
@@ -308,6 +310,9 @@ pub struct InputError {
     pub help: Option<String>,
     /// The text of the offending line, for the caret display.
     pub line_text: Option<String>,
+    /// The further errors of the same document, when there are several (at most
+    /// [`MAX_ERRORS`] in all).
+    pub more: Vec<InputError>,
 }
 
 impl InputError {
@@ -322,6 +327,7 @@ impl InputError {
             message,
             help: Some(help.to_string()),
             line_text: None,
+            more: Vec::new(),
         }
     }
 
@@ -334,12 +340,26 @@ impl InputError {
             out.push_str(": ");
         }
         out.push_str(&self.message);
+        match self.more.len() {
+            0 => {}
+            1 => out.push_str(" (and 1 more problem)"),
+            n => out.push_str(&format!(" (and {n} more problems)")),
+        }
         out
     }
 
     /// The full message: location, the offending line with a caret under the problem,
-    /// and the suggested fix.
+    /// and the suggested fix; then the same for each further error of the document.
     pub fn render(&self, color: bool) -> String {
+        let mut out = self.render_one(color);
+        for more in &self.more {
+            out.push('\n');
+            out.push_str(&more.render_one(color));
+        }
+        out
+    }
+
+    fn render_one(&self, color: bool) -> String {
         use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
         let title = match &self.field {
             Some(field) => format!("{field}: {}", self.message),
@@ -400,8 +420,32 @@ impl Profile {
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
         subset::check(doc)?;
-        let mut profile: Profile =
-            yaml_serde::from_str(doc.text).map_err(|e| doc.yaml_error(&e))?;
+        let mut profile: Profile = match yaml_serde::from_str(doc.text) {
+            Ok(profile) => profile,
+            // The first error stops serde: read again for all of them.
+            Err(e) => {
+                return Err(match diagnose::field_errors(doc.text) {
+                    // A syntax error, which serde may meet only after a field error;
+                    // but serde names a duplicate key or a nesting too deep better
+                    // (with the field) than the tree does.
+                    Err(syntax)
+                        if !["duplicate entry", "recursion limit"]
+                            .iter()
+                            .any(|m| syntax.to_string().contains(m)) =>
+                    {
+                        doc.yaml_error(&syntax)
+                    }
+                    Err(_) => doc.yaml_error(&e),
+                    Ok(errors) => match errors.split_first() {
+                        Some((first, rest)) => InputError {
+                            more: rest.iter().map(|e| doc.located(e)).collect(),
+                            ..doc.located(first)
+                        },
+                        None => doc.yaml_error(&e),
+                    },
+                });
+            }
+        };
         profile.validate().map_err(|v| doc.field_error(v))?;
         profile.regions.shrink_to_fit();
         Ok(profile)

@@ -221,7 +221,7 @@ fn keep_answers(t: &Terminal, answers: &Answers, a: &Ask) -> Exit {
     if answers.is_empty() {
         let _ = writeln!(
             err,
-            "partner-org: interrupted before the first answer; nothing to keep"
+            "error: interrupted before the first answer; nothing to keep"
         );
         return Exit::Interrupted;
     }
@@ -256,7 +256,7 @@ fn keep_answers(t: &Terminal, answers: &Answers, a: &Ask) -> Exit {
             let noun = if n == 1 { "answer" } else { "answers" };
             let _ = writeln!(
                 err,
-                "partner-org: interrupted; {n} {noun} kept in {}\nresume with: {resume}",
+                "error: interrupted; {n} {noun} kept in {}\nresume with: {resume}",
                 path.display()
             );
             return Exit::Interrupted;
@@ -264,7 +264,7 @@ fn keep_answers(t: &Terminal, answers: &Answers, a: &Ask) -> Exit {
     }
     let _ = writeln!(
         err,
-        "partner-org: interrupted; the answers could not be saved (no writable folder)"
+        "error: interrupted; the answers could not be saved (no writable folder)"
     );
     Exit::Interrupted
 }

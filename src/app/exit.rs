@@ -47,14 +47,40 @@ pub struct Failure {
     pub exit: Exit,
     /// What to print (nothing when empty).
     pub message: String,
+    /// The message starts with its own `error:` line (a located error rendered with
+    /// its caret), so it is printed as it is.
+    pub rendered: bool,
 }
 
+/// The prefix of every error message on stderr, as clap and the located errors
+/// (annotate-snippets) write it.
+pub const PREFIX: &str = "error: ";
+
 impl Failure {
-    /// A failure with an exit code and a message.
+    /// A failure with an exit code and a message, printed after [`PREFIX`].
     pub fn new(exit: Exit, message: impl Into<String>) -> Failure {
         Failure {
             exit,
             message: message.into(),
+            rendered: false,
+        }
+    }
+
+    /// A failure whose message is a rendered located error, which carries its own
+    /// `error:` line.
+    pub fn rendered(exit: Exit, message: impl Into<String>) -> Failure {
+        Failure {
+            rendered: true,
+            ..Failure::new(exit, message)
+        }
+    }
+
+    /// The message as printed on stderr.
+    pub fn printed(&self) -> String {
+        if self.rendered {
+            self.message.clone()
+        } else {
+            format!("{PREFIX}{}", self.message)
         }
     }
 }

@@ -131,7 +131,7 @@ pub fn load_one(
         Ok(read) => Ok(read),
         Err(f) => {
             let color = stderr_color(g);
-            Err(Failure::new(Exit::DataErr, f.error.render(color)).into())
+            Err(Failure::rendered(Exit::DataErr, f.error.render(color)).into())
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `partner-org rules`: the rulebook's catalogue, one rule or the whole rulebook, the
 //! lint of a custom one, and its fixtures.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, Failure, PREFIX};
 use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color, text_width};
 use crate::cli::{Global, RulesCommand};
 use partner_org::assessment::Placement;
@@ -176,7 +176,7 @@ fn test(g: &Global, file: &Path, paths: &[PathBuf]) -> anyhow::Result<Exit> {
     })?;
     for u in &unreadable {
         if !g.quiet {
-            eprintln!("partner-org: {u}");
+            eprintln!("{PREFIX}{u}");
         }
     }
     Ok(if failed + invalid > 0 || passed == 0 {

@@ -196,6 +196,7 @@ impl<'a> Document<'a> {
             message,
             help,
             line_text,
+            more: Vec::new(),
         }
     }
 
@@ -241,6 +242,7 @@ impl<'a> Document<'a> {
             (line, column)
         };
         let (message, help) = explain(&message);
+        let help = help.or_else(|| self.syntax_hint(line, column));
         self.error_at(line, column, field, message, help)
     }
 
@@ -511,6 +513,7 @@ impl<R: BufRead> DocumentReader<R> {
                         message: format!("document {index} of the stream is empty"),
                         help: Some("remove the extra `---` line".into()),
                         line_text: None,
+                        more: Vec::new(),
                     }));
                 }
                 if self.done && !self.yielded {

@@ -176,11 +176,16 @@ fn a_full_session_shows_the_introduction_progress_advice_and_saves() {
     p.exp_string("Saved acme.yaml").expect("saved");
     assert_eq!(exit_code(&mut p), 0);
 
-    let profile = read_profile(&dir.path().join("acme.yaml"));
-    assert_eq!(profile.name, "Acme");
-    assert_eq!(profile.company.employees, 40);
-    assert!(profile.company.self_serve);
-    assert_eq!(profile.program.revenue_share, 0.05);
+    // Exactly the profile typed, answer by answer.
+    let intended = Profile::parse(
+        "intended.yaml",
+        "version: 1\nname: Acme\ncompany: {employees: 40, self_serve: true, sales_team: 3, \
+         marketing_team: 5, marketing_maturity: emerging, shared_gtm_leader: false, \
+         revenue_owner: none}\nprogram: {maturity: launching, types: [affiliate], planned: [], \
+         partners: 20, revenue_share: 5%, team_size: 1}\ngoals: [reach]\nregions: [north-america]\n",
+    )
+    .unwrap();
+    assert_eq!(read_profile(&dir.path().join("acme.yaml")), intended);
     // The saved file is what `advise` (and `chart`) read.
     partner_org()
         .arg("advise")

@@ -48,7 +48,7 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "wrong type",
             edit("employees: 40", "employees: [40]"),
             "3:14",
-            "invalid type: sequence",
+            "expected a whole number, found a list",
         ),
         (
             "missing required field",
@@ -60,7 +60,7 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "number out of range",
             edit("employees: 40", "employees: 99999999999"),
             "3:14",
-            "invalid value",
+            "99999999999 is too large for a count",
         ),
         (
             "share out of range",
@@ -129,7 +129,7 @@ fn cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
             "non-mapping document",
             "just a sentence\n".to_string(),
             "1:1",
-            "expected a profile (a mapping of fields), found string",
+            "expected a profile (a mapping of fields), found the text 'just a sentence'",
         ),
         (
             "contradiction: maturity without a team",
@@ -266,4 +266,122 @@ fn stdin_is_read_with_a_dash() {
         .assert()
         .code(65)
         .stderr(predicate::str::contains("<stdin>:4:15"));
+}
+
+/// Runs `validate` on `text` in a file named `p.yaml`: (exit code, stdout, stderr).
+fn validate_text(text: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), text).unwrap();
+    let out = partner_org()
+        .current_dir(dir.path())
+        .args(["validate", "p.yaml"])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_file_with_three_mistakes_reports_all_three_each_with_its_caret() {
+    let text = VALID
+        .replace("employees: 40", "employees: 1,200")
+        .replace("marketing_team: 5", "marketing_tem: 5")
+        .replace("maturity: launching", "maturity: vp");
+    let (code, stdout, stderr) = validate_text(&text);
+    assert_eq!(code, 65);
+    assert_eq!(
+        stdout,
+        "error  p.yaml:3:14: company.employees: expected a whole number, found the text '1,200' (and 2 more problems)\n"
+    );
+    assert_eq!(stderr.matches("error: ").count(), 3, "{stderr}");
+    for (place, caret) in [
+        (
+            " --> p.yaml:3:14",
+            "3 |   employees: 1,200\n  |              ^",
+        ),
+        (
+            " --> p.yaml:5:3",
+            "5 |   marketing_tem: 5\n  |   ^^^^^^^^^^^^^",
+        ),
+        (" --> p.yaml:8:13", "8 |   maturity: vp\n  |             ^^"),
+    ] {
+        assert!(stderr.contains(place), "{place}\n{stderr}");
+        assert!(stderr.contains(caret), "{caret}\n{stderr}");
+    }
+}
+
+#[test]
+fn common_mistakes_get_a_help_line_that_says_how_to_fix_them() {
+    let cases = [
+        (
+            "tab indentation",
+            VALID.replace("  employees: 40", "\temployees: 40"),
+            "help: indent with spaces: YAML does not allow tabs in indentation",
+        ),
+        (
+            "3-space indentation",
+            VALID.replace("  self_serve: true", "   self_serve: true"),
+            "help: this line is indented 3 spaces and the line above 2 spaces: the fields of one mapping start in the same column",
+        ),
+        (
+            "unquoted colon",
+            VALID.replace("name: Acme", "name: Acme: Cloud"),
+            "help: a value with `: ` in it needs quotes: `name: \"Acme: Cloud\"`",
+        ),
+        (
+            "thousands separator",
+            VALID.replace("employees: 40", "employees: 1,200"),
+            "help: write the number without separators: `1200`",
+        ),
+        (
+            "a value in the user's words",
+            VALID.replace("maturity: launching", "maturity: vp"),
+            "help: write one of: none (",
+        ),
+        (
+            "a misspelt value",
+            VALID.replace("maturity: launching", "maturity: launchng"),
+            "help: did you mean 'launching'?",
+        ),
+    ];
+    for (what, text, help) in cases {
+        let (code, _, stderr) = validate_text(&text);
+        assert_eq!(code, 65, "{what}");
+        assert!(stderr.contains(help), "{what}: no {help:?} in\n{stderr}");
+        assert!(
+            !stderr.contains("variant"),
+            "{what}: serde's words\n{stderr}"
+        );
+        assert!(stderr.contains('^'), "{what}: no caret\n{stderr}");
+    }
+}
+
+#[test]
+fn every_error_on_stderr_starts_with_the_same_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, VALID.replace("maturity: launching", "maturity: vp")).unwrap();
+    let runs: [&[&str]; 6] = [
+        &["validate", "nowhere.yaml"],
+        &["chart", bad.to_str().unwrap()],
+        &["advise", bad.to_str().unwrap()],
+        &[
+            "advise",
+            "profiles/sellfy.yaml",
+            "--set",
+            "company.nothing=1",
+        ],
+        &["advise", "profiles/sellfy.yaml", "--rules", "nowhere.yaml"],
+        &["advise", "--no-such-option"],
+    ];
+    for args in runs {
+        let out = partner_org().args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.starts_with("error: "), "{args:?}:\n{stderr}");
+        assert!(!stderr.contains("partner-org: "), "{args:?}:\n{stderr}");
+    }
 }

@@ -437,7 +437,7 @@ fn a_missing_path_gives_66_and_the_rest_is_still_evaluated() {
         ])
         .assert()
         .code(66)
-        .stderr("partner-org: nowhere.yaml: cannot read: no such file or directory\n")
+        .stderr("error: nowhere.yaml: cannot read: no such file or directory\n")
         .get_output()
         .stdout
         .clone();

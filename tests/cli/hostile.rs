@@ -321,12 +321,12 @@ fn yaml_1_1_traps_are_strings_or_clear_errors() {
         (
             "employees: 40",
             "employees: 1e3",
-            "invalid type: floating point",
+            "expected a whole number, found 1000.0",
         ),
         (
             "employees: 40",
             "employees: 1.10",
-            "invalid type: floating point",
+            "expected a whole number, found 1.1",
         ),
     ];
     for (from, to, words) in cases {
