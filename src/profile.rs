@@ -9,6 +9,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::ControlFlow;
 
 mod choices;
 mod diagnose;
@@ -446,7 +447,13 @@ impl Profile {
                 });
             }
         };
-        profile.validate().map_err(|v| doc.field_error(v))?;
+        let mut violations = profile.violations().into_iter().map(|v| doc.field_error(v));
+        if let Some(first) = violations.next() {
+            return Err(InputError {
+                more: violations.take(MAX_ERRORS - 1).collect(),
+                ..first
+            });
+        }
         profile.regions.shrink_to_fit();
         Ok(profile)
     }
@@ -476,48 +483,66 @@ impl Profile {
         all.pop().unwrap_or_else(|| Err(stream::empty_input(path)))
     }
 
-    /// Checks the answers against each other. Returns the field path to blame, the
-    /// message and the fix.
+    /// Checks the answers against each other. Returns the first problem: the field
+    /// path to blame, the message and the fix.
     pub fn validate(&self) -> Result<(), Violation> {
-        let v = |field: &str, message: String, help: &str| {
-            Err(Violation {
-                field: field.to_string(),
-                message,
-                help: help.to_string(),
-            })
+        let mut first = None;
+        let _ = self.check(&mut |v| {
+            first = Some(v);
+            ControlFlow::Break(())
+        });
+        first.map_or(Ok(()), Err)
+    }
+
+    /// Every problem [`Profile::validate`] finds, in the same order.
+    pub fn violations(&self) -> Vec<Violation> {
+        let mut all = Vec::new();
+        let _ = self.check(&mut |v| {
+            all.push(v);
+            ControlFlow::Continue(())
+        });
+        all
+    }
+
+    /// Runs the checks, giving each problem to `report`, which says whether to go on.
+    fn check(&self, report: &mut dyn FnMut(Violation) -> ControlFlow<()>) -> ControlFlow<()> {
+        let v = |field: &str, message: String, help: &str| Violation {
+            field: field.to_string(),
+            message,
+            help: help.to_string(),
         };
         if let Some(version) = self.version
             && version != FORMAT_VERSION
         {
-            return v(
+            report(v(
                 "version",
                 format!("unsupported format version {version}"),
                 "this release reads version 1: set `version: 1` or remove the line",
-            );
+            ))?;
         }
         if self.name.trim().is_empty() {
-            return v(
+            report(v(
                 Field::Name.path(),
                 "the name is empty".into(),
                 "give the company's name, e.g. `name: Acme`",
-            );
+            ))?;
         }
         if let Some(c) = self.name.chars().find(|c| is_forbidden_char(*c)) {
-            return v(
+            report(v(
                 Field::Name.path(),
                 format!("the name holds the control character U+{:04X}", c as u32),
                 "remove control and bidirectional-override characters from the name",
-            );
+            ))?;
         }
         if self.name.chars().count() > MAX_NAME_CHARS {
-            return v(
+            report(v(
                 Field::Name.path(),
                 format!(
                     "the name is {} characters long; the limit is {MAX_NAME_CHARS}",
                     self.name.chars().count()
                 ),
                 "shorten the name",
-            );
+            ))?;
         }
         let c = &self.company;
         let counts = [
@@ -529,86 +554,89 @@ impl Profile {
         ];
         for (field, n) in counts {
             if n > MAX_COUNT {
-                return v(
+                report(v(
                     field,
                     format!("{n} is more than the limit of {MAX_COUNT}"),
                     "give a realistic count",
-                );
+                ))?;
             }
         }
         if c.employees == 0 {
-            return v(
+            report(v(
                 Field::Employees.path(),
                 "a company has at least 1 employee".into(),
                 "give the headcount, e.g. `employees: 40`",
-            );
+            ))?;
         }
-        if u64::from(c.sales_team) + u64::from(c.marketing_team) > u64::from(c.employees) {
-            return v(
+        // Against a headcount already refused, these would only repeat the problem.
+        let counted = c.employees > 0;
+        if counted && u64::from(c.sales_team) + u64::from(c.marketing_team) > u64::from(c.employees)
+        {
+            report(v(
                 Field::SalesTeam.path(),
                 format!(
                     "sales_team ({}) plus marketing_team ({}) is more than employees ({})",
                     c.sales_team, c.marketing_team, c.employees
                 ),
                 "check the three headcounts: the teams are part of the company",
-            );
+            ))?;
         }
-        if self.program.team_size > c.employees {
-            return v(
+        if counted && self.program.team_size > c.employees {
+            report(v(
                 Field::TeamSize.path(),
                 format!(
                     "team_size ({}) is more than employees ({})",
                     self.program.team_size, c.employees
                 ),
                 "count only employees who work on partnerships",
-            );
+            ))?;
         }
         if c.marketing_team == 0
             && let Some(m @ (MarketingMaturity::Emerging | MarketingMaturity::Established)) =
                 c.marketing_maturity
         {
-            return v(
+            report(v(
                 Field::MarketingMaturity.path(),
                 format!("marketing_maturity is `{m}` but marketing_team is 0"),
                 "set marketing_team to the marketing headcount, or marketing_maturity to `none`",
-            );
+            ))?;
         }
         let share = self.program.revenue_share;
         if let Err(message) = share_in_range(share) {
-            return v(Field::RevenueShare.path(), message, &share_help(share));
+            report(v(Field::RevenueShare.path(), message, &share_help(share)))?;
         }
         for (field, list) in [
             (Field::Types.path(), &self.program.types),
             (Field::Planned.path(), &self.program.planned),
         ] {
             if let Some(dup) = first_duplicate(list) {
-                return v(
+                report(v(
                     field,
                     format!("`{dup}` is listed twice"),
                     "list each type once",
-                );
+                ))?;
             }
         }
         if let Some(dup) = first_duplicate(&self.goals) {
-            return v(
+            report(v(
                 Field::Goals.path(),
                 format!("`{dup}` is listed twice"),
                 "list each goal once",
-            );
+            ))?;
         }
         if let Some(dup) = first_duplicate(&self.regions) {
-            return v(
+            report(v(
                 Field::Regions.path(),
                 format!("`{dup}` is listed twice"),
                 "list each region once",
-            );
+            ))?;
         }
         if self.regions.is_empty() {
-            return v(
+            report(v(
                 Field::Regions.path(),
                 "no region is listed".into(),
                 "list at least the home market, e.g. `regions: [north-america]`",
-            );
+            ))?;
         }
         if let Some(both) = self
             .program
@@ -616,44 +644,44 @@ impl Profile {
             .iter()
             .find(|t| self.program.types.contains(t))
         {
-            return v(
+            report(v(
                 Field::Planned.path(),
                 format!("`{both}` is both running (program.types) and planned"),
                 "keep it in one list: `types` if it runs today, `planned` if it is still to come",
-            );
+            ))?;
         }
         let p = &self.program;
         if p.maturity == ProgramMaturity::None {
             if !p.types.is_empty() {
-                return v(
+                report(v(
                     Field::Maturity.path(),
                     format!(
                         "maturity is `none` but program.types lists {}",
                         join(&p.types)
                     ),
                     "set maturity to `launching` (or later), or move the types to `planned`",
-                );
+                ))?;
             }
             for (field, active) in [
                 (Field::Partners.path(), p.partners > 0),
                 (Field::RevenueShare.path(), p.revenue_share > 0.0),
             ] {
                 if active {
-                    return v(
+                    report(v(
                         field,
                         "there is no program (maturity `none`) but this is not 0".into(),
                         "set program.maturity to the program's stage, or this field to 0",
-                    );
+                    ))?;
                 }
             }
         } else if p.types.is_empty() {
-            return v(
+            report(v(
                 Field::Types.path(),
                 format!("maturity is `{}` but no program type runs", p.maturity),
                 "list the types that run today, e.g. `types: [affiliate]`, or set maturity to `none`",
-            );
+            ))?;
         }
-        Ok(())
+        ControlFlow::Continue(())
     }
 }
 

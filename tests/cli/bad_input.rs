@@ -385,3 +385,27 @@ fn every_error_on_stderr_starts_with_the_same_prefix() {
         assert!(!stderr.contains("partner-org: "), "{args:?}:\n{stderr}");
     }
 }
+
+#[test]
+fn contradictions_are_reported_together_too() {
+    let text = VALID
+        .replace("name: Acme", "name: ''")
+        .replace(
+            "  types: [affiliate]\n",
+            "  types: [affiliate]\n  planned: [affiliate]\n",
+        )
+        .replace(
+            "marketing_team: 5",
+            "marketing_team: 0\n  marketing_maturity: established",
+        );
+    let (code, stdout, stderr) = validate_text(&text);
+    assert_eq!(code, 65);
+    assert!(stdout.ends_with("(and 2 more problems)\n"), "{stdout}");
+    for message in [
+        "error: name: the name is empty",
+        "error: company.marketing_maturity: marketing_maturity is `established` but marketing_team is 0",
+        "error: program.planned: `affiliate` is both running (program.types) and planned",
+    ] {
+        assert!(stderr.contains(message), "{message}\n{stderr}");
+    }
+}
