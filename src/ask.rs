@@ -305,9 +305,16 @@ impl Walk {
             let mut candidate = self.given.clone();
             candidate.set(q.field, value.clone());
             candidate.prune_skipped();
+            let started = candidate.start_running(q.field);
             match candidate.check() {
                 Ok(()) => {
                     p.accepted(&prompt, &plain(&value))?;
+                    if !started.is_empty() {
+                        p.note(&format!(
+                            "Now running, so no longer planned: {}",
+                            started.join(", ")
+                        ))?;
+                    }
                     self.given = candidate;
                     self.offered.remove(q.field);
                     return Ok(());
@@ -348,7 +355,7 @@ impl Walk {
 }
 
 /// A violation as shown to the user; when it blames another answer, names that
-/// question, which is one Esc or `<` away.
+/// question and how to reach it.
 fn describe(v: &Violation, asked: Field) -> String {
     let mut out = without_yaml(&v.message);
     let help = without_yaml(&v.help);
@@ -356,14 +363,22 @@ fn describe(v: &Violation, asked: Field) -> String {
         out.push_str(": ");
         out.push_str(&help);
     }
+    let place = |f: Field| QUESTIONS.iter().position(|q| q.field == f);
     if let Some(other) = Field::from_path(&v.field)
         && other != asked
     {
         let q = Question::for_field(other);
-        out.push_str(&format!(
-            " (to change \"{}\", go back with < or Esc)",
-            q.prompt
-        ));
+        if place(other) < place(asked) {
+            out.push_str(&format!(
+                " (to change \"{}\", go back with < or Esc)",
+                q.prompt
+            ));
+        } else {
+            out.push_str(&format!(
+                " (\"{}\" comes later: keep an answer that fits for now, then change both from the review)",
+                q.prompt
+            ));
+        }
     }
     out
 }

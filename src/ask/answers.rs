@@ -105,6 +105,22 @@ impl Answers {
         self.values.remove(&field);
     }
 
+    /// After the running programs (`changed`) are answered, takes the ones now running
+    /// out of the planned programs (a program cannot be both); returns them.
+    pub fn start_running(&mut self, changed: Field) -> Vec<&'static str> {
+        let (Field::Types, Some(Value::Many(running)), Some(Value::Many(planned))) =
+            (changed, self.get(Field::Types), self.get(Field::Planned))
+        else {
+            return Vec::new();
+        };
+        let (started, still): (Vec<&'static str>, Vec<&'static str>) =
+            planned.iter().partition(|t| running.contains(t));
+        if !started.is_empty() {
+            self.set(Field::Planned, Value::Many(still));
+        }
+        started
+    }
+
     /// Forgets the answers of questions that cannot apply given the others.
     pub fn prune_skipped(&mut self) {
         for q in QUESTIONS.iter() {

@@ -418,6 +418,11 @@ fn the_review_refuses_a_change_that_contradicts_the_rest() {
         "{:?}",
         script.problems
     );
+    assert!(
+        script.problems[0].ends_with("(\"How many people are on the sales team?\" comes later: keep an answer that fits for now, then change both from the review)"),
+        "{:?}",
+        script.problems
+    );
 }
 
 #[test]
@@ -596,6 +601,33 @@ fn every_prompt_shows_progress_and_the_introduction_comes_first() {
         "[13/16] What share of revenue do partners source or influence?".to_string(),
         "10%".to_string()
     )));
+}
+
+#[test]
+fn a_planned_program_that_starts_running_leaves_the_planned_list() {
+    let mut replies = sellfy();
+    replies[10] = Tick(&["referral", "reseller"]);
+    replies.pop(); // Done
+    replies.extend([
+        Pick("Which partner programs run today?"),
+        Tick(&["affiliate", "referral"]),
+        Pick("Done"),
+    ]);
+    let (result, script) = run(replies);
+    let profile = result.expect("finished").profile;
+    assert_eq!(
+        profile.program.types,
+        [ProgramType::Affiliate, ProgramType::Referral]
+    );
+    assert_eq!(profile.program.planned, [ProgramType::Reseller]);
+    assert!(script.problems.is_empty(), "{:?}", script.problems);
+    assert!(
+        script
+            .notes
+            .contains(&"Now running, so no longer planned: referral".to_string()),
+        "{:?}",
+        script.notes
+    );
 }
 
 #[test]
