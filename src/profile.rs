@@ -24,7 +24,9 @@ pub use field::{Choice, Field, Kind, Value};
 pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
 pub(crate) use stream::{closest, line_column};
 pub(crate) use subset::check as check_subset;
-pub use written::{Change, Override, parse_share, parse_yes_no, share_help, share_in_range};
+pub use written::{
+    Change, Override, OverrideError, parse_share, parse_yes_no, share_help, share_in_range,
+};
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.
 pub fn suggest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {

@@ -197,7 +197,7 @@ fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
     sets.iter()
         .map(|s| {
             s.parse::<Override>()
-                .map_err(|e| Failure::new(Exit::Usage, e).into())
+                .map_err(|e| Failure::new(Exit::Usage, format!("--set {s}: {e}")).into())
         })
         .collect()
 }

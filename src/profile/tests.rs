@@ -231,9 +231,16 @@ fn overrides_replace_answers_and_are_validated() {
     assert!("company.employees=many".parse::<Override>().is_err());
 
     let unknown = "company.marketing_tem=3".parse::<Override>().unwrap_err();
-    assert!(
-        unknown.contains("did you mean 'company.marketing_team'?"),
-        "{unknown}"
+    assert_eq!(
+        unknown,
+        OverrideError::UnknownField {
+            found: "company.marketing_tem".into(),
+            closest: Some("company.marketing_team")
+        }
+    );
+    assert_eq!(
+        unknown.to_string(),
+        "unknown field 'company.marketing_tem'; did you mean 'company.marketing_team'?"
     );
     assert!("program.maturity".parse::<Override>().is_err());
 }

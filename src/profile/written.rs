@@ -131,24 +131,40 @@ pub struct Override {
     pub value: Value,
 }
 
+/// Why a `FIELD=VALUE` override cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OverrideError {
+    /// No `=` between the field and the value.
+    #[error("expected FIELD=VALUE, e.g. program.maturity=scaling")]
+    NoValue,
+    /// A field path the profile format does not have.
+    #[error("unknown field '{found}'; {}", match closest {
+        Some(best) => format!("did you mean '{best}'?"),
+        None => format!("fields: {}", Field::paths().join(", ")),
+    })]
+    UnknownField {
+        /// The path given.
+        found: String,
+        /// The field path closest to it, when it looks like a typo.
+        closest: Option<&'static str>,
+    },
+    /// A value the field does not take, and why.
+    #[error("{0}")]
+    BadValue(String),
+}
+
 impl std::str::FromStr for Override {
-    type Err = String;
+    type Err = OverrideError;
 
     /// Parses `FIELD=VALUE`; the value as [`Field::parse`] reads it.
-    fn from_str(s: &str) -> Result<Self, String> {
-        let (path, value) = s.split_once('=').ok_or_else(|| {
-            format!("--set {s}: expected FIELD=VALUE, e.g. program.maturity=scaling")
-        })?;
+    fn from_str(s: &str) -> Result<Self, OverrideError> {
+        let (path, value) = s.split_once('=').ok_or(OverrideError::NoValue)?;
         let path = path.trim();
-        let paths = Field::paths();
-        let field = Field::from_path(path).ok_or_else(|| {
-            let hint = closest(path, &paths).map_or_else(
-                || format!("fields: {}", paths.join(", ")),
-                |b| format!("did you mean '{b}'?"),
-            );
-            format!("--set {s}: unknown field '{path}'; {hint}")
+        let field = Field::from_path(path).ok_or_else(|| OverrideError::UnknownField {
+            found: path.to_string(),
+            closest: closest(path, &Field::paths()),
         })?;
-        let value = field.parse(value).map_err(|e| format!("--set {s}: {e}"))?;
+        let value = field.parse(value).map_err(OverrideError::BadValue)?;
         Ok(Override { field, value })
     }
 }
@@ -219,7 +235,7 @@ mod tests {
         assert_eq!(parse_share("100%"), Ok(1.0));
         assert_eq!(parse_share("1"), Ok(1.0));
         let bare = parse_share("15").unwrap_err();
-        assert!(bare.contains("write 15% or 0.15"), "{bare}");
+        assert!(bare.to_string().contains("write 15% or 0.15"), "{bare}");
         assert!(parse_share("150%").unwrap_err().contains("above 1"));
         assert!(parse_share("-5%").unwrap_err().contains("below 0"));
         assert!(parse_share("lots").unwrap_err().contains("15% or 0.15"));
@@ -246,6 +262,6 @@ mod tests {
         let o: Override = "program.revenue_share=15%".parse().unwrap();
         assert_eq!(o.value, Value::Share(0.15));
         let bare = "program.revenue_share=15".parse::<Override>().unwrap_err();
-        assert!(bare.contains("write 15% or 0.15"), "{bare}");
+        assert!(bare.to_string().contains("write 15% or 0.15"), "{bare}");
     }
 }
