@@ -185,9 +185,12 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
 fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook> {
     Rulebook::parse(name, text).map_err(|e| {
         let color = stderr_color(g);
-        Failure::new(
+        Failure::rendered(
             Exit::DataErr,
-            format!("invalid rulebook\n{}", e.render(color)),
+            format!(
+                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format",
+                e.render(color)
+            ),
         )
         .into()
     })

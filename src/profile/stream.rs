@@ -301,16 +301,6 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
             Some("booleans are written `true` or `false` (not yes/no/on/off)".into()),
         );
     }
-    if message.contains("expected struct Profile") {
-        let found = message
-            .strip_prefix("invalid type: ")
-            .and_then(|m| m.split(',').next())
-            .unwrap_or("something else");
-        return (
-            format!("expected a profile (a mapping of fields), found {found}"),
-            Some("start with `name:`, `company:` and `program:` (see `partner-org init`)".into()),
-        );
-    }
     if message.contains("integer `-") {
         return (
             message

@@ -364,7 +364,15 @@ fn every_error_on_stderr_starts_with_the_same_prefix() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.yaml");
     std::fs::write(&bad, VALID.replace("maturity: launching", "maturity: vp")).unwrap();
-    let runs: [&[&str]; 6] = [
+    let rulebook = dir.path().join("rules.yaml");
+    std::fs::write(&rulebook, "rules: 3\n").unwrap();
+    let runs: [&[&str]; 7] = [
+        &[
+            "advise",
+            "profiles/sellfy.yaml",
+            "--rules",
+            rulebook.to_str().unwrap(),
+        ],
         &["validate", "nowhere.yaml"],
         &["chart", bad.to_str().unwrap()],
         &["advise", bad.to_str().unwrap()],
@@ -382,6 +390,12 @@ fn every_error_on_stderr_starts_with_the_same_prefix() {
         assert!(!out.status.success(), "{args:?}");
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.starts_with("error: "), "{args:?}:\n{stderr}");
+        // One error, one `error:` line.
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error")).count(),
+            1,
+            "{args:?}:\n{stderr}"
+        );
         assert!(!stderr.contains("partner-org: "), "{args:?}:\n{stderr}");
     }
 }
