@@ -76,12 +76,13 @@ fn ndjson(bencher: Bencher) {
         .map(|p| Outcome::Assessed(Box::new(rulebook.assess(source(), p, Options::default()))))
         .collect();
     let mut buffer = Vec::with_capacity(16 * 1024);
+    let ndjson = Ndjson::new(rulebook);
     bencher
         .counter(divan::counter::ItemsCount::new(outcomes.len()))
         .bench_local(|| {
             for o in &outcomes {
                 buffer.clear();
-                Ndjson
+                ndjson
                     .item(0, o, Style::default(), &mut buffer)
                     .expect("in memory");
                 black_box(&buffer);

@@ -171,6 +171,29 @@ impl Scores {
     }
 }
 
+/// Where an item of an assessment comes from: the index of its rule in the rulebook,
+/// and its place among that rule's items of its kind (0 for a rule's one reason or
+/// caveat). A renderer that works something out once per rule item (NDJSON) keys it
+/// by this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// The rule's index in the rulebook.
+    pub rule: u32,
+    /// The item's index among the rule's items of its kind.
+    pub item: u32,
+}
+
+impl Origin {
+    /// Item `item` of rule `rule`.
+    pub fn new(rule: usize, item: usize) -> Origin {
+        // A rulebook is capped far below 4 billion rules or items.
+        Origin {
+            rule: rule as u32,
+            item: item as u32,
+        }
+    }
+}
+
 /// A reason for the placement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason<'r> {
@@ -180,10 +203,9 @@ pub struct Reason<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
-    /// This item as serde_json writes it, worked out once per rule (see
-    /// `render::ndjson`); empty for an item built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: &'r str,
+    pub origin: Option<Origin>,
 }
 
 /// A rule that fired.
@@ -198,10 +220,9 @@ pub struct FiredRule<'r> {
     /// What it added to each score.
     #[serde(skip_serializing_if = "no_scores")]
     pub scores: &'r BTreeMap<Placement, f64>,
-    /// This item as serde_json writes it, worked out once per rule (see
-    /// `render::ndjson`); empty for an item built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: &'r str,
+    pub origin: Option<Origin>,
 }
 
 fn no_scores(scores: &&BTreeMap<Placement, f64>) -> bool {
@@ -217,10 +238,9 @@ pub struct Caveat<'r> {
     pub mitigation: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
-    /// This item as serde_json writes it, worked out once per rule (see
-    /// `render::ndjson`); empty for an item built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: &'r str,
+    pub origin: Option<Origin>,
 }
 
 /// Whether a role is filled, the next hire, or for later.
@@ -263,11 +283,9 @@ pub struct Role<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
-    /// This role as serde_json writes it, around its status: the JSON before the
-    /// status value and after it, worked out once per rule (see `render::ndjson`);
-    /// empty for a role built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: [&'r str; 2],
+    pub origin: Option<Origin>,
 }
 
 /// A PartnerOps function.
@@ -283,10 +301,9 @@ pub struct PartnerOpsFunction<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
-    /// This item as serde_json writes it, worked out once per rule (see
-    /// `render::ndjson`); empty for an item built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: &'r str,
+    pub origin: Option<Origin>,
 }
 
 /// A recurring alignment.
@@ -302,10 +319,9 @@ pub struct CadenceItem<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
-    /// This item as serde_json writes it, worked out once per rule (see
-    /// `render::ndjson`); empty for an item built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: &'r str,
+    pub origin: Option<Origin>,
 }
 
 /// A measure to track.
@@ -319,8 +335,7 @@ pub struct Kpi<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
-    /// This item as serde_json writes it, worked out once per rule (see
-    /// `render::ndjson`); empty for an item built by hand.
+    /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
-    pub json: &'r str,
+    pub origin: Option<Origin>,
 }

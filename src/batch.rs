@@ -11,257 +11,40 @@
 //! [`Pipeline::in_flight`] chunks exist at once: memory does not grow with the number
 //! of profiles in a stream.
 
-use crate::profile::{
-    DocumentReader, InputError, Limits, Override, OwnedDocument, Profile, Source, decode,
-};
-use crate::render::{Failure, Outcome};
+use crate::profile::{InputError, Limits, Override, OwnedDocument, Profile, Source};
+use crate::render::{FailureRecord, Outcome};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read as _};
-use std::path::{Path, PathBuf};
+use std::io;
 use std::sync::{Mutex, mpsc};
 
-/// One input to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// Standard input.
-    Stdin,
-    /// A file.
-    File(PathBuf),
-}
+mod input;
 
-impl Input {
-    /// The name used in messages and in `source`.
-    pub fn name(&self) -> String {
-        match self {
-            Input::Stdin => "<stdin>".to_string(),
-            Input::File(p) => p.display().to_string(),
-        }
-    }
-
-    /// Reads the whole input as text (a rulebook, or `ask --from`), refusing more than
-    /// `max_bytes`.
-    pub fn read_to_string(&self, max_bytes: usize) -> Result<String, TextError> {
-        let mut text = Vec::new();
-        self.reader()?
-            .take(max_bytes as u64 + 1)
-            .read_to_end(&mut text)
-            .map_err(|e| Unreadable {
-                path: self.name(),
-                message: e.to_string(),
-            })?;
-        decode(&self.name(), &text, max_bytes).map_err(TextError::Invalid)
-    }
-
-    /// Opens the input as a stream of documents.
-    pub fn open(
-        &self,
-        limits: Limits,
-    ) -> Result<DocumentReader<Box<dyn BufRead + Send>>, Unreadable> {
-        Ok(DocumentReader::new(self.reader()?, &self.name(), limits))
-    }
-
-    fn reader(&self) -> Result<Box<dyn BufRead + Send>, Unreadable> {
-        let reader: Box<dyn BufRead + Send> = match self {
-            Input::Stdin => Box::new(BufReader::with_capacity(READ_BUFFER, io::stdin())),
-            Input::File(path) => {
-                // Check the kind first: opening a FIFO would wait for a writer forever.
-                let meta = std::fs::metadata(path).map_err(|e| Unreadable::new(path, &e))?;
-                if let Some(message) = not_a_file(&meta) {
-                    return Err(Unreadable {
-                        path: self.name(),
-                        message,
-                    });
-                }
-                let file = File::open(path).map_err(|e| Unreadable::new(path, &e))?;
-                Box::new(BufReader::with_capacity(READ_BUFFER, file))
-            }
-        };
-        Ok(reader)
-    }
-}
-
-/// Read buffer per input: large enough that a stream is read in few system calls.
-const READ_BUFFER: usize = 256 * 1024;
-
-/// Why a path that exists is not a file to read profiles from, if it is not.
-fn not_a_file(meta: &std::fs::Metadata) -> Option<String> {
-    let kind = meta.file_type();
-    if kind.is_dir() {
-        return Some("is a directory".into());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some(
-                "is a FIFO (named pipe), which could block forever; to read a pipe, redirect it to stdin: `partner-org advise - < PATH`"
-                    .into(),
-            );
-        }
-        if kind.is_socket() {
-            return Some("is a socket, not a file".into());
-        }
-    }
-    None
-}
-
-/// Why a whole input could not be read as text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TextError {
-    /// The path cannot be read (exit code 66).
-    #[error(transparent)]
-    Unreadable(#[from] Unreadable),
-    /// It was read, but it is too large or not UTF-8 (exit code 65, as for a profile).
-    #[error("{}", .0.one_line())]
-    Invalid(InputError),
-}
-
-impl TextError {
-    /// The message for stderr: for an invalid input, its place and the fix, as for a
-    /// profile.
-    pub fn render(&self, color: bool) -> String {
-        match self {
-            TextError::Unreadable(u) => u.to_string(),
-            TextError::Invalid(e) => e.render(color),
-        }
-    }
-}
-
-/// A path that cannot be read (exit code 66 when nothing else is wrong).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: cannot read: {message}")]
-pub struct Unreadable {
-    /// The path as given.
-    pub path: String,
-    /// Why.
-    pub message: String,
-}
-
-impl Unreadable {
-    fn new(path: &Path, e: &io::Error) -> Unreadable {
-        let message = match e.kind() {
-            io::ErrorKind::NotFound => "no such file or directory".to_string(),
-            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
-                format!("a symbolic link that cannot be followed (a loop?): {e}")
-            }
-            _ => e.to_string(),
-        };
-        Unreadable {
-            path: path.display().to_string(),
-            message,
-        }
-    }
-}
-
-/// Expands the paths given on the command line, in order: `-` is stdin, a directory
-/// stands for every `*.yaml` and `*.yml` file below it, in sorted order. A path that
-/// cannot be used takes its place in the order as an [`Unreadable`].
-pub fn inputs(paths: &[PathBuf]) -> Vec<Result<Input, Unreadable>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.push(Ok(Input::Stdin));
-        } else if let Err(e) = utf8_name(path) {
-            out.push(Err(e));
-        } else if path.is_dir() {
-            let mut ancestors = Vec::new();
-            walk(path, &mut ancestors, &mut out);
-        } else {
-            out.push(Ok(Input::File(path.clone())));
-        }
-    }
-    out
-}
-
-/// [`inputs`], split into the inputs and the paths that cannot be used.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<Unreadable>) {
-    let mut inputs_ = Vec::new();
-    let mut unreadable = Vec::new();
-    for input in inputs(paths) {
-        match input {
-            Ok(i) => inputs_.push(i),
-            Err(u) => unreadable.push(u),
-        }
-    }
-    (inputs_, unreadable)
-}
-
-/// A source name must be text: it goes into JSON, CSV and messages as it is.
-fn utf8_name(path: &Path) -> Result<(), Unreadable> {
-    match path.to_str() {
-        Some(_) => Ok(()),
-        None => Err(Unreadable {
-            path: path.display().to_string(),
-            message: "the file name is not valid UTF-8; rename it".into(),
-        }),
-    }
-}
-
-/// Adds the profiles below `dir`; `ancestors` holds the canonical paths of the
-/// directories being walked, so that a symbolic link back up is reported, not followed.
-fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Result<Input, Unreadable>>) {
-    let canonical = match std::fs::canonicalize(dir) {
-        Ok(c) => c,
-        Err(e) => return out.push(Err(Unreadable::new(dir, &e))),
-    };
-    if let Some(first) = ancestors.iter().find(|a| **a == canonical) {
-        return out.push(Err(Unreadable {
-            path: dir.display().to_string(),
-            message: format!("a directory loop: it leads back to {}", first.display()),
-        }));
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => return out.push(Err(Unreadable::new(dir, &e))),
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(e) => paths.push(e.path()),
-            Err(e) => out.push(Err(Unreadable::new(dir, &e))),
-        }
-    }
-    paths.sort();
-    ancestors.push(canonical);
-    for path in paths {
-        if path.is_dir() {
-            match utf8_name(&path) {
-                Ok(()) => walk(&path, ancestors, out),
-                Err(e) => out.push(Err(e)),
-            }
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(utf8_name(&path).map(|()| Input::File(path)));
-        }
-    }
-    ancestors.pop();
-}
+pub use input::{Input, TextError, Unreadable, expand, inputs};
 
 /// A profile read from an input, or the error that stopped it.
-pub type Read = Result<(Source, Profile), Failed>;
+pub type Parsed = Result<(Source, Profile), InvalidDocument>;
 
 /// A document that could not be read as a profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failed {
+pub struct InvalidDocument {
     /// Where it came from.
     pub source: Source,
     /// What is wrong, located.
     pub error: InputError,
 }
 
-impl Failed {
+impl InvalidDocument {
     /// The record that stands for it in a batch's output.
     pub fn outcome(&self) -> Outcome<'static> {
-        Outcome::Failed(Failure::new(self.source.clone(), &self.error))
+        Outcome::Failed(FailureRecord::new(self.source.clone(), &self.error))
     }
 }
 
 /// Parses one document handed out by a [`DocumentReader`]. An error of the reader
 /// itself (size, encoding) has no document index.
-pub fn read(doc: Result<OwnedDocument, InputError>) -> Read {
-    let owned = doc.map_err(|error| Failed {
+pub fn read(doc: Result<OwnedDocument, InputError>) -> Parsed {
+    let owned = doc.map_err(|error| InvalidDocument {
         source: Source {
             path: error.path.clone(),
             document: None,
@@ -275,13 +58,13 @@ pub fn read(doc: Result<OwnedDocument, InputError>) -> Read {
     };
     match Profile::from_document(&doc) {
         Ok(profile) => Ok((source, profile)),
-        Err(error) => Err(Failed { source, error }),
+        Err(error) => Err(InvalidDocument { source, error }),
     }
 }
 
 /// Reads every document of every input, in order, on the calling thread (for commands
 /// that work on one profile; batches go through [`evaluate`]).
-pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Read>, Vec<Unreadable>) {
+pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Parsed>, Vec<Unreadable>) {
     let mut reads = Vec::new();
     let mut unreadable = Vec::new();
     for input in inputs {
@@ -295,11 +78,11 @@ pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Read>, Vec<Unreadable>
 
 /// Evaluates one read profile: overrides, then the engine.
 pub fn advise<'r>(
-    read: Read,
+    read: Parsed,
     rulebook: &'r Rulebook,
     options: Options,
     overrides: &[Override],
-) -> Result<Outcome<'r>, Failed> {
+) -> Result<Outcome<'r>, InvalidDocument> {
     let (source, profile) = read?;
     if overrides.is_empty() {
         return Ok(Outcome::Assessed(Box::new(
@@ -310,7 +93,7 @@ pub fn advise<'r>(
         Ok(p) => p,
         Err(v) => {
             let path = source.path.clone();
-            return Err(Failed {
+            return Err(InvalidDocument {
                 source,
                 error: InputError {
                     path,
@@ -391,7 +174,7 @@ pub fn evaluate<T, W, E>(
 ) -> io::Result<()>
 where
     T: Send,
-    W: Fn(usize, Read, &mut Vec<u8>) -> T + Sync,
+    W: Fn(usize, Parsed, &mut Vec<u8>) -> T + Sync,
     E: FnMut(Vec<Item<T>>, &[u8]) -> io::Result<()>,
 {
     let work = &work;
@@ -417,7 +200,7 @@ where
                         // Every document is parsed before any is worked on, so that the
                         // parser, then `work` and what it reads (a rulebook), each stay
                         // in the cache for a whole chunk.
-                        let reads: Vec<Item<Read>> = chunk
+                        let reads: Vec<Item<Parsed>> = chunk
                             .into_iter()
                             .map(|slot| match slot {
                                 Slot::Document(doc) => Item::Done(read(doc)),
@@ -494,6 +277,7 @@ enum Slot {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn stream(n: usize) -> PathBuf {
         let mut text = String::new();
@@ -522,7 +306,7 @@ mod tests {
         };
         let mut seen = Vec::new();
         let mut written = String::new();
-        let work = |index: usize, read: Read, bytes: &mut Vec<u8>| {
+        let work = |index: usize, read: Parsed, bytes: &mut Vec<u8>| {
             bytes.extend_from_slice(format!("{index};").as_bytes());
             // Early documents are the slowest, so later chunks finish first.
             std::thread::sleep(std::time::Duration::from_micros(

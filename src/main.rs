@@ -6,7 +6,7 @@
 mod app;
 mod cli;
 
-use app::exit::{Exit, Failure, PREFIX};
+use app::exit::{Exit, ExitError, PREFIX};
 use clap::Parser;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     match app::run(cli) {
         Ok(exit) => exit.into(),
         Err(error) => {
-            let (exit, message) = match error.downcast_ref::<Failure>() {
+            let (exit, message) = match error.downcast_ref::<ExitError>() {
                 Some(f) if f.message.is_empty() => (f.exit, String::new()),
                 Some(f) => (f.exit, f.printed()),
                 None => (Exit::IoErr, format!("{PREFIX}{error:#}")),

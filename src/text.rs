@@ -1,10 +1,7 @@
-//! [`Text`]: a string that keeps its JSON form.
+//! [`Text`]: an immutable string of the rulebook.
 //!
 //! Every text of an assessment (reasons, roles, cadence, KPIs, rule ids, citations)
-//! comes from the rulebook, and a batch writes the same few hundred texts for every
-//! profile: about 9 KB of JSON each. Escaping them once, when the rulebook loads,
-//! instead of once per profile is what lets NDJSON keep up with parsing (see
-//! `render::ndjson`).
+//! comes from the rulebook, and an assessment borrows it rather than copying it.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -14,32 +11,22 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
-/// An immutable string and its JSON string literal (quoted and escaped), computed
-/// once. It serialises, deserialises, compares and prints as the plain string.
+/// An immutable string. It serialises, deserialises, compares and prints as the plain
+/// string.
 #[derive(Clone, Default)]
 pub struct Text {
     raw: Box<str>,
-    json: Box<str>,
 }
 
 impl Text {
-    /// Wraps a string, escaping it for JSON once.
+    /// Wraps a string.
     pub fn new(raw: impl Into<Box<str>>) -> Text {
-        let raw = raw.into();
-        let json = serde_json::to_string(&*raw)
-            .expect("a string always serialises")
-            .into_boxed_str();
-        Text { raw, json }
+        Text { raw: raw.into() }
     }
 
     /// The string.
     pub fn as_str(&self) -> &str {
         &self.raw
-    }
-
-    /// The string as a JSON string literal, with its quotes.
-    pub fn json(&self) -> &str {
-        &self.json
     }
 }
 
@@ -75,7 +62,6 @@ impl Borrow<str> for Text {
     }
 }
 
-// Identity is the string's: the JSON form follows from it.
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
         self.raw == other.raw
@@ -161,11 +147,13 @@ mod tests {
     use super::Text;
 
     #[test]
-    fn keeps_the_string_and_its_json_literal() {
+    fn keeps_the_string() {
         let t = Text::from("Say \"hi\"\n\tto the CRO\u{1b}");
         assert_eq!(t, "Say \"hi\"\n\tto the CRO\u{1b}");
-        assert_eq!(t.json(), r#""Say \"hi\"\n\tto the CRO\u001b""#);
-        assert_eq!(serde_json::to_string(&t).unwrap(), t.json());
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#""Say \"hi\"\n\tto the CRO\u001b""#
+        );
         assert_eq!(format!("{t}"), t.as_str());
     }
 

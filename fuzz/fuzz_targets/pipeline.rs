@@ -10,7 +10,7 @@ use partner_org::org::roadmap::Roadmap;
 use partner_org::profile::{DocumentReader, Limits, Profile, Source};
 use partner_org::render::{
     self, ChartRenderer, Csv, Dot, Html, Json, Markdown, Mermaid, Ndjson, Outcome, Renderer,
-    Style, Svg, Text, Tree, Yaml,
+    Style, Svg, TextReport, Tree, Yaml,
 };
 use partner_org::rules::engine::Options;
 use partner_org::assessment::Stage;
@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
         };
         let assessment = rulebook().assess(source.clone(), &profile, trace);
         let outcomes = [Outcome::Assessed(Box::new(assessment))];
-        let reports: [&dyn Renderer; 7] = [&Text, &Json, &Yaml, &Markdown, &Html, &Ndjson, &Csv];
+        let reports: [&dyn Renderer; 7] = [&TextReport, &Json, &Yaml, &Markdown, &Html, &Ndjson::new(rulebook()), &Csv];
         for report in reports {
             let mut out = Vec::new();
             report.render(&outcomes, style, &mut out).expect("report");

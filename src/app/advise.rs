@@ -12,12 +12,16 @@ pub fn run(g: &Global, a: &Advise) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let overrides = parse_overrides(&a.sets)?;
     let style = text_style(g, a.explain);
+    let ndjson;
     let layout = match a.format {
         Format::Text => Layout::Summary,
         Format::Json => Layout::Streamed(&render::Json),
         Format::Yaml => Layout::Streamed(&render::Yaml),
         Format::Markdown => Layout::Streamed(&render::Markdown),
-        Format::Ndjson => Layout::Streamed(&render::Ndjson),
+        Format::Ndjson => {
+            ndjson = render::Ndjson::new(&rulebook);
+            Layout::Streamed(&ndjson)
+        }
         Format::Csv => Layout::Streamed(&render::Csv),
         Format::Html => Layout::Streamed(&render::Html),
     };

@@ -1,7 +1,7 @@
 //! `partner-org ask`: the questionnaire on the terminal, the advice, and saving the
 //! profile; on an interruption, the answers so far go to a recovery file.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::output::Sink;
 use super::terminal::Terminal;
 use super::{load_rulebook, stderr_color, text_style};
@@ -20,7 +20,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
         && out.exists()
         && !g.force
     {
-        return Err(Failure::new(
+        return Err(ExitError::new(
             Exit::CantCreate,
             format!(
                 "{} exists; pass --force to overwrite it, or choose another --out",
@@ -43,7 +43,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     .filter_map(|(name, tty)| (!tty).then_some(name))
     .collect();
     if !not_tty.is_empty() {
-        return Err(Failure::new(
+        return Err(ExitError::new(
             Exit::Usage,
             format!(
                 "ask is interactive and needs a terminal, but {} is not one.\n\
@@ -68,7 +68,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     };
     let assessment = rulebook.assess(source, &profile, Options::default());
     let mut report = vec![b'\n'];
-    render::Text.render(
+    render::TextReport.render(
         &[Outcome::Assessed(Box::new(assessment))],
         Style {
             color,
@@ -138,7 +138,7 @@ fn is_recovery_file(path: &Path) -> bool {
 fn load(g: &Global, path: &Path) -> anyhow::Result<Loaded> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
+        .map_err(|e| ExitError::new(Exit::from(&e), e.render(stderr_color(g))))?;
     let name = path.display().to_string();
     match Profile::parse(&name, &text) {
         Ok(profile) => Ok(Loaded::from_profile(&name, &profile)),
@@ -155,7 +155,7 @@ fn load(g: &Global, path: &Path) -> anyhow::Result<Loaded> {
             }
             Err(_) => {
                 let color = stderr_color(g);
-                Err(Failure::new(
+                Err(ExitError::new(
                     Exit::DataErr,
                     format!("cannot start from {name}\n{}", strict.render(color)),
                 )

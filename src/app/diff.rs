@@ -1,6 +1,6 @@
 //! `partner-org diff`: what changes between two profiles, or a profile and a changed copy.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::{json_line, load_one, load_rulebook, parse_overrides, sink, text_width};
 use crate::cli::{Diff, Global, ReportFormat};
 use partner_org::render;
@@ -10,7 +10,7 @@ use partner_org::rules::engine::Options;
 pub fn run(g: &Global, d: &Diff) -> anyhow::Result<Exit> {
     let overrides = parse_overrides(&d.sets)?;
     if d.after.is_none() && overrides.is_empty() {
-        return Err(Failure::new(
+        return Err(ExitError::new(
             Exit::Usage,
             "diff needs a second profile, or --set FIELD=VALUE to compare the profile with a changed copy",
         )
@@ -23,7 +23,7 @@ pub fn run(g: &Global, d: &Diff) -> anyhow::Result<Exit> {
         None => (before_source.clone(), before.clone()),
     };
     let after = after.with_overrides(&overrides).map_err(|v| {
-        Failure::new(
+        ExitError::new(
             Exit::DataErr,
             format!("{}: {}\n  help: {}", v.field, v.message, v.help),
         )

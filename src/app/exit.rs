@@ -42,7 +42,7 @@ impl From<&TextError> for Exit {
 /// An error that ends the program with a given exit code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct Failure {
+pub struct ExitError {
     /// The exit code.
     pub exit: Exit,
     /// What to print (nothing when empty).
@@ -56,10 +56,10 @@ pub struct Failure {
 /// (annotate-snippets) write it.
 pub const PREFIX: &str = "error: ";
 
-impl Failure {
+impl ExitError {
     /// A failure with an exit code and a message, printed after [`PREFIX`].
-    pub fn new(exit: Exit, message: impl Into<String>) -> Failure {
-        Failure {
+    pub fn new(exit: Exit, message: impl Into<String>) -> ExitError {
+        ExitError {
             exit,
             message: message.into(),
             rendered: false,
@@ -68,10 +68,10 @@ impl Failure {
 
     /// A failure whose message is a rendered located error, which carries its own
     /// `error:` line.
-    pub fn rendered(exit: Exit, message: impl Into<String>) -> Failure {
-        Failure {
+    pub fn rendered(exit: Exit, message: impl Into<String>) -> ExitError {
+        ExitError {
             rendered: true,
-            ..Failure::new(exit, message)
+            ..ExitError::new(exit, message)
         }
     }
 

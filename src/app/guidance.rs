@@ -1,7 +1,7 @@
 //! `partner-org guidance [ID]`: the guidance points the reports cite, with the source
 //! document each comes from, the example companies and the rules that cite it.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::{json_line, load_rulebook, sink, text_width};
 use crate::cli::{Global, Guidance, ReportFormat};
 use partner_org::guidance::{POINTS, Point, point};
@@ -33,7 +33,7 @@ impl<'a> Entry<'a> {
             section: section.title,
             examples: p.examples(),
             rules: rulebook
-                .rules
+                .rules()
                 .iter()
                 .filter(|r| r.cites.iter().any(|c| c == p.id))
                 .map(|r| r.id.as_str())
@@ -103,5 +103,5 @@ fn unknown(id: &str) -> anyhow::Error {
         || format!("the ids are {}", ids.join(", ")),
         |b| format!("did you mean '{b}'?"),
     );
-    Failure::new(Exit::Usage, format!("no guidance point '{id}'; {hint}")).into()
+    ExitError::new(Exit::Usage, format!("no guidance point '{id}'; {hint}")).into()
 }

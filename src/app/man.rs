@@ -5,7 +5,7 @@
 //! (`partner-org.1`, `partner-org-advise.1`, `partner-org-rules-list.1`, ...), each
 //! pointing to the pages written beside it.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::sink;
 use crate::cli::{Cli, EXIT_STATUS, Global};
 use clap::CommandFactory;
@@ -21,7 +21,7 @@ pub fn run(g: &Global, dir: Option<&Path>) -> anyhow::Result<Exit> {
         return Ok(Exit::Ok);
     };
     std::fs::create_dir_all(dir).map_err(|e| {
-        Failure::new(
+        ExitError::new(
             Exit::CantCreate,
             format!("cannot create {}: {e}", dir.display()),
         )
@@ -51,7 +51,7 @@ fn write_pages(
     let mut out = Vec::new();
     page(command, parent, true, &mut out)?;
     std::fs::write(&path, out).map_err(|e| {
-        Failure::new(
+        ExitError::new(
             Exit::CantCreate,
             format!("cannot write {}: {e}", path.display()),
         )

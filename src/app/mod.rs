@@ -8,7 +8,7 @@
 //! (`partner_org`) must not depend on it.
 
 use crate::cli::{Cli, Command, Global};
-use exit::{Exit, Failure};
+use exit::{Exit, ExitError};
 use output::Sink;
 use partner_org::batch::{self, Input};
 use partner_org::profile::{Limits, Override};
@@ -110,14 +110,14 @@ pub fn load_one(
 ) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
-        return Err(Failure::new(Exit::NoInput, u.to_string()).into());
+        return Err(ExitError::new(Exit::NoInput, u.to_string()).into());
     }
     let (mut reads, unreadable) = batch::read_all(&inputs, limits(g));
     if let Some(u) = unreadable.first() {
-        return Err(Failure::new(Exit::NoInput, u.to_string()).into());
+        return Err(ExitError::new(Exit::NoInput, u.to_string()).into());
     }
     if reads.len() != 1 {
-        return Err(Failure::new(
+        return Err(ExitError::new(
             Exit::Usage,
             format!(
                 "{} holds {} profiles; this command takes exactly one",
@@ -131,7 +131,7 @@ pub fn load_one(
         Ok(read) => Ok(read),
         Err(f) => {
             let color = stderr_color(g);
-            Err(Failure::rendered(Exit::DataErr, f.error.render(color)).into())
+            Err(ExitError::rendered(Exit::DataErr, f.error.render(color)).into())
         }
     }
 }
@@ -177,7 +177,7 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
     };
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| Failure::new(Exit::from(&e), e.render(stderr_color(g))))?;
+        .map_err(|e| ExitError::new(Exit::from(&e), e.render(stderr_color(g))))?;
     Ok((path.display().to_string(), text))
 }
 
@@ -185,7 +185,7 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
 fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook> {
     Rulebook::parse(name, text).map_err(|e| {
         let color = stderr_color(g);
-        Failure::rendered(
+        ExitError::rendered(
             Exit::DataErr,
             format!(
                 "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format",
@@ -200,7 +200,7 @@ fn parse_overrides(sets: &[String]) -> anyhow::Result<Vec<Override>> {
     sets.iter()
         .map(|s| {
             s.parse::<Override>()
-                .map_err(|e| Failure::new(Exit::Usage, format!("--set {s}: {e}")).into())
+                .map_err(|e| ExitError::new(Exit::Usage, format!("--set {s}: {e}")).into())
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 //! the program dies ([`RemoveOnSignal`]; SIGKILL cannot be caught: the temp file then
 //! stays, under a `.partner-org-` name, and the target is still untouched).
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::signals::RemoveOnSignal;
 use anyhow::Context;
 use std::io::{self, BufWriter, Write};
@@ -34,7 +34,7 @@ impl Sink {
     ) -> anyhow::Result<T> {
         let Some(path) = &self.path else {
             if stdout_is_closed() {
-                return Err(Failure::new(
+                return Err(ExitError::new(
                     Exit::IoErr,
                     "cannot write to stdout: it is closed; redirect it or pass -o FILE",
                 )
@@ -44,17 +44,17 @@ impl Sink {
             let mut out = BufWriter::with_capacity(BUFFER, stdout.lock());
             return match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                    Err(Failure::new(Exit::Ok, "").into())
+                    Err(ExitError::new(Exit::Ok, "").into())
                 }
                 Err(e) => {
-                    Err(Failure::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into())
+                    Err(ExitError::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into())
                 }
                 Ok(value) => Ok(value),
             };
         };
         let shown = path.display();
         if path.exists() && !self.force {
-            return Err(Failure::new(
+            return Err(ExitError::new(
                 Exit::CantCreate,
                 format!("{shown} exists; pass --force to overwrite it"),
             )
@@ -72,26 +72,26 @@ impl Sink {
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
         let temp = builder
             .tempfile_in(&dir)
-            .map_err(|e| Failure::new(Exit::CantCreate, format!("cannot create {shown}: {e}")))?;
+            .map_err(|e| ExitError::new(Exit::CantCreate, format!("cannot create {shown}: {e}")))?;
         let _cleanup = RemoveOnSignal::new(temp.path());
         let mut out = BufWriter::with_capacity(BUFFER, temp);
         let value = write(&mut out)
             .and_then(|value| out.flush().map(|()| value))
-            .map_err(|e| Failure::new(Exit::IoErr, format!("cannot write {shown}: {e}")))?;
+            .map_err(|e| ExitError::new(Exit::IoErr, format!("cannot write {shown}: {e}")))?;
         let temp = out.into_inner().map_err(|e| {
-            Failure::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error()))
+            ExitError::new(Exit::IoErr, format!("cannot write {shown}: {}", e.error()))
         })?;
         temp.as_file()
             .sync_all()
             .with_context(|| format!("cannot write {shown}"))
-            .map_err(|e| Failure::new(Exit::IoErr, format!("{e:#}")))?;
+            .map_err(|e| ExitError::new(Exit::IoErr, format!("{e:#}")))?;
         let persisted = if self.force {
             temp.persist(path)
         } else {
             temp.persist_noclobber(path)
         };
         persisted.map_err(|e| {
-            Failure::new(
+            ExitError::new(
                 Exit::CantCreate,
                 format!("cannot create {shown}: {}", e.error),
             )

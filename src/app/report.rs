@@ -9,9 +9,9 @@
 
 use super::exit::{Exit, PREFIX};
 use partner_org::assessment::Placement;
-use partner_org::batch::{self, Input, Item, Pipeline, Read, Unreadable};
+use partner_org::batch::{self, Input, Item, Parsed, Pipeline, Unreadable};
 use partner_org::profile::{Limits, Override, Source};
-use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, Text, Totals};
+use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, TextReport, Totals};
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
 use std::io::{self, IsTerminal, Write};
@@ -109,7 +109,7 @@ pub fn advise(
     overrides: &[Override],
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
-    let work = |index: usize, read: Read, bytes: &mut Vec<u8>| -> io::Result<Entry> {
+    let work = |index: usize, read: Parsed, bytes: &mut Vec<u8>| -> io::Result<Entry> {
         let options = Options {
             trace: settings.style.explain,
             ..Options::default()
@@ -132,7 +132,7 @@ pub fn validate(
     settings: Settings<'_>,
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
-    let work = |_: usize, read: Read, bytes: &mut Vec<u8>| -> io::Result<Entry> {
+    let work = |_: usize, read: Parsed, bytes: &mut Vec<u8>| -> io::Result<Entry> {
         let before = bytes.len();
         let mut entry = Entry {
             placement: None,
@@ -165,7 +165,7 @@ pub fn validate(
 fn run<'a>(
     inputs: Vec<Result<Input, Unreadable>>,
     settings: Settings<'a>,
-    work: impl Fn(usize, Read, &mut Vec<u8>) -> io::Result<Entry<'a>> + Sync,
+    work: impl Fn(usize, Parsed, &mut Vec<u8>) -> io::Result<Entry<'a>> + Sync,
     out: &mut dyn Write,
 ) -> io::Result<Exit> {
     let mut writer = Writer::new(settings);
@@ -257,7 +257,7 @@ impl<'a> Writer<'a> {
                 self.hold_first(entry, &[]);
                 if self.rows.len() >= SUMMARY_PAGE {
                     run.write(out)?;
-                    Text::summary_table(&self.rows, self.settings.style.width, out)?;
+                    TextReport::summary_table(&self.rows, self.settings.style.width, out)?;
                     self.rows.clear();
                 }
             }
@@ -302,10 +302,12 @@ impl<'a> Writer<'a> {
                 format.finish(&self.totals, out)?;
             }
             (Layout::Streamed(format), _) => format.finish(&self.totals, out)?,
-            (Layout::Summary, Some(one)) if self.seen == 1 => Text.render(&[one], style, out)?,
+            (Layout::Summary, Some(one)) if self.seen == 1 => {
+                TextReport.render(&[one], style, out)?
+            }
             (Layout::Summary, _) if self.seen == 0 => {}
             (Layout::Summary, _) => {
-                Text::summary(&self.rows, &self.totals, self.settings.style.width, out)?
+                TextReport::summary(&self.rows, &self.totals, self.settings.style.width, out)?
             }
         }
         Ok(if self.totals.errors > 0 {

@@ -1,6 +1,6 @@
 //! `partner-org roadmap`: how placement and chart change from early to mid to scale.
 
-use super::exit::{Exit, Failure};
+use super::exit::{Exit, ExitError};
 use super::{load_one, load_rulebook, sink, text_style};
 use crate::cli::{Global, RoadmapArgs, RoadmapFormat};
 use partner_org::org::roadmap::Roadmap;
@@ -11,7 +11,7 @@ pub fn run(g: &Global, r: &RoadmapArgs) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let (source, profile) = load_one(g, &r.path)?;
     let roadmap = Roadmap::project(&rulebook, &source, &profile).map_err(|v| {
-        Failure::new(
+        ExitError::new(
             Exit::DataErr,
             format!(
                 "{source}: cannot project {}: {}: {}; {}",

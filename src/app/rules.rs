@@ -1,7 +1,7 @@
 //! `partner-org rules`: the rulebook's catalogue, one rule or the whole rulebook, the
 //! lint of a custom one, and its fixtures.
 
-use super::exit::{Exit, Failure, PREFIX};
+use super::exit::{Exit, ExitError, PREFIX};
 use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color, text_width};
 use crate::cli::{Global, RulesCommand};
 use partner_org::assessment::Placement;
@@ -30,7 +30,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     sink(g).write(|out| {
         let mut t = render::new_table(&["Rule", "Cites", "What it does"], text_width(g));
-        for rule in &rulebook.rules {
+        for rule in rulebook.rules() {
             t.add_row(vec![
                 rule.id.to_string(),
                 rule.cites.join(", "),
@@ -43,7 +43,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
             .map(|p| p.id)
             .filter(|id| {
                 !rulebook
-                    .rules
+                    .rules()
                     .iter()
                     .any(|r| r.cites.iter().any(|c| c == id))
             })
@@ -51,7 +51,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
         writeln!(
             out,
             "{} rules; guidance points not cited: {}",
-            rulebook.rules.len(),
+            rulebook.rules().len(),
             if uncited.is_empty() {
                 "none".to_string()
             } else {
@@ -74,7 +74,7 @@ fn show_all(g: &Global) -> anyhow::Result<Exit> {
 fn show(g: &Global, id: &str) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let Some(rule) = rulebook.rule(id) else {
-        let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = rulebook.rules().iter().map(|r| r.id.as_str()).collect();
         let hint = if guidance::point(&id.to_ascii_uppercase()).is_some() {
             format!(
                 "{} is a guidance point: `partner-org guidance {0}` shows it and the rules that cite it",
@@ -86,7 +86,7 @@ fn show(g: &Global, id: &str) -> anyhow::Result<Exit> {
                     format!("did you mean '{b}'?")
                 })
         };
-        return Err(Failure::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
+        return Err(ExitError::new(Exit::Usage, format!("no rule '{id}'; {hint}")).into());
     };
     let yaml = yaml_serde::to_string(rule)?;
     sink(g).write(|out| {
@@ -113,11 +113,15 @@ fn check(g: &Global, file: Option<&Path>) -> anyhow::Result<Exit> {
             writeln!(out, "{}\n", p.render(color))?;
         }
         match problems.len() {
-            0 => writeln!(out, "{name}: {} rules, no problems found", book.rules.len()),
+            0 => writeln!(
+                out,
+                "{name}: {} rules, no problems found",
+                book.rules().len()
+            ),
             n => writeln!(
                 out,
                 "{name}: {} rules, {n} problem{}",
-                book.rules.len(),
+                book.rules().len(),
                 if n == 1 { "" } else { "s" }
             ),
         }

@@ -21,7 +21,7 @@ pub mod wrapping;
 
 pub use chart::{Dot, Mermaid, Svg, Tree};
 pub use report::{
-    CSV_COLUMNS, Csv, Html, Json, Markdown, Ndjson, SUMMARY_HEADER, SummaryRow, Text, Yaml,
+    CSV_COLUMNS, Csv, Html, Json, Markdown, Ndjson, SUMMARY_HEADER, SummaryRow, TextReport, Yaml,
     diff_text, new_table, what_if_text,
 };
 
@@ -31,19 +31,19 @@ pub enum Outcome<'r> {
     /// The profile was evaluated.
     Assessed(Box<Assessment<'r>>),
     /// The profile could not be read or is invalid.
-    Failed(Failure),
+    Failed(FailureRecord),
 }
 
 /// A profile that could not be evaluated, as it appears in a batch's output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Failure {
+pub struct FailureRecord {
     /// Where it came from.
     pub source: Source,
     /// What is wrong.
     pub error: ErrorRecord,
 }
 
-/// The error part of a [`Failure`] (the `error` object of the JSON contract).
+/// The error part of a [`FailureRecord`] (the `error` object of the JSON contract).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorRecord {
     /// The full one-line message, `path:line:col: field: message`.
@@ -60,10 +60,10 @@ pub struct ErrorRecord {
     pub help: Option<String>,
 }
 
-impl Failure {
+impl FailureRecord {
     /// A failure record for an input error.
-    pub fn new(source: Source, error: &InputError) -> Failure {
-        Failure {
+    pub fn new(source: Source, error: &InputError) -> FailureRecord {
+        FailureRecord {
             source,
             error: ErrorRecord {
                 message: error.one_line(),

@@ -11,13 +11,12 @@ use super::{
     CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
 };
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, FiredRule, Kpi, PartnerOpsFunction, Placement, Ranking,
-    Reason, Role, RoleStatus, Scores, Stage,
+    Assessment, CadenceItem, Caveat, FiredRule, Kpi, Origin, PartnerOpsFunction, Placement,
+    Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
-use serde::Serialize;
 
 /// Options of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -106,10 +105,12 @@ impl Rulebook {
     }
 
     /// Runs the placement rules against `facts`, calling `fired` for each that fires.
-    fn placement_pass<'r>(&'r self, facts: &Facts<'_>, mut fired: impl FnMut(&'r Rule)) -> Ranking {
+    fn placement_pass(&self, facts: &Facts<'_>, mut fired: impl FnMut(usize)) -> Ranking {
         let mut scores = Scores::default();
         let mut excluded: Vec<Placement> = Vec::new();
-        for rule in self.rules.iter().filter(|r| !r.is_design()) {
+        let rules = self.rules();
+        for &index in &self.derived().placement {
+            let rule = &rules[index];
             if facts.fires(rule) {
                 for (p, d) in &rule.then.scores {
                     scores.add(*p, *d);
@@ -119,7 +120,7 @@ impl Rulebook {
                         excluded.push(*p);
                     }
                 }
-                fired(rule);
+                fired(index);
             }
         }
         excluded.sort();
@@ -166,115 +167,50 @@ impl Rulebook {
             stage,
             placement: None,
         };
-        let mut fired: Vec<&Rule> = Vec::with_capacity(self.rules.len());
+        let rules = self.rules();
+        let mut fired: Vec<usize> = Vec::with_capacity(rules.len());
         let Ranking {
             scores,
             excluded,
             placement,
             runner_up,
             margin,
-        } = self.placement_pass(&facts, |rule| fired.push(rule));
-        let tie = margin == 0.0;
-        let confidence = if margin.is_infinite() {
-            1.0
-        } else {
-            confidence(margin)
-        };
-
+        } = self.placement_pass(&facts, |index| fired.push(index));
+        let first_design = fired.len();
         facts.placement = Some(placement);
-        for rule in self.rules.iter().filter(|r| r.is_design()) {
-            if facts.fires(rule) {
-                fired.push(rule);
-            }
-        }
+        let derived = self.derived();
+        fired.extend(derived.design.iter().filter(|&&i| facts.fires(&rules[i])));
 
-        let mut reports_to = self.reports_to.get(placement);
-        // Sized for everything the fired rules could add, so that none grows.
-        let most = |count: fn(&Rule) -> usize| fired.iter().map(|r| count(r)).sum::<usize>();
-        let mut reasons = Vec::with_capacity(most(|r| r.then.reason.is_some().into()));
-        let mut caveats = Vec::with_capacity(most(|r| r.then.caveat.is_some().into()));
-        let mut roles: Vec<(u32, Role)> = Vec::with_capacity(most(|r| r.then.roles.len()));
-        let mut partnerops: Vec<PartnerOpsFunction> =
-            Vec::with_capacity(most(|r| r.then.partnerops.len()));
-        let mut cadence: Vec<CadenceItem> = Vec::with_capacity(most(|r| r.then.cadence.len()));
-        let mut kpis: Vec<Kpi> = Vec::with_capacity(most(|r| r.then.kpis.len()));
-        for rule in &fired {
-            let then = &rule.then;
-            let json = rule.fragments();
-            if let Some(r) = &then.reports_to {
-                reports_to = r;
-            }
-            let supports =
-                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || rule.is_design();
-            if supports {
-                reasons.extend(rule.reason(&json.reason));
-            }
-            caveats.extend(rule.caveat(&json.caveat));
-            for (r, [before, after]) in then.roles.iter().zip(&json.roles) {
-                if roles.iter().all(|(_, x)| *x.title != r.title) {
-                    roles.push((r.order, rule.role(r, RoleStatus::Later, [before, after])));
-                }
-            }
-            for (f, json) in then.partnerops.iter().zip(&json.partnerops) {
-                if partnerops.iter().all(|x| *x.function != f.function) {
-                    partnerops.push(rule.partnerops(f, json));
-                }
-            }
-            for (c, json) in then.cadence.iter().zip(&json.cadence) {
-                if cadence.iter().all(|x| *x.with != c.with) {
-                    cadence.push(rule.cadence(c, json));
-                }
-            }
-            for (k, json) in then.kpis.iter().zip(&json.kpis) {
-                if kpis.iter().all(|x| *x.name != k.name) {
-                    kpis.push(rule.kpi(k, json));
-                }
-            }
-        }
-
-        // Hiring order: by rank, then by the order the rules gave them (stable sort).
-        roles.sort_by_key(|(order, _)| *order);
-        let filled = profile.program.team_size as usize;
-        let roles = roles
-            .into_iter()
-            .enumerate()
-            .map(|(i, (_, mut role))| {
-                role.status = if i < filled {
-                    RoleStatus::Current
-                } else if role.stage <= stage {
-                    RoleStatus::Next
-                } else {
-                    RoleStatus::Later
-                };
-                role
-            })
-            .collect();
-
+        let items = self.items(&fired, first_design, placement);
         let mut assessment = Assessment {
             source,
             profile: profile.name.clone(),
             placement,
-            reports_to,
-            confidence,
+            reports_to: items.reports_to,
+            confidence: if margin.is_infinite() {
+                1.0
+            } else {
+                confidence(margin)
+            },
             overrides: Vec::new(),
             scores,
             runner_up,
-            tie,
+            tie: margin == 0.0,
             excluded,
-            reasons,
+            reasons: items.reasons,
             rules: fired
                 .iter()
-                .map(|r| r.fired(r.effect(), &r.fragments().fired))
+                .map(|&i| rules[i].fired(&derived.effects[i], Some(Origin::new(i, 0))))
                 .collect(),
-            caveats,
+            caveats: items.caveats,
             stage,
-            roles,
-            partnerops,
-            cadence,
-            kpis,
+            roles: hiring_order(items.roles, profile.program.team_size, stage),
+            partnerops: items.partnerops,
+            cadence: items.cadence,
+            kpis: items.kpis,
             sources: fired
                 .iter()
-                .fold(Citations::default(), |all, r| all.union(r.cited())),
+                .fold(Citations::default(), |all, &i| all.union(derived.cited[i])),
             trace: None,
         };
         if options.trace {
@@ -282,96 +218,134 @@ impl Rulebook {
         }
         assessment
     }
-}
 
-/// The JSON of each item a rule adds to an assessment, as serde_json writes it: the
-/// same for every profile the rule fires for, so NDJSON copies it instead of
-/// serialising the item again (roles are not here: their status depends on the
-/// profile).
-#[derive(Debug, Clone)]
-pub(crate) struct Fragments {
-    fired: String,
-    reason: String,
-    caveat: String,
-    /// Each role's JSON before its status value and after it.
-    roles: Vec<[String; 2]>,
-    partnerops: Vec<String>,
-    cadence: Vec<String>,
-    kpis: Vec<String>,
-}
-
-impl Fragments {
-    pub(crate) fn of(rule: &Rule, effect: &Text) -> Fragments {
-        fn json(item: &impl Serialize) -> String {
-            serde_json::to_string(item).expect("an item always serialises")
+    /// What the fired rules add, in their order: the last `reports_to` wins, reasons
+    /// come from the rules that support the placement (and from every design rule,
+    /// those from `first_design` on), and of items with the same title or name the
+    /// first wins.
+    fn items(&self, fired: &[usize], first_design: usize, placement: Placement) -> Items<'_> {
+        let rules = self.rules();
+        // Sized for everything the fired rules could add, so that none grows.
+        let most =
+            |count: fn(&Rule) -> usize| fired.iter().map(|&i| count(&rules[i])).sum::<usize>();
+        let mut items = Items {
+            reports_to: self.reports_to.get(placement),
+            reasons: Vec::with_capacity(most(|r| r.then.reason.is_some().into())),
+            caveats: Vec::with_capacity(most(|r| r.then.caveat.is_some().into())),
+            roles: Vec::with_capacity(most(|r| r.then.roles.len())),
+            partnerops: Vec::with_capacity(most(|r| r.then.partnerops.len())),
+            cadence: Vec::with_capacity(most(|r| r.then.cadence.len())),
+            kpis: Vec::with_capacity(most(|r| r.then.kpis.len())),
+        };
+        for (position, &index) in fired.iter().enumerate() {
+            let rule = &rules[index];
+            let then = &rule.then;
+            let from = |item: usize| Some(Origin::new(index, item));
+            if let Some(r) = &then.reports_to {
+                items.reports_to = r;
+            }
+            let supports =
+                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || position >= first_design;
+            if supports {
+                items.reasons.extend(rule.reason(from(0)));
+            }
+            items.caveats.extend(rule.caveat(from(0)));
+            for (i, r) in then.roles.iter().enumerate() {
+                if items.roles.iter().all(|(_, x)| *x.title != r.title) {
+                    items
+                        .roles
+                        .push((r.order, rule.role(r, RoleStatus::Later, from(i))));
+                }
+            }
+            for (i, f) in then.partnerops.iter().enumerate() {
+                if items.partnerops.iter().all(|x| *x.function != f.function) {
+                    items.partnerops.push(rule.partnerops(f, from(i)));
+                }
+            }
+            for (i, c) in then.cadence.iter().enumerate() {
+                if items.cadence.iter().all(|x| *x.with != c.with) {
+                    items.cadence.push(rule.cadence(c, from(i)));
+                }
+            }
+            for (i, k) in then.kpis.iter().enumerate() {
+                if items.kpis.iter().all(|x| *x.name != k.name) {
+                    items.kpis.push(rule.kpi(k, from(i)));
+                }
+            }
         }
-        let then = &rule.then;
-        Fragments {
-            fired: json(&rule.fired(effect, "")),
-            reason: rule.reason("").as_ref().map_or_else(String::new, json),
-            caveat: rule.caveat("").as_ref().map_or_else(String::new, json),
-            roles: then
-                .roles
-                .iter()
-                .map(|r| {
-                    let whole = json(&rule.role(r, RoleStatus::Current, ["", ""]));
-                    // Text inside a JSON string has its quotes escaped, so this can
-                    // only be the status field itself.
-                    let status = "\"status\":\"current\"";
-                    let at = whole.find(status).expect("a role has a status");
-                    let value = at + status.len() - "current\"".len();
-                    [
-                        whole[..value].to_string(),
-                        whole[value + "current".len()..].to_string(),
-                    ]
-                })
-                .collect(),
-            partnerops: then
-                .partnerops
-                .iter()
-                .map(|f| json(&rule.partnerops(f, "")))
-                .collect(),
-            cadence: then
-                .cadence
-                .iter()
-                .map(|c| json(&rule.cadence(c, "")))
-                .collect(),
-            kpis: then.kpis.iter().map(|k| json(&rule.kpi(k, ""))).collect(),
-        }
+        items
     }
 }
 
-/// The items a fired rule adds, with their JSON.
+/// What the fired rules add to an assessment; roles with their hiring rank.
+struct Items<'r> {
+    reports_to: &'r Text,
+    reasons: Vec<Reason<'r>>,
+    caveats: Vec<Caveat<'r>>,
+    roles: Vec<(u32, Role<'r>)>,
+    partnerops: Vec<PartnerOpsFunction<'r>>,
+    cadence: Vec<CadenceItem<'r>>,
+    kpis: Vec<Kpi<'r>>,
+}
+
+/// The roles in hiring order (by rank, then in the order the rules gave them), the
+/// first `team_size` filled, the others next when their stage has come and later
+/// otherwise.
+fn hiring_order(mut roles: Vec<(u32, Role<'_>)>, team_size: u32, stage: Stage) -> Vec<Role<'_>> {
+    roles.sort_by_key(|(order, _)| *order);
+    let filled = team_size as usize;
+    roles
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, mut role))| {
+            role.status = if i < filled {
+                RoleStatus::Current
+            } else if role.stage <= stage {
+                RoleStatus::Next
+            } else {
+                RoleStatus::Later
+            };
+            role
+        })
+        .collect()
+}
+
+/// The items a fired rule adds (NDJSON serialises each once, from these).
 impl Rule {
-    fn fired<'r>(&'r self, effect: &'r Text, json: &'r str) -> FiredRule<'r> {
+    pub(crate) fn fired<'r>(&'r self, effect: &'r Text, origin: Option<Origin>) -> FiredRule<'r> {
         FiredRule {
             id: &self.id,
             cites: &self.cites,
             effect,
             scores: &self.then.scores,
-            json,
+            origin,
         }
     }
 
-    fn reason<'r>(&'r self, json: &'r str) -> Option<Reason<'r>> {
+    pub(crate) fn reason<'r>(&'r self, origin: Option<Origin>) -> Option<Reason<'r>> {
         self.then.reason.as_ref().map(|text| Reason {
             text,
             rule: &self.id,
             cites: &self.cites,
-            json,
+            origin,
         })
     }
 
-    fn caveat<'r>(&'r self, json: &'r str) -> Option<Caveat<'r>> {
+    pub(crate) fn caveat<'r>(&'r self, origin: Option<Origin>) -> Option<Caveat<'r>> {
         self.then.caveat.as_ref().map(|c| Caveat {
             text: &c.text,
             mitigation: &c.mitigation,
             cites: &self.cites,
-            json,
+            origin,
         })
     }
 
-    fn role<'r>(&'r self, r: &'r RoleSpec, status: RoleStatus, json: [&'r str; 2]) -> Role<'r> {
+    pub(crate) fn role<'r>(
+        &'r self,
+        r: &'r RoleSpec,
+        status: RoleStatus,
+        origin: Option<Origin>,
+    ) -> Role<'r> {
         Role {
             title: &r.title,
             status,
@@ -380,11 +354,15 @@ impl Rule {
             hire_when: &r.hire_when,
             rule: &self.id,
             cites: &self.cites,
-            json,
+            origin,
         }
     }
 
-    fn partnerops<'r>(&'r self, f: &'r PartnerOpsSpec, json: &'r str) -> PartnerOpsFunction<'r> {
+    pub(crate) fn partnerops<'r>(
+        &'r self,
+        f: &'r PartnerOpsSpec,
+        origin: Option<Origin>,
+    ) -> PartnerOpsFunction<'r> {
         PartnerOpsFunction {
             function: &f.function,
             owner: &f.owner,
@@ -395,28 +373,32 @@ impl Rule {
             } else {
                 &f.cites
             },
-            json,
+            origin,
         }
     }
 
-    fn cadence<'r>(&'r self, c: &'r CadenceSpec, json: &'r str) -> CadenceItem<'r> {
+    pub(crate) fn cadence<'r>(
+        &'r self,
+        c: &'r CadenceSpec,
+        origin: Option<Origin>,
+    ) -> CadenceItem<'r> {
         CadenceItem {
             with: &c.with,
             topics: &c.topics,
             frequency: &c.frequency,
             rule: &self.id,
             cites: &self.cites,
-            json,
+            origin,
         }
     }
 
-    fn kpi<'r>(&'r self, k: &'r KpiSpec, json: &'r str) -> Kpi<'r> {
+    pub(crate) fn kpi<'r>(&'r self, k: &'r KpiSpec, origin: Option<Origin>) -> Kpi<'r> {
         Kpi {
             name: &k.name,
             why: &k.why,
             rule: &self.id,
             cites: &self.cites,
-            json,
+            origin,
         }
     }
 }

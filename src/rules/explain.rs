@@ -29,13 +29,14 @@ impl Rulebook {
             placement: Some(assessment.placement),
             ..placement_facts
         };
-        let (first, second): (Vec<_>, Vec<_>) = self.rules.iter().partition(|r| !r.is_design());
+        let derived = self.derived();
         let mut rules = Vec::with_capacity(self.rules.len());
         for (pass, facts, list) in [
-            (Pass::Placement, &placement_facts, first),
-            (Pass::Design, &design_facts, second),
+            (Pass::Placement, &placement_facts, &derived.placement),
+            (Pass::Design, &design_facts, &derived.design),
         ] {
-            for rule in list {
+            for &index in list {
+                let rule = &self.rules[index];
                 let fired = facts.fires(rule);
                 let counts = fired && pass == Pass::Placement;
                 rules.push(RuleTrace {
@@ -54,7 +55,7 @@ impl Rulebook {
                     } else {
                         Vec::new()
                     },
-                    effect: rule.effect().clone(),
+                    effect: derived.effects[index].clone(),
                 });
             }
         }

@@ -1,5 +1,6 @@
 use super::engine::Options;
 use super::*;
+use crate::assessment::Stage;
 use crate::profile::{Override, Profile, Source};
 
 /// A small self-serve company launching an affiliate program: marketing wins.

@@ -46,7 +46,7 @@ fn every_guidance_point_is_cited_fires_and_shows() {
     }
 
     let book = Rulebook::default_rules();
-    for rule in &book.rules {
+    for rule in book.rules() {
         assert!(
             fired.contains(rule.id.as_str()),
             "rule {} fires for no example or fixture profile",
@@ -55,7 +55,7 @@ fn every_guidance_point_is_cited_fires_and_shows() {
     }
     for point in POINTS {
         assert!(
-            book.rules
+            book.rules()
                 .iter()
                 .any(|r| r.cites.iter().any(|c| c == point.id)),
             "{} is cited by no rule",

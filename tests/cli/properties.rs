@@ -3,7 +3,7 @@
 use crate::support::valid_profile;
 use partner_org::assessment::Placement;
 use partner_org::profile::{Profile, Source};
-use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, Text};
+use partner_org::render::{Json, Markdown, Ndjson, Outcome, Renderer, Style, TextReport};
 use partner_org::rules::{Rulebook, engine::Options};
 use proptest::prelude::*;
 
@@ -51,7 +51,7 @@ proptest! {
             r.render(&[outcome], Style { explain: true, ..Style::default() }, &mut out).unwrap();
             out
         };
-        for r in [&Text as &dyn Renderer, &Json, &Markdown] {
+        for r in [&TextReport as &dyn Renderer, &Json, &Markdown] {
             prop_assert_eq!(render(r), render(r));
         }
     }
@@ -62,7 +62,7 @@ proptest! {
         let source = Source { path: "dir/\"odd\" name.yaml".into(), document };
         let outcome = Outcome::Assessed(Box::new(Rulebook::default_rules().assess(source, &profile, Options::default())));
         let mut line = Vec::new();
-        Ndjson.render(std::slice::from_ref(&outcome), Style::default(), &mut line).unwrap();
+        Ndjson::new(Rulebook::default_rules()).render(std::slice::from_ref(&outcome), Style::default(), &mut line).unwrap();
         let expected = serde_json::to_string(&outcome).unwrap() + "\n";
         prop_assert_eq!(String::from_utf8(line).unwrap(), expected);
     }

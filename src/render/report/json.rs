@@ -92,7 +92,7 @@ impl Streamed for Yaml {
 mod tests {
     use super::{Json, Outcome, Renderer, Style};
     use crate::profile::{InputError, Source};
-    use crate::render::Failure;
+    use crate::render::FailureRecord;
 
     fn failure(path: &str, message: &str) -> Outcome<'static> {
         let error = InputError {
@@ -105,7 +105,7 @@ mod tests {
             line_text: None,
             more: Vec::new(),
         };
-        Outcome::Failed(Failure::new(
+        Outcome::Failed(FailureRecord::new(
             Source {
                 path: path.into(),
                 document: Some(1),

@@ -24,5 +24,5 @@ pub use json::{Json, Yaml};
 pub use markdown::Markdown;
 pub use ndjson::Ndjson;
 pub use table::{SUMMARY_HEADER, SummaryRow, new_table};
-pub use text::Text;
+pub use text::TextReport;
 pub use what_if::what_if_text;

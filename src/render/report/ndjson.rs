@@ -1,30 +1,159 @@
 //! NDJSON: one compact JSON object per line, for streams and `jq`.
 //!
 //! A batch's throughput is bound by this format: each line is about 9 KB, nearly all
-//! of it rulebook text. An assessment is written here field by field, and the items
-//! of its lists (reasons, fired rules, caveats, roles around their status, PartnerOps
-//! functions, cadence, KPIs) are copied from the JSON each rule keeps for them,
-//! serialised once per rulebook. That is several times faster than serde_json
-//! escaping every string of every line. The bytes are exactly those of
-//! `serde_json::to_writer` (a test compares them for generated profiles); anything
-//! else (an error record, an `--explain` trace) goes through serde_json itself.
+//! of it rulebook text. [`Ndjson::new`] serialises, once per rulebook, every item a
+//! rule can add to an assessment (its fired-rule entry, reason, caveat, roles around
+//! their status, PartnerOps functions, cadence, KPIs) and every executive title. A
+//! line copies them, keyed by the item's [`Origin`] (its rule's index and its place
+//! in the rule), instead of escaping every string again: several times faster than
+//! serde_json on the whole line. The bytes are exactly those of
+//! `serde_json::to_writer` (a property test compares them for generated profiles).
+//! An item built by hand or from another rulebook (told by its address: the cache
+//! borrows its rulebook, so an address in it is that rulebook's item), and anything
+//! else (an error record, an `--explain` trace) go through serde_json itself.
+//!
+//! The fields of an [`Assessment`] are written in the order its `Serialize` derive
+//! writes them. The assessment is destructured without `..`, so a field added to it
+//! does not compile until it is written here too, and the property test checks the
+//! order.
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Origin, RoleStatus};
 use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
+use crate::rules::Rulebook;
 use crate::text::Text;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::ptr;
 
 /// One line of JSON per profile, in input order (the objects of `--format json`).
-pub struct Ndjson;
+pub struct Ndjson<'b> {
+    /// What each rule adds, by rule index.
+    rules: Vec<RuleJson<'b>>,
+    /// Each executive title of the rulebook.
+    titles: Vec<Cached<'b>>,
+}
 
-impl Renderer for Ndjson {
+/// An item's JSON and the text that identifies the item in its rulebook.
+struct Cached<'b> {
+    key: &'b Text,
+    json: String,
+}
+
+/// The JSON of everything one rule adds to an assessment.
+struct RuleJson<'b> {
+    /// Its entry in `rules`, identified by its effect line.
+    fired: Cached<'b>,
+    reason: Option<Cached<'b>>,
+    caveat: Option<Cached<'b>>,
+    /// Each role's JSON before its status value and after it (the status depends on
+    /// the profile).
+    roles: Vec<(&'b Text, [String; 2])>,
+    partnerops: Vec<Cached<'b>>,
+    cadence: Vec<Cached<'b>>,
+    kpis: Vec<Cached<'b>>,
+}
+
+fn json(item: &impl Serialize) -> String {
+    serde_json::to_string(item).expect("an item always serialises")
+}
+
+fn cached<'b>(key: &'b Text, item: &impl Serialize) -> Cached<'b> {
+    Cached {
+        key,
+        json: json(item),
+    }
+}
+
+impl<'b> Ndjson<'b> {
+    /// The format for assessments of `book`, with the JSON of every rule item worked
+    /// out now. Assessments of another rulebook come out the same, only slower.
+    pub fn new(book: &'b Rulebook) -> Ndjson<'b> {
+        let rules = book
+            .rules()
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| {
+                let then = &rule.then;
+                let effect = book.effect(index);
+                RuleJson {
+                    fired: cached(effect, &rule.fired(effect, None)),
+                    reason: rule.reason(None).map(|r| cached(r.text, &r)),
+                    caveat: rule.caveat(None).map(|c| cached(c.text, &c)),
+                    roles: then
+                        .roles
+                        .iter()
+                        .map(|r| {
+                            (
+                                &r.title,
+                                around_status(&json(&rule.role(r, RoleStatus::Current, None))),
+                            )
+                        })
+                        .collect(),
+                    partnerops: then
+                        .partnerops
+                        .iter()
+                        .map(|f| cached(&f.function, &rule.partnerops(f, None)))
+                        .collect(),
+                    cadence: then
+                        .cadence
+                        .iter()
+                        .map(|c| cached(&c.with, &rule.cadence(c, None)))
+                        .collect(),
+                    kpis: then
+                        .kpis
+                        .iter()
+                        .map(|k| cached(&k.name, &rule.kpi(k, None)))
+                        .collect(),
+                }
+            })
+            .collect();
+        let r = &book.reports_to;
+        let titles = [&r.sales, &r.marketing, &r.standalone, &r.cross_functional]
+            .into_iter()
+            .chain(
+                book.rules()
+                    .iter()
+                    .filter_map(|rule| rule.then.reports_to.as_ref()),
+            )
+            .map(|t| cached(t, t))
+            .collect();
+        Ndjson { rules, titles }
+    }
+
+    /// The JSON of the rule an item comes from.
+    fn rule(&self, origin: Option<Origin>) -> Option<(&RuleJson<'b>, usize)> {
+        let origin = origin?;
+        Some((self.rules.get(origin.rule as usize)?, origin.item as usize))
+    }
+}
+
+/// A role's JSON split around its status value, as `["...\"status\":\"", "\",..."]`.
+fn around_status(whole: &str) -> [String; 2] {
+    // Text inside a JSON string has its quotes escaped, so this can only be the
+    // status field itself.
+    let status = "\"status\":\"current\"";
+    let at = whole.find(status).expect("a role has a status");
+    let value = at + status.len() - "current\"".len();
+    [
+        whole[..value].to_string(),
+        whole[value + "current".len()..].to_string(),
+    ]
+}
+
+/// The cached JSON of `key`'s item, if `found` is the entry cached for it.
+fn hit<'c>(found: Option<&'c Cached<'_>>, key: &Text) -> Option<&'c str> {
+    found
+        .filter(|c| ptr::eq(c.key, key))
+        .map(|c| c.json.as_str())
+}
+
+impl Renderer for Ndjson<'_> {
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
         render_streamed(self, outcomes, style, out)
     }
 }
 
-impl Streamed for Ndjson {
+impl Streamed for Ndjson<'_> {
     fn has_single_form(&self) -> bool {
         false
     }
@@ -33,7 +162,7 @@ impl Streamed for Ndjson {
         // A line of the default rulebook is 4 to 15 KB: room for it at once.
         out.reserve(16 * 1024);
         match outcome {
-            Outcome::Assessed(a) if a.trace.is_none() => assessment(a, &mut Line(out))?,
+            Outcome::Assessed(a) if a.trace.is_none() => self.assessment(a, &mut Line(out))?,
             other => serde_json::to_writer(&mut *out, other)?,
         }
         out.push(b'\n');
@@ -64,18 +193,15 @@ impl Line<'_> {
         self.raw("\":");
     }
 
-    /// An item of a list: the JSON the rulebook keeps for it, or serde_json's.
-    fn item(&mut self, json: &str, item: &impl Serialize) -> io::Result<()> {
-        if json.is_empty() {
-            self.value(item)
-        } else {
-            self.raw(json);
-            Ok(())
+    /// An item: its cached JSON, or serde_json's.
+    fn item(&mut self, cached: Option<&str>, item: &impl Serialize) -> io::Result<()> {
+        match cached {
+            Some(json) => {
+                self.raw(json);
+                Ok(())
+            }
+            None => self.value(item),
         }
-    }
-
-    fn text(&mut self, t: &Text) {
-        self.raw(t.json());
     }
 
     /// A kebab-case enum value, which needs no escaping.
@@ -102,74 +228,118 @@ impl Line<'_> {
     }
 }
 
-/// The fields of [`Assessment`] in declaration order, as its `Serialize` derive
-/// writes them (`trace` is absent: this is only called without one).
-fn assessment(a: &Assessment, line: &mut Line) -> io::Result<()> {
-    line.raw("{");
-    line.key(true, "source");
-    line.value(&a.source)?;
-    line.key(false, "profile");
-    line.value(&a.profile)?;
-    line.key(false, "placement");
-    line.name(a.placement.as_str());
-    line.key(false, "reports_to");
-    line.text(a.reports_to);
-    line.key(false, "confidence");
-    line.value(&a.confidence)?;
-    line.key(false, "overrides");
-    line.value(&a.overrides)?;
-    // The fields of `Scores`, as its `Serialize` derive names them.
-    let s = &a.scores;
-    line.key(false, "scores");
-    line.raw("{\"sales\":");
-    line.value(&s.sales)?;
-    line.raw(",\"marketing\":");
-    line.value(&s.marketing)?;
-    line.raw(",\"standalone\":");
-    line.value(&s.standalone)?;
-    line.raw(",\"cross-functional\":");
-    line.value(&s.cross_functional)?;
-    line.raw("}");
-    line.key(false, "runner_up");
-    match a.runner_up {
-        Some(p) => line.name(p.as_str()),
-        None => line.raw("null"),
-    }
-    line.key(false, "tie");
-    line.raw(if a.tie { "true" } else { "false" });
-    line.key(false, "excluded");
-    line.list(&a.excluded, |line, p| {
-        line.name(p.as_str());
-        Ok(())
-    })?;
-    line.key(false, "reasons");
-    line.list(&a.reasons, |line, r| line.item(r.json, r))?;
-    line.key(false, "rules");
-    line.list(&a.rules, |line, r| line.item(r.json, r))?;
-    line.key(false, "caveats");
-    line.list(&a.caveats, |line, c| line.item(c.json, c))?;
-    line.key(false, "stage");
-    line.name(a.stage.as_str());
-    line.key(false, "roles");
-    line.list(&a.roles, |line, r| match r.json {
-        [before, after] if !before.is_empty() => {
-            line.raw(before);
-            line.raw(r.status.as_str());
-            line.raw(after);
-            Ok(())
+impl Ndjson<'_> {
+    /// The fields of [`Assessment`] in declaration order, as its `Serialize` derive
+    /// writes them (`trace` is absent: this is only called without one).
+    fn assessment(&self, a: &Assessment, line: &mut Line) -> io::Result<()> {
+        let Assessment {
+            source,
+            profile,
+            placement,
+            reports_to,
+            confidence,
+            overrides,
+            scores,
+            runner_up,
+            tie,
+            excluded,
+            reasons,
+            rules,
+            caveats,
+            stage,
+            roles,
+            partnerops,
+            cadence,
+            kpis,
+            sources,
+            trace: _,
+        } = a;
+        line.raw("{");
+        line.key(true, "source");
+        line.value(source)?;
+        line.key(false, "profile");
+        line.value(profile)?;
+        line.key(false, "placement");
+        line.name(placement.as_str());
+        line.key(false, "reports_to");
+        let title = self.titles.iter().find(|c| ptr::eq(c.key, *reports_to));
+        line.item(title.map(|c| c.json.as_str()), reports_to)?;
+        line.key(false, "confidence");
+        line.value(confidence)?;
+        line.key(false, "overrides");
+        line.value(overrides)?;
+        line.key(false, "scores");
+        line.value(scores)?;
+        line.key(false, "runner_up");
+        match runner_up {
+            Some(p) => line.name(p.as_str()),
+            None => line.raw("null"),
         }
-        _ => line.value(r),
-    })?;
-    line.key(false, "partnerops");
-    line.list(&a.partnerops, |line, f| line.item(f.json, f))?;
-    line.key(false, "cadence");
-    line.list(&a.cadence, |line, c| line.item(c.json, c))?;
-    line.key(false, "kpis");
-    line.list(&a.kpis, |line, k| line.item(k.json, k))?;
-    line.key(false, "sources");
-    line.value(&a.sources)?;
-    line.raw("}");
-    Ok(())
+        line.key(false, "tie");
+        line.raw(if *tie { "true" } else { "false" });
+        line.key(false, "excluded");
+        line.list(excluded, |line, p| {
+            line.name(p.as_str());
+            Ok(())
+        })?;
+        line.key(false, "reasons");
+        line.list(reasons, |line, r| {
+            let found = self
+                .rule(r.origin)
+                .and_then(|(rule, _)| rule.reason.as_ref());
+            line.item(hit(found, r.text), r)
+        })?;
+        line.key(false, "rules");
+        line.list(rules, |line, f| {
+            let found = self.rule(f.origin).map(|(rule, _)| &rule.fired);
+            line.item(hit(found, f.effect), f)
+        })?;
+        line.key(false, "caveats");
+        line.list(caveats, |line, c| {
+            let found = self
+                .rule(c.origin)
+                .and_then(|(rule, _)| rule.caveat.as_ref());
+            line.item(hit(found, c.text), c)
+        })?;
+        line.key(false, "stage");
+        line.name(stage.as_str());
+        line.key(false, "roles");
+        line.list(roles, |line, r| {
+            let found = self.rule(r.origin).and_then(|(rule, i)| rule.roles.get(i));
+            match found {
+                Some((title, [before, after])) if ptr::eq(*title, r.title) => {
+                    line.raw(before);
+                    line.raw(r.status.as_str());
+                    line.raw(after);
+                    Ok(())
+                }
+                _ => line.value(r),
+            }
+        })?;
+        line.key(false, "partnerops");
+        line.list(partnerops, |line, f| {
+            let found = self
+                .rule(f.origin)
+                .and_then(|(rule, i)| rule.partnerops.get(i));
+            line.item(hit(found, f.function), f)
+        })?;
+        line.key(false, "cadence");
+        line.list(cadence, |line, c| {
+            let found = self
+                .rule(c.origin)
+                .and_then(|(rule, i)| rule.cadence.get(i));
+            line.item(hit(found, c.with), c)
+        })?;
+        line.key(false, "kpis");
+        line.list(kpis, |line, k| {
+            let found = self.rule(k.origin).and_then(|(rule, i)| rule.kpis.get(i));
+            line.item(hit(found, k.name), k)
+        })?;
+        line.key(false, "sources");
+        line.value(sources)?;
+        line.raw("}");
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -179,40 +349,66 @@ mod tests {
     use crate::render::{Outcome, Renderer, Style};
     use crate::rules::Rulebook;
     use crate::rules::engine::Options;
-    use crate::text::Text;
+    use serde_json::Value;
 
-    /// Texts a custom rulebook might hold: quotes, backslashes, control and
-    /// non-ASCII characters all need the same escaping as serde_json gives them.
-    #[test]
-    fn texts_that_need_escaping_come_out_as_serde_json_writes_them() {
-        let mut book = Rulebook::default_rules().clone();
-        let odd =
-            |t: &mut Text| *t = Text::from(format!("{t} \"q\" \\ \u{7f}\u{1} é 😀 </script>\n"));
-        for rule in &mut book.rules {
-            let then = &mut rule.then;
-            then.reason.iter_mut().for_each(odd);
-            then.reports_to.iter_mut().for_each(odd);
-            rule.cites.iter_mut().for_each(odd);
-            if let Some(c) = &mut then.caveat {
-                odd(&mut c.text);
-                odd(&mut c.mitigation);
-            }
-            for r in &mut then.roles {
-                odd(&mut r.title);
-                odd(&mut r.hire_when);
-            }
-            for f in &mut then.partnerops {
-                odd(&mut f.owner);
-            }
-            for c in &mut then.cadence {
-                odd(&mut c.topics);
-            }
-            for k in &mut then.kpis {
-                odd(&mut k.why);
+    /// The default rulebook with texts a custom rulebook might hold: quotes,
+    /// backslashes, control and non-ASCII characters all need the same escaping as
+    /// serde_json gives them.
+    fn odd_rulebook() -> Rulebook {
+        const TEXTS: [&str; 19] = [
+            "reason",
+            "reports_to",
+            "sales",
+            "marketing",
+            "standalone",
+            "cross-functional",
+            "cites",
+            "text",
+            "mitigation",
+            "title",
+            "responsibilities",
+            "hire_when",
+            "function",
+            "owner",
+            "covers",
+            "with",
+            "topics",
+            "frequency",
+            "why",
+        ];
+        fn walk(value: &mut Value, key: &str) {
+            match value {
+                Value::String(s) if TEXTS.contains(&key) => {
+                    s.push_str(" \"q\" \\ \u{7f}\u{1} é 😀 </script>\n")
+                }
+                Value::Array(items) => items.iter_mut().for_each(|v| walk(v, key)),
+                Value::Object(map) => map.iter_mut().for_each(|(k, v)| walk(v, k)),
+                _ => {}
             }
         }
-        for path in ["touchbistro", "sellfy", "rewind", "outgrow", "formstack"] {
-            let path = format!("{}/profiles/{path}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let mut value = serde_json::to_value(Rulebook::default_rules()).unwrap();
+        walk(&mut value, "");
+        serde_json::from_value(value).unwrap()
+    }
+
+    fn line(format: &Ndjson, outcome: &Outcome) -> String {
+        let mut line = Vec::new();
+        format
+            .render(std::slice::from_ref(outcome), Style::default(), &mut line)
+            .unwrap();
+        String::from_utf8(line).unwrap()
+    }
+
+    /// Lines from the cache of the assessment's own rulebook, and from the cache of
+    /// another one (which must not be used), are both serde_json's.
+    #[test]
+    fn texts_that_need_escaping_come_out_as_serde_json_writes_them() {
+        let book = odd_rulebook();
+        assert_ne!(&book, Rulebook::default_rules());
+        let own = Ndjson::new(&book);
+        let other = Ndjson::new(Rulebook::default_rules());
+        for name in ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"] {
+            let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap();
             let profile = Profile::parse(&path, &text).unwrap();
             let source = Source {
@@ -221,12 +417,9 @@ mod tests {
             };
             let outcome =
                 Outcome::Assessed(Box::new(book.assess(source, &profile, Options::default())));
-            let mut line = Vec::new();
-            Ndjson
-                .render(std::slice::from_ref(&outcome), Style::default(), &mut line)
-                .unwrap();
             let expected = serde_json::to_string(&outcome).unwrap() + "\n";
-            assert_eq!(String::from_utf8(line).unwrap(), expected);
+            assert_eq!(line(&own, &outcome), expected);
+            assert_eq!(line(&other, &outcome), expected);
         }
     }
 }

@@ -13,9 +13,9 @@ use crate::rules::{number, signed};
 use std::io::{self, Write};
 
 /// The human-readable report.
-pub struct Text;
+pub struct TextReport;
 
-impl Renderer for Text {
+impl Renderer for TextReport {
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
         match outcomes {
             [Outcome::Assessed(a)] => report(a, style, out),
@@ -24,7 +24,7 @@ impl Renderer for Text {
                 let rows: Vec<SummaryRow> = many.iter().map(SummaryRow::of).collect();
                 let mut totals = Totals::default();
                 many.iter().for_each(|o| totals.add(o));
-                Text::summary(&rows, &totals, style.width, out)
+                TextReport::summary(&rows, &totals, style.width, out)
             }
         }
     }
@@ -279,7 +279,7 @@ fn condition(c: &Check, indent: usize, width: usize, out: &mut dyn Write) -> io:
     Ok(())
 }
 
-impl Text {
+impl TextReport {
     /// The summary of several profiles: a table of their rows, the count per placement
     /// and the errors.
     pub fn summary(
@@ -289,7 +289,7 @@ impl Text {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         if !rows.is_empty() {
-            Text::summary_table(rows, width, out)?;
+            TextReport::summary_table(rows, width, out)?;
         }
         writeln!(out, "{}", totals.placements_line())?;
         writeln!(out, "{}", totals.errors_line())

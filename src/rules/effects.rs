@@ -1,0 +1,173 @@
+//! What a rule adds when it fires: points, exclusions, a reason, a caveat, roles,
+//! PartnerOps functions, cadence and KPIs, and the one-line summary of them.
+
+use crate::assessment::{Placement, Stage};
+use crate::text::Text;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What a rule adds when it fires.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Effects {
+    /// Points added to (or, when negative, taken from) placements.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<Placement, f64>,
+    /// Placements that cannot be chosen when this rule fires.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<Placement>,
+    /// Why, in one sentence, shown among the reasons for the placement it supports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    /// Overrides who the partnerships lead reports to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<Text>,
+    /// A risk of the recommendation and how to mitigate it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<CaveatSpec>,
+    /// Roles for the team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleSpec>,
+    /// PartnerOps functions and who owns them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partnerops: Vec<PartnerOpsSpec>,
+    /// Recurring alignment with other teams.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cadence: Vec<CadenceSpec>,
+    /// Measures to track.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kpis: Vec<KpiSpec>,
+}
+
+impl Effects {
+    /// Whether the rule changes anything at all.
+    pub fn is_empty(&self) -> bool {
+        *self == Effects::default()
+    }
+
+    /// A one-line summary of the effects, for `--explain` and the `rules` list.
+    pub fn describe(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(64);
+        let mut part = |args: fmt::Arguments<'_>| {
+            if !out.is_empty() {
+                out.push_str("; ");
+            }
+            let _ = out.write_fmt(args);
+        };
+        for (p, d) in &self.scores {
+            part(format_args!("{p} {}", signed(*d)));
+        }
+        for p in &self.exclude {
+            part(format_args!("excludes {p}"));
+        }
+        if let Some(r) = &self.reports_to {
+            part(format_args!("reports to {r}"));
+        }
+        if self.reason.is_some() {
+            part(format_args!("reason"));
+        }
+        if self.caveat.is_some() {
+            part(format_args!("caveat"));
+        }
+        for r in &self.roles {
+            part(format_args!("role: {}", r.title));
+        }
+        for p in &self.partnerops {
+            part(format_args!("partnerops: {}", p.function));
+        }
+        for c in &self.cadence {
+            part(format_args!("cadence: {}", c.with));
+        }
+        for k in &self.kpis {
+            part(format_args!("kpi: {}", k.name));
+        }
+        out
+    }
+}
+
+/// A number with its sign, without a needless `.0`.
+pub fn signed(value: f64) -> String {
+    if value >= 0.0 {
+        format!("+{}", number(value))
+    } else {
+        number(value)
+    }
+}
+
+/// A score as a report shows it: whole numbers without decimals, others with up to two.
+pub fn number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded == rounded.trunc() {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// A caveat as a rule states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaveatSpec {
+    /// The risk.
+    pub text: Text,
+    /// What to do about it.
+    pub mitigation: Text,
+}
+
+/// A role as a rule states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSpec {
+    /// Job title; roles with the same title are merged (the first wins).
+    pub title: Text,
+    /// Hiring rank: lower is hired earlier.
+    pub order: u32,
+    /// The stage at which the role is usually needed; roles of later stages than the
+    /// program's are `later`.
+    pub stage: Stage,
+    /// What the role does.
+    pub responsibilities: Text,
+    /// The signal that it is time to hire.
+    pub hire_when: Text,
+}
+
+/// A PartnerOps function as a rule states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerOpsSpec {
+    /// The function, e.g. `Program operations`; the first rule to name it wins.
+    pub function: Text,
+    /// Who owns it at this stage.
+    pub owner: Text,
+    /// What it covers.
+    pub covers: Text,
+    /// The guidance ids behind this one function, when the rule cites several
+    /// (each must be among the rule's `cites`); default: the rule's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Text>,
+}
+
+/// A cadence item as a rule states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CadenceSpec {
+    /// The team to align with; the first rule to name it wins.
+    pub with: Text,
+    /// What to cover.
+    pub topics: Text,
+    /// How often, e.g. `weekly`.
+    pub frequency: Text,
+}
+
+/// A KPI as a rule states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KpiSpec {
+    /// The measure; the first rule to name it wins.
+    pub name: Text,
+    /// Why it matters here.
+    pub why: Text,
+}
