@@ -13,7 +13,9 @@ pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum,
 use crate::guidance::Citations;
 use crate::profile::{Change, ProgramMaturity, Source, kebab_enum};
 use crate::text::Text;
+use schemars::JsonSchema;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 kebab_enum! {
@@ -87,7 +89,8 @@ pub struct Ranking {
 }
 
 /// The recommendation for one profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Assessment<'r> {
     /// Where the profile came from.
     pub source: Source,
@@ -99,6 +102,8 @@ pub struct Assessment<'r> {
     pub reports_to: &'r Text,
     /// 0..1, from the margin between the top two eligible scores.
     pub confidence: f64,
+    /// The confidence in words, as every report says it.
+    pub confidence_label: ConfidenceLabel,
     /// The answers `--set` changed before the evaluation, in the order given; empty
     /// when none did.
     pub overrides: Vec<Change>,
@@ -128,14 +133,81 @@ pub struct Assessment<'r> {
     pub kpis: Vec<Kpi<'r>>,
     /// Every guidance point the assessment cites (the rules that fired cite them), in
     /// catalogue order: `[{id, statement}]`.
+    #[schemars(with = "Vec<crate::guidance::Source>")]
     pub sources: Citations,
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Box<Trace>>,
+    /// The org model the roles, the PartnerOps owners, the cadence and the charts
+    /// come from (designed by `org::model`; not part of the JSON contract: the lists
+    /// above are its views).
+    #[serde(skip)]
+    pub org: OrgModel<'r>,
+}
+
+/// How sure the recommendation is, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConfidenceLabel {
+    /// A margin of 6 points or more, or nothing else eligible.
+    Clear,
+    /// A margin of 3 to 6 points.
+    Moderate,
+    /// A margin under 3 points: a small change of answers could flip it.
+    Narrow,
+    /// Equal top scores; the rulebook's `tie_break` order decided.
+    Tie,
+}
+
+impl ConfidenceLabel {
+    /// The label for a margin between the top two eligible scores (infinite when
+    /// nothing else is eligible).
+    pub fn of(margin: f64) -> ConfidenceLabel {
+        if margin <= 0.0 {
+            ConfidenceLabel::Tie
+        } else if margin < 3.0 {
+            ConfidenceLabel::Narrow
+        } else if margin < 6.0 {
+            ConfidenceLabel::Moderate
+        } else {
+            ConfidenceLabel::Clear
+        }
+    }
+
+    /// The label as written in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConfidenceLabel::Clear => "clear",
+            ConfidenceLabel::Moderate => "moderate",
+            ConfidenceLabel::Narrow => "narrow",
+            ConfidenceLabel::Tie => "tie",
+        }
+    }
+}
+
+impl Assessment<'_> {
+    /// The confidence in words with the scores behind it, e.g. `narrow: 8 points
+    /// against 6 for standalone, the runner-up`.
+    pub fn confidence_words(&self) -> String {
+        let ours = crate::rules::number(self.scores.get(self.placement));
+        match self.runner_up {
+            None => "clear: every other placement is ruled out".into(),
+            Some(r) if self.confidence_label == ConfidenceLabel::Tie => format!(
+                "a tie: {ours} points each for {} and {r}, decided by the rulebook's \
+                 tie_break order",
+                self.placement
+            ),
+            Some(r) => format!(
+                "{}: {ours} points against {} for {r}, the runner-up",
+                self.confidence_label.as_str(),
+                crate::rules::number(self.scores.get(r)),
+            ),
+        }
+    }
 }
 
 /// The four placement scores.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Scores {
     /// Under sales.
     pub sales: f64,
@@ -195,7 +267,7 @@ impl Origin {
 }
 
 /// A reason for the placement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Reason<'r> {
     /// The reason in one sentence.
     pub text: &'r Text,
@@ -209,7 +281,7 @@ pub struct Reason<'r> {
 }
 
 /// A rule that fired.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FiredRule<'r> {
     /// The rule's id.
     pub id: &'r Text,
@@ -218,19 +290,14 @@ pub struct FiredRule<'r> {
     /// What it added, in one line.
     pub effect: &'r Text,
     /// What it added to each score.
-    #[serde(skip_serializing_if = "no_scores")]
     pub scores: &'r BTreeMap<Placement, f64>,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
 
-fn no_scores(scores: &&BTreeMap<Placement, f64>) -> bool {
-    scores.is_empty()
-}
-
 /// A caveat with its mitigation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Caveat<'r> {
     /// The risk.
     pub text: &'r Text,
@@ -244,14 +311,15 @@ pub struct Caveat<'r> {
 }
 
 /// Whether a role is filled, the next hire, or for later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleStatus {
     /// Someone does this today.
     Current,
-    /// To hire at the program's current stage.
+    /// To hire now: a role the current stage needs, at most as many as the people
+    /// in place (one for a team of none or one).
     Next,
-    /// To hire when the program reaches a later stage.
+    /// To hire later: at a later stage, or once the next hires are in place.
     Later,
 }
 
@@ -267,7 +335,7 @@ impl RoleStatus {
 }
 
 /// A role of the partnerships team.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Role<'r> {
     /// Job title.
     pub title: &'r Text,
@@ -283,18 +351,22 @@ pub struct Role<'r> {
     pub rule: &'r Text,
     /// Guidance ids.
     pub cites: &'r [Text],
+    /// Titles of the roles it reports to once they are hired, first choice first.
+    #[serde(skip)]
+    pub reports_to: &'r [Text],
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
 
 /// A PartnerOps function.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PartnerOpsFunction<'r> {
     /// The function.
     pub function: &'r Text,
-    /// Who owns it.
-    pub owner: &'r Text,
+    /// Who owns it: a position in place at this stage, or the partnerships lead
+    /// until the planned owner is hired.
+    pub owner: Cow<'r, Text>,
     /// What it covers.
     pub covers: &'r Text,
     /// The rule that added it.
@@ -307,14 +379,14 @@ pub struct PartnerOpsFunction<'r> {
 }
 
 /// A recurring alignment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CadenceItem<'r> {
     /// The team.
     pub with: &'r Text,
-    /// What to cover.
-    pub topics: &'r Text,
-    /// How often.
-    pub frequency: &'r Text,
+    /// What to cover (the topics of every rule that named this team, merged).
+    pub topics: Cow<'r, Text>,
+    /// How often: the most frequent of the merged items.
+    pub frequency: Cow<'r, Text>,
     /// The rule that added it.
     pub rule: &'r Text,
     /// Guidance ids.
@@ -325,7 +397,7 @@ pub struct CadenceItem<'r> {
 }
 
 /// A measure to track.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Kpi<'r> {
     /// The measure.
     pub name: &'r Text,
@@ -338,4 +410,76 @@ pub struct Kpi<'r> {
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+/// What a position of the org model is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionKind {
+    /// The CEO, or an executive the partnerships lead reports to.
+    Executive,
+    /// The head of another department (sales, marketing, product, ...) or its team.
+    Department,
+    /// A role of the partnerships team.
+    Role,
+}
+
+/// The positions of one assessment and the alignment lines between them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgModel<'r> {
+    /// Every position; the first is the CEO.
+    pub positions: Vec<Position<'r>>,
+    /// The partnerships lead.
+    pub lead: usize,
+    /// Dotted lines from the lead, one per counterpart.
+    pub lines: Vec<Alignment>,
+}
+
+/// A position: a person in place, or a hire planned now or later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position<'r> {
+    /// Job title.
+    pub title: Cow<'r, str>,
+    /// The department it belongs to.
+    pub department: Cow<'r, str>,
+    /// What the position is.
+    pub kind: PositionKind,
+    /// In place, next or later.
+    pub status: RoleStatus,
+    /// The position it reports to (`None` only for the CEO).
+    pub manager: Option<usize>,
+    /// Headcount of the department it heads, when the profile says.
+    pub headcount: Option<u32>,
+    /// The role of the assessment it stands for.
+    pub role: Option<usize>,
+    /// The PartnerOps functions it owns (indexes into the assessment's `partnerops`).
+    pub owns: Vec<usize>,
+    /// The cadence item that made it (a department met only through cadence).
+    pub cadence: Option<usize>,
+}
+
+/// A dotted line from the lead to a counterpart, with the cadence items it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The counterpart position.
+    pub to: usize,
+    /// Indexes into the assessment's `cadence`.
+    pub items: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConfidenceLabel;
+
+    #[test]
+    fn confidence_labels_follow_the_margin() {
+        let labels: Vec<&str> = [0.0, 1.0, 2.0, 3.0, 5.5, 6.0, f64::INFINITY]
+            .map(|m| ConfidenceLabel::of(m).as_str())
+            .to_vec();
+        assert_eq!(
+            labels,
+            [
+                "tie", "narrow", "narrow", "moderate", "moderate", "clear", "clear"
+            ]
+        );
+    }
 }

@@ -217,7 +217,7 @@ pub enum Command {
     /// rules that cite it.
     Guidance(Guidance),
     /// Print the JSON Schema of the profile or rulebook format, for editors
-    /// (yaml-language-server) and CI.
+    /// (yaml-language-server) and CI, or of the advice's JSON (`assessment`).
     Schema {
         /// Which format.
         #[arg(value_enum, default_value_t = SchemaKind::Profile)]
@@ -450,6 +450,9 @@ pub enum SchemaKind {
     Profile,
     /// A rulebook (`--rules FILE`).
     Rulebook,
+    /// One assessment, as `advise --format json` writes it (an array of them for
+    /// several profiles, one per line with ndjson).
+    Assessment,
 }
 
 /// `advise`.
@@ -573,7 +576,7 @@ pub enum Format {
     /// CSV: one row per profile; columns: source, document, profile, placement,
     /// reports_to, confidence, score_sales, score_marketing, score_standalone,
     /// score_cross_functional, runner_up, stage, top_reason, error, overrides,
-    /// sources.
+    /// sources, confidence_label.
     Csv,
 }
 

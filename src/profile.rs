@@ -46,8 +46,10 @@ pub const MAX_COUNT: u32 = 10_000_000;
 pub struct Profile {
     /// Format version; optional, and 1 is the only version today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("const" = FORMAT_VERSION))]
     pub version: Option<u32>,
     /// The company's name: required, non-empty, no control characters.
+    #[schemars(length(min = 1, max = MAX_NAME_CHARS), regex(pattern = NAME_PATTERN))]
     pub name: String,
     /// The company and its go-to-market teams.
     pub company: Company,
@@ -55,12 +57,24 @@ pub struct Profile {
     pub program: Program,
     /// What the company wants from partnerships; default none.
     #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
     pub goals: Vec<Goal>,
     /// Where the company sells; the first one listed is the home market.
     /// Default `[north-america]`.
     #[serde(default = "default_regions")]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub regions: Vec<Region>,
 }
+
+/// A name the schema accepts: something other than white space, and none of the
+/// characters [`is_forbidden_char`] refuses (control characters, bidirectional
+/// overrides). Written with `\uHHHH` escapes, which JavaScript and Rust regexes read
+/// alike.
+const NAME_PATTERN: &str = concat!(
+    r"^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*",
+    r"[^\s\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]",
+    r"[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$",
+);
 
 fn default_regions() -> Vec<Region> {
     vec![Region::NorthAmerica]
@@ -113,9 +127,11 @@ impl Company {
 pub struct Program {
     /// Program types running now; default none.
     #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
     pub types: Vec<ProgramType>,
     /// Program types to add within about a year; default none.
     #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
     pub planned: Vec<ProgramType>,
     /// How far the program has come; required.
     pub maturity: ProgramMaturity,
@@ -277,7 +293,7 @@ impl Region {
 
 /// Where a profile came from: a display name for the input and, for a stream, the
 /// document's position in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Source {
     /// The path as given, or `<stdin>`.
     pub path: String,

@@ -3,7 +3,7 @@
 //! caveats added or removed.
 
 use crate::assessment::Placement;
-use crate::assessment::{Assessment, RoleStatus};
+use crate::assessment::{Assessment, ConfidenceLabel, RoleStatus};
 use crate::profile::Source;
 use serde::Serialize;
 
@@ -47,6 +47,8 @@ pub struct Side {
     pub reports_to: String,
     /// The confidence.
     pub confidence: f64,
+    /// The confidence in words.
+    pub confidence_label: ConfidenceLabel,
     /// Placements a rule ruled out.
     pub excluded: Vec<Placement>,
 }
@@ -82,6 +84,7 @@ impl Diff {
             placement: a.placement,
             reports_to: a.reports_to.to_string(),
             confidence: a.confidence,
+            confidence_label: a.confidence_label,
             excluded: a.excluded.clone(),
         };
         Diff {

@@ -4,12 +4,13 @@
 
 use super::Placement;
 use crate::text::Text;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The trace of one evaluation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Trace {
     /// Every rule, in evaluation order: the placement rules, then the design rules.
     pub rules: Vec<RuleTrace>,
@@ -20,7 +21,7 @@ pub struct Trace {
 }
 
 /// One rule, evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RuleTrace {
     /// The rule's id.
     pub id: Text,
@@ -44,7 +45,7 @@ pub struct RuleTrace {
 }
 
 /// The two passes of an evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pass {
     /// Runs first and adds to the scores.
@@ -54,7 +55,7 @@ pub enum Pass {
 }
 
 /// A condition, or a part of one, evaluated against the answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Check {
     /// The test: a predicate as `rules show` writes it, or `all of`, `any of`, `not`.
     pub test: String,
@@ -69,7 +70,7 @@ pub struct Check {
 }
 
 /// How one placement's score adds up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ScoreSum {
     /// The placement.
     pub placement: Placement,
@@ -80,7 +81,7 @@ pub struct ScoreSum {
 }
 
 /// One rule's contribution to a score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Term {
     /// The rule.
     pub rule: Text,
@@ -89,7 +90,7 @@ pub struct Term {
 }
 
 /// Why the chosen placement won.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Contest {
     /// The chosen placement.
     pub placement: Placement,
@@ -108,7 +109,7 @@ pub struct Contest {
 }
 
 /// A rule that separated the winner from the runner-up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Difference {
     /// The rule.
     pub rule: Text,
@@ -117,7 +118,7 @@ pub struct Difference {
 }
 
 /// A placement that could not be chosen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RuledOut {
     /// The placement.
     pub placement: Placement,

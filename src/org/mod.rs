@@ -20,6 +20,7 @@ use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 mod builder;
+pub mod model;
 pub mod roadmap;
 
 /// The org chart of one assessment.

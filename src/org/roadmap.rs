@@ -59,6 +59,10 @@ pub struct Move {
     pub to: Placement,
     /// The reasons for the new placement that did not hold before.
     pub why: Vec<String>,
+    /// How sure the new placement is, in words (`narrow, 8 points against 6 ...`).
+    pub margin: String,
+    /// The new placement only wins on the rulebook's tie-break order.
+    pub tie: bool,
 }
 
 /// The roadmap of one profile.
@@ -70,6 +74,8 @@ pub struct Roadmap<'r> {
     pub passed: Vec<Stage>,
     /// The profile's own stage, then each later one.
     pub steps: Vec<Step<'r>>,
+    /// The rulebook the steps were evaluated with.
+    pub rulebook: &'r Rulebook,
 }
 
 impl<'r> Roadmap<'r> {
@@ -107,10 +113,12 @@ impl<'r> Roadmap<'r> {
             company: profile.name.clone(),
             passed: Stage::ALL.iter().copied().filter(|s| *s < now).collect(),
             steps,
+            rulebook,
         })
     }
 
-    /// Every change of placement along the way, with its reasons.
+    /// Every change of placement along the way, with its reasons: the guidance that
+    /// starts to apply, for the new placement or against the old one.
     pub fn moves(&self) -> Vec<Move> {
         self.steps
             .windows(2)
@@ -118,16 +126,28 @@ impl<'r> Roadmap<'r> {
             .map(|w| {
                 let before = &w[0].assessment;
                 let after = &w[1].assessment;
+                let new = |id: &str| before.rules.iter().all(|f| f.id != id);
+                // Rules that start to take points from the old placement, with a reason.
+                let against = after
+                    .rules
+                    .iter()
+                    .filter(|f| {
+                        new(f.id) && f.scores.get(&before.placement).is_some_and(|d| *d < 0.0)
+                    })
+                    .filter_map(|f| self.rulebook.rule(f.id)?.then.reason.as_ref())
+                    .map(ToString::to_string);
+                let reasons = after
+                    .reasons
+                    .iter()
+                    .filter(|r| new(r.rule))
+                    .map(|r| r.text.to_string());
                 Move {
                     at: w[1].stage,
                     from: before.placement,
                     to: after.placement,
-                    why: after
-                        .reasons
-                        .iter()
-                        .filter(|r| before.rules.iter().all(|f| f.id != r.rule))
-                        .map(|r| r.text.to_string())
-                        .collect(),
+                    margin: after.confidence_words(),
+                    tie: after.tie,
+                    why: against.chain(reasons).collect(),
                 }
             })
             .collect()
@@ -344,6 +364,33 @@ mod tests {
             (Placement::Marketing, Placement::Standalone)
         );
         assert!(!moves[0].why.is_empty());
+    }
+
+    #[test]
+    fn a_move_away_from_the_shared_leader_says_the_signal_is_met() {
+        let text = include_str!("../../profiles/outgrow.yaml");
+        let p = Profile::parse("outgrow.yaml", text).unwrap();
+        let source = Source {
+            path: "outgrow.yaml".into(),
+            document: None,
+        };
+        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &p).unwrap();
+        let moves = roadmap.moves();
+        assert_eq!(moves.len(), 1, "{moves:?}");
+        let m = &moves[0];
+        assert_eq!(
+            (m.at, m.from, m.to, m.tie),
+            (
+                Stage::Mid,
+                Placement::CrossFunctional,
+                Placement::Standalone,
+                false
+            )
+        );
+        assert!(m.why[0].starts_with("The agreed signals for leaving the shared leader are met"));
+        assert!(m.margin.starts_with("moderate: "), "{}", m.margin);
+        // No reason repeats the projection's own assumptions.
+        assert!(m.why.iter().all(|w| !w.contains("reaches")));
     }
 
     #[test]

@@ -198,6 +198,31 @@ impl Serialize for Change {
     }
 }
 
+impl schemars::JsonSchema for Change {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Change".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = schemars::json_schema!({
+            "description": "A value as in a profile: text, number, boolean or a list of names.",
+            "type": ["string", "number", "boolean", "array"],
+            "items": {"type": "string"}
+        });
+        schemars::json_schema!({
+            "description": "An answer `--set` changed: the field, its value before and after.",
+            "type": "object",
+            "properties": {
+                "field": {"type": "string", "enum": Field::paths()},
+                "from": value,
+                "to": value
+            },
+            "required": ["field", "from", "to"],
+            "additionalProperties": false
+        })
+    }
+}
+
 impl Profile {
     /// The profile with overrides applied and validated again.
     pub fn with_overrides(&self, overrides: &[Override]) -> Result<Profile, Violation> {

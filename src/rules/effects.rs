@@ -132,6 +132,11 @@ pub struct RoleSpec {
     pub responsibilities: Text,
     /// The signal that it is time to hire.
     pub hire_when: Text,
+    /// Titles of the roles it reports to, first choice first: the first that is in
+    /// the team and hired no later than this role is its manager; default (or when
+    /// none is): the partnerships lead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports_to: Vec<Text>,
 }
 
 /// A PartnerOps function as a rule states it.

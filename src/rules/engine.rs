@@ -11,12 +11,14 @@ use super::{
     CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
 };
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, FiredRule, Kpi, Origin, PartnerOpsFunction, Placement,
-    Ranking, Reason, Role, RoleStatus, Scores, Stage,
+    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, OrgModel, Origin,
+    PartnerOpsFunction, Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
+use crate::org::model::Inputs;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
+use std::borrow::Cow;
 
 /// Options of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -181,7 +183,18 @@ impl Rulebook {
         let derived = self.derived();
         fired.extend(derived.design.iter().filter(|&&i| facts.fires(&rules[i])));
 
-        let items = self.items(&fired, first_design, placement);
+        let mut items = self.items(&fired, first_design, placement);
+        let roles = hiring_order(items.roles, profile.program.team_size, stage);
+        let org = OrgModel::design(
+            Inputs {
+                profile,
+                placement,
+                reports_to: items.reports_to,
+                roles: &roles,
+            },
+            &mut items.partnerops,
+            &mut items.cadence,
+        );
         let mut assessment = Assessment {
             source,
             profile: profile.name.clone(),
@@ -192,6 +205,7 @@ impl Rulebook {
             } else {
                 confidence(margin)
             },
+            confidence_label: ConfidenceLabel::of(margin),
             overrides: Vec::new(),
             scores,
             runner_up,
@@ -204,7 +218,7 @@ impl Rulebook {
                 .collect(),
             caveats: items.caveats,
             stage,
-            roles: hiring_order(items.roles, profile.program.team_size, stage),
+            roles,
             partnerops: items.partnerops,
             cadence: items.cadence,
             kpis: items.kpis,
@@ -212,6 +226,7 @@ impl Rulebook {
                 .iter()
                 .fold(Citations::default(), |all, &i| all.union(derived.cited[i])),
             trace: None,
+            org,
         };
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
@@ -262,10 +277,9 @@ impl Rulebook {
                     items.partnerops.push(rule.partnerops(f, from(i)));
                 }
             }
+            // Items for the same team are merged by the org model.
             for (i, c) in then.cadence.iter().enumerate() {
-                if items.cadence.iter().all(|x| *x.with != c.with) {
-                    items.cadence.push(rule.cadence(c, from(i)));
-                }
+                items.cadence.push(rule.cadence(c, from(i)));
             }
             for (i, k) in then.kpis.iter().enumerate() {
                 if items.kpis.iter().all(|x| *x.name != k.name) {
@@ -289,18 +303,21 @@ struct Items<'r> {
 }
 
 /// The roles in hiring order (by rank, then in the order the rules gave them), the
-/// first `team_size` filled, the others next when their stage has come and later
-/// otherwise.
+/// first `team_size` filled. A team grows as the need arises (T4): at most as many
+/// next hires as people in place (one for a team of none or one), of roles whose stage
+/// has come; the rest are for later.
 fn hiring_order(mut roles: Vec<(u32, Role<'_>)>, team_size: u32, stage: Stage) -> Vec<Role<'_>> {
     roles.sort_by_key(|(order, _)| *order);
     let filled = team_size as usize;
+    let mut hires = filled.max(1);
     roles
         .into_iter()
         .enumerate()
         .map(|(i, (_, mut role))| {
             role.status = if i < filled {
                 RoleStatus::Current
-            } else if role.stage <= stage {
+            } else if role.stage <= stage && hires > 0 {
+                hires -= 1;
                 RoleStatus::Next
             } else {
                 RoleStatus::Later
@@ -354,6 +371,7 @@ impl Rule {
             hire_when: &r.hire_when,
             rule: &self.id,
             cites: &self.cites,
+            reports_to: &r.reports_to,
             origin,
         }
     }
@@ -365,7 +383,7 @@ impl Rule {
     ) -> PartnerOpsFunction<'r> {
         PartnerOpsFunction {
             function: &f.function,
-            owner: &f.owner,
+            owner: Cow::Borrowed(&f.owner),
             covers: &f.covers,
             rule: &self.id,
             cites: if f.cites.is_empty() {
@@ -384,8 +402,8 @@ impl Rule {
     ) -> CadenceItem<'r> {
         CadenceItem {
             with: &c.with,
-            topics: &c.topics,
-            frequency: &c.frequency,
+            topics: Cow::Borrowed(&c.topics),
+            frequency: Cow::Borrowed(&c.frequency),
             rule: &self.id,
             cites: &self.cites,
             origin,

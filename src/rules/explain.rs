@@ -268,7 +268,7 @@ pub(crate) mod tests {
         let rule = trace
             .rules
             .iter()
-            .find(|r| r.id == "affiliate-not-for-sales")
+            .find(|r| r.id == "launch-with-affiliates")
             .unwrap();
         let lines: Vec<String> = rule
             .when
@@ -282,13 +282,13 @@ pub(crate) mod tests {
             lines,
             [
                 "program.types has affiliate: yes (affiliate)",
-                "company.marketing_team >= 1: yes (5)"
+                "program.maturity is none or launching: yes (launching)"
             ]
         );
         assert!(rule.fired);
         assert_eq!(
-            rule.scores.get(&crate::assessment::Placement::Sales),
-            Some(&-2.0)
+            rule.scores.get(&crate::assessment::Placement::Marketing),
+            Some(&1.0)
         );
     }
 }

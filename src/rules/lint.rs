@@ -8,7 +8,8 @@
 //! - parts of a condition that can never hold, in a rule that can still fire;
 //! - rules with no effect in practice: every score change is 0, or the rule only gives
 //!   a reason that is never shown (reasons show for rules that add points to the chosen
-//!   placement, and for rules that test the placement);
+//!   placement, for rules that take points from the placement a roadmap moves away
+//!   from, and for rules that test the placement);
 //! - duplicates: two rules with the same condition and the same effects, or with
 //!   contradictory effects (one adds to a placement the other takes from or rules out,
 //!   or two different `reports_to`).
@@ -263,11 +264,10 @@ fn no_effect(rule: &Rule) -> Option<String> {
         return None;
     }
     let points = then.scores.values().any(|d| *d != 0.0);
-    let raises = then.scores.values().any(|d| *d > 0.0);
     match (then.reason.is_some(), points) {
         (false, false) => Some("every score change is 0".into()),
-        (true, _) if !rule.is_design() && !raises => {
-            Some("its reason is never shown, because it adds no points to any placement".into())
+        (true, false) if !rule.is_design() => {
+            Some("its reason is never shown, because it changes no placement's score".into())
         }
         _ => None,
     }

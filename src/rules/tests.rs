@@ -47,9 +47,28 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     (
+        "no-self-serve-start-with-referral",
+        &[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+        ],
+        Some(&["company.self_serve=false"]),
+    ),
+    (
+        "no-self-serve-affiliate-warning",
+        &["company.self_serve=false"],
+        Some(&[]),
+    ),
+    (
         "small-company-without-marketing",
         &["company.marketing_team=0"],
         Some(&["company.marketing_team=0", "company.employees=500"]),
+    ),
+    (
+        "marketing-not-built-out",
+        &["company.marketing_maturity=none"],
+        Some(&[]),
     ),
     (
         "no-marketing-team",
@@ -60,6 +79,21 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "affiliate-not-for-sales",
         &[],
         Some(&["company.marketing_team=0"]),
+    ),
+    (
+        "sales-knows-the-buyers",
+        &["program.types=referral"],
+        Some(&["program.types=referral", "company.sales_team=0"]),
+    ),
+    (
+        "founder-sells",
+        &["program.types=referral", "company.sales_team=0"],
+        Some(&["program.types=referral"]),
+    ),
+    (
+        "shared-leader-runs-sales-and-marketing",
+        &["company.shared_gtm_leader=true", "company.employees=500"],
+        Some(&[]),
     ),
     (
         "sales-partners-are-not-reps",
@@ -77,7 +111,22 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &[],
         Some(&["program.maturity=established"]),
     ),
+    (
+        "start-with-affiliates",
+        &["program.types=", "program.maturity=none"],
+        Some(&[]),
+    ),
+    (
+        "established-marketing-for-affiliates",
+        &["company.marketing_maturity=established"],
+        Some(&[]),
+    ),
     ("fast-roi-goal", &["goals=fast-roi"], Some(&[])),
+    (
+        "running-sales-programs-limit-marketing",
+        &["program.types=referral"],
+        Some(&[]),
+    ),
     ("marketing-benefits", &[], Some(&["program.types=referral"])),
     (
         "marketing-limits-sales-programs",
@@ -123,6 +172,21 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["company.revenue_owner=ceo"]),
     ),
     (
+        "ceo-owns-revenue",
+        &["company.revenue_owner=ceo"],
+        Some(&[]),
+    ),
+    (
+        "standalone-needs-a-seat",
+        &[],
+        Some(&["program.team_size=2"]),
+    ),
+    (
+        "report-to-ceo-owner",
+        &["company.revenue_owner=ceo", "program.maturity=established"],
+        Some(&["company.revenue_owner=ceo"]),
+    ),
+    (
         "report-to-coo",
         STANDALONE,
         Some(&["company.revenue_owner=coo"]),
@@ -145,6 +209,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["company.shared_gtm_leader=true"]),
     ),
     (
+        "shared-leader-move-signal",
+        &["company.shared_gtm_leader=true", "program.team_size=3"],
+        Some(&["company.shared_gtm_leader=true"]),
+    ),
+    (
+        "shared-gtm-leader-large",
+        &["company.shared_gtm_leader=true", "company.employees=500"],
+        Some(&["company.shared_gtm_leader=true"]),
+    ),
+    (
         "no-shared-leader",
         &[],
         Some(&["company.shared_gtm_leader=true"]),
@@ -155,10 +229,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     ("one-person-start", &[], Some(STANDALONE)),
-    ("channel-manager-first", &[], Some(STANDALONE)),
+    ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
+    ("channel-manager-first", &[], None),
+    ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
-    ("scale-matrix-roles", &[], None),
+    (
+        "scale-matrix-roles",
+        &["program.maturity=scaling"],
+        Some(&[]),
+    ),
     (
         "partnerops-early-generalists",
         &[],
@@ -175,9 +255,14 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     (
+        "partner-marketing-operations-mdf",
+        &["program.types=reseller"],
+        Some(&[]),
+    ),
+    (
         "partner-marketing-operations",
         &[],
-        Some(&["program.types=integrator"]),
+        Some(&["program.types=reseller"]),
     ),
     ("reseller-motion", &["program.types=reseller"], Some(&[])),
     (
@@ -205,7 +290,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.maturity=established"],
         Some(&[]),
     ),
-    ("align-with-sales", &[], None),
+    (
+        "align-with-sales-resellers",
+        &["program.types=reseller"],
+        Some(&[]),
+    ),
+    ("align-with-sales", &["program.types=referral"], Some(&[])),
     ("align-with-marketing", &[], None),
     (
         "align-with-product",
@@ -213,10 +303,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     (
-        "align-with-finance",
-        &[],
-        Some(&["program.types=integrator"]),
+        "align-with-product-marketplace",
+        &["program.types=marketplace"],
+        Some(&[]),
     ),
+    (
+        "align-with-finance-rebates",
+        &["program.types=reseller"],
+        Some(&[]),
+    ),
+    ("align-with-finance", &[], Some(&["program.types=reseller"])),
     (
         "align-with-customer-success",
         &["program.types=reseller"],
@@ -247,6 +343,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "global-blueprint",
         &["regions=north-america,emea"],
         Some(&[]),
+    ),
+    (
+        "global-goal-from-home",
+        &["goals=global"],
+        Some(&["goals=global", "regions=north-america,emea"]),
+    ),
+    (
+        "many-partners-for-one-person",
+        &["program.partners=150"],
+        Some(&["program.partners=150", "program.team_size=2"]),
     ),
     ("resourcing-kpis", &[], None),
     (
@@ -294,7 +400,7 @@ fn ties_follow_the_tie_break_order_and_are_flagged() {
     // An integrator program alone scores nothing anywhere: a four-way tie.
     let profile = Profile::parse(
         "t.yaml",
-        "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching}\n",
+        "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching, team_size: 2}\n",
     )
     .unwrap();
     let source = Source {

@@ -63,15 +63,27 @@ fn the_text_report_reads_as_advice() {
 /// An integrator program alone scores nothing anywhere: every report says the tie.
 #[test]
 fn every_report_says_when_a_tie_decided() {
-    let tie = "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching}\n";
+    let tie = "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching, team_size: 2}\n";
     for format in ["text", "markdown", "html"] {
         partner_org()
             .args(["advise", "-", "--format", format])
             .write_stdin(tie)
             .assert()
             .success()
-            .stdout(predicate::str::contains("a tie, broken by the rulebook"));
+            .stdout(predicate::str::contains(
+                "Confidence is a tie: 0 points each for sales and marketing, decided by the rulebook",
+            ));
     }
+    let out = partner_org()
+        .args(["advise", "-", "--format", "json"])
+        .write_stdin(tie)
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (&a["confidence_label"], &a["tie"]),
+        (&"tie".into(), &true.into())
+    );
 }
 
 #[test]
@@ -83,6 +95,7 @@ fn json_follows_the_contract() {
     assert_eq!(a["reports_to"], "Head of Sales");
     let c = a["confidence"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&c));
+    assert_eq!(a["confidence_label"], "moderate", "6 points against 2");
     for p in ["sales", "marketing", "standalone", "cross-functional"] {
         assert!(a["scores"][p].is_number(), "scores.{p}");
     }

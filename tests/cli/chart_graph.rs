@@ -160,19 +160,35 @@ fn the_chart_follows_the_assessment() {
         c.graph[e.source()].title.clone()
     };
     assert_eq!(owner(&sellfy, "Program operations"), "Partnerships lead");
+    // Mid stage with a team of one: the specialist is not hired, the lead holds it.
     let sellfy_mid = chart(&example("sellfy"), Some(Stage::Mid));
     assert_eq!(
         owner(&sellfy_mid, "Program operations"),
-        "Partner program manager"
+        "Partnerships lead"
     );
-    let sellfy_scale = chart(&example("sellfy"), Some(Stage::Scale));
+    let (_, f) = sellfy_mid
+        .nodes()
+        .find(|(_, n)| n.title == "Program operations")
+        .unwrap();
+    assert_eq!(
+        f.detail.as_deref(),
+        Some("owner: Partnerships lead, until the Partner program manager is hired")
+    );
+    // At scale with a team of twelve: the specialist owns it, under the head of
+    // partner operations (the matrix by function).
+    let big = example("sellfy").replace("team_size: 1", "team_size: 12");
+    let sellfy_scale = chart(&big, Some(Stage::Scale));
     assert_eq!(
         owner(&sellfy_scale, "Program operations"),
+        "Partner program manager"
+    );
+    assert_eq!(
+        owner(&sellfy_scale, "Partner program manager"),
         "Head of partner operations"
     );
     assert_eq!(
-        owner(&sellfy_scale, "Partner enablement"),
-        "Head of partner operations"
+        owner(&sellfy_scale, "Regional partner lead, EMEA"),
+        "Partner segment leads"
     );
 }
 

@@ -66,7 +66,7 @@ fn the_text_report_ends_with_the_org_chart_as_a_tree_and_the_sources() {
     assert_eq!(chart, tree);
     assert!(
         tree.starts_with(
-            "CEO · Rewind\n├── COO (owner of the revenue engine)\n│   ├── Head of Sales\n"
+            "CEO · Rewind\n├── COO (owner of the revenue engine)\n│   ├── Head of Sales · 10 people\n"
         ),
         "{tree}"
     );

@@ -12,7 +12,15 @@ use std::collections::BTreeSet;
 fn every_guidance_point_is_cited_fires_and_shows() {
     let profiles = repo("profiles").display().to_string();
     let fixtures = repo("tests/fixtures/profiles").display().to_string();
-    let out = stdout(&["advise", "--format", "json", &profiles, &fixtures]);
+    let consultant = repo("tests/fixtures/consultant").display().to_string();
+    let out = stdout(&[
+        "advise",
+        "--format",
+        "json",
+        &profiles,
+        &fixtures,
+        &consultant,
+    ]);
     let all: Value = serde_json::from_str(&out).unwrap();
 
     let mut fired = BTreeSet::new();

@@ -16,6 +16,7 @@ mod guidance;
 mod hostile;
 mod init;
 mod legibility;
+mod org_invariants;
 mod output_safety;
 mod properties;
 mod rules_check;

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 pub struct Csv;
 
 /// How many columns there are.
-const COLUMNS: usize = 16;
+const COLUMNS: usize = 17;
 
 /// The column of a failed profile's message.
 const ERROR: usize = 13;
@@ -35,6 +35,7 @@ pub const CSV_COLUMNS: [&str; COLUMNS] = [
     "error",
     "overrides",
     "sources",
+    "confidence_label",
 ];
 
 impl Renderer for Csv {
@@ -83,6 +84,7 @@ impl Streamed for Csv {
                         "",
                         &text(&overrides.join("; ")),
                         &sources.join(" "),
+                        a.confidence_label.as_str(),
                     ],
                 );
             }

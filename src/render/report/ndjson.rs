@@ -238,6 +238,7 @@ impl Ndjson<'_> {
             placement,
             reports_to,
             confidence,
+            confidence_label,
             overrides,
             scores,
             runner_up,
@@ -253,6 +254,7 @@ impl Ndjson<'_> {
             kpis,
             sources,
             trace: _,
+            org: _,
         } = a;
         line.raw("{");
         line.key(true, "source");
@@ -266,6 +268,8 @@ impl Ndjson<'_> {
         line.item(title.map(|c| c.json.as_str()), reports_to)?;
         line.key(false, "confidence");
         line.value(confidence)?;
+        line.key(false, "confidence_label");
+        line.name(confidence_label.as_str());
         line.key(false, "overrides");
         line.value(overrides)?;
         line.key(false, "scores");

@@ -52,22 +52,25 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
             ))
         )?;
         for m in moves.iter().filter(|m| m.at == step.stage) {
-            let mut text = format!(
-                "Move partnerships from {} to {} at this stage",
-                m.from.label(),
-                m.to.label()
-            );
-            if step.assumptions.is_empty() {
-                text.push('.');
+            // The reasons are the guidance that starts to apply; the assumptions
+            // below are only how the projection got here, so they are not repeated.
+            let text = if m.tie {
+                format!(
+                    "Consider moving partnerships from {} to {} at this stage; it is {}, \
+                     so it is a choice to make, not a clear signal",
+                    m.from.label(),
+                    m.to.label(),
+                    m.margin
+                )
             } else {
-                let changes: Vec<String> = step
-                    .assumptions
-                    .iter()
-                    .map(|x| format!("{} reaches {}", x.field, x.to))
-                    .collect();
-                text.push_str(&format!(", once {}.", changes.join(", ")));
-            }
-            writeln!(out, "{}", wrap(&text, "  ! ", width))?;
+                format!(
+                    "Move partnerships from {} to {} at this stage (confidence is {})",
+                    m.from.label(),
+                    m.to.label(),
+                    m.margin
+                )
+            };
+            writeln!(out, "{}", wrap(&format!("{text}."), "  ! ", width))?;
             for why in &m.why {
                 writeln!(out, "{}", wrap(why, "    because: ", width))?;
             }
@@ -84,10 +87,10 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
             )?;
         }
         let placement = format!(
-            "Placement: {}, reporting to the {} (confidence {:.2}).",
+            "Placement: {}, reporting to the {} (confidence is {}).",
             a.placement.label(),
             a.reports_to,
-            a.confidence
+            a.confidence_words()
         );
         writeln!(out, "{}", wrap(&printable(&placement), "  ", width))?;
         for (status, label) in [

@@ -49,7 +49,7 @@ impl SummaryRow {
                 a.profile.clone(),
                 a.placement.as_str().to_string(),
                 a.reports_to.to_string(),
-                format!("{:.2}", a.confidence),
+                a.confidence_label.as_str().to_string(),
                 a.reasons
                     .first()
                     .map_or(String::new(), |r| r.text.to_string()),
@@ -180,7 +180,7 @@ pub enum Columns {
 
 /// The sections of the full report, from the scores to the KPIs, in order. The
 /// caveats are left out when there are none.
-pub fn sections<'a>(a: &Assessment<'a>, columns: Columns) -> Vec<Section<'a>> {
+pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>> {
     let scores = Placement::ALL
         .iter()
         .map(|&p| ScoreRow {
@@ -233,7 +233,7 @@ pub fn sections<'a>(a: &Assessment<'a>, columns: Columns) -> Vec<Section<'a>> {
         },
         &a.partnerops,
         |f| {
-            let mut row = vec![Cell::Text(f.function), Cell::Text(f.owner)];
+            let mut row = vec![Cell::Text(f.function), Cell::Text(&f.owner)];
             if apart {
                 row.extend([Cell::Text(f.covers), Cell::Cites(f.cites)]);
             } else {
@@ -254,12 +254,12 @@ pub fn sections<'a>(a: &Assessment<'a>, columns: Columns) -> Vec<Section<'a>> {
             let mut row = vec![Cell::Text(c.with)];
             if apart {
                 row.extend([
-                    Cell::Text(c.topics),
-                    Cell::Text(c.frequency),
+                    Cell::Text(&c.topics),
+                    Cell::Text(&c.frequency),
                     Cell::Cites(c.cites),
                 ]);
             } else {
-                row.extend([Cell::Text(c.frequency), Cell::Cited(c.topics, c.cites)]);
+                row.extend([Cell::Text(&c.frequency), Cell::Cited(&c.topics, c.cites)]);
             }
             row
         },
@@ -287,8 +287,8 @@ fn bullets<'a, T>(
 fn table<'a, T>(
     title: &'static str,
     header: &'static [&'static str],
-    items: &[T],
-    row: impl Fn(&T) -> Vec<Cell<'a>>,
+    items: &'a [T],
+    row: impl Fn(&'a T) -> Vec<Cell<'a>>,
 ) -> Section<'a> {
     Section::Table {
         title,

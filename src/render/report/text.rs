@@ -38,17 +38,14 @@ fn heading(out: &mut dyn Write, title: &str, style: Style) -> io::Result<()> {
     }
 }
 
-/// The line under the headline: confidence, runner-up, a tie, the stage.
+/// The line under the headline: the confidence in words and as a number, the stage.
 pub fn confidence_line(a: &Assessment) -> String {
-    let mut line = format!("Confidence {:.2}", a.confidence);
-    if let Some(r) = a.runner_up {
-        line.push_str(&format!(" (runner-up: {})", r.label()));
-    }
-    if a.tie {
-        line.push_str("; a tie, broken by the rulebook's tie_break order");
-    }
-    line.push_str(&format!(". Team designed for the {} stage.", a.stage));
-    line
+    format!(
+        "Confidence is {} ({:.2}). Team designed for the {} stage.",
+        a.confidence_words(),
+        a.confidence,
+        a.stage
+    )
 }
 
 /// The line that says the answers were changed before the evaluation
