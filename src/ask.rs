@@ -6,6 +6,10 @@
 //! before it, with the same checks as a profile file; questions that cannot apply are
 //! skipped. Any prompt can go back one question ([`Nav::Back`]) without losing the
 //! answers after it. A review screen then lets the user change any answer.
+//!
+//! Owns the questions, the answers and the questionnaire's flow behind [`Prompter`].
+//! Depends on `profile` and `rules`; must not depend on a terminal library, signals or
+//! the binary (the dialoguer prompter lives in `app/terminal.rs`).
 
 mod answers;
 mod questions;

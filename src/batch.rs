@@ -2,7 +2,7 @@
 //! of every profile in parallel, with results handed back in input order.
 //!
 //! [`evaluate`] is the batch pipeline. The calling thread opens the inputs one after
-//! the other and splits them into documents with [`DocumentReader`] (line by line, in
+//! the other and splits them into documents with [`DocumentReader`](crate::profile::DocumentReader) (line by line, in
 //! bounded memory); documents go in chunks to rayon's pool, where they are parsed,
 //! checked and turned into whatever the caller's `work` makes of them (an assessment
 //! serialised as JSON, a summary row, a `validate` line). Finished chunks come back in
@@ -10,6 +10,10 @@
 //! output streams while later documents are still being read. At most
 //! [`Pipeline::in_flight`] chunks exist at once: memory does not grow with the number
 //! of profiles in a stream.
+//!
+//! Owns the inputs (`batch/input.rs`) and the parallel, ordered pipeline. Depends on
+//! `profile`, `rules` and `render` (the record of a profile that failed); must not
+//! decide exit codes or write to stdout: that is the binary's job.
 
 use crate::profile::{InputError, Limits, Override, OwnedDocument, Profile, Source};
 use crate::render::{FailureRecord, Outcome};
@@ -41,7 +45,7 @@ impl InvalidDocument {
     }
 }
 
-/// Parses one document handed out by a [`DocumentReader`]. An error of the reader
+/// Parses one document handed out by a [`DocumentReader`](crate::profile::DocumentReader). An error of the reader
 /// itself (size, encoding) has no document index.
 pub fn read(doc: Result<OwnedDocument, InputError>) -> Parsed {
     let owned = doc.map_err(|error| InvalidDocument {

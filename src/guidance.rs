@@ -229,11 +229,12 @@ impl Citations {
 
     /// The points, in catalogue order.
     pub fn points(self) -> impl Iterator<Item = &'static Point> {
-        POINTS
-            .iter()
-            .enumerate()
-            .filter(move |(i, _)| self.0 & (1 << i) != 0)
-            .map(|(_, p)| p)
+        self.positions().map(|i| &POINTS[i])
+    }
+
+    /// The points' positions in [`POINTS`], in catalogue order.
+    pub fn positions(self) -> impl Iterator<Item = usize> {
+        (0..POINTS.len()).filter(move |i| self.0 & (1 << i) != 0)
     }
 }
 

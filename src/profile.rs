@@ -5,6 +5,10 @@
 //! the format (anchors, aliases, tags, merge keys, directives) and contradictions
 //! between answers are errors that name the source, the field, the line and the column,
 //! and say how to fix the problem.
+//!
+//! Owns the profile model, the field model (`field.rs`), validation, located errors
+//! with carets, the stream reader and the YAML subset (`profile/`). Depends on nothing
+//! else in the crate; everything else depends on it.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

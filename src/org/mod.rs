@@ -10,6 +10,11 @@
 //! The chart follows from the assessment alone, never from code written for one
 //! company, so the text and HTML reports can draw it beside the recommendation. The
 //! [`roadmap`] projects a profile to later stages and draws one chart per stage.
+//!
+//! Owns the org model (positions, owners, lines) and the roadmap's stages. Depends on
+//! `assessment`, `profile` and `rules` (the roadmap re-evaluates a profile); must not
+//! depend on `render`, `analysis`, `batch` or the binary: drawing the graph is the
+//! renderers' job.
 
 use crate::assessment::RoleStatus;
 use crate::assessment::{Placement, Stage};

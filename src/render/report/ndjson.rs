@@ -3,7 +3,8 @@
 //! A batch's throughput is bound by this format: each line is about 9 KB, nearly all
 //! of it rulebook text. [`Ndjson::new`] serialises, once per rulebook, every item a
 //! rule can add to an assessment (its fired-rule entry, reason, caveat, roles around
-//! their status, PartnerOps functions, cadence, KPIs) and every executive title. A
+//! their status, PartnerOps functions, cadence, KPIs), every executive title and
+//! every guidance point's entry in `sources`. A
 //! line copies them, keyed by the item's [`Origin`] (its rule's index and its place
 //! in the rule), instead of escaping every string again: several times faster than
 //! serde_json on the whole line. The bytes are exactly those of
@@ -18,6 +19,7 @@
 //! order.
 
 use crate::assessment::{Assessment, Origin, RoleStatus};
+use crate::guidance::{self, Citations};
 use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::rules::Rulebook;
 use crate::text::Text;
@@ -31,6 +33,8 @@ pub struct Ndjson<'b> {
     rules: Vec<RuleJson<'b>>,
     /// Each executive title of the rulebook.
     titles: Vec<Cached<'b>>,
+    /// Each guidance point as an entry of `sources`, in catalogue order.
+    sources: Vec<String>,
 }
 
 /// An item's JSON and the text that identifies the item in its rulebook.
@@ -117,7 +121,19 @@ impl<'b> Ndjson<'b> {
             )
             .map(|t| cached(t, t))
             .collect();
-        Ndjson { rules, titles }
+        let sources = guidance::POINTS
+            .iter()
+            .map(|p| {
+                json(&Citations::of([p.id]))
+                    .trim_matches(['[', ']'])
+                    .to_string()
+            })
+            .collect();
+        Ndjson {
+            rules,
+            titles,
+            sources,
+        }
     }
 
     /// The JSON of the rule an item comes from.
@@ -340,7 +356,14 @@ impl Ndjson<'_> {
             line.item(hit(found, k.name), k)
         })?;
         line.key(false, "sources");
-        line.value(sources)?;
+        line.raw("[");
+        for (n, i) in sources.positions().enumerate() {
+            if n > 0 {
+                line.raw(",");
+            }
+            line.raw(&self.sources[i]);
+        }
+        line.raw("]");
         line.raw("}");
         Ok(())
     }
