@@ -10,7 +10,7 @@
 use super::exit::{Exit, PREFIX};
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Item, Parsed, Pipeline, Unreadable};
-use partner_org::profile::{Limits, Override, Source};
+use partner_org::profile::{Change, Limits, Override, Source};
 use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, TextReport, Totals};
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
@@ -64,6 +64,8 @@ struct Entry<'r> {
     row: Option<SummaryRow>,
     /// The first result of the batch, whole, in case it stays the only one.
     first: Option<Outcome<'r>>,
+    /// The answers `--set` changed (empty without it), for the summary.
+    changes: Vec<Change>,
 }
 
 impl<'r> Entry<'r> {
@@ -86,6 +88,10 @@ impl<'r> Entry<'r> {
             len: 0,
             row: None,
             first: None,
+            changes: match &outcome {
+                Outcome::Assessed(a) => a.overrides.clone(),
+                Outcome::Failed(_) => Vec::new(),
+            },
         };
         match settings.layout {
             Layout::Streamed(format) => format.item(index, &outcome, settings.style, bytes)?,
@@ -141,6 +147,7 @@ pub fn validate(
             len: 0,
             row: None,
             first: None,
+            changes: Vec::new(),
         };
         match read {
             Ok((source, profile)) => writeln!(bytes, "ok     {source}: {}", profile.name)?,
@@ -245,6 +252,7 @@ impl<'a> Writer<'a> {
         }
         if let Some(p) = entry.placement {
             self.totals.placed(p);
+            self.totals.changed(&entry.changes);
         }
         if let Some(source) = &entry.failed {
             self.totals.failed(source);

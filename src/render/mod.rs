@@ -10,7 +10,7 @@
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
 use crate::org::OrgChart;
-use crate::profile::{InputError, Source};
+use crate::profile::{Change, InputError, Source};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -196,6 +196,9 @@ pub struct Totals {
     pub errors: usize,
     /// The first few of those, for the summary line.
     pub first_failed: Vec<String>,
+    /// The answers changed in every profile before the evaluation, as `field value`;
+    /// empty when none were.
+    pub changes: Vec<String>,
 }
 
 impl Totals {
@@ -204,10 +207,34 @@ impl Totals {
 
     /// Counts one outcome.
     pub fn add(&mut self, outcome: &Outcome) {
-        match outcome.placement() {
-            Some(p) => self.placed(p),
-            None => self.failed(outcome.source()),
+        match outcome {
+            Outcome::Assessed(a) => {
+                self.placed(a.placement);
+                self.changed(&a.overrides);
+            }
+            Outcome::Failed(f) => self.failed(&f.source),
         }
+    }
+
+    /// Notes the answers an assessment says were changed, unless some are noted
+    /// already (every profile of a batch gets the same changes).
+    pub fn changed(&mut self, changes: &[Change]) {
+        if self.changes.is_empty() {
+            self.changes = changes
+                .iter()
+                .map(|c| format!("{} {}", c.field.path(), c.to))
+                .collect();
+        }
+    }
+
+    /// `With changes to every profile: company.employees 50.`, when there were some.
+    pub fn changes_line(&self) -> Option<String> {
+        (!self.changes.is_empty()).then(|| {
+            format!(
+                "With changes to every profile: {}.",
+                self.changes.join("; ")
+            )
+        })
     }
 
     /// Counts a profile evaluated to `placement`.

@@ -367,6 +367,22 @@ fn overrides_are_recorded_in_every_format() {
     let cell = "\"company.employees 40 → 50; goals reach,fast-roi → reach,budget\"";
     assert!(with("csv").contains(&format!(",{cell},")), "csv");
 
+    // A summary of several profiles says it once.
+    for format in ["text", "markdown"] {
+        let out = partner_org()
+            .args(sets)
+            .args(["profiles/rewind.yaml", "--format", format])
+            .output()
+            .unwrap();
+        let summary = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            summary.contains(
+                "With changes to every profile: company.employees 50; goals reach,budget."
+            ),
+            "{format}: {summary}"
+        );
+    }
+
     // Without --set: an empty list, and no line in the reports.
     let plain = json(&["advise", "profiles/sellfy.yaml", "--format", "json"]);
     assert_eq!(plain["overrides"], serde_json::json!([]));

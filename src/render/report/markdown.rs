@@ -144,11 +144,10 @@ impl Streamed for Markdown {
     }
 
     fn finish(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            out,
-            "\n{}\n\n{}",
-            esc(&totals.placements_line()),
-            esc(&totals.errors_line())
-        )
+        writeln!(out, "\n{}\n", esc(&totals.placements_line()))?;
+        if let Some(changes) = totals.changes_line() {
+            writeln!(out, "*{}*\n", esc(&changes))?;
+        }
+        writeln!(out, "{}", esc(&totals.errors_line()))
     }
 }

@@ -289,6 +289,9 @@ impl TextReport {
             TextReport::summary_table(rows, width, out)?;
         }
         writeln!(out, "{}", totals.placements_line())?;
+        if let Some(changes) = totals.changes_line() {
+            writeln!(out, "{}", wrap(&changes, "", width))?;
+        }
         writeln!(out, "{}", totals.errors_line())
     }
 
