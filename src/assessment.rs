@@ -146,7 +146,7 @@ pub struct Assessment<'r> {
 }
 
 /// How sure the recommendation is, in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConfidenceLabel {
     /// A margin of 6 points or more, or nothing else eligible.
