@@ -1,7 +1,7 @@
 //! The org chart: a petgraph graph built from an [`Assessment`](crate::assessment::Assessment).
 //!
 //! Nodes are people, roles or PartnerOps functions; each carries its title, department
-//! (departments are drawn as clusters), status (`current`, `next` or `later`; planned
+//! (each drawn in its colour), status (`current`, `next` or `later`; planned
 //! ones are drawn dashed), the ids of the rules that put it there and a tooltip saying
 //! why. Edges either say who reports to whom (solid; they point from the manager to
 //! the report and form a tree rooted at the CEO) or that two teams align on a cadence
@@ -65,7 +65,7 @@ pub struct Node {
     /// A second line: the company for the CEO, the owner of a function.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// The department, drawn as a cluster.
+    /// The department, drawn in its colour.
     pub department: String,
     /// What the node stands for.
     pub kind: NodeKind,

@@ -1,15 +1,9 @@
-//! Label text shared by the chart renderers: visible control characters, word
-//! wrapping, and caps on length so that a long name cannot blow up a drawing.
+//! Label text shared by the chart renderers: visible control characters, wrapping by
+//! characters with a cap (the terminal tree, tooltips) and by measured width with
+//! nothing cut (the pictures), and department colours.
 
 use super::wrapping::wrap;
-use crate::org::{LEADERSHIP, MARKETING, Node, PARTNER_OPS, PARTNERSHIPS, SALES};
-
-/// Characters per line of a node label.
-pub const NODE_WIDTH: usize = 28;
-/// Characters per line of an edge label.
-pub const EDGE_WIDTH: usize = 40;
-/// Characters per line of a chart title.
-pub const TITLE_WIDTH: usize = 80;
+use crate::org::{LEADERSHIP, MARKETING, PARTNER_OPS, PARTNERSHIPS, SALES};
 
 /// The text with every character a drawing could choke on made visible: whitespace
 /// controls become spaces, other C0 controls and DEL their Unicode control pictures
@@ -47,15 +41,6 @@ fn cut(line: &str, width: usize) -> String {
     }
     let kept: String = line.chars().take(width.saturating_sub(1)).collect();
     format!("{kept}…")
-}
-
-/// The lines of a node: its title (up to three lines), then its detail (up to two).
-pub fn node_lines(node: &Node) -> Vec<String> {
-    let mut out = lines(&node.title, NODE_WIDTH, 3);
-    if let Some(detail) = &node.detail {
-        out.extend(lines(detail, NODE_WIDTH, 2));
-    }
-    out
 }
 
 /// A tooltip: the node's reason and the rules behind it, on one line of at most 300

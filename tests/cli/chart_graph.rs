@@ -297,10 +297,22 @@ proptest! {
         let mut mermaid = Vec::new();
         Mermaid.render_chart(&c, Style::default(), &mut mermaid).unwrap();
         let mermaid = String::from_utf8(mermaid).unwrap();
-        for line in mermaid.lines().skip(1) {
+        // After the front matter (the title a YAML double-quoted string on one line).
+        let (front, diagram) = mermaid.split_once("\n---\nflowchart TB\n").expect("front matter");
+        let title = front.lines().find_map(|l| l.strip_prefix("title: ")).expect("a title");
+        let inner = title.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
+        prop_assert!(inner.is_some(), "{}", title);
+        let mut chars = inner.unwrap_or_default().chars();
+        while let Some(c) = chars.next() {
+            prop_assert!(c != '"', "an unescaped quote: {}", title);
+            if c == '\\' {
+                prop_assert!(matches!(chars.next(), Some('\\' | '"')), "a stray escape: {}", title);
+            }
+        }
+        for line in diagram.lines() {
             let line = line.trim_start();
             prop_assert!(
-                line == "end" || line.starts_with("subgraph d") || line.starts_with('n') || line.starts_with("class"),
+                line == "end" || line.starts_with("subgraph d") || line.starts_with("style d") || line.starts_with('n') || line.starts_with("class"),
                 "an unexpected line: {}", line
             );
             if let Some((_, label)) = line.split_once('"') {

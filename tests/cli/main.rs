@@ -15,6 +15,7 @@ mod generated;
 mod guidance;
 mod hostile;
 mod init;
+mod legibility;
 mod org_invariants;
 mod output_safety;
 mod properties;

@@ -142,6 +142,49 @@ pub fn valid_profile() -> impl Strategy<Value = Profile> {
         )
 }
 
+/// The DOM of a page once headless Chromium has loaded it and run its scripts, in a
+/// window 1,280 px wide; `None`, with a note saying what goes untested, when Chromium
+/// is not installed.
+pub fn chromium_dom(page: &std::path::Path, untested: &str) -> Option<String> {
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        eprintln!("skipped: chromium not installed, so {untested} is not tested");
+        return None;
+    };
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1280,1000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// Runs `dot -Tsvg` on DOT text; `None` (with a note) when Graphviz is not installed.
 pub fn graphviz(dot: &str) -> Option<String> {
     use std::io::Write;

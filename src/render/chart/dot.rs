@@ -1,50 +1,81 @@
 //! Graphviz DOT: `partner-org chart p.yaml | dot -Tsvg > chart.svg`.
 //!
-//! Node ids are generated (`n0`, `n1`, ...); every label, tooltip and cluster name is
+//! A title, nodes filled with their department's colour, leaf reports stacked, dotted
+//! alignments whose counterparts carry a number, the cadence by number in a box under
+//! the chart, and a legend cluster.
+//!
+//! Node ids are generated (`n0`, `n1`, ...); every label, tooltip and legend name is
 //! a quoted string escaped by [`quote`], so that any name Graphviz is given, quotes,
 //! backslashes, `\N`-style escapes, `<`, `&`, newlines or control characters included,
 //! is drawn as written.
 
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
-use crate::org::{LinkKind, OrgChart, node_id};
-use crate::render::labels::{
-    EDGE_WIDTH, TITLE_WIDTH, department_colors, lines, node_lines, tooltip,
-};
+use crate::org::{LinkKind, NodeIndex, OrgChart, node_id};
+use crate::render::labels::{department_colors, printable, tooltip, wrap_px};
 use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
 /// Graphviz DOT.
 pub struct Dot;
 
+/// Most boxes stacked in one column under a manager.
+const STACK: usize = 4;
+/// The widest line of a node's text, in points at the node font size.
+const NODE_TEXT: f64 = 170.0;
+/// The widest line of the cadence list, in points.
+const LIST_TEXT: f64 = 640.0;
+const FONT: f64 = 11.0;
+
 impl ChartRenderer for Dot {
     fn render_chart(&self, chart: &OrgChart, _: Style, out: &mut dyn Write) -> io::Result<()> {
         header(out, &chart.title())?;
-        body(chart, "", "  ", true, out)?;
+        let bottom = body(chart, "", out)?;
+        let departments = chart.departments();
+        let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
+        legend(&names, &department_colors(&names), &bottom, out)?;
         writeln!(out, "}}")
     }
 }
 
-/// The roadmap as one graph with a cluster per stage.
+/// The roadmap as one graph: the stages stacked top to bottom, each under a heading
+/// and above its cadence, then one legend. Stage clusters are avoided (Graphviz 2.43
+/// fails, "trouble in init_rank", on clusters or unconstrained edges inside them, and
+/// lays clusters side by side): invisible edges hold each stage below the last.
 pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
     header(out, &format!("{}: partnerships roadmap", roadmap.company))?;
+    let mut above: Vec<String> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     for (i, step) in roadmap.steps.iter().enumerate() {
         let a = &step.assessment;
-        writeln!(out, "  subgraph \"cluster_stage_{i}\" {{")?;
-        let label = format!(
+        let heading = format!(
             "{} stage: {}, reporting to the {}",
             step.stage,
             a.placement.label(),
             a.reports_to
         );
+        let id = format!("s{i}_heading");
         writeln!(
             out,
-            "    label={}; style=\"rounded\"; color=\"#888888\"; fontsize=14;",
-            quote_lines(&lines(&label, TITLE_WIDTH, 2))
+            "  {id} [shape=plaintext, style=\"\", fontsize=15, label={}];",
+            quote_lines(&wrap_px(&heading, 700.0, 15.0, false))
         )?;
-        body(&step.chart, &format!("s{i}_"), "    ", false, out)?;
-        writeln!(out, "  }}")?;
+        for from in &above {
+            writeln!(out, "  {from} -> {id} [style=invis];")?;
+        }
+        writeln!(
+            out,
+            "  {id} -> s{i}_{} [style=invis];",
+            node_id(step.chart.root)
+        )?;
+        above = body(&step.chart, &format!("s{i}_"), out)?;
+        for (name, _) in step.chart.departments() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
     }
+    legend(&names, &department_colors(&names), &above, out)?;
     writeln!(out, "}}")
 }
 
@@ -52,12 +83,12 @@ fn header(out: &mut dyn Write, title: &str) -> io::Result<()> {
     writeln!(out, "digraph \"partner-org\" {{")?;
     writeln!(
         out,
-        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", fontsize=16, rankdir=TB, nodesep=0.3, ranksep=0.5];",
-        quote_lines(&lines(title, TITLE_WIDTH, 2))
+        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", fontsize=16, rankdir=TB, nodesep=0.25, ranksep=0.35, newrank=true];",
+        quote_lines(&wrap_px(title, 900.0, 16.0, false))
     )?;
     writeln!(
         out,
-        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, fillcolor=\"#ffffff\"];"
+        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize={FONT}, fillcolor=\"#ffffff\"];"
     )?;
     writeln!(
         out,
@@ -65,81 +96,214 @@ fn header(out: &mut dyn Write, title: &str) -> io::Result<()> {
     )
 }
 
-/// The nodes and edges of one chart, ids starting with `prefix`. Departments are
-/// clusters when `clusters` is set, and otherwise only colours: Graphviz 2.43 fails
-/// ("trouble in init_rank") on department clusters nested in the roadmap's stage
-/// clusters.
-fn body(
-    chart: &OrgChart,
-    prefix: &str,
-    indent: &str,
-    clusters: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// The mark a counterpart of alignment number `n` carries: ① to ⑳, then `[n]`.
+fn footnote(n: usize) -> String {
+    match u32::try_from(n).ok().filter(|n| (1..=20).contains(n)) {
+        Some(n) => char::from_u32(0x2460 + n - 1).map_or(format!("[{n}]"), String::from),
+        None => format!("[{n}]"),
+    }
+}
+
+/// The nodes and edges of one chart, ids starting with `prefix`, and its cadence
+/// list under it; returns the ids at its bottom, for what goes below. Every node is
+/// filled with its department's colour, named in the legend: department clusters
+/// pulled each department into one block, away from the managers, and spread the
+/// chart to 14 boxes a row. A manager's leaf reports are stacked in columns of
+/// [`STACK`] (held by invisible edges), and each alignment's counterpart carries its
+/// number, which the cadence list explains: no edge label for a line to strike.
+fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let departments = chart.departments();
     let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
     let colors = department_colors(&names);
-    for (d, (department, members)) in departments.into_iter().enumerate() {
-        let department = quote(&lines(department, crate::render::labels::NODE_WIDTH, 1)[0]);
-        if clusters {
-            writeln!(out, "{indent}subgraph \"cluster_{prefix}{d}\" {{")?;
-            writeln!(
-                out,
-                "{indent}  label={department}; style=\"rounded,filled\"; fillcolor=\"{}\"; color=\"#bbbbbb\";",
-                colors[d]
-            )?;
-        }
-        for i in members {
+    let alignments: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
+    let marks = |i: NodeIndex| -> String {
+        let numbers: Vec<String> = alignments
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, to, _))| *to == i)
+            .map(|(k, _)| footnote(k + 1))
+            .collect();
+        numbers.join(" ")
+    };
+    for (d, (_, members)) in departments.iter().enumerate() {
+        for &i in members {
             let node = &chart.graph[i];
             let style = match node.status {
                 RoleStatus::Current => "style=\"rounded,filled\"",
                 RoleStatus::Next => "style=\"rounded,filled,dashed\"",
                 RoleStatus::Later => {
-                    "style=\"rounded,filled,dashed\", fontcolor=\"#666666\", color=\"#888888\""
+                    "style=\"rounded,filled,dashed\", fontcolor=\"#555555\", color=\"#888888\""
                 }
             };
+            let mut text = wrap_px(&node.title, NODE_TEXT, FONT, false);
+            if let Some(detail) = &node.detail {
+                text.extend(wrap_px(detail, NODE_TEXT, FONT, false));
+            }
+            let mark = marks(i);
+            if !mark.is_empty() {
+                text.push(mark);
+            }
             writeln!(
                 out,
-                "{indent}  {prefix}{} [label={}, tooltip={}, {style}{}];",
+                "  {prefix}{} [label={}, tooltip={}, {style}, fillcolor=\"{}\"];",
                 node_id(i),
-                quote_lines(&node_lines(node)),
+                quote_lines(&text),
                 quote(&tooltip(
                     &format!("{} ({})", node.tooltip, node.status.as_str()),
                     &node.rules
                 )),
-                if clusters {
-                    String::new()
-                } else {
-                    format!(", fillcolor=\"{}\"", colors[d])
-                },
+                colors[d]
             )?;
-        }
-        if clusters {
-            writeln!(out, "{indent}}}")?;
         }
     }
     for (from, to, link) in chart.links(LinkKind::ReportsTo) {
-        let (from, to) = (node_id(from), node_id(to));
         writeln!(
             out,
-            "{indent}{prefix}{from} -> {prefix}{to} [tooltip={}];",
+            "  {prefix}{} -> {prefix}{} [tooltip={}];",
+            node_id(from),
+            node_id(to),
             quote(&tooltip("reports to", &link.rules))
         )?;
     }
-    for (from, to, link) in chart.links(LinkKind::AlignsWith) {
+    // Leaf reports stacked: each column chained top to bottom by invisible edges.
+    for (manager, _) in chart.nodes() {
+        let leaves: Vec<NodeIndex> = chart
+            .reports(manager)
+            .into_iter()
+            .filter(|&r| chart.reports(r).is_empty())
+            .collect();
+        if leaves.len() < 3 {
+            continue;
+        }
+        for column in leaves.chunks(STACK) {
+            for pair in column.windows(2) {
+                writeln!(
+                    out,
+                    "  {prefix}{} -> {prefix}{} [style=invis, weight=100];",
+                    node_id(pair[0]),
+                    node_id(pair[1])
+                )?;
+            }
+        }
+    }
+    for (k, (from, to, link)) in alignments.iter().enumerate() {
         let label = link.label.as_deref().unwrap_or_default();
         writeln!(
             out,
-            "{indent}{prefix}{} -> {prefix}{} [style=dotted, constraint=false, color=\"#1f6fb2\", fontcolor=\"#1f6fb2\", {}={}, tooltip={}];",
-            node_id(from),
-            node_id(to),
-            // Labels on unconstrained edges inside stage clusters also trip init_rank.
-            if clusters { "label" } else { "xlabel" },
-            quote_lines(&lines(label, EDGE_WIDTH, 3)),
-            quote(&tooltip(&format!("aligns with: {label}"), &link.rules)),
+            "  {prefix}{} -> {prefix}{} [style=dotted, constraint=false, color=\"#1f6fb2\", penwidth=1.5, tooltip={}];",
+            node_id(*from),
+            node_id(*to),
+            quote(&tooltip(
+                &format!("{}: aligns with: {label}", k + 1),
+                &link.rules
+            )),
         )?;
     }
+    // The cadence under the chart: every node without reports holds it up.
+    let leaves: Vec<String> = chart
+        .nodes()
+        .filter(|(i, _)| chart.reports(*i).is_empty())
+        .map(|(i, _)| format!("{prefix}{}", node_id(i)))
+        .collect();
+    if alignments.is_empty() {
+        return Ok(leaves);
+    }
+    let mut list =
+        vec!["Alignment cadence (dotted lines; the numbers are on the counterparts)".to_string()];
+    for (k, (from, to, link)) in alignments.iter().enumerate() {
+        let item = format!(
+            "{} {} with {}: {}",
+            footnote(k + 1),
+            chart.graph[*from].title,
+            chart.graph[*to].title,
+            link.label.as_deref().unwrap_or_default()
+        );
+        for (j, line) in wrap_px(&item, LIST_TEXT, FONT, false)
+            .into_iter()
+            .enumerate()
+        {
+            list.push(if j == 0 { line } else { format!("     {line}") });
+        }
+    }
+    let id = format!("{prefix}cadence");
+    writeln!(
+        out,
+        "  {id} [shape=box, style=\"rounded\", color=\"#1f6fb2\", label={}];",
+        quote_left(&list)
+    )?;
+    for leaf in &leaves {
+        writeln!(out, "  {leaf} -> {id} [style=invis];")?;
+    }
+    Ok(vec![id])
+}
+
+/// The legend under everything: each department's colour, the borders of roles in
+/// place, to hire next and later, and the two kinds of line.
+fn legend(
+    departments: &[&str],
+    colors: &[&str],
+    above: &[String],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "  subgraph \"cluster_legend\" {{")?;
+    writeln!(
+        out,
+        "    label=\"Legend\"; labeljust=l; fontsize=12; style=\"rounded\"; color=\"#bbbbbb\";"
+    )?;
+    let mut ids = Vec::new();
+    for (k, (name, color)) in departments.iter().zip(colors).enumerate() {
+        let id = format!("legend_d{k}");
+        writeln!(
+            out,
+            "    {id} [label={}, fillcolor=\"{color}\", style=\"rounded,filled\"];",
+            quote(&printable(name))
+        )?;
+        ids.push(id);
+    }
+    for (id, label, style) in [
+        ("legend_current", "in place", "style=\"rounded\""),
+        ("legend_next", "to hire next", "style=\"rounded,dashed\""),
+        (
+            "legend_later",
+            "later",
+            "style=\"rounded,dashed\", fontcolor=\"#555555\", color=\"#888888\"",
+        ),
+    ] {
+        writeln!(out, "    {id} [label=\"{label}\", {style}];")?;
+        ids.push(id.to_string());
+    }
+    writeln!(
+        out,
+        "    legend_from [label=\"manager\", style=\"rounded\"]; legend_to [label=\"report\", style=\"rounded\"];"
+    )?;
+    writeln!(
+        out,
+        "    legend_from -> legend_to [label=\" reports to\"]; legend_a [label=\"aligns with ①\", style=\"rounded\"];"
+    )?;
+    writeln!(
+        out,
+        "    legend_to -> legend_a [style=dotted, color=\"#1f6fb2\", penwidth=1.5, label=\" aligns with\"];"
+    )?;
+    writeln!(out, "  }}")?;
+    // One row of samples (departments, then borders), in order, under the chart.
+    writeln!(out, "  {{ rank=same; {} legend_from; }}", ids.join("; "))?;
+    writeln!(out, "  {} -> legend_from [style=invis];", ids.join(" -> "))?;
+    for from in above {
+        writeln!(out, "  {from} -> {} [style=invis];", ids[0])?;
+    }
     Ok(())
+}
+
+/// Lines as one DOT string, each left-justified (`\l`).
+fn quote_left(lines: &[String]) -> String {
+    let body: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let q = quote(l);
+            q[1..q.len() - 1].to_string()
+        })
+        .collect();
+    format!("\"{}\\l\"", body.join("\\l"))
 }
 
 /// Lines as one DOT string with `\n` breaks.

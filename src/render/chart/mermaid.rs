@@ -6,37 +6,53 @@
 
 use crate::assessment::RoleStatus;
 use crate::org::{LinkKind, OrgChart, node_id};
-use crate::render::labels::{EDGE_WIDTH, NODE_WIDTH, lines, node_lines};
+use crate::render::labels::{department_colors, printable, wrap_px};
 use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
 /// Mermaid flowchart.
 pub struct Mermaid;
 
+/// The widest line of a label, in pixels of Mermaid's 16 px default font.
+const TEXT: f64 = 220.0;
+
+/// Printable text wrapped by the project (Mermaid's own wrapping is turned off in the
+/// front matter, so the two do not make ragged labels).
+fn wrapped(text: &str) -> Vec<String> {
+    wrap_px(text, TEXT, 16.0, false)
+}
+
 impl ChartRenderer for Mermaid {
     fn render_chart(&self, chart: &OrgChart, _: Style, out: &mut dyn Write) -> io::Result<()> {
+        // The front matter: the title, and labels as wide as the project wrapped them.
+        writeln!(out, "---")?;
+        writeln!(out, "title: {}", yaml_string(&printable(&chart.title())))?;
+        writeln!(out, "config:")?;
+        writeln!(out, "  flowchart:")?;
+        writeln!(out, "    wrappingWidth: 600")?;
+        writeln!(out, "---")?;
         writeln!(out, "flowchart TB")?;
-        for (d, (department, members)) in chart.departments().into_iter().enumerate() {
-            writeln!(
-                out,
-                "  subgraph d{d} [{}]",
-                label(&lines(department, NODE_WIDTH, 1))
-            )?;
-            for i in members {
-                writeln!(
-                    out,
-                    "    {}[{}]",
-                    node_id(i),
-                    label(&node_lines(&chart.graph[i]))
-                )?;
+        let departments = chart.departments();
+        let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
+        let colors = department_colors(&names);
+        for (d, (department, members)) in departments.iter().enumerate() {
+            writeln!(out, "  subgraph d{d} [{}]", label(&wrapped(department)))?;
+            for &i in members {
+                let node = &chart.graph[i];
+                let mut text = wrapped(&node.title);
+                if let Some(detail) = &node.detail {
+                    text.extend(wrapped(detail));
+                }
+                writeln!(out, "    {}[{}]", node_id(i), label(&text))?;
             }
             writeln!(out, "  end")?;
+            writeln!(out, "  style d{d} fill:{},stroke:#bbbbbb", colors[d])?;
         }
         for (from, to, _) in chart.links(LinkKind::ReportsTo) {
             writeln!(out, "  {} --- {}", node_id(from), node_id(to))?;
         }
         for (from, to, link) in chart.links(LinkKind::AlignsWith) {
-            let text = lines(link.label.as_deref().unwrap_or_default(), EDGE_WIDTH, 3);
+            let text = wrapped(link.label.as_deref().unwrap_or_default());
             writeln!(
                 out,
                 "  {} -.-|{}| {}",
@@ -45,9 +61,18 @@ impl ChartRenderer for Mermaid {
                 node_id(to)
             )?;
         }
-        writeln!(out, "  classDef next stroke-dasharray: 5 5")?;
-        writeln!(out, "  classDef later stroke-dasharray: 5 5,color:#666666")?;
-        for status in [RoleStatus::Next, RoleStatus::Later] {
+        // Status as the native SVG and DOT show it: solid in place, dashed next,
+        // dashed and grey later.
+        writeln!(out, "  classDef current stroke:#333333,stroke-width:1.5px")?;
+        writeln!(
+            out,
+            "  classDef next stroke:#444444,stroke-width:1.5px,stroke-dasharray:6 4"
+        )?;
+        writeln!(
+            out,
+            "  classDef later stroke:#8a8a8a,stroke-dasharray:3 4,color:#555555"
+        )?;
+        for status in [RoleStatus::Current, RoleStatus::Next, RoleStatus::Later] {
             let ids: Vec<String> = chart
                 .nodes()
                 .filter(|(_, n)| n.status == status)
@@ -59,6 +84,11 @@ impl ChartRenderer for Mermaid {
         }
         Ok(())
     }
+}
+
+/// A YAML double-quoted string.
+fn yaml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// A quoted Mermaid label: characters Mermaid reads as syntax become its `#name;` or
