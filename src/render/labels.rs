@@ -43,6 +43,18 @@ fn cut(line: &str, width: usize) -> String {
     format!("{kept}…")
 }
 
+/// The heading of a roadmap stage's chart, e.g. `mid stage: its own department,
+/// reporting to the CEO`.
+pub fn stage_heading(step: &crate::org::roadmap::Step<'_>) -> String {
+    let a = &step.assessment;
+    format!(
+        "{} stage: {}, reporting to the {}",
+        step.stage,
+        a.placement.label(),
+        a.reports_to
+    )
+}
+
 /// A tooltip: the node's reason and the rules behind it, on one line of at most 300
 /// characters.
 pub fn tooltip(text: &str, rules: &[String]) -> String {

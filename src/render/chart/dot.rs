@@ -12,7 +12,7 @@
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
 use crate::org::{LinkKind, NodeIndex, OrgChart, node_id};
-use crate::render::labels::{department_colors, printable, tooltip, wrap_px};
+use crate::render::labels::{department_colors, printable, stage_heading, tooltip, wrap_px};
 use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
@@ -47,13 +47,7 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
     let mut above: Vec<String> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for (i, step) in roadmap.steps.iter().enumerate() {
-        let a = &step.assessment;
-        let heading = format!(
-            "{} stage: {}, reporting to the {}",
-            step.stage,
-            a.placement.label(),
-            a.reports_to
-        );
+        let heading = stage_heading(step);
         let id = format!("s{i}_heading");
         writeln!(
             out,

@@ -13,7 +13,7 @@ use super::tidy::{self, Point, Rect, Tree};
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
 use crate::org::{LinkKind, NodeIndex, NodeKind, OrgChart};
-use crate::render::labels::{department_colors, printable, text_width, wrap_px};
+use crate::render::labels::{department_colors, printable, stage_heading, text_width, wrap_px};
 use crate::render::{ChartRenderer, Style};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -421,16 +421,7 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
         .steps
         .iter()
         .enumerate()
-        .map(|(i, step)| {
-            let a = &step.assessment;
-            let heading = format!(
-                "{} stage: {}, reporting to the {}",
-                step.stage,
-                a.placement.label(),
-                a.reports_to
-            );
-            (heading, draw(&step.chart, &format!("s{i}_")))
-        })
+        .map(|(i, step)| (stage_heading(step), draw(&step.chart, &format!("s{i}_"))))
         .collect();
     let width = drawings.iter().map(|(_, d)| d.width).fold(600.0, f64::max);
     let title = Block::new(
