@@ -250,17 +250,24 @@ impl<'r> OrgModel<'r> {
             let holder = match named {
                 Some(p) if p == m.lead || m.positions[p].status == RoleStatus::Current => p,
                 // The owner is planned, or not in the team at this stage: the lead
-                // holds the function until then, and the owner line says so.
+                // holds the function until then, and the owner line says so. An
+                // owner this stage does not plan at all is not promised as a hire.
                 _ => {
-                    let (planned, rest) = match f.owner.find(", ") {
+                    let lead = &m.positions[m.lead].title;
+                    let (owner, rest) = match f.owner.find(", ") {
                         Some(i) => f.owner.split_at(i),
                         None => (f.owner.as_str(), ""),
                     };
-                    let planned = named.map_or(planned, |p| &m.positions[p].title);
-                    let text = format!(
-                        "{}, until the {planned} is hired{rest}",
-                        m.positions[m.lead].title
-                    );
+                    let text = match named {
+                        Some(p) => {
+                            let planned = &m.positions[p].title;
+                            format!("{lead}, until the {planned} is hired{rest}")
+                        }
+                        None => {
+                            let owner = owner.strip_prefix("the ").unwrap_or(owner);
+                            format!("{lead}{rest}; later: {owner}")
+                        }
+                    };
                     f.owner = Cow::Owned(Text::from(text));
                     f.origin = None;
                     m.lead
