@@ -64,7 +64,7 @@ pub struct Choice {
 pub enum Kind {
     /// Free text.
     Text,
-    /// A whole number from `least` to [`MAX_COUNT`].
+    /// A whole number from `least` to [`MAX_COUNT`](super::MAX_COUNT).
     Count {
         /// The smallest value accepted.
         least: u32,

@@ -132,7 +132,7 @@ const ADVANCE: [[u16; 95]; 2] = [
     ],
 ];
 
-/// How wide `text` is drawn at `size` pixels, at most: ASCII from [`ADVANCE`], wide
+/// How wide `text` is drawn at `size` pixels, at most: ASCII from `ADVANCE`, wide
 /// characters (CJK, emoji) a full em, anything else 0.9 em.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     let thousandths: u32 = text
