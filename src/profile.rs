@@ -8,7 +8,8 @@
 //!
 //! Owns the profile model (here), the field model (`field.rs`), the checks between
 //! answers (`validate.rs`), located errors with carets (`error.rs`), the stream reader
-//! and the YAML subset (`profile/`). Depends on nothing else in the crate; everything
+//! (`stream.rs`) and its documents (`document.rs`), every field error at once
+//! (`diagnose.rs`), messages and fixes (`explain.rs`) and the YAML subset (`subset.rs`). Depends on nothing else in the crate; everything
 //! else depends on it.
 
 use schemars::JsonSchema;
@@ -17,7 +18,9 @@ use std::fmt;
 
 mod choices;
 mod diagnose;
+mod document;
 mod error;
+mod explain;
 mod field;
 mod locate;
 mod stream;
@@ -26,10 +29,12 @@ mod validate;
 mod written;
 
 pub use diagnose::{FieldError, Found, MAX_ERRORS, Problem, Segment};
+pub(crate) use document::line_column;
+pub use document::{Document, OwnedDocument};
 pub use error::InputError;
+pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
-pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
-pub(crate) use stream::{closest, line_column};
+pub use stream::{DocumentReader, Limits, decode};
 pub(crate) use subset::check as check_subset;
 pub use validate::{Violation, is_forbidden_char};
 pub use written::{
