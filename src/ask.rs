@@ -15,7 +15,7 @@ mod answers;
 mod questions;
 mod read;
 
-pub use answers::{Answers, Loaded};
+pub use answers::{Answers, AnswersError, Loaded, Unusable};
 pub use questions::{QUESTIONS, Question, Skip};
 pub use read::plain;
 use read::read;
@@ -279,7 +279,7 @@ impl Walk {
             let value = match read(p, q, &progress, &self.given, default.as_ref())? {
                 Ok(value) => value,
                 Err(problem) => {
-                    p.problem(&problem)?;
+                    p.problem(&problem.to_string())?;
                     continue;
                 }
             };

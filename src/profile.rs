@@ -35,11 +35,12 @@ pub use error::InputError;
 pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
 pub use stream::{DocumentReader, Limits, decode};
-pub(crate) use subset::check as check_subset;
 pub use subset::{Outside, SubsetError};
+pub(crate) use subset::{check as check_subset, scan as scan_subset};
 pub use validate::{Violation, is_forbidden_char};
 pub use written::{
-    Change, Override, OverrideError, parse_share, parse_yes_no, share_help, share_in_range,
+    Change, Override, OverrideError, ShareOutOfRange, ValueError, parse_share, parse_yes_no,
+    share_help, share_in_range,
 };
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.

@@ -9,7 +9,7 @@
 use super::choices::{
     GOALS, MARKETING_MATURITY, PROGRAM_MATURITY, PROGRAM_TYPES, REGIONS, REVENUE_OWNER,
 };
-use super::written::{parse_choice, parse_count, parse_share, parse_yes_no};
+use super::written::{ValueError, parse_choice, parse_count, parse_share, parse_yes_no};
 use super::{Goal, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region, RevenueOwner};
 use std::fmt;
 
@@ -351,7 +351,7 @@ impl Field {
     /// share as `0.15` or `15%`, yes/no (`y`, `yes`, `n`, `no`, `true`, `false`, any
     /// case), a choice by name, or a comma-separated list (`[]` or nothing for none).
     /// The error says what to type instead.
-    pub fn parse(self, text: &str) -> Result<Value, String> {
+    pub fn parse(self, text: &str) -> Result<Value, ValueError> {
         let text = text.trim();
         match self.kind() {
             Kind::Text => Ok(Value::Text(text.to_string())),
@@ -359,7 +359,7 @@ impl Field {
             Kind::Share => parse_share(text).map(Value::Share),
             Kind::Flag => parse_yes_no(text)
                 .map(Value::Flag)
-                .ok_or_else(|| format!("'{text}' is not yes or no: type yes or no (or y, n)")),
+                .ok_or_else(|| ValueError::NotYesNo(text.to_string())),
             Kind::One(choices) => parse_choice(text, choices).map(Value::One),
             Kind::Many { choices, .. } => {
                 let inner = text
@@ -370,7 +370,7 @@ impl Field {
                 for item in inner.split(',').map(str::trim).filter(|i| !i.is_empty()) {
                     let name = parse_choice(item, choices)?;
                     if chosen.contains(&name) {
-                        return Err(format!("'{name}' is listed twice: list each one once"));
+                        return Err(ValueError::Twice(name));
                     }
                     chosen.push(name);
                 }
