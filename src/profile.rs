@@ -31,7 +31,7 @@ mod written;
 pub use diagnose::{FieldError, Found, MAX_ERRORS, Problem, Segment};
 pub(crate) use document::line_column;
 pub use document::{Document, OwnedDocument};
-pub use error::InputError;
+pub use error::{InputError, Remedy};
 pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
 pub use stream::{DocumentReader, Limits, decode};

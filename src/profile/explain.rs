@@ -4,7 +4,7 @@
 //! wording, since yaml_serde gives no kind.
 
 use super::field::{Field, Kind};
-use super::{Document, FieldError, Found, MAX_COUNT, Problem};
+use super::{Document, FieldError, Found, MAX_COUNT, Problem, Remedy};
 
 impl FieldError {
     /// The message (after the field path) and the fix.
@@ -40,15 +40,29 @@ impl FieldError {
             }
             Problem::MissingField(name) => (
                 format!("missing field '{name}'"),
-                Some(format!(
-                    "add `{name}:` with a value (see `partner-org init` for a template)"
-                )),
+                Some(format!("add `{name}:` with a value")),
             ),
             Problem::DuplicateField(name) => (
                 format!("'{name}' is given twice"),
                 Some("keep one of the two lines".into()),
             ),
             Problem::Other(message) => (message.clone(), None),
+        }
+    }
+}
+
+impl FieldError {
+    /// What else helps, for the binary to name: the template, when a profile is
+    /// missing a field or is not a mapping of fields at all.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match &self.problem {
+            Problem::MissingField(_) => Some(Remedy::Template),
+            Problem::WrongType { expected, .. }
+                if self.field().is_none() && expected == "struct Profile" =>
+            {
+                Some(Remedy::Template)
+            }
+            _ => None,
         }
     }
 }
@@ -105,7 +119,7 @@ fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, O
         ),
         (Some(Kind::Text), _) => "put the text in quotes, e.g. `name: \"Acme\"`".into(),
         (None, _) if expected == "struct Profile" => {
-            "start with `name:`, `company:` and `program:` (see `partner-org init`)".into()
+            "start with `name:`, `company:` and `program:`".into()
         }
         (None, _) if expected.starts_with("struct") => {
             "write its fields on the lines below it, indented by 2 spaces".into()
@@ -206,9 +220,7 @@ fn about_a_name(message: &str) -> Option<(String, Option<String>)> {
     if let Some(field) = message.strip_prefix("missing field ").and(names.first()) {
         return Some((
             format!("missing field '{field}'"),
-            Some(format!(
-                "add `{field}:` with a value (see `partner-org init` for a template)"
-            )),
+            Some(format!("add `{field}:` with a value")),
         ));
     }
     if let Some(field) = message.strip_prefix("duplicate field ").and(names.first()) {
