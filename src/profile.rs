@@ -327,6 +327,17 @@ impl fmt::Display for Source {
 }
 
 impl Profile {
+    /// A profile with the required answers blank (an empty name, no employees, no
+    /// self-service, no program) and every other answer at its default, as serde fills
+    /// it in for a file that leaves it out. Not valid as it is: the questionnaire fills
+    /// it in, and [`Field::default`] reads the defaults from it.
+    pub fn blank() -> Profile {
+        yaml_serde::from_str(
+            "{name: '', company: {employees: 0, self_serve: false}, program: {maturity: none}}",
+        )
+        .unwrap_or_else(|e| unreachable!("the blank profile reads: {e}"))
+    }
+
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
         subset::check(doc)?;

@@ -253,10 +253,7 @@ impl Answers {
     /// The profile the answers make, the fields not answered at their defaults (and
     /// the required ones empty, for [`Profile::validate`] to report).
     fn build(&self) -> Profile {
-        let mut profile: Profile = yaml_serde::from_str(
-            "{name: '', company: {employees: 0, self_serve: false}, program: {maturity: none}}",
-        )
-        .unwrap_or_else(|e| unreachable!("the blank profile reads: {e}"));
+        let mut profile = Profile::blank();
         profile.version = Some(FORMAT_VERSION);
         for (field, value) in &self.values {
             field.set(&mut profile, value);

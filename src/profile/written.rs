@@ -255,7 +255,7 @@ impl schemars::JsonSchema for Change {
             "items": {"type": "string"}
         });
         schemars::json_schema!({
-            "description": "An answer `--set` changed: the field, its value before and after.",
+            "description": "An answer an override changed: the field, its value before and after.",
             "type": "object",
             "properties": {
                 "field": {"type": "string", "enum": Field::paths()},
