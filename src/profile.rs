@@ -348,7 +348,8 @@ impl Profile {
                 return Err(match diagnose::field_errors(doc.text) {
                     // A syntax error, which serde may meet only after a field error;
                     // but serde names a duplicate key or a nesting too deep better
-                    // (with the field) than the tree does.
+                    // (with the field) than the tree does. yaml_serde's error has no
+                    // public kind, so its wording tells them apart.
                     Err(syntax)
                         if !["duplicate entry", "recursion limit"]
                             .iter()
