@@ -12,8 +12,9 @@ mod boxes;
 mod legend;
 mod lines;
 
+use super::geometry::Rect;
 use super::route::MARGIN;
-use super::tidy::{self, Rect};
+use super::tidy;
 use crate::org::roadmap::Roadmap;
 use crate::org::{LinkKind, NodeIndex, OrgChart};
 use crate::render::labels::{department_colors, printable, stage_heading, text_width, wrap_px};

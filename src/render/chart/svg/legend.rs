@@ -6,7 +6,7 @@ use super::lines::tag_svg;
 use super::{ALIGNMENT, Block, FONT, TAG};
 use crate::assessment::RoleStatus;
 use crate::org::{Link, NodeIndex, OrgChart};
-use crate::render::chart::tidy::Point;
+use crate::render::chart::geometry::Point;
 use crate::render::labels::text_width;
 use std::fmt::Write as _;
 

@@ -2,8 +2,9 @@
 //! lines routed around boxes and labels, each with a numbered tag.
 
 use super::{ALIGNMENT, FONTS, TAG};
+use crate::render::chart::geometry::{Point, Rect};
 use crate::render::chart::route::{Router, place_tag};
-use crate::render::chart::tidy::{Layout, Point, Rect};
+use crate::render::chart::tidy::Layout;
 use std::fmt::Write as _;
 
 /// The reporting connectors, as one path.
