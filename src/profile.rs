@@ -36,6 +36,7 @@ pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
 pub use stream::{DocumentReader, Limits, decode};
 pub(crate) use subset::check as check_subset;
+pub use subset::{Outside, SubsetError};
 pub use validate::{Violation, is_forbidden_char};
 pub use written::{
     Change, Override, OverrideError, parse_share, parse_yes_no, share_help, share_in_range,

@@ -177,8 +177,20 @@ impl Document<'_> {
     }
 }
 
-/// Rewrites serde's wording into a message and a fix a user can act on.
+/// Rewrites a yaml_serde error's wording into a message and a fix a user can act on.
+///
+/// yaml_serde's error gives its text and place but no kind (its kinds are private), so
+/// for its errors (a rulebook's, and a profile's that the tree reading cannot name:
+/// duplicate keys, nesting) this is the one place that reads serde's wording; errors
+/// with a kind go through [`FieldError::explain`].
 pub(crate) fn explain(message: &str) -> (String, Option<String>) {
+    about_a_name(message)
+        .or_else(|| about_a_value(message))
+        .unwrap_or_else(|| (message.to_string(), None))
+}
+
+/// serde's errors about a field or value name: unknown, missing or given twice.
+fn about_a_name(message: &str) -> Option<(String, Option<String>)> {
     let names = backticked(message);
     for (prefix, what) in [("unknown field", "field"), ("unknown variant", "value")] {
         if let Some(found) = message.strip_prefix(prefix).and(names.first()) {
@@ -188,77 +200,82 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
                 None if expected.is_empty() => format!("remove this {what}"),
                 None => format!("expected one of: {}", expected.join(", ")),
             };
-            return (format!("unknown {what} '{found}'"), Some(help));
+            return Some((format!("unknown {what} '{found}'"), Some(help)));
         }
     }
     if let Some(field) = message.strip_prefix("missing field ").and(names.first()) {
-        return (
+        return Some((
             format!("missing field '{field}'"),
             Some(format!(
                 "add `{field}:` with a value (see `partner-org init` for a template)"
             )),
-        );
+        ));
     }
     if let Some(field) = message.strip_prefix("duplicate field ").and(names.first()) {
-        return (
+        return Some((
             format!("'{field}' is given twice"),
             Some("keep one of the two lines".into()),
-        );
+        ));
     }
+    None
+}
+
+/// serde's errors about a value of the wrong type or out of range.
+fn about_a_value(message: &str) -> Option<(String, Option<String>)> {
     if message.contains("expected a boolean") {
-        return (
+        return Some((
             message.to_string(),
             Some("booleans are written `true` or `false` (not yes/no/on/off)".into()),
-        );
+        ));
     }
     if message.contains("integer `-") {
-        return (
+        return Some((
             message
                 .replace("invalid type", "invalid value")
                 .replace("expected u32", "expected a whole number of 0 or more"),
             Some("counts cannot be negative".into()),
-        );
+        ));
     }
     if message.contains("invalid type: string \"0") && message.contains("expected u32") {
-        return (
+        return Some((
             message.replace("expected u32", "expected a whole number"),
             Some("write the number without leading zeros (YAML 1.1 read them as octal)".into()),
-        );
+        ));
     }
     if message.contains("expected u32") || message.contains("expected f64") {
-        return (
+        return Some((
             message
                 .replace("u32", "a whole number")
                 .replace("f64", "a number"),
             Some("write a plain number without quotes, e.g. `12` or `0.25`".into()),
-        );
+        ));
     }
     if message.contains("expected a YAML tag starting with '!'") {
         let found = message
             .strip_prefix("invalid type: ")
             .and_then(|m| m.split(',').next())
             .unwrap_or("something else");
-        return (
+        return Some((
             format!("expected one plain word, found {found}"),
             Some(
                 "write one of the allowed values, e.g. `reach` (the profile format is in README)"
                     .into(),
             ),
-        );
+        ));
     }
     if message.contains("expected a sequence") {
-        return (
+        return Some((
             message.to_string(),
             Some("write a list, e.g. `[affiliate, referral]`".into()),
-        );
+        ));
     }
     if message.contains("recursion limit exceeded") {
-        return (
+        return Some((
             "the document is nested too deeply".into(),
             Some("a profile is at most three levels deep".into()),
-        );
+        ));
     }
-    (message.to_string(), None)
+    None
 }
 
 pub(super) fn backticked(message: &str) -> Vec<&str> {
@@ -274,6 +291,7 @@ pub(crate) fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> 
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, e)| e)
 }
+
 #[cfg(test)]
 mod tests {
     use crate::profile::diagnose::field_errors;

@@ -169,109 +169,120 @@ impl<R: BufRead> DocumentReader<R> {
                 Some(c) => c,
                 None => (self.line_no + 1, 0, String::new()),
             };
-            let mut ended_by_marker = false;
-            let mut line = Vec::new();
-            loop {
-                line.clear();
-                let room = self.limits.max_bytes.saturating_sub(text.len()) + 1;
-                let read = (&mut self.reader)
-                    .take(room as u64)
-                    .read_until(b'\n', &mut line);
-                match read {
-                    Err(e) => {
-                        let n = self.line_no + 1;
-                        return Some(Err(self.fail(
-                            n,
-                            1,
-                            format!("cannot read the input: {e}"),
-                            "check that the file is readable",
-                        )));
-                    }
-                    Ok(0) => {
-                        self.done = true;
-                        break;
-                    }
-                    Ok(_) => {}
-                }
-                self.line_no += 1;
-                if text.len() + line.len() > self.limits.max_bytes {
-                    let limit = self.limits.max_bytes;
-                    return Some(Err(self.fail(
-                        first_line,
-                        1,
-                        format!(
-                            "the document starting here is larger than the limit of {limit} bytes; the rest of this input is not read"
-                        ),
-                        "split the input, or raise the limit with --max-bytes",
-                    )));
-                }
-                let n = self.line_no;
-                let line_str = match clean_line(&mut line, n) {
-                    Ok(s) => s,
-                    Err(u) => return Some(Err(self.fail(n, u.column, u.message, u.help))),
-                };
-                if let Some(rest) = marker(line_str, "---") {
-                    self.seen_marker = true;
-                    self.marker_started = true;
-                    self.carry = Some((self.line_no, 3 + rest.0, rest.1.to_string()));
-                    ended_by_marker = true;
-                    break;
-                }
-                if marker(line_str, "...").is_some() {
-                    self.seen_marker = true;
-                    self.marker_started = false;
-                    self.carry = Some((self.line_no + 1, 0, String::new()));
-                    ended_by_marker = true;
-                    break;
-                }
-                text.push_str(line_str);
-            }
+            let ended_by_marker = match self.read_lines(first_line, &mut text) {
+                Ok(ended_by_marker) => ended_by_marker,
+                Err(e) => return Some(Err(e)),
+            };
             let blank = text.lines().all(|l| {
                 let t = l.trim_start();
                 t.is_empty() || t.starts_with('#')
             });
-            if blank {
-                // An empty document is an error only between two `---` markers: text
-                // before the first marker and after the last one may be comments.
-                if started_by_marker && ended_by_marker && marker_line_is_bare(&text) {
-                    self.index += 1;
-                    let index = self.index;
-                    return Some(Err(InputError {
-                        path: self.path.clone(),
-                        line: first_line,
-                        column: 1,
-                        field: None,
-                        message: format!("document {index} of the stream is empty"),
-                        help: Some("remove the extra `---` line".into()),
-                        line_text: None,
-                        more: Vec::new(),
-                    }));
-                }
-                if self.done && !self.yielded {
-                    return Some(Err(empty_input(&self.path)));
-                }
-                continue;
+            if !blank {
+                return Some(self.number(first_line, first_column, text));
             }
-            self.index += 1;
-            if self.index > self.limits.max_documents {
-                let limit = self.limits.max_documents;
-                return Some(Err(self.fail(
+            // An empty document is an error only between two `---` markers: text
+            // before the first marker and after the last one may be comments.
+            if started_by_marker && ended_by_marker && marker_line_is_bare(&text) {
+                self.index += 1;
+                return Some(Err(InputError::at(
+                    &self.path,
                     first_line,
                     1,
-                    format!("this input holds more than {limit} document(s), the limit; the rest is not read"),
-                    "split the stream, or raise the limit with --max-documents",
+                    format!("document {} of the stream is empty", self.index),
+                    "remove the extra `---` line",
                 )));
             }
-            self.yielded = true;
-            return Some(Ok(OwnedDocument {
-                path: self.path.clone(),
-                index: self.index,
-                in_stream: self.seen_marker,
-                first_line,
-                first_column,
-                text,
-            }));
+            if self.done && !self.yielded {
+                return Some(Err(empty_input(&self.path)));
+            }
         }
+    }
+
+    /// Reads the lines of one document into `text`, up to a document marker (`true`)
+    /// or the end of the input (`false`); checks each line and the size on the way.
+    fn read_lines(&mut self, first_line: usize, text: &mut String) -> Result<bool, InputError> {
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let room = self.limits.max_bytes.saturating_sub(text.len()) + 1;
+            let read = (&mut self.reader)
+                .take(room as u64)
+                .read_until(b'\n', &mut line);
+            match read {
+                Err(e) => {
+                    let n = self.line_no + 1;
+                    return Err(self.fail(
+                        n,
+                        1,
+                        format!("cannot read the input: {e}"),
+                        "check that the file is readable",
+                    ));
+                }
+                Ok(0) => {
+                    self.done = true;
+                    return Ok(false);
+                }
+                Ok(_) => {}
+            }
+            self.line_no += 1;
+            if text.len() + line.len() > self.limits.max_bytes {
+                let limit = self.limits.max_bytes;
+                return Err(self.fail(
+                    first_line,
+                    1,
+                    format!(
+                        "the document starting here is larger than the limit of {limit} bytes; the rest of this input is not read"
+                    ),
+                    "split the input, or raise the limit with --max-bytes",
+                ));
+            }
+            let n = self.line_no;
+            let line_str = match clean_line(&mut line, n) {
+                Ok(s) => s,
+                Err(u) => return Err(self.fail(n, u.column, u.message, u.help)),
+            };
+            if let Some(rest) = marker(line_str, "---") {
+                self.seen_marker = true;
+                self.marker_started = true;
+                self.carry = Some((self.line_no, 3 + rest.0, rest.1.to_string()));
+                return Ok(true);
+            }
+            if marker(line_str, "...").is_some() {
+                self.seen_marker = true;
+                self.marker_started = false;
+                self.carry = Some((self.line_no + 1, 0, String::new()));
+                return Ok(true);
+            }
+            text.push_str(line_str);
+        }
+    }
+
+    /// The document read, numbered in the input; an error past the documents limit.
+    fn number(
+        &mut self,
+        first_line: usize,
+        first_column: usize,
+        text: String,
+    ) -> Result<OwnedDocument, InputError> {
+        self.index += 1;
+        if self.index > self.limits.max_documents {
+            let limit = self.limits.max_documents;
+            return Err(self.fail(
+                first_line,
+                1,
+                format!("this input holds more than {limit} document(s), the limit; the rest is not read"),
+                "split the stream, or raise the limit with --max-documents",
+            ));
+        }
+        self.yielded = true;
+        Ok(OwnedDocument {
+            path: self.path.clone(),
+            index: self.index,
+            in_stream: self.seen_marker,
+            first_line,
+            first_column,
+            text,
+        })
     }
 }
 
