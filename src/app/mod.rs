@@ -10,7 +10,7 @@
 use crate::cli::{Cli, Command, Global};
 use exit::{Exit, ExitError};
 use output::Sink;
-use partner_org::batch::{self, Input, TextError};
+use partner_org::batch::{self, Input, Reason, TextError, Unreadable};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
 use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
@@ -112,11 +112,11 @@ pub fn load_one(
 ) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
-        return Err(ExitError::new(Exit::NoInput, u.to_string()).into());
+        return Err(ExitError::new(Exit::NoInput, cannot_read(u)).into());
     }
     let (mut reads, unreadable) = batch::read_all(&inputs, limits(g));
     if let Some(u) = unreadable.first() {
-        return Err(ExitError::new(Exit::NoInput, u.to_string()).into());
+        return Err(ExitError::new(Exit::NoInput, cannot_read(u)).into());
     }
     if reads.len() != 1 {
         return Err(ExitError::new(
@@ -135,6 +135,17 @@ pub fn load_one(
             let color = stderr_color(g);
             Err(ExitError::rendered(Exit::DataErr, f.error.remedied().render(color)).into())
         }
+    }
+}
+
+/// The message for a path that cannot be read; for a named pipe, how to read it
+/// instead.
+fn cannot_read(u: &Unreadable) -> String {
+    match u.reason {
+        Reason::Fifo => {
+            format!("{u}; to read a pipe, redirect it to stdin: `partner-org advise - < PATH`")
+        }
+        _ => u.to_string(),
     }
 }
 
@@ -196,7 +207,7 @@ fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook
         ExitError::rendered(
             Exit::DataErr,
             format!(
-                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format",
+                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format and `partner-org guidance` the ids rules cite",
                 e.remedied().render(color)
             ),
         )

@@ -7,6 +7,7 @@
 //! profile (the text and Markdown reports, a JSON object instead of an array) is
 //! settled by holding the first result until a second one arrives or the input ends.
 
+use super::cannot_read;
 use super::exit::{Exit, PREFIX};
 use super::remedy::Remedied;
 use partner_org::assessment::Placement;
@@ -246,7 +247,7 @@ impl<'a> Writer<'a> {
         let mut entry = match item {
             Item::Unreadable(u) => {
                 self.unreadable += 1;
-                self.say(&format!("{PREFIX}{u}"));
+                self.say(&format!("{PREFIX}{}", cannot_read(&u)));
                 return Ok(());
             }
             Item::Done(entry) => entry?,
