@@ -7,7 +7,8 @@
 
 use super::questions::QUESTIONS;
 use crate::profile::{
-    Document, FORMAT_VERSION, Field, Kind, MAX_COUNT, Profile, Value, Violation, is_forbidden_char,
+    FORMAT_VERSION, Field, Kind, MAX_COUNT, Profile, SubsetError, Value, ValueError, Violation,
+    is_forbidden_char, scan_subset,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -26,9 +27,8 @@ fn yaml_text(value: &Value) -> String {
 
 /// Reads a YAML node as a value of `field`: the node must have the type a profile
 /// file gives the field (a number for a count, `true` or `false` for yes/no), and its
-/// text is then read as a person's answer (so a share may be `15%`). The error says
-/// what was expected.
-fn from_node(field: Field, node: &Yaml) -> Result<Value, String> {
+/// text is then read as a person's answer (so a share may be `15%`).
+fn from_node(field: Field, node: &Yaml) -> Result<Value, Unusable> {
     let text = match (field.kind(), node) {
         (Kind::Text, Yaml::String(s)) => return Ok(Value::Text(s.clone())),
         (Kind::Text, Yaml::Number(n)) => return Ok(Value::Text(n.to_string())),
@@ -43,22 +43,72 @@ fn from_node(field: Field, node: &Yaml) -> Result<Value, String> {
             .map(|items| items.join(",")),
         _ => None,
     };
-    let text = text.ok_or_else(|| match field.kind() {
-        Kind::Text => "expected text".to_string(),
-        Kind::Count { .. } => "expected a whole number".to_string(),
-        Kind::Share => "expected a share such as 0.15 or 15%".to_string(),
-        Kind::Flag => "expected `true` or `false`".to_string(),
+    let text = text.ok_or(Unusable::WrongType(field.kind()))?;
+    Ok(field.parse(&text)?)
+}
+
+/// Why an answer of a file cannot be used; the questionnaire asks it again.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Unusable {
+    /// A YAML value of another type than the field takes (a list for a count).
+    #[error("expected {}", expected(.0))]
+    WrongType(Kind),
+    /// A value of the right type that the field does not take.
+    #[error(transparent)]
+    Value(#[from] ValueError),
+}
+
+/// What a field of this kind takes, for [`Unusable::WrongType`].
+fn expected(kind: &Kind) -> String {
+    match kind {
+        Kind::Text => "text".to_string(),
+        Kind::Count { .. } => "a whole number".to_string(),
+        Kind::Share => "a share such as 0.15 or 15%".to_string(),
+        Kind::Flag => "`true` or `false`".to_string(),
         Kind::One(choices) => format!(
-            "expected one of: {}",
+            "one of: {}",
             choices
                 .iter()
                 .map(|c| c.name)
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        Kind::Many { .. } => "expected a list, e.g. [a, b]".to_string(),
-    })?;
-    field.parse(&text)
+        Kind::Many { .. } => "a list, e.g. [a, b]".to_string(),
+    }
+}
+
+/// Why the answers of a file cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswersError {
+    /// YAML outside the profile subset (anchors, aliases, tags, deep nesting).
+    #[error(transparent)]
+    Outside(#[from] SubsetError),
+    /// Not YAML.
+    #[error(transparent)]
+    Yaml(#[from] yaml_serde::Error),
+    /// Something other than a mapping where fields go.
+    #[error("{}: expected a mapping of fields", label(at))]
+    NotAMapping {
+        /// The dotted path of the section, empty for the whole profile.
+        at: String,
+    },
+    /// A key that is not text.
+    #[error("{}: a key is not text", label(at))]
+    KeyNotText {
+        /// The dotted path of the section the key is in.
+        at: String,
+    },
+    /// Another format version.
+    #[error("version: this release reads version {FORMAT_VERSION}")]
+    Version,
+    /// A field the profile format does not have.
+    #[error("unknown field '{found}'{}", closest.map_or_else(String::new, |near| format!("; did you mean '{near}'?")))]
+    UnknownField {
+        /// The dotted path as written.
+        found: String,
+        /// The field path closest to it, when it looks like a typo.
+        closest: Option<&'static str>,
+    },
 }
 
 /// The answers of a file that may be incomplete, as `ask --from` reads it.
@@ -68,8 +118,8 @@ pub struct Loaded {
     pub source: String,
     /// The answers that could be read.
     pub answers: Answers,
-    /// Answers of the wrong kind, each with what was expected; they are asked again.
-    pub invalid: Vec<(Field, String)>,
+    /// Answers of the wrong kind, each with why; they are asked again.
+    pub invalid: Vec<(Field, Unusable)>,
 }
 
 impl Loaded {
@@ -203,10 +253,7 @@ impl Answers {
     /// The profile the answers make, the fields not answered at their defaults (and
     /// the required ones empty, for [`Profile::validate`] to report).
     fn build(&self) -> Profile {
-        let mut profile: Profile = yaml_serde::from_str(
-            "{name: '', company: {employees: 0, self_serve: false}, program: {maturity: none}}",
-        )
-        .unwrap_or_else(|e| unreachable!("the blank profile reads: {e}"));
+        let mut profile = Profile::blank();
         profile.version = Some(FORMAT_VERSION);
         for (field, value) in &self.values {
             field.set(&mut profile, value);
@@ -228,10 +275,10 @@ impl Answers {
     /// a profile with mistakes): missing answers are not errors, and an answer of the
     /// wrong kind is set aside in [`Loaded::invalid`] to be asked again. Unknown fields,
     /// another format version and YAML outside the profile subset are errors.
-    pub fn from_yaml(source: &str, text: &str) -> Result<Loaded, String> {
+    pub fn from_yaml(source: &str, text: &str) -> Result<Loaded, AnswersError> {
         // The same YAML subset as profiles: no anchors, aliases, tags or deep nesting.
-        crate::profile::check_subset(&Document::whole(source, text)).map_err(|e| e.message)?;
-        let tree: Yaml = yaml_serde::from_str(text).map_err(|e| e.to_string())?;
+        scan_subset(text)?;
+        let tree: Yaml = yaml_serde::from_str(text)?;
         let mut loaded = Loaded {
             source: source.to_string(),
             answers: Answers::default(),
@@ -240,12 +287,12 @@ impl Answers {
         let mut pending = vec![(String::new(), &tree)];
         while let Some((prefix, node)) = pending.pop() {
             let Yaml::Mapping(map) = node else {
-                return Err(format!("{}: expected a mapping of fields", label(&prefix)));
+                return Err(AnswersError::NotAMapping { at: prefix });
             };
             for (key, value) in map {
                 let key = key
                     .as_str()
-                    .ok_or_else(|| format!("{}: a key is not text", label(&prefix)))?;
+                    .ok_or_else(|| AnswersError::KeyNotText { at: prefix.clone() })?;
                 let field = if prefix.is_empty() {
                     key.to_string()
                 } else {
@@ -253,9 +300,7 @@ impl Answers {
                 };
                 if field == "version" {
                     if value.as_u64() != Some(u64::from(FORMAT_VERSION)) {
-                        return Err(format!(
-                            "version: this release reads version {FORMAT_VERSION}"
-                        ));
+                        return Err(AnswersError::Version);
                     }
                 } else if let Some(f) = Field::from_path(&field) {
                     match from_node(f, value) {
@@ -268,10 +313,11 @@ impl Answers {
                 {
                     pending.push((field, value));
                 } else {
-                    let paths = Field::paths();
-                    let hint = crate::profile::suggest(&field, &paths)
-                        .map_or_else(String::new, |near| format!("; did you mean '{near}'?"));
-                    return Err(format!("unknown field '{field}'{hint}"));
+                    let closest = crate::profile::suggest(&field, &Field::paths());
+                    return Err(AnswersError::UnknownField {
+                        found: field,
+                        closest,
+                    });
                 }
             }
         }
