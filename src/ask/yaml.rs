@@ -8,8 +8,8 @@
 use super::answers::Answers;
 use super::questions::QUESTIONS;
 use crate::profile::{
-    FORMAT_VERSION, Field, Kind, Profile, SubsetError, Value, ValueError, is_forbidden_char,
-    scan_subset,
+    Choice, FORMAT_VERSION, Field, Kind, Profile, SubsetError, Value, ValueError,
+    is_forbidden_char, scan_subset,
 };
 use std::fmt::Write as _;
 use yaml_serde::Value as Yaml;
@@ -65,14 +65,7 @@ fn expected(kind: &Kind) -> String {
         Kind::Count { .. } => "a whole number".to_string(),
         Kind::Share => "a share such as 0.15 or 15%".to_string(),
         Kind::Flag => "`true` or `false`".to_string(),
-        Kind::One(choices) => format!(
-            "one of: {}",
-            choices
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        Kind::One(choices) => format!("one of: {}", Choice::names(choices)),
         Kind::Many { .. } => "a list, e.g. [a, b]".to_string(),
     }
 }

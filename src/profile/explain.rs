@@ -3,7 +3,7 @@
 //! yaml_serde error (rulebooks, and profile errors the tree cannot name), from its
 //! wording, since yaml_serde gives no kind.
 
-use super::field::{Field, Kind};
+use super::field::{Choice, Field, Kind};
 use super::{Document, FieldError, Found, MAX_COUNT, Problem, Remedy};
 
 impl FieldError {
@@ -116,14 +116,7 @@ fn wrong_type_help(found: &Found, expected: &str, kind: Option<Kind>) -> Option<
             "write a list, e.g. `[{}]`",
             choices.first().map_or("", |c| c.name)
         ),
-        (Some(Kind::One(choices)), _) => format!(
-            "write one of: {}",
-            choices
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        (Some(Kind::One(choices)), _) => format!("write one of: {}", Choice::names(choices)),
         (Some(Kind::Text), _) => "put the text in quotes, e.g. `name: \"Acme\"`".into(),
         (None, _) if expected == "struct Profile" => {
             "start with `name:`, `company:` and `program:`".into()
