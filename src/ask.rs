@@ -14,11 +14,13 @@
 mod answers;
 mod questions;
 mod read;
+mod yaml;
 
-pub use answers::{Answers, AnswersError, Loaded, Unusable};
+pub use answers::Answers;
 pub use questions::{QUESTIONS, Question, Skip};
 pub use read::plain;
 use read::read;
+pub use yaml::{AnswersError, Loaded, Unusable};
 
 use crate::profile::{
     Company, Field, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType,

@@ -184,13 +184,25 @@ impl<'a> Document<'a> {
             }
             _ => self.value_of(&keys, None),
         }
-        .unwrap_or((1, 1));
+        .unwrap_or_else(|| self.first_content());
         let (message, help) = e.explain();
         let field = Some(e.dotted()).filter(|f| !f.is_empty());
         InputError {
             remedy: e.remedy(),
             ..self.error_at(line, column, field, message, help)
         }
+    }
+
+    /// The first line that holds more than blanks or a comment, at its first
+    /// character: where a problem with the document as a whole is shown.
+    fn first_content(&self) -> (usize, usize) {
+        (self.text.lines().enumerate())
+            .find_map(|(i, l)| {
+                let content = l.trim_start();
+                (!content.is_empty() && !content.starts_with('#'))
+                    .then(|| (i + 1, l.chars().count() - content.chars().count() + 1))
+            })
+            .unwrap_or((1, 1))
     }
 
     /// Where the value of the field at `keys` starts: `word` when given and found on

@@ -3,7 +3,7 @@
 //! yaml_serde error (rulebooks, and profile errors the tree cannot name), from its
 //! wording, since yaml_serde gives no kind.
 
-use super::field::{Field, Kind};
+use super::field::{Choice, Field, Kind};
 use super::{Document, FieldError, Found, MAX_COUNT, Problem, Remedy};
 
 impl FieldError {
@@ -81,12 +81,19 @@ fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, O
         None if expected.starts_with("struct") => "a mapping of fields".to_string(),
         None => expected.to_string(),
     };
-    let message = format!("expected {what}, found {found}");
+    (
+        format!("expected {what}, found {found}"),
+        wrong_type_help(found, expected, kind),
+    )
+}
+
+/// How to write a value of the field's kind, from what was written instead.
+fn wrong_type_help(found: &Found, expected: &str, kind: Option<Kind>) -> Option<String> {
     let text = match found {
         Found::Text(s) => s.as_str(),
         _ => "",
     };
-    let help = match (kind, found) {
+    Some(match (kind, found) {
         (Some(Kind::Count { .. } | Kind::Share), Found::Text(_)) if thousands(text) => {
             let plain: String = text.chars().filter(char::is_ascii_digit).collect();
             format!("write the number without separators: `{plain}`")
@@ -109,14 +116,7 @@ fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, O
             "write a list, e.g. `[{}]`",
             choices.first().map_or("", |c| c.name)
         ),
-        (Some(Kind::One(choices)), _) => format!(
-            "write one of: {}",
-            choices
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        (Some(Kind::One(choices)), _) => format!("write one of: {}", Choice::names(choices)),
         (Some(Kind::Text), _) => "put the text in quotes, e.g. `name: \"Acme\"`".into(),
         (None, _) if expected == "struct Profile" => {
             "start with `name:`, `company:` and `program:`".into()
@@ -124,9 +124,8 @@ fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, O
         (None, _) if expected.starts_with("struct") => {
             "write its fields on the lines below it, indented by 2 spaces".into()
         }
-        _ => return (message, None),
-    };
-    (message, Some(help))
+        _ => return None,
+    })
 }
 
 /// `1,200`, `1 200`, `1_200` or `1.200.000`: digits in groups of three.

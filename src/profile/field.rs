@@ -60,6 +60,14 @@ pub struct Choice {
     pub description: &'static str,
 }
 
+impl Choice {
+    /// The names of `choices`, comma-separated: `none, launching, established`.
+    pub fn names(choices: &[Choice]) -> String {
+        let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
+        names.join(", ")
+    }
+}
+
 /// The kind of value a field takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

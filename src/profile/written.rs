@@ -31,7 +31,7 @@ pub enum ValueError {
     /// A name that is not one of the field's choices.
     #[error("'{found}' is not a choice{}", match closest {
         Some(near) => format!("; did you mean '{near}'?"),
-        None => format!(": one of {}", choices.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")),
+        None => format!(": one of {}", Choice::names(choices)),
     })]
     NotAChoice {
         /// The name as typed.
