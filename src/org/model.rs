@@ -68,26 +68,37 @@ fn status_rank(status: RoleStatus) -> u8 {
 /// A role title as function owners name it: without a trailing `(...)`. Compared
 /// with [`starts_with_ignoring_case`].
 fn owner_key(title: &str) -> &str {
-    match title.rfind(" (") {
-        Some(i) if title.ends_with(')') => &title[..i],
-        _ => title,
+    if !title.ends_with(')') {
+        return title;
     }
+    title.rfind(" (").map_or(title, |i| &title[..i])
 }
 
 /// Whether `text` starts with `prefix`, letter case aside (both lowercased, without
 /// allocating: the engine matches owners for every profile).
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    if text.is_ascii() && prefix.is_ascii() {
-        return text
-            .as_bytes()
-            .get(..prefix.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()));
+    // Byte by byte while both are ASCII: an ASCII letter lowercases to one, so a
+    // difference there is final. From the first other byte (a character boundary in
+    // both), character by character.
+    let (t, p) = (text.as_bytes(), prefix.as_bytes());
+    for (i, &b) in p.iter().enumerate() {
+        match t.get(i) {
+            None => return false,
+            Some(&a) if a.is_ascii() && b.is_ascii() => {
+                if !a.eq_ignore_ascii_case(&b) {
+                    return false;
+                }
+            }
+            Some(_) => {
+                let mut text = text[i..].chars().flat_map(char::to_lowercase);
+                return prefix[i..]
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .all(|c| text.next() == Some(c));
+            }
+        }
     }
-    let mut text = text.chars().flat_map(char::to_lowercase);
-    prefix
-        .chars()
-        .flat_map(char::to_lowercase)
-        .all(|c| text.next() == Some(c))
+    true
 }
 
 /// `text` without a leading "the ", in any case.
@@ -297,9 +308,9 @@ impl<'r> OrgModel<'r> {
                     let text = match named {
                         Some(p) => {
                             let planned = &m.positions[p].title;
-                            format!("{lead}, until the {planned} is hired{rest}")
+                            [lead, ", until the ", planned, " is hired", rest].concat()
                         }
-                        None => format!("{lead}{rest}; later: {}", without_the(owner)),
+                        None => [lead, rest, "; later: ", without_the(owner)].concat(),
                     };
                     f.owner = Cow::Owned(Text::from(text));
                     m.lead
@@ -320,9 +331,11 @@ impl<'r> OrgModel<'r> {
             {
                 let later = cadence.remove(k);
                 let first = &mut cadence[j];
-                if !first.topics.contains(later.topics.as_str()) {
-                    first.topics =
-                        Cow::Owned(Text::from(format!("{}; {}", first.topics, later.topics)));
+                // Topics are listed once: "a; b".
+                let listed = |topic| first.topics.split("; ").any(|t| t == topic);
+                if !later.topics.split("; ").all(listed) {
+                    let topics = [first.topics.as_str(), "; ", later.topics.as_str()].concat();
+                    first.topics = Cow::Owned(Text::from(topics));
                 }
                 if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
                     first.frequency = later.frequency;
