@@ -14,41 +14,20 @@
 mod answers;
 mod questions;
 mod read;
+mod yaml;
 
-pub use answers::{Answers, Loaded};
+pub use answers::Answers;
 pub use questions::{QUESTIONS, Question, Skip};
 pub use read::plain;
 use read::read;
+pub use yaml::{AnswersError, Loaded, Unusable};
 
 use crate::profile::{
     Company, Field, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType,
     Region, RevenueOwner, Violation,
 };
 
-/// The first lines of `init`'s template.
-pub const TEMPLATE_HEADER: &str = "\
-A company profile for partner-org (format version 1).
-Replace the example answers with your own: the comment above each field says what it
-means and which values it takes. Then run: partner-org advise FILE";
-
-/// The first lines of a profile saved by `ask`.
-pub const SAVED_HEADER: &str = "\
-A company profile for partner-org (format version 1), saved by `partner-org ask`.
-Edit it by hand or with `partner-org ask --from FILE`; get the advice with
-`partner-org advise FILE`.";
-
-/// The first lines of the file that keeps the answers of an interrupted session.
-pub const RECOVERY_HEADER: &str = "\
-The answers given so far in an interrupted `partner-org ask` (not a complete profile).
-Resume with: partner-org ask --from FILE";
-
-/// `init`'s template (`profiles/template.yaml`): the example company as a commented
-/// profile.
-pub fn template_yaml() -> String {
-    template().to_commented_yaml(TEMPLATE_HEADER)
-}
-
-/// The example company of `init`'s template (and of `profiles/template.yaml`).
+/// The example company of the template profile (`profiles/template.yaml`).
 pub fn template() -> Profile {
     Profile {
         version: Some(1),
@@ -302,7 +281,7 @@ impl Walk {
             let value = match read(p, q, &progress, &self.given, default.as_ref())? {
                 Ok(value) => value,
                 Err(problem) => {
-                    p.problem(&problem)?;
+                    p.problem(&problem.to_string())?;
                     continue;
                 }
             };

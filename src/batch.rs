@@ -24,7 +24,7 @@ use std::sync::{Mutex, mpsc};
 
 mod input;
 
-pub use input::{Input, TextError, Unreadable, expand, inputs};
+pub use input::{Input, Reason, TextError, Unreadable, expand, inputs};
 
 /// A profile read from an input, or the error that stopped it.
 pub type Parsed = Result<(Source, Profile), InvalidDocument>;
@@ -107,6 +107,7 @@ pub fn advise<'r>(
                     message: v.message,
                     help: Some(v.help),
                     line_text: None,
+                    remedy: None,
                     more: Vec::new(),
                 },
             });
@@ -300,7 +301,7 @@ mod tests {
             Ok(Input::File(path.clone())),
             Err(Unreadable {
                 path: "gone".into(),
-                message: "x".into(),
+                reason: Reason::NotFound,
             }),
             Ok(Input::File(path.clone())),
         ];

@@ -6,30 +6,41 @@
 //! between answers are errors that name the source, the field, the line and the column,
 //! and say how to fix the problem.
 //!
-//! Owns the profile model, the field model (`field.rs`), validation, located errors
-//! with carets, the stream reader and the YAML subset (`profile/`). Depends on nothing
-//! else in the crate; everything else depends on it.
+//! Owns the profile model (here), the field model (`field.rs`), the checks between
+//! answers (`validate.rs`), located errors with carets (`error.rs`), the stream reader
+//! (`stream.rs`) and its documents (`document.rs`), every field error at once
+//! (`diagnose.rs`), messages and fixes (`explain.rs`) and the YAML subset (`subset.rs`). Depends on nothing else in the crate; everything
+//! else depends on it.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::ops::ControlFlow;
 
 mod choices;
 mod diagnose;
+mod document;
+mod error;
+mod explain;
 mod field;
 mod locate;
 mod stream;
 mod subset;
+mod validate;
 mod written;
 
 pub use diagnose::{FieldError, Found, MAX_ERRORS, Problem, Segment};
+pub(crate) use document::line_column;
+pub use document::{Document, OwnedDocument};
+pub use error::{InputError, Remedy};
+pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
-pub use stream::{Document, DocumentReader, Limits, OwnedDocument, decode};
-pub(crate) use stream::{closest, line_column};
-pub(crate) use subset::check as check_subset;
+pub use stream::{DocumentReader, Limits, decode};
+pub use subset::{Outside, SubsetError};
+pub(crate) use subset::{check as check_subset, scan as scan_subset};
+pub use validate::{Violation, is_forbidden_char};
 pub use written::{
-    Change, Override, OverrideError, parse_share, parse_yes_no, share_help, share_in_range,
+    Change, Override, OverrideError, ShareOutOfRange, ValueError, parse_share, parse_yes_no,
+    share_help, share_in_range,
 };
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.
@@ -315,131 +326,18 @@ impl fmt::Display for Source {
     }
 }
 
-/// A profile or rulebook that cannot be used, with where and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.one_line())]
-pub struct InputError {
-    /// The file (or `<stdin>`) the problem is in.
-    pub path: String,
-    /// 1-based line in the file; 0 when the problem has no place (e.g. an empty file).
-    pub line: usize,
-    /// 1-based column (in characters) on that line.
-    pub column: usize,
-    /// The field path, e.g. `company.marketing_team`, when there is one.
-    pub field: Option<String>,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub help: Option<String>,
-    /// The text of the offending line, for the caret display.
-    pub line_text: Option<String>,
-    /// The further errors of the same document, when there are several (at most
-    /// [`MAX_ERRORS`] in all).
-    pub more: Vec<InputError>,
-}
-
-impl InputError {
-    /// An error about the input as a whole or a place in it (`line` 0: no place),
-    /// without a field or the line's text.
-    pub fn at(path: &str, line: usize, column: usize, message: String, help: &str) -> InputError {
-        InputError {
-            path: path.to_string(),
-            line,
-            column,
-            field: None,
-            message,
-            help: Some(help.to_string()),
-            line_text: None,
-            more: Vec::new(),
-        }
-    }
-
-    /// `path:line:col: field: message` (the first line of the full display).
-    pub fn one_line(&self) -> String {
-        let mut out = self.one_line_location();
-        out.push_str(": ");
-        if let Some(field) = &self.field {
-            out.push_str(field);
-            out.push_str(": ");
-        }
-        out.push_str(&self.message);
-        match self.more.len() {
-            0 => {}
-            1 => out.push_str(" (and 1 more problem)"),
-            n => out.push_str(&format!(" (and {n} more problems)")),
-        }
-        out
-    }
-
-    /// The full message: location, the offending line with a caret under the problem,
-    /// and the suggested fix; then the same for each further error of the document.
-    pub fn render(&self, color: bool) -> String {
-        let mut out = self.render_one(color);
-        for more in &self.more {
-            out.push('\n');
-            out.push_str(&more.render_one(color));
-        }
-        out
-    }
-
-    fn render_one(&self, color: bool) -> String {
-        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-        let title = match &self.field {
-            Some(field) => format!("{field}: {}", self.message),
-            None => self.message.clone(),
-        };
-        let mut groups = Vec::new();
-        match &self.line_text {
-            Some(text) if self.line > 0 => {
-                let start: usize = text
-                    .char_indices()
-                    .nth(self.column.saturating_sub(1))
-                    .map_or(text.len(), |(i, _)| i);
-                let end = text[start..]
-                    .char_indices()
-                    .find(|&(_, c)| c.is_whitespace() || c == ':' || c == ',')
-                    .map_or(text.len(), |(i, _)| start + i)
-                    .max(start + text[start..].chars().next().map_or(0, char::len_utf8));
-                groups.push(
-                    Level::ERROR.primary_title(title.as_str()).element(
-                        Snippet::source(text.as_str())
-                            .line_start(self.line)
-                            .path(self.path.as_str())
-                            .annotation(AnnotationKind::Primary.span(start..end)),
-                    ),
-                );
-            }
-            _ => {
-                let mut out = format!("error: {}: {title}", self.one_line_location());
-                if let Some(help) = &self.help {
-                    out.push_str(&format!("\nhelp: {help}"));
-                }
-                return out;
-            }
-        }
-        if let Some(help) = &self.help {
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
-        }
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        renderer.render(&groups)
-    }
-
-    fn one_line_location(&self) -> String {
-        if self.line > 0 {
-            format!("{}:{}:{}", self.path, self.line, self.column)
-        } else {
-            self.path.clone()
-        }
-    }
-}
-
 impl Profile {
+    /// A profile with the required answers blank (an empty name, no employees, no
+    /// self-service, no program) and every other answer at its default, as serde fills
+    /// it in for a file that leaves it out. Not valid as it is: the questionnaire fills
+    /// it in, and [`Field::default`] reads the defaults from it.
+    pub fn blank() -> Profile {
+        yaml_serde::from_str(
+            "{name: '', company: {employees: 0, self_serve: false}, program: {maturity: none}}",
+        )
+        .unwrap_or_else(|e| unreachable!("the blank profile reads: {e}"))
+    }
+
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
         subset::check(doc)?;
@@ -450,7 +348,8 @@ impl Profile {
                 return Err(match diagnose::field_errors(doc.text) {
                     // A syntax error, which serde may meet only after a field error;
                     // but serde names a duplicate key or a nesting too deep better
-                    // (with the field) than the tree does.
+                    // (with the field) than the tree does. yaml_serde's error has no
+                    // public kind, so its wording tells them apart.
                     Err(syntax)
                         if !["duplicate entry", "recursion limit"]
                             .iter()
@@ -504,237 +403,6 @@ impl Profile {
         }
         all.pop().unwrap_or_else(|| Err(stream::empty_input(path)))
     }
-
-    /// Checks the answers against each other. Returns the first problem: the field
-    /// path to blame, the message and the fix.
-    pub fn validate(&self) -> Result<(), Violation> {
-        let mut first = None;
-        let _ = self.check(&mut |v| {
-            first = Some(v);
-            ControlFlow::Break(())
-        });
-        first.map_or(Ok(()), Err)
-    }
-
-    /// Every problem [`Profile::validate`] finds, in the same order.
-    pub fn violations(&self) -> Vec<Violation> {
-        let mut all = Vec::new();
-        let _ = self.check(&mut |v| {
-            all.push(v);
-            ControlFlow::Continue(())
-        });
-        all
-    }
-
-    /// Runs the checks, giving each problem to `report`, which says whether to go on.
-    fn check(&self, report: &mut dyn FnMut(Violation) -> ControlFlow<()>) -> ControlFlow<()> {
-        let v = |field: &str, message: String, help: &str| Violation {
-            field: field.to_string(),
-            message,
-            help: help.to_string(),
-        };
-        if let Some(version) = self.version
-            && version != FORMAT_VERSION
-        {
-            report(v(
-                "version",
-                format!("unsupported format version {version}"),
-                "this release reads version 1: set `version: 1` or remove the line",
-            ))?;
-        }
-        if self.name.trim().is_empty() {
-            report(v(
-                Field::Name.path(),
-                "the name is empty".into(),
-                "give the company's name, e.g. `name: Acme`",
-            ))?;
-        }
-        if let Some(c) = self.name.chars().find(|c| is_forbidden_char(*c)) {
-            report(v(
-                Field::Name.path(),
-                format!("the name holds the control character U+{:04X}", c as u32),
-                "remove control and bidirectional-override characters from the name",
-            ))?;
-        }
-        if self.name.chars().count() > MAX_NAME_CHARS {
-            report(v(
-                Field::Name.path(),
-                format!(
-                    "the name is {} characters long; the limit is {MAX_NAME_CHARS}",
-                    self.name.chars().count()
-                ),
-                "shorten the name",
-            ))?;
-        }
-        let c = &self.company;
-        let counts = [
-            (Field::Employees.path(), c.employees),
-            (Field::SalesTeam.path(), c.sales_team),
-            (Field::MarketingTeam.path(), c.marketing_team),
-            (Field::Partners.path(), self.program.partners),
-            (Field::TeamSize.path(), self.program.team_size),
-        ];
-        for (field, n) in counts {
-            if n > MAX_COUNT {
-                report(v(
-                    field,
-                    format!("{n} is more than the limit of {MAX_COUNT}"),
-                    "give a realistic count",
-                ))?;
-            }
-        }
-        if c.employees == 0 {
-            report(v(
-                Field::Employees.path(),
-                "a company has at least 1 employee".into(),
-                "give the headcount, e.g. `employees: 40`",
-            ))?;
-        }
-        // Against a headcount already refused, these would only repeat the problem.
-        let counted = c.employees > 0;
-        if counted && u64::from(c.sales_team) + u64::from(c.marketing_team) > u64::from(c.employees)
-        {
-            report(v(
-                Field::SalesTeam.path(),
-                format!(
-                    "sales_team ({}) plus marketing_team ({}) is more than employees ({})",
-                    c.sales_team, c.marketing_team, c.employees
-                ),
-                "check the three headcounts: the teams are part of the company",
-            ))?;
-        }
-        if counted && self.program.team_size > c.employees {
-            report(v(
-                Field::TeamSize.path(),
-                format!(
-                    "team_size ({}) is more than employees ({})",
-                    self.program.team_size, c.employees
-                ),
-                "count only employees who work on partnerships",
-            ))?;
-        }
-        if c.marketing_team == 0
-            && let Some(m @ (MarketingMaturity::Emerging | MarketingMaturity::Established)) =
-                c.marketing_maturity
-        {
-            report(v(
-                Field::MarketingMaturity.path(),
-                format!("marketing_maturity is `{m}` but marketing_team is 0"),
-                "set marketing_team to the marketing headcount, or marketing_maturity to `none`",
-            ))?;
-        }
-        let share = self.program.revenue_share;
-        if let Err(message) = share_in_range(share) {
-            report(v(Field::RevenueShare.path(), message, &share_help(share)))?;
-        }
-        for (field, list) in [
-            (Field::Types.path(), &self.program.types),
-            (Field::Planned.path(), &self.program.planned),
-        ] {
-            if let Some(dup) = first_duplicate(list) {
-                report(v(
-                    field,
-                    format!("`{dup}` is listed twice"),
-                    "list each type once",
-                ))?;
-            }
-        }
-        if let Some(dup) = first_duplicate(&self.goals) {
-            report(v(
-                Field::Goals.path(),
-                format!("`{dup}` is listed twice"),
-                "list each goal once",
-            ))?;
-        }
-        if let Some(dup) = first_duplicate(&self.regions) {
-            report(v(
-                Field::Regions.path(),
-                format!("`{dup}` is listed twice"),
-                "list each region once",
-            ))?;
-        }
-        if self.regions.is_empty() {
-            report(v(
-                Field::Regions.path(),
-                "no region is listed".into(),
-                "list at least the home market, e.g. `regions: [north-america]`",
-            ))?;
-        }
-        if let Some(both) = self
-            .program
-            .planned
-            .iter()
-            .find(|t| self.program.types.contains(t))
-        {
-            report(v(
-                Field::Planned.path(),
-                format!("`{both}` is both running (program.types) and planned"),
-                "keep it in one list: `types` if it runs today, `planned` if it is still to come",
-            ))?;
-        }
-        let p = &self.program;
-        if p.maturity == ProgramMaturity::None {
-            if !p.types.is_empty() {
-                report(v(
-                    Field::Maturity.path(),
-                    format!(
-                        "maturity is `none` but program.types lists {}",
-                        join(&p.types)
-                    ),
-                    "set maturity to `launching` (or later), or move the types to `planned`",
-                ))?;
-            }
-            for (field, active) in [
-                (Field::Partners.path(), p.partners > 0),
-                (Field::RevenueShare.path(), p.revenue_share > 0.0),
-            ] {
-                if active {
-                    report(v(
-                        field,
-                        "there is no program (maturity `none`) but this is not 0".into(),
-                        "set program.maturity to the program's stage, or this field to 0",
-                    ))?;
-                }
-            }
-        } else if p.types.is_empty() {
-            report(v(
-                Field::Types.path(),
-                format!("maturity is `{}` but no program type runs", p.maturity),
-                "list the types that run today, e.g. `types: [affiliate]`, or set maturity to `none`",
-            ))?;
-        }
-        ControlFlow::Continue(())
-    }
-}
-
-/// A contradiction or out-of-range answer found after parsing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    /// The field to blame, e.g. `company.marketing_maturity`.
-    pub field: String,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub help: String,
-}
-
-/// Control characters and bidirectional overrides, which can hide text in a terminal.
-pub fn is_forbidden_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn first_duplicate<T: PartialEq + Copy>(list: &[T]) -> Option<T> {
-    list.iter()
-        .enumerate()
-        .find(|(i, t)| list[..*i].contains(t))
-        .map(|(_, t)| *t)
-}
-
-fn join<T: fmt::Display>(list: &[T]) -> String {
-    list.iter()
-        .map(|t| t.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

@@ -3,16 +3,29 @@
 
 use super::exit::{Exit, ExitError};
 use super::output::Sink;
+use super::remedy::Remedied;
 use super::terminal::Terminal;
-use super::{load_rulebook, stderr_color, text_style};
+use super::{load_rulebook, stderr_color, text_error, text_style};
 use crate::cli::{Ask, Global};
 use partner_org::ask::{self, Answers, Interrupted, Loaded, Nav, Prompter};
 use partner_org::batch::Input;
 use partner_org::profile::{Profile, Source};
 use partner_org::render::{self, Outcome, Renderer, Style};
+use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+
+/// The first lines of a profile saved by `ask`.
+const SAVED_HEADER: &str = "\
+A company profile for partner-org (format version 1), saved by `partner-org ask`.
+Edit it by hand or with `partner-org ask --from FILE`; get the advice with
+`partner-org advise FILE`.";
+
+/// The first lines of the file that keeps the answers of an interrupted session.
+const RECOVERY_HEADER: &str = "\
+The answers given so far in an interrupted `partner-org ask` (not a complete profile).
+Resume with: partner-org ask --from FILE";
 
 /// Runs `ask`.
 pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
@@ -35,25 +48,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
         Some(path) => Some(load(g, path)?),
         None => None,
     };
-    let not_tty: Vec<&str> = [
-        ("stdin", std::io::stdin().is_terminal()),
-        ("stdout", std::io::stdout().is_terminal()),
-    ]
-    .into_iter()
-    .filter_map(|(name, tty)| (!tty).then_some(name))
-    .collect();
-    if !not_tty.is_empty() {
-        return Err(ExitError::new(
-            Exit::Usage,
-            format!(
-                "ask is interactive and needs a terminal, but {} is not one.\n\
-                 Without a terminal, write a profile from the template and evaluate it:\n  \
-                 partner-org init profile.yaml\n  partner-org advise profile.yaml",
-                not_tty.join(" and ")
-            ),
-        )
-        .into());
-    }
+    needs_a_terminal()?;
     let color = g.color.enabled(true);
     let mut terminal = Terminal::new(color);
     let profile = match ask::questionnaire(&mut terminal, from.as_ref()) {
@@ -61,54 +56,101 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
         Err(Interrupted { answers }) => return Ok(keep_answers(&terminal, &answers, a)),
     };
     let stopped = |terminal: &Terminal| keep_answers(terminal, &Answers::from_profile(&profile), a);
+    if !show_advice(&terminal, g, &rulebook, &profile)? {
+        return Ok(stopped(&terminal));
+    }
+    match save(&mut terminal, g, a, &profile)? {
+        Ok(Some(saved)) => tell_saved(&terminal, a, &saved),
+        Ok(None) => {
+            let _ = terminal.write("Not saved.\n");
+        }
+        Err(_) => return Ok(stopped(&terminal)),
+    }
+    Ok(Exit::Ok)
+}
 
+/// Refuses to start without a terminal on stdin and stdout, and says what to do
+/// instead.
+fn needs_a_terminal() -> anyhow::Result<()> {
+    let not_tty: Vec<&str> = [
+        ("stdin", std::io::stdin().is_terminal()),
+        ("stdout", std::io::stdout().is_terminal()),
+    ]
+    .into_iter()
+    .filter_map(|(name, tty)| (!tty).then_some(name))
+    .collect();
+    if not_tty.is_empty() {
+        return Ok(());
+    }
+    Err(ExitError::new(
+        Exit::Usage,
+        format!(
+            "ask is interactive and needs a terminal, but {} is not one.\n\
+             Without a terminal, write a profile from the template and evaluate it:\n  \
+             partner-org init profile.yaml\n  partner-org advise profile.yaml",
+            not_tty.join(" and ")
+        ),
+    )
+    .into())
+}
+
+/// Shows the advice for the profile; false when the terminal went away.
+fn show_advice(
+    terminal: &Terminal,
+    g: &Global,
+    rulebook: &Rulebook,
+    profile: &Profile,
+) -> anyhow::Result<bool> {
     let source = Source {
         path: "<questionnaire>".into(),
         document: None,
     };
-    let assessment = rulebook.assess(source, &profile, Options::default());
+    let assessment = rulebook.assess(source, profile, Options::default());
     let mut report = vec![b'\n'];
     render::TextReport.render(
         &[Outcome::Assessed(Box::new(assessment))],
         Style {
-            color,
+            color: g.color.enabled(true),
             ..text_style(g, false)
         },
         &mut report,
     )?;
-    if terminal.write(&String::from_utf8_lossy(&report)).is_err() {
-        return Ok(stopped(&terminal));
-    }
+    Ok(terminal.write(&String::from_utf8_lossy(&report)).is_ok())
+}
 
-    let yaml = profile.to_commented_yaml(ask::SAVED_HEADER);
-    let saved = match &a.out {
-        Some(out) => {
-            let sink = Sink {
-                path: Some(out.clone()),
-                force: g.force,
-            };
-            if let Err(e) = sink.write(|w| w.write_all(yaml.as_bytes())) {
-                keep_answers(&terminal, &Answers::from_profile(&profile), a);
-                return Err(e);
-            }
-            out.clone()
-        }
-        None => match offer_to_save(&mut terminal, &profile, &yaml) {
-            Ok(Some(path)) => path,
-            Ok(None) => {
-                let _ = terminal.write("Not saved.\n");
-                return Ok(Exit::Ok);
-            }
-            Err(_) => return Ok(stopped(&terminal)),
-        },
+/// Saves the profile to `--out`, or else where the user says: the path, `None` when
+/// the user declines, `Err(Nav)` when the terminal went away.
+fn save(
+    terminal: &mut Terminal,
+    g: &Global,
+    a: &Ask,
+    profile: &Profile,
+) -> anyhow::Result<Result<Option<PathBuf>, Nav>> {
+    let yaml = profile.to_commented_yaml(SAVED_HEADER);
+    let Some(out) = &a.out else {
+        return Ok(offer_to_save(terminal, profile, &yaml));
     };
-    let shown = shell_word(&saved);
+    let sink = Sink {
+        path: Some(out.clone()),
+        force: g.force,
+    };
+    if let Err(e) = sink.write(|w| w.write_all(yaml.as_bytes())) {
+        keep_answers(terminal, &Answers::from_profile(profile), a);
+        return Err(e);
+    }
+    Ok(Ok(Some(out.clone())))
+}
+
+/// Says where the profile is and what to run next; removes the recovery file it was
+/// resumed from, now that its answers are saved.
+fn tell_saved(terminal: &Terminal, a: &Ask, saved: &Path) {
+    let shown = shell_word(saved);
     let _ = terminal.write(&format!(
         "Saved {}. Next: partner-org advise {shown}, or partner-org chart {shown}\n",
         saved.display()
     ));
     if let Some(recovered) = &a.from
-        && recovered != &saved
+        && recovered != saved
         && is_recovery_file(recovered)
         && std::fs::remove_file(recovered).is_ok()
     {
@@ -118,12 +160,11 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
             saved.display()
         ));
     }
-    Ok(Exit::Ok)
 }
 
 /// Whether a file is a recovery file of an interrupted session (by its first line).
 fn is_recovery_file(path: &Path) -> bool {
-    let first = ask::RECOVERY_HEADER.lines().next().unwrap_or_default();
+    let first = RECOVERY_HEADER.lines().next().unwrap_or_default();
     std::fs::read_to_string(path).is_ok_and(|text| {
         text.lines()
             .next()
@@ -138,9 +179,9 @@ fn is_recovery_file(path: &Path) -> bool {
 fn load(g: &Global, path: &Path) -> anyhow::Result<Loaded> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| ExitError::new(Exit::from(&e), e.render(stderr_color(g))))?;
+        .map_err(|e| text_error(g, e))?;
     let name = path.display().to_string();
-    match Profile::parse(&name, &text) {
+    match Profile::parse(&name, &text).map_err(Remedied::remedied) {
         Ok(profile) => Ok(Loaded::from_profile(&name, &profile)),
         Err(strict) => match Answers::from_yaml(&name, &text) {
             Ok(loaded) => {
@@ -225,7 +266,7 @@ fn keep_answers(t: &Terminal, answers: &Answers, a: &Ask) -> Exit {
         );
         return Exit::Interrupted;
     }
-    let yaml = answers.to_commented_yaml(ask::RECOVERY_HEADER);
+    let yaml = answers.to_commented_yaml(RECOVERY_HEADER);
     for dir in [PathBuf::from("."), std::env::temp_dir()] {
         for n in 1..=100 {
             let name = if n == 1 {

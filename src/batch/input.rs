@@ -33,7 +33,7 @@ impl Input {
             .read_to_end(&mut text)
             .map_err(|e| Unreadable {
                 path: self.name(),
-                message: e.to_string(),
+                reason: Reason::Io(e.to_string()),
             })?;
         decode(&self.name(), &text, max_bytes).map_err(TextError::Invalid)
     }
@@ -52,10 +52,10 @@ impl Input {
             Input::File(path) => {
                 // Check the kind first: opening a FIFO would wait for a writer forever.
                 let meta = std::fs::metadata(path).map_err(|e| Unreadable::new(path, &e))?;
-                if let Some(message) = not_a_file(&meta) {
+                if let Some(reason) = not_a_file(&meta) {
                     return Err(Unreadable {
                         path: self.name(),
-                        message,
+                        reason,
                     });
                 }
                 let file = File::open(path).map_err(|e| Unreadable::new(path, &e))?;
@@ -70,22 +70,19 @@ impl Input {
 const READ_BUFFER: usize = 256 * 1024;
 
 /// Why a path that exists is not a file to read profiles from, if it is not.
-fn not_a_file(meta: &std::fs::Metadata) -> Option<String> {
+fn not_a_file(meta: &std::fs::Metadata) -> Option<Reason> {
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Some("is a directory".into());
+        return Some(Reason::Directory);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some(
-                "is a FIFO (named pipe), which could block forever; to read a pipe, redirect it to stdin: `partner-org advise - < PATH`"
-                    .into(),
-            );
+            return Some(Reason::Fifo);
         }
         if kind.is_socket() {
-            return Some("is a socket, not a file".into());
+            return Some(Reason::Socket);
         }
     }
     None
@@ -115,27 +112,60 @@ impl TextError {
 
 /// A path that cannot be read (exit code 66 when nothing else is wrong).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: cannot read: {message}")]
+#[error("{path}: cannot read: {reason}")]
 pub struct Unreadable {
     /// The path as given.
     pub path: String,
     /// Why.
-    pub message: String,
+    pub reason: Reason,
+}
+
+/// Why a path cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Reason {
+    /// Nothing is there.
+    #[error("no such file or directory")]
+    NotFound,
+    /// It may not be read.
+    #[error("permission denied")]
+    PermissionDenied,
+    /// A directory where a file is wanted.
+    #[error("is a directory")]
+    Directory,
+    /// A named pipe: opening it would wait for a writer, perhaps forever. Its
+    /// contents can be read from stdin instead.
+    #[error("is a FIFO (named pipe), which could block forever")]
+    Fifo,
+    /// A socket.
+    #[error("is a socket, not a file")]
+    Socket,
+    /// The name cannot go into JSON, CSV and messages as it is.
+    #[error("the file name is not valid UTF-8; rename it")]
+    NotUtf8,
+    /// A directory that leads back to one being walked (the one given).
+    #[error("a directory loop: it leads back to {0}")]
+    DirectoryLoop(String),
+    /// A symbolic link that cannot be followed (the I/O error given).
+    #[error("a symbolic link that cannot be followed (a loop?): {0}")]
+    BadLink(String),
+    /// Any other I/O error, as the system words it.
+    #[error("{0}")]
+    Io(String),
 }
 
 impl Unreadable {
     fn new(path: &Path, e: &io::Error) -> Unreadable {
-        let message = match e.kind() {
-            io::ErrorKind::NotFound => "no such file or directory".to_string(),
-            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        let reason = match e.kind() {
+            io::ErrorKind::NotFound => Reason::NotFound,
+            io::ErrorKind::PermissionDenied => Reason::PermissionDenied,
             _ if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
-                format!("a symbolic link that cannot be followed (a loop?): {e}")
+                Reason::BadLink(e.to_string())
             }
-            _ => e.to_string(),
+            _ => Reason::Io(e.to_string()),
         };
         Unreadable {
             path: path.display().to_string(),
-            message,
+            reason,
         }
     }
 }
@@ -179,7 +209,7 @@ fn utf8_name(path: &Path) -> Result<(), Unreadable> {
         Some(_) => Ok(()),
         None => Err(Unreadable {
             path: path.display().to_string(),
-            message: "the file name is not valid UTF-8; rename it".into(),
+            reason: Reason::NotUtf8,
         }),
     }
 }
@@ -194,7 +224,7 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Result<Input, Un
     if let Some(first) = ancestors.iter().find(|a| **a == canonical) {
         return out.push(Err(Unreadable {
             path: dir.display().to_string(),
-            message: format!("a directory loop: it leads back to {}", first.display()),
+            reason: Reason::DirectoryLoop(first.display().to_string()),
         }));
     }
     let entries = match std::fs::read_dir(dir) {

@@ -1,21 +1,21 @@
-//! Every field error of a document at once, each with a fix chosen from the kind of
-//! error (serde's typed error kinds, not its wording).
+//! Every field error of a document at once, each kept as data (serde's typed error
+//! kinds, not its wording) for `explain.rs` to choose the fix from.
 //!
 //! The fast path (`yaml_serde` straight into [`Profile`]) stops at the first error.
 //! When it fails, the document is read again as a YAML tree and deserialized through
-//! [`Node`], whose error type [`FieldError`] keeps what serde reports as data: the
+//! `Node` (`diagnose/tree.rs`), whose error type [`FieldError`] keeps what serde reports as data: the
 //! kind of problem, the value found, what was expected, and the field path. After
 //! each error the offending value is set aside (removed, or replaced by a placeholder
 //! of the field's kind) and the tree is read again, up to [`MAX_ERRORS`] errors.
 
+use super::Profile;
 use super::field::{Field, Kind};
-use super::{Document, InputError, Profile, closest, locate};
-use serde::de::{
-    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected,
-    Visitor,
-};
+use serde::de::{self, Unexpected};
 use std::fmt;
+use tree::Node;
 use yaml_serde::Value as Yaml;
+
+mod tree;
 
 /// The most errors reported for one document.
 pub const MAX_ERRORS: usize = 20;
@@ -148,7 +148,7 @@ impl FieldError {
         self.keys().join(".")
     }
 
-    fn keys(&self) -> Vec<&str> {
+    pub(super) fn keys(&self) -> Vec<&str> {
         self.path
             .iter()
             .filter_map(|s| match s {
@@ -164,143 +164,9 @@ impl FieldError {
     }
 
     /// The field of the profile format this error is about, if it is one.
-    fn field(&self) -> Option<Field> {
+    pub(super) fn field(&self) -> Option<Field> {
         Field::from_path(&self.dotted())
     }
-
-    /// The message (after the field path) and the fix.
-    pub fn explain(&self) -> (String, Option<String>) {
-        let field = self.field();
-        match &self.problem {
-            Problem::WrongType { found, expected } => wrong_type(found, expected, field),
-            Problem::OutOfRange { found, expected } => match found {
-                Found::Negative(_) => (
-                    format!("{found} is negative"),
-                    Some("counts cannot be negative: write 0 or more".into()),
-                ),
-                Found::Whole(_) if matches!(field.map(Field::kind), Some(Kind::Count { .. })) => (
-                    format!("{found} is too large for a count"),
-                    Some(format!(
-                        "give a realistic count (at most {})",
-                        super::MAX_COUNT
-                    )),
-                ),
-                _ => (format!("{found} is not {expected}"), None),
-            },
-            Problem::UnknownValue { found, expected } => {
-                let help = match closest(found, expected) {
-                    Some(best) => format!("did you mean '{best}'?"),
-                    None => format!("write one of: {}", values(field, expected)),
-                };
-                (format!("'{found}' is not one of its values"), Some(help))
-            }
-            Problem::UnknownField { found, expected } => {
-                let help = match closest(found, expected) {
-                    Some(best) => format!("did you mean '{best}'?"),
-                    None if expected.is_empty() => "remove this field".to_string(),
-                    None => format!("the fields here are: {}", expected.join(", ")),
-                };
-                (format!("unknown field '{found}'"), Some(help))
-            }
-            Problem::MissingField(name) => (
-                format!("missing field '{name}'"),
-                Some(format!(
-                    "add `{name}:` with a value (see `partner-org init` for a template)"
-                )),
-            ),
-            Problem::DuplicateField(name) => (
-                format!("'{name}' is given twice"),
-                Some("keep one of the two lines".into()),
-            ),
-            Problem::Other(message) => (message.clone(), None),
-        }
-    }
-}
-
-/// The message and fix for a value of the wrong type, from the value and the field.
-fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, Option<String>) {
-    let kind = field.map(Field::kind);
-    let what = match kind {
-        Some(Kind::Count { .. }) => "a whole number".to_string(),
-        Some(Kind::Share) => "a share such as 0.15 or 15%".to_string(),
-        Some(Kind::Flag) => "true or false".to_string(),
-        Some(Kind::Text) => "text".to_string(),
-        Some(Kind::One(_)) => "one word".to_string(),
-        Some(Kind::Many { .. }) => "a list".to_string(),
-        None if expected == "struct Profile" => "a profile (a mapping of fields)".to_string(),
-        None if expected.starts_with("struct") => "a mapping of fields".to_string(),
-        None => expected.to_string(),
-    };
-    let message = format!("expected {what}, found {found}");
-    let text = match found {
-        Found::Text(s) => s.as_str(),
-        _ => "",
-    };
-    let help = match (kind, found) {
-        (Some(Kind::Count { .. } | Kind::Share), Found::Text(_)) if thousands(text) => {
-            let plain: String = text.chars().filter(char::is_ascii_digit).collect();
-            format!("write the number without separators: `{plain}`")
-        }
-        (Some(Kind::Count { .. }), Found::Text(_))
-            if text.len() > 1
-                && text.starts_with('0')
-                && text.chars().all(|c| c.is_ascii_digit()) =>
-        {
-            "write the number without leading zeros (YAML 1.1 read them as octal)".into()
-        }
-        (Some(Kind::Count { .. }), Found::Fraction(_)) => {
-            "a count is a whole number, e.g. `12`".into()
-        }
-        (Some(Kind::Count { .. }), _) => "write a plain number without quotes, e.g. `12`".into(),
-        (Some(Kind::Flag), _) => {
-            "write `true` or `false` (not yes/no/on/off, and without quotes)".into()
-        }
-        (Some(Kind::Many { choices, .. }), _) => format!(
-            "write a list, e.g. `[{}]`",
-            choices.first().map_or("", |c| c.name)
-        ),
-        (Some(Kind::One(choices)), _) => format!(
-            "write one of: {}",
-            choices
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        (Some(Kind::Text), _) => "put the text in quotes, e.g. `name: \"Acme\"`".into(),
-        (None, _) if expected == "struct Profile" => {
-            "start with `name:`, `company:` and `program:` (see `partner-org init`)".into()
-        }
-        (None, _) if expected.starts_with("struct") => {
-            "write its fields on the lines below it, indented by 2 spaces".into()
-        }
-        _ => return (message, None),
-    };
-    (message, Some(help))
-}
-
-/// `1,200`, `1 200`, `1_200` or `1.200.000`: digits in groups of three.
-fn thousands(text: &str) -> bool {
-    let groups: Vec<&str> = text.split([',', ' ', '_', '.', '\'']).collect();
-    groups.len() > 1
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
-        && !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && text.contains([',', ' ', '_', '\''])
-}
-
-/// The values of a choice field with what each means, or the bare names.
-fn values(field: Option<Field>, names: &[&str]) -> String {
-    let choices = match field.map(Field::kind) {
-        Some(Kind::One(c) | Kind::Many { choices: c, .. }) => c,
-        _ => return names.join(", "),
-    };
-    choices
-        .iter()
-        .map(|c| format!("{} ({})", c.name, c.description))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl de::Error for FieldError {
@@ -352,158 +218,6 @@ fn problem(problem: Problem) -> FieldError {
     FieldError {
         problem,
         path: Vec::new(),
-    }
-}
-
-/// A node of a YAML tree as a serde deserializer whose errors are [`FieldError`]s.
-struct Node<'a>(&'a Yaml);
-
-impl<'de> Deserializer<'de> for Node<'_> {
-    type Error = FieldError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
-        match self.0 {
-            Yaml::Null => visitor.visit_unit(),
-            Yaml::Bool(b) => visitor.visit_bool(*b),
-            Yaml::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    visitor.visit_u64(u)
-                } else if let Some(i) = n.as_i64() {
-                    visitor.visit_i64(i)
-                } else {
-                    visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN))
-                }
-            }
-            Yaml::String(s) => visitor.visit_str(s),
-            Yaml::Sequence(items) => visitor.visit_seq(Items {
-                items: items.iter(),
-                index: 0,
-            }),
-            Yaml::Mapping(map) => visitor.visit_map(Entries {
-                entries: map.iter(),
-                value: None,
-            }),
-            Yaml::Tagged(_) => Err(de::Error::custom("tags are not part of the profile format")),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
-        match self.0 {
-            Yaml::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, FieldError> {
-        match self.0 {
-            Yaml::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            _ => self.deserialize_any(visitor),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, FieldError> {
-        // Not serde's default: a list must not fill a struct's fields in order.
-        match self.0 {
-            Yaml::Mapping(_) => self.deserialize_any(visitor),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-        byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map
-        identifier ignored_any
-    }
-}
-
-fn unexpected(value: &Yaml) -> Unexpected<'_> {
-    match value {
-        Yaml::Null => Unexpected::Unit,
-        Yaml::Bool(b) => Unexpected::Bool(*b),
-        Yaml::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Yaml::String(s) => Unexpected::Str(s),
-        Yaml::Sequence(_) => Unexpected::Seq,
-        Yaml::Mapping(_) => Unexpected::Map,
-        Yaml::Tagged(_) => Unexpected::Other("a tagged value"),
-    }
-}
-
-struct Items<'a> {
-    items: std::slice::Iter<'a, Yaml>,
-    index: usize,
-}
-
-impl<'de> SeqAccess<'de> for Items<'_> {
-    type Error = FieldError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, FieldError> {
-        let Some(item) = self.items.next() else {
-            return Ok(None);
-        };
-        let index = self.index;
-        self.index += 1;
-        seed.deserialize(Node(item))
-            .map(Some)
-            .map_err(|e| e.at(Segment::Index(index)))
-    }
-}
-
-struct Entries<'a> {
-    entries: yaml_serde::mapping::Iter<'a>,
-    value: Option<(&'a Yaml, &'a Yaml)>,
-}
-
-impl<'de> MapAccess<'de> for Entries<'_> {
-    type Error = FieldError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, FieldError> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.value = Some((key, value));
-        // A key is a field name, whatever YAML read it as (`200:` is a number).
-        seed.deserialize(key_text(key).into_deserializer())
-            .map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, FieldError> {
-        let Some((key, value)) = self.value.take() else {
-            return Err(de::Error::custom("a value without a key"));
-        };
-        seed.deserialize(Node(value))
-            .map_err(|e| e.at(Segment::Key(key_text(key))))
-    }
-}
-
-fn key_text(key: &Yaml) -> String {
-    match key {
-        Yaml::String(s) => s.clone(),
-        other => yaml_serde::to_string(other)
-            .map(|s| s.trim_end().to_string())
-            .unwrap_or_default(),
     }
 }
 
@@ -622,98 +336,6 @@ fn node_mut<'a>(tree: &'a mut Yaml, path: &[Segment]) -> Option<&'a mut Yaml> {
     Some(node)
 }
 
-impl Document<'_> {
-    /// A field error located in this document: at the value it is about, or at the
-    /// key of the mapping it is in.
-    pub fn located(&self, e: &FieldError) -> InputError {
-        let keys = e.keys();
-        let (line, column) = match &e.problem {
-            Problem::UnknownField { found, .. } => {
-                let mut path = keys.clone();
-                path.push(found);
-                locate::key(self.text, &path)
-            }
-            Problem::MissingField(_) => locate::key(self.text, &keys),
-            Problem::UnknownValue { found, .. } => self.value_of(&keys, Some(found)),
-            Problem::WrongType { found, .. } | Problem::OutOfRange { found, .. } => {
-                let text = match found {
-                    Found::Text(s) => Some(s.as_str()),
-                    _ => None,
-                };
-                self.value_of(&keys, text)
-            }
-            _ => self.value_of(&keys, None),
-        }
-        .unwrap_or((1, 1));
-        let (message, help) = e.explain();
-        let field = Some(e.dotted()).filter(|f| !f.is_empty());
-        self.error_at(line, column, field, message, help)
-    }
-
-    /// A fix for a syntax error at a 1-based line and column, read from the text there
-    /// (the parser names no kind for these): a tab in the indentation, a colon in an
-    /// unquoted value, or a line indented unlike the one above it.
-    pub fn syntax_hint(&self, line: usize, column: usize) -> Option<String> {
-        let lines: Vec<&str> = self.text.lines().collect();
-        let text = *lines.get(line.checked_sub(1)?)?;
-        let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-        if text.trim_start_matches(' ').starts_with('\t') {
-            return Some("indent with spaces: YAML does not allow tabs in indentation".into());
-        }
-        let before: String = text.chars().take(column.saturating_sub(1)).collect();
-        if text.chars().nth(column.saturating_sub(1)) == Some(':')
-            && let Some((key, value)) = text.split_once(": ")
-            && before.contains(": ")
-        {
-            let value = value.trim().replace('"', "\\\"");
-            return Some(format!(
-                "a value with `: ` in it needs quotes: `{}: \"{value}\"`",
-                key.trim_start()
-            ));
-        }
-        let above = lines[..line - 1]
-            .iter()
-            .rev()
-            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
-        let (here, there) = (indent(text), indent(above));
-        (here != there && !above.trim_end().ends_with(':')).then(|| {
-            let spaces = |n: usize| format!("{n} space{}", if n == 1 { "" } else { "s" });
-            format!(
-                "this line is indented {} and the line above {}: the fields of one mapping start in the same column",
-                spaces(here),
-                spaces(there)
-            )
-        })
-    }
-
-    /// Where the value of the field at `keys` starts: `word` when given and found on
-    /// or after the key's line, else the first character after the key's colon.
-    fn value_of(&self, keys: &[&str], word: Option<&str>) -> Option<(usize, usize)> {
-        let (line, column) = locate::key(self.text, keys)?;
-        let start: usize = self
-            .text
-            .split_inclusive('\n')
-            .take(line - 1)
-            .map(str::len)
-            .sum();
-        let line_text = self.text[start..].lines().next().unwrap_or("");
-        let key_at = line_text
-            .char_indices()
-            .nth(column - 1)
-            .map_or(0, |(i, _)| i);
-        let after_key = start + key_at;
-        let offset = match word.and_then(|w| self.text[after_key..].find(w)) {
-            Some(i) => after_key + i,
-            None => {
-                let colon = line_text[key_at..].find(':').map_or(0, |i| i + 1);
-                let rest = &line_text[key_at + colon..];
-                start + key_at + colon + (rest.len() - rest.trim_start().len())
-            }
-        };
-        Some(super::line_column(self.text, offset))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -758,33 +380,6 @@ mod tests {
         assert_eq!(
             problems("name: Acme\nprogram: {maturity: none}\n"),
             [("".into(), "missing field 'company'".into())]
-        );
-    }
-
-    #[test]
-    fn hints_come_from_the_kind_of_error() {
-        let hint = |text: &str| {
-            let errors = field_errors(text).unwrap();
-            errors[0]
-                .explain()
-                .1
-                .unwrap_or_else(|| panic!("{errors:?}"))
-        };
-        let base = "name: A\nprogram: {maturity: none}\ncompany: {self_serve: true, employees: ";
-        let block =
-            "name: A\nprogram: {maturity: none}\ncompany:\n  self_serve: true\n  employees: ";
-        assert!(hint(&format!("{block}1,200\n")).contains("`1200`"));
-        assert!(hint(&format!("{block}1 200\n")).contains("`1200`"));
-        assert!(hint(&format!("{base}-3}}\n")).contains("cannot be negative"));
-        assert!(hint(&format!("{base}2.5}}\n")).contains("whole number"));
-        assert!(hint(&format!("{base}\"012\"}}\n")).contains("leading zeros"));
-        let maturity = hint(
-            "name: A\ncompany: {employees: 3, self_serve: true}\nprogram: {maturity: xyzzy}\n",
-        );
-        assert!(maturity.starts_with("write one of: none ("), "{maturity}");
-        assert_eq!(
-            hint("name: A\ncompany: {employees: 3, self_serve: yes}\nprogram: {maturity: none}\n"),
-            "write `true` or `false` (not yes/no/on/off, and without quotes)"
         );
     }
 

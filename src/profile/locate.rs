@@ -11,7 +11,7 @@ pub(crate) fn key(text: &str, path: &[&str]) -> Option<(usize, usize)> {
         found = Some(at);
         from = at + segment.len();
     }
-    found.map(|offset| super::stream::line_column(text, offset))
+    found.map(|offset| super::line_column(text, offset))
 }
 
 /// The second occurrence of the last key of `path` under the same parent, for
@@ -24,7 +24,7 @@ pub(crate) fn second(text: &str, path: &[&str]) -> Option<(usize, usize)> {
     }
     let first = find_key(text, last, from)?;
     let again = find_key(text, last, first + last.len())?;
-    Some(super::stream::line_column(text, again))
+    Some(super::line_column(text, again))
 }
 
 fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {

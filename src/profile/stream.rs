@@ -4,7 +4,7 @@
 //! of any length runs in bounded memory, and endless input without line breaks
 //! (`/dev/zero`) is rejected as soon as it passes the size limit.
 
-use super::{InputError, Violation, locate};
+use super::{InputError, OwnedDocument, Remedy};
 use std::io::{BufRead, Read};
 
 /// What is wrong with a raw line of input, and how to fix it.
@@ -74,8 +74,9 @@ pub fn decode(path: &str, bytes: &[u8], max_bytes: usize) -> Result<String, Inpu
             0,
             0,
             format!("larger than the limit of {max_bytes} bytes"),
-            "raise the limit with --max-bytes",
-        ));
+            "raise the limit",
+        )
+        .with_remedy(Remedy::RaiseMaxBytes));
     }
     let mut text = String::with_capacity(bytes.len());
     let mut line = Vec::new();
@@ -92,7 +93,7 @@ pub fn decode(path: &str, bytes: &[u8], max_bytes: usize) -> Result<String, Inpu
 /// Input limits; README's "Reliability" section documents them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest document, in bytes (`--max-bytes`); default 1 MiB.
+    /// The largest document, in bytes; default 1 MiB.
     pub max_bytes: usize,
     /// The most documents read from one input; default 1,000,000.
     pub max_documents: usize,
@@ -106,265 +107,6 @@ impl Default for Limits {
         }
     }
 }
-
-/// A document that owns its text, as the reader hands it out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnedDocument {
-    /// The input's display name.
-    pub path: String,
-    /// 1-based position in the input.
-    pub index: usize,
-    /// The input is a stream of several documents (it has a `---` marker).
-    pub in_stream: bool,
-    /// The 1-based line of the input on which the document's text starts.
-    pub first_line: usize,
-    /// Characters before the text on its first line (after a `--- `).
-    pub first_column: usize,
-    /// The document's YAML text.
-    pub text: String,
-}
-
-impl OwnedDocument {
-    /// Borrows the document for parsing.
-    pub fn as_document(&self) -> Document<'_> {
-        Document {
-            path: &self.path,
-            index: self.index,
-            in_stream: self.in_stream,
-            first_line: self.first_line,
-            first_column: self.first_column,
-            text: &self.text,
-        }
-    }
-}
-
-/// One YAML document of an input, with where it sits in that input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Document<'a> {
-    /// The input's display name.
-    pub path: &'a str,
-    /// 1-based position in the input.
-    pub index: usize,
-    /// The input is a stream of several documents.
-    pub in_stream: bool,
-    /// The 1-based line of the input on which `text` starts.
-    pub first_line: usize,
-    /// Characters before `text` on its first line.
-    pub first_column: usize,
-    /// The document's YAML text.
-    pub text: &'a str,
-}
-
-impl<'a> Document<'a> {
-    /// A whole text as one document, e.g. a rulebook.
-    pub fn whole(path: &'a str, text: &'a str) -> Self {
-        Document {
-            path,
-            index: 1,
-            in_stream: false,
-            first_line: 1,
-            first_column: 0,
-            text,
-        }
-    }
-
-    /// An error at a 1-based line and column of this document's text.
-    pub fn error_at(
-        &self,
-        line: usize,
-        column: usize,
-        field: Option<String>,
-        message: String,
-        help: Option<String>,
-    ) -> InputError {
-        let line_text = self.text.lines().nth(line.saturating_sub(1)).map(|l| {
-            if line == 1 {
-                format!("{}{l}", " ".repeat(self.first_column))
-            } else {
-                l.to_string()
-            }
-        });
-        InputError {
-            path: self.path.to_string(),
-            line: self.first_line + line.saturating_sub(1),
-            column: if line == 1 {
-                column + self.first_column
-            } else {
-                column
-            },
-            field,
-            message,
-            help,
-            line_text,
-            more: Vec::new(),
-        }
-    }
-
-    /// An error at a byte offset of this document's text.
-    pub fn error_at_offset(
-        &self,
-        offset: usize,
-        message: String,
-        help: Option<String>,
-    ) -> InputError {
-        let (line, column) = line_column(self.text, offset);
-        self.error_at(line, column, None, message, help)
-    }
-
-    /// Turns a yaml_serde error into a located error with a fix.
-    pub fn yaml_error(&self, error: &yaml_serde::Error) -> InputError {
-        let (line, column) = error
-            .location()
-            .map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
-        let mut message = error.to_string();
-        if let Some(cut) = message.rfind(" at line ") {
-            message.truncate(cut);
-        }
-        let mut field = None;
-        if let Some((path, rest)) = message.split_once(": ")
-            && !path.contains(' ')
-        {
-            field = Some(path.to_string());
-            message = rest.to_string();
-        }
-        // serde points at the mapping for these two; point at the key instead.
-        let key = backticked(&message).first().map(|k| k.to_string());
-        let parent: Vec<&str> = field
-            .as_deref()
-            .map_or(Vec::new(), |f| f.split('.').collect());
-        let (line, column) = if message.starts_with("duplicate field") {
-            let mut path = parent.clone();
-            path.push(key.as_deref().unwrap_or_default());
-            locate::second(self.text, &path).unwrap_or((line, column))
-        } else if message.starts_with("missing field") && !parent.is_empty() {
-            locate::key(self.text, &parent).unwrap_or((line, column))
-        } else {
-            (line, column)
-        };
-        let (message, help) = explain(&message);
-        let help = help.or_else(|| self.syntax_hint(line, column));
-        self.error_at(line, column, field, message, help)
-    }
-
-    /// Turns a validation failure into an error located at the field it blames.
-    pub fn field_error(&self, v: Violation) -> InputError {
-        // The field itself, or the nearest parent that is written out.
-        let path: Vec<&str> = v.field.split('.').collect();
-        let (line, column) = (1..=path.len())
-            .rev()
-            .find_map(|n| locate::key(self.text, &path[..n]))
-            .unwrap_or((1, 1));
-        self.error_at(line, column, Some(v.field), v.message, Some(v.help))
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
-}
-
-/// Rewrites serde's wording into a message and a fix a user can act on.
-pub(crate) fn explain(message: &str) -> (String, Option<String>) {
-    let names = backticked(message);
-    for (prefix, what) in [("unknown field", "field"), ("unknown variant", "value")] {
-        if let Some(found) = message.strip_prefix(prefix).and(names.first()) {
-            let expected = &names[1..];
-            let help = match closest(found, expected) {
-                Some(best) => format!("did you mean '{best}'?"),
-                None if expected.is_empty() => format!("remove this {what}"),
-                None => format!("expected one of: {}", expected.join(", ")),
-            };
-            return (format!("unknown {what} '{found}'"), Some(help));
-        }
-    }
-    if let Some(field) = message.strip_prefix("missing field ").and(names.first()) {
-        return (
-            format!("missing field '{field}'"),
-            Some(format!(
-                "add `{field}:` with a value (see `partner-org init` for a template)"
-            )),
-        );
-    }
-    if let Some(field) = message.strip_prefix("duplicate field ").and(names.first()) {
-        return (
-            format!("'{field}' is given twice"),
-            Some("keep one of the two lines".into()),
-        );
-    }
-    if message.contains("expected a boolean") {
-        return (
-            message.to_string(),
-            Some("booleans are written `true` or `false` (not yes/no/on/off)".into()),
-        );
-    }
-    if message.contains("integer `-") {
-        return (
-            message
-                .replace("invalid type", "invalid value")
-                .replace("expected u32", "expected a whole number of 0 or more"),
-            Some("counts cannot be negative".into()),
-        );
-    }
-    if message.contains("invalid type: string \"0") && message.contains("expected u32") {
-        return (
-            message.replace("expected u32", "expected a whole number"),
-            Some("write the number without leading zeros (YAML 1.1 read them as octal)".into()),
-        );
-    }
-    if message.contains("expected u32") || message.contains("expected f64") {
-        return (
-            message
-                .replace("u32", "a whole number")
-                .replace("f64", "a number"),
-            Some("write a plain number without quotes, e.g. `12` or `0.25`".into()),
-        );
-    }
-    if message.contains("expected a YAML tag starting with '!'") {
-        let found = message
-            .strip_prefix("invalid type: ")
-            .and_then(|m| m.split(',').next())
-            .unwrap_or("something else");
-        return (
-            format!("expected one plain word, found {found}"),
-            Some(
-                "write one of the allowed values, e.g. `reach` (the profile format is in README)"
-                    .into(),
-            ),
-        );
-    }
-    if message.contains("expected a sequence") {
-        return (
-            message.to_string(),
-            Some("write a list, e.g. `[affiliate, referral]`".into()),
-        );
-    }
-    if message.contains("recursion limit exceeded") {
-        return (
-            "the document is nested too deeply".into(),
-            Some("a profile is at most three levels deep".into()),
-        );
-    }
-    (message.to_string(), None)
-}
-
-fn backticked(message: &str) -> Vec<&str> {
-    message.split('`').skip(1).step_by(2).collect()
-}
-
-/// The expected name closest to a misspelt one, if it is close enough to be a typo.
-pub(crate) fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
-    expected
-        .iter()
-        .map(|e| (strsim::jaro_winkler(found, e), *e))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, e)| e)
-}
-
 /// An input that holds no document at all.
 pub(crate) fn empty_input(path: &str) -> InputError {
     InputError::at(
@@ -372,8 +114,9 @@ pub(crate) fn empty_input(path: &str) -> InputError {
         0,
         0,
         "the input holds no profile".into(),
-        "write a profile into it; `partner-org init` prints a template",
+        "write a profile into it",
     )
+    .with_remedy(Remedy::Template)
 }
 
 /// Reads documents one at a time from any byte source.
@@ -428,109 +171,124 @@ impl<R: BufRead> DocumentReader<R> {
                 Some(c) => c,
                 None => (self.line_no + 1, 0, String::new()),
             };
-            let mut ended_by_marker = false;
-            let mut line = Vec::new();
-            loop {
-                line.clear();
-                let room = self.limits.max_bytes.saturating_sub(text.len()) + 1;
-                let read = (&mut self.reader)
-                    .take(room as u64)
-                    .read_until(b'\n', &mut line);
-                match read {
-                    Err(e) => {
-                        let n = self.line_no + 1;
-                        return Some(Err(self.fail(
-                            n,
-                            1,
-                            format!("cannot read the input: {e}"),
-                            "check that the file is readable",
-                        )));
-                    }
-                    Ok(0) => {
-                        self.done = true;
-                        break;
-                    }
-                    Ok(_) => {}
+            let ended_by_marker = match self.read_lines(first_line, &mut text) {
+                Ok(ended_by_marker) => ended_by_marker,
+                Err(e) => return Some(Err(e)),
+            };
+            let blank = text.lines().all(|l| {
+                let t = l.trim_start();
+                t.is_empty() || t.starts_with('#')
+            });
+            if !blank {
+                return Some(self.number(first_line, first_column, text));
+            }
+            // An empty document is an error only between two `---` markers: text
+            // before the first marker and after the last one may be comments.
+            if started_by_marker && ended_by_marker && marker_line_is_bare(&text) {
+                self.index += 1;
+                return Some(Err(InputError::at(
+                    &self.path,
+                    first_line,
+                    1,
+                    format!("document {} of the stream is empty", self.index),
+                    "remove the extra `---` line",
+                )));
+            }
+            if self.done && !self.yielded {
+                return Some(Err(empty_input(&self.path)));
+            }
+        }
+    }
+
+    /// Reads the lines of one document into `text`, up to a document marker (`true`)
+    /// or the end of the input (`false`); checks each line and the size on the way.
+    fn read_lines(&mut self, first_line: usize, text: &mut String) -> Result<bool, InputError> {
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let room = self.limits.max_bytes.saturating_sub(text.len()) + 1;
+            let read = (&mut self.reader)
+                .take(room as u64)
+                .read_until(b'\n', &mut line);
+            match read {
+                Err(e) => {
+                    let n = self.line_no + 1;
+                    return Err(self.fail(
+                        n,
+                        1,
+                        format!("cannot read the input: {e}"),
+                        "check that the file is readable",
+                    ));
                 }
-                self.line_no += 1;
-                if text.len() + line.len() > self.limits.max_bytes {
-                    let limit = self.limits.max_bytes;
-                    return Some(Err(self.fail(
+                Ok(0) => {
+                    self.done = true;
+                    return Ok(false);
+                }
+                Ok(_) => {}
+            }
+            self.line_no += 1;
+            if text.len() + line.len() > self.limits.max_bytes {
+                let limit = self.limits.max_bytes;
+                return Err(self
+                    .fail(
                         first_line,
                         1,
                         format!(
                             "the document starting here is larger than the limit of {limit} bytes; the rest of this input is not read"
                         ),
-                        "split the input, or raise the limit with --max-bytes",
-                    )));
-                }
-                let n = self.line_no;
-                let line_str = match clean_line(&mut line, n) {
-                    Ok(s) => s,
-                    Err(u) => return Some(Err(self.fail(n, u.column, u.message, u.help))),
-                };
-                if let Some(rest) = marker(line_str, "---") {
-                    self.seen_marker = true;
-                    self.marker_started = true;
-                    self.carry = Some((self.line_no, 3 + rest.0, rest.1.to_string()));
-                    ended_by_marker = true;
-                    break;
-                }
-                if marker(line_str, "...").is_some() {
-                    self.seen_marker = true;
-                    self.marker_started = false;
-                    self.carry = Some((self.line_no + 1, 0, String::new()));
-                    ended_by_marker = true;
-                    break;
-                }
-                text.push_str(line_str);
+                        "split the input, or raise the limit",
+                    )
+                    .with_remedy(Remedy::RaiseMaxBytes));
             }
-            let blank = text.lines().all(|l| {
-                let t = l.trim_start();
-                t.is_empty() || t.starts_with('#')
-            });
-            if blank {
-                // An empty document is an error only between two `---` markers: text
-                // before the first marker and after the last one may be comments.
-                if started_by_marker && ended_by_marker && marker_line_is_bare(&text) {
-                    self.index += 1;
-                    let index = self.index;
-                    return Some(Err(InputError {
-                        path: self.path.clone(),
-                        line: first_line,
-                        column: 1,
-                        field: None,
-                        message: format!("document {index} of the stream is empty"),
-                        help: Some("remove the extra `---` line".into()),
-                        line_text: None,
-                        more: Vec::new(),
-                    }));
-                }
-                if self.done && !self.yielded {
-                    return Some(Err(empty_input(&self.path)));
-                }
-                continue;
+            let n = self.line_no;
+            let line_str = match clean_line(&mut line, n) {
+                Ok(s) => s,
+                Err(u) => return Err(self.fail(n, u.column, u.message, u.help)),
+            };
+            if let Some(rest) = marker(line_str, "---") {
+                self.seen_marker = true;
+                self.marker_started = true;
+                self.carry = Some((self.line_no, 3 + rest.0, rest.1.to_string()));
+                return Ok(true);
             }
-            self.index += 1;
-            if self.index > self.limits.max_documents {
-                let limit = self.limits.max_documents;
-                return Some(Err(self.fail(
+            if marker(line_str, "...").is_some() {
+                self.seen_marker = true;
+                self.marker_started = false;
+                self.carry = Some((self.line_no + 1, 0, String::new()));
+                return Ok(true);
+            }
+            text.push_str(line_str);
+        }
+    }
+
+    /// The document read, numbered in the input; an error past the documents limit.
+    fn number(
+        &mut self,
+        first_line: usize,
+        first_column: usize,
+        text: String,
+    ) -> Result<OwnedDocument, InputError> {
+        self.index += 1;
+        if self.index > self.limits.max_documents {
+            let limit = self.limits.max_documents;
+            return Err(self
+                .fail(
                     first_line,
                     1,
                     format!("this input holds more than {limit} document(s), the limit; the rest is not read"),
-                    "split the stream, or raise the limit with --max-documents",
-                )));
-            }
-            self.yielded = true;
-            return Some(Ok(OwnedDocument {
-                path: self.path.clone(),
-                index: self.index,
-                in_stream: self.seen_marker,
-                first_line,
-                first_column,
-                text,
-            }));
+                    "split the stream, or raise the limit",
+                )
+                .with_remedy(Remedy::RaiseMaxDocuments));
         }
+        self.yielded = true;
+        Ok(OwnedDocument {
+            path: self.path.clone(),
+            index: self.index,
+            in_stream: self.seen_marker,
+            first_line,
+            first_column,
+            text,
+        })
     }
 }
 

@@ -25,152 +25,251 @@ fn is_key_indicator(rest: &str, in_flow: bool) -> bool {
     }
 }
 
+/// A YAML feature the profile format leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Outside {
+    /// A `%YAML` or `%TAG` line.
+    #[error("YAML directives are not allowed in profiles or rulebooks")]
+    Directive,
+    /// `&name` before a node.
+    #[error("YAML anchors are not allowed in profiles or rulebooks")]
+    Anchor,
+    /// `*name` in place of a node.
+    #[error("YAML aliases are not allowed in profiles or rulebooks")]
+    Alias,
+    /// `!tag` before a node.
+    #[error("YAML tags are not allowed in profiles or rulebooks")]
+    Tag,
+    /// A `<<` key.
+    #[error("YAML merge keys (`<<`) are not allowed in profiles or rulebooks")]
+    MergeKey,
+    /// Flow brackets (`[`, `{`) nested deeper than the subset allows.
+    #[error("the document is nested too deeply")]
+    TooDeep,
+}
+
+impl Outside {
+    /// How to write the same without the feature.
+    pub fn help(self) -> &'static str {
+        match self {
+            Outside::Directive => "remove the `%` line",
+            Outside::Anchor => "write the value out instead of `&name`",
+            Outside::Alias => "write the value out instead of `*name`",
+            Outside::Tag => "remove the `!tag`; plain values are typed by their field",
+            Outside::MergeKey => "write the fields out in this mapping",
+            Outside::TooDeep => "a profile is at most three levels deep",
+        }
+    }
+}
+
+/// The first feature of a text outside the subset, and where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct SubsetError {
+    /// What was found.
+    pub kind: Outside,
+    /// Its byte offset in the text.
+    pub offset: usize,
+}
+
+/// Checks a document against the subset; the error is located in the document.
 pub(crate) fn check(doc: &Document<'_>) -> Result<(), InputError> {
-    let bytes = doc.text.as_bytes();
-    if !may_break_the_subset(bytes) {
+    scan(doc.text)
+        .map_err(|e| doc.error_at_offset(e.offset, e.kind.to_string(), Some(e.kind.help().into())))
+}
+
+/// Finds the first feature of `text` outside the subset, if there is one.
+pub fn scan(text: &str) -> Result<(), SubsetError> {
+    let mut scan = Scan {
+        text,
+        bytes: text.as_bytes(),
+        i: 0,
+        flow: 0,
+        block_scalar: None,
+        open_plain: None,
+    };
+    if !may_break_the_subset(scan.bytes) {
         return Ok(());
     }
-    let fail = |offset: usize, message: &str, help: &str| {
-        Err(doc.error_at_offset(offset, message.to_string(), Some(help.to_string())))
-    };
-    let mut i = 0;
-    let mut flow = 0usize;
-    // Indentation of the line that opened a block scalar (`|` or `>`), while in one.
-    let mut block_scalar: Option<usize> = None;
-    // Indentation of the line on which a plain scalar is still open at its end.
-    let mut open_plain: Option<usize> = None;
-    while i < bytes.len() {
-        // At the start of a line.
-        let line_start = i;
-        let indent = bytes[i..].iter().take_while(|&&b| b == b' ').count();
-        let mut line_end = next_line_end(bytes, i);
-        let content = doc.text[i + indent..line_end].trim_end();
-        if let Some(parent) = block_scalar {
-            if content.is_empty() || indent > parent {
-                i = line_end + 1;
-                continue;
-            }
-            block_scalar = None;
-        }
-        if indent == 0 && content.starts_with('%') && flow == 0 {
-            return fail(
-                line_start,
-                "YAML directives are not allowed in profiles or rulebooks",
-                "remove the `%` line",
-            );
-        }
-        let continues_plain = open_plain.is_some_and(|p| indent > p) || flow > 0;
-        let mut node_start = !continues_plain || flow > 0 && open_plain.is_none();
-        open_plain = None;
-        i += indent;
-        let mut in_plain = continues_plain && flow == 0;
-        while i < line_end {
-            let b = bytes[i];
-            if b == b'#' && (i == line_start || matches!(bytes[i - 1], b' ' | b'\t')) {
-                break;
-            }
-            if node_start {
-                match b {
-                    b' ' | b'\t' => {}
-                    b'&' => {
-                        return fail(
-                            i,
-                            "YAML anchors are not allowed in profiles or rulebooks",
-                            "write the value out instead of `&name`",
-                        );
-                    }
-                    b'*' => {
-                        return fail(
-                            i,
-                            "YAML aliases are not allowed in profiles or rulebooks",
-                            "write the value out instead of `*name`",
-                        );
-                    }
-                    b'!' => {
-                        return fail(
-                            i,
-                            "YAML tags are not allowed in profiles or rulebooks",
-                            "remove the `!tag`; plain values are typed by their field",
-                        );
-                    }
-                    b'<' if bytes.get(i + 1) == Some(&b'<')
-                        && is_key_indicator(&doc.text[i + 2..line_end], flow > 0) =>
-                    {
-                        return fail(
-                            i,
-                            "YAML merge keys (`<<`) are not allowed in profiles or rulebooks",
-                            "write the fields out in this mapping",
-                        );
-                    }
-                    b'"' | b'\'' => {
-                        i = skip_quoted(bytes, i);
-                        line_end = line_end.max(next_line_end(bytes, i));
-                        node_start = false;
-                        continue;
-                    }
-                    b'|' | b'>' if flow == 0 => {
-                        block_scalar = Some(indent);
-                        break;
-                    }
-                    b'-' | b'?'
-                        if matches!(
-                            bytes.get(i + 1),
-                            None | Some(b' ' | b'\t' | b'\n' | b'\r')
-                        ) => {}
-                    b'[' | b'{' => {
-                        flow += 1;
-                        if flow > MAX_FLOW_DEPTH {
-                            return fail(
-                                i,
-                                "the document is nested too deeply",
-                                "a profile is at most three levels deep",
-                            );
-                        }
-                    }
-                    b']' | b'}' => {
-                        flow = flow.saturating_sub(1);
-                        node_start = false;
-                    }
-                    _ => {
-                        node_start = false;
-                        in_plain = true;
-                    }
-                }
-            } else {
-                match b {
-                    b':' if matches!(
-                        bytes.get(i + 1),
-                        None | Some(b' ' | b'\t' | b'\n' | b'\r')
-                    ) || flow > 0
-                        && matches!(bytes.get(i + 1), Some(b',' | b']' | b'}')) =>
-                    {
-                        node_start = true;
-                        in_plain = false;
-                    }
-                    b',' if flow > 0 => {
-                        node_start = true;
-                        in_plain = false;
-                    }
-                    b']' | b'}' if flow > 0 => {
-                        flow -= 1;
-                        in_plain = false;
-                    }
-                    b'"' | b'\'' if !in_plain => {
-                        i = skip_quoted(bytes, i);
-                        line_end = line_end.max(next_line_end(bytes, i));
-                        continue;
-                    }
-                    _ => {}
-                }
-            }
-            i += 1;
-        }
-        if in_plain && !node_start {
-            open_plain = Some(indent);
-        }
-        i = line_end + 1;
+    while scan.i < scan.bytes.len() {
+        scan.line()?;
     }
     Ok(())
+}
+
+/// The scan's place and what is open there.
+struct Scan<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The byte being read.
+    i: usize,
+    /// How many flow collections (`[`, `{`) are open.
+    flow: usize,
+    /// Indentation of the line that opened a block scalar (`|` or `>`), while in one.
+    block_scalar: Option<usize>,
+    /// Indentation of the line on which a plain scalar is still open at its end.
+    open_plain: Option<usize>,
+}
+
+/// The line being scanned.
+struct Line {
+    start: usize,
+    indent: usize,
+    /// Its end; a quoted scalar that spans lines moves it.
+    end: usize,
+    /// The next non-blank character starts a node (where anchors, tags... would be).
+    node_start: bool,
+    /// Inside a plain scalar, where quotes are ordinary characters.
+    in_plain: bool,
+}
+
+/// What to do after one byte.
+enum Next {
+    /// Go on with the next byte.
+    Byte,
+    /// Go on from where the scan already moved (past a quoted scalar).
+    Moved,
+    /// The rest of the line holds no node (a comment, a block scalar's indicator).
+    EndOfLine,
+}
+
+impl Scan<'_> {
+    fn outside(&self, kind: Outside) -> SubsetError {
+        SubsetError {
+            kind,
+            offset: self.i,
+        }
+    }
+
+    /// Scans one line from its start, and moves to the next one.
+    fn line(&mut self) -> Result<(), SubsetError> {
+        let start = self.i;
+        let indent = self.bytes[start..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        let end = next_line_end(self.bytes, start);
+        let content = self.text[start + indent..end].trim_end();
+        if let Some(parent) = self.block_scalar {
+            if content.is_empty() || indent > parent {
+                self.i = end + 1;
+                return Ok(());
+            }
+            self.block_scalar = None;
+        }
+        if indent == 0 && content.starts_with('%') && self.flow == 0 {
+            return Err(self.outside(Outside::Directive));
+        }
+        let continues_plain = self.open_plain.is_some_and(|p| indent > p) || self.flow > 0;
+        let mut line = Line {
+            start,
+            indent,
+            end,
+            node_start: !continues_plain || self.flow > 0 && self.open_plain.is_none(),
+            in_plain: continues_plain && self.flow == 0,
+        };
+        self.open_plain = None;
+        self.i += indent;
+        while self.i < line.end {
+            let b = self.bytes[self.i];
+            if b == b'#' && (self.i == line.start || matches!(self.bytes[self.i - 1], b' ' | b'\t'))
+            {
+                break;
+            }
+            let next = if line.node_start {
+                self.at_node_start(b, &mut line)?
+            } else {
+                self.in_node(b, &mut line)
+            };
+            match next {
+                Next::Byte => self.i += 1,
+                Next::Moved => {}
+                Next::EndOfLine => break,
+            }
+        }
+        if line.in_plain && !line.node_start {
+            self.open_plain = Some(indent);
+        }
+        self.i = line.end + 1;
+        Ok(())
+    }
+
+    /// A byte where a node may start: the features outside the subset are found here.
+    fn at_node_start(&mut self, b: u8, line: &mut Line) -> Result<Next, SubsetError> {
+        match b {
+            b' ' | b'\t' => {}
+            b'&' => return Err(self.outside(Outside::Anchor)),
+            b'*' => return Err(self.outside(Outside::Alias)),
+            b'!' => return Err(self.outside(Outside::Tag)),
+            b'<' if self.bytes.get(self.i + 1) == Some(&b'<')
+                && is_key_indicator(&self.text[self.i + 2..line.end], self.flow > 0) =>
+            {
+                return Err(self.outside(Outside::MergeKey));
+            }
+            b'"' | b'\'' => {
+                self.skip_quoted(line);
+                line.node_start = false;
+                return Ok(Next::Moved);
+            }
+            b'|' | b'>' if self.flow == 0 => {
+                self.block_scalar = Some(line.indent);
+                return Ok(Next::EndOfLine);
+            }
+            b'-' | b'?'
+                if matches!(
+                    self.bytes.get(self.i + 1),
+                    None | Some(b' ' | b'\t' | b'\n' | b'\r')
+                ) => {}
+            b'[' | b'{' => {
+                self.flow += 1;
+                if self.flow > MAX_FLOW_DEPTH {
+                    return Err(self.outside(Outside::TooDeep));
+                }
+            }
+            b']' | b'}' => {
+                self.flow = self.flow.saturating_sub(1);
+                line.node_start = false;
+            }
+            _ => {
+                line.node_start = false;
+                line.in_plain = true;
+            }
+        }
+        Ok(Next::Byte)
+    }
+
+    /// A byte inside a node: what ends it, so that the next one can start.
+    fn in_node(&mut self, b: u8, line: &mut Line) -> Next {
+        let next = self.bytes.get(self.i + 1);
+        match b {
+            b':' if matches!(next, None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+                || self.flow > 0 && matches!(next, Some(b',' | b']' | b'}')) =>
+            {
+                line.node_start = true;
+                line.in_plain = false;
+            }
+            b',' if self.flow > 0 => {
+                line.node_start = true;
+                line.in_plain = false;
+            }
+            b']' | b'}' if self.flow > 0 => {
+                self.flow -= 1;
+                line.in_plain = false;
+            }
+            b'"' | b'\'' if !line.in_plain => {
+                self.skip_quoted(line);
+                return Next::Moved;
+            }
+            _ => {}
+        }
+        Next::Byte
+    }
+
+    /// Moves past the quoted scalar that starts here (it may span lines).
+    fn skip_quoted(&mut self, line: &mut Line) {
+        self.i = skip_quoted(self.bytes, self.i);
+        line.end = line.end.max(next_line_end(self.bytes, self.i));
+    }
 }
 
 /// Whether the text holds a character every violation needs (`&`, `*`, `!`, `%`, `<`),
@@ -216,6 +315,17 @@ mod tests {
 
     fn scan(text: &str) -> Result<(), String> {
         check(&Document::whole("t.yaml", text)).map_err(|e| e.one_line())
+    }
+
+    #[test]
+    fn the_error_names_the_kind_and_its_offset() {
+        assert_eq!(
+            super::scan("name: x\ngoals: [*a]\n"),
+            Err(SubsetError {
+                kind: Outside::Alias,
+                offset: 16
+            })
+        );
     }
 
     #[test]

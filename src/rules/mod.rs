@@ -295,7 +295,7 @@ fn check_cites(rule: &Rule) -> Result<(), RuleProblem<'_>> {
         if guidance::point(cite).is_none() {
             let ids: Vec<&str> = guidance::POINTS.iter().map(|p| p.id).collect();
             let help = match crate::profile::closest(cite, &ids) {
-                Some(best) => format!("did you mean '{best}'? (`partner-org rules list` shows the ids)"),
+                Some(best) => format!("did you mean '{best}'?"),
                 None => "guidance ids run S1..S5, M1..M4, D1..D7, C1..C2, T1..T4, P1..P5, R1..R4, X1..X3, G1..G2, E1..E4".into(),
             };
             return problem(

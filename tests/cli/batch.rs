@@ -498,6 +498,10 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         "{stderr}"
     );
     assert!(
+        reported[0].contains("redirect it to stdin: `partner-org advise - < PATH`"),
+        "the binary says how to read a pipe: {stderr}"
+    );
+    assert!(
         reported[1].contains("c-loop/back-up: cannot read: a directory loop"),
         "{stderr}"
     );

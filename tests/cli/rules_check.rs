@@ -105,6 +105,10 @@ fn rulebooks_that_do_not_load_fail_with_the_place_and_a_fix() {
         &err,
         "unknown-cite.yaml:12:13: rule 'referrals-to-sales' cites unknown guidance id 'S9'",
     );
+    assert!(
+        err.contains("`partner-org guidance` the ids rules cite"),
+        "the binary says where the guidance ids are listed: {err}"
+    );
     let (code, _, err) = check("tests/fixtures/rulebooks/unknown-field.yaml");
     assert_eq!(code, 65);
     assert_located(

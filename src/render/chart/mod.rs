@@ -6,6 +6,7 @@
 //! line.
 
 pub mod dot;
+mod geometry;
 mod json;
 mod mermaid;
 mod route;

@@ -6,7 +6,7 @@
 //! obstacle's sides (Dijkstra over grid points and headings, a bend costing as much
 //! as 40 px of line), so no route can pass through a box or a label.
 
-use super::tidy::{Point, Rect};
+use super::geometry::{Point, Rect};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 

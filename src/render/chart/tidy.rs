@@ -14,72 +14,7 @@
 //!   left, in columns of at most [`STACK`] boxes, so that a team of 13 stays narrow;
 //! - a node may ask for a labelled frame around its subtree (a department).
 
-/// A rectangle: top-left corner and size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub x: f64,
-    /// Top edge.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-impl Rect {
-    /// A rectangle from its top-left corner and size.
-    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Rect {
-        Rect { x, y, w, h }
-    }
-    /// Right edge.
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-    /// Bottom edge.
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-    /// Horizontal centre.
-    pub fn cx(&self) -> f64 {
-        self.x + self.w / 2.0
-    }
-    /// Vertical centre.
-    pub fn cy(&self) -> f64 {
-        self.y + self.h / 2.0
-    }
-    /// The rectangle grown by `m` on every side.
-    pub fn inflate(&self, m: f64) -> Rect {
-        Rect::new(self.x - m, self.y - m, self.w + 2.0 * m, self.h + 2.0 * m)
-    }
-    /// Whether the two rectangles share any area.
-    pub fn overlaps(&self, other: &Rect) -> bool {
-        self.x < other.right()
-            && other.x < self.right()
-            && self.y < other.bottom()
-            && other.y < self.bottom()
-    }
-    /// Whether `p` lies strictly inside.
-    pub fn contains(&self, (x, y): Point) -> bool {
-        x > self.x && x < self.right() && y > self.y && y < self.bottom()
-    }
-    /// The smallest rectangle holding both.
-    pub fn union(&self, other: &Rect) -> Rect {
-        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
-        Rect::new(
-            x,
-            y,
-            self.right().max(other.right()) - x,
-            self.bottom().max(other.bottom()) - y,
-        )
-    }
-    fn shifted(&self, dx: f64, dy: f64) -> Rect {
-        Rect::new(self.x + dx, self.y + dy, self.w, self.h)
-    }
-}
-
-/// A point: x, y.
-pub type Point = (f64, f64);
+use super::geometry::{Point, Rect};
 
 /// Gap between sibling subtrees.
 pub const H_GAP: f64 = 28.0;
@@ -144,6 +79,16 @@ struct Sub {
 }
 
 impl Sub {
+    /// One box, and nothing else.
+    fn single(node: usize, r: Rect) -> Sub {
+        Sub {
+            boxes: vec![(node, r)],
+            lines: Vec::new(),
+            frames: Vec::new(),
+            shape: vec![r],
+        }
+    }
+
     fn shift(&mut self, dx: f64, dy: f64) {
         for (_, r) in &mut self.boxes {
             *r = r.shifted(dx, dy);
@@ -214,13 +159,7 @@ fn place(tree: &Tree<'_>, node: usize) -> Sub {
     let (w, h) = tree.sizes[node];
     let kids = &tree.children[node];
     let mut sub = if kids.is_empty() {
-        let r = Rect::new(0.0, 0.0, w, h);
-        Sub {
-            boxes: vec![(node, r)],
-            lines: Vec::new(),
-            frames: Vec::new(),
-            shape: vec![r],
-        }
+        Sub::single(node, Rect::new(0.0, 0.0, w, h))
     } else if stackable(tree, node) {
         stack(tree, node)
     } else {
@@ -266,24 +205,8 @@ fn small(tree: &Tree<'_>, node: usize) -> bool {
 /// `grouped`, the small reports go in one stack, where the first of them would be,
 /// so that a row of single heads does not widen the chart.
 fn side_by_side(tree: &Tree<'_>, node: usize, grouped: bool) -> Sub {
-    let (w, h) = tree.sizes[node];
-    let kids = &tree.children[node];
-    let small = |k: usize| small(tree, k);
-    let leaves: Vec<usize> = kids.iter().copied().filter(|&k| small(k)).collect();
-    // Each item: a laid-out subtree or stack, and where connectors come down into it.
-    let mut items: Vec<(Sub, Vec<f64>)> = Vec::new();
-    for &k in kids {
-        if grouped && small(k) {
-            if k == leaves[0] {
-                let (sub, spines) = columns(tree, &leaves);
-                items.push((sub, spines));
-            }
-        } else {
-            let sub = place(tree, k);
-            let cx = sub.root().cx();
-            items.push((sub, vec![cx]));
-        }
-    }
+    let h = tree.sizes[node].1;
+    let items = row_items(tree, node, grouped);
     // Frames reach above their root's box; the row goes low enough for them to clear
     // the connectors.
     let above = items
@@ -291,6 +214,35 @@ fn side_by_side(tree: &Tree<'_>, node: usize, grouped: bool) -> Sub {
         .map(|(s, _)| -s.bounds().y)
         .fold(0.0_f64, f64::max);
     let row = h + V_GAP + above;
+    let (kids, anchors) = pack(items, row);
+    hang(tree, node, kids, &anchors, row)
+}
+
+/// The items of a row of reports: each a laid-out subtree or stack, and where
+/// connectors come down into it.
+fn row_items(tree: &Tree<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f64>)> {
+    let kids = &tree.children[node];
+    let small = |k: usize| small(tree, k);
+    let leaves: Vec<usize> = kids.iter().copied().filter(|&k| small(k)).collect();
+    let mut items: Vec<(Sub, Vec<f64>)> = Vec::new();
+    for &k in kids {
+        if grouped && small(k) {
+            if k == leaves[0] {
+                items.push(columns(tree, &leaves));
+            }
+        } else {
+            let sub = place(tree, k);
+            let cx = sub.root().cx();
+            items.push((sub, vec![cx]));
+        }
+    }
+    items
+}
+
+/// The items in a row at `row`, each pushed left until it would come closer than
+/// [`H_GAP`] to those before it at any height. Returns the row and where connectors
+/// come down into it.
+fn pack(items: Vec<(Sub, Vec<f64>)>, row: f64) -> (Sub, Vec<f64>) {
     let mut all: Option<Sub> = None;
     let mut anchors: Vec<f64> = Vec::new();
     for (mut s, xs) in items {
@@ -314,23 +266,23 @@ fn side_by_side(tree: &Tree<'_>, node: usize, grouped: bool) -> Sub {
             None => all = Some(s),
         }
     }
-    let kids = all.expect("a node with reports");
+    (all.expect("a node with reports"), anchors)
+}
+
+/// The node centred over the first and last anchor of the row of its reports at
+/// `row`, joined to each anchor by a bus.
+fn hang(tree: &Tree<'_>, node: usize, kids: Sub, anchors: &[f64], row: f64) -> Sub {
+    let (w, h) = tree.sizes[node];
     let (first, last) = (anchors[0], anchors[anchors.len() - 1]);
     let cx = (first + last) / 2.0;
-    let me = Rect::new(cx - w / 2.0, 0.0, w, h);
-    let mut sub = Sub {
-        boxes: vec![(node, me)],
-        lines: Vec::new(),
-        frames: Vec::new(),
-        shape: vec![me],
-    };
+    let mut sub = Sub::single(node, Rect::new(cx - w / 2.0, 0.0, w, h));
     let bus = h + V_GAP / 2.0;
     if anchors.len() == 1 {
         sub.line((cx, h), (cx, row));
     } else {
         sub.line((cx, h), (cx, bus));
         sub.line((first, bus), (last, bus));
-        for &x in &anchors {
+        for &x in anchors {
             sub.line((x, bus), (x, row));
         }
     }
@@ -354,12 +306,7 @@ fn stack(tree: &Tree<'_>, node: usize) -> Sub {
         block.shift(cx - width / 2.0, top);
         Rect::new(cx - w / 2.0, 0.0, w, h)
     };
-    let mut sub = Sub {
-        boxes: vec![(node, me)],
-        lines: Vec::new(),
-        frames: Vec::new(),
-        shape: vec![me],
-    };
+    let mut sub = Sub::single(node, me);
     let dx = if spines.len() == 1 {
         0.0
     } else {
@@ -400,12 +347,38 @@ fn columns(tree: &Tree<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
         .collect();
     let boxes: usize = kids.iter().map(|&k| 1 + tree.children[k].len()).sum();
     let count = boxes.div_ceil(STACK).clamp(1, kids.len());
+    let mut sub = Sub {
+        boxes: Vec::new(),
+        lines: Vec::new(),
+        frames: Vec::new(),
+        shape: Vec::new(),
+    };
+    let mut spines = Vec::new();
+    let mut x = 0.0;
+    for column in &split_columns(&entries, count) {
+        let spine = x + INDENT / 2.0;
+        let mut y = 0.0;
+        let mut last = 0.0;
+        for &i in column {
+            let r = stack_entry(tree, &mut sub, kids[i], spine, (x + INDENT, &mut y));
+            last = r.cy();
+        }
+        spines.push(spine);
+        sub.line((spine, 0.0), (spine, last));
+        let width = column.iter().map(|&i| entries[i].1).fold(0.0, f64::max);
+        x += width + H_GAP;
+    }
+    (sub, spines)
+}
+
+/// Which entries go in which of `count` columns: consecutive entries fill each
+/// column up to an equal share of the height, and no column is left empty.
+fn split_columns(entries: &[(f64, f64)], count: usize) -> Vec<Vec<usize>> {
     let total: f64 = entries.iter().map(|e| e.0 + STACK_GAP).sum();
-    // Consecutive kids fill each column up to an equal share of the height.
     let mut split: Vec<Vec<usize>> = vec![Vec::new()];
     let mut height = 0.0;
     for (i, &(eh, _)) in entries.iter().enumerate() {
-        let left = kids.len() - i;
+        let left = entries.len() - i;
         let open = count - split.len();
         let column = split.last_mut().expect("a column");
         let full = height + eh / 2.0 > total / count as f64;
@@ -417,48 +390,40 @@ fn columns(tree: &Tree<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
             height += eh + STACK_GAP;
         }
     }
-    let mut sub = Sub {
-        boxes: Vec::new(),
-        lines: Vec::new(),
-        frames: Vec::new(),
-        shape: Vec::new(),
-    };
-    let mut spines = Vec::new();
-    let mut x = 0.0;
-    for column in &split {
-        let spine = x + INDENT / 2.0;
-        let mut y = 0.0;
-        let mut last = 0.0;
-        for &i in column {
-            let k = kids[i];
-            let (kw, kh) = size(k);
-            let r = Rect::new(x + INDENT, y, kw, kh);
-            sub.boxes.push((k, r));
-            sub.shape.push(r);
-            sub.line((spine, r.cy()), (r.x, r.cy()));
-            last = r.cy();
-            y += kh + STACK_GAP;
-            let inner = r.x + INDENT / 2.0;
-            let mut inner_last = None;
-            for &g in &tree.children[k] {
-                let (gw, gh) = size(g);
-                let gr = Rect::new(r.x + INDENT, y, gw, gh);
-                sub.boxes.push((g, gr));
-                sub.shape.push(gr);
-                sub.line((inner, gr.cy()), (gr.x, gr.cy()));
-                inner_last = Some(gr.cy());
-                y += gh + STACK_GAP;
-            }
-            if let Some(end) = inner_last {
-                sub.line((inner, r.bottom()), (inner, end));
-            }
-        }
-        spines.push(spine);
-        sub.line((spine, 0.0), (spine, last));
-        let width = column.iter().map(|&i| entries[i].1).fold(0.0, f64::max);
-        x += width + H_GAP;
+    split
+}
+
+/// One entry of a stack with its top-left corner at `x`, `y`: the kid's box joined to
+/// the column's `spine`, then its own reports under it, indented on a spine of their
+/// own. Moves `y` under the entry; returns the kid's box.
+fn stack_entry(
+    tree: &Tree<'_>,
+    sub: &mut Sub,
+    k: usize,
+    spine: f64,
+    (x, y): (f64, &mut f64),
+) -> Rect {
+    let (kw, kh) = tree.sizes[k];
+    let r = Rect::new(x, *y, kw, kh);
+    sub.boxes.push((k, r));
+    sub.shape.push(r);
+    sub.line((spine, r.cy()), (r.x, r.cy()));
+    *y += kh + STACK_GAP;
+    let inner = r.x + INDENT / 2.0;
+    let mut inner_last = None;
+    for &g in &tree.children[k] {
+        let (gw, gh) = tree.sizes[g];
+        let gr = Rect::new(r.x + INDENT, *y, gw, gh);
+        sub.boxes.push((g, gr));
+        sub.shape.push(gr);
+        sub.line((inner, gr.cy()), (gr.x, gr.cy()));
+        inner_last = Some(gr.cy());
+        *y += gh + STACK_GAP;
     }
-    (sub, spines)
+    if let Some(end) = inner_last {
+        sub.line((inner, r.bottom()), (inner, end));
+    }
+    r
 }
 
 /// Puts a labelled frame around the subtree, its label at the top left, left of the

@@ -25,4 +25,4 @@ pub use markdown::Markdown;
 pub use ndjson::Ndjson;
 pub use table::{SUMMARY_HEADER, SummaryRow, new_table};
 pub use text::TextReport;
-pub use what_if::what_if_text;
+pub use what_if::{HowToApply, what_if_text};

@@ -5,9 +5,24 @@ use crate::analysis::what_if::WhatIf;
 use crate::render::wrapping::wrap;
 use std::io::{self, Write};
 
+/// How the report tells the reader to apply answer changes. The library names no
+/// command line: the binary words these with its own command and flags.
+pub trait HowToApply {
+    /// How to see the advice for the profile at `path` with one answer changed (`set`
+    /// is `FIELD=VALUE`).
+    fn one(&self, path: &str, set: &str) -> String;
+    /// Several answers changed together (each `FIELD=VALUE`).
+    fn together(&self, sets: &[String]) -> String;
+}
+
 /// Writes the report, `width` columns wide: one row per answer, then the robustness
-/// verdict.
-pub fn what_if_text(w: &WhatIf, width: usize, out: &mut dyn Write) -> io::Result<()> {
+/// verdict; `apply` words how to try a change.
+pub fn what_if_text(
+    w: &WhatIf,
+    width: usize,
+    apply: &dyn HowToApply,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "{}: {} ({})", w.profile, w.placement, w.source)?;
     writeln!(
         out,
@@ -42,11 +57,7 @@ pub fn what_if_text(w: &WhatIf, width: usize, out: &mut dyn Write) -> io::Result
     }
     writeln!(out, "{t}")?;
     if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
-        writeln!(
-            out,
-            "Try one: partner-org advise {} --set {} --explain",
-            w.source.path, f.set
-        )?;
+        writeln!(out, "Try one: {}", apply.one(&w.source.path, &f.set))?;
     }
 
     let r = &w.robustness;
@@ -73,7 +84,7 @@ pub fn what_if_text(w: &WhatIf, width: usize, out: &mut dyn Write) -> io::Result
             out,
             "{}",
             wrap(
-                &format!("--set {} gives {}", c.sets.join(" --set "), c.placement),
+                &format!("{} gives {}", apply.together(&c.sets), c.placement),
                 "  - ",
                 width
             )
