@@ -24,7 +24,7 @@ use std::sync::{Mutex, mpsc};
 
 mod input;
 
-pub use input::{Input, Reason, TextError, Unreadable, expand, inputs};
+pub use input::{CannotRead, Input, TextError, Unreadable, expand, inputs};
 
 /// A profile read from an input, or the error that stopped it.
 pub type Parsed = Result<(Source, Profile), InvalidDocument>;
@@ -300,7 +300,7 @@ mod tests {
             Ok(Input::File(path.clone())),
             Err(Unreadable {
                 path: "gone".into(),
-                reason: Reason::NotFound,
+                reason: CannotRead::NotFound,
             }),
             Ok(Input::File(path.clone())),
         ];
