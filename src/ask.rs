@@ -14,11 +14,13 @@
 mod answers;
 mod questions;
 mod read;
+mod yaml;
 
-pub use answers::{Answers, Loaded};
+pub use answers::Answers;
 pub use questions::{QUESTIONS, Question, Skip};
 pub use read::plain;
 use read::read;
+pub use yaml::{AnswersError, Loaded, Unusable};
 
 use crate::profile::{
     Company, Field, Goal, MarketingMaturity, Profile, Program, ProgramMaturity, ProgramType,
@@ -279,7 +281,7 @@ impl Walk {
             let value = match read(p, q, &progress, &self.given, default.as_ref())? {
                 Ok(value) => value,
                 Err(problem) => {
-                    p.problem(&problem)?;
+                    p.problem(&problem.to_string())?;
                     continue;
                 }
             };

@@ -107,6 +107,7 @@ pub fn advise<'r>(
                     message: v.message,
                     help: Some(v.help),
                     line_text: None,
+                    remedy: None,
                     more: Vec::new(),
                 },
             });

@@ -31,15 +31,16 @@ mod written;
 pub use diagnose::{FieldError, Found, MAX_ERRORS, Problem, Segment};
 pub(crate) use document::line_column;
 pub use document::{Document, OwnedDocument};
-pub use error::InputError;
+pub use error::{InputError, Remedy};
 pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
 pub use stream::{DocumentReader, Limits, decode};
-pub(crate) use subset::check as check_subset;
 pub use subset::{Outside, SubsetError};
+pub(crate) use subset::{check as check_subset, scan as scan_subset};
 pub use validate::{Violation, is_forbidden_char};
 pub use written::{
-    Change, Override, OverrideError, parse_share, parse_yes_no, share_help, share_in_range,
+    Change, Override, OverrideError, ShareOutOfRange, ValueError, parse_share, parse_yes_no,
+    share_help, share_in_range,
 };
 
 /// The candidate closest to a misspelt name, if it is close enough to be a typo.
@@ -326,6 +327,17 @@ impl fmt::Display for Source {
 }
 
 impl Profile {
+    /// A profile with the required answers blank (an empty name, no employees, no
+    /// self-service, no program) and every other answer at its default, as serde fills
+    /// it in for a file that leaves it out. Not valid as it is: the questionnaire fills
+    /// it in, and [`Field::default`] reads the defaults from it.
+    pub fn blank() -> Profile {
+        yaml_serde::from_str(
+            "{name: '', company: {employees: 0, self_serve: false}, program: {maturity: none}}",
+        )
+        .unwrap_or_else(|e| unreachable!("the blank profile reads: {e}"))
+    }
+
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
         subset::check(doc)?;
@@ -336,7 +348,8 @@ impl Profile {
                 return Err(match diagnose::field_errors(doc.text) {
                     // A syntax error, which serde may meet only after a field error;
                     // but serde names a duplicate key or a nesting too deep better
-                    // (with the field) than the tree does.
+                    // (with the field) than the tree does. yaml_serde's error has no
+                    // public kind, so its wording tells them apart.
                     Err(syntax)
                         if !["duplicate entry", "recursion limit"]
                             .iter()

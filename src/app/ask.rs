@@ -3,8 +3,9 @@
 
 use super::exit::{Exit, ExitError};
 use super::output::Sink;
+use super::remedy::Remedied;
 use super::terminal::Terminal;
-use super::{load_rulebook, stderr_color, text_style};
+use super::{load_rulebook, stderr_color, text_error, text_style};
 use crate::cli::{Ask, Global};
 use partner_org::ask::{self, Answers, Interrupted, Loaded, Nav, Prompter};
 use partner_org::batch::Input;
@@ -178,9 +179,9 @@ fn is_recovery_file(path: &Path) -> bool {
 fn load(g: &Global, path: &Path) -> anyhow::Result<Loaded> {
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| ExitError::new(Exit::from(&e), e.render(stderr_color(g))))?;
+        .map_err(|e| text_error(g, e))?;
     let name = path.display().to_string();
-    match Profile::parse(&name, &text) {
+    match Profile::parse(&name, &text).map_err(Remedied::remedied) {
         Ok(profile) => Ok(Loaded::from_profile(&name, &profile)),
         Err(strict) => match Answers::from_yaml(&name, &text) {
             Ok(loaded) => {

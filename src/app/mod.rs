@@ -1,7 +1,7 @@
 //! The binary's side: one module per command, each loading, evaluating, rendering and
 //! deciding the exit code; the batch writer ([`report`]), the output sink
-//! ([`output`]), signals ([`signals`]), the terminal ([`terminal`]) and the exit codes
-//! ([`exit`]); here the dispatcher and what the commands share.
+//! ([`output`]), signals ([`signals`]), the terminal ([`terminal`]), the exit codes
+//! ([`exit`]) and the fixes that name options and commands ([`remedy`]); here the dispatcher and what the commands share.
 //!
 //! Owns everything that touches the process: the command line's meaning, files,
 //! stdout and stderr, signals, the terminal and exit codes. The library
@@ -10,11 +10,12 @@
 use crate::cli::{Cli, Command, Global};
 use exit::{Exit, ExitError};
 use output::Sink;
-use partner_org::batch::{self, CannotRead, Input, Unreadable};
+use partner_org::batch::{self, CannotRead, Input, TextError, Unreadable};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
 use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
+use remedy::Remedied;
 use report::{Layout, Settings};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -29,6 +30,7 @@ mod guidance;
 mod init;
 mod man;
 mod output;
+mod remedy;
 mod report;
 mod roadmap;
 mod rules;
@@ -131,7 +133,7 @@ pub fn load_one(
         Ok(read) => Ok(read),
         Err(f) => {
             let color = stderr_color(g);
-            Err(ExitError::rendered(Exit::DataErr, f.error.render(color)).into())
+            Err(ExitError::rendered(Exit::DataErr, f.error.remedied().render(color)).into())
         }
     }
 }
@@ -188,8 +190,14 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
     };
     let text = Input::File(path.to_path_buf())
         .read_to_string(g.max_bytes)
-        .map_err(|e| ExitError::new(Exit::from(&e), e.render(stderr_color(g))))?;
+        .map_err(|e| text_error(g, e))?;
     Ok((path.display().to_string(), text))
+}
+
+/// A whole input that cannot be read as text: its exit code and its message.
+fn text_error(g: &Global, e: TextError) -> ExitError {
+    let e = e.remedied();
+    ExitError::new(Exit::from(&e), e.render(stderr_color(g)))
 }
 
 /// Parses a rulebook: exit 65 with the located error when it is invalid.
@@ -200,7 +208,7 @@ fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook
             Exit::DataErr,
             format!(
                 "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format and `partner-org guidance` the ids rules cite",
-                e.render(color)
+                e.remedied().render(color)
             ),
         )
         .into()

@@ -9,6 +9,7 @@
 
 use super::cannot_read;
 use super::exit::{Exit, PREFIX};
+use super::remedy::Remedied;
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Item, Parsed, Pipeline, Unreadable};
 use partner_org::profile::{Change, Limits, Override, Source};
@@ -123,10 +124,13 @@ pub fn advise(
         };
         let (outcome, detail) = match batch::advise(read, rulebook, options, overrides) {
             Ok(outcome) => (outcome, None),
-            Err(f) => (
-                f.outcome(),
-                (!settings.quiet).then(|| f.error.render(settings.stderr_color)),
-            ),
+            Err(f) => {
+                let f = f.remedied();
+                (
+                    f.outcome(),
+                    (!settings.quiet).then(|| f.error.render(settings.stderr_color)),
+                )
+            }
         };
         Entry::of(index, outcome, detail, &settings, bytes)
     };
@@ -153,6 +157,7 @@ pub fn validate(
         match read {
             Ok((source, profile)) => writeln!(bytes, "ok     {source}: {}", profile.name)?,
             Err(f) => {
+                let f = f.remedied();
                 writeln!(bytes, "error  {}", f.error.one_line())?;
                 entry.detail = (!settings.quiet).then(|| f.error.render(settings.stderr_color));
                 entry.failed = Some(f.source);

@@ -2,7 +2,7 @@
 //! choices shown with what they mean, and answers shown back in plain words.
 
 use super::{Answers, Nav, Prompter, Question};
-use crate::profile::{Choice, Field, Kind, Value};
+use crate::profile::{Choice, Field, Kind, Value, ValueError};
 
 /// An answer in plain words: `yes`, `15%`, `none`, `reach, fast-roi`.
 pub fn plain(value: &Value) -> String {
@@ -32,7 +32,7 @@ pub(super) fn read(
     progress: &str,
     given: &Answers,
     default: Option<&Value>,
-) -> Result<Result<Value, String>, Nav> {
+) -> Result<Result<Value, ValueError>, Nav> {
     let prompt = &format!("{progress} {}", q.prompt);
     let text_default = default.map(|d| match d {
         Value::Flag(_) => plain(d),

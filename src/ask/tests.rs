@@ -683,13 +683,23 @@ fn a_recovery_file_reads_back_as_the_same_answers() {
 #[test]
 fn partial_files_are_read_field_by_field_and_wrong_answers_set_aside() {
     let read = |text: &str| Answers::from_yaml("p.yaml", text);
+    let unknown = read("name: x\ncompany: {employes: 3}\n").unwrap_err();
+    assert!(matches!(
+        &unknown,
+        AnswersError::UnknownField { found, closest: Some("company.employees") }
+            if found == "company.employes"
+    ));
     assert_eq!(
-        read("name: x\ncompany: {employes: 3}\n").unwrap_err(),
+        unknown.to_string(),
         "unknown field 'company.employes'; did you mean 'company.employees'?"
     );
+    let version = read("version: 2\n").unwrap_err();
+    assert!(matches!(version, AnswersError::Version));
+    assert_eq!(version.to_string(), "version: this release reads version 1");
+    let alias = read("name: &a x\n").unwrap_err();
     assert_eq!(
-        read("version: 2\n").unwrap_err(),
-        "version: this release reads version 1"
+        alias.to_string(),
+        "YAML anchors are not allowed in profiles or rulebooks"
     );
     let loaded = read("name: x\ncompany: {employees: many, self_serve: no}\ngoals: [reach, speed]\nprogram: {revenue_share: 15%}\n").unwrap();
     assert_eq!(
@@ -701,7 +711,17 @@ fn partial_files_are_read_field_by_field_and_wrong_answers_set_aside() {
         Some(&Value::Share(0.15))
     );
     assert_eq!(
-        loaded.invalid,
+        loaded.invalid[0],
+        (
+            Field::Employees,
+            Unusable::WrongType(Field::Employees.kind())
+        )
+    );
+    let invalid: Vec<(Field, String)> = (loaded.invalid.iter())
+        .map(|(field, why)| (*field, why.to_string()))
+        .collect();
+    assert_eq!(
+        invalid,
         vec![
             (Field::Employees, "expected a whole number".to_string()),
             (Field::SelfServe, "expected `true` or `false`".to_string()),

@@ -1,9 +1,9 @@
-//! Every field error of a document at once, each with a fix chosen from the kind of
-//! error (serde's typed error kinds, not its wording).
+//! Every field error of a document at once, each kept as data (serde's typed error
+//! kinds, not its wording) for `explain.rs` to choose the fix from.
 //!
 //! The fast path (`yaml_serde` straight into [`Profile`]) stops at the first error.
 //! When it fails, the document is read again as a YAML tree and deserialized through
-//! [`Node`], whose error type [`FieldError`] keeps what serde reports as data: the
+//! `Node` (`diagnose/tree.rs`), whose error type [`FieldError`] keeps what serde reports as data: the
 //! kind of problem, the value found, what was expected, and the field path. After
 //! each error the offending value is set aside (removed, or replaced by a placeholder
 //! of the field's kind) and the tree is read again, up to [`MAX_ERRORS`] errors.

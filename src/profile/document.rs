@@ -3,7 +3,7 @@
 
 use super::diagnose::{FieldError, Found, Problem};
 use super::explain::{backticked, explain};
-use super::{InputError, Violation, locate};
+use super::{InputError, Remedy, Violation, locate};
 
 /// A document that owns its text, as the reader hands it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +94,7 @@ impl<'a> Document<'a> {
             message,
             help,
             line_text,
+            remedy: None,
             more: Vec::new(),
         }
     }
@@ -139,9 +140,16 @@ impl<'a> Document<'a> {
         } else {
             (line, column)
         };
+        // serde says "missing field" and gives no kind (see `explain`).
+        let remedy = message
+            .starts_with("missing field")
+            .then_some(Remedy::Template);
         let (message, help) = explain(&message);
         let help = help.or_else(|| self.syntax_hint(line, column));
-        self.error_at(line, column, field, message, help)
+        InputError {
+            remedy,
+            ..self.error_at(line, column, field, message, help)
+        }
     }
 
     /// Turns a validation failure into an error located at the field it blames.
@@ -176,10 +184,25 @@ impl<'a> Document<'a> {
             }
             _ => self.value_of(&keys, None),
         }
-        .unwrap_or((1, 1));
+        .unwrap_or_else(|| self.first_content());
         let (message, help) = e.explain();
         let field = Some(e.dotted()).filter(|f| !f.is_empty());
-        self.error_at(line, column, field, message, help)
+        InputError {
+            remedy: e.remedy(),
+            ..self.error_at(line, column, field, message, help)
+        }
+    }
+
+    /// The first line that holds more than blanks or a comment, at its first
+    /// character: where a problem with the document as a whole is shown.
+    fn first_content(&self) -> (usize, usize) {
+        (self.text.lines().enumerate())
+            .find_map(|(i, l)| {
+                let content = l.trim_start();
+                (!content.is_empty() && !content.starts_with('#'))
+                    .then(|| (i + 1, l.chars().count() - content.chars().count() + 1))
+            })
+            .unwrap_or((1, 1))
     }
 
     /// Where the value of the field at `keys` starts: `word` when given and found on

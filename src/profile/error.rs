@@ -1,6 +1,18 @@
 //! [`InputError`]: a profile or rulebook that cannot be used, located at a file, line
 //! and column, shown with the offending line, a caret under the problem and the fix.
 
+/// What else helps with an [`InputError`], in the binary's words: an option to raise
+/// a limit, or a command that writes a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// Raise the largest document (or input) accepted, in bytes.
+    RaiseMaxBytes,
+    /// Raise the most documents read from one input.
+    RaiseMaxDocuments,
+    /// Start from the template profile.
+    Template,
+}
+
 /// A profile or rulebook that cannot be used, with where and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.one_line())]
@@ -19,6 +31,9 @@ pub struct InputError {
     pub help: Option<String>,
     /// The text of the offending line, for the caret display.
     pub line_text: Option<String>,
+    /// A fix the binary can finish by naming the option or command that helps (the
+    /// library names none); [`InputError::help`] reads well without it.
+    pub remedy: Option<Remedy>,
     /// The further errors of the same document, when there are several (at most
     /// [`MAX_ERRORS`](super::MAX_ERRORS) in all).
     pub more: Vec<InputError>,
@@ -36,7 +51,16 @@ impl InputError {
             message,
             help: Some(help.to_string()),
             line_text: None,
+            remedy: None,
             more: Vec::new(),
+        }
+    }
+
+    /// The error with a remedy for the binary to name.
+    pub fn with_remedy(self, remedy: Remedy) -> InputError {
+        InputError {
+            remedy: Some(remedy),
+            ..self
         }
     }
 

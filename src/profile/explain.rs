@@ -3,8 +3,8 @@
 //! yaml_serde error (rulebooks, and profile errors the tree cannot name), from its
 //! wording, since yaml_serde gives no kind.
 
-use super::field::{Field, Kind};
-use super::{Document, FieldError, Found, MAX_COUNT, Problem};
+use super::field::{Choice, Field, Kind};
+use super::{Document, FieldError, Found, MAX_COUNT, Problem, Remedy};
 
 impl FieldError {
     /// The message (after the field path) and the fix.
@@ -40,15 +40,29 @@ impl FieldError {
             }
             Problem::MissingField(name) => (
                 format!("missing field '{name}'"),
-                Some(format!(
-                    "add `{name}:` with a value (see `partner-org init` for a template)"
-                )),
+                Some(format!("add `{name}:` with a value")),
             ),
             Problem::DuplicateField(name) => (
                 format!("'{name}' is given twice"),
                 Some("keep one of the two lines".into()),
             ),
             Problem::Other(message) => (message.clone(), None),
+        }
+    }
+}
+
+impl FieldError {
+    /// What else helps, for the binary to name: the template, when a profile is
+    /// missing a field or is not a mapping of fields at all.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match &self.problem {
+            Problem::MissingField(_) => Some(Remedy::Template),
+            Problem::WrongType { expected, .. }
+                if self.field().is_none() && expected == "struct Profile" =>
+            {
+                Some(Remedy::Template)
+            }
+            _ => None,
         }
     }
 }
@@ -67,12 +81,19 @@ fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, O
         None if expected.starts_with("struct") => "a mapping of fields".to_string(),
         None => expected.to_string(),
     };
-    let message = format!("expected {what}, found {found}");
+    (
+        format!("expected {what}, found {found}"),
+        wrong_type_help(found, expected, kind),
+    )
+}
+
+/// How to write a value of the field's kind, from what was written instead.
+fn wrong_type_help(found: &Found, expected: &str, kind: Option<Kind>) -> Option<String> {
     let text = match found {
         Found::Text(s) => s.as_str(),
         _ => "",
     };
-    let help = match (kind, found) {
+    Some(match (kind, found) {
         (Some(Kind::Count { .. } | Kind::Share), Found::Text(_)) if thousands(text) => {
             let plain: String = text.chars().filter(char::is_ascii_digit).collect();
             format!("write the number without separators: `{plain}`")
@@ -95,24 +116,16 @@ fn wrong_type(found: &Found, expected: &str, field: Option<Field>) -> (String, O
             "write a list, e.g. `[{}]`",
             choices.first().map_or("", |c| c.name)
         ),
-        (Some(Kind::One(choices)), _) => format!(
-            "write one of: {}",
-            choices
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        (Some(Kind::One(choices)), _) => format!("write one of: {}", Choice::names(choices)),
         (Some(Kind::Text), _) => "put the text in quotes, e.g. `name: \"Acme\"`".into(),
         (None, _) if expected == "struct Profile" => {
-            "start with `name:`, `company:` and `program:` (see `partner-org init`)".into()
+            "start with `name:`, `company:` and `program:`".into()
         }
         (None, _) if expected.starts_with("struct") => {
             "write its fields on the lines below it, indented by 2 spaces".into()
         }
-        _ => return (message, None),
-    };
-    (message, Some(help))
+        _ => return None,
+    })
 }
 
 /// `1,200`, `1 200`, `1_200` or `1.200.000`: digits in groups of three.
@@ -206,9 +219,7 @@ fn about_a_name(message: &str) -> Option<(String, Option<String>)> {
     if let Some(field) = message.strip_prefix("missing field ").and(names.first()) {
         return Some((
             format!("missing field '{field}'"),
-            Some(format!(
-                "add `{field}:` with a value (see `partner-org init` for a template)"
-            )),
+            Some(format!("add `{field}:` with a value")),
         ));
     }
     if let Some(field) = message.strip_prefix("duplicate field ").and(names.first()) {

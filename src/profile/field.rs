@@ -9,9 +9,10 @@
 use super::choices::{
     GOALS, MARKETING_MATURITY, PROGRAM_MATURITY, PROGRAM_TYPES, REGIONS, REVENUE_OWNER,
 };
-use super::written::{parse_choice, parse_count, parse_share, parse_yes_no};
+use super::written::{ValueError, parse_choice, parse_count, parse_share, parse_yes_no};
 use super::{Goal, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region, RevenueOwner};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// One answer of a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,6 +58,14 @@ pub struct Choice {
     pub name: &'static str,
     /// What it means, in one line.
     pub description: &'static str,
+}
+
+impl Choice {
+    /// The names of `choices`, comma-separated: `none, launching, established`.
+    pub fn names(choices: &[Choice]) -> String {
+        let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
+        names.join(", ")
+    }
 }
 
 /// The kind of value a field takes.
@@ -194,19 +203,16 @@ impl Field {
     /// The value a profile that leaves the field out has; `None` for a required field.
     /// The marketing maturity's default is `emerging` where there is a marketing team
     /// (and `none` where there is none).
+    ///
+    /// The defaults are written once, in the serde attributes of [`Profile`]: this
+    /// reads them from [`Profile::blank`].
     pub fn default(self) -> Option<Value> {
-        Some(match self {
-            Field::Name | Field::Employees | Field::SelfServe | Field::Maturity => return None,
-            Field::SalesTeam | Field::MarketingTeam | Field::Partners | Field::TeamSize => {
-                Value::Count(0)
-            }
-            Field::RevenueShare => Value::Share(0.0),
-            Field::SharedGtmLeader => Value::Flag(false),
-            Field::MarketingMaturity => Value::One(MarketingMaturity::Emerging.as_str()),
-            Field::RevenueOwner => Value::One(RevenueOwner::None.as_str()),
-            Field::Types | Field::Planned | Field::Goals => Value::Many(Vec::new()),
-            Field::Regions => Value::Many(vec![Region::NorthAmerica.as_str()]),
-        })
+        static BLANK: LazyLock<Profile> = LazyLock::new(Profile::blank);
+        match self {
+            f if f.required() => None,
+            Field::MarketingMaturity => Some(Value::One(MarketingMaturity::Emerging.as_str())),
+            f => Some(f.get(&BLANK)),
+        }
     }
 
     /// Whether the profile leaves the answer at its default (left out, or written as
@@ -351,7 +357,7 @@ impl Field {
     /// share as `0.15` or `15%`, yes/no (`y`, `yes`, `n`, `no`, `true`, `false`, any
     /// case), a choice by name, or a comma-separated list (`[]` or nothing for none).
     /// The error says what to type instead.
-    pub fn parse(self, text: &str) -> Result<Value, String> {
+    pub fn parse(self, text: &str) -> Result<Value, ValueError> {
         let text = text.trim();
         match self.kind() {
             Kind::Text => Ok(Value::Text(text.to_string())),
@@ -359,7 +365,7 @@ impl Field {
             Kind::Share => parse_share(text).map(Value::Share),
             Kind::Flag => parse_yes_no(text)
                 .map(Value::Flag)
-                .ok_or_else(|| format!("'{text}' is not yes or no: type yes or no (or y, n)")),
+                .ok_or_else(|| ValueError::NotYesNo(text.to_string())),
             Kind::One(choices) => parse_choice(text, choices).map(Value::One),
             Kind::Many { choices, .. } => {
                 let inner = text
@@ -370,7 +376,7 @@ impl Field {
                 for item in inner.split(',').map(str::trim).filter(|i| !i.is_empty()) {
                     let name = parse_choice(item, choices)?;
                     if chosen.contains(&name) {
-                        return Err(format!("'{name}' is listed twice: list each one once"));
+                        return Err(ValueError::Twice(name));
                     }
                     chosen.push(name);
                 }
@@ -456,6 +462,15 @@ mod tests {
     fn defaults_are_what_a_profile_that_leaves_the_field_out_gets() {
         let text = "name: x\ncompany: {employees: 50, self_serve: false, marketing_team: 3}\nprogram: {maturity: none}\n";
         let minimal = Profile::parse("minimal.yaml", text).unwrap();
+        // As documented on the profile's fields.
+        assert_eq!(Field::SalesTeam.default(), Some(Value::Count(0)));
+        assert_eq!(Field::RevenueShare.default(), Some(Value::Share(0.0)));
+        assert_eq!(Field::RevenueOwner.default(), Some(Value::One("none")));
+        assert_eq!(
+            Field::Regions.default(),
+            Some(Value::Many(vec!["north-america"]))
+        );
+        assert_eq!(Field::Employees.default(), None);
         for field in Field::ALL {
             match field.default() {
                 Some(d) if field != Field::MarketingTeam => {

@@ -4,7 +4,7 @@
 //! of any length runs in bounded memory, and endless input without line breaks
 //! (`/dev/zero`) is rejected as soon as it passes the size limit.
 
-use super::{InputError, OwnedDocument};
+use super::{InputError, OwnedDocument, Remedy};
 use std::io::{BufRead, Read};
 
 /// What is wrong with a raw line of input, and how to fix it.
@@ -74,8 +74,9 @@ pub fn decode(path: &str, bytes: &[u8], max_bytes: usize) -> Result<String, Inpu
             0,
             0,
             format!("larger than the limit of {max_bytes} bytes"),
-            "raise the limit with --max-bytes",
-        ));
+            "raise the limit",
+        )
+        .with_remedy(Remedy::RaiseMaxBytes));
     }
     let mut text = String::with_capacity(bytes.len());
     let mut line = Vec::new();
@@ -92,7 +93,7 @@ pub fn decode(path: &str, bytes: &[u8], max_bytes: usize) -> Result<String, Inpu
 /// Input limits; README's "Reliability" section documents them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest document, in bytes (`--max-bytes`); default 1 MiB.
+    /// The largest document, in bytes; default 1 MiB.
     pub max_bytes: usize,
     /// The most documents read from one input; default 1,000,000.
     pub max_documents: usize,
@@ -113,8 +114,9 @@ pub(crate) fn empty_input(path: &str) -> InputError {
         0,
         0,
         "the input holds no profile".into(),
-        "write a profile into it; `partner-org init` prints a template",
+        "write a profile into it",
     )
+    .with_remedy(Remedy::Template)
 }
 
 /// Reads documents one at a time from any byte source.
@@ -227,14 +229,16 @@ impl<R: BufRead> DocumentReader<R> {
             self.line_no += 1;
             if text.len() + line.len() > self.limits.max_bytes {
                 let limit = self.limits.max_bytes;
-                return Err(self.fail(
-                    first_line,
-                    1,
-                    format!(
-                        "the document starting here is larger than the limit of {limit} bytes; the rest of this input is not read"
-                    ),
-                    "split the input, or raise the limit with --max-bytes",
-                ));
+                return Err(self
+                    .fail(
+                        first_line,
+                        1,
+                        format!(
+                            "the document starting here is larger than the limit of {limit} bytes; the rest of this input is not read"
+                        ),
+                        "split the input, or raise the limit",
+                    )
+                    .with_remedy(Remedy::RaiseMaxBytes));
             }
             let n = self.line_no;
             let line_str = match clean_line(&mut line, n) {
@@ -267,12 +271,14 @@ impl<R: BufRead> DocumentReader<R> {
         self.index += 1;
         if self.index > self.limits.max_documents {
             let limit = self.limits.max_documents;
-            return Err(self.fail(
-                first_line,
-                1,
-                format!("this input holds more than {limit} document(s), the limit; the rest is not read"),
-                "split the stream, or raise the limit with --max-documents",
-            ));
+            return Err(self
+                .fail(
+                    first_line,
+                    1,
+                    format!("this input holds more than {limit} document(s), the limit; the rest is not read"),
+                    "split the stream, or raise the limit",
+                )
+                .with_remedy(Remedy::RaiseMaxDocuments));
         }
         self.yielded = true;
         Ok(OwnedDocument {

@@ -43,7 +43,7 @@ pub enum Outside {
     /// A `<<` key.
     #[error("YAML merge keys (`<<`) are not allowed in profiles or rulebooks")]
     MergeKey,
-    /// Flow brackets nested deeper than [`MAX_FLOW_DEPTH`].
+    /// Flow brackets (`[`, `{`) nested deeper than the subset allows.
     #[error("the document is nested too deeply")]
     TooDeep,
 }

@@ -153,6 +153,22 @@ fn a_stream_gives_one_result_per_document_with_file_positions() {
 }
 
 #[test]
+fn a_section_left_out_is_shown_at_the_documents_first_line_of_content() {
+    for (text, at) in [
+        ("---\nname: x\nprogram: {maturity: none}\n", (2, 1)),
+        (
+            "# a comment\n\nname: x\nprogram: {maturity: none}\n",
+            (3, 1),
+        ),
+    ] {
+        let err = parse(text).unwrap_err();
+        assert_eq!(err.message, "missing field 'company'");
+        assert_eq!((err.line, err.column), at, "{text:?}");
+        assert_eq!(err.line_text.as_deref(), Some("name: x"));
+    }
+}
+
+#[test]
 fn stream_edge_cases() {
     let empty_between = format!("{VALID}---\n---\n{VALID}");
     let all = Profile::parse_all("s.yaml", &empty_between);

@@ -145,8 +145,12 @@ impl Profile {
             ))?;
         }
         let share = self.program.revenue_share;
-        if let Err(message) = share_in_range(share) {
-            report(v(Field::RevenueShare.path(), message, &share_help(share)))?;
+        if let Err(e) = share_in_range(share) {
+            report(v(
+                Field::RevenueShare.path(),
+                e.to_string(),
+                &share_help(share),
+            ))?;
         }
         ControlFlow::Continue(())
     }

@@ -6,19 +6,66 @@ use super::{Choice, Field, MAX_COUNT, Profile, Value, Violation, closest};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::fmt;
 
+/// Why a typed answer cannot be read as a value of its field. The message says what
+/// to type instead.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ValueError {
+    /// Nothing where a number goes.
+    #[error("an answer is needed: type a whole number, e.g. 12")]
+    NoNumber,
+    /// Text that is not a whole number.
+    #[error("'{0}' is not a whole number: type digits only, e.g. 12")]
+    NotWhole(String),
+    /// A count above [`MAX_COUNT`].
+    #[error("{0} is more than the limit of {MAX_COUNT}: give a realistic count")]
+    TooLarge(u64),
+    /// Text that is not a share.
+    #[error("'{0}' is not a share: write a percentage such as 15% or 0.15")]
+    NotShare(String),
+    /// A share below 0 or above 1.
+    #[error("{0}: {help}", help = share_help(.0.0))]
+    ShareOutOfRange(ShareOutOfRange),
+    /// Text that is not yes or no.
+    #[error("'{0}' is not yes or no: type yes or no (or y, n)")]
+    NotYesNo(String),
+    /// A name that is not one of the field's choices.
+    #[error("'{found}' is not a choice{}", match closest {
+        Some(near) => format!("; did you mean '{near}'?"),
+        None => format!(": one of {}", Choice::names(choices)),
+    })]
+    NotAChoice {
+        /// The name as typed.
+        found: String,
+        /// The choice closest to it, when it looks like a typo.
+        closest: Option<&'static str>,
+        /// The field's choices.
+        choices: &'static [Choice],
+    },
+    /// A choice listed twice.
+    #[error("'{0}' is listed twice: list each one once")]
+    Twice(&'static str),
+}
+
+/// A share below 0 or above 1 (0% to 100%).
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+#[error(
+    "a share runs from 0 to 1 (0% to 100%), and {share} is {side}",
+    share = .0,
+    side = if *.0 < 0.0 { "below 0" } else { "above 1" }
+)]
+pub struct ShareOutOfRange(pub f64);
+
 /// Reads a whole number up to [`MAX_COUNT`]; the least value is checked with the other
 /// answers, where the message can say why.
-pub(super) fn parse_count(text: &str) -> Result<u32, String> {
+pub(super) fn parse_count(text: &str) -> Result<u32, ValueError> {
     if text.is_empty() {
-        return Err("an answer is needed: type a whole number, e.g. 12".into());
+        return Err(ValueError::NoNumber);
     }
     let n: u64 = text
         .parse()
-        .map_err(|_| format!("'{text}' is not a whole number: type digits only, e.g. 12"))?;
+        .map_err(|_| ValueError::NotWhole(text.to_string()))?;
     if n > u64::from(MAX_COUNT) {
-        return Err(format!(
-            "{n} is more than the limit of {MAX_COUNT}: give a realistic count"
-        ));
+        return Err(ValueError::TooLarge(n));
     }
     Ok(n as u32)
 }
@@ -26,7 +73,7 @@ pub(super) fn parse_count(text: &str) -> Result<u32, String> {
 /// Reads a share written `0.15` or `15%` (spaces allowed before `%`). A bare number
 /// above 1, such as `15`, is refused with "write 15% or 0.15": it is most likely a
 /// percentage without its sign, and guessing would be wrong for `1`.
-pub fn parse_share(text: &str) -> Result<f64, String> {
+pub fn parse_share(text: &str) -> Result<f64, ValueError> {
     let text = text.trim();
     let (number, scale) = match text.strip_suffix('%') {
         Some(n) => (n.trim_end(), 100.0),
@@ -36,22 +83,16 @@ pub fn parse_share(text: &str) -> Result<f64, String> {
         .parse()
         .ok()
         .filter(|x: &f64| x.is_finite())
-        .ok_or_else(|| {
-            format!("'{text}' is not a share: write a percentage such as 15% or 0.15")
-        })?;
-    let share = x / scale;
-    share_in_range(share).map_err(|e| format!("{e}: {}", share_help(share)))
+        .ok_or_else(|| ValueError::NotShare(text.to_string()))?;
+    share_in_range(x / scale).map_err(ValueError::ShareOutOfRange)
 }
 
-/// Checks that a share is from 0 to 1 (0% to 100%); the error is in a person's words.
-pub fn share_in_range(share: f64) -> Result<f64, String> {
+/// Checks that a share is from 0 to 1 (0% to 100%).
+pub fn share_in_range(share: f64) -> Result<f64, ShareOutOfRange> {
     if share.is_finite() && (0.0..=1.0).contains(&share) {
         Ok(share)
     } else {
-        let side = if share < 0.0 { "below 0" } else { "above 1" };
-        Err(format!(
-            "a share runs from 0 to 1 (0% to 100%), and {share} is {side}"
-        ))
+        Err(ShareOutOfRange(share))
     }
 }
 
@@ -110,15 +151,19 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
-pub(super) fn parse_choice(text: &str, choices: &'static [Choice]) -> Result<&'static str, String> {
+pub(super) fn parse_choice(
+    text: &str,
+    choices: &'static [Choice],
+) -> Result<&'static str, ValueError> {
     let lower = text.to_ascii_lowercase();
     if let Some(c) = choices.iter().find(|c| c.name == lower) {
         return Ok(c.name);
     }
     let names: Vec<&str> = choices.iter().map(|c| c.name).collect();
-    Err(match closest(&lower, &names) {
-        Some(near) => format!("'{text}' is not a choice; did you mean '{near}'?"),
-        None => format!("'{text}' is not a choice: one of {}", names.join(", ")),
+    Err(ValueError::NotAChoice {
+        found: text.to_string(),
+        closest: closest(&lower, &names),
+        choices,
     })
 }
 
@@ -132,7 +177,7 @@ pub struct Override {
 }
 
 /// Why a `FIELD=VALUE` override cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum OverrideError {
     /// No `=` between the field and the value.
     #[error("expected FIELD=VALUE, e.g. program.maturity=scaling")]
@@ -149,8 +194,8 @@ pub enum OverrideError {
         closest: Option<&'static str>,
     },
     /// A value the field does not take, and why.
-    #[error("{0}")]
-    BadValue(String),
+    #[error(transparent)]
+    BadValue(#[from] ValueError),
 }
 
 impl std::str::FromStr for Override {
@@ -164,7 +209,7 @@ impl std::str::FromStr for Override {
             found: path.to_string(),
             closest: closest(path, &Field::paths()),
         })?;
-        let value = field.parse(value).map_err(OverrideError::BadValue)?;
+        let value = field.parse(value)?;
         Ok(Override { field, value })
     }
 }
@@ -210,7 +255,7 @@ impl schemars::JsonSchema for Change {
             "items": {"type": "string"}
         });
         schemars::json_schema!({
-            "description": "An answer `--set` changed: the field, its value before and after.",
+            "description": "An answer an override changed: the field, its value before and after.",
             "type": "object",
             "properties": {
                 "field": {"type": "string", "enum": Field::paths()},
@@ -261,9 +306,28 @@ mod tests {
         assert_eq!(parse_share("1"), Ok(1.0));
         let bare = parse_share("15").unwrap_err();
         assert!(bare.to_string().contains("write 15% or 0.15"), "{bare}");
-        assert!(parse_share("150%").unwrap_err().contains("above 1"));
-        assert!(parse_share("-5%").unwrap_err().contains("below 0"));
-        assert!(parse_share("lots").unwrap_err().contains("15% or 0.15"));
+        let above = parse_share("150%").unwrap_err();
+        assert!(above.to_string().contains("above 1"), "{above}");
+        assert_eq!(
+            parse_share("-5%"),
+            Err(ValueError::ShareOutOfRange(ShareOutOfRange(-0.05)))
+        );
+        assert!(
+            parse_share("-5%")
+                .unwrap_err()
+                .to_string()
+                .contains("below 0")
+        );
+        assert_eq!(
+            parse_share("lots"),
+            Err(ValueError::NotShare("lots".into()))
+        );
+        assert!(
+            parse_share("lots")
+                .unwrap_err()
+                .to_string()
+                .contains("15% or 0.15")
+        );
     }
 
     #[test]
@@ -278,7 +342,14 @@ mod tests {
         );
         assert_eq!(Field::Planned.parse("[]"), Ok(Value::Many(vec![])));
         let near = Field::Maturity.parse("scalling").unwrap_err();
-        assert!(near.contains("did you mean 'scaling'"), "{near}");
+        assert!(
+            near.to_string().contains("did you mean 'scaling'"),
+            "{near}"
+        );
+        assert_eq!(
+            Field::Goals.parse("reach, reach"),
+            Err(ValueError::Twice("reach"))
+        );
         assert_eq!(Field::SalesTeam.parse("0"), Ok(Value::Count(0)));
     }
 

@@ -213,7 +213,10 @@ fn an_empty_file_and_an_oversized_file_are_rejected() {
         .args(["advise", empty.to_str().unwrap()])
         .assert()
         .code(65)
-        .stderr(predicate::str::contains("the input holds no profile"));
+        .stderr(predicate::str::contains("the input holds no profile"))
+        .stderr(predicate::str::contains(
+            "write a profile into it (`partner-org init` writes a template)",
+        ));
     let big = dir.path().join("big.yaml");
     std::fs::write(&big, format!("{VALID}# {}\n", "x".repeat(2 << 20))).unwrap();
     partner_org()
@@ -222,6 +225,9 @@ fn an_empty_file_and_an_oversized_file_are_rejected() {
         .code(65)
         .stderr(predicate::str::contains(
             "larger than the limit of 1048576 bytes",
+        ))
+        .stderr(predicate::str::contains(
+            "split the input, or raise the limit with --max-bytes",
         ));
     partner_org()
         .args(["advise", big.to_str().unwrap(), "--max-bytes", "4000000"])
@@ -345,6 +351,11 @@ fn common_mistakes_get_a_help_line_that_says_how_to_fix_them() {
             "a misspelt value",
             VALID.replace("maturity: launching", "maturity: launchng"),
             "help: did you mean 'launching'?",
+        ),
+        (
+            "a required field left out",
+            VALID.replace("  self_serve: true\n", ""),
+            "help: add `self_serve:` with a value (`partner-org init` writes a template)",
         ),
     ];
     for (what, text, help) in cases {

@@ -295,6 +295,9 @@ fn the_number_of_documents_per_input_is_capped() {
         .stdout(predicates::str::contains("<stdin>#3: Acme"))
         .stderr(predicates::str::contains(
             "more than 3 document(s), the limit",
+        ))
+        .stderr(predicates::str::contains(
+            "split the stream, or raise the limit with --max-documents",
         ));
 }
 

@@ -103,6 +103,7 @@ mod tests {
             message: message.into(),
             help: Some("fix\nit".into()),
             line_text: None,
+            remedy: None,
             more: Vec::new(),
         };
         Outcome::Failed(FailureRecord::new(
