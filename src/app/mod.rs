@@ -10,7 +10,7 @@
 use crate::cli::{Cli, Command, Global};
 use exit::{Exit, ExitError};
 use output::Sink;
-use partner_org::batch::{self, Input, Reason, TextError, Unreadable};
+use partner_org::batch::{self, CannotRead, Input, TextError, Unreadable};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
 use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
@@ -142,7 +142,7 @@ pub fn load_one(
 /// instead.
 fn cannot_read(u: &Unreadable) -> String {
     match u.reason {
-        Reason::Fifo => {
+        CannotRead::Fifo => {
             format!("{u}; to read a pipe, redirect it to stdin: `partner-org advise - < PATH`")
         }
         _ => u.to_string(),
