@@ -18,6 +18,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+mod compiled;
 mod condition;
 pub mod domain;
 mod effects;
@@ -113,6 +114,10 @@ pub(crate) struct Derived {
     pub(crate) effects: Vec<Text>,
     /// The guidance points each rule cites, as a set.
     pub(crate) cited: Vec<guidance::Citations>,
+    /// Each rule's condition compiled (`None`: the rule always fires).
+    pub(crate) conditions: Vec<Option<compiled::Node>>,
+    /// The numbers conditions compare ([`NumberField::all`]).
+    pub(crate) numbers: Vec<NumberField>,
 }
 
 /// [`Derived`], filled in on first use. Not part of a rulebook's identity: a rulebook
@@ -164,6 +169,12 @@ impl Rulebook {
                     .iter()
                     .map(|r| guidance::Citations::of(r.cites.iter().map(|c| c.as_str())))
                     .collect(),
+                conditions: self
+                    .rules
+                    .iter()
+                    .map(|r| r.when.as_ref().map(compiled::Node::compile))
+                    .collect(),
+                numbers: NumberField::all(),
             }
         })
     }
