@@ -100,17 +100,7 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
     if let Some(changes) = changes_line(a) {
         writeln!(out, "<p class=\"changes\">{}</p>", e(&changes))?;
     }
-
-    writeln!(out, "<h2>Org chart</h2>")?;
-    let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
-    // A wide chart also prints on a landscape page of its own.
-    let class = if drawing.width > COLUMN {
-        "chart wide"
-    } else {
-        "chart"
-    };
-    writeln!(out, "<div class=\"{class}\">{}</div>", drawing.svg)?;
-
+    chart(a, index, out)?;
     for (i, section) in sections(a, Columns::CitesAfterText).into_iter().enumerate() {
         // Each section ends with its closing tag; the last one's line also closes the
         // profile's <section>.
@@ -118,52 +108,75 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
             writeln!(out)?;
         }
         write!(out, "<h2>{}</h2>", section.title())?;
-        match section {
-            Section::Scores(scores) => {
-                write!(out, "<table><tr>")?;
-                header_cells(out, &SCORES_HEADER)?;
-                for s in scores {
-                    let class = if s.recommended {
-                        " class=\"recommended\""
-                    } else {
-                        ""
-                    };
-                    writeln!(
-                        out,
-                        "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        s.placement.as_str(),
-                        number(s.score),
-                        s.note()
-                    )?;
-                }
-                write!(out, "</table>")?;
+        part(&section, index, out)?;
+    }
+    sources(a, index, out)
+}
+
+/// The org chart, drawn inline; a wide one also prints on a landscape page of its own.
+fn chart(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<h2>Org chart</h2>")?;
+    let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
+    let class = if drawing.width > COLUMN {
+        "chart wide"
+    } else {
+        "chart"
+    };
+    writeln!(out, "<div class=\"{class}\">{}</div>", drawing.svg)
+}
+
+/// One part of the report under its heading: a table or a list, up to its closing tag.
+fn part(section: &Section, index: usize, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        Section::Scores(scores) => {
+            write!(out, "<table><tr>")?;
+            header_cells(out, &SCORES_HEADER)?;
+            for s in scores {
+                let class = if s.recommended {
+                    " class=\"recommended\""
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    s.placement.as_str(),
+                    number(s.score),
+                    s.note()
+                )?;
             }
-            Section::Bullets { items, .. } => {
-                writeln!(out, "<ul>")?;
-                for b in items {
-                    write!(out, "<li>")?;
-                    if let Some(name) = b.name {
-                        write!(out, "<strong>{}</strong>: ", e(name))?;
-                    }
-                    write!(out, "{} {}", e(b.text), cites(b.cites, index))?;
-                    if let Some(m) = b.mitigation {
-                        write!(out, "<br/><em>Mitigation:</em> {}", e(m))?;
-                    }
-                    writeln!(out, "</li>")?;
+            write!(out, "</table>")
+        }
+        Section::Bullets { items, .. } => {
+            writeln!(out, "<ul>")?;
+            for b in items {
+                write!(out, "<li>")?;
+                if let Some(name) = b.name {
+                    write!(out, "<strong>{}</strong>: ", e(name))?;
                 }
-                write!(out, "</ul>")?;
-            }
-            Section::Table { header, rows, .. } => {
-                writeln!(out, "<table><tr>")?;
-                header_cells(out, header)?;
-                for cells in rows {
-                    let cells: Vec<String> = cells.iter().map(|c| cell(c, index)).collect();
-                    writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"))?;
+                write!(out, "{} {}", e(b.text), cites(b.cites, index))?;
+                if let Some(m) = b.mitigation {
+                    write!(out, "<br/><em>Mitigation:</em> {}", e(m))?;
                 }
-                write!(out, "</table>")?;
+                writeln!(out, "</li>")?;
             }
+            write!(out, "</ul>")
+        }
+        Section::Table { header, rows, .. } => {
+            writeln!(out, "<table><tr>")?;
+            header_cells(out, header)?;
+            for cells in rows {
+                let cells: Vec<String> = cells.iter().map(|c| cell(c, index)).collect();
+                writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"))?;
+            }
+            write!(out, "</table>")
         }
     }
+}
+
+/// The guidance points the report cites, each with its anchor, then how to read
+/// more; closes the profile's `<section>`.
+fn sources(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n<h2>Sources</h2>\n<ul class=\"sources\">")?;
     for p in report_sources(a, false).points() {
         writeln!(

@@ -89,57 +89,11 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title(), style)?;
-        match section {
-            Section::Scores(scores) => {
-                let mut t = new_table(&SCORES_HEADER, width);
-                for s in scores {
-                    t.add_row(vec![
-                        s.placement.as_str().to_string(),
-                        number(s.score),
-                        s.note().to_string(),
-                    ]);
-                }
-                writeln!(out, "{t}")?;
-            }
-            Section::Bullets { items, .. } => {
-                for b in items {
-                    let mut line = format!("{} {}", b.text, cites(b.cites));
-                    if let Some(name) = b.name {
-                        line.insert_str(0, &format!("{name}: "));
-                    }
-                    writeln!(out, "{}", wrap(&line, "  - ", width))?;
-                    if let Some(m) = b.mitigation {
-                        writeln!(out, "{}", wrap(m, "    Mitigation: ", width))?;
-                    }
-                }
-            }
-            Section::Table { header, rows, .. } => {
-                let mut t = new_table(header, width);
-                for cells in rows {
-                    t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
-                }
-                writeln!(out, "{t}")?;
-            }
-        }
+        part(section, width, out)?;
     }
-
     if style.explain {
-        match &a.trace {
-            Some(t) => {
-                heading(out, "How the recommendation was reached", style)?;
-                trace(t, width, out)?;
-            }
-            None => {
-                heading(out, "Rules that fired, in evaluation order", style)?;
-                let mut t = new_table(&["Rule", "Cites", "Effect"], width);
-                for r in &a.rules {
-                    t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
-                }
-                writeln!(out, "{t}")?;
-            }
-        }
+        explained(a, style, out)?;
     }
-
     heading(out, "Org chart", style)?;
     let chart = crate::org::OrgChart::from_assessment(a);
     crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)?;
@@ -149,6 +103,64 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
     }
     writeln!(out, "\n{}", wrap(&SOURCES_NOTE.replace('`', ""), "", width))
+}
+
+/// One part of the report under its heading: the scores, a list or a table.
+fn part(section: Section, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        Section::Scores(scores) => {
+            let mut t = new_table(&SCORES_HEADER, width);
+            for s in scores {
+                t.add_row(vec![
+                    s.placement.as_str().to_string(),
+                    number(s.score),
+                    s.note().to_string(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+        }
+        Section::Bullets { items, .. } => {
+            for b in items {
+                let mut line = format!("{} {}", b.text, cites(b.cites));
+                if let Some(name) = b.name {
+                    line.insert_str(0, &format!("{name}: "));
+                }
+                writeln!(out, "{}", wrap(&line, "  - ", width))?;
+                if let Some(m) = b.mitigation {
+                    writeln!(out, "{}", wrap(m, "    Mitigation: ", width))?;
+                }
+            }
+        }
+        Section::Table { header, rows, .. } => {
+            let mut t = new_table(header, width);
+            for cells in rows {
+                t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    Ok(())
+}
+
+/// How the recommendation was reached (`explain`): the trace when the assessment has
+/// one, else the rules that fired.
+fn explained(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = style.width;
+    match &a.trace {
+        Some(t) => {
+            heading(out, "How the recommendation was reached", style)?;
+            trace(t, width, out)?;
+        }
+        None => {
+            heading(out, "Rules that fired, in evaluation order", style)?;
+            let mut t = new_table(&["Rule", "Cites", "Effect"], width);
+            for r in &a.rules {
+                t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    Ok(())
 }
 
 fn cell(c: &Cell) -> String {
@@ -164,6 +176,14 @@ fn cell(c: &Cell) -> String {
 /// and why the runner-up lost, `width` columns wide. Markdown shows the same text in a
 /// code block.
 pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    passes(t, width, out)?;
+    sums(t, width, out)?;
+    contest(t, width, out)
+}
+
+/// Each pass, each of its rules in order: fired or not, what it added, and its
+/// condition evaluated.
+fn passes(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let chosen = format!(
         "Second pass: rules that test the chosen placement ({}), in order:",
         t.contest.placement
@@ -191,7 +211,11 @@ pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    Ok(())
+}
 
+/// Each placement's score, as the sum of what each rule added.
+fn sums(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Scores, added up:")?;
     for sum in &t.sums {
         let terms: Vec<String> = sum
@@ -212,7 +236,12 @@ pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
         let head = format!("  {:<17} ", sum.placement.as_str());
         writeln!(out, "{}", wrap(&line, &head, width))?;
     }
+    Ok(())
+}
 
+/// Why the winner won: the margin over the runner-up, the rules that made the
+/// difference, and what was ruled out.
+fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let c = &t.contest;
     writeln!(out)?;
     match (c.runner_up, c.margin) {
