@@ -246,7 +246,9 @@ impl Scores {
 /// Where an item of an assessment comes from: the index of its rule in the rulebook,
 /// and its place among that rule's items of its kind (0 for a rule's one reason or
 /// caveat). A renderer that works something out once per rule item (NDJSON) keys it
-/// by this.
+/// by this. The org model may settle an item's owner, topics or frequency for the
+/// profile; the item keeps its origin, and such a renderer writes those texts as the
+/// item holds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
     /// The rule's index in the rulebook.

@@ -176,7 +176,10 @@ fn sink(g: &Global) -> Sink {
 
 /// The embedded rulebook, or the one given with `--rules`.
 pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
-    let (name, text) = rulebook_text(g, g.rules.as_deref())?;
+    let Some(path) = g.rules.as_deref() else {
+        return Ok(Rulebook::embedded());
+    };
+    let (name, text) = rulebook_text(g, Some(path))?;
     parse_rulebook(g, &name, &text)
 }
 

@@ -595,3 +595,12 @@ mod compiled {
         assert!(node.holds(&known));
     }
 }
+
+/// The embedded rulebook, loaded from the JSON that build.rs converts, is the one the
+/// YAML gives.
+#[test]
+fn the_embedded_json_is_the_default_yaml() {
+    let yaml = Rulebook::parse(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK).unwrap();
+    assert_eq!(Rulebook::embedded(), yaml);
+    assert_eq!(Rulebook::default_rules(), &yaml);
+}

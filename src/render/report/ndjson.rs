@@ -2,10 +2,12 @@
 //!
 //! A batch's throughput is bound by this format: each line is about 9 KB, nearly all
 //! of it rulebook text. [`Ndjson::new`] serialises, once per rulebook, every item a
-//! rule can add to an assessment (its fired-rule entry, reason, caveat, roles around
-//! their status, PartnerOps functions, cadence, KPIs), every executive title and
-//! every guidance point's entry in `sources`. A
-//! line copies them, keyed by the item's [`Origin`] (its rule's index and its place
+//! rule can add to an assessment (its fired-rule entry, reason, caveat, roles,
+//! PartnerOps functions, cadence, KPIs), every executive title and every guidance
+//! point's entry in `sources`. What the profile decides inside an item is cut out of
+//! its cached JSON and written in place: a role's status, and the texts the org model
+//! settles (a function's owner, a merged cadence item's topics and frequency), which
+//! alone are escaped when they are not the rule's own. A line copies the rest, keyed by the item's [`Origin`] (its rule's index and its place
 //! in the rule), instead of escaping every string again: several times faster than
 //! serde_json on the whole line. The bytes are exactly those of
 //! `serde_json::to_writer` (a property test compares them for generated profiles).
