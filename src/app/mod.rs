@@ -30,6 +30,7 @@ mod guidance;
 mod init;
 mod man;
 mod output;
+mod progress;
 mod remedy;
 mod report;
 mod roadmap;
@@ -162,7 +163,7 @@ fn batch_settings<'a>(g: &Global, layout: Layout<'a>, style: Style) -> Settings<
         style,
         quiet: g.quiet,
         stderr_color: stderr_color(g),
-        progress: report::progress_allowed(g.output.is_some()),
+        progress: progress::allowed(g.output.is_some()),
         limits: limits(g),
     }
 }

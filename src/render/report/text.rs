@@ -10,6 +10,7 @@ use crate::assessment::{Check, Pass, Trace};
 use crate::render::wrapping::{shorten, shorten_lines, wrap};
 use crate::render::{Outcome, Renderer, Style, Totals};
 use crate::rules::{number, signed};
+use comfy_table::Table;
 use std::io::{self, Write};
 
 /// The human-readable report.
@@ -331,69 +332,87 @@ impl TextReport {
     /// long batch writes the table a page of rows at a time, so that memory does not
     /// grow with the number of profiles.
     pub fn summary_table(rows: &[SummaryRow], width: usize, out: &mut dyn Write) -> io::Result<()> {
-        const WIDE: [&str; 6] = [
-            "Source",
-            "Profile",
-            "Placement",
-            "Reports to",
-            "Conf.",
-            "Reason",
-        ];
-        const NARROW: [&str; 4] = [
-            "Source\nprofile",
-            "Placement\nreports to",
-            "Conf.",
-            "Reason",
-        ];
-        // Enough of a reason to be worth reading.
-        const MIN_REASON: usize = 24;
         let cells: Vec<[String; 6]> = rows.iter().map(|r| r.cells.clone()).collect();
-        let natural = |i: usize| {
-            cells
-                .iter()
-                .map(|c| c[i].chars().count())
-                .chain([WIDE[i].len()])
-                .max()
-                .unwrap_or(0)
-        };
+        let natural: Vec<usize> = (0..WIDE.len())
+            .map(|i| {
+                cells
+                    .iter()
+                    .map(|c| c[i].chars().count())
+                    .chain([WIDE[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let room = width.saturating_sub(borders(WIDE.len()));
-        let short: usize = (0..5).map(natural).sum();
-        if short + MIN_REASON <= room {
-            let mut t = new_table(&WIDE, width);
-            for c in cells {
-                let mut c = c;
-                c[5] = shorten(&c[5], room - short);
-                t.add_row(c.to_vec());
-            }
-            for column in t.column_iter_mut().take(5) {
-                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-            return writeln!(out, "{t}");
-        }
-        let room = width.saturating_sub(borders(NARROW.len()));
-        let first = natural(0).max(natural(1));
-        let placed = natural(2).max(natural(3));
-        let left = room.saturating_sub(first + natural(4));
-        let reason = left
-            .saturating_sub(placed.min(left / 2))
-            .max(MIN_REASON / 2);
-        let mut t = new_table(&NARROW, width);
-        for [source, profile, placement, reports_to, conf, why] in cells {
-            t.add_row(vec![
-                format!("{source}\n{profile}"),
-                format!("{placement}\n{reports_to}"),
-                conf,
-                shorten_lines(&why, reason, 2),
-            ]);
-        }
-        // Only the placement and reports-to column wraps (at words).
-        for i in [0, 2, 3] {
-            if let Some(column) = t.column_mut(i) {
-                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-        }
+        let short: usize = natural[..5].iter().sum();
+        let t = if short + MIN_REASON <= room {
+            one_line_rows(cells, width, room - short)
+        } else {
+            two_line_rows(cells, width, &natural)
+        };
         writeln!(out, "{t}")
     }
+}
+
+/// The summary's columns when a row fits on one line.
+const WIDE: [&str; 6] = [
+    "Source",
+    "Profile",
+    "Placement",
+    "Reports to",
+    "Conf.",
+    "Reason",
+];
+/// The summary's columns when it does not.
+const NARROW: [&str; 4] = [
+    "Source\nprofile",
+    "Placement\nreports to",
+    "Conf.",
+    "Reason",
+];
+/// Enough of a reason to be worth reading.
+const MIN_REASON: usize = 24;
+
+/// The summary with one line per row, the reason cut to `reason` characters.
+fn one_line_rows(cells: Vec<[String; 6]>, width: usize, reason: usize) -> Table {
+    let mut t = new_table(&WIDE, width);
+    for mut c in cells {
+        c[5] = shorten(&c[5], reason);
+        t.add_row(c.to_vec());
+    }
+    for column in t.column_iter_mut().take(5) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+    t
+}
+
+/// The summary with the source and profile sharing a cell, and the placement and
+/// whom it reports to: two or three lines per row. `natural` is each wide column's
+/// natural width.
+fn two_line_rows(cells: Vec<[String; 6]>, width: usize, natural: &[usize]) -> Table {
+    let room = width.saturating_sub(borders(NARROW.len()));
+    let first = natural[0].max(natural[1]);
+    let placed = natural[2].max(natural[3]);
+    let left = room.saturating_sub(first + natural[4]);
+    let reason = left
+        .saturating_sub(placed.min(left / 2))
+        .max(MIN_REASON / 2);
+    let mut t = new_table(&NARROW, width);
+    for [source, profile, placement, reports_to, conf, why] in cells {
+        t.add_row(vec![
+            format!("{source}\n{profile}"),
+            format!("{placement}\n{reports_to}"),
+            conf,
+            shorten_lines(&why, reason, 2),
+        ]);
+    }
+    // Only the placement and reports-to column wraps (at words).
+    for i in [0, 2, 3] {
+        if let Some(column) = t.column_mut(i) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    t
 }
 
 /// The width of a summary table's borders and padding: `│ ` before the first column,
