@@ -96,8 +96,13 @@ fn text_style(g: &Global, explain: bool) -> Style {
         explain,
         color: stdout_color(g),
         width: text_width(g),
+        sources_note: Some(SOURCES_NOTE),
     }
 }
+
+/// The line under a report's Sources.
+const SOURCES_NOTE: &str =
+    "`partner-org guidance ID` shows a point's source document and example companies.";
 
 /// Whether messages on stderr are coloured.
 fn stderr_color(g: &Global) -> bool {

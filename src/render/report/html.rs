@@ -3,7 +3,7 @@
 //! SVG. No scripts and no external assets, so it opens offline and prints cleanly.
 //! The page is also well-formed XML.
 
-use super::table::{Cell, Columns, SCORES_HEADER, SOURCES_NOTE, Section, report_sources, sections};
+use super::table::{Cell, Columns, SCORES_HEADER, Section, report_sources, sections};
 use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
@@ -59,9 +59,15 @@ impl Streamed for Html {
         head("Where partnerships should report", out)
     }
 
-    fn item(&self, index: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+    fn item(
+        &self,
+        index: usize,
+        outcome: &Outcome,
+        style: Style,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
         match outcome {
-            Outcome::Assessed(a) => section(a, index, out),
+            Outcome::Assessed(a) => section(a, index, style.sources_note, out),
             Outcome::Failed(f) => writeln!(
                 out,
                 "<section><h1>{}</h1><p class=\"error\">{}</p></section>",
@@ -92,7 +98,12 @@ fn head(title: &str, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<style>\n{CSS}\n</style></head><body>")
 }
 
-fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
+fn section(
+    a: &Assessment,
+    index: usize,
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "<section>")?;
     writeln!(out, "<h1>{}</h1>", e(&a.profile))?;
     writeln!(out, "<p class=\"headline\">{}</p>", e(&headline(a)))?;
@@ -110,7 +121,7 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
         write!(out, "<h2>{}</h2>", section.title())?;
         part(&section, index, out)?;
     }
-    sources(a, index, out)
+    sources(a, index, note, out)
 }
 
 /// The org chart, drawn inline; a wide one also prints on a landscape page of its own.
@@ -174,9 +185,14 @@ fn part(section: &Section, index: usize, out: &mut dyn Write) -> io::Result<()> 
     }
 }
 
-/// The guidance points the report cites, each with its anchor, then how to read
-/// more; closes the profile's `<section>`.
-fn sources(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
+/// The guidance points the report cites, each with its anchor, then the note on how
+/// to read more, if any; closes the profile's `<section>`.
+fn sources(
+    a: &Assessment,
+    index: usize,
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "\n<h2>Sources</h2>\n<ul class=\"sources\">")?;
     for p in report_sources(a, false).points() {
         writeln!(
@@ -187,13 +203,14 @@ fn sources(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
             e(p.summary)
         )?;
     }
-    writeln!(
-        out,
-        "</ul>\n<p class=\"cites\">{}</p>\n</section>",
-        e(SOURCES_NOTE)
+    writeln!(out, "</ul>")?;
+    if let Some(note) = note {
+        let note = e(note)
             .replacen('`', "<code>", 1)
-            .replacen('`', "</code>", 1)
-    )
+            .replacen('`', "</code>", 1);
+        writeln!(out, "<p class=\"cites\">{note}</p>")?;
+    }
+    writeln!(out, "</section>")
 }
 
 /// The column names, and the end of the header row.

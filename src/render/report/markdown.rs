@@ -1,8 +1,8 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, SOURCES_NOTE, SUMMARY_HEADER, Section, SummaryRow,
-    markdown_escape as esc, report_sources, sections,
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, markdown_escape as esc,
+    report_sources, sections,
 };
 use super::text::{self, changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
@@ -86,7 +86,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             esc(p.summary)
         )?;
     }
-    writeln!(out, "\n{SOURCES_NOTE}")
+    match style.sources_note {
+        Some(note) => writeln!(out, "\n{note}"),
+        None => Ok(()),
+    }
 }
 
 /// One part of the report under its heading: the scores, a list or a table.

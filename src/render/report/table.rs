@@ -348,10 +348,6 @@ pub fn report_sources(a: &Assessment, explain: bool) -> Citations {
     all
 }
 
-/// The line under a report's Sources.
-pub const SOURCES_NOTE: &str =
-    "`partner-org guidance ID` shows a point's source document and example companies.";
-
 pub fn cites(ids: &[Text]) -> String {
     format!("[{}]", ids.join(", "))
 }

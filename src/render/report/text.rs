@@ -1,8 +1,7 @@
 //! The text report: a full report for one profile, a summary table for several.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, SOURCES_NOTE, Section, SummaryRow, cites, new_table,
-    report_sources, sections,
+    Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, new_table, report_sources, sections,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
@@ -103,7 +102,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     for p in report_sources(a, style.explain).points() {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
     }
-    writeln!(out, "\n{}", wrap(&SOURCES_NOTE.replace('`', ""), "", width))
+    match style.sources_note {
+        Some(note) => writeln!(out, "\n{}", wrap(&note.replace('`', ""), "", width)),
+        None => Ok(()),
+    }
 }
 
 /// One part of the report under its heading: the scores, a list or a table.
