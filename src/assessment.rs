@@ -6,8 +6,10 @@
 //! Owns the types the engine fills in and every renderer reads; depends only on
 //! `profile` and `text`, never on `rules`, `render` or the binary.
 
+mod org;
 mod trace;
 
+pub use org::{Alignment, OrgModel, Position, PositionKind};
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
 
 use crate::guidance::Citations;
@@ -246,7 +248,9 @@ impl Scores {
 /// Where an item of an assessment comes from: the index of its rule in the rulebook,
 /// and its place among that rule's items of its kind (0 for a rule's one reason or
 /// caveat). A renderer that works something out once per rule item (NDJSON) keys it
-/// by this.
+/// by this. The org model may settle an item's owner, topics or frequency for the
+/// profile; the item keeps its origin, and such a renderer writes those texts as the
+/// item holds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
     /// The rule's index in the rulebook.
@@ -410,60 +414,6 @@ pub struct Kpi<'r> {
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
-}
-
-/// What a position of the org model is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PositionKind {
-    /// The CEO, or an executive the partnerships lead reports to.
-    Executive,
-    /// The head of another department (sales, marketing, product, ...) or its team.
-    Department,
-    /// A role of the partnerships team.
-    Role,
-}
-
-/// The positions of one assessment and the alignment lines between them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct OrgModel<'r> {
-    /// Every position; the first is the CEO.
-    pub positions: Vec<Position<'r>>,
-    /// The partnerships lead.
-    pub lead: usize,
-    /// Dotted lines from the lead, one per counterpart.
-    pub lines: Vec<Alignment>,
-}
-
-/// A position: a person in place, or a hire planned now or later.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Position<'r> {
-    /// Job title.
-    pub title: Cow<'r, str>,
-    /// The department it belongs to.
-    pub department: Cow<'r, str>,
-    /// What the position is.
-    pub kind: PositionKind,
-    /// In place, next or later.
-    pub status: RoleStatus,
-    /// The position it reports to (`None` only for the CEO).
-    pub manager: Option<usize>,
-    /// Headcount of the department it heads, when the profile says.
-    pub headcount: Option<u32>,
-    /// The role of the assessment it stands for.
-    pub role: Option<usize>,
-    /// The PartnerOps functions it owns (indexes into the assessment's `partnerops`).
-    pub owns: Vec<usize>,
-    /// The cadence item that made it (a department met only through cadence).
-    pub cadence: Option<usize>,
-}
-
-/// A dotted line from the lead to a counterpart, with the cadence items it carries.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alignment {
-    /// The counterpart position.
-    pub to: usize,
-    /// Indexes into the assessment's `cadence`.
-    pub items: Vec<usize>,
 }
 
 #[cfg(test)]

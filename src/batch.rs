@@ -24,7 +24,7 @@ use std::sync::{Mutex, mpsc};
 
 mod input;
 
-pub use input::{Input, Reason, TextError, Unreadable, expand, inputs};
+pub use input::{CannotRead, Input, TextError, Unreadable, expand, inputs};
 
 /// A profile read from an input, or the error that stopped it.
 pub type Parsed = Result<(Source, Profile), InvalidDocument>;
@@ -196,65 +196,12 @@ where
                 let dispatch = |chunk: Vec<Slot>, first: usize| -> bool {
                     let (done, result) = mpsc::sync_channel(1);
                     scope.spawn(move |_| {
-                        let mut index = first;
-                        let mut bytes = spare
-                            .lock()
-                            .ok()
-                            .and_then(|mut s| s.pop())
-                            .unwrap_or_default();
-                        // Every document is parsed before any is worked on, so that the
-                        // parser, then `work` and what it reads (a rulebook), each stay
-                        // in the cache for a whole chunk.
-                        let reads: Vec<Item<Parsed>> = chunk
-                            .into_iter()
-                            .map(|slot| match slot {
-                                Slot::Document(doc) => Item::Done(read(doc)),
-                                Slot::Unreadable(u) => Item::Unreadable(u),
-                            })
-                            .collect();
-                        let items = reads
-                            .into_iter()
-                            .map(|item| match item {
-                                Item::Done(read) => {
-                                    index += 1;
-                                    Item::Done(work(index - 1, read, &mut bytes))
-                                }
-                                Item::Unreadable(u) => Item::Unreadable(u),
-                            })
-                            .collect();
                         // The receiver is gone only when writing failed; nothing to do then.
-                        let _ = done.send(Chunk { items, bytes });
+                        let _ = done.send(run_chunk(chunk, first, work, spare));
                     });
                     queue.send(result).is_ok()
                 };
-                // Chunks start small, so that the first results of a slow stream come
-                // out at once, and double up to the pipeline's size.
-                let mut size = 1;
-                let mut chunk: Vec<Slot> = Vec::new();
-                let (mut first, mut next) = (0, 0);
-                for input in inputs {
-                    let reader = match input.and_then(|i| i.open(limits)) {
-                        Ok(reader) => reader,
-                        Err(u) => {
-                            chunk.push(Slot::Unreadable(u));
-                            continue;
-                        }
-                    };
-                    for doc in reader {
-                        chunk.push(Slot::Document(doc));
-                        next += 1;
-                        if chunk.len() >= size {
-                            if !dispatch(std::mem::take(&mut chunk), first) {
-                                return;
-                            }
-                            first = next;
-                            size = (size * 2).min(pipeline.chunk.max(1));
-                        }
-                    }
-                }
-                if !chunk.is_empty() {
-                    dispatch(chunk, first);
-                }
+                cut(inputs, limits, pipeline, dispatch);
             });
         });
         // Ends when the reader is done and has dropped its end of the queue. Returning
@@ -271,6 +218,83 @@ where
         }
         Ok(())
     })
+}
+
+/// Reads the inputs in order and hands them to `dispatch` in chunks, each with the
+/// index of its first document. Chunks start small, so that the first results of a
+/// slow stream come out at once, and double up to the pipeline's size. Stops when
+/// `dispatch` returns false (the writer has stopped).
+fn cut(
+    inputs: Vec<Result<Input, Unreadable>>,
+    limits: Limits,
+    pipeline: Pipeline,
+    mut dispatch: impl FnMut(Vec<Slot>, usize) -> bool,
+) {
+    let mut size = 1;
+    let mut chunk: Vec<Slot> = Vec::new();
+    let (mut first, mut next) = (0, 0);
+    for input in inputs {
+        let reader = match input.and_then(|i| i.open(limits)) {
+            Ok(reader) => reader,
+            Err(u) => {
+                chunk.push(Slot::Unreadable(u));
+                continue;
+            }
+        };
+        for doc in reader {
+            chunk.push(Slot::Document(doc));
+            next += 1;
+            if chunk.len() >= size {
+                if !dispatch(std::mem::take(&mut chunk), first) {
+                    return;
+                }
+                first = next;
+                size = (size * 2).min(pipeline.chunk.max(1));
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        dispatch(chunk, first);
+    }
+}
+
+/// One chunk on a worker: `work` on each document, numbered from `first`, into a
+/// buffer taken from `spare`.
+fn run_chunk<T, W>(
+    chunk: Vec<Slot>,
+    first: usize,
+    work: &W,
+    spare: &Mutex<Vec<Vec<u8>>>,
+) -> Chunk<T>
+where
+    W: Fn(usize, Parsed, &mut Vec<u8>) -> T,
+{
+    let mut index = first;
+    let mut bytes = spare
+        .lock()
+        .ok()
+        .and_then(|mut s| s.pop())
+        .unwrap_or_default();
+    // Every document is parsed before any is worked on, so that the parser, then
+    // `work` and what it reads (a rulebook), each stay in the cache for a whole chunk.
+    let reads: Vec<Item<Parsed>> = chunk
+        .into_iter()
+        .map(|slot| match slot {
+            Slot::Document(doc) => Item::Done(read(doc)),
+            Slot::Unreadable(u) => Item::Unreadable(u),
+        })
+        .collect();
+    let items = reads
+        .into_iter()
+        .map(|item| match item {
+            Item::Done(read) => {
+                index += 1;
+                Item::Done(work(index - 1, read, &mut bytes))
+            }
+            Item::Unreadable(u) => Item::Unreadable(u),
+        })
+        .collect();
+    Chunk { items, bytes }
 }
 
 /// What a chunk carries to the pool.
@@ -301,7 +325,7 @@ mod tests {
             Ok(Input::File(path.clone())),
             Err(Unreadable {
                 path: "gone".into(),
-                reason: Reason::NotFound,
+                reason: CannotRead::NotFound,
             }),
             Ok(Input::File(path.clone())),
         ];

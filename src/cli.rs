@@ -75,10 +75,10 @@ pub enum Command {
     /// The smallest change to each answer that would flip the placement, and whether
     /// the answers left at their defaults could change it.
     #[command(name = "what-if")]
-    WhatIf(WhatIf),
+    WhatIf(WhatIfArgs),
     /// Compare two profiles, or one profile before and after --set: placement, scores,
     /// rules, roles and caveats.
-    Diff(Diff),
+    Diff(DiffArgs),
     /// The guidance points the reports cite ([S1], [D6]): what each says, the source
     /// document it comes from, the companies the source gives as examples and the
     /// rules that cite it.

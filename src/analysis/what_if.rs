@@ -98,21 +98,56 @@ pub struct Counterexample {
 
 /// Runs the search for one profile.
 pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Options) -> WhatIf {
-    let placement = book.rank(profile, options).placement;
-    let mut scratch = profile.clone();
-    // The placement after changing `changes`, or None when that makes the profile invalid.
-    let mut try_changes = |changes: &[(Field, &Value)]| {
-        scratch.clone_from(profile);
+    let mut trial = Trial {
+        book,
+        profile,
+        options,
+        scratch: profile.clone(),
+        placement: book.rank(profile, options).placement,
+    };
+    let candidates = candidates(book, profile);
+    let (answers, single_flips) = smallest_flips(&mut trial, &candidates);
+    let robustness = robustness(&mut trial, &candidates, &answers, &single_flips);
+    WhatIf {
+        source,
+        profile: profile.name.clone(),
+        placement: trial.placement,
+        answers,
+        robustness,
+    }
+}
+
+/// Answer changes tried on a copy of the profile.
+struct Trial<'a> {
+    book: &'a Rulebook,
+    profile: &'a Profile,
+    options: Options,
+    scratch: Profile,
+    /// The placement of the profile as it is.
+    placement: Placement,
+}
+
+impl Trial<'_> {
+    /// The placement after changing `changes`, or None when that makes the profile
+    /// invalid.
+    fn placement_after(&mut self, changes: &[(Field, &Value)]) -> Option<Placement> {
+        self.scratch.clone_from(self.profile);
         for (field, value) in changes {
-            field.set(&mut scratch, value);
+            field.set(&mut self.scratch, value);
         }
-        scratch
+        self.scratch
             .validate()
             .ok()
-            .map(|()| book.rank(&scratch, options).placement)
-    };
+            .map(|()| self.book.rank(&self.scratch, self.options).placement)
+    }
+}
 
-    let candidates: Vec<(Field, Value, Vec<Value>)> = Field::ALL
+/// An answer that may change: its field, its value now, and the other values to try.
+type Candidate = (Field, Value, Vec<Value>);
+
+/// Every answer but the name, with the values worth trying for it.
+fn candidates(book: &Rulebook, profile: &Profile) -> Vec<Candidate> {
+    Field::ALL
         .into_iter()
         .filter(|f| *f != Field::Name)
         .map(|f| {
@@ -123,20 +158,27 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
                 .collect();
             (f, now, others)
         })
-        .collect();
+        .collect()
+}
 
+/// For each answer, the smallest change that flips the placement; and every single
+/// change that flips it.
+fn smallest_flips<'c>(
+    trial: &mut Trial<'_>,
+    candidates: &'c [Candidate],
+) -> (Vec<AnswerReport>, Vec<(Field, &'c Value)>) {
     let mut answers = Vec::new();
-    let mut single_flips: Vec<(Field, &Value, Placement)> = Vec::new();
-    for (field, now, others) in &candidates {
+    let mut single_flips = Vec::new();
+    for (field, now, others) in candidates {
         let mut tried = 0;
         let mut best: Option<(f64, &Value, Placement)> = None;
         for value in others {
-            let Some(p) = try_changes(&[(*field, value)]) else {
+            let Some(p) = trial.placement_after(&[(*field, value)]) else {
                 continue;
             };
             tried += 1;
-            if p != placement {
-                single_flips.push((*field, value, p));
+            if p != trial.placement {
+                single_flips.push((*field, value));
                 let d = distance(*field, now, value);
                 if best.is_none_or(|(b, _, _)| d < b) {
                     best = Some((d, value, p));
@@ -146,7 +188,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
         answers.push(AnswerReport {
             field: field.path(),
             value: now.to_string(),
-            at_default: field.at_default(profile),
+            at_default: field.at_default(trial.profile),
             tried,
             flip: best.map(|(distance, value, p)| Flip {
                 value: value.to_string(),
@@ -157,16 +199,27 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
             }),
         });
     }
+    (answers, single_flips)
+}
 
-    let defaults: Vec<&(Field, Value, Vec<Value>)> = candidates
+/// Whether the answers left at their defaults can change the placement: each alone
+/// (its smallest flip), then two at a time (the smallest pair that flips it where
+/// neither change does alone).
+fn robustness(
+    trial: &mut Trial<'_>,
+    candidates: &[Candidate],
+    answers: &[AnswerReport],
+    single_flips: &[(Field, &Value)],
+) -> Robustness {
+    let defaults: Vec<&Candidate> = candidates
         .iter()
-        .filter(|(f, _, _)| f.at_default(profile))
+        .filter(|(f, _, _)| f.at_default(trial.profile))
         .collect();
     let mut checked = 0;
     let mut counterexamples = Vec::new();
     for (field, _, others) in &defaults {
         for value in others {
-            if try_changes(&[(*field, value)]).is_some() {
+            if trial.placement_after(&[(*field, value)]).is_some() {
                 checked += 1;
             }
         }
@@ -178,19 +231,39 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
             });
         }
     }
-    let flips_alone = |f: Field, v: &Value| single_flips.iter().any(|(g, w, _)| *g == f && *w == v);
+    checked += pair_flips(trial, &defaults, single_flips, &mut counterexamples);
+    let robust = counterexamples.is_empty();
+    counterexamples.truncate(MAX_COUNTEREXAMPLES);
+    Robustness {
+        robust,
+        defaults: defaults.iter().map(|(f, _, _)| f.path()).collect(),
+        checked,
+        counterexamples,
+    }
+}
+
+/// For each pair of `defaults`, the smallest pair of changes that flips the placement
+/// where neither change does alone, added to `counterexamples`. Returns how many
+/// valid combinations were checked.
+fn pair_flips(
+    trial: &mut Trial<'_>,
+    defaults: &[&Candidate],
+    single_flips: &[(Field, &Value)],
+    counterexamples: &mut Vec<Counterexample>,
+) -> usize {
+    let flips_alone = |f: Field, v: &Value| single_flips.iter().any(|(g, w)| *g == f && *w == v);
+    let mut checked = 0;
     for (i, (f, f_now, f_values)) in defaults.iter().enumerate() {
         for (g, g_now, g_values) in &defaults[i + 1..] {
-            // The smallest pair of changes to these two answers that flips the placement.
             let mut best: Option<(f64, Counterexample)> = None;
             for v in f_values {
                 for w in g_values {
-                    let Some(p) = try_changes(&[(*f, v), (*g, w)]) else {
+                    let Some(p) = trial.placement_after(&[(*f, v), (*g, w)]) else {
                         continue;
                     };
                     checked += 1;
                     let d = distance(*f, f_now, v) + distance(*g, g_now, w);
-                    if p != placement
+                    if p != trial.placement
                         && !flips_alone(*f, v)
                         && !flips_alone(*g, w)
                         && best.as_ref().is_none_or(|(b, _)| d < *b)
@@ -203,20 +276,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
             counterexamples.extend(best.map(|(_, c)| c));
         }
     }
-    let robust = counterexamples.is_empty();
-    counterexamples.truncate(MAX_COUNTEREXAMPLES);
-    WhatIf {
-        source,
-        profile: profile.name.clone(),
-        placement,
-        answers,
-        robustness: Robustness {
-            robust,
-            defaults: defaults.iter().map(|(f, _, _)| f.path()).collect(),
-            checked,
-            counterexamples,
-        },
-    }
+    checked
 }
 
 #[cfg(test)]

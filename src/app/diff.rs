@@ -2,12 +2,13 @@
 
 use super::exit::{Exit, ExitError};
 use super::{json_line, load_one, load_rulebook, parse_overrides, sink, text_width};
-use crate::cli::{Diff, Global, ReportFormat};
+use crate::cli::{DiffArgs, Global, ReportFormat};
+use partner_org::analysis::diff::Diff;
 use partner_org::render;
 use partner_org::rules::engine::Options;
 
 /// Runs `diff A [B] [--set ...]`.
-pub fn run(g: &Global, d: &Diff) -> anyhow::Result<Exit> {
+pub fn run(g: &Global, d: &DiffArgs) -> anyhow::Result<Exit> {
     let overrides = parse_overrides(&d.sets)?;
     if d.after.is_none() && overrides.is_empty() {
         return Err(ExitError::new(
@@ -34,7 +35,7 @@ pub fn run(g: &Global, d: &Diff) -> anyhow::Result<Exit> {
     }
     let before_label = before_source.to_string();
     let options = Options::default();
-    let diff = partner_org::analysis::diff::Diff::between(
+    let diff = Diff::between(
         &rulebook.assess(before_source, &before, options),
         &rulebook.assess(after_source, &after, options),
     );

@@ -10,7 +10,7 @@
 use crate::cli::{Cli, Command, Global};
 use exit::{Exit, ExitError};
 use output::Sink;
-use partner_org::batch::{self, Input, Reason, TextError, Unreadable};
+use partner_org::batch::{self, CannotRead, Input, TextError, Unreadable};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
 use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
@@ -30,6 +30,7 @@ mod guidance;
 mod init;
 mod man;
 mod output;
+mod progress;
 mod remedy;
 mod report;
 mod roadmap;
@@ -95,8 +96,13 @@ fn text_style(g: &Global, explain: bool) -> Style {
         explain,
         color: stdout_color(g),
         width: text_width(g),
+        sources_note: Some(SOURCES_NOTE),
     }
 }
+
+/// The line under a report's Sources.
+const SOURCES_NOTE: &str =
+    "`partner-org guidance ID` shows a point's source document and example companies.";
 
 /// Whether messages on stderr are coloured.
 fn stderr_color(g: &Global) -> bool {
@@ -142,7 +148,7 @@ pub fn load_one(
 /// instead.
 fn cannot_read(u: &Unreadable) -> String {
     match u.reason {
-        Reason::Fifo => {
+        CannotRead::Fifo => {
             format!("{u}; to read a pipe, redirect it to stdin: `partner-org advise - < PATH`")
         }
         _ => u.to_string(),
@@ -162,7 +168,7 @@ fn batch_settings<'a>(g: &Global, layout: Layout<'a>, style: Style) -> Settings<
         style,
         quiet: g.quiet,
         stderr_color: stderr_color(g),
-        progress: report::progress_allowed(g.output.is_some()),
+        progress: progress::allowed(g.output.is_some()),
         limits: limits(g),
     }
 }
@@ -176,7 +182,10 @@ fn sink(g: &Global) -> Sink {
 
 /// The embedded rulebook, or the one given with `--rules`.
 pub fn load_rulebook(g: &Global) -> anyhow::Result<Rulebook> {
-    let (name, text) = rulebook_text(g, g.rules.as_deref())?;
+    let Some(path) = g.rules.as_deref() else {
+        return Ok(Rulebook::embedded());
+    };
+    let (name, text) = rulebook_text(g, Some(path))?;
     parse_rulebook(g, &name, &text)
 }
 

@@ -10,7 +10,7 @@ use super::exit::{Exit, ExitError};
 use super::signals::RemoveOnSignal;
 use anyhow::Context;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The destination of a command's output.
 pub struct Sink {
@@ -32,26 +32,19 @@ impl Sink {
         &self,
         write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
     ) -> anyhow::Result<T> {
-        let Some(path) = &self.path else {
-            if stdout_is_closed() {
-                return Err(ExitError::new(
-                    Exit::IoErr,
-                    "cannot write to stdout: it is closed; redirect it or pass -o FILE",
-                )
-                .into());
-            }
-            let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(BUFFER, stdout.lock());
-            return match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                    Err(ExitError::new(Exit::Ok, "").into())
-                }
-                Err(e) => {
-                    Err(ExitError::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into())
-                }
-                Ok(value) => Ok(value),
-            };
-        };
+        match &self.path {
+            None => to_stdout(write),
+            Some(path) => self.to_file(path, write),
+        }
+    }
+
+    /// Writes to `path` atomically: into a temporary file beside it, synced, then
+    /// renamed to `path`; a file already there is replaced only with `--force`.
+    fn to_file<T>(
+        &self,
+        path: &Path,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+    ) -> anyhow::Result<T> {
         let shown = path.display();
         if path.exists() && !self.force {
             return Err(ExitError::new(
@@ -97,6 +90,24 @@ impl Sink {
             )
         })?;
         Ok(value)
+    }
+}
+
+/// Writes to stdout; a closed pipe ends quietly (exit 0), a closed stdout is an error.
+fn to_stdout<T>(write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> anyhow::Result<T> {
+    if stdout_is_closed() {
+        return Err(ExitError::new(
+            Exit::IoErr,
+            "cannot write to stdout: it is closed; redirect it or pass -o FILE",
+        )
+        .into());
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(BUFFER, stdout.lock());
+    match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitError::new(Exit::Ok, "").into()),
+        Err(e) => Err(ExitError::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into()),
+        Ok(value) => Ok(value),
     }
 }
 

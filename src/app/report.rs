@@ -9,6 +9,7 @@
 
 use super::cannot_read;
 use super::exit::{Exit, PREFIX};
+use super::progress::Progress;
 use super::remedy::Remedied;
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Item, Parsed, Pipeline, Unreadable};
@@ -16,8 +17,7 @@ use partner_org::profile::{Change, Limits, Override, Source};
 use partner_org::render::{Outcome, Renderer, Streamed, Style, SummaryRow, TextReport, Totals};
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
-use std::io::{self, IsTerminal, Write};
-use std::time::{Duration, Instant};
+use std::io::{self, Write};
 
 /// How a batch's results are written.
 #[derive(Clone, Copy)]
@@ -378,68 +378,4 @@ impl<'b> Run<'b> {
         self.start = self.end;
         Ok(())
     }
-}
-
-/// A spinner with a count and a rate on stderr, shown once a batch has run for a
-/// moment, so that short runs print nothing.
-struct Progress {
-    enabled: bool,
-    started: Instant,
-    bar: Option<indicatif::ProgressBar>,
-    count: u64,
-}
-
-impl Progress {
-    /// How long a batch runs before the bar appears.
-    const DELAY: Duration = Duration::from_millis(250);
-
-    fn new(enabled: bool) -> Self {
-        Progress {
-            enabled,
-            started: Instant::now(),
-            bar: None,
-            count: 0,
-        }
-    }
-
-    fn tick(&mut self) {
-        self.count += 1;
-        match &self.bar {
-            Some(bar) => bar.inc(1),
-            None if self.enabled && self.started.elapsed() >= Self::DELAY => {
-                let bar = indicatif::ProgressBar::with_draw_target(
-                    None,
-                    indicatif::ProgressDrawTarget::stderr(),
-                );
-                let style = indicatif::ProgressStyle::with_template(
-                    "{spinner} {human_pos} profiles evaluated ({per_sec}, {elapsed})",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
-                bar.set_style(style);
-                bar.set_position(self.count);
-                bar.enable_steady_tick(Duration::from_millis(100));
-                self.bar = Some(bar);
-            }
-            None => {}
-        }
-    }
-
-    fn suspend(&self, f: impl FnOnce()) {
-        match &self.bar {
-            Some(bar) => bar.suspend(f),
-            None => f(),
-        }
-    }
-
-    fn finish(&mut self) {
-        if let Some(bar) = self.bar.take() {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-/// Whether a progress bar may be drawn: stderr is a terminal, and the data does not
-/// go to that same screen.
-pub fn progress_allowed(to_file: bool) -> bool {
-    io::stderr().is_terminal() && (to_file || !io::stdout().is_terminal())
 }

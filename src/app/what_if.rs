@@ -2,13 +2,13 @@
 
 use super::exit::Exit;
 use super::{json_line, load_one, load_rulebook, sink, text_width};
-use crate::cli::{Global, ReportFormat, WhatIf};
+use crate::cli::{Global, ReportFormat, WhatIfArgs};
 use partner_org::analysis::what_if::what_if;
 use partner_org::render::{self, HowToApply};
 use partner_org::rules::engine::Options;
 
 /// Runs `what-if`.
-pub fn run(g: &Global, w: &WhatIf) -> anyhow::Result<Exit> {
+pub fn run(g: &Global, w: &WhatIfArgs) -> anyhow::Result<Exit> {
     let rulebook = load_rulebook(g)?;
     let (source, profile) = load_one(g, &w.path)?;
     let report = what_if(&rulebook, source, &profile, Options::default());

@@ -33,7 +33,7 @@ impl Input {
             .read_to_end(&mut text)
             .map_err(|e| Unreadable {
                 path: self.name(),
-                reason: Reason::Io(e.to_string()),
+                reason: CannotRead::Io(e.to_string()),
             })?;
         decode(&self.name(), &text, max_bytes).map_err(TextError::Invalid)
     }
@@ -70,19 +70,19 @@ impl Input {
 const READ_BUFFER: usize = 256 * 1024;
 
 /// Why a path that exists is not a file to read profiles from, if it is not.
-fn not_a_file(meta: &std::fs::Metadata) -> Option<Reason> {
+fn not_a_file(meta: &std::fs::Metadata) -> Option<CannotRead> {
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Some(Reason::Directory);
+        return Some(CannotRead::Directory);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some(Reason::Fifo);
+            return Some(CannotRead::Fifo);
         }
         if kind.is_socket() {
-            return Some(Reason::Socket);
+            return Some(CannotRead::Socket);
         }
     }
     None
@@ -117,12 +117,12 @@ pub struct Unreadable {
     /// The path as given.
     pub path: String,
     /// Why.
-    pub reason: Reason,
+    pub reason: CannotRead,
 }
 
 /// Why a path cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Reason {
+pub enum CannotRead {
     /// Nothing is there.
     #[error("no such file or directory")]
     NotFound,
@@ -156,12 +156,12 @@ pub enum Reason {
 impl Unreadable {
     fn new(path: &Path, e: &io::Error) -> Unreadable {
         let reason = match e.kind() {
-            io::ErrorKind::NotFound => Reason::NotFound,
-            io::ErrorKind::PermissionDenied => Reason::PermissionDenied,
+            io::ErrorKind::NotFound => CannotRead::NotFound,
+            io::ErrorKind::PermissionDenied => CannotRead::PermissionDenied,
             _ if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
-                Reason::BadLink(e.to_string())
+                CannotRead::BadLink(e.to_string())
             }
-            _ => Reason::Io(e.to_string()),
+            _ => CannotRead::Io(e.to_string()),
         };
         Unreadable {
             path: path.display().to_string(),
@@ -209,7 +209,7 @@ fn utf8_name(path: &Path) -> Result<(), Unreadable> {
         Some(_) => Ok(()),
         None => Err(Unreadable {
             path: path.display().to_string(),
-            reason: Reason::NotUtf8,
+            reason: CannotRead::NotUtf8,
         }),
     }
 }
@@ -224,7 +224,7 @@ fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Result<Input, Un
     if let Some(first) = ancestors.iter().find(|a| **a == canonical) {
         return out.push(Err(Unreadable {
             path: dir.display().to_string(),
-            reason: Reason::DirectoryLoop(first.display().to_string()),
+            reason: CannotRead::DirectoryLoop(first.display().to_string()),
         }));
     }
     let entries = match std::fs::read_dir(dir) {

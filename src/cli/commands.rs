@@ -143,7 +143,7 @@ pub struct Guidance {
 
 /// `what-if`.
 #[derive(Debug, Args)]
-pub struct WhatIf {
+pub struct WhatIfArgs {
     /// The profile (one document).
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
@@ -164,7 +164,7 @@ pub struct WhatIf {
 
 /// `diff`.
 #[derive(Debug, Args)]
-pub struct Diff {
+pub struct DiffArgs {
     /// The profile before.
     #[arg(value_name = "A")]
     pub before: PathBuf,

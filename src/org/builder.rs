@@ -13,50 +13,53 @@ use petgraph::graph::{DiGraph, NodeIndex};
 impl OrgChart {
     /// The chart of one assessment.
     pub fn from_assessment(a: &Assessment) -> OrgChart {
-        let model = &a.org;
         let mut b = Builder {
-            graph: DiGraph::with_capacity(model.positions.len() + a.partnerops.len(), 0),
+            a,
+            graph: DiGraph::with_capacity(a.org.positions.len() + a.partnerops.len(), 0),
+            nodes: Vec::with_capacity(a.org.positions.len()),
         };
-        let mut reason_rules: Vec<String> = Vec::new();
-        for r in &a.reasons {
-            if !reason_rules.iter().any(|x| x == r.rule.as_str()) {
-                reason_rules.push(r.rule.to_string());
-            }
+        b.positions();
+        b.functions();
+        b.alignments();
+        OrgChart {
+            company: a.profile.clone(),
+            placement: a.placement,
+            stage: a.stage,
+            graph: b.graph,
+            root: b.nodes[0],
         }
-        let why = a.reasons.first().map_or_else(
-            || format!("Partnerships reports here ({})", a.placement.label()),
-            |r| r.text.to_string(),
-        );
+    }
+}
+
+struct Builder<'a> {
+    a: &'a Assessment<'a>,
+    graph: DiGraph<Node, Link>,
+    /// Each position's node, by position.
+    nodes: Vec<NodeIndex>,
+}
+
+impl Builder<'_> {
+    /// Every position as a node under its manager. The executive the lead reports to,
+    /// and the line from it to the lead, carry the rules behind the placement; the
+    /// executive's tooltip is the first reason.
+    fn positions(&mut self) {
+        let (a, model) = (self.a, &self.a.org);
+        let reason_rules = reason_rules(a);
         let lead_manager = model.positions[model.lead].manager;
-        let mut nodes: Vec<NodeIndex> = Vec::with_capacity(model.positions.len());
         let mut edges: Vec<Vec<String>> = Vec::with_capacity(model.positions.len());
         for (i, p) in model.positions.iter().enumerate() {
-            let mut rules = Vec::new();
-            let mut edge_rules = Vec::new();
-            let tooltip = if let Some(r) = p.role.map(|r| &a.roles[r]) {
-                rules.push(r.rule.to_string());
-                edge_rules.push(r.rule.to_string());
-                format!("{} Hire {}.", sentence(r.responsibilities), r.hire_when)
-            } else if let Some(c) = p.cadence.map(|c| &a.cadence[c]) {
-                rules.push(c.rule.to_string());
-                edge_rules.push(c.rule.to_string());
-                format!("Partnerships aligns with {} on {}", c.with, c.topics)
-            } else if i == 0 {
-                format!("Runs {}", a.profile)
-            } else if i == model.lead {
-                "The rulebook added no roles; the program still needs an owner.".into()
-            } else if p.kind == PositionKind::Department && p.headcount.is_some() {
-                format!("Runs {}", p.department.to_lowercase())
-            } else {
-                format!("Runs {}", p.title)
-            };
+            let (mut rules, mut tooltip) = self.origin(i);
+            let mut edge_rules = rules.clone();
             if Some(i) == lead_manager {
                 rules.clone_from(&reason_rules);
+                if i != 0 {
+                    tooltip = why(a);
+                }
             }
             if i == model.lead {
                 edge_rules.clone_from(&reason_rules);
             }
-            let node = b.graph.add_node(Node {
+            let node = self.graph.add_node(Node {
                 title: p.title.to_string(),
                 detail: if i == 0 {
                     Some(a.profile.clone())
@@ -74,26 +77,49 @@ impl OrgChart {
                 },
                 status: p.status,
                 rules,
-                tooltip: if Some(i) == lead_manager && i != 0 {
-                    why.clone()
-                } else {
-                    tooltip
-                },
+                tooltip,
             });
-            nodes.push(node);
+            self.nodes.push(node);
             edges.push(edge_rules);
         }
         // A manager may come after its reports (a head hired after the specialists).
-        for ((p, node), rules) in model.positions.iter().zip(&nodes).zip(edges) {
+        for (i, (p, rules)) in model.positions.iter().zip(edges).enumerate() {
             if let Some(m) = p.manager {
-                b.reports(nodes[m], *node, rules);
+                self.reports(self.nodes[m], self.nodes[i], rules);
             }
         }
+    }
 
-        for (i, p) in model.positions.iter().enumerate() {
+    /// Where position `i` comes from: the rule that added its role or its cadence
+    /// (none for the others), and its tooltip.
+    fn origin(&self, i: usize) -> (Vec<String>, String) {
+        let (a, model) = (self.a, &self.a.org);
+        let p = &model.positions[i];
+        if let Some(r) = p.role.map(|r| &a.roles[r]) {
+            let tooltip = format!("{} Hire {}.", sentence(r.responsibilities), r.hire_when);
+            (vec![r.rule.to_string()], tooltip)
+        } else if let Some(c) = p.cadence.map(|c| &a.cadence[c]) {
+            let tooltip = format!("Partnerships aligns with {} on {}", c.with, c.topics);
+            (vec![c.rule.to_string()], tooltip)
+        } else if i == 0 {
+            (Vec::new(), format!("Runs {}", a.profile))
+        } else if i == model.lead {
+            let tooltip = "The rulebook added no roles; the program still needs an owner.";
+            (Vec::new(), tooltip.into())
+        } else if p.kind == PositionKind::Department && p.headcount.is_some() {
+            (Vec::new(), format!("Runs {}", p.department.to_lowercase()))
+        } else {
+            (Vec::new(), format!("Runs {}", p.title))
+        }
+    }
+
+    /// Each PartnerOps function under the position that owns it.
+    fn functions(&mut self) {
+        let a = self.a;
+        for (i, p) in a.org.positions.iter().enumerate() {
             for &k in &p.owns {
                 let f = &a.partnerops[k];
-                let node = b.graph.add_node(Node {
+                let node = self.graph.add_node(Node {
                     title: f.function.to_string(),
                     detail: Some(format!("owner: {}", f.owner)),
                     department: PARTNER_OPS.into(),
@@ -102,10 +128,14 @@ impl OrgChart {
                     rules: vec![f.rule.to_string()],
                     tooltip: sentence(f.covers),
                 });
-                b.reports(nodes[i], node, vec![f.rule.to_string()]);
+                self.reports(self.nodes[i], node, vec![f.rule.to_string()]);
             }
         }
+    }
 
+    /// Each alignment line from the lead, labelled with the cadence items it carries.
+    fn alignments(&mut self) {
+        let (a, model) = (self.a, &self.a.org);
         for line in &model.lines {
             let mut label = String::new();
             let mut rules: Vec<String> = Vec::new();
@@ -119,9 +149,9 @@ impl OrgChart {
                     rules.push(c.rule.to_string());
                 }
             }
-            b.graph.add_edge(
-                nodes[model.lead],
-                nodes[line.to],
+            self.graph.add_edge(
+                self.nodes[model.lead],
+                self.nodes[line.to],
                 Link {
                     kind: LinkKind::AlignsWith,
                     label: Some(label),
@@ -129,22 +159,8 @@ impl OrgChart {
                 },
             );
         }
-
-        OrgChart {
-            company: a.profile.clone(),
-            placement: a.placement,
-            stage: a.stage,
-            graph: b.graph,
-            root: nodes[0],
-        }
     }
-}
 
-struct Builder {
-    graph: DiGraph<Node, Link>,
-}
-
-impl Builder {
     fn reports(&mut self, manager: NodeIndex, report: NodeIndex, rules: Vec<String>) {
         self.graph.add_edge(
             manager,
@@ -156,6 +172,25 @@ impl Builder {
             },
         );
     }
+}
+
+/// The rules behind the placement's reasons, each once, in order.
+fn reason_rules(a: &Assessment) -> Vec<String> {
+    let mut rules: Vec<String> = Vec::new();
+    for r in &a.reasons {
+        if !rules.iter().any(|x| x == r.rule.as_str()) {
+            rules.push(r.rule.to_string());
+        }
+    }
+    rules
+}
+
+/// Why partnerships reports where it does: the first reason.
+fn why(a: &Assessment) -> String {
+    a.reasons.first().map_or_else(
+        || format!("Partnerships reports here ({})", a.placement.label()),
+        |r| r.text.to_string(),
+    )
 }
 
 /// Text ending with a full stop, with its first letter capitalised.

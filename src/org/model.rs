@@ -51,8 +51,10 @@ fn frequency_rank(frequency: &str) -> usize {
         "quarterly",
         "every half-year",
     ];
-    let f = frequency.to_ascii_lowercase();
-    ORDER.iter().position(|o| f == *o).unwrap_or(ORDER.len())
+    ORDER
+        .iter()
+        .position(|o| frequency.eq_ignore_ascii_case(o))
+        .unwrap_or(ORDER.len())
 }
 
 fn status_rank(status: RoleStatus) -> u8 {
@@ -63,13 +65,55 @@ fn status_rank(status: RoleStatus) -> u8 {
     }
 }
 
-/// A role title as function owners name it: lowercase, without a trailing `(...)`.
-pub(crate) fn owner_key(title: &str) -> String {
-    let title = title.to_lowercase();
-    match title.rfind(" (") {
-        Some(i) if title.ends_with(')') => title[..i].to_string(),
-        _ => title,
+/// A role title as function owners name it: without a trailing `(...)`. Compared
+/// with [`starts_with_ignoring_case`].
+fn owner_key(title: &str) -> &str {
+    if !title.ends_with(')') {
+        return title;
     }
+    title.rfind(" (").map_or(title, |i| &title[..i])
+}
+
+/// Whether `text` starts with `prefix`, letter case aside (both lowercased, without
+/// allocating: the engine matches owners for every profile).
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    // Byte by byte while both are ASCII: an ASCII letter lowercases to one, so a
+    // difference there is final. From the first other byte (a character boundary in
+    // both), character by character.
+    let (t, p) = (text.as_bytes(), prefix.as_bytes());
+    for (i, &b) in p.iter().enumerate() {
+        match t.get(i) {
+            None => return false,
+            Some(&a) if a.is_ascii() && b.is_ascii() => {
+                if !a.eq_ignore_ascii_case(&b) {
+                    return false;
+                }
+            }
+            Some(_) => {
+                let mut text = text[i..].chars().flat_map(char::to_lowercase);
+                return prefix[i..]
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .all(|c| text.next() == Some(c));
+            }
+        }
+    }
+    true
+}
+
+/// `text` without a leading "the ", in any case.
+fn without_the(text: &str) -> &str {
+    match text.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => &text[4..],
+        _ => text,
+    }
+}
+
+/// Whether `text` contains the lowercase ASCII word `word`, ASCII case aside.
+fn mentions(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 impl<'r> OrgModel<'r> {
@@ -233,19 +277,22 @@ impl<'r> OrgModel<'r> {
 
         // PartnerOps owners: a position in place, else the lead until it is hired.
         let team = first..m.positions.len();
-        let keys: Vec<String> = team
+        // Each team position with the length of its key.
+        let keys: Vec<(usize, usize)> = team
             .clone()
-            .map(|p| owner_key(&m.positions[p].title))
+            .map(|p| (p, owner_key(&m.positions[p].title).len()))
             .collect();
         for (k, f) in partnerops.iter_mut().enumerate() {
-            let owner = f.owner.to_lowercase();
-            let owner = owner.strip_prefix("the ").unwrap_or(&owner);
-            let named = if owner.starts_with("partnerships lead") {
+            let owner = without_the(&f.owner);
+            let named = if starts_with_ignoring_case(owner, "partnerships lead") {
                 Some(m.lead)
             } else {
-                team.clone()
-                    .filter(|&p| owner.starts_with(keys[p - first].as_str()))
-                    .max_by_key(|&p| keys[p - first].len())
+                keys.iter()
+                    .filter(|&&(p, len)| {
+                        starts_with_ignoring_case(owner, &m.positions[p].title[..len])
+                    })
+                    .max_by_key(|&&(_, len)| len)
+                    .map(|&(p, _)| p)
             };
             let holder = match named {
                 Some(p) if p == m.lead || m.positions[p].status == RoleStatus::Current => p,
@@ -261,15 +308,11 @@ impl<'r> OrgModel<'r> {
                     let text = match named {
                         Some(p) => {
                             let planned = &m.positions[p].title;
-                            format!("{lead}, until the {planned} is hired{rest}")
+                            [lead, ", until the ", planned, " is hired", rest].concat()
                         }
-                        None => {
-                            let owner = owner.strip_prefix("the ").unwrap_or(owner);
-                            format!("{lead}{rest}; later: {owner}")
-                        }
+                        None => [lead, rest, "; later: ", without_the(owner)].concat(),
                     };
                     f.owner = Cow::Owned(Text::from(text));
-                    f.origin = None;
                     m.lead
                 }
             };
@@ -278,9 +321,8 @@ impl<'r> OrgModel<'r> {
 
         // Cadence: drop departments of size 0, merge items for the same team.
         let exists = |with: &str| {
-            let w = with.to_ascii_lowercase();
-            !(w == "sales" && company.sales_team == 0
-                || w == "marketing" && company.marketing_team == 0)
+            !(with.eq_ignore_ascii_case("sales") && company.sales_team == 0
+                || with.eq_ignore_ascii_case("marketing") && company.marketing_team == 0)
         };
         cadence.retain(|c| exists(c.with));
         let mut k = 0;
@@ -289,14 +331,15 @@ impl<'r> OrgModel<'r> {
             {
                 let later = cadence.remove(k);
                 let first = &mut cadence[j];
-                if !first.topics.contains(later.topics.as_str()) {
-                    first.topics =
-                        Cow::Owned(Text::from(format!("{}; {}", first.topics, later.topics)));
+                // Topics are listed once: "a; b".
+                let listed = |topic| first.topics.split("; ").any(|t| t == topic);
+                if !later.topics.split("; ").all(listed) {
+                    let topics = [first.topics.as_str(), "; ", later.topics.as_str()].concat();
+                    first.topics = Cow::Owned(Text::from(topics));
                 }
                 if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
                     first.frequency = later.frequency;
                 }
-                first.origin = None;
             } else {
                 k += 1;
             }
@@ -305,12 +348,15 @@ impl<'r> OrgModel<'r> {
         // One dotted line per counterpart the lead does not report to.
         let lead_manager = m.positions[m.lead].manager;
         for (k, c) in cadence.iter().enumerate() {
-            let with = c.with.to_ascii_lowercase();
-            let to = match with.as_str() {
-                "sales" => sales,
-                "marketing" => marketing,
-                w if w.contains("leadership") || w.contains("planning") => Some(root),
-                _ => None,
+            let with = c.with.as_str();
+            let to = if with.eq_ignore_ascii_case("sales") {
+                sales
+            } else if with.eq_ignore_ascii_case("marketing") {
+                marketing
+            } else if mentions(with, "leadership") || mentions(with, "planning") {
+                Some(root)
+            } else {
+                None
             };
             let to = to.unwrap_or_else(|| {
                 match m.positions.iter().position(|p| {

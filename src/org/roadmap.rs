@@ -195,21 +195,37 @@ pub fn assumptions() -> String {
 
 /// The profile as assumed at a later stage, and what was assumed.
 pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumption>), Violation> {
-    let (maturity, share, team, employees, marketing) = floors(stage);
     let mut p = profile.clone();
-    let mut assumed = Vec::new();
-    let mut note = |field, from: String, to: String, why| {
+    let mut assumed = Assumed(Vec::new());
+    raise_program(&mut p, stage, &mut assumed);
+    raise_headcounts(&mut p, stage, &mut assumed);
+    p.validate()?;
+    Ok((p, assumed.0))
+}
+
+/// The assumptions made so far.
+struct Assumed(Vec<Assumption>);
+
+impl Assumed {
+    /// Notes an answer assumed to change from `from` to `to`, unless it does not.
+    fn note(&mut self, field: &'static str, from: String, to: String, why: &'static str) {
         if from != to {
-            assumed.push(Assumption {
+            self.0.push(Assumption {
                 field,
                 from,
                 to,
                 why,
             });
         }
-    };
+    }
+}
+
+/// The program at the stage: its maturity, the planned programs running, and the
+/// revenue share raised to the stage's floors.
+fn raise_program(p: &mut Profile, stage: Stage, assumed: &mut Assumed) {
+    let (maturity, share, ..) = floors(stage);
     if p.program.maturity < maturity {
-        note(
+        assumed.note(
             Field::Maturity.path(),
             p.program.maturity.to_string(),
             maturity.to_string(),
@@ -220,22 +236,23 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     if !p.program.planned.is_empty() {
         let planned = std::mem::take(&mut p.program.planned);
         let before = list(&p.program.types);
+        let planned_before = list(&planned);
         p.program.types.extend(planned);
-        note(
+        assumed.note(
             Field::Types.path(),
             before,
             list(&p.program.types),
             "the planned programs are running by then",
         );
-        note(
+        assumed.note(
             Field::Planned.path(),
-            list(&profile.program.planned),
+            planned_before,
             "none".into(),
             "the planned programs are running by then",
         );
     }
     if p.program.revenue_share < share {
-        note(
+        assumed.note(
             Field::RevenueShare.path(),
             percent(p.program.revenue_share),
             percent(share),
@@ -243,8 +260,15 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
         );
         p.program.revenue_share = share;
     }
+}
+
+/// The company and the partnerships team at the stage: employees, the marketing
+/// team and the team size raised to the stage's floors, and enough employees for
+/// the sales and marketing teams.
+fn raise_headcounts(p: &mut Profile, stage: Stage, assumed: &mut Assumed) {
+    let (_, _, team, employees, marketing) = floors(stage);
     if p.company.employees < employees {
-        note(
+        assumed.note(
             Field::Employees.path(),
             p.company.employees.to_string(),
             employees.to_string(),
@@ -253,7 +277,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
         p.company.employees = employees;
     }
     if p.company.marketing_team < marketing {
-        note(
+        assumed.note(
             Field::MarketingTeam.path(),
             p.company.marketing_team.to_string(),
             marketing.to_string(),
@@ -267,7 +291,7 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     }
     let team = team.min(p.company.employees);
     if p.program.team_size < team {
-        note(
+        assumed.note(
             Field::TeamSize.path(),
             p.program.team_size.to_string(),
             team.to_string(),
@@ -279,8 +303,6 @@ pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumpti
     if p.company.employees < gtm {
         p.company.employees = gtm;
     }
-    p.validate()?;
-    Ok((p, assumed))
 }
 
 fn list<T: std::fmt::Display>(items: &[T]) -> String {

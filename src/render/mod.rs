@@ -96,6 +96,10 @@ pub struct Style {
     /// The width text is laid out for, in columns (the terminal's; default
     /// [`wrapping::WIDTH`]).
     pub width: usize,
+    /// A line under a report's Sources saying where more about each point is found
+    /// (the binary names its command; `None` writes no line). Markdown between
+    /// backticks is allowed.
+    pub sources_note: Option<&'static str>,
 }
 
 impl Default for Style {
@@ -104,6 +108,7 @@ impl Default for Style {
             explain: false,
             color: false,
             width: wrapping::WIDTH,
+            sources_note: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! first in the rulebook's `tie_break` list. Design rules (those that test the
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
+use super::compiled::Known;
 use super::{
     CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
 };
@@ -103,17 +104,25 @@ impl Rulebook {
                 .unwrap_or_else(|| Stage::of(profile.program.maturity)),
             placement: None,
         };
-        self.placement_pass(&facts, |_| {})
+        let known = Known::new(&facts, &self.derived().numbers);
+        self.placement_pass(&known, |_| {})
     }
 
-    /// Runs the placement rules against `facts`, calling `fired` for each that fires.
-    fn placement_pass(&self, facts: &Facts<'_>, mut fired: impl FnMut(usize)) -> Ranking {
+    /// Whether rule `index` fires for `known` (as [`Facts::fires`] says).
+    fn fires(&self, index: usize, known: &Known) -> bool {
+        self.derived().conditions[index]
+            .as_ref()
+            .is_none_or(|c| c.holds(known))
+    }
+
+    /// Runs the placement rules against `known`, calling `fired` for each that fires.
+    fn placement_pass(&self, known: &Known, mut fired: impl FnMut(usize)) -> Ranking {
         let mut scores = Scores::default();
         let mut excluded: Vec<Placement> = Vec::new();
         let rules = self.rules();
         for &index in &self.derived().placement {
             let rule = &rules[index];
-            if facts.fires(rule) {
+            if self.fires(index, known) {
                 for (p, d) in &rule.then.scores {
                     scores.add(*p, *d);
                 }
@@ -164,11 +173,13 @@ impl Rulebook {
         let stage = options
             .stage
             .unwrap_or_else(|| Stage::of(profile.program.maturity));
-        let mut facts = Facts {
+        let facts = Facts {
             profile,
             stage,
             placement: None,
         };
+        let derived = self.derived();
+        let mut known = Known::new(&facts, &derived.numbers);
         let rules = self.rules();
         let mut fired: Vec<usize> = Vec::with_capacity(rules.len());
         let Ranking {
@@ -177,11 +188,10 @@ impl Rulebook {
             placement,
             runner_up,
             margin,
-        } = self.placement_pass(&facts, |index| fired.push(index));
+        } = self.placement_pass(&known, |index| fired.push(index));
         let first_design = fired.len();
-        facts.placement = Some(placement);
-        let derived = self.derived();
-        fired.extend(derived.design.iter().filter(|&&i| facts.fires(&rules[i])));
+        known.place(placement);
+        fired.extend(derived.design.iter().filter(|&&i| self.fires(i, &known)));
 
         let mut items = self.items(&fired, first_design, placement);
         let roles = hiring_order(items.roles, profile.program.team_size, stage);

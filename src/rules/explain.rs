@@ -29,11 +29,22 @@ impl Rulebook {
             placement: Some(assessment.placement),
             ..placement_facts
         };
+        let rules = self.rule_traces(&placement_facts, &design_facts);
+        Trace {
+            sums: sums(&rules),
+            contest: contest(assessment, &rules),
+            rules,
+        }
+    }
+
+    /// Every rule of both passes, in evaluation order, with its condition checked
+    /// against the facts of its pass and, when it counts, what it added.
+    fn rule_traces(&self, placement_facts: &Facts<'_>, design_facts: &Facts<'_>) -> Vec<RuleTrace> {
         let derived = self.derived();
         let mut rules = Vec::with_capacity(self.rules.len());
         for (pass, facts, list) in [
-            (Pass::Placement, &placement_facts, &derived.placement),
-            (Pass::Design, &design_facts, &derived.design),
+            (Pass::Placement, placement_facts, &derived.placement),
+            (Pass::Design, design_facts, &derived.design),
         ] {
             for &index in list {
                 let rule = &self.rules[index];
@@ -59,73 +70,76 @@ impl Rulebook {
                 });
             }
         }
+        rules
+    }
+}
 
-        let sums = Placement::ALL
-            .iter()
-            .map(|&p| {
-                let terms: Vec<Term> = rules
-                    .iter()
-                    .filter_map(|r| {
-                        r.scores.get(&p).map(|points| Term {
-                            rule: r.id.clone(),
-                            points: *points,
-                        })
+/// Each placement's score as the sum of what each rule added.
+fn sums(rules: &[RuleTrace]) -> Vec<ScoreSum> {
+    Placement::ALL
+        .iter()
+        .map(|&p| {
+            let terms: Vec<Term> = rules
+                .iter()
+                .filter_map(|r| {
+                    r.scores.get(&p).map(|points| Term {
+                        rule: r.id.clone(),
+                        points: *points,
                     })
-                    .collect();
-                // Added in the engine's order, so the total equals the score exactly.
-                let total = terms.iter().fold(0.0, |sum, t| sum + t.points);
-                ScoreSum {
-                    placement: p,
-                    terms,
-                    total,
+                })
+                .collect();
+            // Added in the engine's order, so the total equals the score exactly.
+            let total = terms.iter().fold(0.0, |sum, t| sum + t.points);
+            ScoreSum {
+                placement: p,
+                terms,
+                total,
+            }
+        })
+        .collect()
+}
+
+/// Why the winner won: the margin over the runner-up, the rules that made the
+/// difference (largest first), and the placements ruled out and by which rules.
+fn contest(assessment: &Assessment, rules: &[RuleTrace]) -> Contest {
+    let winner = assessment.placement;
+    let mut decisive: Vec<Difference> = match assessment.runner_up {
+        None => Vec::new(),
+        Some(runner) => rules
+            .iter()
+            .map(|r| {
+                let points = |p| r.scores.get(&p).copied().unwrap_or(0.0);
+                Difference {
+                    rule: r.id.clone(),
+                    net: points(winner) - points(runner),
                 }
             })
-            .collect();
-
-        let winner = assessment.placement;
-        let mut decisive: Vec<Difference> = match assessment.runner_up {
-            None => Vec::new(),
-            Some(runner) => rules
+            .filter(|d| d.net != 0.0)
+            .collect(),
+    };
+    decisive.sort_by(|a, b| b.net.total_cmp(&a.net));
+    let ruled_out = assessment
+        .excluded
+        .iter()
+        .map(|&p| RuledOut {
+            placement: p,
+            score: assessment.scores.get(p),
+            rules: rules
                 .iter()
-                .map(|r| {
-                    let points = |p| r.scores.get(&p).copied().unwrap_or(0.0);
-                    Difference {
-                        rule: r.id.clone(),
-                        net: points(winner) - points(runner),
-                    }
-                })
-                .filter(|d| d.net != 0.0)
+                .filter(|r| r.excluded.contains(&p))
+                .map(|r| r.id.clone())
                 .collect(),
-        };
-        decisive.sort_by(|a, b| b.net.total_cmp(&a.net));
-        let ruled_out = assessment
-            .excluded
-            .iter()
-            .map(|&p| RuledOut {
-                placement: p,
-                score: assessment.scores.get(p),
-                rules: rules
-                    .iter()
-                    .filter(|r| r.excluded.contains(&p))
-                    .map(|r| r.id.clone())
-                    .collect(),
-            })
-            .collect();
-        let contest = Contest {
-            placement: winner,
-            runner_up: assessment.runner_up,
-            margin: assessment
-                .runner_up
-                .map(|r| assessment.scores.get(winner) - assessment.scores.get(r)),
-            tie: assessment.tie,
-            decisive,
-            ruled_out,
-        };
-        Trace {
-            rules,
-            sums,
-            contest,
-        }
+        })
+        .collect();
+    Contest {
+        placement: winner,
+        runner_up: assessment.runner_up,
+        margin: assessment
+            .runner_up
+            .map(|r| assessment.scores.get(winner) - assessment.scores.get(r)),
+        tie: assessment.tie,
+        decisive,
+        ruled_out,
     }
 }
 

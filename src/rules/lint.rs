@@ -44,31 +44,8 @@ impl Rulebook {
         };
         let mut problems = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
-            if let Some(when) = &rule.when {
-                let impossible: Vec<&Condition> = when
-                    .leaves()
-                    .into_iter()
-                    .filter(|leaf| self.can_hold(leaf, rule.is_design()) == Some(false))
-                    .collect();
-                if self.can_hold(when, rule.is_design()) == Some(false) {
-                    let help = match impossible.first() {
-                        Some(leaf) => format!("`{leaf}` can never hold{}", range_note(leaf)),
-                        None => "no valid profile meets every part of it at once: look for parts that contradict each other".into(),
-                    };
-                    problems.push(problem(
-                        &rule.id,
-                        "when",
-                        format!("rule '{}' can never fire", rule.id),
-                        help,
-                    ));
-                } else if let Some(leaf) = impossible.first() {
-                    problems.push(problem(
-                        &rule.id,
-                        "when",
-                        format!("part of rule '{}' can never hold: `{leaf}`", rule.id),
-                        format!("remove or fix that part{}", range_note(leaf)),
-                    ));
-                }
+            if let Some((message, help)) = self.never_holds(rule) {
+                problems.push(problem(&rule.id, "when", message, help));
             }
             if let Some(why) = no_effect(rule) {
                 problems.push(problem(
@@ -78,23 +55,7 @@ impl Rulebook {
                     "give it a score change, a caveat, roles, cadence or KPIs, or remove it".into(),
                 ));
             }
-            for earlier in &self.rules[..i] {
-                if canonical(&earlier.when) != canonical(&rule.when) {
-                    continue;
-                }
-                let message = if earlier.then == rule.then {
-                    format!(
-                        "rule '{}' repeats rule '{}': same condition, same effects",
-                        rule.id, earlier.id
-                    )
-                } else if let Some(conflict) = contradiction(earlier, rule) {
-                    format!(
-                        "rules '{}' and '{}' have the same condition and contradict each other: {conflict}",
-                        earlier.id, rule.id
-                    )
-                } else {
-                    continue;
-                };
+            for message in self.same_condition(i) {
                 problems.push(problem(
                     &rule.id,
                     "id",
@@ -106,40 +67,60 @@ impl Rulebook {
         problems
     }
 
+    /// When a rule's condition, or a part of it, can never hold: the message and the
+    /// fix.
+    fn never_holds(&self, rule: &Rule) -> Option<(String, String)> {
+        let when = rule.when.as_ref()?;
+        let impossible: Vec<&Condition> = when
+            .leaves()
+            .into_iter()
+            .filter(|leaf| self.can_hold(leaf, rule.is_design()) == Some(false))
+            .collect();
+        if self.can_hold(when, rule.is_design()) == Some(false) {
+            let help = match impossible.first() {
+                Some(leaf) => format!("`{leaf}` can never hold{}", range_note(leaf)),
+                None => "no valid profile meets every part of it at once: look for parts that contradict each other".into(),
+            };
+            Some((format!("rule '{}' can never fire", rule.id), help))
+        } else {
+            impossible.first().map(|leaf| {
+                (
+                    format!("part of rule '{}' can never hold: `{leaf}`", rule.id),
+                    format!("remove or fix that part{}", range_note(leaf)),
+                )
+            })
+        }
+    }
+
+    /// Rule `i` against each earlier rule with the same condition: a message when it
+    /// repeats it or contradicts it.
+    fn same_condition(&self, i: usize) -> Vec<String> {
+        let rule = &self.rules[i];
+        self.rules[..i]
+            .iter()
+            .filter(|earlier| canonical(&earlier.when) == canonical(&rule.when))
+            .filter_map(|earlier| {
+                if earlier.then == rule.then {
+                    Some(format!(
+                        "rule '{}' repeats rule '{}': same condition, same effects",
+                        rule.id, earlier.id
+                    ))
+                } else {
+                    contradiction(earlier, rule).map(|conflict| {
+                        format!(
+                            "rules '{}' and '{}' have the same condition and contradict each other: {conflict}",
+                            earlier.id, rule.id
+                        )
+                    })
+                }
+            })
+            .collect()
+    }
+
     /// Whether some valid profile (and stage, and placement for a design rule) meets
     /// the condition; `None` when there are too many combinations to try.
     fn can_hold(&self, condition: &Condition, design: bool) -> Option<bool> {
-        let mut fields: Vec<Field> = Vec::new();
-        let mut stages = false;
-        let mut placements = false;
-        for leaf in condition.leaves() {
-            let needs: &[Field] = match leaf {
-                Condition::Compare(c) => &[c.field.field()],
-                Condition::SelfServe(_) => &[Field::SelfServe],
-                Condition::SharedGtmLeader(_) => &[Field::SharedGtmLeader],
-                Condition::MarketingMaturity(_) => &[Field::MarketingMaturity],
-                Condition::ProgramMaturity(_) => &[Field::Maturity],
-                Condition::RevenueOwner(_) => &[Field::RevenueOwner],
-                Condition::HasType(_) => &[Field::Types],
-                Condition::PlansType(_) => &[Field::Planned],
-                Condition::HasGoal(_) => &[Field::Goals],
-                Condition::HasRegion(_) | Condition::HomeRegion(_) => &[Field::Regions],
-                Condition::Stage(_) => {
-                    stages = true;
-                    &[]
-                }
-                Condition::Placement(_) => {
-                    placements = true;
-                    &[]
-                }
-                Condition::All(_) | Condition::Any(_) | Condition::Not(_) => &[],
-            };
-            for f in needs {
-                if !fields.contains(f) {
-                    fields.push(*f);
-                }
-            }
-        }
+        let (fields, stages, placements) = reads(condition);
         let base = base_profile();
         let domains: Vec<Vec<Value>> = fields.iter().map(|f| values(*f, &base, self)).collect();
         let stage_values: &[Stage] = if stages { Stage::ALL } else { &[Stage::Early] };
@@ -182,21 +163,61 @@ impl Rulebook {
                     }
                 }
             }
-            // The next combination, odometer style.
-            let mut k = 0;
-            loop {
-                if k == fields.len() {
-                    return Some(false);
-                }
-                index[k] += 1;
-                if index[k] < domains[k].len() {
-                    break;
-                }
-                index[k] = 0;
-                k += 1;
+            if !advance(&mut index, &domains) {
+                return Some(false);
             }
         }
     }
+}
+
+/// What a condition reads: the profile fields, each once, and whether it tests the
+/// stage and the placement.
+fn reads(condition: &Condition) -> (Vec<Field>, bool, bool) {
+    let mut fields: Vec<Field> = Vec::new();
+    let mut stages = false;
+    let mut placements = false;
+    for leaf in condition.leaves() {
+        let needs: &[Field] = match leaf {
+            Condition::Compare(c) => &[c.field.field()],
+            Condition::SelfServe(_) => &[Field::SelfServe],
+            Condition::SharedGtmLeader(_) => &[Field::SharedGtmLeader],
+            Condition::MarketingMaturity(_) => &[Field::MarketingMaturity],
+            Condition::ProgramMaturity(_) => &[Field::Maturity],
+            Condition::RevenueOwner(_) => &[Field::RevenueOwner],
+            Condition::HasType(_) => &[Field::Types],
+            Condition::PlansType(_) => &[Field::Planned],
+            Condition::HasGoal(_) => &[Field::Goals],
+            Condition::HasRegion(_) | Condition::HomeRegion(_) => &[Field::Regions],
+            Condition::Stage(_) => {
+                stages = true;
+                &[]
+            }
+            Condition::Placement(_) => {
+                placements = true;
+                &[]
+            }
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => &[],
+        };
+        for f in needs {
+            if !fields.contains(f) {
+                fields.push(*f);
+            }
+        }
+    }
+    (fields, stages, placements)
+}
+
+/// Moves `index` to the next combination of `domains`, odometer style; false when
+/// every combination has been seen.
+fn advance(index: &mut [usize], domains: &[Vec<Value>]) -> bool {
+    for (i, domain) in index.iter_mut().zip(domains) {
+        *i += 1;
+        if *i < domain.len() {
+            return true;
+        }
+        *i = 0;
+    }
+    false
 }
 
 /// The profile the enumeration starts from: no program, no teams, room for any count.

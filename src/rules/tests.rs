@@ -1,3 +1,7 @@
+// The benchmark corpus: varied, valid, generated profiles.
+#[path = "../../benches/support/corpus.rs"]
+mod corpus;
+
 use super::engine::Options;
 use super::*;
 use crate::assessment::Stage;
@@ -527,4 +531,76 @@ fn invalid_rulebooks_are_rejected_with_line_and_column() {
         assert!(err.contains(&expected), "{edit:?}: {err}");
         assert!(err.starts_with("book.yaml:"), "{err}");
     }
+}
+
+/// Compiled conditions (`compiled.rs`).
+mod compiled {
+    use super::corpus;
+    use crate::assessment::{Placement, Stage};
+    use crate::profile::Profile;
+    use crate::rules::Rulebook;
+    use crate::rules::compiled::{Known, Node};
+    use crate::rules::engine::Facts;
+
+    /// Every rule's compiled condition agrees with `Facts::holds` for generated
+    /// profiles, at every stage, before and after each placement is chosen.
+    #[test]
+    fn compiled_conditions_mean_what_the_conditions_say() {
+        let book = Rulebook::default_rules();
+        let derived = book.derived();
+        let mut fired = 0;
+        for n in 0..1500 {
+            let yaml = corpus::profile(7, n);
+            let profile = Profile::parse("corpus.yaml", &yaml).unwrap();
+            let placements = [None]
+                .into_iter()
+                .chain(Placement::ALL.iter().copied().map(Some));
+            for (stage, placement) in Stage::ALL
+                .iter()
+                .flat_map(|s| placements.clone().map(move |p| (*s, p)))
+            {
+                let facts = Facts {
+                    profile: &profile,
+                    stage,
+                    placement,
+                };
+                let known = Known::new(&facts, &derived.numbers);
+                for (rule, node) in book.rules().iter().zip(&derived.conditions) {
+                    let (Some(when), Some(node)) = (&rule.when, node) else {
+                        assert!(rule.when.is_none() && node.is_none());
+                        continue;
+                    };
+                    let holds = facts.holds(when);
+                    assert_eq!(node.holds(&known), holds, "{} on {yaml}", rule.id);
+                    fired += usize::from(holds);
+                }
+            }
+        }
+        // The profiles reach the rules: a good share of the conditions hold.
+        assert!(fired > 100_000, "{fired}");
+    }
+
+    #[test]
+    fn a_placement_test_fails_until_the_placement_is_known() {
+        let profile = Profile::parse("base.yaml", super::BASE).unwrap();
+        let facts = Facts {
+            profile: &profile,
+            stage: Stage::Early,
+            placement: None,
+        };
+        let node = Node::compile(&crate::rules::Condition::Placement(Placement::ALL.to_vec()));
+        let mut known = Known::new(&facts, &[]);
+        assert!(!node.holds(&known));
+        known.place(Placement::Sales);
+        assert!(node.holds(&known));
+    }
+}
+
+/// The embedded rulebook, loaded from the JSON that build.rs converts, is the one the
+/// YAML gives.
+#[test]
+fn the_embedded_json_is_the_default_yaml() {
+    let yaml = Rulebook::parse(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK).unwrap();
+    assert_eq!(Rulebook::embedded(), yaml);
+    assert_eq!(Rulebook::default_rules(), &yaml);
 }

@@ -11,7 +11,7 @@
 
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
-use crate::org::{LinkKind, NodeIndex, OrgChart, node_id};
+use crate::org::{Link, LinkKind, NodeIndex, OrgChart, node_id};
 use crate::render::labels::{department_colors, printable, stage_heading, tooltip, wrap_px};
 use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
@@ -106,10 +106,28 @@ fn footnote(n: usize) -> String {
 /// [`STACK`] (held by invisible edges), and each alignment's counterpart carries its
 /// number, which the cadence list explains: no edge label for a line to strike.
 fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<String>> {
+    let alignments: Vec<Alignment> = chart.links(LinkKind::AlignsWith).collect();
+    nodes(chart, prefix, &alignments, out)?;
+    reporting_lines(chart, prefix, out)?;
+    stacks(chart, prefix, out)?;
+    alignment_lines(prefix, &alignments, out)?;
+    cadence(chart, prefix, &alignments, out)
+}
+
+/// An alignment line: from, to, and the link with its cadence.
+type Alignment<'c> = (NodeIndex, NodeIndex, &'c Link);
+
+/// Every node, filled with its department's colour, its border saying its status,
+/// with the numbers of the alignments that end at it.
+fn nodes(
+    chart: &OrgChart,
+    prefix: &str,
+    alignments: &[Alignment],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let departments = chart.departments();
     let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
     let colors = department_colors(&names);
-    let alignments: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
     let marks = |i: NodeIndex| -> String {
         let numbers: Vec<String> = alignments
             .iter()
@@ -150,6 +168,11 @@ fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<S
             )?;
         }
     }
+    Ok(())
+}
+
+/// The reporting lines.
+fn reporting_lines(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
     for (from, to, link) in chart.links(LinkKind::ReportsTo) {
         writeln!(
             out,
@@ -159,7 +182,11 @@ fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<S
             quote(&tooltip("reports to", &link.rules))
         )?;
     }
-    // Leaf reports stacked: each column chained top to bottom by invisible edges.
+    Ok(())
+}
+
+/// Leaf reports stacked: each column chained top to bottom by invisible edges.
+fn stacks(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
     for (manager, _) in chart.nodes() {
         let leaves: Vec<NodeIndex> = chart
             .reports(manager)
@@ -180,6 +207,11 @@ fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<S
             }
         }
     }
+    Ok(())
+}
+
+/// The dotted alignment lines, each numbered in its tooltip.
+fn alignment_lines(prefix: &str, alignments: &[Alignment], out: &mut dyn Write) -> io::Result<()> {
     for (k, (from, to, link)) in alignments.iter().enumerate() {
         let label = link.label.as_deref().unwrap_or_default();
         writeln!(
@@ -193,7 +225,17 @@ fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<S
             )),
         )?;
     }
-    // The cadence under the chart: every node without reports holds it up.
+    Ok(())
+}
+
+/// The cadence list under the chart, held up by every node without reports; returns
+/// the ids at the bottom (the list, or those nodes when there is no list).
+fn cadence(
+    chart: &OrgChart,
+    prefix: &str,
+    alignments: &[Alignment],
+    out: &mut dyn Write,
+) -> io::Result<Vec<String>> {
     let leaves: Vec<String> = chart
         .nodes()
         .filter(|(i, _)| chart.reports(*i).is_empty())

@@ -24,66 +24,87 @@ fn wrapped(text: &str) -> Vec<String> {
 
 impl ChartRenderer for Mermaid {
     fn render_chart(&self, chart: &OrgChart, _: Style, out: &mut dyn Write) -> io::Result<()> {
-        // The front matter: the title, and labels as wide as the project wrapped them.
-        writeln!(out, "---")?;
-        writeln!(out, "title: {}", yaml_string(&printable(&chart.title())))?;
-        writeln!(out, "config:")?;
-        writeln!(out, "  flowchart:")?;
-        writeln!(out, "    wrappingWidth: 600")?;
-        writeln!(out, "---")?;
+        front_matter(chart, out)?;
         writeln!(out, "flowchart TB")?;
-        let departments = chart.departments();
-        let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
-        let colors = department_colors(&names);
-        for (d, (department, members)) in departments.iter().enumerate() {
-            writeln!(out, "  subgraph d{d} [{}]", label(&wrapped(department)))?;
-            for &i in members {
-                let node = &chart.graph[i];
-                let mut text = wrapped(&node.title);
-                if let Some(detail) = &node.detail {
-                    text.extend(wrapped(detail));
-                }
-                writeln!(out, "    {}[{}]", node_id(i), label(&text))?;
-            }
-            writeln!(out, "  end")?;
-            writeln!(out, "  style d{d} fill:{},stroke:#bbbbbb", colors[d])?;
-        }
-        for (from, to, _) in chart.links(LinkKind::ReportsTo) {
-            writeln!(out, "  {} --- {}", node_id(from), node_id(to))?;
-        }
-        for (from, to, link) in chart.links(LinkKind::AlignsWith) {
-            let text = wrapped(link.label.as_deref().unwrap_or_default());
-            writeln!(
-                out,
-                "  {} -.-|{}| {}",
-                node_id(from),
-                label(&text),
-                node_id(to)
-            )?;
-        }
-        // Status as the native SVG and DOT show it: solid in place, dashed next,
-        // dashed and grey later.
-        writeln!(out, "  classDef current stroke:#333333,stroke-width:1.5px")?;
-        writeln!(
-            out,
-            "  classDef next stroke:#444444,stroke-width:1.5px,stroke-dasharray:6 4"
-        )?;
-        writeln!(
-            out,
-            "  classDef later stroke:#8a8a8a,stroke-dasharray:3 4,color:#555555"
-        )?;
-        for status in [RoleStatus::Current, RoleStatus::Next, RoleStatus::Later] {
-            let ids: Vec<String> = chart
-                .nodes()
-                .filter(|(_, n)| n.status == status)
-                .map(|(i, _)| node_id(i))
-                .collect();
-            if !ids.is_empty() {
-                writeln!(out, "  class {} {}", ids.join(","), status.as_str())?;
-            }
-        }
-        Ok(())
+        departments(chart, out)?;
+        lines(chart, out)?;
+        status_classes(chart, out)
     }
+}
+
+/// The front matter: the title, and labels as wide as the project wrapped them.
+fn front_matter(chart: &OrgChart, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "---")?;
+    writeln!(out, "title: {}", yaml_string(&printable(&chart.title())))?;
+    writeln!(out, "config:")?;
+    writeln!(out, "  flowchart:")?;
+    writeln!(out, "    wrappingWidth: 600")?;
+    writeln!(out, "---")?;
+    Ok(())
+}
+
+/// Each department as a subgraph filled with its colour, holding its nodes.
+fn departments(chart: &OrgChart, out: &mut dyn Write) -> io::Result<()> {
+    let departments = chart.departments();
+    let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
+    let colors = department_colors(&names);
+    for (d, (department, members)) in departments.iter().enumerate() {
+        writeln!(out, "  subgraph d{d} [{}]", label(&wrapped(department)))?;
+        for &i in members {
+            let node = &chart.graph[i];
+            let mut text = wrapped(&node.title);
+            if let Some(detail) = &node.detail {
+                text.extend(wrapped(detail));
+            }
+            writeln!(out, "    {}[{}]", node_id(i), label(&text))?;
+        }
+        writeln!(out, "  end")?;
+        writeln!(out, "  style d{d} fill:{},stroke:#bbbbbb", colors[d])?;
+    }
+    Ok(())
+}
+
+/// The reporting lines, then the dotted alignment lines labelled with their cadence.
+fn lines(chart: &OrgChart, out: &mut dyn Write) -> io::Result<()> {
+    for (from, to, _) in chart.links(LinkKind::ReportsTo) {
+        writeln!(out, "  {} --- {}", node_id(from), node_id(to))?;
+    }
+    for (from, to, link) in chart.links(LinkKind::AlignsWith) {
+        let text = wrapped(link.label.as_deref().unwrap_or_default());
+        writeln!(
+            out,
+            "  {} -.-|{}| {}",
+            node_id(from),
+            label(&text),
+            node_id(to)
+        )?;
+    }
+    Ok(())
+}
+
+/// Status as the native SVG and DOT show it: solid in place, dashed next, dashed and
+/// grey later.
+fn status_classes(chart: &OrgChart, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "  classDef current stroke:#333333,stroke-width:1.5px")?;
+    writeln!(
+        out,
+        "  classDef next stroke:#444444,stroke-width:1.5px,stroke-dasharray:6 4"
+    )?;
+    writeln!(
+        out,
+        "  classDef later stroke:#8a8a8a,stroke-dasharray:3 4,color:#555555"
+    )?;
+    for status in [RoleStatus::Current, RoleStatus::Next, RoleStatus::Later] {
+        let ids: Vec<String> = chart
+            .nodes()
+            .filter(|(_, n)| n.status == status)
+            .map(|(i, _)| node_id(i))
+            .collect();
+        if !ids.is_empty() {
+            writeln!(out, "  class {} {}", ids.join(","), status.as_str())?;
+        }
+    }
+    Ok(())
 }
 
 /// A YAML double-quoted string.

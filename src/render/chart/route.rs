@@ -103,23 +103,21 @@ impl Router {
     /// as points from one box's side to the other's; `None` if they are walled in.
     /// A route ends with a straight stretch [`END`] long, room for its tag.
     pub fn route(&self, from: &Rect, to: &Rect) -> Option<Vec<Point>> {
+        let goals = self.goals(to);
+        let (end, port, prev) = self.search(from, &goals)?;
+        self.path(from, end, port, &prev)
+    }
+
+    /// The search state at grid point `ix`, `iy`, heading in direction `dir`.
+    fn state(&self, ix: usize, iy: usize, dir: usize) -> usize {
+        (ix * self.ys.len() + iy) * 4 + dir
+    }
+
+    /// Where a route into `to` may end: anywhere on a ray out of a port of `to`, at
+    /// least [`END`] from it, from where it goes straight in.
+    fn goals(&self, to: &Rect) -> Vec<Goal> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
-        let state = |ix: usize, iy: usize, dir: usize| (ix * ny + iy) * 4 + dir;
-        let mut best = vec![u64::MAX; nx * ny * 4];
-        let mut prev = vec![usize::MAX; nx * ny * 4];
-        let mut heap = BinaryHeap::new();
-        let stub = (MARGIN * 10.0) as u64;
-        for (p, dir) in ports(from) {
-            let (x, y) = escape(p, dir, MARGIN);
-            if let (Some(ix), Some(iy)) = (Self::index(&self.xs, x), Self::index(&self.ys, y)) {
-                let s = state(ix, iy, dir);
-                best[s] = stub;
-                heap.push(Reverse((stub, s)));
-            }
-        }
-        // A route may end anywhere on a ray out of a port of `to`, at least [`END`]
-        // from it, and goes straight in from there.
-        let mut goals: Vec<(usize, usize, usize, Point, f64)> = Vec::new();
+        let mut goals: Vec<Goal> = Vec::new();
         for (p, dir) in ports(to) {
             let e = escape(p, dir, END);
             let clear = self
@@ -150,6 +148,26 @@ impl Router {
                 (ix, iy) = (jx as usize, jy as usize);
             }
         }
+        goals
+    }
+
+    /// The cheapest way along the grid from a port of `from` to one of the `goals`
+    /// (Dijkstra over grid points and headings, costed by [`Router::moves`]): the
+    /// state it ends in, the port of the target, and each state's predecessor.
+    fn search(&self, from: &Rect, goals: &[Goal]) -> Option<(usize, Point, Vec<usize>)> {
+        let (nx, ny) = (self.xs.len(), self.ys.len());
+        let mut best = vec![u64::MAX; nx * ny * 4];
+        let mut prev = vec![usize::MAX; nx * ny * 4];
+        let mut heap = BinaryHeap::new();
+        let stub = (MARGIN * 10.0) as u64;
+        for (p, dir) in ports(from) {
+            let (x, y) = escape(p, dir, MARGIN);
+            if let (Some(ix), Some(iy)) = (Self::index(&self.xs, x), Self::index(&self.ys, y)) {
+                let s = self.state(ix, iy, dir);
+                best[s] = stub;
+                heap.push(Reverse((stub, s)));
+            }
+        }
         let mut end: Option<(u64, usize, Point)> = None;
         while let Some(Reverse((cost, s))) = heap.pop() {
             if cost > best[s] || end.is_some_and(|(c, _, _)| cost >= c) {
@@ -157,7 +175,7 @@ impl Router {
             }
             let (cell, dir) = (s / 4, s % 4);
             let (ix, iy) = (cell / ny, cell % ny);
-            for &(gx, gy, out, port, distance) in &goals {
+            for &(gx, gy, out, port, distance) in goals {
                 if (gx, gy) == (ix, iy) {
                     // The last stretch goes into the box, against its port's direction.
                     let turn = if dir == (out ^ 1) { 0 } else { BEND };
@@ -169,27 +187,8 @@ impl Router {
                     }
                 }
             }
-            for (next_dir, &(dx, dy)) in STEPS.iter().enumerate() {
-                if next_dir == (dir ^ 1) {
-                    continue;
-                }
-                let (jx, jy) = (ix as i64 + dx, iy as i64 + dy);
-                if jx < 0 || jy < 0 || jx as usize >= nx || jy as usize >= ny {
-                    continue;
-                }
-                let (jx, jy) = (jx as usize, jy as usize);
-                let (a, b) = ((self.xs[ix], self.ys[iy]), (self.xs[jx], self.ys[jy]));
-                let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-                if !self.free(b) || !self.free(mid) {
-                    continue;
-                }
-                let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-                if self.soft.iter().any(|r| r.contains(mid)) {
-                    length *= 3.0;
-                }
-                let turn = if next_dir == dir { 0 } else { BEND };
-                let c = cost + length as u64 + turn;
-                let t = state(jx, jy, next_dir);
+            for (t, step) in self.moves(ix, iy, dir) {
+                let c = cost + step;
                 if c < best[t] {
                     best[t] = c;
                     prev[t] = s;
@@ -197,7 +196,46 @@ impl Router {
                 }
             }
         }
-        let (_, mut s, port) = end?;
+        end.map(|(_, s, port)| (s, port, prev))
+    }
+
+    /// The moves from grid point `ix`, `iy` heading `dir`: to the next point in each
+    /// direction but back, where the way is free, each with its state and its cost
+    /// (length, three times over soft areas, and [`BEND`] for a turn).
+    fn moves(&self, ix: usize, iy: usize, dir: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+        let (nx, ny) = (self.xs.len(), self.ys.len());
+        STEPS
+            .iter()
+            .enumerate()
+            .filter_map(move |(next_dir, &(dx, dy))| {
+                if next_dir == (dir ^ 1) {
+                    return None;
+                }
+                let (jx, jy) = (ix as i64 + dx, iy as i64 + dy);
+                if jx < 0 || jy < 0 || jx as usize >= nx || jy as usize >= ny {
+                    return None;
+                }
+                let (jx, jy) = (jx as usize, jy as usize);
+                let (a, b) = ((self.xs[ix], self.ys[iy]), (self.xs[jx], self.ys[jy]));
+                let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                if !self.free(b) || !self.free(mid) {
+                    return None;
+                }
+                let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
+                if self.soft.iter().any(|r| r.contains(mid)) {
+                    length *= 3.0;
+                }
+                let turn = if next_dir == dir { 0 } else { BEND };
+                Some((self.state(jx, jy, next_dir), length as u64 + turn))
+            })
+    }
+
+    /// The route found, from the port of `from` it left by to `port`, walked back from
+    /// the state `end` through `prev`, without the points in the middle of a
+    /// straight run.
+    fn path(&self, from: &Rect, end: usize, port: Point, prev: &[usize]) -> Option<Vec<Point>> {
+        let ny = self.ys.len();
+        let mut s = end;
         let mut points = vec![port];
         loop {
             let cell = s / 4;
@@ -220,6 +258,10 @@ impl Router {
         Some(straight(points))
     }
 }
+
+/// Where a route may end: the grid point (x, y index), the direction out of the
+/// target's port, the port, and the distance from the grid point to the port.
+type Goal = (usize, usize, usize, Point, f64);
 
 /// The points without those in the middle of a straight run.
 fn straight(points: Vec<Point>) -> Vec<Point> {

@@ -31,8 +31,9 @@ const FRAME_PAD: f64 = 10.0;
 /// Boxes this close in height need the full horizontal gap between them.
 const V_SEP: f64 = 16.0;
 
-/// The tree to lay out; every slice is indexed by node.
-pub struct Tree<'a> {
+/// The outline of a tree to lay out (its boxes, who reports to whom, its frames);
+/// every slice is indexed by node.
+pub struct Outline<'a> {
     /// Each node's box size: width, height.
     pub sizes: &'a [(f64, f64)],
     /// Each node's children, in order.
@@ -138,7 +139,7 @@ impl Sub {
 }
 
 /// Lays out the tree.
-pub fn layout(tree: &Tree<'_>) -> Layout {
+pub fn layout(tree: &Outline<'_>) -> Layout {
     let mut sub = place(tree, tree.root);
     let bounds = sub.bounds();
     sub.shift(-bounds.x, -bounds.y);
@@ -155,7 +156,7 @@ pub fn layout(tree: &Tree<'_>) -> Layout {
     }
 }
 
-fn place(tree: &Tree<'_>, node: usize) -> Sub {
+fn place(tree: &Outline<'_>, node: usize) -> Sub {
     let (w, h) = tree.sizes[node];
     let kids = &tree.children[node];
     let mut sub = if kids.is_empty() {
@@ -187,14 +188,14 @@ fn place(tree: &Tree<'_>, node: usize) -> Sub {
 }
 
 /// Whether a node's reports go in a stack: three or more, all small.
-fn stackable(tree: &Tree<'_>, node: usize) -> bool {
+fn stackable(tree: &Outline<'_>, node: usize) -> bool {
     let kids = &tree.children[node];
     kids.len() >= 3 && kids.iter().all(|&k| small(tree, k))
 }
 
 /// Whether a node fits in a stack: not framed, and a leaf or with at most three
 /// leaf reports of its own.
-fn small(tree: &Tree<'_>, node: usize) -> bool {
+fn small(tree: &Outline<'_>, node: usize) -> bool {
     let leaf = |k: usize| tree.children[k].is_empty() && tree.frames[k].is_none();
     tree.frames[node].is_none()
         && tree.children[node].len() <= 3
@@ -204,7 +205,7 @@ fn small(tree: &Tree<'_>, node: usize) -> bool {
 /// The reports' subtrees side by side under the node, pushed together. When
 /// `grouped`, the small reports go in one stack, where the first of them would be,
 /// so that a row of single heads does not widen the chart.
-fn side_by_side(tree: &Tree<'_>, node: usize, grouped: bool) -> Sub {
+fn side_by_side(tree: &Outline<'_>, node: usize, grouped: bool) -> Sub {
     let h = tree.sizes[node].1;
     let items = row_items(tree, node, grouped);
     // Frames reach above their root's box; the row goes low enough for them to clear
@@ -220,7 +221,7 @@ fn side_by_side(tree: &Tree<'_>, node: usize, grouped: bool) -> Sub {
 
 /// The items of a row of reports: each a laid-out subtree or stack, and where
 /// connectors come down into it.
-fn row_items(tree: &Tree<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f64>)> {
+fn row_items(tree: &Outline<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f64>)> {
     let kids = &tree.children[node];
     let small = |k: usize| small(tree, k);
     let leaves: Vec<usize> = kids.iter().copied().filter(|&k| small(k)).collect();
@@ -271,7 +272,7 @@ fn pack(items: Vec<(Sub, Vec<f64>)>, row: f64) -> (Sub, Vec<f64>) {
 
 /// The node centred over the first and last anchor of the row of its reports at
 /// `row`, joined to each anchor by a bus.
-fn hang(tree: &Tree<'_>, node: usize, kids: Sub, anchors: &[f64], row: f64) -> Sub {
+fn hang(tree: &Outline<'_>, node: usize, kids: Sub, anchors: &[f64], row: f64) -> Sub {
     let (w, h) = tree.sizes[node];
     let (first, last) = (anchors[0], anchors[anchors.len() - 1]);
     let cx = (first + last) / 2.0;
@@ -291,7 +292,7 @@ fn hang(tree: &Tree<'_>, node: usize, kids: Sub, anchors: &[f64], row: f64) -> S
 }
 
 /// The reports in columns under the node, joined to it by their spines.
-fn stack(tree: &Tree<'_>, node: usize) -> Sub {
+fn stack(tree: &Outline<'_>, node: usize) -> Sub {
     let (w, h) = tree.sizes[node];
     let (mut block, spines) = columns(tree, &tree.children[node]);
     let width = block.bounds().right();
@@ -330,7 +331,7 @@ fn stack(tree: &Tree<'_>, node: usize) -> Sub {
 /// `kids` stacked in columns of at most [`STACK`] boxes, from x = 0 and y = 0, each
 /// column with a spine on its left from y = 0; a kid's own reports are stacked under
 /// it, indented again. Returns them and the x of each spine.
-fn columns(tree: &Tree<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
+fn columns(tree: &Outline<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
     let size = |k: usize| tree.sizes[k];
     // Each entry: its height and width from its column's left edge.
     let entries: Vec<(f64, f64)> = kids
@@ -397,7 +398,7 @@ fn split_columns(entries: &[(f64, f64)], count: usize) -> Vec<Vec<usize>> {
 /// the column's `spine`, then its own reports under it, indented on a spine of their
 /// own. Moves `y` under the entry; returns the kid's box.
 fn stack_entry(
-    tree: &Tree<'_>,
+    tree: &Outline<'_>,
     sub: &mut Sub,
     k: usize,
     spine: f64,
@@ -476,7 +477,7 @@ mod tests {
     fn many_leaf_reports_stack_in_narrow_columns() {
         let (sizes, children) = tree(13);
         let frames = vec![None; sizes.len()];
-        let l = layout(&Tree {
+        let l = layout(&Outline {
             sizes: &sizes,
             children: &children,
             frames: &frames,
@@ -507,7 +508,7 @@ mod tests {
         ];
         let mut frames = vec![None; 7];
         frames[2] = Some((60.0, 14.0));
-        let l = layout(&Tree {
+        let l = layout(&Outline {
             sizes: &sizes,
             children: &children,
             frames: &frames,

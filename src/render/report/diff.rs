@@ -4,6 +4,7 @@ use super::table::new_table;
 use crate::analysis::diff::{Diff, Side};
 use crate::render::wrapping::wrap;
 use crate::rules::{number, signed};
+use comfy_table::Table;
 use std::io::{self, Write};
 
 /// Writes the comparison, `width` columns wide; `before` and `after` name the two sides
@@ -45,28 +46,13 @@ pub fn diff_text(
             format!("The placement stays {}.", d.before.placement)
         }
     )?;
-    let mut t = new_table(&["Placement", "Before", "After", "Change"], width);
-    for s in &d.scores {
-        let change = if s.after == s.before {
-            String::new()
-        } else {
-            signed(s.after - s.before)
-        };
-        let shown = |score: f64, side: &Side| {
-            if side.excluded.contains(&s.placement) {
-                format!("{} (ruled out)", number(score))
-            } else {
-                number(score)
-            }
-        };
-        t.add_row(vec![
-            s.placement.to_string(),
-            shown(s.before, &d.before),
-            shown(s.after, &d.after),
-            change,
-        ]);
-    }
-    writeln!(out, "{t}")?;
+    writeln!(out, "{}", scores(d, width))?;
+    changes(d, width, out)
+}
+
+/// The rules that started or stopped firing, the roles and caveats added or removed,
+/// and the roles whose status changed, each list under its title when not empty.
+fn changes(d: &Diff, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let lists: [(&str, &[String]); 6] = [
         ("Rules that started firing", &d.rules_started),
         ("Rules that stopped firing", &d.rules_stopped),
@@ -91,4 +77,30 @@ pub fn diff_text(
         }
     }
     Ok(())
+}
+
+/// The scores before and after, with the change, marking what was ruled out.
+fn scores(d: &Diff, width: usize) -> Table {
+    let mut t = new_table(&["Placement", "Before", "After", "Change"], width);
+    for s in &d.scores {
+        let change = if s.after == s.before {
+            String::new()
+        } else {
+            signed(s.after - s.before)
+        };
+        let shown = |score: f64, side: &Side| {
+            if side.excluded.contains(&s.placement) {
+                format!("{} (ruled out)", number(score))
+            } else {
+                number(score)
+            }
+        };
+        t.add_row(vec![
+            s.placement.to_string(),
+            shown(s.before, &d.before),
+            shown(s.after, &d.after),
+            change,
+        ]);
+    }
+    t
 }

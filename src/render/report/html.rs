@@ -3,7 +3,7 @@
 //! SVG. No scripts and no external assets, so it opens offline and prints cleanly.
 //! The page is also well-formed XML.
 
-use super::table::{Cell, Columns, SCORES_HEADER, SOURCES_NOTE, Section, report_sources, sections};
+use super::table::{Cell, Columns, SCORES_HEADER, Section, report_sources, sections};
 use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
@@ -59,9 +59,15 @@ impl Streamed for Html {
         head("Where partnerships should report", out)
     }
 
-    fn item(&self, index: usize, outcome: &Outcome, _: Style, out: &mut Vec<u8>) -> io::Result<()> {
+    fn item(
+        &self,
+        index: usize,
+        outcome: &Outcome,
+        style: Style,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
         match outcome {
-            Outcome::Assessed(a) => section(a, index, out),
+            Outcome::Assessed(a) => section(a, index, style.sources_note, out),
             Outcome::Failed(f) => writeln!(
                 out,
                 "<section><h1>{}</h1><p class=\"error\">{}</p></section>",
@@ -92,7 +98,12 @@ fn head(title: &str, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<style>\n{CSS}\n</style></head><body>")
 }
 
-fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
+fn section(
+    a: &Assessment,
+    index: usize,
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "<section>")?;
     writeln!(out, "<h1>{}</h1>", e(&a.profile))?;
     writeln!(out, "<p class=\"headline\">{}</p>", e(&headline(a)))?;
@@ -100,17 +111,7 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
     if let Some(changes) = changes_line(a) {
         writeln!(out, "<p class=\"changes\">{}</p>", e(&changes))?;
     }
-
-    writeln!(out, "<h2>Org chart</h2>")?;
-    let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
-    // A wide chart also prints on a landscape page of its own.
-    let class = if drawing.width > COLUMN {
-        "chart wide"
-    } else {
-        "chart"
-    };
-    writeln!(out, "<div class=\"{class}\">{}</div>", drawing.svg)?;
-
+    chart(a, index, out)?;
     for (i, section) in sections(a, Columns::CitesAfterText).into_iter().enumerate() {
         // Each section ends with its closing tag; the last one's line also closes the
         // profile's <section>.
@@ -118,52 +119,80 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
             writeln!(out)?;
         }
         write!(out, "<h2>{}</h2>", section.title())?;
-        match section {
-            Section::Scores(scores) => {
-                write!(out, "<table><tr>")?;
-                header_cells(out, &SCORES_HEADER)?;
-                for s in scores {
-                    let class = if s.recommended {
-                        " class=\"recommended\""
-                    } else {
-                        ""
-                    };
-                    writeln!(
-                        out,
-                        "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        s.placement.as_str(),
-                        number(s.score),
-                        s.note()
-                    )?;
-                }
-                write!(out, "</table>")?;
+        part(&section, index, out)?;
+    }
+    sources(a, index, note, out)
+}
+
+/// The org chart, drawn inline; a wide one also prints on a landscape page of its own.
+fn chart(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<h2>Org chart</h2>")?;
+    let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
+    let class = if drawing.width > COLUMN {
+        "chart wide"
+    } else {
+        "chart"
+    };
+    writeln!(out, "<div class=\"{class}\">{}</div>", drawing.svg)
+}
+
+/// One part of the report under its heading: a table or a list, up to its closing tag.
+fn part(section: &Section, index: usize, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        Section::Scores(scores) => {
+            write!(out, "<table><tr>")?;
+            header_cells(out, &SCORES_HEADER)?;
+            for s in scores {
+                let class = if s.recommended {
+                    " class=\"recommended\""
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    s.placement.as_str(),
+                    number(s.score),
+                    s.note()
+                )?;
             }
-            Section::Bullets { items, .. } => {
-                writeln!(out, "<ul>")?;
-                for b in items {
-                    write!(out, "<li>")?;
-                    if let Some(name) = b.name {
-                        write!(out, "<strong>{}</strong>: ", e(name))?;
-                    }
-                    write!(out, "{} {}", e(b.text), cites(b.cites, index))?;
-                    if let Some(m) = b.mitigation {
-                        write!(out, "<br/><em>Mitigation:</em> {}", e(m))?;
-                    }
-                    writeln!(out, "</li>")?;
+            write!(out, "</table>")
+        }
+        Section::Bullets { items, .. } => {
+            writeln!(out, "<ul>")?;
+            for b in items {
+                write!(out, "<li>")?;
+                if let Some(name) = b.name {
+                    write!(out, "<strong>{}</strong>: ", e(name))?;
                 }
-                write!(out, "</ul>")?;
-            }
-            Section::Table { header, rows, .. } => {
-                writeln!(out, "<table><tr>")?;
-                header_cells(out, header)?;
-                for cells in rows {
-                    let cells: Vec<String> = cells.iter().map(|c| cell(c, index)).collect();
-                    writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"))?;
+                write!(out, "{} {}", e(b.text), cites(b.cites, index))?;
+                if let Some(m) = b.mitigation {
+                    write!(out, "<br/><em>Mitigation:</em> {}", e(m))?;
                 }
-                write!(out, "</table>")?;
+                writeln!(out, "</li>")?;
             }
+            write!(out, "</ul>")
+        }
+        Section::Table { header, rows, .. } => {
+            writeln!(out, "<table><tr>")?;
+            header_cells(out, header)?;
+            for cells in rows {
+                let cells: Vec<String> = cells.iter().map(|c| cell(c, index)).collect();
+                writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"))?;
+            }
+            write!(out, "</table>")
         }
     }
+}
+
+/// The guidance points the report cites, each with its anchor, then the note on how
+/// to read more, if any; closes the profile's `<section>`.
+fn sources(
+    a: &Assessment,
+    index: usize,
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "\n<h2>Sources</h2>\n<ul class=\"sources\">")?;
     for p in report_sources(a, false).points() {
         writeln!(
@@ -174,13 +203,14 @@ fn section(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> 
             e(p.summary)
         )?;
     }
-    writeln!(
-        out,
-        "</ul>\n<p class=\"cites\">{}</p>\n</section>",
-        e(SOURCES_NOTE)
+    writeln!(out, "</ul>")?;
+    if let Some(note) = note {
+        let note = e(note)
             .replacen('`', "<code>", 1)
-            .replacen('`', "</code>", 1)
-    )
+            .replacen('`', "</code>", 1);
+        writeln!(out, "<p class=\"cites\">{note}</p>")?;
+    }
+    writeln!(out, "</section>")
 }
 
 /// The column names, and the end of the header row.

@@ -1,8 +1,8 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, SOURCES_NOTE, SUMMARY_HEADER, Section, SummaryRow,
-    markdown_escape as esc, report_sources, sections,
+    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, markdown_escape as esc,
+    report_sources, sections,
 };
 use super::text::{self, changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
@@ -71,54 +71,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title())?;
-        match section {
-            Section::Scores(scores) => {
-                header(out, &SCORES_HEADER)?;
-                for s in scores {
-                    let cells = [s.placement.as_str(), &number(s.score), s.note()];
-                    row(out, &cells.map(esc))?;
-                }
-            }
-            Section::Bullets { items, .. } => {
-                for b in items {
-                    match b.name {
-                        Some(name) => write!(out, "- **{}**: ", esc(name))?,
-                        None => write!(out, "- ")?,
-                    }
-                    writeln!(out, "{} {}", esc(b.text), cites(b.cites))?;
-                    if let Some(m) = b.mitigation {
-                        writeln!(out, "  *Mitigation:* {}", esc(m))?;
-                    }
-                }
-            }
-            Section::Table {
-                header: names,
-                rows,
-                ..
-            } => {
-                header(out, names)?;
-                for cells in rows {
-                    row(out, &cells.iter().map(cell).collect::<Vec<_>>())?;
-                }
-            }
-        }
+        part(section, out)?;
     }
     if style.explain {
-        match &a.trace {
-            Some(t) => {
-                heading(out, "How the recommendation was reached")?;
-                writeln!(out, "~~~~text")?;
-                text::trace(t, crate::render::wrapping::WIDTH, out)?;
-                writeln!(out, "~~~~")?;
-            }
-            None => {
-                heading(out, "Rules that fired")?;
-                header(out, &["Rule", "Cites", "Effect"])?;
-                for r in &a.rules {
-                    row(out, &[esc(r.id), cites(r.cites), esc(r.effect)])?;
-                }
-            }
-        }
+        explained(a, out)?;
     }
     heading(out, "Sources")?;
     for p in report_sources(a, style.explain).points() {
@@ -130,7 +86,67 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
             esc(p.summary)
         )?;
     }
-    writeln!(out, "\n{SOURCES_NOTE}")
+    match style.sources_note {
+        Some(note) => writeln!(out, "\n{note}"),
+        None => Ok(()),
+    }
+}
+
+/// One part of the report under its heading: the scores, a list or a table.
+fn part(section: Section, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        Section::Scores(scores) => {
+            header(out, &SCORES_HEADER)?;
+            for s in scores {
+                let cells = [s.placement.as_str(), &number(s.score), s.note()];
+                row(out, &cells.map(esc))?;
+            }
+        }
+        Section::Bullets { items, .. } => {
+            for b in items {
+                match b.name {
+                    Some(name) => write!(out, "- **{}**: ", esc(name))?,
+                    None => write!(out, "- ")?,
+                }
+                writeln!(out, "{} {}", esc(b.text), cites(b.cites))?;
+                if let Some(m) = b.mitigation {
+                    writeln!(out, "  *Mitigation:* {}", esc(m))?;
+                }
+            }
+        }
+        Section::Table {
+            header: names,
+            rows,
+            ..
+        } => {
+            header(out, names)?;
+            for cells in rows {
+                row(out, &cells.iter().map(cell).collect::<Vec<_>>())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How the recommendation was reached (`explain`): the text trace in a fenced block
+/// when the assessment has one, else the rules that fired.
+fn explained(a: &Assessment, out: &mut dyn Write) -> io::Result<()> {
+    match &a.trace {
+        Some(t) => {
+            heading(out, "How the recommendation was reached")?;
+            writeln!(out, "~~~~text")?;
+            text::trace(t, crate::render::wrapping::WIDTH, out)?;
+            writeln!(out, "~~~~")?;
+        }
+        None => {
+            heading(out, "Rules that fired")?;
+            header(out, &["Rule", "Cites", "Effect"])?;
+            for r in &a.rules {
+                row(out, &[esc(r.id), cites(r.cites), esc(r.effect)])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The summary of several profiles, a table row per profile.

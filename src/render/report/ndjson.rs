@@ -2,10 +2,12 @@
 //!
 //! A batch's throughput is bound by this format: each line is about 9 KB, nearly all
 //! of it rulebook text. [`Ndjson::new`] serialises, once per rulebook, every item a
-//! rule can add to an assessment (its fired-rule entry, reason, caveat, roles around
-//! their status, PartnerOps functions, cadence, KPIs), every executive title and
-//! every guidance point's entry in `sources`. A
-//! line copies them, keyed by the item's [`Origin`] (its rule's index and its place
+//! rule can add to an assessment (its fired-rule entry, reason, caveat, roles,
+//! PartnerOps functions, cadence, KPIs), every executive title and every guidance
+//! point's entry in `sources`. What the profile decides inside an item is cut out of
+//! its cached JSON and written in place: a role's status, and the texts the org model
+//! settles (a function's owner, a merged cadence item's topics and frequency), which
+//! alone are escaped when they are not the rule's own. A line copies the rest, keyed by the item's [`Origin`] (its rule's index and its place
 //! in the rule), instead of escaping every string again: several times faster than
 //! serde_json on the whole line. The bytes are exactly those of
 //! `serde_json::to_writer` (a property test compares them for generated profiles).
@@ -49,12 +51,25 @@ struct RuleJson<'b> {
     fired: Cached<'b>,
     reason: Option<Cached<'b>>,
     caveat: Option<Cached<'b>>,
-    /// Each role's JSON before its status value and after it (the status depends on
-    /// the profile).
-    roles: Vec<(&'b Text, [String; 2])>,
-    partnerops: Vec<Cached<'b>>,
-    cadence: Vec<Cached<'b>>,
+    /// Each role's JSON around its status value (the status depends on the profile).
+    roles: Vec<Around<'b>>,
+    /// Each function's JSON around its owner (the org model settles who holds it).
+    partnerops: Vec<Around<'b>>,
+    /// Each cadence item's JSON around its topics and frequency (the org model merges
+    /// the items for one team).
+    cadence: Vec<Around<'b>>,
     kpis: Vec<Cached<'b>>,
+}
+
+/// An item's JSON cut around the values that depend on the profile, and the text that
+/// identifies the item in its rulebook.
+struct Around<'b> {
+    key: &'b Text,
+    pieces: Vec<String>,
+    /// The rule's own texts for those values (when they are texts), and the item's
+    /// whole JSON with them, for an item whose texts nothing has changed.
+    texts: Vec<&'b Text>,
+    whole: String,
 }
 
 fn json(item: &impl Serialize) -> String {
@@ -87,21 +102,31 @@ impl<'b> Ndjson<'b> {
                         .roles
                         .iter()
                         .map(|r| {
-                            (
-                                &r.title,
-                                around_status(&json(&rule.role(r, RoleStatus::Current, None))),
-                            )
+                            let role = rule.role(r, RoleStatus::Current, None);
+                            let fields = [("status", json(&role.status))];
+                            around(&r.title, &role, &fields, Vec::new())
                         })
                         .collect(),
                     partnerops: then
                         .partnerops
                         .iter()
-                        .map(|f| cached(&f.function, &rule.partnerops(f, None)))
+                        .map(|f| {
+                            let function = rule.partnerops(f, None);
+                            let fields = [("owner", json(&function.owner))];
+                            around(&f.function, &function, &fields, vec![&f.owner])
+                        })
                         .collect(),
                     cadence: then
                         .cadence
                         .iter()
-                        .map(|c| cached(&c.with, &rule.cadence(c, None)))
+                        .map(|c| {
+                            let item = rule.cadence(c, None);
+                            let fields = [
+                                ("topics", json(&item.topics)),
+                                ("frequency", json(&item.frequency)),
+                            ];
+                            around(&c.with, &item, &fields, vec![&c.topics, &c.frequency])
+                        })
                         .collect(),
                     kpis: then
                         .kpis
@@ -143,17 +168,34 @@ impl<'b> Ndjson<'b> {
     }
 }
 
-/// A role's JSON split around its status value, as `["...\"status\":\"", "\",..."]`.
-fn around_status(whole: &str) -> [String; 2] {
-    // Text inside a JSON string has its quotes escaped, so this can only be the
-    // status field itself.
-    let status = "\"status\":\"current\"";
-    let at = whole.find(status).expect("a role has a status");
-    let value = at + status.len() - "current\"".len();
-    [
-        whole[..value].to_string(),
-        whole[value + "current".len()..].to_string(),
-    ]
+/// `item`'s JSON cut around the values of `fields` (each a name and its value as
+/// JSON), which it writes in that order: the pieces before, between and after them.
+/// `texts` are the rule's own texts of those fields, if they are texts.
+fn around<'b>(
+    key: &'b Text,
+    item: &impl Serialize,
+    fields: &[(&str, String)],
+    texts: Vec<&'b Text>,
+) -> Around<'b> {
+    let whole = json(item);
+    let mut rest = whole.as_str();
+    let mut pieces = Vec::with_capacity(fields.len() + 1);
+    for (name, value) in fields {
+        // Text inside a JSON string has its quotes escaped, so this can only be the
+        // field itself.
+        let field = format!("\"{name}\":{value}");
+        let at = rest.find(&field).expect("an item writes its fields");
+        let value_at = at + field.len() - value.len();
+        pieces.push(rest[..value_at].to_string());
+        rest = &rest[value_at + value.len()..];
+    }
+    pieces.push(rest.to_string());
+    Around {
+        key,
+        pieces,
+        texts,
+        whole,
+    }
 }
 
 /// The cached JSON of `key`'s item, if `found` is the entry cached for it.
@@ -161,6 +203,11 @@ fn hit<'c>(found: Option<&'c Cached<'_>>, key: &Text) -> Option<&'c str> {
     found
         .filter(|c| ptr::eq(c.key, key))
         .map(|c| c.json.as_str())
+}
+
+/// The pieces cached for `key`'s item, if `found` is the entry cached for it.
+fn around_hit<'c, 'b>(found: Option<&'c Around<'b>>, key: &Text) -> Option<&'c Around<'b>> {
+    found.filter(|a| ptr::eq(a.key, key))
 }
 
 impl Renderer for Ndjson<'_> {
@@ -218,6 +265,27 @@ impl Line<'_> {
             }
             None => self.value(item),
         }
+    }
+
+    /// A cached item with `texts` in place of the rule's own: its whole JSON when they
+    /// are the rule's own (the same texts, not merely equal ones), else its pieces
+    /// around them.
+    fn settled(&mut self, cached: &Around, texts: &[&Text]) -> io::Result<()> {
+        let own = texts.len() == cached.texts.len()
+            && texts
+                .iter()
+                .zip(&cached.texts)
+                .all(|(t, c)| ptr::eq(*t, *c));
+        if own {
+            self.raw(&cached.whole);
+            return Ok(());
+        }
+        for (piece, text) in cached.pieces.iter().zip(texts) {
+            self.raw(piece);
+            self.value(text)?;
+        }
+        self.raw(cached.pieces.last().map_or("", String::as_str));
+        Ok(())
     }
 
     /// A kebab-case enum value, which needs no escaping.
@@ -326,10 +394,10 @@ impl Ndjson<'_> {
         line.key(false, "roles");
         line.list(roles, |line, r| {
             let found = self.rule(r.origin).and_then(|(rule, i)| rule.roles.get(i));
-            match found {
-                Some((title, [before, after])) if ptr::eq(*title, r.title) => {
+            match around_hit(found, r.title).map(|a| a.pieces.as_slice()) {
+                Some([before, after]) => {
                     line.raw(before);
-                    line.raw(r.status.as_str());
+                    line.name(r.status.as_str());
                     line.raw(after);
                     Ok(())
                 }
@@ -341,14 +409,20 @@ impl Ndjson<'_> {
             let found = self
                 .rule(f.origin)
                 .and_then(|(rule, i)| rule.partnerops.get(i));
-            line.item(hit(found, f.function), f)
+            match around_hit(found, f.function) {
+                Some(cached) => line.settled(cached, &[&f.owner]),
+                _ => line.value(f),
+            }
         })?;
         line.key(false, "cadence");
         line.list(cadence, |line, c| {
             let found = self
                 .rule(c.origin)
                 .and_then(|(rule, i)| rule.cadence.get(i));
-            line.item(hit(found, c.with), c)
+            match around_hit(found, c.with) {
+                Some(cached) => line.settled(cached, &[&c.topics, &c.frequency]),
+                _ => line.value(c),
+            }
         })?;
         line.key(false, "kpis");
         line.list(kpis, |line, k| {

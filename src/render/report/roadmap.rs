@@ -1,8 +1,8 @@
 //! The roadmap as text: for each stage, what is assumed, where partnerships sits and
 //! the team; between stages, when and why to move.
 
-use crate::assessment::RoleStatus;
-use crate::org::roadmap::{Roadmap, assumptions, roles_with};
+use crate::assessment::{RoleStatus, Stage};
+use crate::org::roadmap::{Move, Roadmap, Step, assumptions, roles_with};
 use crate::render::labels::printable;
 use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
@@ -11,21 +11,8 @@ use std::io::{self, Write};
 /// Writes the roadmap as text, with each stage's org chart as a tree.
 pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let width = style.width;
-    let bold = |s: &str| {
-        if style.color {
-            format!("\x1b[1m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    writeln!(
-        out,
-        "{}",
-        bold(&printable(&format!(
-            "{}: partnerships roadmap",
-            roadmap.company
-        )))
-    )?;
+    let title = format!("{}: partnerships roadmap", roadmap.company);
+    writeln!(out, "{}", bold(&printable(&title), style))?;
     writeln!(out, "{}", wrap(&assumptions(), "", width))?;
     if !roadmap.passed.is_empty() {
         let passed: Vec<String> = roadmap.passed.iter().map(ToString::to_string).collect();
@@ -41,81 +28,11 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
     }
     let moves = roadmap.moves();
     for (k, step) in roadmap.steps.iter().enumerate() {
-        let a = &step.assessment;
         let when = if k == 0 { "now" } else { "projected" };
-        writeln!(
-            out,
-            "\n{}",
-            bold(&format!(
-                "{} stage ({when})",
-                capitalised(step.stage.as_str())
-            ))
-        )?;
-        for m in moves.iter().filter(|m| m.at == step.stage) {
-            // The reasons are the guidance that starts to apply; the assumptions
-            // below are only how the projection got here, so they are not repeated.
-            let text = if m.tie {
-                format!(
-                    "Consider moving partnerships from {} to {} at this stage; it is {}, \
-                     so it is a choice to make, not a clear signal",
-                    m.from.label(),
-                    m.to.label(),
-                    m.margin
-                )
-            } else {
-                format!(
-                    "Move partnerships from {} to {} at this stage (confidence is {})",
-                    m.from.label(),
-                    m.to.label(),
-                    m.margin
-                )
-            };
-            writeln!(out, "{}", wrap(&format!("{text}."), "  ! ", width))?;
-            for why in &m.why {
-                writeln!(out, "{}", wrap(why, "    because: ", width))?;
-            }
-        }
-        for x in &step.assumptions {
-            writeln!(
-                out,
-                "{}",
-                wrap(
-                    &format!("{}: {} -> {} ({})", x.field, x.from, x.to, x.why),
-                    "  assumes ",
-                    width
-                )
-            )?;
-        }
-        let placement = format!(
-            "Placement: {}, reporting to the {} (confidence is {}).",
-            a.placement.label(),
-            a.reports_to,
-            a.confidence_words()
-        );
-        writeln!(out, "{}", wrap(&printable(&placement), "  ", width))?;
-        for (status, label) in [
-            (RoleStatus::Current, "In place"),
-            (RoleStatus::Next, "Hire now"),
-            (RoleStatus::Later, "Hire later"),
-        ] {
-            let roles = roles_with(step, status);
-            if !roles.is_empty() {
-                writeln!(
-                    out,
-                    "{}",
-                    wrap(
-                        &printable(&roles.join(", ")),
-                        &format!("  {label}: "),
-                        width
-                    )
-                )?;
-            }
-        }
-        for c in &a.caveats {
-            writeln!(out, "{}", wrap(c.mitigation, "  Watch: ", width))?;
-        }
-        writeln!(out)?;
-        Tree.render_chart(&step.chart, style, out)?;
+        let heading = format!("{} stage ({when})", capitalised(step.stage.as_str()));
+        writeln!(out, "\n{}", bold(&heading, style))?;
+        moves_into(step.stage, &moves, width, out)?;
+        stage(step, style, out)?;
     }
     if moves.is_empty() {
         writeln!(
@@ -129,6 +46,90 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
         )?;
     }
     Ok(())
+}
+
+fn bold(text: &str, style: Style) -> String {
+    if style.color {
+        format!("\x1b[1m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The moves of partnerships at `stage`, each with the guidance that starts to apply.
+fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -> io::Result<()> {
+    for m in moves.iter().filter(|m| m.at == stage) {
+        // The reasons are the guidance that starts to apply; the assumptions
+        // below are only how the projection got here, so they are not repeated.
+        let text = if m.tie {
+            format!(
+                "Consider moving partnerships from {} to {} at this stage; it is {}, \
+                 so it is a choice to make, not a clear signal",
+                m.from.label(),
+                m.to.label(),
+                m.margin
+            )
+        } else {
+            format!(
+                "Move partnerships from {} to {} at this stage (confidence is {})",
+                m.from.label(),
+                m.to.label(),
+                m.margin
+            )
+        };
+        writeln!(out, "{}", wrap(&format!("{text}."), "  ! ", width))?;
+        for why in &m.why {
+            writeln!(out, "{}", wrap(why, "    because: ", width))?;
+        }
+    }
+    Ok(())
+}
+
+/// One stage: what the projection assumes, the placement, the roles by status, what
+/// to watch, and the org chart as a tree.
+fn stage(step: &Step, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let (a, width) = (&step.assessment, style.width);
+    for x in &step.assumptions {
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("{}: {} -> {} ({})", x.field, x.from, x.to, x.why),
+                "  assumes ",
+                width
+            )
+        )?;
+    }
+    let placement = format!(
+        "Placement: {}, reporting to the {} (confidence is {}).",
+        a.placement.label(),
+        a.reports_to,
+        a.confidence_words()
+    );
+    writeln!(out, "{}", wrap(&printable(&placement), "  ", width))?;
+    for (status, label) in [
+        (RoleStatus::Current, "In place"),
+        (RoleStatus::Next, "Hire now"),
+        (RoleStatus::Later, "Hire later"),
+    ] {
+        let roles = roles_with(step, status);
+        if !roles.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    &printable(&roles.join(", ")),
+                    &format!("  {label}: "),
+                    width
+                )
+            )?;
+        }
+    }
+    for c in &a.caveats {
+        writeln!(out, "{}", wrap(c.mitigation, "  Watch: ", width))?;
+    }
+    writeln!(out)?;
+    Tree.render_chart(&step.chart, style, out)
 }
 
 fn capitalised(text: &str) -> String {

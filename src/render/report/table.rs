@@ -181,18 +181,8 @@ pub enum Columns {
 /// The sections of the full report, from the scores to the KPIs, in order. The
 /// caveats are left out when there are none.
 pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>> {
-    let scores = Placement::ALL
-        .iter()
-        .map(|&p| ScoreRow {
-            placement: p,
-            score: a.scores.get(p),
-            recommended: p == a.placement,
-            ruled_out: a.excluded.contains(&p),
-            runner_up: a.runner_up == Some(p),
-        })
-        .collect();
     let mut sections = vec![
-        Section::Scores(scores),
+        Section::Scores(score_rows(a)),
         bullets("Why", &a.reasons, |r| Bullet::of(r.text, r.cites)),
     ];
     if !a.caveats.is_empty() {
@@ -202,7 +192,33 @@ pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>>
         }));
     }
     let apart = columns == Columns::CitesApart;
-    sections.push(table(
+    sections.push(team(a, apart));
+    sections.push(partnerops(a, apart));
+    sections.push(cadence(a, apart));
+    sections.push(bullets("KPIs", &a.kpis, |k| Bullet {
+        name: Some(k.name),
+        ..Bullet::of(k.why, k.cites)
+    }));
+    sections
+}
+
+/// Each placement's score and what it is to the recommendation.
+fn score_rows(a: &Assessment<'_>) -> Vec<ScoreRow> {
+    Placement::ALL
+        .iter()
+        .map(|&p| ScoreRow {
+            placement: p,
+            score: a.scores.get(p),
+            recommended: p == a.placement,
+            ruled_out: a.excluded.contains(&p),
+            runner_up: a.runner_up == Some(p),
+        })
+        .collect()
+}
+
+/// The team table, in hiring order; the cites in a column of their own when `apart`.
+fn team<'a>(a: &'a Assessment<'_>, apart: bool) -> Section<'a> {
+    table(
         "Team, in hiring order",
         if apart {
             &["Role", "Status", "When to hire", "Cites"]
@@ -223,8 +239,12 @@ pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>>
                 last,
             ]
         },
-    ));
-    sections.push(table(
+    )
+}
+
+/// The PartnerOps functions table; the cites in a column of their own when `apart`.
+fn partnerops<'a>(a: &'a Assessment<'_>, apart: bool) -> Section<'a> {
+    table(
         "PartnerOps functions",
         if apart {
             &["Function", "Owner", "Covers", "Cites"]
@@ -241,8 +261,12 @@ pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>>
             }
             row
         },
-    ));
-    sections.push(table(
+    )
+}
+
+/// The cadence table; the cites in a column of their own when `apart`.
+fn cadence<'a>(a: &'a Assessment<'_>, apart: bool) -> Section<'a> {
+    table(
         "Cadence",
         if apart {
             &["With", "Topics", "How often", "Cites"]
@@ -263,12 +287,7 @@ pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>>
             }
             row
         },
-    ));
-    sections.push(bullets("KPIs", &a.kpis, |k| Bullet {
-        name: Some(k.name),
-        ..Bullet::of(k.why, k.cites)
-    }));
-    sections
+    )
 }
 
 /// A bulleted list with an entry per item.
@@ -328,10 +347,6 @@ pub fn report_sources(a: &Assessment, explain: bool) -> Citations {
     }
     all
 }
-
-/// The line under a report's Sources.
-pub const SOURCES_NOTE: &str =
-    "`partner-org guidance ID` shows a point's source document and example companies.";
 
 pub fn cites(ids: &[Text]) -> String {
     format!("[{}]", ids.join(", "))

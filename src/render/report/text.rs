@@ -1,8 +1,7 @@
 //! The text report: a full report for one profile, a summary table for several.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, SOURCES_NOTE, Section, SummaryRow, cites, new_table,
-    report_sources, sections,
+    Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, new_table, report_sources, sections,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
@@ -10,6 +9,7 @@ use crate::assessment::{Check, Pass, Trace};
 use crate::render::wrapping::{shorten, shorten_lines, wrap};
 use crate::render::{Outcome, Renderer, Style, Totals};
 use crate::rules::{number, signed};
+use comfy_table::Table;
 use std::io::{self, Write};
 
 /// The human-readable report.
@@ -89,57 +89,11 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
 
     for section in sections(a, Columns::CitesApart) {
         heading(out, section.title(), style)?;
-        match section {
-            Section::Scores(scores) => {
-                let mut t = new_table(&SCORES_HEADER, width);
-                for s in scores {
-                    t.add_row(vec![
-                        s.placement.as_str().to_string(),
-                        number(s.score),
-                        s.note().to_string(),
-                    ]);
-                }
-                writeln!(out, "{t}")?;
-            }
-            Section::Bullets { items, .. } => {
-                for b in items {
-                    let mut line = format!("{} {}", b.text, cites(b.cites));
-                    if let Some(name) = b.name {
-                        line.insert_str(0, &format!("{name}: "));
-                    }
-                    writeln!(out, "{}", wrap(&line, "  - ", width))?;
-                    if let Some(m) = b.mitigation {
-                        writeln!(out, "{}", wrap(m, "    Mitigation: ", width))?;
-                    }
-                }
-            }
-            Section::Table { header, rows, .. } => {
-                let mut t = new_table(header, width);
-                for cells in rows {
-                    t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
-                }
-                writeln!(out, "{t}")?;
-            }
-        }
+        part(section, width, out)?;
     }
-
     if style.explain {
-        match &a.trace {
-            Some(t) => {
-                heading(out, "How the recommendation was reached", style)?;
-                trace(t, width, out)?;
-            }
-            None => {
-                heading(out, "Rules that fired, in evaluation order", style)?;
-                let mut t = new_table(&["Rule", "Cites", "Effect"], width);
-                for r in &a.rules {
-                    t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
-                }
-                writeln!(out, "{t}")?;
-            }
-        }
+        explained(a, style, out)?;
     }
-
     heading(out, "Org chart", style)?;
     let chart = crate::org::OrgChart::from_assessment(a);
     crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)?;
@@ -148,7 +102,68 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     for p in report_sources(a, style.explain).points() {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
     }
-    writeln!(out, "\n{}", wrap(&SOURCES_NOTE.replace('`', ""), "", width))
+    match style.sources_note {
+        Some(note) => writeln!(out, "\n{}", wrap(&note.replace('`', ""), "", width)),
+        None => Ok(()),
+    }
+}
+
+/// One part of the report under its heading: the scores, a list or a table.
+fn part(section: Section, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    match section {
+        Section::Scores(scores) => {
+            let mut t = new_table(&SCORES_HEADER, width);
+            for s in scores {
+                t.add_row(vec![
+                    s.placement.as_str().to_string(),
+                    number(s.score),
+                    s.note().to_string(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+        }
+        Section::Bullets { items, .. } => {
+            for b in items {
+                let mut line = format!("{} {}", b.text, cites(b.cites));
+                if let Some(name) = b.name {
+                    line.insert_str(0, &format!("{name}: "));
+                }
+                writeln!(out, "{}", wrap(&line, "  - ", width))?;
+                if let Some(m) = b.mitigation {
+                    writeln!(out, "{}", wrap(m, "    Mitigation: ", width))?;
+                }
+            }
+        }
+        Section::Table { header, rows, .. } => {
+            let mut t = new_table(header, width);
+            for cells in rows {
+                t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    Ok(())
+}
+
+/// How the recommendation was reached (`explain`): the trace when the assessment has
+/// one, else the rules that fired.
+fn explained(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = style.width;
+    match &a.trace {
+        Some(t) => {
+            heading(out, "How the recommendation was reached", style)?;
+            trace(t, width, out)?;
+        }
+        None => {
+            heading(out, "Rules that fired, in evaluation order", style)?;
+            let mut t = new_table(&["Rule", "Cites", "Effect"], width);
+            for r in &a.rules {
+                t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    Ok(())
 }
 
 fn cell(c: &Cell) -> String {
@@ -164,6 +179,14 @@ fn cell(c: &Cell) -> String {
 /// and why the runner-up lost, `width` columns wide. Markdown shows the same text in a
 /// code block.
 pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    passes(t, width, out)?;
+    sums(t, width, out)?;
+    contest(t, width, out)
+}
+
+/// Each pass, each of its rules in order: fired or not, what it added, and its
+/// condition evaluated.
+fn passes(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let chosen = format!(
         "Second pass: rules that test the chosen placement ({}), in order:",
         t.contest.placement
@@ -191,7 +214,11 @@ pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    Ok(())
+}
 
+/// Each placement's score, as the sum of what each rule added.
+fn sums(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "Scores, added up:")?;
     for sum in &t.sums {
         let terms: Vec<String> = sum
@@ -212,7 +239,12 @@ pub fn trace(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
         let head = format!("  {:<17} ", sum.placement.as_str());
         writeln!(out, "{}", wrap(&line, &head, width))?;
     }
+    Ok(())
+}
 
+/// Why the winner won: the margin over the runner-up, the rules that made the
+/// difference, and what was ruled out.
+fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let c = &t.contest;
     writeln!(out)?;
     match (c.runner_up, c.margin) {
@@ -302,69 +334,87 @@ impl TextReport {
     /// long batch writes the table a page of rows at a time, so that memory does not
     /// grow with the number of profiles.
     pub fn summary_table(rows: &[SummaryRow], width: usize, out: &mut dyn Write) -> io::Result<()> {
-        const WIDE: [&str; 6] = [
-            "Source",
-            "Profile",
-            "Placement",
-            "Reports to",
-            "Conf.",
-            "Reason",
-        ];
-        const NARROW: [&str; 4] = [
-            "Source\nprofile",
-            "Placement\nreports to",
-            "Conf.",
-            "Reason",
-        ];
-        // Enough of a reason to be worth reading.
-        const MIN_REASON: usize = 24;
         let cells: Vec<[String; 6]> = rows.iter().map(|r| r.cells.clone()).collect();
-        let natural = |i: usize| {
-            cells
-                .iter()
-                .map(|c| c[i].chars().count())
-                .chain([WIDE[i].len()])
-                .max()
-                .unwrap_or(0)
-        };
+        let natural: Vec<usize> = (0..WIDE.len())
+            .map(|i| {
+                cells
+                    .iter()
+                    .map(|c| c[i].chars().count())
+                    .chain([WIDE[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let room = width.saturating_sub(borders(WIDE.len()));
-        let short: usize = (0..5).map(natural).sum();
-        if short + MIN_REASON <= room {
-            let mut t = new_table(&WIDE, width);
-            for c in cells {
-                let mut c = c;
-                c[5] = shorten(&c[5], room - short);
-                t.add_row(c.to_vec());
-            }
-            for column in t.column_iter_mut().take(5) {
-                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-            return writeln!(out, "{t}");
-        }
-        let room = width.saturating_sub(borders(NARROW.len()));
-        let first = natural(0).max(natural(1));
-        let placed = natural(2).max(natural(3));
-        let left = room.saturating_sub(first + natural(4));
-        let reason = left
-            .saturating_sub(placed.min(left / 2))
-            .max(MIN_REASON / 2);
-        let mut t = new_table(&NARROW, width);
-        for [source, profile, placement, reports_to, conf, why] in cells {
-            t.add_row(vec![
-                format!("{source}\n{profile}"),
-                format!("{placement}\n{reports_to}"),
-                conf,
-                shorten_lines(&why, reason, 2),
-            ]);
-        }
-        // Only the placement and reports-to column wraps (at words).
-        for i in [0, 2, 3] {
-            if let Some(column) = t.column_mut(i) {
-                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-        }
+        let short: usize = natural[..5].iter().sum();
+        let t = if short + MIN_REASON <= room {
+            one_line_rows(cells, width, room - short)
+        } else {
+            two_line_rows(cells, width, &natural)
+        };
         writeln!(out, "{t}")
     }
+}
+
+/// The summary's columns when a row fits on one line.
+const WIDE: [&str; 6] = [
+    "Source",
+    "Profile",
+    "Placement",
+    "Reports to",
+    "Conf.",
+    "Reason",
+];
+/// The summary's columns when it does not.
+const NARROW: [&str; 4] = [
+    "Source\nprofile",
+    "Placement\nreports to",
+    "Conf.",
+    "Reason",
+];
+/// Enough of a reason to be worth reading.
+const MIN_REASON: usize = 24;
+
+/// The summary with one line per row, the reason cut to `reason` characters.
+fn one_line_rows(cells: Vec<[String; 6]>, width: usize, reason: usize) -> Table {
+    let mut t = new_table(&WIDE, width);
+    for mut c in cells {
+        c[5] = shorten(&c[5], reason);
+        t.add_row(c.to_vec());
+    }
+    for column in t.column_iter_mut().take(5) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+    t
+}
+
+/// The summary with the source and profile sharing a cell, and the placement and
+/// whom it reports to: two or three lines per row. `natural` is each wide column's
+/// natural width.
+fn two_line_rows(cells: Vec<[String; 6]>, width: usize, natural: &[usize]) -> Table {
+    let room = width.saturating_sub(borders(NARROW.len()));
+    let first = natural[0].max(natural[1]);
+    let placed = natural[2].max(natural[3]);
+    let left = room.saturating_sub(first + natural[4]);
+    let reason = left
+        .saturating_sub(placed.min(left / 2))
+        .max(MIN_REASON / 2);
+    let mut t = new_table(&NARROW, width);
+    for [source, profile, placement, reports_to, conf, why] in cells {
+        t.add_row(vec![
+            format!("{source}\n{profile}"),
+            format!("{placement}\n{reports_to}"),
+            conf,
+            shorten_lines(&why, reason, 2),
+        ]);
+    }
+    // Only the placement and reports-to column wraps (at words).
+    for i in [0, 2, 3] {
+        if let Some(column) = t.column_mut(i) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    t
 }
 
 /// The width of a summary table's borders and padding: `│ ` before the first column,

@@ -1,7 +1,7 @@
 //! The text report of `what-if`.
 
 use super::table::new_table;
-use crate::analysis::what_if::WhatIf;
+use crate::analysis::what_if::{Robustness, WhatIf};
 use crate::render::wrapping::wrap;
 use std::io::{self, Write};
 
@@ -60,7 +60,20 @@ pub fn what_if_text(
         writeln!(out, "Try one: {}", apply.one(&w.source.path, &f.set))?;
     }
 
-    let r = &w.robustness;
+    robustness(&w.robustness, width, apply, out)?;
+    let numbers = "Numbers are tried at every threshold the rulebook compares them with (one either side, or 0.01 for the revenue share) and at the ends of their range; lists, booleans and choices are tried exhaustively.";
+    writeln!(out, "\n{}", wrap(numbers, "", width))?;
+    Ok(())
+}
+
+/// The verdict on the answers left at their defaults: robust, or fragile with the
+/// changes that flip the placement.
+fn robustness(
+    r: &Robustness,
+    width: usize,
+    apply: &dyn HowToApply,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out)?;
     let defaults = if r.defaults.is_empty() {
         "no answer is at its default".to_string()
@@ -90,7 +103,5 @@ pub fn what_if_text(
             )
         )?;
     }
-    let numbers = "Numbers are tried at every threshold the rulebook compares them with (one either side, or 0.01 for the revenue share) and at the ends of their range; lists, booleans and choices are tried exhaustively.";
-    writeln!(out, "\n{}", wrap(numbers, "", width))?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use super::{BOX_TEXT, Block, FONT, FONTS, PAD, xml_escape};
 use crate::assessment::RoleStatus;
 use crate::org::{NodeIndex, NodeKind, OrgChart};
-use crate::render::chart::tidy::{self, Layout, Tree};
+use crate::render::chart::tidy::{self, Layout, Outline};
 use std::fmt::Write as _;
 
 /// The tree drawn: every node hangs under its manager; a node without one under
@@ -117,7 +117,7 @@ pub(super) fn layout(
         .iter()
         .map(|b| b.as_ref().map(|b| (b.width().ceil() + 2.0, b.height())))
         .collect();
-    tidy::layout(&Tree {
+    tidy::layout(&Outline {
         sizes: &sizes,
         children: &tree.children,
         frames: &frames,

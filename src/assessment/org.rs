@@ -1,0 +1,60 @@
+//! The org model's types: the positions of one assessment (the executives, the
+//! department heads and the partnerships team) and the alignment lines between them.
+//! `org::model` designs it; the charts draw it.
+
+use super::RoleStatus;
+use std::borrow::Cow;
+
+/// What a position of the org model is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionKind {
+    /// The CEO, or an executive the partnerships lead reports to.
+    Executive,
+    /// The head of another department (sales, marketing, product, ...) or its team.
+    Department,
+    /// A role of the partnerships team.
+    Role,
+}
+
+/// The positions of one assessment and the alignment lines between them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgModel<'r> {
+    /// Every position; the first is the CEO.
+    pub positions: Vec<Position<'r>>,
+    /// The partnerships lead.
+    pub lead: usize,
+    /// Dotted lines from the lead, one per counterpart.
+    pub lines: Vec<Alignment>,
+}
+
+/// A position: a person in place, or a hire planned now or later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position<'r> {
+    /// Job title.
+    pub title: Cow<'r, str>,
+    /// The department it belongs to.
+    pub department: Cow<'r, str>,
+    /// What the position is.
+    pub kind: PositionKind,
+    /// In place, next or later.
+    pub status: RoleStatus,
+    /// The position it reports to (`None` only for the CEO).
+    pub manager: Option<usize>,
+    /// Headcount of the department it heads, when the profile says.
+    pub headcount: Option<u32>,
+    /// The role of the assessment it stands for.
+    pub role: Option<usize>,
+    /// The PartnerOps functions it owns (indexes into the assessment's `partnerops`).
+    pub owns: Vec<usize>,
+    /// The cadence item that made it (a department met only through cadence).
+    pub cadence: Option<usize>,
+}
+
+/// A dotted line from the lead to a counterpart, with the cadence items it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The counterpart position.
+    pub to: usize,
+    /// Indexes into the assessment's `cadence`.
+    pub items: Vec<usize>,
+}
