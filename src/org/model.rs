@@ -38,6 +38,9 @@ pub struct Inputs<'a, 'r> {
 /// The title of one leader who runs sales and marketing.
 pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
 
+/// How owner lines name the partnerships lead, whatever its title.
+const LEAD: &str = "partnerships lead";
+
 /// The most direct reports a manager should have.
 pub const MAX_REPORTS: usize = 8;
 
@@ -284,7 +287,13 @@ impl<'r> OrgModel<'r> {
             .collect();
         for (k, f) in partnerops.iter_mut().enumerate() {
             let owner = without_the(&f.owner);
-            let named = if starts_with_ignoring_case(owner, "partnerships lead") {
+            let named = if starts_with_ignoring_case(owner, LEAD) {
+                // Named by what it is: the line names the lead by title, as the
+                // other owner lines do.
+                if let Some(rest) = owner.get(LEAD.len()..) {
+                    let text = [m.positions[m.lead].title.as_ref(), rest].concat();
+                    f.owner = Cow::Owned(Text::from(text));
+                }
                 Some(m.lead)
             } else {
                 keys.iter()
@@ -353,6 +362,10 @@ impl<'r> OrgModel<'r> {
                 sales
             } else if with.eq_ignore_ascii_case("marketing") {
                 marketing
+            } else if mentions(with, "revenue") && mentions(with, "leadership") {
+                // The executive over partnerships runs the revenue engine when there is
+                // one (the owner of revenue, a cross-functional leader); else the CEO.
+                Some(between.unwrap_or(root))
             } else if mentions(with, "leadership") || mentions(with, "planning") {
                 Some(root)
             } else {
