@@ -66,7 +66,7 @@ function apart(p, q, x0, y0, x1, y1) {
 // The lengths along a path at which a subpath after the first begins.
 function subpaths(el) {
   if (el.tagName !== "path") return [];
-  const parts = el.getAttribute("d").trim().split(/(?=[Mm])/);
+  const parts = (el.getAttribute("d") || "").trim().split(/(?=[Mm])/);
   const probe = document.createElementNS("http://www.w3.org/2000/svg", "path");
   let data = "";
   return parts.slice(0, -1).map(part => {
