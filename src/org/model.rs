@@ -22,6 +22,13 @@ use crate::assessment::{
 use crate::profile::Profile;
 use crate::text::Text;
 use std::borrow::Cow;
+use std::ops::Range;
+
+mod cadence;
+mod words;
+
+use cadence::settle;
+use words::{mentions, owner_key, starts_with_ignoring_case, without_the};
 
 /// What the model is designed from: the answers and what the rules added.
 pub struct Inputs<'a, 'r> {
@@ -44,22 +51,6 @@ const LEAD: &str = "partnerships lead";
 /// The most direct reports a manager should have.
 pub const MAX_REPORTS: usize = 8;
 
-/// How often, from most to least frequent; unknown wording sorts last.
-fn frequency_rank(frequency: &str) -> usize {
-    const ORDER: [&str; 6] = [
-        "daily",
-        "weekly",
-        "every two weeks",
-        "monthly",
-        "quarterly",
-        "every half-year",
-    ];
-    ORDER
-        .iter()
-        .position(|o| frequency.eq_ignore_ascii_case(o))
-        .unwrap_or(ORDER.len())
-}
-
 fn status_rank(status: RoleStatus) -> u8 {
     match status {
         RoleStatus::Current => 0,
@@ -68,55 +59,60 @@ fn status_rank(status: RoleStatus) -> u8 {
     }
 }
 
-/// A role title as function owners name it: without a trailing `(...)`. Compared
-/// with [`starts_with_ignoring_case`].
-fn owner_key(title: &str) -> &str {
-    if !title.ends_with(')') {
-        return title;
-    }
-    title.rfind(" (").map_or(title, |i| &title[..i])
+/// The positions above the team that the lines and the lead are drawn to.
+struct Leaders {
+    root: usize,
+    /// The executive over partnerships below the CEO, if any.
+    between: Option<usize>,
+    /// Where the lines to sales and marketing go (their head, or their shared
+    /// leader), for departments with people.
+    sales: Option<usize>,
+    marketing: Option<usize>,
+    /// Who the lead reports to.
+    over_lead: usize,
 }
 
-/// Whether `text` starts with `prefix`, letter case aside (both lowercased, without
-/// allocating: the engine matches owners for every profile).
-fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    // Byte by byte while both are ASCII: an ASCII letter lowercases to one, so a
-    // difference there is final. From the first other byte (a character boundary in
-    // both), character by character.
-    let (t, p) = (text.as_bytes(), prefix.as_bytes());
-    for (i, &b) in p.iter().enumerate() {
-        match t.get(i) {
-            None => return false,
-            Some(&a) if a.is_ascii() && b.is_ascii() => {
-                if !a.eq_ignore_ascii_case(&b) {
-                    return false;
-                }
-            }
-            Some(_) => {
-                let mut text = text[i..].chars().flat_map(char::to_lowercase);
-                return prefix[i..]
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .all(|c| text.next() == Some(c));
-            }
+/// How the heads of sales and marketing are placed.
+struct Heads<'a> {
+    placement: Placement,
+    reports_to: &'a str,
+    /// The executive the go-to-market leaders report to.
+    gtm: usize,
+    /// One leader of sales and marketing, if there is one.
+    shared: Option<usize>,
+}
+
+impl<'a> Heads<'a> {
+    /// The head of the department of `placement` (its team, under a shared leader),
+    /// if it has people; returns where lines to it go.
+    fn add<'r>(&self, m: &mut OrgModel<'r>, placement: Placement, size: u32) -> Option<usize>
+    where
+        'a: 'r,
+    {
+        if size == 0 {
+            return None;
         }
+        let sales = placement == Placement::Sales;
+        let department = if sales { SALES } else { MARKETING };
+        let (title, manager) = match self.shared {
+            // The shared leader heads the team; the team itself is drawn below.
+            Some(leader) => (
+                if sales {
+                    "Sales team"
+                } else {
+                    "Marketing team"
+                },
+                leader,
+            ),
+            None if self.placement == placement => (self.reports_to, self.gtm),
+            None if sales => ("Head of Sales", self.gtm),
+            None => ("Head of Marketing", self.gtm),
+        };
+        let mut p = Position::leader(title, department, PositionKind::Department, Some(manager));
+        p.headcount = Some(size);
+        let p = m.add(p);
+        Some(self.shared.unwrap_or(p))
     }
-    true
-}
-
-/// `text` without a leading "the ", in any case.
-fn without_the(text: &str) -> &str {
-    match text.get(..4) {
-        Some(the) if the.eq_ignore_ascii_case("the ") => &text[4..],
-        _ => text,
-    }
-}
-
-/// Whether `text` contains the lowercase ASCII word `word`, ASCII case aside.
-fn mentions(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 impl<'r> OrgModel<'r> {
@@ -128,13 +124,25 @@ impl<'r> OrgModel<'r> {
         partnerops: &mut [PartnerOpsFunction<'r>],
         cadence: &mut Vec<CadenceItem<'r>>,
     ) -> OrgModel<'r> {
-        let company = &inputs.profile.company;
         let mut m = OrgModel {
             positions: Vec::with_capacity(inputs.roles.len() + 8),
             lead: 0,
             lines: Vec::new(),
         };
-        let root = m.add(Position::leader(
+        let leaders = m.leaders(&inputs);
+        let team = m.team(&inputs, leaders.over_lead);
+        m.owners(team, partnerops);
+        settle(&inputs.profile.company, cadence);
+        m.align(&leaders, cadence);
+        m
+    }
+
+    /// The positions above the team: the CEO, the executive over partnerships, the
+    /// go-to-market leaders of departments with people, and whoever the lead reports
+    /// to.
+    fn leaders(&mut self, inputs: &Inputs<'_, 'r>) -> Leaders {
+        let company = &inputs.profile.company;
+        let root = self.add(Position::leader(
             "CEO",
             LEADERSHIP,
             PositionKind::Executive,
@@ -149,7 +157,7 @@ impl<'r> OrgModel<'r> {
         // sales or marketing (a cross-functional leader, or the owner of revenue).
         let between = match inputs.placement {
             Placement::Standalone | Placement::CrossFunctional if !lead_reports_to_ceo => {
-                Some(m.add(Position::leader(
+                Some(self.add(Position::leader(
                     reports_to,
                     LEADERSHIP,
                     PositionKind::Executive,
@@ -160,74 +168,67 @@ impl<'r> OrgModel<'r> {
         };
         // The go-to-market leaders, for departments with people. A cross-functional
         // leader runs both; so does a shared leader in any placement.
-        let gtm_parent = between.unwrap_or(root);
+        let gtm = between.unwrap_or(root);
         let shared = if inputs.placement == Placement::CrossFunctional {
             between
         } else if company.shared_gtm_leader && company.sales_team + company.marketing_team > 0 {
-            Some(m.add(Position::leader(
+            Some(self.add(Position::leader(
                 SHARED_GTM_LEADER,
                 LEADERSHIP,
                 PositionKind::Executive,
-                Some(gtm_parent),
+                Some(gtm),
             )))
         } else {
             None
         };
-        let head =
-            |m: &mut OrgModel<'r>, placement: Placement, size: u32, department: &'static str| {
-                if size == 0 {
-                    return None;
-                }
-                let (title, manager) = match shared {
-                    // The shared leader heads the team; the team itself is drawn below.
-                    Some(leader) => (
-                        if department == SALES {
-                            "Sales team"
-                        } else {
-                            "Marketing team"
-                        },
-                        leader,
-                    ),
-                    None if inputs.placement == placement => (reports_to, gtm_parent),
-                    None if department == SALES => ("Head of Sales", gtm_parent),
-                    None => ("Head of Marketing", gtm_parent),
-                };
-                let mut p =
-                    Position::leader(title, department, PositionKind::Department, Some(manager));
-                p.headcount = Some(size);
-                let p = m.add(p);
-                Some(shared.unwrap_or(p))
-            };
-        let sales = head(&mut m, Placement::Sales, company.sales_team, SALES);
-        let marketing = head(
-            &mut m,
-            Placement::Marketing,
-            company.marketing_team,
-            MARKETING,
-        );
+        let heads = Heads {
+            placement: inputs.placement,
+            reports_to,
+            gtm,
+            shared,
+        };
+        let sales = heads.add(self, Placement::Sales, company.sales_team);
+        let marketing = heads.add(self, Placement::Marketing, company.marketing_team);
 
-        // Who the lead reports to: a position of that title, else a new executive.
-        let manager = if lead_reports_to_ceo {
+        let over_lead = if lead_reports_to_ceo {
             root
-        } else if let Some(i) = m
+        } else {
+            self.executive(reports_to, root)
+        };
+        Leaders {
+            root,
+            between,
+            sales,
+            marketing,
+            over_lead,
+        }
+    }
+
+    /// The position titled `title` (letter case aside), else a new executive of that
+    /// title under `root`.
+    fn executive(&mut self, title: &'r str, root: usize) -> usize {
+        let found = self
             .positions
             .iter()
-            .position(|p| p.title.eq_ignore_ascii_case(reports_to))
-        {
-            i
-        } else {
-            m.add(Position::leader(
-                reports_to,
+            .position(|p| p.title.eq_ignore_ascii_case(title));
+        found.unwrap_or_else(|| {
+            self.add(Position::leader(
+                title,
                 LEADERSHIP,
                 PositionKind::Executive,
                 Some(root),
             ))
-        };
+        })
+    }
 
-        // The team: the first role leads it.
-        let first = m.positions.len();
+    /// The team, in hiring order, under `manager`: the first role leads it, and each
+    /// other role reports to the first of its `reports_to` titles hired no later than
+    /// it, else to the lead, with at most eight direct reports for the lead. Returns
+    /// the team's positions.
+    fn team(&mut self, inputs: &Inputs<'_, 'r>, manager: usize) -> Range<usize> {
+        let first = self.positions.len();
         for (i, role) in inputs.roles.iter().enumerate() {
-            m.add(Position {
+            self.add(Position {
                 title: Cow::Borrowed(role.title.as_str()),
                 department: Cow::Borrowed(PARTNERSHIPS),
                 kind: PositionKind::Role,
@@ -239,162 +240,143 @@ impl<'r> OrgModel<'r> {
                 cadence: None,
             });
         }
-        m.lead = if inputs.roles.is_empty() {
+        self.lead = if inputs.roles.is_empty() {
             // A custom rulebook may add no roles; someone still has to own the program.
-            m.add(Position {
+            self.add(Position {
                 status: RoleStatus::Next,
                 ..Position::leader("Partnerships lead", PARTNERSHIPS, PositionKind::Role, None)
             })
         } else {
             first
         };
-        m.positions[m.lead].manager = Some(manager);
-        let team = first..first + inputs.roles.len();
+        self.positions[self.lead].manager = Some(manager);
+        let roles = first..first + inputs.roles.len();
         // The first of a role's `reports_to` titles in the team that the role may
         // report to without a cycle (and, when `strict`, hired no later than it).
         let preferred = |m: &OrgModel<'r>, i: usize, strict: bool| {
             let role = &inputs.roles[i - first];
             role.reports_to.iter().find_map(|title| {
-                let c = team
+                let c = roles
                     .clone()
                     .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
                 let in_time = status_rank(m.positions[c].status) <= status_rank(role.status);
                 ((in_time || !strict) && !m.reaches(c, i)).then_some(c)
             })
         };
-        for i in team.clone().filter(|&i| i != m.lead) {
-            m.positions[i].manager = Some(preferred(&m, i, true).unwrap_or(m.lead));
+        for i in roles.clone().filter(|&i| i != self.lead) {
+            self.positions[i].manager = Some(preferred(self, i, true).unwrap_or(self.lead));
         }
         // At most eight direct reports for the lead: past that, the latest hires go
         // to their preferred manager even if that manager is hired after them.
-        for i in team.clone().rev() {
-            if m.reports(m.lead).count() <= MAX_REPORTS {
+        for i in roles.clone().rev() {
+            if self.reports(self.lead).count() <= MAX_REPORTS {
                 break;
             }
-            if m.positions[i].manager == Some(m.lead)
-                && let Some(c) = preferred(&m, i, false)
+            if self.positions[i].manager == Some(self.lead)
+                && let Some(c) = preferred(self, i, false)
             {
-                m.positions[i].manager = Some(c);
+                self.positions[i].manager = Some(c);
             }
         }
+        first..self.positions.len()
+    }
 
-        // PartnerOps owners: a position in place, else the lead until it is hired.
-        let team = first..m.positions.len();
+    /// Gives each PartnerOps function to the position that owns it when that position
+    /// is in place, else to the lead "until the X is hired", and words the owner line
+    /// to say so.
+    fn owners(&mut self, team: Range<usize>, partnerops: &mut [PartnerOpsFunction<'r>]) {
         // Each team position with the length of its key.
         let keys: Vec<(usize, usize)> = team
-            .clone()
-            .map(|p| (p, owner_key(&m.positions[p].title).len()))
+            .map(|p| (p, owner_key(&self.positions[p].title).len()))
             .collect();
+        let lead = self.lead;
         for (k, f) in partnerops.iter_mut().enumerate() {
             let owner = without_the(&f.owner);
             let named = if starts_with_ignoring_case(owner, LEAD) {
                 // Named by what it is: the line names the lead by title, as the
                 // other owner lines do.
                 if let Some(rest) = owner.get(LEAD.len()..) {
-                    let text = [m.positions[m.lead].title.as_ref(), rest].concat();
+                    let text = [self.positions[lead].title.as_ref(), rest].concat();
                     f.owner = Cow::Owned(Text::from(text));
                 }
-                Some(m.lead)
+                Some(lead)
             } else {
                 keys.iter()
                     .filter(|&&(p, len)| {
-                        starts_with_ignoring_case(owner, &m.positions[p].title[..len])
+                        starts_with_ignoring_case(owner, &self.positions[p].title[..len])
                     })
                     .max_by_key(|&&(_, len)| len)
                     .map(|&(p, _)| p)
             };
             let holder = match named {
-                Some(p) if p == m.lead || m.positions[p].status == RoleStatus::Current => p,
+                Some(p) if p == lead || self.positions[p].status == RoleStatus::Current => p,
                 // The owner is planned, or not in the team at this stage: the lead
                 // holds the function until then, and the owner line says so. An
                 // owner this stage does not plan at all is not promised as a hire.
                 _ => {
-                    let lead = &m.positions[m.lead].title;
+                    let title = &self.positions[lead].title;
                     let (owner, rest) = match f.owner.find(", ") {
                         Some(i) => f.owner.split_at(i),
                         None => (f.owner.as_str(), ""),
                     };
                     let text = match named {
                         Some(p) => {
-                            let planned = &m.positions[p].title;
-                            [lead, ", until the ", planned, " is hired", rest].concat()
+                            let planned = &self.positions[p].title;
+                            [title, ", until the ", planned, " is hired", rest].concat()
                         }
-                        None => [lead, rest, "; later: ", without_the(owner)].concat(),
+                        None => [title, rest, "; later: ", without_the(owner)].concat(),
                     };
                     f.owner = Cow::Owned(Text::from(text));
-                    m.lead
+                    lead
                 }
             };
-            m.positions[holder].owns.push(k);
+            self.positions[holder].owns.push(k);
         }
+    }
 
-        // Cadence: drop departments of size 0, merge items for the same team.
-        let exists = |with: &str| {
-            !(with.eq_ignore_ascii_case("sales") && company.sales_team == 0
-                || with.eq_ignore_ascii_case("marketing") && company.marketing_team == 0)
-        };
-        cadence.retain(|c| exists(c.with));
-        let mut k = 0;
-        while k < cadence.len() {
-            if let Some(j) = (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(cadence[k].with))
-            {
-                let later = cadence.remove(k);
-                let first = &mut cadence[j];
-                // Topics are listed once: "a; b".
-                let listed = |topic| first.topics.split("; ").any(|t| t == topic);
-                if !later.topics.split("; ").all(listed) {
-                    let topics = [first.topics.as_str(), "; ", later.topics.as_str()].concat();
-                    first.topics = Cow::Owned(Text::from(topics));
-                }
-                if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
-                    first.frequency = later.frequency;
-                }
-            } else {
-                k += 1;
-            }
-        }
-
-        // One dotted line per counterpart the lead does not report to.
-        let lead_manager = m.positions[m.lead].manager;
+    /// One dotted line per counterpart of the cadence the lead does not report to; a
+    /// department met only through the cadence gets a head.
+    fn align(&mut self, leaders: &Leaders, cadence: &[CadenceItem<'r>]) {
+        let lead_manager = self.positions[self.lead].manager;
         for (k, c) in cadence.iter().enumerate() {
             let with = c.with.as_str();
             let to = if with.eq_ignore_ascii_case("sales") {
-                sales
+                leaders.sales
             } else if with.eq_ignore_ascii_case("marketing") {
-                marketing
+                leaders.marketing
             } else if mentions(with, "revenue") && mentions(with, "leadership") {
                 // The executive over partnerships runs the revenue engine when there is
                 // one (the owner of revenue, a cross-functional leader); else the CEO.
-                Some(between.unwrap_or(root))
+                Some(leaders.between.unwrap_or(leaders.root))
             } else if mentions(with, "leadership") || mentions(with, "planning") {
-                Some(root)
+                Some(leaders.root)
             } else {
                 None
             };
-            let to = to.unwrap_or_else(|| {
-                match m.positions.iter().position(|p| {
-                    p.kind == PositionKind::Department && p.department.eq_ignore_ascii_case(c.with)
-                }) {
-                    Some(p) => p,
-                    None => {
-                        let mut p = Position::leader("", "", PositionKind::Department, Some(root));
-                        p.title = Cow::Owned(format!("Head of {}", c.with));
-                        let with: &'r Text = c.with;
-                        p.department = Cow::Borrowed(with.as_str());
-                        p.cadence = Some(k);
-                        m.add(p)
-                    }
-                }
-            });
-            if Some(to) == lead_manager || to == m.lead {
+            let to = to.unwrap_or_else(|| self.department(c.with, k, leaders.root));
+            if Some(to) == lead_manager || to == self.lead {
                 continue;
             }
-            match m.lines.iter_mut().find(|l| l.to == to) {
+            match self.lines.iter_mut().find(|l| l.to == to) {
                 Some(line) => line.items.push(k),
-                None => m.lines.push(Alignment { to, items: vec![k] }),
+                None => self.lines.push(Alignment { to, items: vec![k] }),
             }
         }
-        m
+    }
+
+    /// The head of department `with`, added under `root` for cadence item `k` if the
+    /// model has none.
+    fn department(&mut self, with: &'r Text, k: usize, root: usize) -> usize {
+        let found = self.positions.iter().position(|p| {
+            p.kind == PositionKind::Department && p.department.eq_ignore_ascii_case(with)
+        });
+        found.unwrap_or_else(|| {
+            let mut p = Position::leader("", "", PositionKind::Department, Some(root));
+            p.title = Cow::Owned(format!("Head of {with}"));
+            p.department = Cow::Borrowed(with.as_str());
+            p.cadence = Some(k);
+            self.add(p)
+        })
     }
 
     fn add(&mut self, p: Position<'r>) -> usize {
