@@ -12,8 +12,10 @@ use std::io::{self, Write};
 /// The terminal tree.
 pub struct Tree;
 
-/// The longest label of a tree line, in characters.
-const LABEL_CHARS: usize = 90;
+/// The longest label of a tree line, in characters: a label is wrapped at the width,
+/// not cut, so that an owner line reads whole (the cap only bounds a custom
+/// rulebook's text), as the dotted lines below the tree do.
+const LABEL_CHARS: usize = 400;
 
 impl ChartRenderer for Tree {
     fn render_chart(&self, chart: &OrgChart, style: Style, out: &mut dyn Write) -> io::Result<()> {
