@@ -391,10 +391,10 @@ pub struct CadenceItem<'r> {
     pub topics: Cow<'r, Text>,
     /// How often: the most frequent of the merged items.
     pub frequency: Cow<'r, Text>,
-    /// The rule that added it.
+    /// The rule that added it (the first, when items were merged).
     pub rule: &'r Text,
-    /// Guidance ids.
-    pub cites: &'r [Text],
+    /// Guidance ids (of every merged item).
+    pub cites: Cow<'r, [Text]>,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,

@@ -415,7 +415,7 @@ impl Rule {
             topics: Cow::Borrowed(&c.topics),
             frequency: Cow::Borrowed(&c.frequency),
             rule: &self.id,
-            cites: &self.cites,
+            cites: Cow::Borrowed(&self.cites),
             origin,
         }
     }

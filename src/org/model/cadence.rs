@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 /// Settles the cadence for the departments that exist: drops the meetings with a
 /// department of size 0 and merges the items for the same team (each topic listed
-/// once, the most frequent frequency).
+/// once, the most frequent frequency, the guidance of both).
 pub(super) fn settle(company: &Company, cadence: &mut Vec<CadenceItem<'_>>) {
     let exists = |with: &str| {
         !(with.eq_ignore_ascii_case("sales") && company.sales_team == 0
@@ -27,6 +27,18 @@ pub(super) fn settle(company: &Company, cadence: &mut Vec<CadenceItem<'_>>) {
             }
             if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
                 first.frequency = later.frequency;
+            }
+            // The guidance behind both.
+            if !later.cites.iter().all(|c| first.cites.contains(c)) {
+                let mut cites = first.cites.to_vec();
+                cites.extend(
+                    later
+                        .cites
+                        .iter()
+                        .filter(|c| !first.cites.contains(c))
+                        .cloned(),
+                );
+                first.cites = Cow::Owned(cites);
             }
         } else {
             k += 1;

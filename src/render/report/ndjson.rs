@@ -66,10 +66,30 @@ struct RuleJson<'b> {
 struct Around<'b> {
     key: &'b Text,
     pieces: Vec<String>,
-    /// The rule's own texts for those values (when they are texts), and the item's
-    /// whole JSON with them, for an item whose texts nothing has changed.
-    texts: Vec<&'b Text>,
+    /// The rule's own values of those fields (when the org model may settle them),
+    /// and the item's whole JSON with them, for an item whose values nothing changed.
+    texts: Vec<Settled<'b>>,
     whole: String,
+}
+
+/// A value of an item that the org model may settle for the profile.
+#[derive(Clone, Copy)]
+enum Settled<'a> {
+    /// An owner, topics or a frequency.
+    Text(&'a Text),
+    /// The guidance ids of merged meetings.
+    Cites(&'a [Text]),
+}
+
+impl Settled<'_> {
+    /// Whether both are the same value (the rule's own, not merely equal).
+    fn same(self, other: Settled<'_>) -> bool {
+        match (self, other) {
+            (Settled::Text(a), Settled::Text(b)) => ptr::eq(a, b),
+            (Settled::Cites(a), Settled::Cites(b)) => ptr::eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 fn json(item: &impl Serialize) -> String {
@@ -113,7 +133,8 @@ impl<'b> Ndjson<'b> {
                         .map(|f| {
                             let function = rule.partnerops(f, None);
                             let fields = [("owner", json(&function.owner))];
-                            around(&f.function, &function, &fields, vec![&f.owner])
+                            let own = vec![Settled::Text(&f.owner)];
+                            around(&f.function, &function, &fields, own)
                         })
                         .collect(),
                     cadence: then
@@ -124,8 +145,14 @@ impl<'b> Ndjson<'b> {
                             let fields = [
                                 ("topics", json(&item.topics)),
                                 ("frequency", json(&item.frequency)),
+                                ("cites", json(&item.cites)),
                             ];
-                            around(&c.with, &item, &fields, vec![&c.topics, &c.frequency])
+                            let own = vec![
+                                Settled::Text(&c.topics),
+                                Settled::Text(&c.frequency),
+                                Settled::Cites(&rule.cites),
+                            ];
+                            around(&c.with, &item, &fields, own)
                         })
                         .collect(),
                     kpis: then
@@ -170,12 +197,12 @@ impl<'b> Ndjson<'b> {
 
 /// `item`'s JSON cut around the values of `fields` (each a name and its value as
 /// JSON), which it writes in that order: the pieces before, between and after them.
-/// `texts` are the rule's own texts of those fields, if they are texts.
+/// `texts` are the rule's own values of those fields, if the org model may settle them.
 fn around<'b>(
     key: &'b Text,
     item: &impl Serialize,
     fields: &[(&str, String)],
-    texts: Vec<&'b Text>,
+    texts: Vec<Settled<'b>>,
 ) -> Around<'b> {
     let whole = json(item);
     let mut rest = whole.as_str();
@@ -267,22 +294,22 @@ impl Line<'_> {
         }
     }
 
-    /// A cached item with `texts` in place of the rule's own: its whole JSON when they
-    /// are the rule's own (the same texts, not merely equal ones), else its pieces
-    /// around them.
-    fn settled(&mut self, cached: &Around, texts: &[&Text]) -> io::Result<()> {
-        let own = texts.len() == cached.texts.len()
-            && texts
-                .iter()
-                .zip(&cached.texts)
-                .all(|(t, c)| ptr::eq(*t, *c));
+    /// A cached item with `values` in place of the rule's own: its whole JSON when
+    /// they are the rule's own (the same values, not merely equal ones), else its
+    /// pieces around them.
+    fn settled(&mut self, cached: &Around, values: &[Settled]) -> io::Result<()> {
+        let own = values.len() == cached.texts.len()
+            && values.iter().zip(&cached.texts).all(|(v, c)| v.same(*c));
         if own {
             self.raw(&cached.whole);
             return Ok(());
         }
-        for (piece, text) in cached.pieces.iter().zip(texts) {
+        for (piece, value) in cached.pieces.iter().zip(values) {
             self.raw(piece);
-            self.value(text)?;
+            match value {
+                Settled::Text(text) => self.value(text)?,
+                Settled::Cites(cites) => self.value(cites)?,
+            }
         }
         self.raw(cached.pieces.last().map_or("", String::as_str));
         Ok(())
@@ -410,7 +437,7 @@ impl Ndjson<'_> {
                 .rule(f.origin)
                 .and_then(|(rule, i)| rule.partnerops.get(i));
             match around_hit(found, f.function) {
-                Some(cached) => line.settled(cached, &[&f.owner]),
+                Some(cached) => line.settled(cached, &[Settled::Text(&f.owner)]),
                 _ => line.value(f),
             }
         })?;
@@ -420,7 +447,14 @@ impl Ndjson<'_> {
                 .rule(c.origin)
                 .and_then(|(rule, i)| rule.cadence.get(i));
             match around_hit(found, c.with) {
-                Some(cached) => line.settled(cached, &[&c.topics, &c.frequency]),
+                Some(cached) => {
+                    let values = [
+                        Settled::Text(&c.topics),
+                        Settled::Text(&c.frequency),
+                        Settled::Cites(&c.cites),
+                    ];
+                    line.settled(cached, &values)
+                }
                 _ => line.value(c),
             }
         })?;

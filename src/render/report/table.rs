@@ -280,10 +280,10 @@ fn cadence<'a>(a: &'a Assessment<'_>, apart: bool) -> Section<'a> {
                 row.extend([
                     Cell::Text(&c.topics),
                     Cell::Text(&c.frequency),
-                    Cell::Cites(c.cites),
+                    Cell::Cites(&c.cites),
                 ]);
             } else {
-                row.extend([Cell::Text(&c.frequency), Cell::Cited(&c.topics, c.cites)]);
+                row.extend([Cell::Text(&c.frequency), Cell::Cited(&c.topics, &c.cites)]);
             }
             row
         },
@@ -337,7 +337,7 @@ pub fn report_sources(a: &Assessment, explain: bool) -> Citations {
     a.caveats.iter().for_each(|c| add(c.cites));
     a.roles.iter().for_each(|r| add(r.cites));
     a.partnerops.iter().for_each(|f| add(f.cites));
-    a.cadence.iter().for_each(|c| add(c.cites));
+    a.cadence.iter().for_each(|c| add(&c.cites));
     a.kpis.iter().for_each(|k| add(k.cites));
     if explain {
         match &a.trace {
