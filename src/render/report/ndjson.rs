@@ -68,7 +68,7 @@ struct Around<'b> {
     pieces: Vec<String>,
     /// The rule's own values of those fields (when the org model may settle them),
     /// and the item's whole JSON with them, for an item whose values nothing changed.
-    texts: Vec<Settled<'b>>,
+    own: Vec<Settled<'b>>,
     whole: String,
 }
 
@@ -197,12 +197,12 @@ impl<'b> Ndjson<'b> {
 
 /// `item`'s JSON cut around the values of `fields` (each a name and its value as
 /// JSON), which it writes in that order: the pieces before, between and after them.
-/// `texts` are the rule's own values of those fields, if the org model may settle them.
+/// `own` are the rule's own values of those fields, if the org model may settle them.
 fn around<'b>(
     key: &'b Text,
     item: &impl Serialize,
     fields: &[(&str, String)],
-    texts: Vec<Settled<'b>>,
+    own: Vec<Settled<'b>>,
 ) -> Around<'b> {
     let whole = json(item);
     let mut rest = whole.as_str();
@@ -220,7 +220,7 @@ fn around<'b>(
     Around {
         key,
         pieces,
-        texts,
+        own,
         whole,
     }
 }
@@ -298,9 +298,9 @@ impl Line<'_> {
     /// they are the rule's own (the same values, not merely equal ones), else its
     /// pieces around them.
     fn settled(&mut self, cached: &Around, values: &[Settled]) -> io::Result<()> {
-        let own = values.len() == cached.texts.len()
-            && values.iter().zip(&cached.texts).all(|(v, c)| v.same(*c));
-        if own {
+        let unchanged = values.len() == cached.own.len()
+            && values.iter().zip(&cached.own).all(|(v, c)| v.same(*c));
+        if unchanged {
             self.raw(&cached.whole);
             return Ok(());
         }
