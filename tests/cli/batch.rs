@@ -704,6 +704,53 @@ fn the_text_summary_fits_the_width_in_columns() {
     assert!(wide.contains("┆ Head of Sales "), "{wide}");
 }
 
+/// On a narrow terminal the summary keeps the placement and whom it reports to
+/// readable (every word whole, on lines within the width), leaves out the columns that
+/// do not fit, less important first, and says so under the table.
+#[test]
+fn a_narrow_summary_never_squeezes_the_placement() {
+    let json = stdout(&["advise", "profiles/", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let words: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| {
+            let placed = format!("{} {}", a["placement"], a["reports_to"]);
+            let placed = placed.replace('"', "");
+            placed
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for width in [40, 50, 60, 70, 80] {
+        let text = stdout_with_columns(width, &["advise", "profiles/"]);
+        assert!(
+            text.lines().all(|l| l.chars().count() <= width),
+            "{width}:\n{text}"
+        );
+        let tokens: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "│┆".contains(c))
+            .collect();
+        for word in &words {
+            assert!(
+                tokens.contains(&word.as_str()),
+                "{width}: '{word}' is not whole\n{text}"
+            );
+        }
+        assert!(text.contains("Placement"), "{width}:\n{text}");
+        if !text.contains("Reason") {
+            assert!(
+                text.contains("left out"),
+                "{width}: says what is missing\n{text}"
+            );
+        }
+    }
+    let narrowest = stdout_with_columns(40, &["advise", "profiles/"]);
+    assert!(narrowest.contains("touchbistro.yaml"), "{narrowest}");
+}
+
 /// A single report wraps at `COLUMNS` too.
 #[test]
 fn the_full_report_wraps_at_the_width_in_columns() {
