@@ -40,6 +40,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
                 rule.summary.clone(),
             ]);
         }
+        render::keep_words_whole(&mut t);
         writeln!(out, "{t}")?;
         let uncited: Vec<&str> = guidance::POINTS
             .iter()

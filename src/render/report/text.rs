@@ -1,7 +1,8 @@
 //! The text report: a full report for one profile, a summary table for several.
 
 use super::table::{
-    Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, new_table, report_sources, sections,
+    Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, keep_words_whole, new_table,
+    report_sources, sections,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
@@ -120,6 +121,7 @@ fn part(section: Section, width: usize, out: &mut dyn Write) -> io::Result<()> {
                     s.note().to_string(),
                 ]);
             }
+            keep_words_whole(&mut t);
             writeln!(out, "{t}")?;
         }
         Section::Bullets { items, .. } => {
@@ -139,6 +141,7 @@ fn part(section: Section, width: usize, out: &mut dyn Write) -> io::Result<()> {
             for cells in rows {
                 t.add_row(cells.iter().map(cell).collect::<Vec<_>>());
             }
+            keep_words_whole(&mut t);
             writeln!(out, "{t}")?;
         }
     }
@@ -160,6 +163,7 @@ fn explained(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()
             for r in &a.rules {
                 t.add_row(vec![r.id.to_string(), cites(r.cites), r.effect.to_string()]);
             }
+            keep_words_whole(&mut t);
             writeln!(out, "{t}")?;
         }
     }
@@ -426,12 +430,16 @@ impl Needs {
         let longest = |words: &mut dyn Iterator<Item = &str>| {
             words.map(|w| w.chars().count()).max().unwrap_or(0)
         };
-        let source_piece = longest(&mut cells.iter().flat_map(|c| {
-            c[0].split_inclusive('/').chain(c[1].split_whitespace())
-        }));
-        let placed_word = longest(&mut cells.iter().flat_map(|c| {
-            c[2].split_whitespace().chain(c[3].split_whitespace())
-        }));
+        let source_piece = longest(
+            &mut cells
+                .iter()
+                .flat_map(|c| c[0].split_inclusive('/').chain(c[1].split_whitespace())),
+        );
+        let placed_word = longest(
+            &mut cells
+                .iter()
+                .flat_map(|c| c[2].split_whitespace().chain(c[3].split_whitespace())),
+        );
         let source = natural[0].max(natural[1]);
         Needs {
             source,
@@ -457,11 +465,7 @@ impl Stacked {
         for (source, reason) in [(n.source, MIN_REASON / 2), (wrapped, MIN_REASON)] {
             let left = room(4).saturating_sub(source + n.confidence);
             if left >= n.placed_word + reason {
-                let placement = n
-                    .placed
-                    .min(left / 2)
-                    .max(n.placed_word)
-                    .min(left - reason);
+                let placement = n.placed.min(left / 2).max(n.placed_word).min(left - reason);
                 return Stacked {
                     source,
                     placement,
@@ -534,10 +538,15 @@ fn stacked_rows(
         .max()
         .unwrap_or(1)
         .min(fit.source);
-    let widths: Vec<usize> = [Some(source), Some(fit.placement), fit.confidence, fit.reason]
-        .into_iter()
-        .flatten()
-        .collect();
+    let widths: Vec<usize> = [
+        Some(source),
+        Some(fit.placement),
+        fit.confidence,
+        fit.reason,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let mut t = new_table(&NARROW[..widths.len()], width);
     for (source, [_, _, placement, reports_to, conf, why]) in sources.into_iter().zip(cells) {
         let mut row = vec![source, format!("{placement}\n{reports_to}")];
@@ -600,7 +609,8 @@ mod tests {
     /// default width.
     #[test]
     fn a_long_source_wraps_at_slashes_and_the_placement_stays_whole() {
-        let long = "clients/emea/2026/quarterly-review/partnerships/acme-holdings-international.yaml";
+        let long =
+            "clients/emea/2026/quarterly-review/partnerships/acme-holdings-international.yaml";
         let rows = [
             row(long, "cross-functional", "Head of Sales and Marketing"),
             row("b.yaml", "sales", "Head of Sales"),
@@ -613,7 +623,10 @@ mod tests {
             assert!(text.contains(" cross-functional "), "{width}:\n{text}");
             assert!(text.contains("partnerships/"), "{width}:\n{text}");
             if width == 100 {
-                assert!(text.contains(" acme-holdings-international.yaml "), "{text}");
+                assert!(
+                    text.contains(" acme-holdings-international.yaml "),
+                    "{text}"
+                );
             }
         }
     }
