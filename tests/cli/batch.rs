@@ -498,7 +498,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         "{stderr}"
     );
     assert!(
-        reported[0].contains("redirect it to stdin: `partner-org advise - < PATH`"),
+        reported[0].contains("give `-` for its path and redirect the pipe to stdin"),
         "the binary says how to read a pipe: {stderr}"
     );
     assert!(
@@ -513,6 +513,48 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         reported[3].contains("e-self.yaml: cannot read: a symbolic link that cannot be followed"),
         "{stderr}"
     );
+}
+
+/// A named pipe where a rulebook or the answers of `ask --from` are read is refused at
+/// once (66), as for a profile, and the message says what to do instead: these take a
+/// regular file, not `-`.
+#[cfg(unix)]
+#[test]
+fn a_fifo_for_a_rulebook_or_answers_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.yaml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        vec!["advise", "--rules", fifo, "profiles/sellfy.yaml"],
+        vec!["ask", "--from", fifo],
+        vec!["rules", "check", fifo],
+        vec!["rules", "test", fifo, "profiles/"],
+        vec!["rules", "show", "--rules", fifo],
+    ] {
+        let out = partner_org()
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(66)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("pipe.yaml: cannot read: is a FIFO (named pipe)"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("must be a regular file: save what the pipe gives to a file"),
+            "{args:?}: says what to do: {stderr}"
+        );
+    }
 }
 
 #[cfg(unix)]
