@@ -460,14 +460,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::copy(repo("profiles/sellfy.yaml"), root.join("a-good.yaml")).unwrap();
-    let fifo = root.join("b-pipe.yaml");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&root.join("b-pipe.yaml"));
     std::fs::create_dir(root.join("c-loop")).unwrap();
     std::os::unix::fs::symlink(root, root.join("c-loop/back-up")).unwrap();
     std::fs::write(
@@ -515,6 +508,13 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
     );
 }
 
+/// Makes a named pipe at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
 /// A named pipe where a rulebook or the answers of `ask --from` are read is refused at
 /// once (66), as for a profile, and the message says what to do instead: these take a
 /// regular file, not `-`.
@@ -523,13 +523,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
 fn a_fifo_for_a_rulebook_or_answers_is_refused_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.yaml");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let fifo = fifo.to_str().unwrap();
     for args in [
         vec!["advise", "--rules", fifo, "profiles/sellfy.yaml"],
