@@ -211,7 +211,7 @@ fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook
         ExitError::rendered(
             Exit::DataErr,
             format!(
-                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format and `partner-org guidance` the ids rules cite",
+                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format",
                 e.remedied().render(color)
             ),
         )

@@ -14,7 +14,7 @@ pub trait Remedied {
 impl Remedied for InputError {
     fn remedied(mut self) -> Self {
         if let (Some(remedy), Some(help)) = (self.remedy.take(), self.help.as_mut()) {
-            help.push_str(in_words(remedy));
+            help.push_str(&in_words(remedy));
         }
         self.more = self.more.into_iter().map(Remedied::remedied).collect();
         self
@@ -66,11 +66,12 @@ pub fn cannot_read(u: &Unreadable, reading: Reading) -> String {
 }
 
 /// The end of a fix, after the library's words ("raise the limit").
-fn in_words(remedy: Remedy) -> &'static str {
+fn in_words(remedy: Remedy) -> String {
     match remedy {
-        Remedy::RaiseMaxBytes => " with --max-bytes",
-        Remedy::RaiseMaxDocuments => " with --max-documents",
-        Remedy::Template => " (`partner-org init` writes a template)",
+        Remedy::RaiseMaxBytes => " with --max-bytes".into(),
+        Remedy::RaiseMaxDocuments => " with --max-documents".into(),
+        Remedy::Template => " (`partner-org init` writes a template)".into(),
+        Remedy::Guidance(id) => format!(" (`partner-org guidance {id}` shows it)"),
     }
 }
 

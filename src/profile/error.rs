@@ -2,7 +2,7 @@
 //! and column, shown with the offending line, a caret under the problem and the fix.
 
 /// What else helps with an [`InputError`], in the binary's words: an option to raise
-/// a limit, or a command that writes a template.
+/// a limit, a command that writes a template, or one that shows a guidance point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Remedy {
     /// Raise the largest document (or input) accepted, in bytes.
@@ -11,6 +11,9 @@ pub enum Remedy {
     RaiseMaxDocuments,
     /// Start from the template profile.
     Template,
+    /// Read the guidance point a rulebook most likely meant (the near miss of an
+    /// unknown id).
+    Guidance(&'static str),
 }
 
 /// A profile or rulebook that cannot be used, with where and how to fix it.
