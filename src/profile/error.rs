@@ -42,6 +42,39 @@ pub struct InputError {
     pub more: Vec<InputError>,
 }
 
+/// The length in bytes of the token at the start of `text`, for the caret: up to a
+/// space, a `:` or a `,`, but over a comma between digits (`1,200`, `1,5%`), and not
+/// past the bracket that closes the flow collection the token is in (`0,15}`).
+fn token_len(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut before = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, c)| c);
+        let ends = match c {
+            ',' => {
+                !(before.is_some_and(|b: char| b.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit()))
+            }
+            '[' | '{' => {
+                depth += 1;
+                false
+            }
+            ']' | '}' if depth == 0 => true,
+            ']' | '}' => {
+                depth -= 1;
+                false
+            }
+            c => c.is_whitespace() || c == ':',
+        };
+        if ends {
+            return i;
+        }
+        before = Some(c);
+    }
+    text.len()
+}
+
 impl InputError {
     /// An error about the input as a whole or a place in it (`line` 0: no place),
     /// without a field or the line's text.
@@ -108,10 +141,7 @@ impl InputError {
                     .char_indices()
                     .nth(self.column.saturating_sub(1))
                     .map_or(text.len(), |(i, _)| i);
-                let end = text[start..]
-                    .char_indices()
-                    .find(|&(_, c)| c.is_whitespace() || c == ':' || c == ',')
-                    .map_or(text.len(), |(i, _)| start + i)
+                let end = (start + token_len(&text[start..]))
                     .max(start + text[start..].chars().next().map_or(0, char::len_utf8));
                 groups.push(
                     Level::ERROR.primary_title(title.as_str()).element(
