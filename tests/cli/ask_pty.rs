@@ -5,7 +5,7 @@
 //! colour, with TERM=xterm and generous timeouts. Keys: Enter takes the default, a
 //! space ticks an item of a multi-select, `\x1b[B` is the down arrow, `\x1b` is Esc.
 
-use crate::support::{partner_org, repo};
+use crate::support::{PATIENCE, partner_org, repo, within_patience};
 use partner_org::ask::Answers;
 use partner_org::profile::Profile;
 use rexpect::session::{PtySession, spawn_command};
@@ -17,10 +17,6 @@ const DOWN: &str = "\x1b[B";
 const ESC: &str = "\x1b";
 /// The program maturity `launching`, one below the first choice (`none`).
 const LAUNCHING: &str = "\x1b[B\r";
-/// How long any one step may take before the test fails: generous, because on a
-/// loaded machine a step that takes milliseconds can take seconds. Every wait ends as
-/// soon as what it waits for happens, so this costs nothing when all goes well.
-const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A session of `partner-org ask ARGS` in `dir`.
 fn ask(dir: &Path, args: &[&str]) -> PtySession {
@@ -60,15 +56,11 @@ fn shown_and_reading(p: &mut PtySession, prompt: &str) {
     p.exp_string(prompt)
         .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
     let pty = p.process().get_file_handle().expect("the pseudo-terminal");
-    let until = Instant::now() + PATIENCE;
-    while !raw_mode(&pty) {
-        if Instant::now() > until {
-            let after = printed_within(p, 0);
-            panic!(
-                "{prompt:?} is shown but no key is read after {PATIENCE:?}; printed since: {after:?}"
-            );
-        }
-        std::thread::sleep(Duration::from_millis(1));
+    if !within_patience(|| raw_mode(&pty)) {
+        let after = printed_within(p, 0);
+        panic!(
+            "{prompt:?} is shown but no key is read after {PATIENCE:?}; printed since: {after:?}"
+        );
     }
 }
 
@@ -479,7 +471,7 @@ fn an_existing_file_is_not_overwritten_without_force_or_a_yes() {
 fn without_a_terminal_it_points_to_init_and_advise() {
     partner_org()
         .arg("ask")
-        .timeout(Duration::from_secs(20))
+        .timeout(PATIENCE)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("needs a terminal"))
