@@ -460,14 +460,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::copy(repo("profiles/sellfy.yaml"), root.join("a-good.yaml")).unwrap();
-    let fifo = root.join("b-pipe.yaml");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&root.join("b-pipe.yaml"));
     std::fs::create_dir(root.join("c-loop")).unwrap();
     std::os::unix::fs::symlink(root, root.join("c-loop/back-up")).unwrap();
     std::fs::write(
@@ -498,7 +491,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         "{stderr}"
     );
     assert!(
-        reported[0].contains("redirect it to stdin: `partner-org advise - < PATH`"),
+        reported[0].contains("give `-` for its path and redirect the pipe to stdin"),
         "the binary says how to read a pipe: {stderr}"
     );
     assert!(
@@ -513,6 +506,49 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         reported[3].contains("e-self.yaml: cannot read: a symbolic link that cannot be followed"),
         "{stderr}"
     );
+}
+
+/// Makes a named pipe at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A named pipe where a rulebook or the answers of `ask --from` are read is refused at
+/// once (66), as for a profile, and the message says what to do instead: these take a
+/// regular file, not `-`.
+#[cfg(unix)]
+#[test]
+fn a_fifo_for_a_rulebook_or_answers_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.yaml");
+    mkfifo(&fifo);
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        vec!["advise", "--rules", fifo, "profiles/sellfy.yaml"],
+        vec!["ask", "--from", fifo],
+        vec!["rules", "check", fifo],
+        vec!["rules", "test", fifo, "profiles/"],
+        vec!["rules", "show", "--rules", fifo],
+    ] {
+        let out = partner_org()
+            .args(&args)
+            .timeout(PATIENCE)
+            .assert()
+            .code(66)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("pipe.yaml: cannot read: is a FIFO (named pipe)"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("must be a regular file: save what the pipe gives to a file"),
+            "{args:?}: says what to do: {stderr}"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -714,6 +750,53 @@ fn the_text_summary_fits_the_width_in_columns() {
         "{wide}"
     );
     assert!(wide.contains("┆ Head of Sales "), "{wide}");
+}
+
+/// On a narrow terminal the summary keeps the placement and whom it reports to
+/// readable (every word whole, on lines within the width), leaves out the columns that
+/// do not fit, less important first, and says so under the table.
+#[test]
+fn a_narrow_summary_never_squeezes_the_placement() {
+    let json = stdout(&["advise", "profiles/", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let words: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| {
+            let placed = format!("{} {}", a["placement"], a["reports_to"]);
+            let placed = placed.replace('"', "");
+            placed
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for width in [40, 50, 60, 70, 80] {
+        let text = stdout_with_columns(width, &["advise", "profiles/"]);
+        assert!(
+            text.lines().all(|l| l.chars().count() <= width),
+            "{width}:\n{text}"
+        );
+        let tokens: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "│┆".contains(c))
+            .collect();
+        for word in &words {
+            assert!(
+                tokens.contains(&word.as_str()),
+                "{width}: '{word}' is not whole\n{text}"
+            );
+        }
+        assert!(text.contains("Placement"), "{width}:\n{text}");
+        if !text.contains("Reason") {
+            assert!(
+                text.contains("left out"),
+                "{width}: says what is missing\n{text}"
+            );
+        }
+    }
+    let narrowest = stdout_with_columns(40, &["advise", "profiles/"]);
+    assert!(narrowest.contains("touchbistro.yaml"), "{narrowest}");
 }
 
 /// A single report wraps at `COLUMNS` too.
