@@ -3,7 +3,7 @@
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
-use crate::support::{partner_org, repo, stdout};
+use crate::support::{PATIENCE, partner_org, repo, stdout, within_patience, writing_into};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -473,7 +473,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
     let out = partner_org()
         .args(["advise", "--format", "ndjson"])
         .arg(root)
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(PATIENCE)
         .assert()
         .code(66)
         .get_output()
@@ -534,7 +534,7 @@ fn a_fifo_for_a_rulebook_or_answers_is_refused_with_what_to_do() {
     ] {
         let out = partner_org()
             .args(&args)
-            .timeout(std::time::Duration::from_secs(20))
+            .timeout(PATIENCE)
             .assert()
             .code(66)
             .get_output()
@@ -627,24 +627,36 @@ fn the_onboarding_playbook_runs_on_a_copy_of_the_profiles() {
 #[cfg(unix)]
 #[test]
 fn a_progress_bar_on_a_terminal_for_a_long_batch() {
-    // In a pseudo-terminal, with the data going to a file: the spinner shows once the
-    // batch has run for a quarter of a second, and is cleared at the end.
+    // In a pseudo-terminal, with the data going to a file and the profiles coming
+    // through a pipe the test holds open: the spinner shows once the batch has run for
+    // a quarter of a second, and the batch cannot end before it is seen.
+    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
-    let stream = dir.path().join("stream.yaml");
-    std::fs::write(&stream, corpus_stream(5_000)).unwrap();
+    let (profiles, mut pipe) = std::io::pipe().unwrap();
     let mut cmd = Command::new(partner_org().get_program());
     cmd.args(["advise", "--format", "ndjson", "-o"])
         .arg(dir.path().join("out.ndjson"))
-        .arg(&stream)
+        .arg("-")
+        .stdin(profiles)
         .env_remove("NO_COLOR");
-    let mut session =
-        rexpect::session::spawn_command(cmd, Some(60_000)).expect("a pseudo-terminal");
+    let mut session = rexpect::session::spawn_command(cmd, Some(PATIENCE.as_millis() as u64))
+        .expect("a pseudo-terminal");
+    pipe.write_all(&corpus_stream(100)).unwrap();
+    assert!(
+        within_patience(|| writing_into(dir.path())),
+        "no results written"
+    );
+    // It has run: a quarter of a second more at least (a loaded machine only adds to
+    // it), then more profiles, the first of which brings the spinner.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    pipe.write_all(&corpus_stream(100)).unwrap();
     session
         .exp_string("profiles evaluated")
         .expect("a progress line");
+    drop(pipe);
     session.exp_eof().expect("the run ends");
     let written = std::fs::read_to_string(dir.path().join("out.ndjson")).unwrap();
-    assert_eq!(written.lines().count(), 5_000);
+    assert_eq!(written.lines().count(), 200);
 }
 
 #[test]
@@ -673,7 +685,7 @@ fn ndjson_results_come_out_while_the_stream_is_still_open() {
     });
     // stdin is still open: the first profile's line must come out anyway.
     let first = rx
-        .recv_timeout(std::time::Duration::from_secs(30))
+        .recv_timeout(PATIENCE)
         .expect("a line before the input ends");
     assert!(first.unwrap().unwrap().contains("\"profile\":\"Sellfy\""));
     stdin

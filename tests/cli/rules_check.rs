@@ -8,7 +8,9 @@ use predicates::str::contains;
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = partner_org().args(args).output().unwrap();
     (
-        out.status.code().unwrap(),
+        out.status
+            .code()
+            .unwrap_or_else(|| panic!("{args:?} did not exit: {}", out.status)),
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
