@@ -5,7 +5,7 @@ use super::exit::{Exit, ExitError};
 use super::output::Sink;
 use super::remedy::Remedied;
 use super::terminal::Terminal;
-use super::{load_rulebook, read_file, stderr_color, text_style};
+use super::{load_rulebook, read_file, stderr_color, text_style, text_width};
 use crate::cli::{Ask, Global};
 use partner_org::ask::{self, Answers, Interrupted, Loaded, Nav, Prompter};
 use partner_org::profile::{Profile, Source};
@@ -49,7 +49,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     };
     needs_a_terminal()?;
     let color = g.color.enabled(true);
-    let mut terminal = Terminal::new(color);
+    let mut terminal = Terminal::new(color, text_width(g));
     let profile = match ask::questionnaire(&mut terminal, from.as_ref()) {
         Ok(finished) => finished.profile,
         Err(Interrupted { answers }) => return Ok(keep_answers(&terminal, &answers, a)),

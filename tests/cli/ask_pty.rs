@@ -432,6 +432,44 @@ fn from_a_complete_profile_goes_straight_to_the_review() {
     assert!(sellfy.exists());
 }
 
+/// Sets the size of the terminal behind `p`, as a terminal window does when resized.
+fn resize(p: &PtySession, columns: u16, rows: u16) {
+    let pty = p.process().get_file_handle().expect("the pseudo-terminal");
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCSWINSZ reads a winsize, which `size` is, for the duration of the call.
+    let set = unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    assert_eq!(set, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
+}
+
+/// The advice after the review is laid out for the terminal's width, as `advise`'s is:
+/// here 72 columns, not the 100 used when the width is unknown.
+#[test]
+fn the_advice_is_laid_out_for_the_terminal_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let sellfy = repo("profiles/sellfy.yaml");
+    let mut p = ask(
+        dir.path(),
+        &["--from", sellfy.to_str().unwrap(), "--out", "s.yaml"],
+    );
+    resize(&p, 72, 40);
+    waiting_at(&mut p, "Review your answers", "\r");
+    let shown = p.exp_string("Saved s.yaml").expect("saved");
+    let shown: Vec<u8> = shown.chars().map(|c| c as u8).collect();
+    let shown = String::from_utf8_lossy(&shown);
+    let advice = &shown[shown.find("Sellfy: put partnerships").expect("the advice")..];
+    let widest = (advice.lines())
+        .map(|l| l.trim_end_matches('\r').chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!((60..=72).contains(&widest), "{widest} columns:\n{advice}");
+    assert_eq!(exit_code(p), 0);
+}
+
 #[test]
 fn an_existing_file_is_not_overwritten_without_force_or_a_yes() {
     let dir = tempfile::tempdir().unwrap();
