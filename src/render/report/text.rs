@@ -533,7 +533,7 @@ fn stacked_rows(
     let source = sources
         .iter()
         .flat_map(|s| s.lines())
-        .chain(["Source"])
+        .chain(["Source", "profile"])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(1)
