@@ -12,11 +12,11 @@ use super::{
     CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
 };
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, OrgModel, Origin,
+    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, GtmTeams, Kpi, Origin,
     PartnerOpsFunction, Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
-use crate::org::model::Inputs;
+use crate::org::model::settle;
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 use std::borrow::Cow;
@@ -195,16 +195,12 @@ impl Rulebook {
 
         let mut items = self.items(&fired, first_design, placement);
         let roles = hiring_order(items.roles, profile.program.team_size, stage);
-        let org = OrgModel::design(
-            Inputs {
-                profile,
-                placement,
-                reports_to: items.reports_to,
-                roles: &roles,
-            },
-            &mut items.partnerops,
-            &mut items.cadence,
-        );
+        let teams = GtmTeams {
+            sales: profile.company.sales_team,
+            marketing: profile.company.marketing_team,
+            shared_leader: profile.company.shared_gtm_leader,
+        };
+        settle(&roles, teams, &mut items.partnerops, &mut items.cadence);
         let mut assessment = Assessment {
             source,
             profile: profile.name.clone(),
@@ -236,7 +232,7 @@ impl Rulebook {
                 .iter()
                 .fold(Citations::default(), |all, &i| all.union(derived.cited[i])),
             trace: None,
-            org,
+            teams,
         };
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
@@ -402,6 +398,7 @@ impl Rule {
                 &f.cites
             },
             origin,
+            holder: 0,
         }
     }
 

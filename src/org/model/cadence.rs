@@ -1,17 +1,16 @@
 //! The cadence settled for the departments that exist.
 
-use crate::assessment::CadenceItem;
-use crate::profile::Company;
+use crate::assessment::{CadenceItem, GtmTeams};
 use crate::text::Text;
 use std::borrow::Cow;
 
 /// Settles the cadence for the departments that exist: drops the meetings with a
 /// department of size 0 and merges the items for the same team (each topic listed
 /// once, the most frequent frequency, the guidance of both).
-pub(super) fn settle(company: &Company, cadence: &mut Vec<CadenceItem<'_>>) {
+pub(super) fn settle(teams: GtmTeams, cadence: &mut Vec<CadenceItem<'_>>) {
     let exists = |with: &str| {
-        !(with.eq_ignore_ascii_case("sales") && company.sales_team == 0
-            || with.eq_ignore_ascii_case("marketing") && company.marketing_team == 0)
+        !(with.eq_ignore_ascii_case("sales") && teams.sales == 0
+            || with.eq_ignore_ascii_case("marketing") && teams.marketing == 0)
     };
     cadence.retain(|c| exists(c.with));
     let mut k = 0;

@@ -365,7 +365,7 @@ impl Ndjson<'_> {
             kpis,
             sources,
             trace: _,
-            org: _,
+            teams: _,
         } = a;
         line.raw("{");
         line.key(true, "source");
