@@ -28,13 +28,11 @@ use std::borrow::Cow;
 mod cadence;
 mod words;
 
-use words::{mentions, owner_key, starts_with_ignoring_case, without_the};
+pub use words::Named;
+use words::{LEAD, mentions, without_the};
 
 /// The title of one leader who runs sales and marketing.
 pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
-
-/// How owner lines name the partnerships lead, whatever its title.
-const LEAD: &str = "partnerships lead";
 
 /// The lead's title when the rulebook added no roles.
 const NO_ROLES_LEAD: &str = "Partnerships lead";
@@ -109,44 +107,48 @@ impl<'a> Heads<'a> {
 /// Settles what the reports read of the org model: gives each PartnerOps function to
 /// the role that holds it (its owner when in place, else the lead "until the X is
 /// hired") and words its owner line to say so; drops the cadence items for a
-/// department of size 0 and merges the items for the same team.
+/// department of size 0 and merges the items for the same team. `named` says who each
+/// function's owner line names.
 pub fn settle<'r>(
     roles: &[Role<'r>],
     teams: GtmTeams,
     partnerops: &mut [PartnerOpsFunction<'r>],
+    named: &[&Named],
     cadence: &mut Vec<CadenceItem<'r>>,
 ) {
-    owners(roles, partnerops);
+    owners(roles, partnerops, named);
     cadence::settle(teams, cadence);
 }
 
 /// Gives each PartnerOps function to the role that owns it when that role is in place,
 /// else to the lead (the first role) "until the X is hired", and words the owner line
 /// to say so.
-fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>]) {
+fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>], named: &[&Named]) {
     let lead_title = roles.first().map_or(NO_ROLES_LEAD, |r| r.title.as_str());
-    for f in partnerops.iter_mut() {
-        let owner = without_the(&f.owner);
-        let named = if starts_with_ignoring_case(owner, LEAD) {
-            // Named by what it is: the line names the lead by title, as the other
-            // owner lines do.
-            if let Some(rest) = owner.get(LEAD.len()..) {
-                f.owner = Cow::Owned(Text::from([lead_title, rest].concat()));
-            }
-            Some(0)
-        } else {
-            // The role whose title (its key) the owner line starts with; of several,
-            // the longest (the last of equals).
-            let mut best: Option<(usize, usize)> = None;
-            for (i, r) in roles.iter().enumerate() {
-                let key = owner_key(&r.title);
-                if best.is_none_or(|(_, len)| key.len() >= len)
-                    && starts_with_ignoring_case(owner, key)
-                {
-                    best = Some((i, key.len()));
+    for (f, named) in partnerops.iter_mut().zip(named) {
+        let named = match named {
+            Named::Lead => {
+                // Named by what it is: the line names the lead by title, as the other
+                // owner lines do.
+                if let Some(rest) = without_the(&f.owner).get(LEAD.len()..) {
+                    f.owner = Cow::Owned(Text::from([lead_title, rest].concat()));
                 }
+                Some(0)
             }
-            best.map(|(i, _)| i)
+            // Of the roles the line could name, the one with the longest title (the
+            // last of equals).
+            Named::Roles(candidates) => {
+                let mut best: Option<(usize, usize)> = None;
+                for (i, r) in roles.iter().enumerate() {
+                    let key = candidates.iter().find(|(o, _)| Some(*o) == r.origin);
+                    if let Some(&(_, len)) = key
+                        && best.is_none_or(|(_, longest)| len >= longest)
+                    {
+                        best = Some((i, len));
+                    }
+                }
+                best.map(|(i, _)| i)
+            }
         };
         f.holder = match named {
             Some(i) if i == 0 || roles[i].status == RoleStatus::Current => i,

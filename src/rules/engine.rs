@@ -16,7 +16,7 @@ use crate::assessment::{
     PartnerOpsFunction, Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
-use crate::org::model::settle;
+use crate::org::model::{Named, settle};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 use std::borrow::Cow;
@@ -200,7 +200,13 @@ impl Rulebook {
             marketing: profile.company.marketing_team,
             shared_leader: profile.company.shared_gtm_leader,
         };
-        settle(&roles, teams, &mut items.partnerops, &mut items.cadence);
+        settle(
+            &roles,
+            teams,
+            &mut items.partnerops,
+            &items.named,
+            &mut items.cadence,
+        );
         let mut assessment = Assessment {
             source,
             profile: profile.name.clone(),
@@ -246,6 +252,7 @@ impl Rulebook {
     /// first wins.
     fn items(&self, fired: &[usize], first_design: usize, placement: Placement) -> Items<'_> {
         let rules = self.rules();
+        let derived = self.derived();
         // Sized for everything the fired rules could add, so that none grows.
         let most =
             |count: fn(&Rule) -> usize| fired.iter().map(|&i| count(&rules[i])).sum::<usize>();
@@ -255,6 +262,7 @@ impl Rulebook {
             caveats: Vec::with_capacity(most(|r| r.then.caveat.is_some().into())),
             roles: Vec::with_capacity(most(|r| r.then.roles.len())),
             partnerops: Vec::with_capacity(most(|r| r.then.partnerops.len())),
+            named: Vec::with_capacity(most(|r| r.then.partnerops.len())),
             cadence: Vec::with_capacity(most(|r| r.then.cadence.len())),
             kpis: Vec::with_capacity(most(|r| r.then.kpis.len())),
         };
@@ -281,6 +289,7 @@ impl Rulebook {
             for (i, f) in then.partnerops.iter().enumerate() {
                 if items.partnerops.iter().all(|x| *x.function != f.function) {
                     items.partnerops.push(rule.partnerops(f, from(i)));
+                    items.named.push(&derived.owners[index][i]);
                 }
             }
             // Items for the same team are merged by the org model.
@@ -304,6 +313,8 @@ struct Items<'r> {
     caveats: Vec<Caveat<'r>>,
     roles: Vec<(u32, Role<'r>)>,
     partnerops: Vec<PartnerOpsFunction<'r>>,
+    /// Who each function's owner line names.
+    named: Vec<&'r Named>,
     cadence: Vec<CadenceItem<'r>>,
     kpis: Vec<Kpi<'r>>,
 }

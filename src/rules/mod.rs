@@ -10,8 +10,9 @@
 //! judge. Depends on `profile`, `assessment`, `text` and `guidance`; must not depend on
 //! `analysis`, `render`, `batch` or the binary, and reads no files.
 
-use crate::assessment::Placement;
+use crate::assessment::{Origin, Placement};
 use crate::guidance;
+use crate::org::model::Named;
 use crate::profile::{Document, InputError};
 use crate::text::Text;
 use schemars::JsonSchema;
@@ -122,6 +123,8 @@ pub(crate) struct Derived {
     pub(crate) conditions: Vec<Option<compiled::Node>>,
     /// The numbers conditions compare ([`NumberField::all`]).
     pub(crate) numbers: Vec<NumberField>,
+    /// Who the owner line of each of a rule's PartnerOps functions names.
+    pub(crate) owners: Vec<Box<[Named]>>,
 }
 
 /// [`Derived`], filled in on first use. Not part of a rulebook's identity: a rulebook
@@ -179,8 +182,28 @@ impl Rulebook {
                     .map(|r| r.when.as_ref().map(compiled::Node::compile))
                     .collect(),
                 numbers: NumberField::all(),
+                owners: self.owners(),
             }
         })
+    }
+
+    /// Who the owner line of each rule's PartnerOps functions names, of the roles the
+    /// rules add.
+    fn owners(&self) -> Vec<Box<[Named]>> {
+        let roles = || {
+            self.rules.iter().enumerate().flat_map(|(i, r)| {
+                (r.then.roles.iter().enumerate())
+                    .map(move |(j, role)| (Origin::new(i, j), role.title.as_str()))
+            })
+        };
+        self.rules
+            .iter()
+            .map(|r| {
+                (r.then.partnerops.iter())
+                    .map(|f| Named::of(&f.owner, roles()))
+                    .collect()
+            })
+            .collect()
     }
 
     /// What rule `index` adds, in one line ([`Effects::describe`]).
