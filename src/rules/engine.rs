@@ -118,23 +118,25 @@ impl Rulebook {
     /// Runs the placement rules against `known`, calling `fired` for each that fires.
     fn placement_pass(&self, known: &Known, mut fired: impl FnMut(usize)) -> Ranking {
         let mut scores = Scores::default();
-        let mut excluded: Vec<Placement> = Vec::new();
-        let rules = self.rules();
-        for &index in &self.derived().placement {
-            let rule = &rules[index];
+        let mut excludes = 0u8;
+        let derived = self.derived();
+        for &index in &derived.placement {
             if self.fires(index, known) {
-                for (p, d) in &rule.then.scores {
-                    scores.add(*p, *d);
-                }
-                for p in &rule.then.exclude {
-                    if !excluded.contains(p) {
-                        excluded.push(*p);
+                let w = &derived.weights[index];
+                for p in Placement::ALL {
+                    if w.scored & (1 << p.index()) != 0 {
+                        scores.add(*p, w.scores[p.index()]);
                     }
                 }
+                excludes |= w.excludes;
                 fired(index);
             }
         }
-        excluded.sort();
+        // In placement order, as sorted.
+        let excluded: Vec<Placement> = (Placement::ALL.iter())
+            .filter(|p| excludes & (1 << p.index()) != 0)
+            .copied()
+            .collect();
 
         // The first two of a stable sort by (eligible, score), best first, of the
         // tie-break order: of equals, the first listed wins.
@@ -274,7 +276,7 @@ impl Rulebook {
                 items.reports_to = r;
             }
             let supports =
-                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || position >= first_design;
+                derived.weights[index].scores[placement.index()] > 0.0 || position >= first_design;
             if supports {
                 items.reasons.extend(rule.reason(from(0)));
             }

@@ -125,6 +125,33 @@ pub(crate) struct Derived {
     pub(crate) numbers: Vec<NumberField>,
     /// Who the owner line of each of a rule's PartnerOps functions names.
     pub(crate) owners: Vec<Box<[Named]>>,
+    /// Each rule's scores and exclusions, side by side for the engine's hot loop.
+    pub(crate) weights: Vec<Weights>,
+}
+
+/// A rule's effect on the ranking, by [`Placement::index`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Weights {
+    /// The points it adds to each placement (0 for a placement it does not score).
+    pub(crate) scores: [f64; 4],
+    /// One bit for each placement it scores.
+    pub(crate) scored: u8,
+    /// One bit for each placement it rules out.
+    pub(crate) excludes: u8,
+}
+
+impl Weights {
+    fn of(then: &Effects) -> Weights {
+        let mut w = Weights::default();
+        for (p, d) in &then.scores {
+            w.scores[p.index()] = *d;
+            w.scored |= 1 << p.index();
+        }
+        for p in &then.exclude {
+            w.excludes |= 1 << p.index();
+        }
+        w
+    }
 }
 
 /// [`Derived`], filled in on first use. Not part of a rulebook's identity: a rulebook
@@ -183,6 +210,7 @@ impl Rulebook {
                     .collect(),
                 numbers: NumberField::all(),
                 owners: self.owners(),
+                weights: self.rules.iter().map(|r| Weights::of(&r.then)).collect(),
             }
         })
     }
