@@ -256,17 +256,31 @@ impl Rulebook {
         let rules = self.rules();
         let derived = self.derived();
         // Sized for everything the fired rules could add, so that none grows.
-        let most =
-            |count: fn(&Rule) -> usize| fired.iter().map(|&i| count(&rules[i])).sum::<usize>();
+        let mut most = [0usize; 6];
+        for &i in fired {
+            let then = &rules[i].then;
+            let counts = [
+                then.reason.is_some().into(),
+                then.caveat.is_some().into(),
+                then.roles.len(),
+                then.partnerops.len(),
+                then.cadence.len(),
+                then.kpis.len(),
+            ];
+            for (n, count) in most.iter_mut().zip(counts) {
+                *n += count;
+            }
+        }
+        let [reasons, caveats, roles, partnerops, cadence, kpis] = most;
         let mut items = Items {
             reports_to: self.reports_to.get(placement),
-            reasons: Vec::with_capacity(most(|r| r.then.reason.is_some().into())),
-            caveats: Vec::with_capacity(most(|r| r.then.caveat.is_some().into())),
-            roles: Vec::with_capacity(most(|r| r.then.roles.len())),
-            partnerops: Vec::with_capacity(most(|r| r.then.partnerops.len())),
-            named: Vec::with_capacity(most(|r| r.then.partnerops.len())),
-            cadence: Vec::with_capacity(most(|r| r.then.cadence.len())),
-            kpis: Vec::with_capacity(most(|r| r.then.kpis.len())),
+            reasons: Vec::with_capacity(reasons),
+            caveats: Vec::with_capacity(caveats),
+            roles: Vec::with_capacity(roles),
+            partnerops: Vec::with_capacity(partnerops),
+            named: Vec::with_capacity(partnerops),
+            cadence: Vec::with_capacity(cadence),
+            kpis: Vec::with_capacity(kpis),
         };
         for (position, &index) in fired.iter().enumerate() {
             let rule = &rules[index];
