@@ -5,10 +5,9 @@ use super::exit::{Exit, ExitError};
 use super::output::Sink;
 use super::remedy::Remedied;
 use super::terminal::Terminal;
-use super::{load_rulebook, stderr_color, text_error, text_style};
+use super::{load_rulebook, read_file, stderr_color, text_style, text_width};
 use crate::cli::{Ask, Global};
 use partner_org::ask::{self, Answers, Interrupted, Loaded, Nav, Prompter};
-use partner_org::batch::Input;
 use partner_org::profile::{Profile, Source};
 use partner_org::render::{self, Outcome, Renderer, Style};
 use partner_org::rules::Rulebook;
@@ -50,7 +49,7 @@ pub fn run(g: &Global, a: &Ask) -> anyhow::Result<Exit> {
     };
     needs_a_terminal()?;
     let color = g.color.enabled(true);
-    let mut terminal = Terminal::new(color);
+    let mut terminal = Terminal::new(color, text_width(g));
     let profile = match ask::questionnaire(&mut terminal, from.as_ref()) {
         Ok(finished) => finished.profile,
         Err(Interrupted { answers }) => return Ok(keep_answers(&terminal, &answers, a)),
@@ -177,9 +176,7 @@ fn is_recovery_file(path: &Path) -> bool {
 /// (a recovery file, or a profile with mistakes, whose answers that cannot be used are
 /// asked again).
 fn load(g: &Global, path: &Path) -> anyhow::Result<Loaded> {
-    let text = Input::File(path.to_path_buf())
-        .read_to_string(g.max_bytes)
-        .map_err(|e| text_error(g, e))?;
+    let text = read_file(g, path)?;
     let name = path.display().to_string();
     match Profile::parse(&name, &text).map_err(Remedied::remedied) {
         Ok(profile) => Ok(Loaded::from_profile(&name, &profile)),

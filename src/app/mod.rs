@@ -10,12 +10,12 @@
 use crate::cli::{Cli, Command, Global};
 use exit::{Exit, ExitError};
 use output::Sink;
-use partner_org::batch::{self, CannotRead, Input, TextError, Unreadable};
+use partner_org::batch::{self, Input, TextError};
 use partner_org::profile::{Limits, Override};
 use partner_org::render::Style;
 use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
-use remedy::Remedied;
+use remedy::{Reading, Remedied, cannot_read};
 use report::{Layout, Settings};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -118,11 +118,11 @@ pub fn load_one(
 ) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
-        return Err(ExitError::new(Exit::NoInput, cannot_read(u)).into());
+        return Err(ExitError::new(Exit::NoInput, cannot_read(u, Reading::Profiles)).into());
     }
     let (mut reads, unreadable) = batch::read_all(&inputs, limits(g));
     if let Some(u) = unreadable.first() {
-        return Err(ExitError::new(Exit::NoInput, cannot_read(u)).into());
+        return Err(ExitError::new(Exit::NoInput, cannot_read(u, Reading::Profiles)).into());
     }
     if reads.len() != 1 {
         return Err(ExitError::new(
@@ -141,17 +141,6 @@ pub fn load_one(
             let color = stderr_color(g);
             Err(ExitError::rendered(Exit::DataErr, f.error.remedied().render(color)).into())
         }
-    }
-}
-
-/// The message for a path that cannot be read; for a named pipe, how to read it
-/// instead.
-fn cannot_read(u: &Unreadable) -> String {
-    match u.reason {
-        CannotRead::Fifo => {
-            format!("{u}; to read a pipe, redirect it to stdin: `partner-org advise - < PATH`")
-        }
-        _ => u.to_string(),
     }
 }
 
@@ -197,16 +186,22 @@ fn rulebook_text(g: &Global, path: Option<&Path>) -> anyhow::Result<(String, Str
             DEFAULT_RULEBOOK.to_string(),
         ));
     };
-    let text = Input::File(path.to_path_buf())
-        .read_to_string(g.max_bytes)
-        .map_err(|e| text_error(g, e))?;
-    Ok((path.display().to_string(), text))
+    Ok((path.display().to_string(), read_file(g, path)?))
 }
 
-/// A whole input that cannot be read as text: its exit code and its message.
-fn text_error(g: &Global, e: TextError) -> ExitError {
-    let e = e.remedied();
-    ExitError::new(Exit::from(&e), e.render(stderr_color(g)))
+/// The text of a file given by path that is not a profile (a rulebook, `ask --from`),
+/// at most `--max-bytes`: exit 66 when it cannot be read (a named pipe is refused
+/// with how to read what it holds), 65 when it is too large or not UTF-8.
+fn read_file(g: &Global, path: &Path) -> Result<String, ExitError> {
+    Input::File(path.to_path_buf())
+        .read_to_string(g.max_bytes)
+        .map_err(|e| {
+            let exit = Exit::from(&e);
+            match e.remedied() {
+                TextError::Unreadable(u) => ExitError::new(exit, cannot_read(&u, Reading::OneFile)),
+                invalid => ExitError::new(exit, invalid.render(stderr_color(g))),
+            }
+        })
 }
 
 /// Parses a rulebook: exit 65 with the located error when it is invalid.
@@ -216,7 +211,7 @@ fn parse_rulebook(g: &Global, name: &str, text: &str) -> anyhow::Result<Rulebook
         ExitError::rendered(
             Exit::DataErr,
             format!(
-                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format and `partner-org guidance` the ids rules cite",
+                "{}\nnote: {name} is not a valid rulebook; `partner-org schema rulebook` describes the format",
                 e.remedied().render(color)
             ),
         )

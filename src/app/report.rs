@@ -7,10 +7,10 @@
 //! profile (the text and Markdown reports, a JSON object instead of an array) is
 //! settled by holding the first result until a second one arrives or the input ends.
 
-use super::cannot_read;
 use super::exit::{Exit, PREFIX};
 use super::progress::Progress;
 use super::remedy::Remedied;
+use super::remedy::{Reading, cannot_read};
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Item, Parsed, Pipeline, Unreadable};
 use partner_org::profile::{Change, Limits, Override, Source};
@@ -247,7 +247,7 @@ impl<'a> Writer<'a> {
         let mut entry = match item {
             Item::Unreadable(u) => {
                 self.unreadable += 1;
-                self.say(&format!("{PREFIX}{}", cannot_read(&u)));
+                self.say(&format!("{PREFIX}{}", cannot_read(&u, Reading::Profiles)));
                 return Ok(());
             }
             Item::Done(entry) => entry?,

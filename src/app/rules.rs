@@ -2,10 +2,8 @@
 //! lint of a custom one, and its fixtures.
 
 use super::exit::{Exit, ExitError, PREFIX};
-use super::{
-    cannot_read, limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color,
-    text_width,
-};
+use super::remedy::{Reading, cannot_read};
+use super::{limits, load_rulebook, parse_rulebook, rulebook_text, sink, stdout_color, text_width};
 use crate::cli::{Global, RulesCommand};
 use partner_org::assessment::Placement;
 use partner_org::batch::{self, Input, Unreadable};
@@ -40,6 +38,7 @@ fn list(g: &Global) -> anyhow::Result<Exit> {
                 rule.summary.clone(),
             ]);
         }
+        render::keep_words_whole(&mut t);
         writeln!(out, "{t}")?;
         let uncited: Vec<&str> = guidance::POINTS
             .iter()
@@ -183,7 +182,7 @@ fn test(g: &Global, file: &Path, paths: &[PathBuf]) -> anyhow::Result<Exit> {
     })?;
     for u in &unreadable {
         if !g.quiet {
-            eprintln!("{PREFIX}{}", cannot_read(u));
+            eprintln!("{PREFIX}{}", cannot_read(u, Reading::Profiles));
         }
     }
     Ok(if failed + invalid > 0 || passed == 0 {

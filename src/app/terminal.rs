@@ -14,19 +14,23 @@ use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{MultiSelect, Select};
 use partner_org::ask::{Nav, Prompter};
 use partner_org::profile::parse_yes_no;
+use partner_org::render::wrapping::{shorten, wrap};
 use std::fmt;
 
 /// The questionnaire on the terminal.
 pub struct Terminal {
     term: Term,
     theme: Box<dyn Theme>,
+    /// The width notes are wrapped at, as the report is laid out.
+    width: usize,
     /// The last typed answer is on the line above the cursor.
     echoed: bool,
 }
 
 impl Terminal {
-    /// A prompter on stdout, coloured or not. Catches interrupting signals from now on.
-    pub fn new(color: bool) -> Terminal {
+    /// A prompter on stdout, coloured or not, its notes wrapped at `width` columns.
+    /// Catches interrupting signals from now on.
+    pub fn new(color: bool, width: usize) -> Terminal {
         signals::catch();
         dialoguer::console::set_colors_enabled(color);
         let theme: Box<dyn Theme> = if color {
@@ -37,6 +41,7 @@ impl Terminal {
         Terminal {
             term: Term::stdout(),
             theme,
+            width,
             echoed: false,
         }
     }
@@ -152,7 +157,7 @@ impl Prompter for Terminal {
         self.echoed = false;
         let answer = Select::with_theme(&*self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(fitted_items(items, self.width.saturating_sub(SELECT_MARK)))
             .default(default)
             .report(false)
             .interact_on_opt(&self.term);
@@ -169,7 +174,10 @@ impl Prompter for Terminal {
         self.echoed = false;
         let answer = MultiSelect::with_theme(&*self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(fitted_items(
+                items,
+                self.width.saturating_sub(MULTI_SELECT_MARK),
+            ))
             .defaults(checked)
             .report(false)
             .interact_on_opt(&self.term);
@@ -177,7 +185,7 @@ impl Prompter for Terminal {
     }
 
     fn note(&mut self, text: &str) -> Result<(), Nav> {
-        let text = dialoguer::console::style(format!("  {text}"))
+        let text = dialoguer::console::style(wrapped_note(&format!("  {text}"), self.width))
             .dim()
             .to_string();
         self.line(&text)
@@ -200,6 +208,58 @@ impl Prompter for Terminal {
         let _ = self.theme.format_error(&mut out, text);
         self.line(&out)
     }
+}
+
+/// The columns before an item of a list (`> `, or `❯ ` in colour), and one more:
+/// writing in the last column makes some terminals wrap.
+const SELECT_MARK: usize = 3;
+/// The same for a list with check boxes (`> [x] `, or `❯ ✔ `).
+const MULTI_SELECT_MARK: usize = 7;
+
+/// The least of an answer or a description worth showing after its question or name.
+const MIN_ANSWER: usize = 8;
+
+/// The items of a list, each on one line of `room` columns: dialoguer redraws a list
+/// one line per item, so an item the terminal wraps leaves copies of the list behind.
+/// A long item first loses its alignment gap (two spaces are kept), then is cut at a
+/// word with `…`.
+fn fitted_items(items: &[String], room: usize) -> Vec<String> {
+    let fitted = |item: &String| {
+        if item.chars().count() <= room {
+            return item.clone();
+        }
+        match item.trim_end().split_once("  ") {
+            Some((head, rest)) if head.chars().count() + 2 + MIN_ANSWER <= room => {
+                let rest = rest.trim_start();
+                let room = room - head.chars().count() - 2;
+                format!("{head}  {}", shorten(rest, room))
+            }
+            _ => shorten(item, room),
+        }
+    };
+    items.iter().map(fitted).collect()
+}
+
+/// A note wrapped at `width` at words, its further lines indented under the start of
+/// its text, or under the answer of an aligned `question  answer` line; a note that
+/// fits is left as it is.
+fn wrapped_note(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let indent = text.len() - text.trim_start().len();
+    let fits_beside = |head: usize| {
+        let longest = text[head..]
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max();
+        text[..head].chars().count() + longest.unwrap_or(0) <= width
+    };
+    let head = match text.rfind("  ") {
+        Some(gap) if gap > indent && fits_beside(gap + 2) => gap + 2,
+        _ => indent,
+    };
+    wrap(&text[head..], &text[..head], width)
 }
 
 /// A dialoguer answer: Esc (`None`) goes back; an error (Ctrl-C, end of input, a lost
@@ -261,5 +321,43 @@ impl Theme for Plain {
     /// An answer refused: a cross and why.
     fn format_error(&self, f: &mut dyn fmt::Write, err: &str) -> fmt::Result {
         write!(f, "✘ {err}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fitted_items, wrapped_note};
+
+    #[test]
+    fn notes_wrap_at_words_under_their_text_or_their_answer() {
+        let intro = "  Up to 16 questions about your company, its teams and its partner program: about 4 minutes.";
+        assert_eq!(
+            wrapped_note(intro, 60),
+            "  Up to 16 questions about your company, its teams and its\n  partner program: about 4 minutes."
+        );
+        let row = "    ✔ What should partnerships achieve?      reach, fast-roi, attribution";
+        assert_eq!(
+            wrapped_note(row, 60),
+            "    ✔ What should partnerships achieve?      reach,\n                                             fast-roi,\n                                             attribution"
+        );
+        assert_eq!(wrapped_note("  short", 60), "  short");
+    }
+
+    #[test]
+    fn list_items_stay_on_one_line() {
+        let items = [
+            "Company name                    Acme".to_string(),
+            "Where does the company sell?    north-america, emea".to_string(),
+            "affiliate    Partners promote you to their audience for a commission".to_string(),
+        ];
+        assert_eq!(
+            fitted_items(&items, 50),
+            [
+                "Company name                    Acme",
+                "Where does the company sell?  north-america, emea",
+                "affiliate  Partners promote you to their audience…",
+            ]
+            .map(String::from)
+        );
     }
 }

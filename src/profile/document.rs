@@ -3,7 +3,8 @@
 
 use super::diagnose::{FieldError, Found, Problem};
 use super::explain::{backticked, explain};
-use super::{InputError, Remedy, Violation, locate};
+use super::field::{Field, Kind};
+use super::{InputError, Remedy, Violation, locate, parse_share};
 
 /// A document that owns its text, as the reader hands it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +168,11 @@ impl<'a> Document<'a> {
     /// key of the mapping it is in.
     pub fn located(&self, e: &FieldError) -> InputError {
         let keys = e.keys();
+        if let Problem::UnknownField { found, .. } = &e.problem
+            && let Some(error) = self.split_share(&keys, found)
+        {
+            return error;
+        }
         let (line, column) = match &e.problem {
             Problem::UnknownField { found, .. } => {
                 let mut path = keys.clone();
@@ -191,6 +197,34 @@ impl<'a> Document<'a> {
             remedy: e.remedy(),
             ..self.error_at(line, column, field, message, help)
         }
+    }
+
+    /// In a flow mapping, a share written with a decimal comma (`{revenue_share: 1,5%}`)
+    /// reads as the share `1` and an entry `5%` of its own. The error about that entry
+    /// (`found`, under `keys`) is then the share's: shown at the share, with the value
+    /// to write.
+    fn split_share(&self, keys: &[&str], found: &str) -> Option<InputError> {
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if !digits(found.trim_end_matches(['%', ' '])) {
+            return None;
+        }
+        let share = Field::ALL.into_iter().find(|f| {
+            f.kind() == Kind::Share
+                && f.path()
+                    .rsplit_once('.')
+                    .is_some_and(|(p, _)| p == keys.join("."))
+        })?;
+        let path: Vec<&str> = share.path().split('.').collect();
+        let (line, column) = self.value_of(&path, None)?;
+        let line_text = self.text.lines().nth(line - 1)?;
+        let value: String = line_text.chars().skip(column - 1).collect();
+        let (whole, rest) = value.split_once(',')?;
+        if !digits(whole) || !rest.trim_start().starts_with(found) {
+            return None;
+        }
+        let written = format!("{whole},{found}");
+        let e = parse_share(&written).err()?;
+        Some(self.error_at(line, column, Some(share.path().into()), e.to_string(), None))
     }
 
     /// The first line that holds more than blanks or a comment, at its first

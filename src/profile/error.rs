@@ -2,7 +2,7 @@
 //! and column, shown with the offending line, a caret under the problem and the fix.
 
 /// What else helps with an [`InputError`], in the binary's words: an option to raise
-/// a limit, or a command that writes a template.
+/// a limit, a command that writes a template, or one that shows a guidance point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Remedy {
     /// Raise the largest document (or input) accepted, in bytes.
@@ -11,6 +11,9 @@ pub enum Remedy {
     RaiseMaxDocuments,
     /// Start from the template profile.
     Template,
+    /// Read the guidance point a rulebook most likely meant (the near miss of an
+    /// unknown id).
+    Guidance(&'static str),
 }
 
 /// A profile or rulebook that cannot be used, with where and how to fix it.
@@ -37,6 +40,39 @@ pub struct InputError {
     /// The further errors of the same document, when there are several (at most
     /// [`MAX_ERRORS`](super::MAX_ERRORS) in all).
     pub more: Vec<InputError>,
+}
+
+/// The length in bytes of the token at the start of `text`, for the caret: up to a
+/// space, a `:` or a `,`, but over a comma between digits (`1,200`, `1,5%`), and not
+/// past the bracket that closes the flow collection the token is in (`0,15}`).
+fn token_len(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut before = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, c)| c);
+        let ends = match c {
+            ',' => {
+                !(before.is_some_and(|b: char| b.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit()))
+            }
+            '[' | '{' => {
+                depth += 1;
+                false
+            }
+            ']' | '}' if depth == 0 => true,
+            ']' | '}' => {
+                depth -= 1;
+                false
+            }
+            c => c.is_whitespace() || c == ':',
+        };
+        if ends {
+            return i;
+        }
+        before = Some(c);
+    }
+    text.len()
 }
 
 impl InputError {
@@ -105,10 +141,7 @@ impl InputError {
                     .char_indices()
                     .nth(self.column.saturating_sub(1))
                     .map_or(text.len(), |(i, _)| i);
-                let end = text[start..]
-                    .char_indices()
-                    .find(|&(_, c)| c.is_whitespace() || c == ':' || c == ',')
-                    .map_or(text.len(), |(i, _)| start + i)
+                let end = (start + token_len(&text[start..]))
                     .max(start + text[start..].chars().next().map_or(0, char::len_utf8));
                 groups.push(
                     Level::ERROR.primary_title(title.as_str()).element(

@@ -22,6 +22,17 @@ pub enum ValueError {
     /// Text that is not a share.
     #[error("'{0}' is not a share: write a percentage such as 15% or 0.15")]
     NotShare(String),
+    /// A share written with a decimal comma (`1,5%`), and the two ways to write it
+    /// with a decimal point (`1.5%`, `0.015`).
+    #[error("'{written}' has a decimal comma: use a decimal point: `{point}` or `{other}`")]
+    DecimalComma {
+        /// The share as written.
+        written: String,
+        /// The same with a decimal point.
+        point: String,
+        /// The same the other way (a fraction for a percentage, and the other way round).
+        other: String,
+    },
     /// A share below 0 or above 1.
     #[error("{0}: {help}", help = share_help(.0.0))]
     ShareOutOfRange(ShareOutOfRange),
@@ -83,8 +94,42 @@ pub fn parse_share(text: &str) -> Result<f64, ValueError> {
         .parse()
         .ok()
         .filter(|x: &f64| x.is_finite())
-        .ok_or_else(|| ValueError::NotShare(text.to_string()))?;
+        .ok_or_else(|| decimal_comma(text, number, scale != 1.0))?;
     share_in_range(x / scale).map_err(ValueError::ShareOutOfRange)
+}
+
+/// The error for a share that is not a number: [`ValueError::DecimalComma`] when it
+/// is digits, one comma and digits (`1,5` of `1,5%`), else [`ValueError::NotShare`].
+/// `percent`: the number was written before a `%`.
+fn decimal_comma(text: &str, number: &str, percent: bool) -> ValueError {
+    let not_a_share = || ValueError::NotShare(text.to_string());
+    let Some((whole, fraction)) = number.split_once(',') else {
+        return not_a_share();
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return not_a_share();
+    }
+    let point = format!("{whole}.{fraction}");
+    let Ok(x) = point.parse::<f64>() else {
+        return not_a_share();
+    };
+    // A bare number above 1 is a percentage without its sign, as in parse_share.
+    let (point, other) = if percent || x > 1.0 {
+        (format!("{point}%"), plain(x / 100.0))
+    } else {
+        (point, format!("{}%", plain(x * 100.0)))
+    };
+    ValueError::DecimalComma {
+        written: text.to_string(),
+        point,
+        other,
+    }
+}
+
+/// A number without the noise of binary fractions (`15`, not `15.000000000000002`).
+fn plain(x: f64) -> String {
+    ((x * 1e9).round() / 1e9).to_string()
 }
 
 /// Checks that a share is from 0 to 1 (0% to 100%).
@@ -328,6 +373,29 @@ mod tests {
                 .to_string()
                 .contains("15% or 0.15")
         );
+    }
+
+    #[test]
+    fn a_decimal_comma_is_named_with_the_value_to_write() {
+        for (written, fix) in [
+            ("1,5%", "`1.5%` or `0.015`"),
+            ("0,15", "`0.15` or `15%`"),
+            ("12,5 %", "`12.5%` or `0.125`"),
+            ("12,5", "`12.5%` or `0.125`"),
+            ("0,150", "`0.150` or `15%`"),
+        ] {
+            let e = parse_share(written).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("'{written}' has a decimal comma: use a decimal point: {fix}")
+            );
+        }
+        for not_a_decimal in ["1,5,0", ",5", "5,", "a,b%"] {
+            assert!(matches!(
+                parse_share(not_a_decimal),
+                Err(ValueError::NotShare(_))
+            ));
+        }
     }
 
     #[test]

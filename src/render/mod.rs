@@ -22,7 +22,7 @@ pub mod wrapping;
 pub use chart::{Dot, Mermaid, Svg, Tree};
 pub use report::{
     CSV_COLUMNS, Csv, HowToApply, Html, Json, Markdown, Ndjson, SUMMARY_HEADER, SummaryRow,
-    TextReport, Yaml, diff_text, new_table, what_if_text,
+    TextReport, Yaml, diff_text, keep_words_whole, new_table, what_if_text,
 };
 
 /// The result of evaluating one profile: an assessment, or the error that stopped it.

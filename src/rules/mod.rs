@@ -13,7 +13,7 @@
 use crate::assessment::{Origin, Placement};
 use crate::guidance;
 use crate::org::model::Named;
-use crate::profile::{Document, InputError};
+use crate::profile::{Document, InputError, Remedy};
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -301,18 +301,25 @@ impl Rulebook {
             check_id(rule, &self.rules[..i])
                 .and_then(|()| check_cites(rule))
                 .and_then(|()| check_effects(rule))
-                .map_err(|p| at(&rule.id, p.needle, p.message, p.help))?;
+                .map_err(|p| {
+                    let error = at(&rule.id, p.needle, p.message, p.help);
+                    match p.remedy {
+                        Some(remedy) => error.with_remedy(remedy),
+                        None => error,
+                    }
+                })?;
         }
         Ok(())
     }
 }
 
-/// What is wrong with one rule: the text to point at within it, the message and the
-/// fix.
+/// What is wrong with one rule: the text to point at within it, the message, the fix,
+/// and what else helps, in the binary's words.
 struct RuleProblem<'a> {
     needle: &'a str,
     message: String,
     help: String,
+    remedy: Option<Remedy>,
 }
 
 fn problem<'a>(needle: &'a str, message: String, help: &str) -> Result<(), RuleProblem<'a>> {
@@ -320,6 +327,7 @@ fn problem<'a>(needle: &'a str, message: String, help: &str) -> Result<(), RuleP
         needle,
         message,
         help: help.into(),
+        remedy: None,
     })
 }
 
@@ -355,16 +363,19 @@ fn check_cites(rule: &Rule) -> Result<(), RuleProblem<'_>> {
     }
     for cite in &rule.cites {
         if guidance::point(cite).is_none() {
-            let ids: Vec<&str> = guidance::POINTS.iter().map(|p| p.id).collect();
-            let help = match crate::profile::closest(cite, &ids) {
+            let ids: Vec<&'static str> = guidance::POINTS.iter().map(|p| p.id).collect();
+            // Ids are upper case: `s1` is a near miss of `S1`.
+            let near = crate::profile::closest(&cite.to_ascii_uppercase(), &ids);
+            let help = match near {
                 Some(best) => format!("did you mean '{best}'?"),
                 None => "guidance ids run S1..S5, M1..M4, D1..D7, C1..C2, T1..T4, P1..P5, R1..R4, X1..X3, G1..G2, E1..E4".into(),
             };
-            return problem(
-                cite,
-                format!("rule '{}' cites unknown guidance id '{cite}'", rule.id),
-                &help,
-            );
+            return Err(RuleProblem {
+                needle: cite,
+                message: format!("rule '{}' cites unknown guidance id '{cite}'", rule.id),
+                help,
+                remedy: near.map(Remedy::Guidance),
+            });
         }
     }
     for f in &rule.then.partnerops {

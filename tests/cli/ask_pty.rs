@@ -5,10 +5,11 @@
 //! colour, with TERM=xterm and generous timeouts. Keys: Enter takes the default, a
 //! space ticks an item of a multi-select, `\x1b[B` is the down arrow, `\x1b` is Esc.
 
-use crate::support::{partner_org, repo};
+use crate::support::{PATIENCE, partner_org, repo, within_patience};
 use partner_org::ask::Answers;
 use partner_org::profile::Profile;
 use rexpect::session::{PtySession, spawn_command};
+use std::os::fd::AsRawFd;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -26,7 +27,7 @@ fn ask(dir: &Path, args: &[&str]) -> PtySession {
         .current_dir(dir)
         .env("TERM", "xterm")
         .env_remove("NO_COLOR");
-    spawn_command(cmd, Some(30_000)).expect("spawn partner-org ask")
+    spawn_command(cmd, Some(PATIENCE.as_millis() as u64)).expect("spawn partner-org ask")
 }
 
 /// Text as rexpect reads it: one char per byte, so `✔` is three chars.
@@ -40,34 +41,58 @@ fn expect(p: &mut PtySession, text: &str, what: &str) {
         .unwrap_or_else(|e| panic!("{what}: waiting for {text:?}: {e}"));
 }
 
-/// Waits for `prompt`, then types `keys`.
+/// Waits for `prompt`, then until the program reads keys, then types `keys`.
 fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
-    p.exp_string(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-    // Let the prompt switch the terminal to raw mode before the keys arrive.
-    std::thread::sleep(Duration::from_millis(50));
+    shown_and_reading(p, prompt);
     p.send(keys).expect("send keys");
     p.flush().expect("flush keys");
+}
+
+/// Waits for `prompt`, then until the program reads keys: the terminal is in raw mode,
+/// which the prompt sets only while it waits for a key. Keys typed before that would
+/// reach the terminal driver's line editing (Enter as a newline, Ctrl-C as a signal)
+/// rather than the prompt.
+fn shown_and_reading(p: &mut PtySession, prompt: &str) {
+    p.exp_string(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    let pty = p.process().get_file_handle().expect("the pseudo-terminal");
+    if !within_patience(|| raw_mode(&pty)) {
+        let after = printed_within(p, 0);
+        panic!(
+            "{prompt:?} is shown but no key is read after {PATIENCE:?}; printed since: {after:?}"
+        );
+    }
+}
+
+/// Whether the terminal behind `pty` (the master side) is in raw mode: no line editing.
+fn raw_mode(pty: &std::fs::File) -> bool {
+    let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr fills the struct when it returns 0, and only then is it read;
+    // on the master side of a pseudo-terminal it reports the terminal's settings.
+    let read = unsafe { libc::tcgetattr(pty.as_raw_fd(), termios.as_mut_ptr()) };
+    assert_eq!(read, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+    // SAFETY: filled in by tcgetattr above.
+    unsafe { termios.assume_init() }.c_lflag & libc::ICANON == 0
 }
 
 /// Everything the session prints in the next `ms` milliseconds.
 fn printed_within(p: &mut PtySession, ms: u64) -> String {
     let until = Instant::now() + Duration::from_millis(ms);
     let mut out = String::new();
-    while Instant::now() < until {
+    loop {
         match p.try_read() {
             Some(c) => out.push(c),
+            None if Instant::now() >= until => return out,
             None => std::thread::sleep(Duration::from_millis(10)),
         }
     }
-    out
 }
 
-/// Waits for `prompt`, checks that it stays waiting (nothing typed before reached it),
-/// then types `keys`.
+/// Waits for `prompt` and until the program reads keys, checks that it stays waiting
+/// (nothing typed before reached it), then types `keys`. The check watches for
+/// 400 ms: on a loaded machine it can miss a late answer, but never fails wrongly.
 fn waiting_at(p: &mut PtySession, prompt: &str, keys: &str) {
-    p.exp_string(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    shown_and_reading(p, prompt);
     let more = printed_within(p, 400);
     assert!(
         !more.contains(&bytes("✔")) && !more.contains(&bytes("✘")),
@@ -77,11 +102,15 @@ fn waiting_at(p: &mut PtySession, prompt: &str, keys: &str) {
     p.flush().expect("flush keys");
 }
 
-/// The exit code of the finished session.
-fn exit_code(p: &mut PtySession) -> i32 {
+/// The exit code of the finished session, which it consumes: rexpect asks after its
+/// process again when the session is dropped (and ends it if it still runs), so a
+/// session kept after its process was reaped would ask after a process id that the
+/// system may since have given to another test's child, and kill that one.
+fn exit_code(mut p: PtySession) -> i32 {
     p.exp_eof().expect("the session ends");
     // rexpect does not re-export nix's WaitStatus; its Debug form is `Exited(Pid(n), code)`.
     let status = format!("{:?}", p.process().wait().expect("wait"));
+    drop(p);
     status
         .strip_prefix("Exited(")
         .and_then(|s| s.rsplit_once(", "))
@@ -135,8 +164,8 @@ fn read_profile(path: &Path) -> Profile {
 
 /// Leaves the review screen with Done, waits for the profile to be saved under `--out
 /// FILE`, checks the session ends with 0, and reads the saved profile back.
-fn done_and_saved(p: &mut PtySession, dir: &Path, file: &str) -> Profile {
-    answer(p, "Review", "\r");
+fn done_and_saved(mut p: PtySession, dir: &Path, file: &str) -> Profile {
+    answer(&mut p, "Review", "\r");
     p.exp_string(&format!("Saved {file}")).expect("saved");
     assert_eq!(exit_code(p), 0);
     read_profile(&dir.join(file))
@@ -174,7 +203,7 @@ fn a_full_session_shows_the_introduction_progress_advice_and_saves() {
     answer(&mut p, "Save this profile? (yes/no) [yes]", "\r");
     answer(&mut p, "File name", "\r");
     p.exp_string("Saved acme.yaml").expect("saved");
-    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(exit_code(p), 0);
 
     // Exactly the profile typed, answer by answer.
     let intended = Profile::parse(
@@ -230,7 +259,7 @@ fn yes_no_waits_for_enter_takes_words_in_any_case_and_asks_again_otherwise() {
         .expect("how to write a share");
     answer(&mut p, QUESTIONS[12], "15%\r");
     answer_each(&mut p, &QUESTIONS[13..], &["1\r", " \r", "\r"]);
-    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    let profile = done_and_saved(p, dir.path(), "acme.yaml");
     assert!(profile.company.self_serve);
     assert!(!profile.company.shared_gtm_leader);
     assert_eq!(profile.program.revenue_share, 0.15);
@@ -245,7 +274,7 @@ fn yes_no_waits_for_enter_takes_words_in_any_case_and_asks_again_otherwise() {
         "[4/16] How many people are on the sales team? [0]",
         "\x03",
     );
-    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(exit_code(p), 130);
     let kept = Answers::from_yaml("r.yaml", &recovery(dir.path())).expect("readable");
     assert!(recovery(dir.path()).contains("self_serve: false"));
     assert_eq!(kept.answers.len(), 3);
@@ -281,7 +310,7 @@ fn back_with_less_than_or_esc_keeps_the_later_answers() {
         "\r",
     );
     answer_each(&mut p, &QUESTIONS[7..], &ACME[7..]);
-    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    let profile = done_and_saved(p, dir.path(), "acme.yaml");
     assert_eq!(
         profile.company.marketing_maturity.map(|m| m.as_str()),
         Some("established")
@@ -302,7 +331,7 @@ fn back_with_less_than_or_esc_keeps_the_later_answers() {
         "[4/16] How many people are on the sales team?",
         "\x03",
     );
-    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(exit_code(p), 130);
     let kept = recovery(dir.path());
     assert!(kept.contains("self_serve: false"), "{kept}");
 }
@@ -320,7 +349,7 @@ fn ctrl_c_keeps_exactly_what_was_typed_and_from_resumes_at_the_first_missing_ans
         .expect("where the answers are");
     p.exp_string("resume with: partner-org ask --from partner-org-recovery.yaml --out acme.yaml")
         .expect("how to resume");
-    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(exit_code(p), 130);
     assert!(!dir.path().join("acme.yaml").exists());
     let kept = Answers::from_yaml("r.yaml", &recovery(dir.path())).expect("readable");
     assert_eq!(kept.answers.len(), 5);
@@ -352,7 +381,7 @@ fn ctrl_c_keeps_exactly_what_was_typed_and_from_resumes_at_the_first_missing_ans
     p.exp_string("11 questions to answer, from the first one missing.")
         .expect("what is left");
     answer_each(&mut p, &QUESTIONS[5..], &ACME[5..]);
-    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    let profile = done_and_saved(p, dir.path(), "acme.yaml");
     assert_eq!(
         (
             profile.name.as_str(),
@@ -379,7 +408,7 @@ fn an_answer_is_changed_at_the_review_and_a_contradiction_names_the_other_questi
         "the contradiction",
     );
     answer(&mut p, "How many people work at the company? [40]", "60\r");
-    let profile = done_and_saved(&mut p, dir.path(), "acme.yaml");
+    let profile = done_and_saved(p, dir.path(), "acme.yaml");
     assert_eq!(profile.company.employees, 60);
 }
 
@@ -396,11 +425,49 @@ fn from_a_complete_profile_goes_straight_to_the_review() {
         .expect("no question to ask");
     waiting_at(&mut p, "Review your answers", "\r");
     p.exp_string("Saved s.yaml").expect("saved");
-    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(exit_code(p), 0);
     let profile = read_profile(&dir.path().join("s.yaml"));
     assert_eq!(profile, read_profile(&sellfy));
     // The file resumed from is a profile, not a recovery file: it stays.
     assert!(sellfy.exists());
+}
+
+/// Sets the size of the terminal behind `p`, as a terminal window does when resized.
+fn resize(p: &PtySession, columns: u16, rows: u16) {
+    let pty = p.process().get_file_handle().expect("the pseudo-terminal");
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCSWINSZ reads a winsize, which `size` is, for the duration of the call.
+    let set = unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    assert_eq!(set, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
+}
+
+/// The advice after the review is laid out for the terminal's width, as `advise`'s is:
+/// here 72 columns, not the 100 used when the width is unknown.
+#[test]
+fn the_advice_is_laid_out_for_the_terminal_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let sellfy = repo("profiles/sellfy.yaml");
+    let mut p = ask(
+        dir.path(),
+        &["--from", sellfy.to_str().unwrap(), "--out", "s.yaml"],
+    );
+    resize(&p, 72, 40);
+    waiting_at(&mut p, "Review your answers", "\r");
+    let shown = p.exp_string("Saved s.yaml").expect("saved");
+    let shown: Vec<u8> = shown.chars().map(|c| c as u8).collect();
+    let shown = String::from_utf8_lossy(&shown);
+    let advice = &shown[shown.find("Sellfy: put partnerships").expect("the advice")..];
+    let widest = (advice.lines())
+        .map(|l| l.trim_end_matches('\r').chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!((60..=72).contains(&widest), "{widest} columns:\n{advice}");
+    assert_eq!(exit_code(p), 0);
 }
 
 #[test]
@@ -412,7 +479,7 @@ fn an_existing_file_is_not_overwritten_without_force_or_a_yes() {
     let mut p = ask(dir.path(), &["--out", "taken.yaml"]);
     p.exp_string("taken.yaml exists; pass --force to overwrite it")
         .expect("refused");
-    assert_eq!(exit_code(&mut p), 73);
+    assert_eq!(exit_code(p), 73);
 
     // Saving by hand: the default answer to "overwrite?" is no, and another name is asked.
     let sellfy = repo("profiles/sellfy.yaml");
@@ -427,7 +494,7 @@ fn an_existing_file_is_not_overwritten_without_force_or_a_yes() {
     answer(&mut p, "File name", "sellfy.yaml\r");
     p.exp_string("Saved sellfy.yaml")
         .expect("saved under the other name");
-    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(exit_code(p), 0);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("taken.yaml")).unwrap(),
         "keep me\n"
@@ -442,7 +509,7 @@ fn an_existing_file_is_not_overwritten_without_force_or_a_yes() {
 fn without_a_terminal_it_points_to_init_and_advise() {
     partner_org()
         .arg("ask")
-        .timeout(Duration::from_secs(20))
+        .timeout(PATIENCE)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("needs a terminal"))
@@ -456,7 +523,7 @@ fn a_from_file_that_cannot_be_used_is_reported_before_the_first_question() {
     let mut p = ask(dir.path(), &["--from", "missing.yaml"]);
     p.exp_string("missing.yaml: cannot read")
         .expect("unreadable");
-    assert_eq!(exit_code(&mut p), 66);
+    assert_eq!(exit_code(p), 66);
 
     std::fs::write(
         dir.path().join("bad.yaml"),
@@ -466,5 +533,5 @@ fn a_from_file_that_cannot_be_used_is_reported_before_the_first_question() {
     let mut p = ask(dir.path(), &["--from", "bad.yaml"]);
     p.exp_string("cannot start from bad.yaml").expect("invalid");
     p.exp_string("did you mean 'employees'?").expect("the fix");
-    assert_eq!(exit_code(&mut p), 65);
+    assert_eq!(exit_code(p), 65);
 }

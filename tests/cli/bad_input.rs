@@ -306,7 +306,7 @@ fn a_file_with_three_mistakes_reports_all_three_each_with_its_caret() {
     for (place, caret) in [
         (
             " --> p.yaml:3:14",
-            "3 |   employees: 1,200\n  |              ^",
+            "3 |   employees: 1,200\n  |              ^^^^^\n",
         ),
         (
             " --> p.yaml:5:3",
@@ -317,6 +317,55 @@ fn a_file_with_three_mistakes_reports_all_three_each_with_its_caret() {
         assert!(stderr.contains(place), "{place}\n{stderr}");
         assert!(stderr.contains(caret), "{caret}\n{stderr}");
     }
+}
+
+/// A share written with a decimal comma, as in much of Europe, is named as such, at
+/// its place, with the value to write instead: in a block mapping, in a flow mapping
+/// (where the comma splits the value into an entry of its own) and in `--set`.
+#[test]
+fn a_share_with_a_decimal_comma_says_to_use_a_decimal_point() {
+    let block = format!("{VALID}  revenue_share: 1,5%\n");
+    let flow = VALID.replace(
+        "program:\n  types: [affiliate]\n  maturity: launching",
+        "program: {types: [affiliate], maturity: launching, revenue_share: 0,15}",
+    );
+    for (text, place, line, fix) in [
+        (
+            block,
+            "p.yaml:9:18",
+            "9 |   revenue_share: 1,5%\n  |                  ^^^^",
+            "use a decimal point: `1.5%` or `0.015`",
+        ),
+        (
+            flow,
+            "p.yaml:6:67",
+            "^^^^",
+            "use a decimal point: `0.15` or `15%`",
+        ),
+    ] {
+        let (code, stdout, stderr) = validate_text(&text);
+        assert_eq!(code, 65, "{stderr}");
+        assert!(
+            stdout.contains(&format!("{place}: program.revenue_share: '")),
+            "file, line, column and field: {stdout}"
+        );
+        assert!(stderr.contains("has a decimal comma"), "{stderr}");
+        assert!(stderr.contains(line), "{line}\n{stderr}");
+        assert!(stderr.contains(fix), "{fix}\n{stderr}");
+        assert!(!stderr.contains("unknown field"), "{stderr}");
+    }
+    partner_org()
+        .args([
+            "advise",
+            "profiles/sellfy.yaml",
+            "--set",
+            "program.revenue_share=12,5 %",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'12,5 %' has a decimal comma: use a decimal point: `12.5%` or `0.125`",
+        ));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
-use crate::support::{partner_org, repo, stdout};
+use crate::support::{PATIENCE, partner_org, repo, stdout, within_patience, writing_into};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -460,14 +460,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::copy(repo("profiles/sellfy.yaml"), root.join("a-good.yaml")).unwrap();
-    let fifo = root.join("b-pipe.yaml");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&root.join("b-pipe.yaml"));
     std::fs::create_dir(root.join("c-loop")).unwrap();
     std::os::unix::fs::symlink(root, root.join("c-loop/back-up")).unwrap();
     std::fs::write(
@@ -480,7 +473,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
     let out = partner_org()
         .args(["advise", "--format", "ndjson"])
         .arg(root)
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(PATIENCE)
         .assert()
         .code(66)
         .get_output()
@@ -498,7 +491,7 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         "{stderr}"
     );
     assert!(
-        reported[0].contains("redirect it to stdin: `partner-org advise - < PATH`"),
+        reported[0].contains("give `-` for its path and redirect the pipe to stdin"),
         "the binary says how to read a pipe: {stderr}"
     );
     assert!(
@@ -513,6 +506,49 @@ fn fifos_loops_and_odd_names_are_unreadable_not_fatal() {
         reported[3].contains("e-self.yaml: cannot read: a symbolic link that cannot be followed"),
         "{stderr}"
     );
+}
+
+/// Makes a named pipe at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A named pipe where a rulebook or the answers of `ask --from` are read is refused at
+/// once (66), as for a profile, and the message says what to do instead: these take a
+/// regular file, not `-`.
+#[cfg(unix)]
+#[test]
+fn a_fifo_for_a_rulebook_or_answers_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.yaml");
+    mkfifo(&fifo);
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        vec!["advise", "--rules", fifo, "profiles/sellfy.yaml"],
+        vec!["ask", "--from", fifo],
+        vec!["rules", "check", fifo],
+        vec!["rules", "test", fifo, "profiles/"],
+        vec!["rules", "show", "--rules", fifo],
+    ] {
+        let out = partner_org()
+            .args(&args)
+            .timeout(PATIENCE)
+            .assert()
+            .code(66)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("pipe.yaml: cannot read: is a FIFO (named pipe)"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("must be a regular file: save what the pipe gives to a file"),
+            "{args:?}: says what to do: {stderr}"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -591,24 +627,36 @@ fn the_onboarding_playbook_runs_on_a_copy_of_the_profiles() {
 #[cfg(unix)]
 #[test]
 fn a_progress_bar_on_a_terminal_for_a_long_batch() {
-    // In a pseudo-terminal, with the data going to a file: the spinner shows once the
-    // batch has run for a quarter of a second, and is cleared at the end.
+    // In a pseudo-terminal, with the data going to a file and the profiles coming
+    // through a pipe the test holds open: the spinner shows once the batch has run for
+    // a quarter of a second, and the batch cannot end before it is seen.
+    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
-    let stream = dir.path().join("stream.yaml");
-    std::fs::write(&stream, corpus_stream(5_000)).unwrap();
+    let (profiles, mut pipe) = std::io::pipe().unwrap();
     let mut cmd = Command::new(partner_org().get_program());
     cmd.args(["advise", "--format", "ndjson", "-o"])
         .arg(dir.path().join("out.ndjson"))
-        .arg(&stream)
+        .arg("-")
+        .stdin(profiles)
         .env_remove("NO_COLOR");
-    let mut session =
-        rexpect::session::spawn_command(cmd, Some(60_000)).expect("a pseudo-terminal");
+    let mut session = rexpect::session::spawn_command(cmd, Some(PATIENCE.as_millis() as u64))
+        .expect("a pseudo-terminal");
+    pipe.write_all(&corpus_stream(100)).unwrap();
+    assert!(
+        within_patience(|| writing_into(dir.path())),
+        "no results written"
+    );
+    // It has run: a quarter of a second more at least (a loaded machine only adds to
+    // it), then more profiles, the first of which brings the spinner.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    pipe.write_all(&corpus_stream(100)).unwrap();
     session
         .exp_string("profiles evaluated")
         .expect("a progress line");
+    drop(pipe);
     session.exp_eof().expect("the run ends");
     let written = std::fs::read_to_string(dir.path().join("out.ndjson")).unwrap();
-    assert_eq!(written.lines().count(), 5_000);
+    assert_eq!(written.lines().count(), 200);
 }
 
 #[test]
@@ -637,7 +685,7 @@ fn ndjson_results_come_out_while_the_stream_is_still_open() {
     });
     // stdin is still open: the first profile's line must come out anyway.
     let first = rx
-        .recv_timeout(std::time::Duration::from_secs(30))
+        .recv_timeout(PATIENCE)
         .expect("a line before the input ends");
     assert!(first.unwrap().unwrap().contains("\"profile\":\"Sellfy\""));
     stdin
@@ -702,6 +750,53 @@ fn the_text_summary_fits_the_width_in_columns() {
         "{wide}"
     );
     assert!(wide.contains("┆ Head of Sales "), "{wide}");
+}
+
+/// On a narrow terminal the summary keeps the placement and whom it reports to
+/// readable (every word whole, on lines within the width), leaves out the columns that
+/// do not fit, less important first, and says so under the table.
+#[test]
+fn a_narrow_summary_never_squeezes_the_placement() {
+    let json = stdout(&["advise", "profiles/", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let words: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| {
+            let placed = format!("{} {}", a["placement"], a["reports_to"]);
+            let placed = placed.replace('"', "");
+            placed
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for width in [40, 50, 60, 70, 80] {
+        let text = stdout_with_columns(width, &["advise", "profiles/"]);
+        assert!(
+            text.lines().all(|l| l.chars().count() <= width),
+            "{width}:\n{text}"
+        );
+        let tokens: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "│┆".contains(c))
+            .collect();
+        for word in &words {
+            assert!(
+                tokens.contains(&word.as_str()),
+                "{width}: '{word}' is not whole\n{text}"
+            );
+        }
+        assert!(text.contains("Placement"), "{width}:\n{text}");
+        if !text.contains("Reason") {
+            assert!(
+                text.contains("left out"),
+                "{width}: says what is missing\n{text}"
+            );
+        }
+    }
+    let narrowest = stdout_with_columns(40, &["advise", "profiles/"]);
+    assert!(narrowest.contains("touchbistro.yaml"), "{narrowest}");
 }
 
 /// A single report wraps at `COLUMNS` too.

@@ -2,9 +2,7 @@
 //! profiles, Graphviz round trips, well-formed SVG and HTML, the HTML report in
 //! headless Chromium, nasty names, and byte-identical output.
 
-use crate::support::{
-    EXAMPLES, INVALID_PROFILE, chromium_dom, graphviz, partner_org, repo, stdout,
-};
+use crate::support::{EXAMPLES, INVALID_PROFILE, chromium_dom, graphviz, partner_org, stdout};
 
 const CHART_FORMATS: [&str; 5] = ["dot", "mermaid", "svg", "json", "tree"];
 
@@ -329,6 +327,180 @@ fn the_native_svg_is_a_top_down_tree_with_numbered_alignments() {
     }
 }
 
+/// The points of a path's data as partner-org writes it (`M x y L x y ...`), one
+/// list per subpath.
+fn subpaths(d: &str) -> Vec<Vec<(f64, f64)>> {
+    d.split('M')
+        .filter(|part| !part.trim().is_empty())
+        .map(|part| {
+            part.split('L')
+                .map(|p| {
+                    let (x, y) = p.trim().split_once(' ').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+type Segment = ((f64, f64), (f64, f64));
+
+fn segments(points: &[(f64, f64)]) -> Vec<Segment> {
+    points.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Whether a horizontal and a vertical segment cross (touching counts).
+fn crossing(a: Segment, b: Segment) -> bool {
+    let horizontal = |s: Segment| (s.0.1 - s.1.1).abs() < 0.01;
+    let (h, v) = match (horizontal(a), horizontal(b)) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return false,
+    };
+    let within = |c: f64, p: f64, q: f64| c >= p.min(q) && c <= p.max(q);
+    within(v.0.0, h.0.0, h.1.0) && within(h.0.1, v.0.1, v.1.1)
+}
+
+/// How far apart two parallel segments are where they run side by side for more
+/// than 5 px (a shorter jog does not read as a line); `None` where they are not
+/// parallel or do not run side by side.
+fn apart(a: Segment, b: Segment) -> Option<f64> {
+    let horizontal = |s: Segment| (s.0.1 - s.1.1).abs() < 0.01;
+    if horizontal(a) != horizontal(b) {
+        return None;
+    }
+    let (across, (a0, a1), (b0, b1)) = if horizontal(a) {
+        (a.0.1 - b.0.1, (a.0.0, a.1.0), (b.0.0, b.1.0))
+    } else {
+        (a.0.0 - b.0.0, (a.0.1, a.1.1), (b.0.1, b.1.1))
+    };
+    let overlap = a0.max(a1).min(b0.max(b1)) - a0.min(a1).max(b0.min(b1));
+    (overlap > 5.0).then_some(across.abs())
+}
+
+/// The dotted alignment lines of the native SVG can each be followed on their own:
+/// no two run side by side closer than 10 px, each ends in its numbered tag, and the
+/// tag sits beside the head the line goes to (at most 5 px from its box), for the
+/// examples and fixtures with heads stacked, side by side, above and below, with
+/// small and large teams. In Formstack's chart no dotted line crosses a reporting
+/// line.
+#[test]
+fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
+    let mut paths: Vec<String> = EXAMPLES.iter().map(|n| profile(n)).collect();
+    for fixture in [
+        "largest",
+        "tiny-no-marketing",
+        "small-no-marketing",
+        "scaling-ecosystem",
+        "affiliate-and-integrations",
+    ] {
+        paths.push(format!("tests/fixtures/profiles/{fixture}.yaml"));
+    }
+    for path in &paths {
+        for stage in ["now", "early", "scale"] {
+            let at = format!("{path} {stage}");
+            let json: serde_json::Value = serde_json::from_str(&stdout(&[
+                "chart", path, "--format", "json", "--stage", stage,
+            ]))
+            .unwrap();
+            let svg = stdout(&["chart", path, "--format", "svg", "--stage", stage]);
+            let doc = xml(&svg);
+            let rect = |n: roxmltree::Node<'_, '_>| {
+                let r = n.children().find(|c| c.has_tag_name("rect")).unwrap();
+                let (x, y) = (number(r, "x"), number(r, "y"));
+                (x, y, x + number(r, "width"), y + number(r, "height"))
+            };
+            let heads: Vec<(f64, f64, f64, f64)> = json["edges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["kind"] != "reports-to")
+                .map(|e| {
+                    let id = e["to"].as_str().unwrap();
+                    rect(
+                        doc.descendants()
+                            .find(|n| n.attribute("id") == Some(id))
+                            .unwrap(),
+                    )
+                })
+                .collect();
+            let tags: Vec<(f64, f64, f64, f64)> = doc
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("tag"))
+                .filter(|n| {
+                    n.ancestors()
+                        .all(|a| a.attribute("class") != Some("cadence"))
+                })
+                .map(rect)
+                .collect();
+            let lines: Vec<Vec<(f64, f64)>> = doc
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("aligns"))
+                .map(|n| subpaths(n.attribute("d").unwrap()).concat())
+                .collect();
+            assert_eq!(
+                (tags.len(), lines.len()),
+                (heads.len(), heads.len()),
+                "{at}"
+            );
+            for (k, ((tag, head), line)) in tags.iter().zip(&heads).zip(&lines).enumerate() {
+                let gap_x = (head.0 - tag.2).max(tag.0 - head.2);
+                let gap_y = (head.1 - tag.3).max(tag.1 - head.3);
+                let gap = gap_x.max(gap_y);
+                assert!(
+                    (0.0..=5.0).contains(&gap),
+                    "{at}: tag {} is {gap:.1} px from its head",
+                    k + 1
+                );
+                let (x, y) = *line.last().unwrap();
+                let on_x = (x - tag.0).abs() < 0.6 || (x - tag.2).abs() < 0.6;
+                let on_y = (y - tag.1).abs() < 0.6 || (y - tag.3).abs() < 0.6;
+                let inside = |v: f64, a: f64, b: f64| v > a - 0.6 && v < b + 0.6;
+                assert!(
+                    (on_x && inside(y, tag.1, tag.3)) || (on_y && inside(x, tag.0, tag.2)),
+                    "{at}: line {} ends at {x}, {y}, not at its tag {tag:?}",
+                    k + 1
+                );
+            }
+            for (i, a) in lines.iter().enumerate() {
+                for (j, b) in lines.iter().enumerate().skip(i + 1) {
+                    for sa in segments(a) {
+                        for sb in segments(b) {
+                            if let Some(d) = apart(sa, sb) {
+                                assert!(
+                                    d >= 9.5,
+                                    "{at}: lines {} and {} run {d:.1} px apart: {sa:?} {sb:?}",
+                                    i + 1,
+                                    j + 1
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if path.ends_with("formstack.yaml") && stage == "now" {
+                let reports = doc
+                    .descendants()
+                    .find(|n| n.attribute("class") == Some("reports"))
+                    .unwrap();
+                let solid: Vec<Segment> = subpaths(reports.attribute("d").unwrap())
+                    .iter()
+                    .flat_map(|p| segments(p))
+                    .collect();
+                for (k, line) in lines.iter().enumerate() {
+                    for s in segments(line) {
+                        assert!(
+                            !solid.iter().any(|&r| crossing(s, r)),
+                            "{at}: line {} crosses a reporting line at {s:?}",
+                            k + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
     let paths: Vec<String> = EXAMPLES
@@ -480,8 +652,7 @@ fn chart_needs_exactly_one_readable_valid_profile() {
     let bad = dir.path().join("bad.yaml");
     std::fs::write(&bad, INVALID_PROFILE).unwrap();
     partner_org().arg("roadmap").arg(&bad).assert().code(65);
-    let out = repo("target/never-written.svg");
-    let _ = std::fs::remove_file(&out);
+    let out = dir.path().join("chart.svg");
     partner_org()
         .args(["chart", &profile("sellfy"), "--format", "svg", "-o"])
         .arg(&out)
@@ -492,5 +663,4 @@ fn chart_needs_exactly_one_readable_valid_profile() {
         .arg(&out)
         .assert()
         .code(73);
-    std::fs::remove_file(&out).unwrap();
 }

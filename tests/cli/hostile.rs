@@ -3,9 +3,8 @@
 //! rulebooks. (How long each takes and how much memory it uses is measured by
 //! benches/hostile.sh; here a generous timeout only guards against hangs.)
 
-use crate::support::partner_org;
+use crate::support::{PATIENCE, partner_org};
 use std::path::Path;
-use std::time::Duration;
 
 const VALID: &str = "\
 name: Acme
@@ -39,11 +38,7 @@ const RULEBOOK_COMMANDS: &[&[&str]] = &[
 ];
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = partner_org()
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
+    let out = partner_org().args(args).timeout(PATIENCE).output().unwrap();
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

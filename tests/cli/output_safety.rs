@@ -4,14 +4,13 @@
 //! stays whole and no temp file is left, except after SIGKILL, which cannot be caught.
 #![cfg(unix)]
 
-use crate::support::{partner_org, repo};
+use crate::support::{partner_org, repo, within_patience, writing_into};
 use predicates::prelude::*;
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const OLD: &str = "the previous report, which must survive\n";
 
@@ -111,7 +110,7 @@ fn a_written_file_gets_the_usual_permissions() {
 }
 
 /// Starts `advise` on an endless stdin with `-o` over an existing file, waits until
-/// it is writing (its temp file exists), and sends `signal`.
+/// it is writing (its temp file holds results), and sends `signal`.
 fn killed_while_writing(signal: libc::c_int) -> (std::process::ExitStatus, Vec<String>, String) {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("advice.ndjson");
@@ -131,13 +130,11 @@ fn killed_while_writing(signal: libc::c_int) -> (std::process::ExitStatus, Vec<S
         write!(stdin, "---\n{profile}").unwrap();
     }
     stdin.flush().unwrap();
-    let start = Instant::now();
-    while leftovers(dir.path(), "advice.ndjson").is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(20), "no temp file");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    // Let the first results reach the temp file.
-    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        within_patience(|| writing_into(dir.path())),
+        "no results in a temp file: {:?}",
+        leftovers(dir.path(), "advice.ndjson")
+    );
     // SAFETY: kill only sends a signal to our own child.
     assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
     let status = child.wait().unwrap();

@@ -8,7 +8,9 @@ use predicates::str::contains;
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = partner_org().args(args).output().unwrap();
     (
-        out.status.code().unwrap(),
+        out.status
+            .code()
+            .unwrap_or_else(|| panic!("{args:?} did not exit: {}", out.status)),
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
@@ -106,8 +108,12 @@ fn rulebooks_that_do_not_load_fail_with_the_place_and_a_fix() {
         "unknown-cite.yaml:12:13: rule 'referrals-to-sales' cites unknown guidance id 'S9'",
     );
     assert!(
-        err.contains("`partner-org guidance` the ids rules cite"),
-        "the binary says where the guidance ids are listed: {err}"
+        err.contains("help: guidance ids run S1..S5") && !err.contains("did you mean"),
+        "no near miss of S9: the ids are listed instead: {err}"
+    );
+    assert!(
+        err.contains("note: tests/fixtures/rulebooks/unknown-cite.yaml is not a valid rulebook; `partner-org schema rulebook` describes the format\n"),
+        "{err}"
     );
     let (code, _, err) = check("tests/fixtures/rulebooks/unknown-field.yaml");
     assert_eq!(code, 65);
@@ -116,10 +122,40 @@ fn rulebooks_that_do_not_load_fail_with_the_place_and_a_fix() {
         "unknown-field.yaml:13:5: rules[0]: unknown field 'wen'",
     );
     assert!(err.contains("did you mean 'when'?"), "{err}");
+    assert!(
+        !err.contains("partner-org guidance"),
+        "nothing about guidance ids under an error that is not about one: {err}"
+    );
     partner_org()
         .args(["rules", "check", "no/such.yaml"])
         .assert()
         .code(66);
+}
+
+/// A cite that is a near miss of a guidance id (another case, a digit too many) is
+/// answered with the id and the command that shows it, under that error only.
+#[test]
+fn a_near_miss_guidance_id_names_the_id_and_how_to_read_it() {
+    let good = std::fs::read_to_string(repo("tests/fixtures/rulebooks/good.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for typo in ["s1", "S10"] {
+        let path = dir.path().join(format!("{typo}.yaml"));
+        std::fs::write(
+            &path,
+            good.replace("cites: [S1]", &format!("cites: [{typo}]")),
+        )
+        .unwrap();
+        let (code, _, err) = check(path.to_str().unwrap());
+        assert_eq!(code, 65, "{err}");
+        assert!(
+            err.contains(&format!("cites unknown guidance id '{typo}'")),
+            "{err}"
+        );
+        assert!(
+            err.contains("help: did you mean 'S1'? (`partner-org guidance S1` shows it)"),
+            "{typo}: {err}"
+        );
+    }
 }
 
 #[test]

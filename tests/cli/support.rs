@@ -5,7 +5,8 @@ use partner_org::profile::{
 };
 use proptest::prelude::*;
 use proptest::sample::subsequence;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 /// The five example companies of `profiles/`, in alphabetical order.
 pub const EXAMPLES: [&str; 5] = ["formstack", "outgrow", "rewind", "sellfy", "touchbistro"];
 
@@ -26,6 +27,36 @@ pub fn stdout(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8")
+}
+/// How long a test waits for something that takes milliseconds when all goes well:
+/// generous, because a loaded machine can make it seconds. Waits end as soon as what
+/// they wait for happens, so this costs nothing when all goes well.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Polls `done` every few milliseconds until it holds (`true`) or [`PATIENCE`] runs
+/// out (`false`, for the caller to say what it waited for and what it saw).
+pub fn within_patience(mut done: impl FnMut() -> bool) -> bool {
+    let until = Instant::now() + PATIENCE;
+    while !done() {
+        if Instant::now() > until {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    true
+}
+
+/// Whether partner-org is writing results with `-o` into `dir`: its temp file there
+/// (`.partner-org-…`, renamed into place at the end) holds some bytes.
+pub fn writing_into(dir: &Path) -> bool {
+    std::fs::read_dir(dir).unwrap().any(|entry| {
+        let entry = entry.unwrap();
+        entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".partner-org-")
+            && entry.metadata().is_ok_and(|m| m.len() > 0)
+    })
 }
 /// A profile that parses but is invalid: `company.employees` must be at least 1.
 pub const INVALID_PROFILE: &str =

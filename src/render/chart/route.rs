@@ -1,10 +1,16 @@
 //! Orthogonal routes for a chart's dotted alignment lines: around every box and
-//! label, with as few bends as a short path allows, and a numbered tag on a free
-//! stretch of each line near its end.
+//! label, with as few bends as a short path allows, each ending in its numbered tag
+//! beside the box it goes to.
 //!
 //! The router searches a sparse grid whose lines run a margin away from every
 //! obstacle's sides (Dijkstra over grid points and headings, a bend costing as much
-//! as 40 px of line), so no route can pass through a box or a label.
+//! as 40 px of line), so no route can pass through a box or a label. The lines are
+//! routed one after another, each keeping clear of those before it: running
+//! alongside one closer than [`SPACING`] costs thirty times its length, crossing one
+//! as much as 150 px of line and crossing a reporting line 300 px, so a bundle of
+//! lines fans out into parallel tracks and a line goes around the solid ones where a
+//! detour is not too long. Lines leave their first box from ports [`SPACING`] apart
+//! on every side, away from where reporting lines meet it.
 
 use super::geometry::{Point, Rect};
 use std::cmp::Reverse;
@@ -12,32 +18,59 @@ use std::collections::BinaryHeap;
 
 /// How far a route keeps from any box or label.
 pub const MARGIN: f64 = 9.0;
+/// The least distance between two dotted lines running side by side.
+pub const SPACING: f64 = 10.0;
+/// The gap between a tag and the box its line goes to.
+pub const TAG_GAP: f64 = 4.0;
 /// The cost of a bend, in tenths of a pixel of length.
 const BEND: u64 = 400;
+/// The cost of crossing a reporting line.
+const CROSS_SOLID: u64 = 3000;
+/// The cost of crossing another dotted line.
+const CROSS_DOTTED: u64 = 1500;
+/// The cost of crossing into or out of a frame.
+const CROSS_FRAME: u64 = 500;
+/// How many times its length a stretch closer than [`SPACING`] to another dotted
+/// line costs, on top of its length.
+const ALONGSIDE: f64 = 30.0;
 
-/// A grid of routes around a fixed set of obstacles.
-pub struct Router {
-    xs: Vec<f64>,
-    ys: Vec<f64>,
-    /// The obstacles grown by just under the margin.
-    blocked: Vec<Rect>,
-    /// The obstacles as given.
-    obstacles: Vec<Rect>,
-    /// Areas a route crosses rather than follows (frames, connectors): a stretch in
-    /// them costs three times its length.
-    soft: Vec<Rect>,
+/// A straight segment, from one point to another.
+pub type Segment = (Point, Point);
+
+/// A routed line: its points from a side of one box to its tag, and its tag, at the
+/// end of the line, [`TAG_GAP`] from the other box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Routed {
+    /// The line's points.
+    pub points: Vec<Point>,
+    /// The tag.
+    pub tag: Rect,
 }
 
-/// Where a line may leave or enter a box: a point on its side and the direction out.
-fn ports(r: &Rect) -> [(Point, usize); 4] {
-    // Away from the reporting connectors, which meet a box at the middle of its top
-    // and bottom and of its left side.
-    [
-        ((r.right(), r.cy()), RIGHT),
-        ((r.x, r.y + r.h / 4.0), LEFT),
-        ((r.x + r.w * 0.75, r.y), UP),
-        ((r.x + r.w * 0.75, r.bottom()), DOWN),
-    ]
+/// The obstacles that every route keeps around, and what it prefers not to cross.
+pub struct Router {
+    bounds: Rect,
+    /// The obstacles as given.
+    obstacles: Vec<Rect>,
+    /// Areas a route crosses rather than follows (around the reporting lines): a
+    /// stretch in them costs three times its length.
+    soft: Vec<Rect>,
+    /// The reporting lines.
+    solid: Vec<Segment>,
+    /// Outlines a tag may not cover (the frames').
+    borders: Vec<Rect>,
+    /// Their sides.
+    edges: Vec<Segment>,
+}
+
+/// Where a line may enter the box it goes to, along each side.
+const QUARTERS: [f64; 3] = [0.25, 0.5, 0.75];
+
+/// Whether the outline of `frame` passes through `r`.
+fn on_border(frame: &Rect, r: &Rect) -> bool {
+    let inside =
+        r.x > frame.x && r.right() < frame.right() && r.y > frame.y && r.bottom() < frame.bottom();
+    frame.overlaps(r) && !inside
 }
 
 const RIGHT: usize = 0;
@@ -51,27 +84,236 @@ fn escape((x, y): Point, dir: usize, length: f64) -> Point {
     (x + dx as f64 * length, y + dy as f64 * length)
 }
 
-/// The length of a route's last straight stretch, into its target.
-pub const END: f64 = MARGIN + 32.0;
+/// The length of a route's last straight stretch, into its target: room for its tag
+/// (at most 22 px) and a little beyond.
+const END: f64 = TAG_GAP + 24.0;
+/// How far a line keeps from the other lines' tags.
+const TAG_CLEAR: f64 = 4.0;
+
+/// Where a line may leave or enter a box: a point on its side and the direction out,
+/// on the top and bottom at each of `across` of the width, on the left and right at
+/// each of `down` of the height, except where a reporting line meets the box.
+fn ports(r: &Rect, solid: &[Segment], across: &[f64], down: &[f64]) -> Vec<(Point, usize)> {
+    let touched = |p: Point| {
+        solid.iter().any(|&(a, b)| {
+            [a, b]
+                .iter()
+                .any(|e| (e.0 - p.0).abs() < SPACING && (e.1 - p.1).abs() < SPACING)
+        })
+    };
+    let mut out = Vec::new();
+    for &f in down {
+        let y = r.y + r.h * f;
+        out.extend([((r.right(), y), RIGHT), ((r.x, y), LEFT)]);
+    }
+    for &f in across {
+        let x = r.x + r.w * f;
+        out.extend([((x, r.y), UP), ((x, r.bottom()), DOWN)]);
+    }
+    out.retain(|&(p, _)| !touched(p));
+    out
+}
+
+/// Fractions of a side `length` long at every [`SPACING`], clear of the corners.
+fn every_spacing(length: f64) -> Vec<f64> {
+    let n = ((length - 12.0) / SPACING).floor().max(0.0) as usize;
+    let first = (length - n as f64 * SPACING) / 2.0;
+    (0..=n)
+        .map(|i| (first + i as f64 * SPACING) / length)
+        .collect()
+}
+
+fn horizontal((a, b): Segment) -> bool {
+    (a.1 - b.1).abs() < 0.01
+}
+
+fn span(a: f64, b: f64) -> (f64, f64) {
+    (a.min(b), a.max(b))
+}
+
+/// Whether two axis-parallel segments cross, one horizontal and one vertical; the
+/// far end of each range counts and the near one does not, so that a line crossed at
+/// a grid point between two moves is crossed once.
+fn cross(a: Segment, b: Segment) -> bool {
+    let (h, v) = match (horizontal(a), horizontal(b)) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return false,
+    };
+    let ((x0, x1), y) = (span(h.0.0, h.1.0), h.0.1);
+    let ((y0, y1), x) = (span(v.0.1, v.1.1), v.0.0);
+    x0 < x && x <= x1 && y0 < y && y <= y1
+}
+
+/// How long two segments run side by side closer than [`SPACING`].
+fn alongside(a: Segment, b: Segment) -> f64 {
+    let ha = horizontal(a);
+    if ha != horizontal(b) {
+        return 0.0;
+    }
+    let (across, (a0, a1), (b0, b1)) = if ha {
+        (a.0.1 - b.0.1, span(a.0.0, a.1.0), span(b.0.0, b.1.0))
+    } else {
+        (a.0.0 - b.0.0, span(a.0.1, a.1.1), span(b.0.1, b.1.1))
+    };
+    if across.abs() >= SPACING - 0.01 {
+        return 0.0;
+    }
+    (a1.min(b1) - a0.max(b0)).max(0.0)
+}
 
 impl Router {
-    /// A router around `obstacles`, within `bounds`, for lines between any of the
-    /// `ends` (which are among the obstacles).
-    /// `soft` areas are crossed rather than followed.
-    pub fn new(obstacles: &[Rect], soft: &[Rect], ends: &[Rect], bounds: Rect) -> Router {
+    /// A router around `obstacles` within `bounds`, crossing `soft` areas rather than
+    /// following them, and the `solid` reporting lines only where going around them
+    /// is much longer; a line crosses the outline of a `border` (a frame) at a cost,
+    /// and no tag covers one.
+    pub fn new(
+        obstacles: &[Rect],
+        soft: &[Rect],
+        solid: &[Segment],
+        borders: &[Rect],
+        bounds: Rect,
+    ) -> Router {
+        let edges = borders
+            .iter()
+            .flat_map(|r| {
+                let (a, b, c, d) = (
+                    (r.x, r.y),
+                    (r.right(), r.y),
+                    (r.right(), r.bottom()),
+                    (r.x, r.bottom()),
+                );
+                [(a, b), (b, c), (d, c), (a, d)]
+            })
+            .collect();
+        Router {
+            bounds,
+            edges,
+            borders: borders.to_vec(),
+            obstacles: obstacles.to_vec(),
+            soft: soft.to_vec(),
+            solid: solid.iter().copied().filter(|(a, b)| a != b).collect(),
+        }
+    }
+
+    /// A route for each pair of boxes (which are among the obstacles), from a side of
+    /// the first to a tag `tag` in size beside the second; `None` where no route is
+    /// found. The lines are routed one by one, each keeping clear of the lines and
+    /// tags routed before it, in whichever of a few orders (farthest first, nearest
+    /// first, top down, bottom up) routes the most lines at the least cost, so that
+    /// the lines nest rather than cross.
+    pub fn route_all(&self, pairs: &[(Rect, Rect)], tag: (f64, f64)) -> Vec<Option<Routed>> {
+        let distance = |(a, b): &(Rect, Rect)| (a.cx() - b.cx()).abs() + (a.cy() - b.cy()).abs();
+        let height = |(_, b): &(Rect, Rect)| b.cy() + b.cx() / 1e4;
+        let mut tries = Vec::new();
+        for key in [distance, height] {
+            let mut order: Vec<usize> = (0..pairs.len()).collect();
+            order.sort_by(|&i, &j| key(&pairs[i]).total_cmp(&key(&pairs[j])));
+            tries.push(self.route_in(pairs, tag, order.iter().rev().copied()));
+            tries.push(self.route_in(pairs, tag, order.into_iter()));
+        }
+        tries
+            .into_iter()
+            .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
+            .map(|(routes, _)| routes)
+            .unwrap_or_default()
+    }
+
+    /// The pairs routed in `order`, and what the routes cost in all.
+    fn route_in(
+        &self,
+        pairs: &[(Rect, Rect)],
+        tag: (f64, f64),
+        order: impl Iterator<Item = usize>,
+    ) -> (Vec<Option<Routed>>, u64) {
+        let mut taken: Vec<Segment> = Vec::new();
+        let mut tags: Vec<Rect> = Vec::new();
+        let mut out = vec![None; pairs.len()];
+        let mut total = 0;
+        for i in order {
+            let (from, to) = &pairs[i];
+            let routed = [true, false]
+                .into_iter()
+                .find_map(|strict| Grid::new(self, from, to, &taken, &tags).route(to, tag, strict));
+            if let Some((r, cost)) = routed {
+                taken.extend(r.points.windows(2).map(|w| (w[0], w[1])));
+                tags.push(r.tag);
+                total += cost;
+                out[i] = Some(r);
+            }
+        }
+        (out, total)
+    }
+}
+
+/// The grid one route is searched on, around the router's obstacles and the lines
+/// and tags already placed.
+struct Grid<'a> {
+    router: &'a Router,
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    /// The obstacles and tags grown by just under the margin.
+    blocked: Vec<Rect>,
+    /// The dotted lines already routed.
+    taken: &'a [Segment],
+    /// Their tags.
+    tags: &'a [Rect],
+    /// Where the route may leave its first box.
+    starts: Vec<(Point, usize)>,
+}
+
+/// Where a route may end: the grid point (x, y index), the direction out of the
+/// target's port, the port, the cost from the grid point to the port, and the tag.
+type Goal = (usize, usize, usize, Point, u64, Rect);
+
+impl<'a> Grid<'a> {
+    fn new(
+        router: &'a Router,
+        from: &Rect,
+        to: &Rect,
+        taken: &'a [Segment],
+        tags: &'a [Rect],
+    ) -> Grid<'a> {
+        let bounds = router.bounds;
         let mut xs = vec![bounds.x, bounds.right()];
         let mut ys = vec![bounds.y, bounds.bottom()];
-        for r in obstacles {
-            xs.extend([r.x - MARGIN, r.right() + MARGIN]);
-            ys.extend([r.y - MARGIN, r.bottom() + MARGIN]);
+        let mut blocked: Vec<Rect> = Vec::new();
+        let around = |r: &Rect, m: f64| {
+            (
+                [r.x - m, r.right() + m],
+                [r.y - m, r.bottom() + m],
+                r.inflate(m - 0.5),
+            )
+        };
+        let near = router.obstacles.iter().map(|r| around(r, MARGIN));
+        for (x, y, b) in near.chain(tags.iter().map(|t| around(t, TAG_CLEAR))) {
+            xs.extend(x);
+            ys.extend(y);
+            blocked.push(b);
         }
-        for r in ends {
-            for (p, dir) in ports(r) {
-                for length in [MARGIN, END] {
-                    let (x, y) = escape(p, dir, length);
-                    xs.push(x);
-                    ys.push(y);
-                }
+        // Tracks beside the lines already routed.
+        for &s in taken {
+            let (v, c) = if horizontal(s) {
+                (&mut ys, s.0.1)
+            } else {
+                (&mut xs, s.0.0)
+            };
+            v.extend([-2.0, -1.0, 1.0, 2.0].map(|k| c + k * SPACING));
+        }
+        let starts = ports(
+            from,
+            &router.solid,
+            &every_spacing(from.w),
+            &every_spacing(from.h),
+        );
+        for (p, dir) in starts
+            .iter()
+            .chain(&ports(to, &router.solid, &QUARTERS, &QUARTERS))
+        {
+            for length in [0.0, MARGIN, END] {
+                let (x, y) = escape(*p, *dir, length);
+                xs.push(x);
+                ys.push(y);
             }
         }
         let tidy = |v: &mut Vec<f64>| {
@@ -81,13 +323,14 @@ impl Router {
         };
         tidy(&mut xs);
         tidy(&mut ys);
-        let blocked = obstacles.iter().map(|r| r.inflate(MARGIN - 0.5)).collect();
-        Router {
+        Grid {
+            router,
             xs,
             ys,
             blocked,
-            obstacles: obstacles.to_vec(),
-            soft: soft.to_vec(),
+            taken,
+            tags,
+            starts,
         }
     }
 
@@ -99,13 +342,26 @@ impl Router {
         v.iter().position(|x| (x - c).abs() < 0.5)
     }
 
-    /// The shortest route with few bends from a side of `from` to a side of `to`,
-    /// as points from one box's side to the other's; `None` if they are walled in.
-    /// A route ends with a straight stretch [`END`] long, room for its tag.
-    pub fn route(&self, from: &Rect, to: &Rect) -> Option<Vec<Point>> {
-        let goals = self.goals(to);
-        let (end, port, prev) = self.search(from, &goals)?;
-        self.path(from, end, port, &prev)
+    /// What a straight stretch costs beyond its length: crossing reporting and dotted
+    /// lines, and running alongside dotted ones.
+    fn penalty(&self, s: Segment) -> u64 {
+        let solid = self.router.solid.iter().filter(|&&l| cross(s, l)).count() as u64;
+        let dotted = self.taken.iter().filter(|&&l| cross(s, l)).count() as u64;
+        let frames = self.router.edges.iter().filter(|&&l| cross(s, l)).count() as u64;
+        let close: f64 = self.taken.iter().map(|&l| alongside(s, l)).sum();
+        solid * CROSS_SOLID
+            + dotted * CROSS_DOTTED
+            + frames * CROSS_FRAME
+            + (close * 10.0 * ALONGSIDE) as u64
+    }
+
+    /// The shortest route with few bends from a side of `from` to a tag beside `to`.
+    /// When `strict`, the tag covers no other line.
+    /// Returns it with its cost.
+    fn route(&self, to: &Rect, tag: (f64, f64), strict: bool) -> Option<(Routed, u64)> {
+        let goals = self.goals(to, tag, strict);
+        let (end, goal, prev, cost) = self.search(&goals)?;
+        Some((self.path(end, &goal, &prev)?, cost))
     }
 
     /// The search state at grid point `ix`, `iy`, heading in direction `dir`.
@@ -114,17 +370,29 @@ impl Router {
     }
 
     /// Where a route into `to` may end: anywhere on a ray out of a port of `to`, at
-    /// least [`END`] from it, from where it goes straight in.
-    fn goals(&self, to: &Rect) -> Vec<Goal> {
+    /// least [`END`] from it, from where it goes straight in to its tag, which covers
+    /// no box or label, no reporting line, no other tag and (when `strict`) no dotted
+    /// line.
+    fn goals(&self, to: &Rect, (w, h): (f64, f64), strict: bool) -> Vec<Goal> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         let mut goals: Vec<Goal> = Vec::new();
-        for (p, dir) in ports(to) {
+        for (p, dir) in ports(to, &self.router.solid, &QUARTERS, &QUARTERS) {
+            let along = if dir <= LEFT { w } else { h };
+            let c = escape(p, dir, TAG_GAP + along / 2.0);
+            let tag = Rect::new(c.0 - w / 2.0, c.1 - h / 2.0, w, h);
+            let near = tag.inflate(2.0);
+            let touches = |s: &Segment| crosses(*s, &near);
             let e = escape(p, dir, END);
             let clear = self
+                .router
                 .obstacles
                 .iter()
                 .filter(|r| *r != to)
-                .all(|r| !crosses((p, e), &r.inflate(MARGIN - 0.5)));
+                .all(|r| !crosses((p, e), &r.inflate(MARGIN - 0.5)) && !r.overlaps(&near))
+                && !self.tags.iter().any(|t| t.overlaps(&near))
+                && !self.router.borders.iter().any(|b| on_border(b, &near))
+                && !self.router.solid.iter().any(touches)
+                && (!strict || !self.taken.iter().any(touches));
             let (Some(mut ix), Some(mut iy)) =
                 (Self::index(&self.xs, e.0), Self::index(&self.ys, e.1))
             else {
@@ -135,7 +403,9 @@ impl Router {
             }
             loop {
                 let at = (self.xs[ix], self.ys[iy]);
-                goals.push((ix, iy, dir, p, (at.0 - p.0).abs() + (at.1 - p.1).abs()));
+                let length = (at.0 - p.0).abs() + (at.1 - p.1).abs();
+                let cost = (length * 10.0) as u64 + self.penalty((at, p));
+                goals.push((ix, iy, dir, p, cost, tag));
                 let (dx, dy) = STEPS[dir];
                 let (jx, jy) = (ix as i64 + dx, iy as i64 + dy);
                 if jx < 0 || jy < 0 || jx as usize >= nx || jy as usize >= ny {
@@ -151,39 +421,47 @@ impl Router {
         goals
     }
 
-    /// The cheapest way along the grid from a port of `from` to one of the `goals`
-    /// (Dijkstra over grid points and headings, costed by [`Router::moves`]): the
-    /// state it ends in, the port of the target, and each state's predecessor.
-    fn search(&self, from: &Rect, goals: &[Goal]) -> Option<(usize, Point, Vec<usize>)> {
+    /// The cheapest way along the grid from a start to one of the `goals` (Dijkstra
+    /// over grid points and headings, costed by [`Grid::moves`]): the state it ends
+    /// in, the goal, each state's predecessor and the cost.
+    fn search(&self, goals: &[Goal]) -> Option<(usize, Goal, Vec<usize>, u64)> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         let mut best = vec![u64::MAX; nx * ny * 4];
         let mut prev = vec![usize::MAX; nx * ny * 4];
         let mut heap = BinaryHeap::new();
-        let stub = (MARGIN * 10.0) as u64;
-        for (p, dir) in ports(from) {
-            let (x, y) = escape(p, dir, MARGIN);
-            if let (Some(ix), Some(iy)) = (Self::index(&self.xs, x), Self::index(&self.ys, y)) {
+        for &(p, dir) in &self.starts {
+            let e = escape(p, dir, MARGIN);
+            if let (Some(ix), Some(iy)) = (Self::index(&self.xs, e.0), Self::index(&self.ys, e.1)) {
+                if !self.free(e) {
+                    continue;
+                }
                 let s = self.state(ix, iy, dir);
-                best[s] = stub;
-                heap.push(Reverse((stub, s)));
+                let cost = (MARGIN * 10.0) as u64 + self.penalty((p, e));
+                if cost < best[s] {
+                    best[s] = cost;
+                    heap.push(Reverse((cost, s)));
+                }
             }
         }
-        let mut end: Option<(u64, usize, Point)> = None;
+        let mut at_cell: Vec<Vec<usize>> = vec![Vec::new(); nx * ny];
+        for (k, g) in goals.iter().enumerate() {
+            at_cell[g.0 * ny + g.1].push(k);
+        }
+        let mut end: Option<(u64, usize, usize)> = None;
         while let Some(Reverse((cost, s))) = heap.pop() {
             if cost > best[s] || end.is_some_and(|(c, _, _)| cost >= c) {
                 continue;
             }
             let (cell, dir) = (s / 4, s % 4);
             let (ix, iy) = (cell / ny, cell % ny);
-            for &(gx, gy, out, port, distance) in goals {
-                if (gx, gy) == (ix, iy) {
-                    // The last stretch goes into the box, against its port's direction.
-                    let turn = if dir == (out ^ 1) { 0 } else { BEND };
-                    if dir != out {
-                        let total = cost + turn + (distance * 10.0) as u64;
-                        if end.is_none_or(|(c, _, _)| total < c) {
-                            end = Some((total, s, port));
-                        }
+            for &k in &at_cell[cell] {
+                let out = goals[k].2;
+                // The last stretch goes into the box, against its port's direction.
+                let turn = if dir == (out ^ 1) { 0 } else { BEND };
+                if dir != out {
+                    let total = cost + turn + goals[k].4;
+                    if end.is_none_or(|(c, _, _)| total < c) {
+                        end = Some((total, s, k));
                     }
                 }
             }
@@ -196,12 +474,13 @@ impl Router {
                 }
             }
         }
-        end.map(|(_, s, port)| (s, port, prev))
+        end.map(|(cost, s, k)| (s, goals[k], prev, cost))
     }
 
     /// The moves from grid point `ix`, `iy` heading `dir`: to the next point in each
     /// direction but back, where the way is free, each with its state and its cost
-    /// (length, three times over soft areas, and [`BEND`] for a turn).
+    /// (length, three times over soft areas, [`BEND`] for a turn, and the
+    /// [`Grid::penalty`]).
     fn moves(&self, ix: usize, iy: usize, dir: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         STEPS
@@ -222,21 +501,29 @@ impl Router {
                     return None;
                 }
                 let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-                if self.soft.iter().any(|r| r.contains(mid)) {
+                if self.router.soft.iter().any(|r| r.contains(mid)) {
                     length *= 3.0;
                 }
                 let turn = if next_dir == dir { 0 } else { BEND };
-                Some((self.state(jx, jy, next_dir), length as u64 + turn))
+                Some((
+                    self.state(jx, jy, next_dir),
+                    length as u64 + turn + self.penalty((a, b)),
+                ))
             })
     }
 
-    /// The route found, from the port of `from` it left by to `port`, walked back from
-    /// the state `end` through `prev`, without the points in the middle of a
-    /// straight run.
-    fn path(&self, from: &Rect, end: usize, port: Point, prev: &[usize]) -> Option<Vec<Point>> {
+    /// The route found, walked back from the state `end` through `prev` to the start
+    /// it left from, without the points in the middle of a straight run; it ends at
+    /// the goal's tag.
+    fn path(&self, end: usize, goal: &Goal, prev: &[usize]) -> Option<Routed> {
         let ny = self.ys.len();
+        let &(_, _, out, port, _, tag) = goal;
         let mut s = end;
-        let mut points = vec![port];
+        let mut points = vec![escape(
+            port,
+            out,
+            TAG_GAP + if out <= LEFT { tag.w } else { tag.h },
+        )];
         loop {
             let cell = s / 4;
             points.push((self.xs[cell / ny], self.ys[cell % ny]));
@@ -245,23 +532,23 @@ impl Router {
             }
             s = prev[s];
         }
-        let first = ports(from)
-            .into_iter()
-            .find(|&(p, dir)| {
+        let last = points[points.len() - 1];
+        let first = self
+            .starts
+            .iter()
+            .find(|&&(p, dir)| {
                 let e = escape(p, dir, MARGIN);
-                let last = points[points.len() - 1];
-                (e.0 - last.0).abs() < 0.5 && (e.1 - last.1).abs() < 0.5
+                (e.0 - last.0).abs() < 0.5 && (e.1 - last.1).abs() < 0.5 && s % 4 == dir
             })
-            .map(|(p, _)| p)?;
+            .map(|&(p, _)| p)?;
         points.push(first);
         points.reverse();
-        Some(straight(points))
+        Some(Routed {
+            points: straight(points),
+            tag,
+        })
     }
 }
-
-/// Where a route may end: the grid point (x, y index), the direction out of the
-/// target's port, the port, and the distance from the grid point to the port.
-type Goal = (usize, usize, usize, Point, f64);
 
 /// The points without those in the middle of a straight run.
 fn straight(points: Vec<Point>) -> Vec<Point> {
@@ -285,7 +572,7 @@ fn straight(points: Vec<Point>) -> Vec<Point> {
 }
 
 /// Whether the straight segment from `a` to `b` touches the rectangle.
-pub fn crosses((a, b): (Point, Point), r: &Rect) -> bool {
+pub fn crosses((a, b): Segment, r: &Rect) -> bool {
     let seg = Rect::new(
         a.0.min(b.0) - 0.5,
         a.1.min(b.1) - 0.5,
@@ -295,112 +582,98 @@ pub fn crosses((a, b): (Point, Point), r: &Rect) -> bool {
     seg.overlaps(r)
 }
 
-/// A tag of size `w` by `h` for the route, as near its end as it fits clear of the
-/// `avoid` rectangles and the `lines` (segments of other lines), and the parts of
-/// the route to draw: cut in two around the tag when it sits on the route, whole
-/// when every place on it is taken and the tag sits beside it. `None` if neither
-/// has room.
-pub fn place_tag(
-    route: &[Point],
-    (w, h): (f64, f64),
-    avoid: &[Rect],
-    lines: &[(Point, Point)],
-) -> Option<(Rect, Vec<Vec<Point>>)> {
-    const STEP: f64 = 4.0;
-    let clear = |tag: &Rect, own: bool| {
-        let near = tag.inflate(2.0);
-        let mine = own && route.windows(2).any(|s| crosses((s[0], s[1]), &near));
-        !(mine
-            || avoid.iter().any(|r| r.overlaps(&near))
-            || lines.iter().any(|&l| crosses(l, &near)))
-    };
-    for beside in [false, true] {
-        for k in (1..route.len()).rev() {
-            let (a, b) = (route[k - 1], route[k]);
-            let horizontal = (a.1 - b.1).abs() < 0.01;
-            let length = (b.0 - a.0).abs() + (b.1 - a.1).abs();
-            let half = if horizontal { w / 2.0 } else { h / 2.0 };
-            let (ux, uy) = ((a.0 - b.0) / length, (a.1 - b.1) / length);
-            // From the end of the segment nearer the route's end, backwards.
-            let mut t = half + STEP;
-            while t + half + STEP <= length {
-                let c = (b.0 + ux * t, b.1 + uy * t);
-                if beside {
-                    // Either side of the line, just clear of it.
-                    let away = if horizontal {
-                        h / 2.0 + 3.0
-                    } else {
-                        w / 2.0 + 3.0
-                    };
-                    for side in [1.0, -1.0] {
-                        let (x, y) = (c.0 - uy * away * side, c.1 + ux * away * side);
-                        let tag = Rect::new(x - w / 2.0, y - h / 2.0, w, h);
-                        if clear(&tag, true) {
-                            return Some((tag, vec![route.to_vec()]));
-                        }
-                    }
-                } else {
-                    let tag = Rect::new(c.0 - w / 2.0, c.1 - h / 2.0, w, h);
-                    if clear(&tag, false) {
-                        let mut head = route[..k].to_vec();
-                        head.push((c.0 + ux * half, c.1 + uy * half));
-                        let mut tail = vec![(c.0 - ux * half, c.1 - uy * half)];
-                        tail.extend_from_slice(&route[k..]);
-                        return Some((tag, vec![head, tail]));
-                    }
-                }
-                t += STEP;
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const TAG: (f64, f64) = (20.0, 18.0);
+
+    fn gap(a: &Rect, b: &Rect) -> f64 {
+        (a.x - b.right())
+            .max(b.x - a.right())
+            .max(a.y - b.bottom())
+            .max(b.y - a.bottom())
+    }
+
     #[test]
-    fn a_route_goes_around_the_box_between_its_ends() {
+    fn a_route_goes_around_the_box_between_its_ends_to_a_tag_beside_its_target() {
         let from = Rect::new(0.0, 0.0, 60.0, 30.0);
         let wall = Rect::new(100.0, -40.0, 40.0, 110.0);
         let to = Rect::new(200.0, 0.0, 60.0, 30.0);
         let router = Router::new(
             &[from, wall, to],
             &[],
-            &[from, to],
+            &[],
+            &[],
             Rect::new(-50.0, -100.0, 400.0, 250.0),
         );
-        let route = router.route(&from, &to).expect("a route");
+        let [Some(routed)] = &router.route_all(&[(from, to)], TAG)[..] else {
+            panic!("a route")
+        };
+        let route = &routed.points;
         let on_side = |r: &Rect, (x, y): Point| {
             ((x == r.x || x == r.right()) && (r.y..=r.bottom()).contains(&y))
                 || ((r.x..=r.right()).contains(&x) && (y == r.y || y == r.bottom()))
         };
         assert!(on_side(&from, route[0]), "{route:?}");
-        assert!(on_side(&to, route[route.len() - 1]), "{route:?}");
+        assert!(on_side(&routed.tag, route[route.len() - 1]), "{route:?}");
+        assert!((gap(&routed.tag, &to) - TAG_GAP).abs() < 0.01, "{routed:?}");
         for pair in route.windows(2) {
             let seg = (pair[0], pair[1]);
             assert!(
                 seg.0.0 == seg.1.0 || seg.0.1 == seg.1.1,
                 "not orthogonal: {seg:?}"
             );
-            for r in [&from, &wall, &to] {
+            for r in [&from, &wall, &to, &routed.tag] {
                 assert!(!crosses(seg, &r.inflate(-1.0)), "{seg:?} crosses {r:?}");
             }
         }
-        let (tag, parts) = place_tag(&route, (18.0, 16.0), &[from, wall, to], &[]).unwrap();
-        let [head, tail] = &parts[..] else {
-            panic!("a tag on the route cuts it in two: {parts:?}")
-        };
-        assert_eq!(head[0], route[0]);
-        assert_eq!(tail.last(), route.last());
-        for pair in head.windows(2).chain(tail.windows(2)) {
-            assert!(!crosses((pair[0], pair[1]), &tag.inflate(-1.0)));
+    }
+
+    /// A lead with a column of heads to its left, as in an org chart: the lines fan
+    /// out in tracks at least [`SPACING`] apart, cross neither each other nor the
+    /// reporting line above the lead, and each ends in a tag beside its head.
+    #[test]
+    fn a_fan_of_lines_runs_in_separate_tracks_to_tags_beside_each_head() {
+        let lead = Rect::new(400.0, 100.0, 180.0, 30.0);
+        let heads: Vec<Rect> = (0..5)
+            .map(|i| Rect::new(0.0, 60.0 + 50.0 * i as f64, 150.0, 30.0))
+            .collect();
+        let solid = [((490.0, 40.0), (490.0, 100.0))];
+        let mut obstacles = heads.clone();
+        obstacles.push(lead);
+        let router = Router::new(
+            &obstacles,
+            &[],
+            &solid,
+            &[],
+            Rect::new(-40.0, 0.0, 700.0, 400.0),
+        );
+        let pairs: Vec<(Rect, Rect)> = heads.iter().map(|h| (lead, *h)).collect();
+        let routes: Vec<Routed> = router
+            .route_all(&pairs, TAG)
+            .into_iter()
+            .map(|r| r.expect("a route"))
+            .collect();
+        let segs =
+            |r: &Routed| -> Vec<Segment> { r.points.windows(2).map(|w| (w[0], w[1])).collect() };
+        for (i, (a, head)) in routes.iter().zip(&heads).enumerate() {
+            assert!((gap(&a.tag, head) - TAG_GAP).abs() < 0.01, "{i}: {a:?}");
+            for s in segs(a) {
+                assert!(
+                    !solid.iter().any(|&l| cross(s, l)),
+                    "{i} crosses the reporting line"
+                );
+            }
+            for b in &routes[i + 1..] {
+                for (s, t) in segs(a)
+                    .into_iter()
+                    .flat_map(|s| segs(b).into_iter().map(move |t| (s, t)))
+                {
+                    assert!(!cross(s, t), "{s:?} crosses {t:?}");
+                    assert_eq!(alongside(s, t), 0.0, "{s:?} runs beside {t:?}");
+                }
+            }
         }
-        // With the route itself taken, the tag goes beside it.
-        let taken: Vec<(Point, Point)> = route.windows(2).map(|s| (s[0], s[1])).collect();
-        let (beside, parts) = place_tag(&route, (18.0, 16.0), &[from, wall, to], &taken).unwrap();
-        assert_eq!(parts, std::slice::from_ref(&route));
-        assert!(!taken.iter().any(|&s| crosses(s, &beside)));
     }
 }

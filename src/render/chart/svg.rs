@@ -154,7 +154,7 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
         layout.height + 4.0 * MARGIN,
     );
     let routes = lines::route_alignments(&layout, &ends, bounds);
-    lines::alignments_svg(&mut svg, &layout, &routes);
+    lines::alignments_svg(&mut svg, &routes);
 
     let y = top + layout.height + 3.0 * MARGIN;
     let (legend, legend_height) = legend::legend(&names, &colors, EDGE, y, width - 2.0 * EDGE);

@@ -1,6 +1,6 @@
 //! The text report of `diff`.
 
-use super::table::new_table;
+use super::table::{keep_words_whole, new_table};
 use crate::analysis::diff::{Diff, Side};
 use crate::render::wrapping::wrap;
 use crate::rules::{number, signed};
@@ -102,5 +102,6 @@ fn scores(d: &Diff, width: usize) -> Table {
             change,
         ]);
     }
+    keep_words_whole(&mut t);
     t
 }

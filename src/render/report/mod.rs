@@ -23,6 +23,6 @@ pub use html::Html;
 pub use json::{Json, Yaml};
 pub use markdown::Markdown;
 pub use ndjson::Ndjson;
-pub use table::{SUMMARY_HEADER, SummaryRow, new_table};
+pub use table::{SUMMARY_HEADER, SummaryRow, keep_words_whole, new_table};
 pub use text::TextReport;
 pub use what_if::{HowToApply, what_if_text};

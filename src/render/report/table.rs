@@ -7,7 +7,7 @@ use crate::assessment::{Assessment, RoleStatus};
 use crate::guidance::Citations;
 use crate::render::Outcome;
 use crate::text::Text;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 /// A comfy-table with the house look and the given header, `width` columns wide at
 /// most.
@@ -19,6 +19,43 @@ pub fn new_table(header: &[&str], width: usize) -> Table {
         .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .set_header(header.to_vec());
     table
+}
+
+/// Keeps the words of a filled table whole where the width allows: the columns whose
+/// longest word is shortest get a lower bound of that word, one by one, as long as the
+/// others keep a few columns each; only the rest may have a word broken. Without it,
+/// comfy-table splits words at any width (`Placeme` / `nt` at 40 columns, a rule id cut
+/// in two at 60).
+pub fn keep_words_whole(table: &mut Table) {
+    /// What a column whose words may be broken keeps at least.
+    const BROKEN: usize = 6;
+    let Some(width) = table.width().map(usize::from) else {
+        return;
+    };
+    let count = table.column_count();
+    let mut longest = vec![0; count];
+    let rows = table.header().into_iter().chain(table.row_iter());
+    for row in rows {
+        for (i, cell) in row.cell_iter().enumerate().take(count) {
+            let words = cell.content();
+            let word = words.split_whitespace().map(|w| w.chars().count()).max();
+            longest[i] = longest[i].max(word.unwrap_or(0));
+        }
+    }
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by_key(|&i| longest[i]);
+    let mut room = width.saturating_sub(3 * count + 1);
+    for (kept, &i) in order.iter().enumerate() {
+        let others = (count - kept - 1) * BROKEN;
+        if longest[i] + others > room {
+            break;
+        }
+        room -= longest[i];
+        if let Some(column) = table.column_mut(i) {
+            let padded = u16::try_from(longest[i] + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(padded)));
+        }
+    }
 }
 
 /// The columns of the summary of several profiles (text and Markdown).
@@ -371,6 +408,22 @@ pub fn markdown_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words of a column stay whole when the others can give way: the scores of
+    /// `diff` at 40 columns split `Placement` and `marketing` before.
+    #[test]
+    fn words_stay_whole_where_the_width_allows() {
+        let mut t = new_table(&["Placement", "Before", "After", "Change"], 40);
+        t.add_row(vec!["sales", "-2", "6", "+8"]);
+        t.add_row(vec!["marketing", "6", "-2", "-8"]);
+        t.add_row(vec!["standalone", "0 (ruled out)", "0 (ruled out)", ""]);
+        keep_words_whole(&mut t);
+        let text = t.to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        for word in ["Placement", "marketing"] {
+            assert!(text.contains(&format!(" {word} ")), "{word}:\n{text}");
+        }
+    }
 
     #[test]
     fn escapes_markdown_syntax() {

@@ -1,6 +1,6 @@
 //! The text report of `what-if`.
 
-use super::table::new_table;
+use super::table::{keep_words_whole, new_table};
 use crate::analysis::what_if::{Robustness, WhatIf};
 use crate::render::wrapping::wrap;
 use std::io::{self, Write};
@@ -55,6 +55,7 @@ pub fn what_if_text(
             a.tried.to_string(),
         ]);
     }
+    keep_words_whole(&mut t);
     writeln!(out, "{t}")?;
     if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
         writeln!(out, "Try one: {}", apply.one(&w.source.path, &f.set))?;

@@ -6,7 +6,7 @@ use super::lines::tag_svg;
 use super::{ALIGNMENT, Block, FONT, TAG};
 use crate::assessment::RoleStatus;
 use crate::org::{Link, NodeIndex, OrgChart};
-use crate::render::chart::geometry::Point;
+use crate::render::chart::route::Routed;
 use crate::render::labels::text_width;
 use std::fmt::Write as _;
 
@@ -111,7 +111,7 @@ pub(super) fn cadence(
     svg: &mut String,
     chart: &OrgChart,
     alignments: &[(NodeIndex, NodeIndex, &Link)],
-    routes: &[Option<Vec<Point>>],
+    routes: &[Option<Routed>],
     (x, mut y): (f64, f64),
     room: f64,
 ) -> f64 {

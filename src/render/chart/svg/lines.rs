@@ -1,9 +1,10 @@
 //! The lines between boxes: the reporting connectors, and the dotted alignment
-//! lines routed around boxes and labels, each with a numbered tag.
+//! lines routed around boxes and labels, each ending in a numbered tag beside the
+//! box it goes to.
 
 use super::{ALIGNMENT, FONTS, TAG};
-use crate::render::chart::geometry::{Point, Rect};
-use crate::render::chart::route::{Router, place_tag};
+use crate::render::chart::geometry::Rect;
+use crate::render::chart::route::{Routed, Router};
 use crate::render::chart::tidy::Layout;
 use std::fmt::Write as _;
 
@@ -20,82 +21,57 @@ pub(super) fn reports_svg(svg: &mut String, layout: &Layout) {
 }
 
 /// A route for each alignment between the boxes `ends` gives, within `bounds`:
-/// around every box and frame label; frames and reporting lines are crossed rather
-/// than followed. `None` where no route is found.
+/// around every box and frame label, each ending in its tag beside the second box;
+/// reporting lines are crossed rather than followed. `None` where no
+/// route is found.
 pub(super) fn route_alignments(
     layout: &Layout,
     ends: &[(usize, usize)],
     bounds: Rect,
-) -> Vec<Option<Vec<Point>>> {
-    let obstacles = obstacles(layout);
-    let end_boxes: Vec<Rect> = ends
+) -> Vec<Option<Routed>> {
+    let frames: Vec<Rect> = layout.frames.iter().map(|f| f.rect).collect();
+    let soft: Vec<Rect> = layout
+        .lines
         .iter()
-        .flat_map(|&(a, b)| [layout.boxes[a], layout.boxes[b]])
+        .map(|(a, b)| {
+            Rect::new(
+                a.0.min(b.0),
+                a.1.min(b.1),
+                (a.0 - b.0).abs(),
+                (a.1 - b.1).abs(),
+            )
+            .inflate(5.0)
+        })
         .collect();
-    let mut soft: Vec<Rect> = layout.frames.iter().map(|f| f.rect).collect();
-    soft.extend(layout.lines.iter().map(|(a, b)| {
-        Rect::new(
-            a.0.min(b.0),
-            a.1.min(b.1),
-            (a.0 - b.0).abs(),
-            (a.1 - b.1).abs(),
-        )
-        .inflate(5.0)
-    }));
-    let router = Router::new(&obstacles, &soft, &end_boxes, bounds);
-    ends.iter()
-        .map(|&(a, b)| router.route(&layout.boxes[a], &layout.boxes[b]))
-        .collect()
-}
-
-/// What neither a line nor a tag may cross: the boxes and the frame labels.
-fn obstacles(layout: &Layout) -> Vec<Rect> {
     let mut obstacles: Vec<Rect> = layout.boxes.clone();
     obstacles.extend(layout.frames.iter().map(|f| f.label));
-    obstacles
+    let router = Router::new(&obstacles, &soft, &layout.lines, &frames, bounds);
+    let pairs: Vec<(Rect, Rect)> = ends
+        .iter()
+        .map(|&(a, b)| (layout.boxes[a], layout.boxes[b]))
+        .collect();
+    router.route_all(&pairs, TAG)
 }
 
-/// The routed alignment lines, numbered from 1 in order, each with its tag placed
-/// where it covers no box, label, tag or other line.
-pub(super) fn alignments_svg(svg: &mut String, layout: &Layout, routes: &[Option<Vec<Point>>]) {
-    let mut avoid = obstacles(layout);
-    let mut lines: Vec<(Point, Point)> = layout.lines.clone();
-    let segments = |r: &[Point]| r.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>();
+/// The routed alignment lines, numbered from 1 in order, each ending in its tag.
+pub(super) fn alignments_svg(svg: &mut String, routes: &[Option<Routed>]) {
     let _ = writeln!(
         svg,
         "<g class=\"alignments\" font-family=\"{FONTS}\" fill=\"none\" stroke=\"{ALIGNMENT}\">"
     );
-    let mut number = 0;
-    for (k, route) in routes.iter().enumerate() {
-        let Some(route) = route else { continue };
-        number += 1;
-        let others: Vec<(Point, Point)> = routes
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != k)
-            .filter_map(|(_, r)| r.as_deref())
-            .flat_map(segments)
-            .chain(lines.iter().copied())
-            .collect();
-        let (tag, parts) = match place_tag(route, TAG, &avoid, &others) {
-            Some((tag, parts)) => (Some(tag), parts),
-            None => (None, vec![route.clone()]),
-        };
+    for route in routes.iter().flatten() {
         let mut d = String::new();
-        for part in &parts {
-            for (j, (x, y)) in part.iter().enumerate() {
-                let _ = write!(d, "{}{x:.1} {y:.1}", if j == 0 { "M" } else { "L" });
-            }
-            lines.extend(segments(part));
+        for (j, (x, y)) in route.points.iter().enumerate() {
+            let _ = write!(d, "{}{x:.1} {y:.1}", if j == 0 { "M" } else { "L" });
         }
         let _ = writeln!(
             svg,
             "<path class=\"aligns\" d=\"{d}\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>"
         );
-        if let Some(t) = tag {
-            let _ = writeln!(svg, "{}", tag_svg(t.x, t.y, number));
-            avoid.push(t);
-        }
+    }
+    // The tags over the lines, in number order.
+    for (number, route) in routes.iter().flatten().enumerate() {
+        let _ = writeln!(svg, "{}", tag_svg(route.tag.x, route.tag.y, number + 1));
     }
     svg.push_str("</g>\n");
 }
