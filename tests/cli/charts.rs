@@ -501,6 +501,54 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
     }
 }
 
+/// How large 13 px chart text prints, as the HTML report prints a chart: no wider
+/// than the text column (928 px), in the flow of a portrait page; wider, on a page
+/// of its own, landscape or portrait, whichever holds it larger. A US Letter page
+/// inside 10 mm margins holds 980 by 680 px landscape (the report's 180 mm limit)
+/// and 740 by 945 px portrait (250 mm).
+fn printed_px(svg: &str) -> f64 {
+    let doc = xml(svg);
+    let root = doc.root_element();
+    let (w, h) = (number(root, "width"), number(root, "height"));
+    let fit = |(pw, ph): (f64, f64)| (pw / w).min(ph / h).min(1.0);
+    let scale = if w <= 928.0 {
+        fit((740.0, 945.0))
+    } else {
+        fit((740.0, 945.0)).max(fit((980.0, 680.0)))
+    };
+    13.0 * scale
+}
+
+/// A chart too wide for the page is laid out with deeper stacks when that prints
+/// its text larger: Formstack's chart (the README's picture) prints at 11 px or
+/// more (10.1 px when its PartnerOps functions stood in three columns), every
+/// example at 9.5 px or more, and the largest chart the generator makes at 8 px or
+/// more (7.6 px side by side). The HTML report prints a wide chart that holds larger
+/// on a portrait page on one.
+#[test]
+fn native_svg_charts_print_legibly() {
+    let chart = |path: &str| stdout(&["chart", path, "--format", "svg"]);
+    let formstack = printed_px(&chart(&profile("formstack")));
+    assert!(formstack >= 11.0, "Formstack prints at {formstack:.1} px");
+    for name in EXAMPLES {
+        let px = printed_px(&chart(&profile(name)));
+        assert!(px >= 9.5, "{name} prints at {px:.1} px");
+    }
+    let largest = "tests/fixtures/profiles/largest.yaml";
+    let px = printed_px(&chart(largest));
+    assert!(px >= 8.0, "the largest chart prints at {px:.1} px");
+    let html = stdout(&["advise", largest, "--format", "html"]);
+    assert!(
+        html.contains("<div class=\"chart wide tall\">"),
+        "printed portrait"
+    );
+    let html = stdout(&["advise", &profile("touchbistro"), "--format", "html"]);
+    assert!(
+        html.contains("<div class=\"chart wide\">"),
+        "printed landscape"
+    );
+}
+
 #[test]
 fn the_html_report_is_well_formed_self_contained_and_holds_the_chart() {
     let paths: Vec<String> = EXAMPLES

@@ -28,7 +28,8 @@ const BEND: u64 = 400;
 const CROSS_SOLID: u64 = 3000;
 /// The cost of crossing another dotted line.
 const CROSS_DOTTED: u64 = 1500;
-/// The cost of crossing into or out of a frame.
+/// The cost of crossing into or out of a frame (running along its side costs as
+/// much as running beside another dotted line).
 const CROSS_FRAME: u64 = 500;
 /// How many times its length a stretch closer than [`SPACING`] to another dotted
 /// line costs, on top of its length.
@@ -145,8 +146,8 @@ fn cross(a: Segment, b: Segment) -> bool {
     x0 < x && x <= x1 && y0 < y && y <= y1
 }
 
-/// How long two segments run side by side closer than [`SPACING`].
-fn alongside(a: Segment, b: Segment) -> f64 {
+/// How long two segments run side by side closer than `spacing`.
+fn alongside(a: Segment, b: Segment, spacing: f64) -> f64 {
     let ha = horizontal(a);
     if ha != horizontal(b) {
         return 0.0;
@@ -156,7 +157,7 @@ fn alongside(a: Segment, b: Segment) -> f64 {
     } else {
         (a.0.0 - b.0.0, span(a.0.1, a.1.1), span(b.0.1, b.1.1))
     };
-    if across.abs() >= SPACING - 0.01 {
+    if across.abs() >= spacing - 0.01 {
         return 0.0;
     }
     (a1.min(b1) - a0.max(b0)).max(0.0)
@@ -212,11 +213,31 @@ impl Router {
             tries.push(self.route_in(pairs, tag, order.iter().rev().copied()));
             tries.push(self.route_in(pairs, tag, order.into_iter()));
         }
-        tries
+        let mut routes = tries
             .into_iter()
             .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
             .map(|(routes, _)| routes)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // Each line routed again around all the others, which an early line could
+        // not see: a line that went around the chart to stay clear of lines routed
+        // before it finds the short way the others left.
+        for i in 0..routes.len() {
+            let others = routes.iter().enumerate().filter(|&(j, _)| j != i);
+            let others: Vec<&Routed> = others.filter_map(|(_, r)| r.as_ref()).collect();
+            let taken: Vec<Segment> = others
+                .iter()
+                .flat_map(|r| r.points.windows(2).map(|w| (w[0], w[1])))
+                .collect();
+            let tags: Vec<Rect> = others.iter().map(|r| r.tag).collect();
+            let (from, to) = &pairs[i];
+            let again = [true, false]
+                .into_iter()
+                .find_map(|strict| Grid::new(self, from, to, &taken, &tags).route(to, tag, strict));
+            if let Some((r, _)) = again {
+                routes[i] = Some(r);
+            }
+        }
+        routes
     }
 
     /// The pairs routed in `order`, and what the routes cost in all.
@@ -348,7 +369,12 @@ impl<'a> Grid<'a> {
         let solid = self.router.solid.iter().filter(|&&l| cross(s, l)).count() as u64;
         let dotted = self.taken.iter().filter(|&&l| cross(s, l)).count() as u64;
         let frames = self.router.edges.iter().filter(|&&l| cross(s, l)).count() as u64;
-        let close: f64 = self.taken.iter().map(|&l| alongside(s, l)).sum();
+        let close: f64 = self
+            .taken
+            .iter()
+            .map(|&l| alongside(s, l, SPACING))
+            .chain(self.router.edges.iter().map(|&l| alongside(s, l, 3.0)))
+            .sum();
         solid * CROSS_SOLID
             + dotted * CROSS_DOTTED
             + frames * CROSS_FRAME
@@ -360,7 +386,7 @@ impl<'a> Grid<'a> {
     /// Returns it with its cost.
     fn route(&self, to: &Rect, tag: (f64, f64), strict: bool) -> Option<(Routed, u64)> {
         let goals = self.goals(to, tag, strict);
-        let (end, goal, prev, cost) = self.search(&goals)?;
+        let (end, goal, prev, cost) = self.search(&goals, strict)?;
         Some((self.path(end, &goal, &prev)?, cost))
     }
 
@@ -422,9 +448,10 @@ impl<'a> Grid<'a> {
     }
 
     /// The cheapest way along the grid from a start to one of the `goals` (Dijkstra
-    /// over grid points and headings, costed by [`Grid::moves`]): the state it ends
-    /// in, the goal, each state's predecessor and the cost.
-    fn search(&self, goals: &[Goal]) -> Option<(usize, Goal, Vec<usize>, u64)> {
+    /// over grid points and headings, costed by [`Grid::moves`]), when `strict` from
+    /// a start no other line leaves by: the state it ends in, the goal, each state's
+    /// predecessor and the cost.
+    fn search(&self, goals: &[Goal], strict: bool) -> Option<(usize, Goal, Vec<usize>, u64)> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         let mut best = vec![u64::MAX; nx * ny * 4];
         let mut prev = vec![usize::MAX; nx * ny * 4];
@@ -432,7 +459,11 @@ impl<'a> Grid<'a> {
         for &(p, dir) in &self.starts {
             let e = escape(p, dir, MARGIN);
             if let (Some(ix), Some(iy)) = (Self::index(&self.xs, e.0), Self::index(&self.ys, e.1)) {
-                if !self.free(e) {
+                let shared = self
+                    .taken
+                    .iter()
+                    .any(|&l| alongside((p, e), l, SPACING) > 0.0);
+                if !self.free(e) || (strict && shared) {
                     continue;
                 }
                 let s = self.state(ix, iy, dir);
@@ -671,7 +702,7 @@ mod tests {
                     .flat_map(|s| segs(b).into_iter().map(move |t| (s, t)))
                 {
                     assert!(!cross(s, t), "{s:?} crosses {t:?}");
-                    assert_eq!(alongside(s, t), 0.0, "{s:?} runs beside {t:?}");
+                    assert_eq!(alongside(s, t, SPACING), 0.0, "{s:?} runs beside {t:?}");
                 }
             }
         }

@@ -114,8 +114,44 @@ impl Block {
     }
 }
 
+/// The widest chart that stays in the HTML report's text column (60rem less its
+/// padding) at its own size; a wider one prints on a page of its own.
+pub const COLUMN: f64 = 928.0;
+/// What a printed chart fills, in CSS pixels: a US Letter page (the narrower of
+/// Letter and A4) inside 10 mm margins, landscape and portrait, as tall as the
+/// HTML report lets a chart be on each (180 mm and 250 mm).
+const LANDSCAPE: (f64, f64) = (980.0, 680.0);
+const PORTRAIT: (f64, f64) = (740.0, 945.0);
+/// The column heights tried for stacks, the first preferred.
+const STACKS: [usize; 4] = [tidy::STACK, 8, 10, 12];
+
+fn fit((w, h): (f64, f64), width: f64, height: f64) -> f64 {
+    (w / width).min(h / height).min(1.0)
+}
+
+/// Whether a drawing `width` by `height` wider than [`COLUMN`] prints larger on a
+/// portrait page than on a landscape one.
+pub fn prints_portrait(width: f64, height: f64) -> bool {
+    fit(PORTRAIT, width, height) > fit(LANDSCAPE, width, height)
+}
+
+/// How much a drawing `width` by `height` is scaled down to print, as the HTML
+/// report prints it: in the text flow on a portrait page when it is no wider than
+/// [`COLUMN`], else on a page of its own, landscape or portrait, whichever prints it
+/// larger; 1 when it fits as it is.
+pub fn print_scale(width: f64, height: f64) -> f64 {
+    let portrait = fit(PORTRAIT, width, height);
+    if width <= COLUMN {
+        portrait
+    } else {
+        portrait.max(fit(LANDSCAPE, width, height))
+    }
+}
+
 /// Draws a chart; every id in the SVG starts with `prefix`, so that several drawings
-/// can share one HTML page or one roadmap.
+/// can share one HTML page or one roadmap. Of the layouts with deeper stacks, the one
+/// that prints largest is drawn (the usual one unless another prints 5% larger or
+/// more), so that a wide chart does not shrink its text to nothing on paper.
 pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     let departments = chart.departments();
     let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
@@ -127,22 +163,47 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     let tree = Hierarchy::of(chart);
     let texts = boxes::node_texts(chart);
     let frame_labels = boxes::frame_labels(chart, &tree);
-    let mut layout = boxes::layout(chart, &tree, &texts, &frame_labels);
+    let alignments: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
 
     // The title above, the tree under it, then the legend and the cadence.
-    let room = (layout.width + 2.0 * EDGE).max(MIN_WIDTH);
-    let title = Block::new(&chart.title(), room - 2.0 * EDGE, TITLE, true);
-    let top = EDGE + title.height() + 2.0 * MARGIN + 6.0;
-    let left = EDGE + 2.0 * MARGIN + ((room - 2.0 * EDGE - layout.width) / 2.0).max(0.0);
+    let place = |layout: &tidy::Layout| {
+        let room = (layout.width + 2.0 * EDGE).max(MIN_WIDTH);
+        let title = Block::new(&chart.title(), room - 2.0 * EDGE, TITLE, true);
+        let top = EDGE + title.height() + 2.0 * MARGIN + 6.0;
+        let left = EDGE + 2.0 * MARGIN + ((room - 2.0 * EDGE - layout.width) / 2.0).max(0.0);
+        (title, top, left, room + 4.0 * MARGIN)
+    };
+    let key = |svg: &mut String, drawn: &[_], y: f64, width: f64| {
+        let (legend, legend_height) = legend::legend(&names, &colors, EDGE, y, width - 2.0 * EDGE);
+        svg.push_str(&legend);
+        legend::cadence(
+            svg,
+            chart,
+            drawn,
+            (EDGE, y + legend_height),
+            width - 2.0 * EDGE,
+        )
+    };
+    let mut layout = STACKS
+        .iter()
+        .map(|&stack| boxes::layout(chart, &tree, &texts, &frame_labels, stack))
+        .map(|layout| {
+            let (_, top, _, width) = place(&layout);
+            let y = top + layout.height + 3.0 * MARGIN;
+            let height = key(&mut String::new(), &alignments, y, width) + EDGE;
+            (print_scale(width, height), layout)
+        })
+        .reduce(|best, next| if next.0 > best.0 * 1.05 { next } else { best })
+        .map(|(_, layout)| layout)
+        .expect("a layout");
+    let (title, top, left, width) = place(&layout);
     shift(&mut layout, left, top);
-    let width = room + 4.0 * MARGIN;
 
     let mut svg = String::new();
     boxes::frames_svg(&mut svg, &layout, &frame_labels, color);
     lines::reports_svg(&mut svg, &layout);
     boxes::nodes_svg(&mut svg, chart, &layout, &texts, color, prefix);
 
-    let alignments: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
     let ends: Vec<(usize, usize)> = alignments
         .iter()
         .map(|(a, b, _)| (a.index(), b.index()))
@@ -155,18 +216,13 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     );
     let routes = lines::route_alignments(&layout, &ends, bounds);
     lines::alignments_svg(&mut svg, &routes);
-
-    let y = top + layout.height + 3.0 * MARGIN;
-    let (legend, legend_height) = legend::legend(&names, &colors, EDGE, y, width - 2.0 * EDGE);
-    svg.push_str(&legend);
-    let y = legend::cadence(
-        &mut svg,
-        chart,
-        &alignments,
-        &routes,
-        (EDGE, y + legend_height),
-        width - 2.0 * EDGE,
-    );
+    let drawn: Vec<_> = alignments
+        .iter()
+        .zip(&routes)
+        .filter(|(_, r)| r.is_some())
+        .map(|(a, _)| *a)
+        .collect();
+    let y = key(&mut svg, &drawn, top + layout.height + 3.0 * MARGIN, width);
 
     let height = y + EDGE;
     let mut out = format!(

@@ -11,7 +11,8 @@
 //! Two things org-chart tools do that plain tidy trees do not:
 //! - a manager whose reports are all small (leaves, or with at most a few leaf
 //!   reports of their own) gets them as a compact stack joined by a spine on the
-//!   left, in columns of at most [`STACK`] boxes, so that a team of 13 stays narrow;
+//!   left, in columns of at most [`Outline::stack`] boxes, so that a team of 13
+//!   stays narrow;
 //! - a node may ask for a labelled frame around its subtree (a department).
 
 use super::geometry::{Point, Rect};
@@ -20,7 +21,7 @@ use super::geometry::{Point, Rect};
 pub const H_GAP: f64 = 28.0;
 /// Gap between a parent's box and its reports' boxes.
 pub const V_GAP: f64 = 44.0;
-/// Most boxes in one column of a stack.
+/// Most boxes in one column of a stack, unless the outline asks for more.
 pub const STACK: usize = 6;
 /// Gap between boxes of a stack.
 const STACK_GAP: f64 = 10.0;
@@ -42,6 +43,8 @@ pub struct Outline<'a> {
     pub frames: &'a [Option<(f64, f64)>],
     /// The root.
     pub root: usize,
+    /// Most boxes in one column of a stack ([`STACK`], or more for a narrower tree).
+    pub stack: usize,
 }
 
 /// A labelled frame around a subtree.
@@ -328,7 +331,7 @@ fn stack(tree: &Outline<'_>, node: usize) -> Sub {
     sub
 }
 
-/// `kids` stacked in columns of at most [`STACK`] boxes, from x = 0 and y = 0, each
+/// `kids` stacked in columns of at most [`Outline::stack`] boxes, from x = 0 and y = 0, each
 /// column with a spine on its left from y = 0; a kid's own reports are stacked under
 /// it, indented again. Returns them and the x of each spine.
 fn columns(tree: &Outline<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
@@ -347,7 +350,7 @@ fn columns(tree: &Outline<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
         })
         .collect();
     let boxes: usize = kids.iter().map(|&k| 1 + tree.children[k].len()).sum();
-    let count = boxes.div_ceil(STACK).clamp(1, kids.len());
+    let count = boxes.div_ceil(tree.stack).clamp(1, kids.len());
     let mut sub = Sub {
         boxes: Vec::new(),
         lines: Vec::new(),
@@ -482,6 +485,7 @@ mod tests {
             children: &children,
             frames: &frames,
             root: 0,
+            stack: STACK,
         });
         no_overlaps(&l);
         // 13 reports in three columns, not thirteen boxes side by side.
@@ -513,6 +517,7 @@ mod tests {
             children: &children,
             frames: &frames,
             root: 0,
+            stack: STACK,
         });
         no_overlaps(&l);
         let b = &l.boxes;

@@ -7,7 +7,7 @@ use super::table::{Cell, Columns, SCORES_HEADER, Section, report_sources, sectio
 use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
-use crate::render::chart::svg::{draw, xml_escape};
+use crate::render::chart::svg::{COLUMN, draw, prints_portrait, xml_escape};
 use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
 use crate::rules::number;
 use crate::text::Text;
@@ -25,15 +25,11 @@ th{background:#f3f3f3}.recommended td{font-weight:bold;background:#eef6ee}.cites
 .chart{overflow-x:auto;margin:.5rem 0}.chart svg{display:block;margin:0 auto}
 .chart.wide{width:calc(100vw - 3rem);margin-left:calc(50% - 50vw + 1.5rem)}
 .status-next,.status-later{color:#666}.changes{font-style:italic}
-@page chart{size:landscape;margin:10mm}
+@page chart{size:landscape;margin:10mm}@page tall{size:portrait;margin:10mm}
 @media print{body{margin:0;max-width:none}section{break-before:page}section:first-of-type{break-before:auto}
-.chart{break-inside:avoid;overflow:visible}.chart svg{width:auto;height:auto;max-width:100%;max-height:180mm}
-.chart.wide{page:chart;break-before:page;break-after:page;width:auto;margin-left:0}}";
-
-/// The widest chart that fits the text column (60rem less its padding) at its own
-/// size; a wider one gets the window's full width, and scrolls beyond that, but is
-/// never shrunk, so that its text stays at least 11 px.
-const COLUMN: f64 = 928.0;
+.chart{break-inside:avoid;overflow:visible}.chart svg{width:auto;height:auto;max-width:100%;max-height:250mm}
+.chart.wide{page:chart;break-before:page;break-after:page;width:auto;margin-left:0}.chart.wide svg{max-height:180mm}
+.chart.wide.tall{page:tall}.chart.wide.tall svg{max-height:250mm}}";
 
 impl Renderer for Html {
     fn render(&self, outcomes: &[Outcome], style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -124,14 +120,19 @@ fn section(
     sources(a, index, note, out)
 }
 
-/// The org chart, drawn inline; a wide one also prints on a landscape page of its own.
+/// The org chart, drawn inline. One wider than the text column gets the window's
+/// full width on screen, and scrolls beyond that, but is never shrunk, so that its
+/// text stays at least 11 px; it prints on a page of its own, landscape or portrait,
+/// whichever prints it larger.
 fn chart(a: &Assessment, index: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<h2>Org chart</h2>")?;
     let drawing = draw(&OrgChart::from_assessment(a), &format!("c{index}_"));
-    let class = if drawing.width > COLUMN {
-        "chart wide"
-    } else {
+    let class = if drawing.width <= COLUMN {
         "chart"
+    } else if prints_portrait(drawing.width, drawing.height) {
+        "chart wide tall"
+    } else {
+        "chart wide"
     };
     writeln!(out, "<div class=\"{class}\">{}</div>", drawing.svg)
 }

@@ -98,12 +98,13 @@ pub(super) fn frame_labels(chart: &OrgChart, tree: &Hierarchy) -> Vec<Option<Blo
 }
 
 /// The tidy layout of boxes sized to their text (never cut) and of the frames with
-/// their labels, at x, y >= 0.
+/// their labels, at x, y >= 0, with at most `stack` boxes in a column of a stack.
 pub(super) fn layout(
     chart: &OrgChart,
     tree: &Hierarchy,
     texts: &[NodeText],
     frame_labels: &[Option<Block>],
+    stack: usize,
 ) -> Layout {
     let sizes: Vec<(f64, f64)> = texts
         .iter()
@@ -122,6 +123,7 @@ pub(super) fn layout(
         children: &tree.children,
         frames: &frames,
         root: chart.root.index(),
+        stack,
     })
 }
 

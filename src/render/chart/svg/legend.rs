@@ -6,7 +6,6 @@ use super::lines::tag_svg;
 use super::{ALIGNMENT, Block, FONT, TAG};
 use crate::assessment::RoleStatus;
 use crate::org::{Link, NodeIndex, OrgChart};
-use crate::render::chart::route::Routed;
 use crate::render::labels::text_width;
 use std::fmt::Write as _;
 
@@ -105,27 +104,21 @@ pub(super) fn legend(
     (out, top - y + 8.0)
 }
 
-/// The cadence behind each drawn alignment, by its number, from `x`, `y`, at most
+/// The cadence behind each drawn alignment, numbered from 1, from `x`, `y`, at most
 /// `room` wide. Returns where it ends.
 pub(super) fn cadence(
     svg: &mut String,
     chart: &OrgChart,
-    alignments: &[(NodeIndex, NodeIndex, &Link)],
-    routes: &[Option<Routed>],
+    drawn: &[(NodeIndex, NodeIndex, &Link)],
     (x, mut y): (f64, f64),
     room: f64,
 ) -> f64 {
-    if routes.iter().any(Option::is_some) {
+    if !drawn.is_empty() {
         let heading = Block::new("Alignment cadence", 400.0, FONT, true);
         let _ = writeln!(svg, "{}", heading.svg(x, y, ""));
         y += heading.height() + 6.0;
     }
-    let mut number = 0;
-    for ((from, to, link), route) in alignments.iter().zip(routes) {
-        if route.is_none() {
-            continue;
-        }
-        number += 1;
+    for (k, (from, to, link)) in drawn.iter().enumerate() {
         let text = format!(
             "{} with {}: {}",
             chart.graph[*from].title,
@@ -137,7 +130,7 @@ pub(super) fn cadence(
         let _ = writeln!(
             svg,
             "<g class=\"cadence\">{}{}</g>",
-            tag_svg(x, y, number),
+            tag_svg(x, y, k + 1),
             block.svg(x + indent, y + 1.0, "")
         );
         y += block.height().max(TAG.1) + 6.0;
