@@ -206,15 +206,20 @@ impl Router {
     pub fn route_all(&self, pairs: &[(Rect, Rect)], tag: (f64, f64)) -> Vec<Option<Routed>> {
         let distance = |(a, b): &(Rect, Rect)| (a.cx() - b.cx()).abs() + (a.cy() - b.cy()).abs();
         let height = |(_, b): &(Rect, Rect)| b.cy() + b.cx() / 1e4;
-        let mut tries = Vec::new();
+        let mut orders: Vec<Vec<usize>> = Vec::new();
         for key in [distance, height] {
             let mut order: Vec<usize> = (0..pairs.len()).collect();
             order.sort_by(|&i, &j| key(&pairs[i]).total_cmp(&key(&pairs[j])));
-            tries.push(self.route_in(pairs, tag, order.iter().rev().copied()));
-            tries.push(self.route_in(pairs, tag, order.into_iter()));
+            let reversed = order.iter().rev().copied().collect();
+            for order in [reversed, order] {
+                if !orders.contains(&order) {
+                    orders.push(order);
+                }
+            }
         }
-        let mut routes = tries
+        let mut routes = orders
             .into_iter()
+            .map(|order| self.route_in(pairs, tag, order.into_iter()))
             .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
             .map(|(routes, _)| routes)
             .unwrap_or_default();
@@ -455,6 +460,7 @@ impl<'a> Grid<'a> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         let mut best = vec![u64::MAX; nx * ny * 4];
         let mut prev = vec![usize::MAX; nx * ny * 4];
+        let mut steps = vec![None; nx * ny * 4];
         let mut heap = BinaryHeap::new();
         for &(p, dir) in &self.starts {
             let e = escape(p, dir, MARGIN);
@@ -496,7 +502,7 @@ impl<'a> Grid<'a> {
                     }
                 }
             }
-            for (t, step) in self.moves(ix, iy, dir) {
+            for (t, step) in self.moves(ix, iy, dir, &mut steps) {
                 let c = cost + step;
                 if c < best[t] {
                     best[t] = c;
@@ -510,10 +516,17 @@ impl<'a> Grid<'a> {
 
     /// The moves from grid point `ix`, `iy` heading `dir`: to the next point in each
     /// direction but back, where the way is free, each with its state and its cost
-    /// (length, three times over soft areas, [`BEND`] for a turn, and the
-    /// [`Grid::penalty`]).
-    fn moves(&self, ix: usize, iy: usize, dir: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+    /// ([`Grid::step`], and [`BEND`] for a turn). `steps` keeps each step's cost once
+    /// worked out, as three headings share it.
+    fn moves<'s>(
+        &'s self,
+        ix: usize,
+        iy: usize,
+        dir: usize,
+        steps: &'s mut [Option<Option<u64>>],
+    ) -> impl Iterator<Item = (usize, u64)> + 's {
         let (nx, ny) = (self.xs.len(), self.ys.len());
+        let cell = ix * ny + iy;
         STEPS
             .iter()
             .enumerate()
@@ -526,21 +539,27 @@ impl<'a> Grid<'a> {
                     return None;
                 }
                 let (jx, jy) = (jx as usize, jy as usize);
-                let (a, b) = ((self.xs[ix], self.ys[iy]), (self.xs[jx], self.ys[jy]));
-                let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-                if !self.free(b) || !self.free(mid) {
-                    return None;
-                }
-                let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-                if self.router.soft.iter().any(|r| r.contains(mid)) {
-                    length *= 3.0;
-                }
+                let cost = (*steps[cell * 4 + next_dir].get_or_insert_with(|| {
+                    self.step((self.xs[ix], self.ys[iy]), (self.xs[jx], self.ys[jy]))
+                }))?;
                 let turn = if next_dir == dir { 0 } else { BEND };
-                Some((
-                    self.state(jx, jy, next_dir),
-                    length as u64 + turn + self.penalty((a, b)),
-                ))
+                Some((self.state(jx, jy, next_dir), cost + turn))
             })
+    }
+
+    /// What the step from grid point `a` to its neighbour `b` costs: its length,
+    /// three times over soft areas, and the [`Grid::penalty`]; `None` where the way
+    /// is not free.
+    fn step(&self, a: Point, b: Point) -> Option<u64> {
+        let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        if !self.free(b) || !self.free(mid) {
+            return None;
+        }
+        let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
+        if self.router.soft.iter().any(|r| r.contains(mid)) {
+            length *= 3.0;
+        }
+        Some(length as u64 + self.penalty((a, b)))
     }
 
     /// The route found, walked back from the state `end` through `prev` to the start
