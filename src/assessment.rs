@@ -9,7 +9,7 @@
 mod org;
 mod trace;
 
-pub use org::{Alignment, OrgModel, Position, PositionKind};
+pub use org::{Alignment, GtmTeams, OrgModel, Position, PositionKind};
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
 
 use crate::guidance::Citations;
@@ -140,11 +140,10 @@ pub struct Assessment<'r> {
     /// The full trace of the evaluation (`advise --explain`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Box<Trace>>,
-    /// The org model the roles, the PartnerOps owners, the cadence and the charts
-    /// come from (designed by `org::model`; not part of the JSON contract: the lists
-    /// above are its views).
+    /// The company's go-to-market teams, which the org model (`OrgModel::of`) places
+    /// heads for; not part of the JSON contract.
     #[serde(skip)]
-    pub org: OrgModel<'r>,
+    pub teams: GtmTeams,
 }
 
 /// How sure the recommendation is, in words.
@@ -380,6 +379,10 @@ pub struct PartnerOpsFunction<'r> {
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
+    /// The role that holds it (an index into the assessment's `roles`; 0 is the
+    /// lead, also when the rulebook added no roles), as `org::model::settle` decided.
+    #[serde(skip)]
+    pub holder: usize,
 }
 
 /// A recurring alignment.

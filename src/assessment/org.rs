@@ -2,6 +2,18 @@
 //! department heads and the partnerships team) and the alignment lines between them.
 //! `org::model` designs it; the charts draw it.
 
+/// The company's go-to-market teams, as the org model places their heads: a head for
+/// each department with people, under one shared leader if there is one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GtmTeams {
+    /// People in sales.
+    pub sales: u32,
+    /// People in marketing.
+    pub marketing: u32,
+    /// One leader runs sales and marketing.
+    pub shared_leader: bool,
+}
+
 use super::RoleStatus;
 use std::borrow::Cow;
 

@@ -7,16 +7,18 @@
 //! first reason behind the placement.
 
 use super::{Link, LinkKind, Node, NodeKind, OrgChart, PARTNER_OPS};
-use crate::assessment::{Assessment, PositionKind};
+use crate::assessment::{Assessment, OrgModel, PositionKind};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 impl OrgChart {
     /// The chart of one assessment.
     pub fn from_assessment(a: &Assessment) -> OrgChart {
+        let model = OrgModel::of(a);
         let mut b = Builder {
             a,
-            graph: DiGraph::with_capacity(a.org.positions.len() + a.partnerops.len(), 0),
-            nodes: Vec::with_capacity(a.org.positions.len()),
+            graph: DiGraph::with_capacity(model.positions.len() + a.partnerops.len(), 0),
+            nodes: Vec::with_capacity(model.positions.len()),
+            model: &model,
         };
         b.positions();
         b.functions();
@@ -33,6 +35,7 @@ impl OrgChart {
 
 struct Builder<'a> {
     a: &'a Assessment<'a>,
+    model: &'a OrgModel<'a>,
     graph: DiGraph<Node, Link>,
     /// Each position's node, by position.
     nodes: Vec<NodeIndex>,
@@ -43,7 +46,7 @@ impl Builder<'_> {
     /// and the line from it to the lead, carry the rules behind the placement; the
     /// executive's tooltip is the first reason.
     fn positions(&mut self) {
-        let (a, model) = (self.a, &self.a.org);
+        let (a, model) = (self.a, self.model);
         let reason_rules = reason_rules(a);
         let lead_manager = model.positions[model.lead].manager;
         let mut edges: Vec<Vec<String>> = Vec::with_capacity(model.positions.len());
@@ -93,7 +96,7 @@ impl Builder<'_> {
     /// Where position `i` comes from: the rule that added its role or its cadence
     /// (none for the others), and its tooltip.
     fn origin(&self, i: usize) -> (Vec<String>, String) {
-        let (a, model) = (self.a, &self.a.org);
+        let (a, model) = (self.a, self.model);
         let p = &model.positions[i];
         if let Some(r) = p.role.map(|r| &a.roles[r]) {
             let tooltip = format!("{} Hire {}.", sentence(r.responsibilities), r.hire_when);
@@ -115,8 +118,8 @@ impl Builder<'_> {
 
     /// Each PartnerOps function under the position that owns it.
     fn functions(&mut self) {
-        let a = self.a;
-        for (i, p) in a.org.positions.iter().enumerate() {
+        let (a, model) = (self.a, self.model);
+        for (i, p) in model.positions.iter().enumerate() {
             for &k in &p.owns {
                 let f = &a.partnerops[k];
                 let node = self.graph.add_node(Node {
@@ -135,7 +138,7 @@ impl Builder<'_> {
 
     /// Each alignment line from the lead, labelled with the cadence items it carries.
     fn alignments(&mut self) {
-        let (a, model) = (self.a, &self.a.org);
+        let (a, model) = (self.a, self.model);
         for line in &model.lines {
             let mut label = String::new();
             let mut rules: Vec<String> = Vec::new();

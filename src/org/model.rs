@@ -1,7 +1,10 @@
 //! The org model: one set of positions behind the roles table, the PartnerOps owners,
 //! the cadence and every chart, so that they cannot disagree.
 //!
-//! [`OrgModel::design`] is called by the engine once the rules have fired. It places
+//! The engine calls [`settle`] once the rules have fired: it gives each PartnerOps
+//! function to the role that holds it and settles the cadence; those are all the
+//! reports need. [`OrgModel::of`] designs the positions and lines from the
+//! assessment when a chart is drawn. It places
 //! - the CEO at the root; the executive the lead reports to (`reports_to`) under the
 //!   CEO unless it is the CEO; a shared sales-and-marketing leader, or the heads of
 //!   sales and marketing, only for departments that have people;
@@ -16,37 +19,23 @@
 
 use super::{LEADERSHIP, MARKETING, PARTNERSHIPS, SALES};
 use crate::assessment::{
-    Alignment, CadenceItem, OrgModel, PartnerOpsFunction, Placement, Position, PositionKind, Role,
-    RoleStatus,
+    Alignment, Assessment, CadenceItem, GtmTeams, OrgModel, PartnerOpsFunction, Placement,
+    Position, PositionKind, Role, RoleStatus,
 };
-use crate::profile::Profile;
 use crate::text::Text;
 use std::borrow::Cow;
-use std::ops::Range;
 
 mod cadence;
 mod words;
 
-use cadence::settle;
-use words::{mentions, owner_key, starts_with_ignoring_case, without_the};
-
-/// What the model is designed from: the answers and what the rules added.
-pub struct Inputs<'a, 'r> {
-    /// The profile.
-    pub profile: &'a Profile,
-    /// The chosen placement.
-    pub placement: Placement,
-    /// The executive title the lead reports to.
-    pub reports_to: &'r Text,
-    /// The team in hiring order, with statuses.
-    pub roles: &'a [Role<'r>],
-}
+pub use words::Named;
+use words::{LEAD, mentions, without_the};
 
 /// The title of one leader who runs sales and marketing.
 pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
 
-/// How owner lines name the partnerships lead, whatever its title.
-const LEAD: &str = "partnerships lead";
+/// The lead's title when the rulebook added no roles.
+const NO_ROLES_LEAD: &str = "Partnerships lead";
 
 /// The most direct reports a manager should have.
 pub const MAX_REPORTS: usize = 8;
@@ -115,47 +104,117 @@ impl<'a> Heads<'a> {
     }
 }
 
+/// Settles what the reports read of the org model: gives each PartnerOps function to
+/// the role that holds it (its owner when in place, else the lead "until the X is
+/// hired") and words its owner line to say so; drops the cadence items for a
+/// department of size 0 and merges the items for the same team. `named` says who each
+/// function's owner line names.
+pub fn settle<'r>(
+    roles: &[Role<'r>],
+    teams: GtmTeams,
+    partnerops: &mut [PartnerOpsFunction<'r>],
+    named: &[&Named],
+    cadence: &mut Vec<CadenceItem<'r>>,
+) {
+    owners(roles, partnerops, named);
+    cadence::settle(teams, cadence);
+}
+
+/// Gives each PartnerOps function to the role that owns it when that role is in place,
+/// else to the lead (the first role) "until the X is hired", and words the owner line
+/// to say so.
+fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>], named: &[&Named]) {
+    let lead_title = roles.first().map_or(NO_ROLES_LEAD, |r| r.title.as_str());
+    for (f, named) in partnerops.iter_mut().zip(named) {
+        let named = match named {
+            Named::Lead => {
+                // Named by what it is: the line names the lead by title, as the other
+                // owner lines do.
+                if let Some(rest) = without_the(&f.owner).get(LEAD.len()..) {
+                    f.owner = Cow::Owned(Text::from([lead_title, rest].concat()));
+                }
+                Some(0)
+            }
+            // Of the roles the line could name, the one with the longest title (the
+            // last of equals).
+            Named::Roles(candidates) => {
+                let mut best: Option<(usize, usize)> = None;
+                for (i, r) in roles.iter().enumerate() {
+                    let key = candidates.iter().find(|(o, _)| Some(*o) == r.origin);
+                    if let Some(&(_, len)) = key
+                        && best.is_none_or(|(_, longest)| len >= longest)
+                    {
+                        best = Some((i, len));
+                    }
+                }
+                best.map(|(i, _)| i)
+            }
+        };
+        f.holder = match named {
+            Some(i) if i == 0 || roles[i].status == RoleStatus::Current => i,
+            // The owner is planned, or not in the team at this stage: the lead holds
+            // the function until then, and the owner line says so. An owner this
+            // stage does not plan at all is not promised as a hire.
+            _ => {
+                let (owner, rest) = match f.owner.find(", ") {
+                    Some(i) => f.owner.split_at(i),
+                    None => (f.owner.as_str(), ""),
+                };
+                let text = match named {
+                    Some(i) => {
+                        let planned = roles[i].title.as_str();
+                        [lead_title, ", until the ", planned, " is hired", rest].concat()
+                    }
+                    None => [lead_title, rest, "; later: ", without_the(owner)].concat(),
+                };
+                f.owner = Cow::Owned(Text::from(text));
+                0
+            }
+        };
+    }
+}
+
 impl<'r> OrgModel<'r> {
-    /// Designs the model, and settles the PartnerOps owners and the cadence with it:
-    /// owners not yet hired give way to the lead, cadence items for a department of
-    /// size 0 are dropped, and items for the same team are merged.
-    pub fn design(
-        inputs: Inputs<'_, 'r>,
-        partnerops: &mut [PartnerOpsFunction<'r>],
-        cadence: &mut Vec<CadenceItem<'r>>,
-    ) -> OrgModel<'r> {
+    /// The model of an assessment, with the owners and cadence [`settle`] settled.
+    pub fn of(a: &Assessment<'r>) -> OrgModel<'r> {
         let mut m = OrgModel {
-            positions: Vec::with_capacity(inputs.roles.len() + 8),
+            positions: Vec::with_capacity(a.roles.len() + 8),
             lead: 0,
             lines: Vec::new(),
         };
-        let leaders = m.leaders(&inputs);
-        let team = m.team(&inputs, leaders.over_lead);
-        m.owners(team, partnerops);
-        settle(&inputs.profile.company, cadence);
-        m.align(&leaders, cadence);
+        let leaders = m.leaders(a);
+        let team = m.team(&a.roles, leaders.over_lead);
+        for (k, f) in a.partnerops.iter().enumerate() {
+            let holder = if a.roles.is_empty() {
+                m.lead
+            } else {
+                team + f.holder
+            };
+            m.positions[holder].owns.push(k);
+        }
+        m.align(&leaders, &a.cadence);
         m
     }
 
     /// The positions above the team: the CEO, the executive over partnerships, the
     /// go-to-market leaders of departments with people, and whoever the lead reports
     /// to.
-    fn leaders(&mut self, inputs: &Inputs<'_, 'r>) -> Leaders {
-        let company = &inputs.profile.company;
+    fn leaders(&mut self, a: &Assessment<'r>) -> Leaders {
+        let teams = a.teams;
         let root = self.add(Position::leader(
             "CEO",
             LEADERSHIP,
             PositionKind::Executive,
             None,
         ));
-        let reports_to = inputs.reports_to.as_str();
+        let reports_to = a.reports_to.as_str();
         let lead_reports_to_ceo = reports_to
             .get(..3)
             .is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
 
         // The executive over partnerships, when it is neither the CEO nor a head of
         // sales or marketing (a cross-functional leader, or the owner of revenue).
-        let between = match inputs.placement {
+        let between = match a.placement {
             Placement::Standalone | Placement::CrossFunctional if !lead_reports_to_ceo => {
                 Some(self.add(Position::leader(
                     reports_to,
@@ -169,9 +228,9 @@ impl<'r> OrgModel<'r> {
         // The go-to-market leaders, for departments with people. A cross-functional
         // leader runs both; so does a shared leader in any placement.
         let gtm = between.unwrap_or(root);
-        let shared = if inputs.placement == Placement::CrossFunctional {
+        let shared = if a.placement == Placement::CrossFunctional {
             between
-        } else if company.shared_gtm_leader && company.sales_team + company.marketing_team > 0 {
+        } else if teams.shared_leader && teams.sales + teams.marketing > 0 {
             Some(self.add(Position::leader(
                 SHARED_GTM_LEADER,
                 LEADERSHIP,
@@ -182,13 +241,13 @@ impl<'r> OrgModel<'r> {
             None
         };
         let heads = Heads {
-            placement: inputs.placement,
+            placement: a.placement,
             reports_to,
             gtm,
             shared,
         };
-        let sales = heads.add(self, Placement::Sales, company.sales_team);
-        let marketing = heads.add(self, Placement::Marketing, company.marketing_team);
+        let sales = heads.add(self, Placement::Sales, teams.sales);
+        let marketing = heads.add(self, Placement::Marketing, teams.marketing);
 
         let over_lead = if lead_reports_to_ceo {
             root
@@ -224,10 +283,10 @@ impl<'r> OrgModel<'r> {
     /// The team, in hiring order, under `manager`: the first role leads it, and each
     /// other role reports to the first of its `reports_to` titles hired no later than
     /// it, else to the lead, with at most eight direct reports for the lead. Returns
-    /// the team's positions.
-    fn team(&mut self, inputs: &Inputs<'_, 'r>, manager: usize) -> Range<usize> {
+    /// the position of the first role.
+    fn team(&mut self, roles: &[Role<'r>], manager: usize) -> usize {
         let first = self.positions.len();
-        for (i, role) in inputs.roles.iter().enumerate() {
+        for (i, role) in roles.iter().enumerate() {
             self.add(Position {
                 title: Cow::Borrowed(role.title.as_str()),
                 department: Cow::Borrowed(PARTNERSHIPS),
@@ -240,35 +299,35 @@ impl<'r> OrgModel<'r> {
                 cadence: None,
             });
         }
-        self.lead = if inputs.roles.is_empty() {
+        self.lead = if roles.is_empty() {
             // A custom rulebook may add no roles; someone still has to own the program.
             self.add(Position {
                 status: RoleStatus::Next,
-                ..Position::leader("Partnerships lead", PARTNERSHIPS, PositionKind::Role, None)
+                ..Position::leader(NO_ROLES_LEAD, PARTNERSHIPS, PositionKind::Role, None)
             })
         } else {
             first
         };
         self.positions[self.lead].manager = Some(manager);
-        let roles = first..first + inputs.roles.len();
+        let team = first..first + roles.len();
         // The first of a role's `reports_to` titles in the team that the role may
         // report to without a cycle (and, when `strict`, hired no later than it).
         let preferred = |m: &OrgModel<'r>, i: usize, strict: bool| {
-            let role = &inputs.roles[i - first];
+            let role = &roles[i - first];
             role.reports_to.iter().find_map(|title| {
-                let c = roles
+                let c = team
                     .clone()
                     .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
                 let in_time = status_rank(m.positions[c].status) <= status_rank(role.status);
                 ((in_time || !strict) && !m.reaches(c, i)).then_some(c)
             })
         };
-        for i in roles.clone().filter(|&i| i != self.lead) {
+        for i in team.clone().filter(|&i| i != self.lead) {
             self.positions[i].manager = Some(preferred(self, i, true).unwrap_or(self.lead));
         }
         // At most eight direct reports for the lead: past that, the latest hires go
         // to their preferred manager even if that manager is hired after them.
-        for i in roles.clone().rev() {
+        for i in team.clone().rev() {
             if self.reports(self.lead).count() <= MAX_REPORTS {
                 break;
             }
@@ -278,60 +337,7 @@ impl<'r> OrgModel<'r> {
                 self.positions[i].manager = Some(c);
             }
         }
-        first..self.positions.len()
-    }
-
-    /// Gives each PartnerOps function to the position that owns it when that position
-    /// is in place, else to the lead "until the X is hired", and words the owner line
-    /// to say so.
-    fn owners(&mut self, team: Range<usize>, partnerops: &mut [PartnerOpsFunction<'r>]) {
-        // Each team position with the length of its key.
-        let keys: Vec<(usize, usize)> = team
-            .map(|p| (p, owner_key(&self.positions[p].title).len()))
-            .collect();
-        let lead = self.lead;
-        for (k, f) in partnerops.iter_mut().enumerate() {
-            let owner = without_the(&f.owner);
-            let named = if starts_with_ignoring_case(owner, LEAD) {
-                // Named by what it is: the line names the lead by title, as the
-                // other owner lines do.
-                if let Some(rest) = owner.get(LEAD.len()..) {
-                    let text = [self.positions[lead].title.as_ref(), rest].concat();
-                    f.owner = Cow::Owned(Text::from(text));
-                }
-                Some(lead)
-            } else {
-                keys.iter()
-                    .filter(|&&(p, len)| {
-                        starts_with_ignoring_case(owner, &self.positions[p].title[..len])
-                    })
-                    .max_by_key(|&&(_, len)| len)
-                    .map(|&(p, _)| p)
-            };
-            let holder = match named {
-                Some(p) if p == lead || self.positions[p].status == RoleStatus::Current => p,
-                // The owner is planned, or not in the team at this stage: the lead
-                // holds the function until then, and the owner line says so. An
-                // owner this stage does not plan at all is not promised as a hire.
-                _ => {
-                    let title = &self.positions[lead].title;
-                    let (owner, rest) = match f.owner.find(", ") {
-                        Some(i) => f.owner.split_at(i),
-                        None => (f.owner.as_str(), ""),
-                    };
-                    let text = match named {
-                        Some(p) => {
-                            let planned = &self.positions[p].title;
-                            [title, ", until the ", planned, " is hired", rest].concat()
-                        }
-                        None => [title, rest, "; later: ", without_the(owner)].concat(),
-                    };
-                    f.owner = Cow::Owned(Text::from(text));
-                    lead
-                }
-            };
-            self.positions[holder].owns.push(k);
-        }
+        first
     }
 
     /// One dotted line per counterpart of the cadence the lead does not report to; a

@@ -12,11 +12,11 @@ use super::{
     CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
 };
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, Kpi, OrgModel, Origin,
+    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, GtmTeams, Kpi, Origin,
     PartnerOpsFunction, Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
-use crate::org::model::Inputs;
+use crate::org::model::{Named, settle};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 use std::borrow::Cow;
@@ -118,23 +118,25 @@ impl Rulebook {
     /// Runs the placement rules against `known`, calling `fired` for each that fires.
     fn placement_pass(&self, known: &Known, mut fired: impl FnMut(usize)) -> Ranking {
         let mut scores = Scores::default();
-        let mut excluded: Vec<Placement> = Vec::new();
-        let rules = self.rules();
-        for &index in &self.derived().placement {
-            let rule = &rules[index];
+        let mut excludes = 0u8;
+        let derived = self.derived();
+        for &index in &derived.placement {
             if self.fires(index, known) {
-                for (p, d) in &rule.then.scores {
-                    scores.add(*p, *d);
-                }
-                for p in &rule.then.exclude {
-                    if !excluded.contains(p) {
-                        excluded.push(*p);
+                let w = &derived.weights[index];
+                for p in Placement::ALL {
+                    if w.scored & (1 << p.index()) != 0 {
+                        scores.add(*p, w.scores[p.index()]);
                     }
                 }
+                excludes |= w.excludes;
                 fired(index);
             }
         }
-        excluded.sort();
+        // In placement order, as sorted.
+        let excluded: Vec<Placement> = (Placement::ALL.iter())
+            .filter(|p| excludes & (1 << p.index()) != 0)
+            .copied()
+            .collect();
 
         // The first two of a stable sort by (eligible, score), best first, of the
         // tie-break order: of equals, the first listed wins.
@@ -195,14 +197,16 @@ impl Rulebook {
 
         let mut items = self.items(&fired, first_design, placement);
         let roles = hiring_order(items.roles, profile.program.team_size, stage);
-        let org = OrgModel::design(
-            Inputs {
-                profile,
-                placement,
-                reports_to: items.reports_to,
-                roles: &roles,
-            },
+        let teams = GtmTeams {
+            sales: profile.company.sales_team,
+            marketing: profile.company.marketing_team,
+            shared_leader: profile.company.shared_gtm_leader,
+        };
+        settle(
+            &roles,
+            teams,
             &mut items.partnerops,
+            &items.named,
             &mut items.cadence,
         );
         let mut assessment = Assessment {
@@ -236,7 +240,7 @@ impl Rulebook {
                 .iter()
                 .fold(Citations::default(), |all, &i| all.union(derived.cited[i])),
             trace: None,
-            org,
+            teams,
         };
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
@@ -250,17 +254,33 @@ impl Rulebook {
     /// first wins.
     fn items(&self, fired: &[usize], first_design: usize, placement: Placement) -> Items<'_> {
         let rules = self.rules();
+        let derived = self.derived();
         // Sized for everything the fired rules could add, so that none grows.
-        let most =
-            |count: fn(&Rule) -> usize| fired.iter().map(|&i| count(&rules[i])).sum::<usize>();
+        let mut most = [0usize; 6];
+        for &i in fired {
+            let then = &rules[i].then;
+            let counts = [
+                then.reason.is_some().into(),
+                then.caveat.is_some().into(),
+                then.roles.len(),
+                then.partnerops.len(),
+                then.cadence.len(),
+                then.kpis.len(),
+            ];
+            for (n, count) in most.iter_mut().zip(counts) {
+                *n += count;
+            }
+        }
+        let [reasons, caveats, roles, partnerops, cadence, kpis] = most;
         let mut items = Items {
             reports_to: self.reports_to.get(placement),
-            reasons: Vec::with_capacity(most(|r| r.then.reason.is_some().into())),
-            caveats: Vec::with_capacity(most(|r| r.then.caveat.is_some().into())),
-            roles: Vec::with_capacity(most(|r| r.then.roles.len())),
-            partnerops: Vec::with_capacity(most(|r| r.then.partnerops.len())),
-            cadence: Vec::with_capacity(most(|r| r.then.cadence.len())),
-            kpis: Vec::with_capacity(most(|r| r.then.kpis.len())),
+            reasons: Vec::with_capacity(reasons),
+            caveats: Vec::with_capacity(caveats),
+            roles: Vec::with_capacity(roles),
+            partnerops: Vec::with_capacity(partnerops),
+            named: Vec::with_capacity(partnerops),
+            cadence: Vec::with_capacity(cadence),
+            kpis: Vec::with_capacity(kpis),
         };
         for (position, &index) in fired.iter().enumerate() {
             let rule = &rules[index];
@@ -270,7 +290,7 @@ impl Rulebook {
                 items.reports_to = r;
             }
             let supports =
-                then.scores.get(&placement).is_some_and(|d| *d > 0.0) || position >= first_design;
+                derived.weights[index].scores[placement.index()] > 0.0 || position >= first_design;
             if supports {
                 items.reasons.extend(rule.reason(from(0)));
             }
@@ -285,6 +305,7 @@ impl Rulebook {
             for (i, f) in then.partnerops.iter().enumerate() {
                 if items.partnerops.iter().all(|x| *x.function != f.function) {
                     items.partnerops.push(rule.partnerops(f, from(i)));
+                    items.named.push(&derived.owners[index][i]);
                 }
             }
             // Items for the same team are merged by the org model.
@@ -308,6 +329,8 @@ struct Items<'r> {
     caveats: Vec<Caveat<'r>>,
     roles: Vec<(u32, Role<'r>)>,
     partnerops: Vec<PartnerOpsFunction<'r>>,
+    /// Who each function's owner line names.
+    named: Vec<&'r Named>,
     cadence: Vec<CadenceItem<'r>>,
     kpis: Vec<Kpi<'r>>,
 }
@@ -402,6 +425,7 @@ impl Rule {
                 &f.cites
             },
             origin,
+            holder: 0,
         }
     }
 

@@ -10,8 +10,9 @@
 //! judge. Depends on `profile`, `assessment`, `text` and `guidance`; must not depend on
 //! `analysis`, `render`, `batch` or the binary, and reads no files.
 
-use crate::assessment::Placement;
+use crate::assessment::{Origin, Placement};
 use crate::guidance;
+use crate::org::model::Named;
 use crate::profile::{Document, InputError, Remedy};
 use crate::text::Text;
 use schemars::JsonSchema;
@@ -122,6 +123,35 @@ pub(crate) struct Derived {
     pub(crate) conditions: Vec<Option<compiled::Node>>,
     /// The numbers conditions compare ([`NumberField::all`]).
     pub(crate) numbers: Vec<NumberField>,
+    /// Who the owner line of each of a rule's PartnerOps functions names.
+    pub(crate) owners: Vec<Box<[Named]>>,
+    /// Each rule's scores and exclusions, side by side for the engine's hot loop.
+    pub(crate) weights: Vec<Weights>,
+}
+
+/// A rule's effect on the ranking, by [`Placement::index`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Weights {
+    /// The points it adds to each placement (0 for a placement it does not score).
+    pub(crate) scores: [f64; 4],
+    /// One bit for each placement it scores.
+    pub(crate) scored: u8,
+    /// One bit for each placement it rules out.
+    pub(crate) excludes: u8,
+}
+
+impl Weights {
+    fn of(then: &Effects) -> Weights {
+        let mut w = Weights::default();
+        for (p, d) in &then.scores {
+            w.scores[p.index()] = *d;
+            w.scored |= 1 << p.index();
+        }
+        for p in &then.exclude {
+            w.excludes |= 1 << p.index();
+        }
+        w
+    }
 }
 
 /// [`Derived`], filled in on first use. Not part of a rulebook's identity: a rulebook
@@ -179,8 +209,29 @@ impl Rulebook {
                     .map(|r| r.when.as_ref().map(compiled::Node::compile))
                     .collect(),
                 numbers: NumberField::all(),
+                owners: self.owners(),
+                weights: self.rules.iter().map(|r| Weights::of(&r.then)).collect(),
             }
         })
+    }
+
+    /// Who the owner line of each rule's PartnerOps functions names, of the roles the
+    /// rules add.
+    fn owners(&self) -> Vec<Box<[Named]>> {
+        let roles = || {
+            self.rules.iter().enumerate().flat_map(|(i, r)| {
+                (r.then.roles.iter().enumerate())
+                    .map(move |(j, role)| (Origin::new(i, j), role.title.as_str()))
+            })
+        };
+        self.rules
+            .iter()
+            .map(|r| {
+                (r.then.partnerops.iter())
+                    .map(|f| Named::of(&f.owner, roles()))
+                    .collect()
+            })
+            .collect()
     }
 
     /// What rule `index` adds, in one line ([`Effects::describe`]).

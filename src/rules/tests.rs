@@ -580,6 +580,64 @@ mod compiled {
         assert!(fired > 100_000, "{fired}");
     }
 
+    /// Nested conditions, where evaluation stops early in lists, agree with
+    /// `Facts::holds` too.
+    #[test]
+    fn nested_conditions_mean_what_they_say() {
+        use crate::profile::ProgramType;
+        use crate::rules::{Comparison, Condition as C, NumberField, Op};
+        let leaves = [
+            C::SelfServe(true),
+            C::HasType(ProgramType::Referral),
+            C::Compare(Comparison {
+                field: NumberField::TypeCount,
+                op: Op::Eq,
+                value: 0.0,
+            }),
+            C::HasType(ProgramType::Affiliate),
+        ];
+        let inner = |k: usize, a: &C, b: &C| match k {
+            0 => C::All(vec![a.clone(), b.clone()]),
+            1 => C::Any(vec![a.clone(), b.clone()]),
+            _ => C::Not(Box::new(C::All(vec![
+                a.clone(),
+                C::Not(Box::new(b.clone())),
+            ]))),
+        };
+        let mut conditions = Vec::new();
+        for outer in 0..2 {
+            for k in 0..3 {
+                for (a, b) in [(0, 1), (2, 3), (1, 2), (3, 0)] {
+                    let list = vec![
+                        inner(k, &leaves[a], &leaves[b]),
+                        leaves[(a + 2) % 4].clone(),
+                        inner((k + 1) % 3, &leaves[b], &leaves[a]),
+                    ];
+                    conditions.push(if outer == 0 {
+                        C::All(list)
+                    } else {
+                        C::Any(list)
+                    });
+                }
+            }
+        }
+        let compiled: Vec<Node> = conditions.iter().map(Node::compile).collect();
+        let numbers = NumberField::all();
+        for n in 0..300 {
+            let yaml = corpus::profile(11, n);
+            let profile = Profile::parse("corpus.yaml", &yaml).unwrap();
+            let facts = Facts {
+                profile: &profile,
+                stage: Stage::Mid,
+                placement: None,
+            };
+            let known = Known::new(&facts, &numbers);
+            for (node, c) in compiled.iter().zip(&conditions) {
+                assert_eq!(node.holds(&known), facts.holds(c), "{c:?} on {yaml}");
+            }
+        }
+    }
+
     #[test]
     fn a_placement_test_fails_until_the_placement_is_known() {
         let profile = Profile::parse("base.yaml", super::BASE).unwrap();

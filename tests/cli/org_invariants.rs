@@ -5,7 +5,7 @@
 //! does not exist, deal registration without resellers, more people in place than the
 //! team has, a manager with more than eight direct reports.
 
-use partner_org::assessment::{Assessment, Placement, RoleStatus, Stage};
+use partner_org::assessment::{Assessment, OrgModel, Placement, RoleStatus, Stage};
 use partner_org::org::{LinkKind, NodeKind, OrgChart};
 use partner_org::profile::{Profile, ProgramType, Source};
 use partner_org::rules::Rulebook;
@@ -26,7 +26,7 @@ const STAGES: [Option<Stage>; 4] = [
 /// Every broken invariant of one assessment and its chart, in words.
 fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String> {
     let mut out = Vec::new();
-    let m = &a.org;
+    let m = &OrgModel::of(a);
     let g = &chart.graph;
     let lead = &m.positions[m.lead];
     let types = &profile.program.types;

@@ -1,10 +1,43 @@
 //! How the model matches the names rules give (owners, counterparts) to positions:
 //! letter case aside and without allocating, since the engine does it for every
-//! profile.
+//! profile. Owner lines are matched to role titles once per rulebook ([`Named`]).
+
+use crate::assessment::Origin;
+
+/// How owner lines name the partnerships lead, whatever its title.
+pub(super) const LEAD: &str = "partnerships lead";
+
+/// Who a PartnerOps owner line names, worked out once per rulebook: the lead, or the
+/// roles of the rulebook whose titles (without a trailing `(...)`) it starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// "The partnerships lead...": whoever leads the team.
+    Lead,
+    /// Each role the line could name, by the rule item that adds it, with the length
+    /// of its title's key: of the roles an assessment has, the longest key wins.
+    Roles(Box<[(Origin, usize)]>),
+}
+
+impl Named {
+    /// Who `owner` names, of the roles `roles` (each with the rule item adding it).
+    pub fn of<'a>(owner: &str, roles: impl Iterator<Item = (Origin, &'a str)>) -> Named {
+        let owner = without_the(owner);
+        if starts_with_ignoring_case(owner, LEAD) {
+            return Named::Lead;
+        }
+        Named::Roles(
+            roles
+                .map(|(origin, title)| (origin, owner_key(title)))
+                .filter(|(_, key)| starts_with_ignoring_case(owner, key))
+                .map(|(origin, key)| (origin, key.len()))
+                .collect(),
+        )
+    }
+}
 
 /// A role title as function owners name it: without a trailing `(...)`. Compared
 /// with [`starts_with_ignoring_case`].
-pub(super) fn owner_key(title: &str) -> &str {
+fn owner_key(title: &str) -> &str {
     if !title.ends_with(')') {
         return title;
     }
@@ -13,7 +46,7 @@ pub(super) fn owner_key(title: &str) -> &str {
 
 /// Whether `text` starts with `prefix`, letter case aside (both lowercased, without
 /// allocating: the engine matches owners for every profile).
-pub(super) fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
     // Byte by byte while both are ASCII: an ASCII letter lowercases to one, so a
     // difference there is final. From the first other byte (a character boundary in
     // both), character by character.
@@ -55,7 +88,37 @@ pub(super) fn mentions(text: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{mentions, owner_key, starts_with_ignoring_case, without_the};
+    use super::{Named, mentions, owner_key, starts_with_ignoring_case, without_the};
+    use crate::assessment::Origin;
+
+    #[test]
+    fn owner_lines_name_the_lead_or_the_roles_they_start_with() {
+        let roles = [
+            (Origin::new(0, 0), "Partner manager (EMEA)"),
+            (Origin::new(0, 1), "Partner"),
+            (Origin::new(3, 0), "Partner ops analyst"),
+            (Origin::new(4, 2), "Partner manager"),
+        ];
+        assert_eq!(
+            Named::of("The partner manager, with sales", roles.into_iter()),
+            Named::Roles(
+                [
+                    (Origin::new(0, 0), 15),
+                    (Origin::new(0, 1), 7),
+                    (Origin::new(4, 2), 15)
+                ]
+                .into()
+            )
+        );
+        assert_eq!(
+            Named::of("the Partnerships lead, with marketing", roles.into_iter()),
+            Named::Lead
+        );
+        assert_eq!(
+            Named::of("Revenue operations", roles.into_iter()),
+            Named::Roles([].into())
+        );
+    }
 
     #[test]
     fn owners_match_titles_letter_case_aside() {

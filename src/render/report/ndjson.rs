@@ -273,6 +273,21 @@ impl Line<'_> {
         Ok(serde_json::to_writer(&mut *self.0, v)?)
     }
 
+    /// A string: as it is between quotes when nothing in it needs escaping (as for
+    /// nearly every text of a rulebook), else through serde_json, which escapes only
+    /// control characters, quotes and backslashes.
+    fn text(&mut self, s: &str) -> io::Result<()> {
+        // Without an early exit, so that the compiler checks many bytes at a time.
+        let escapes = (s.bytes()).fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
+        if escapes {
+            return self.value(&s);
+        }
+        self.0.push(b'"');
+        self.raw(s);
+        self.0.push(b'"');
+        Ok(())
+    }
+
     /// `"name":` after a `{` (first) or a `,`.
     fn key(&mut self, first: bool, name: &str) {
         if !first {
@@ -307,8 +322,8 @@ impl Line<'_> {
         for (piece, value) in cached.pieces.iter().zip(values) {
             self.raw(piece);
             match value {
-                Settled::Text(text) => self.value(text)?,
-                Settled::Cites(cites) => self.value(cites)?,
+                Settled::Text(text) => self.text(text)?,
+                Settled::Cites(cites) => self.list(cites, |line, c| line.text(c))?,
             }
         }
         self.raw(cached.pieces.last().map_or("", String::as_str));
@@ -365,13 +380,13 @@ impl Ndjson<'_> {
             kpis,
             sources,
             trace: _,
-            org: _,
+            teams: _,
         } = a;
         line.raw("{");
         line.key(true, "source");
         line.value(source)?;
         line.key(false, "profile");
-        line.value(profile)?;
+        line.text(profile)?;
         line.key(false, "placement");
         line.name(placement.as_str());
         line.key(false, "reports_to");
