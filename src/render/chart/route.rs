@@ -15,8 +15,6 @@
 //! on every side, away from where reporting lines meet it.
 
 use super::geometry::{Point, Rect};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// How far a route keeps from any box or label.
 pub const MARGIN: f64 = 9.0;
@@ -219,9 +217,10 @@ impl Router {
                 }
             }
         }
+        let mut scratch = Scratch::default();
         let mut routes = orders
             .into_iter()
-            .map(|order| self.route_in(pairs, tag, order.into_iter()))
+            .map(|order| self.route_in(pairs, tag, order.into_iter(), &mut scratch))
             .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
             .map(|(routes, _)| routes)
             .unwrap_or_default();
@@ -237,9 +236,10 @@ impl Router {
                 .collect();
             let tags: Vec<Rect> = others.iter().map(|r| r.tag).collect();
             let (from, to) = &pairs[i];
+            let grid = Grid::new(self, from, to, &taken, &tags);
             let again = [true, false]
                 .into_iter()
-                .find_map(|strict| Grid::new(self, from, to, &taken, &tags).route(to, tag, strict));
+                .find_map(|strict| grid.route(to, tag, strict, &mut scratch));
             if let Some((r, _)) = again {
                 routes[i] = Some(r);
             }
@@ -253,6 +253,7 @@ impl Router {
         pairs: &[(Rect, Rect)],
         tag: (f64, f64),
         order: impl Iterator<Item = usize>,
+        scratch: &mut Scratch,
     ) -> (Vec<Option<Routed>>, u64) {
         let mut taken: Vec<Segment> = Vec::new();
         let mut tags: Vec<Rect> = Vec::new();
@@ -260,9 +261,10 @@ impl Router {
         let mut total = 0;
         for i in order {
             let (from, to) = &pairs[i];
+            let grid = Grid::new(self, from, to, &taken, &tags);
             let routed = [true, false]
                 .into_iter()
-                .find_map(|strict| Grid::new(self, from, to, &taken, &tags).route(to, tag, strict));
+                .find_map(|strict| grid.route(to, tag, strict, scratch));
             if let Some((r, cost)) = routed {
                 taken.extend(r.points.windows(2).map(|w| (w[0], w[1])));
                 tags.push(r.tag);
@@ -271,6 +273,64 @@ impl Router {
             }
         }
         (out, total)
+    }
+}
+
+/// What the searches reuse from one to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The least cost found to each state.
+    best: Vec<u64>,
+    /// Each state's predecessor on the cheapest way to it.
+    prev: Vec<usize>,
+    /// Whether a goal lies at each grid point.
+    at_goal: Vec<bool>,
+    queue: Queue,
+}
+
+/// The states still to search, cheapest first and among those the least state
+/// first: a radix heap, as every cost pushed is at least the last popped.
+#[derive(Default)]
+struct Queue {
+    /// The last key popped.
+    last: u128,
+    /// The keys (cost and state) by the highest bit in which they differ from
+    /// `last`.
+    buckets: Vec<Vec<u128>>,
+}
+
+impl Queue {
+    fn clear(&mut self) {
+        self.last = 0;
+        self.buckets.resize_with(129, Vec::new);
+        self.buckets.iter_mut().for_each(Vec::clear);
+    }
+
+    fn bucket(&self, key: u128) -> usize {
+        (128 - (key ^ self.last).leading_zeros()) as usize
+    }
+
+    fn push(&mut self, cost: u64, state: usize) {
+        let key = (u128::from(cost) << 64) | state as u128;
+        debug_assert!(key >= self.last, "a key below the last popped");
+        let b = self.bucket(key);
+        self.buckets[b].push(key);
+    }
+
+    fn pop(&mut self) -> Option<(u64, usize)> {
+        if self.buckets[0].is_empty() {
+            let i = self.buckets.iter().position(|b| !b.is_empty())?;
+            let mut keys = std::mem::take(&mut self.buckets[i]);
+            self.last = keys.iter().copied().min()?;
+            for &key in &keys {
+                let b = self.bucket(key);
+                self.buckets[b].push(key);
+            }
+            keys.clear();
+            self.buckets[i] = keys;
+        }
+        let key = self.buckets[0].pop()?;
+        Some(((key >> 64) as u64, key as u64 as usize))
     }
 }
 
@@ -288,6 +348,26 @@ struct Grid<'a> {
     tags: &'a [Rect],
     /// Where the route may leave its first box.
     starts: Vec<(Point, usize)>,
+    /// Whether each grid point (at `ix * ys.len() + iy`) is free.
+    open: Vec<bool>,
+    /// What the step from each grid point to the next one along x costs
+    /// ([`Grid::cost`] without the check on where it arrives), or [`SHUT`].
+    east: Vec<u64>,
+    /// The same for the step to the next grid point along y.
+    south: Vec<u64>,
+}
+
+/// The cost of a step whose middle is not free.
+const SHUT: u64 = u64::MAX;
+
+/// The indices of the sorted `v` strictly between `low` and `high`.
+fn between(v: &[f64], low: f64, high: f64) -> std::ops::Range<usize> {
+    v.partition_point(|c| *c <= low)..v.partition_point(|c| *c < high)
+}
+
+/// The points halfway between neighbours of the sorted `v`.
+fn halves(v: &[f64]) -> Vec<f64> {
+    v.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect()
 }
 
 /// Where a route may end: the grid point (x, y index), the direction out of the
@@ -352,7 +432,7 @@ impl<'a> Grid<'a> {
         };
         tidy(&mut xs, bounds.x, bounds.right());
         tidy(&mut ys, bounds.y, bounds.bottom());
-        Grid {
+        let mut grid = Grid {
             router,
             xs,
             ys,
@@ -360,6 +440,149 @@ impl<'a> Grid<'a> {
             taken,
             tags,
             starts,
+            open: Vec::new(),
+            east: Vec::new(),
+            south: Vec::new(),
+        };
+        grid.rasterise();
+        grid
+    }
+
+    /// Every grid point's and step's [`Grid::free`] and [`Grid::cost`] worked out at
+    /// once, from each obstacle and line to the grid points and steps it reaches,
+    /// rather than each step tested against every obstacle and line.
+    fn rasterise(&mut self) {
+        let (xs, ys) = (&self.xs, &self.ys);
+        let ny = ys.len();
+        let cells = xs.len() * ny;
+        let (mid_x, mid_y) = (halves(xs), halves(ys));
+        let mut open = vec![true; cells];
+        // Whether each step's middle is free and over a soft area.
+        let mut shut = [vec![false; cells], vec![false; cells]];
+        let mut soft = [vec![false; cells], vec![false; cells]];
+        // Crossings (weighted) and how far each step runs alongside others.
+        let mut crossed = [vec![0u64; cells], vec![0u64; cells]];
+        let mut close = [vec![0f64; cells], vec![0f64; cells]];
+        let mark = |rect: &Rect, grid: &mut [bool], across: &[f64], down: &[f64]| {
+            for ix in between(across, rect.x, rect.right()) {
+                for iy in between(down, rect.y, rect.bottom()) {
+                    grid[ix * ny + iy] = true;
+                }
+            }
+        };
+        for r in &self.blocked {
+            for ix in between(xs, r.x, r.right()) {
+                for iy in between(ys, r.y, r.bottom()) {
+                    open[ix * ny + iy] = false;
+                }
+            }
+            mark(r, &mut shut[0], &mid_x, ys);
+            mark(r, &mut shut[1], xs, &mid_y);
+        }
+        for r in &self.router.soft {
+            mark(r, &mut soft[0], &mid_x, ys);
+            mark(r, &mut soft[1], xs, &mid_y);
+        }
+        let weighted = [
+            (&self.router.solid[..], CROSS_SOLID),
+            (self.taken, CROSS_DOTTED),
+            (&self.router.edges[..], CROSS_FRAME),
+        ];
+        for (lines, weight) in weighted {
+            for &l in lines {
+                self.crossings(l, |along, cell| crossed[along][cell] += weight);
+            }
+        }
+        // In the order [`Grid::penalty`] adds them, so that the sums are the same.
+        let near = self.taken.iter().map(|&l| (l, SPACING));
+        for (l, spacing) in near.chain(self.router.edges.iter().map(|&l| (l, 3.0))) {
+            self.alongside(l, spacing, |along, cell, length| {
+                close[along][cell] += length
+            });
+        }
+        let mut cost = [vec![SHUT; cells], vec![SHUT; cells]];
+        for (along, cost) in cost.iter_mut().enumerate() {
+            for ix in 0..xs.len() - usize::from(along == 0) {
+                for iy in 0..ny - usize::from(along == 1) {
+                    let cell = ix * ny + iy;
+                    if shut[along][cell] {
+                        continue;
+                    }
+                    let (a, b) = self.neighbours(ix, iy, along);
+                    let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
+                    if soft[along][cell] {
+                        length *= 3.0;
+                    }
+                    let close = (close[along][cell] * 10.0 * ALONGSIDE) as u64;
+                    cost[cell] = length as u64 + crossed[along][cell] + close;
+                }
+            }
+        }
+        let [east, south] = cost;
+        (self.open, self.east, self.south) = (open, east, south);
+    }
+
+    /// The grid point `ix`, `iy` and its next neighbour along x (`along` 0) or y (1).
+    fn neighbours(&self, ix: usize, iy: usize, along: usize) -> Segment {
+        let (jx, jy) = if along == 0 {
+            (ix + 1, iy)
+        } else {
+            (ix, iy + 1)
+        };
+        ((self.xs[ix], self.ys[iy]), (self.xs[jx], self.ys[jy]))
+    }
+
+    /// Calls `f` with each step (along x: 0, along y: 1, and its first grid point)
+    /// that [`cross`]es `l`.
+    fn crossings(&self, l: Segment, mut f: impl FnMut(usize, usize)) {
+        let (xs, ys) = (&self.xs, &self.ys);
+        let ny = ys.len();
+        if horizontal(l) {
+            // Steps along y from the row just above the line, in the columns it spans.
+            let (x0, x1) = span(l.0.0, l.1.0);
+            let below = ys.partition_point(|c| *c < l.0.1);
+            if below == 0 || below == ny {
+                return;
+            }
+            let columns = xs.partition_point(|c| *c <= x0)..xs.partition_point(|c| *c <= x1);
+            for ix in columns {
+                f(1, ix * ny + below - 1);
+            }
+        } else {
+            let (y0, y1) = span(l.0.1, l.1.1);
+            let right = xs.partition_point(|c| *c < l.0.0);
+            if right == 0 || right == xs.len() {
+                return;
+            }
+            let rows = ys.partition_point(|c| *c <= y0)..ys.partition_point(|c| *c <= y1);
+            for iy in rows {
+                f(0, (right - 1) * ny + iy);
+            }
+        }
+    }
+
+    /// Calls `f` with each step (as in [`Grid::crossings`]) that runs [`alongside`]
+    /// `l` closer than `spacing`, and how far.
+    fn alongside(&self, l: Segment, spacing: f64, mut f: impl FnMut(usize, usize, f64)) {
+        let (xs, ys) = (&self.xs, &self.ys);
+        let ny = ys.len();
+        let along = usize::from(!horizontal(l));
+        let ((c, (lo, hi)), (across, down)) = if along == 0 {
+            ((l.0.1, span(l.0.0, l.1.0)), (xs, ys))
+        } else {
+            ((l.0.0, span(l.0.1, l.1.1)), (ys, xs))
+        };
+        // Steps from the last point at or before `lo` to the first at or after `hi`.
+        let first = across.partition_point(|v| *v <= lo).saturating_sub(1);
+        let last = across.partition_point(|v| *v < hi).min(across.len() - 1);
+        for j in between(down, c - spacing, c + spacing) {
+            for i in first..last {
+                let (ix, iy) = if along == 0 { (i, j) } else { (j, i) };
+                let length = alongside(self.neighbours(ix, iy, along), l, spacing);
+                if length > 0.0 {
+                    f(along, ix * ny + iy, length);
+                }
+            }
         }
     }
 
@@ -392,10 +615,16 @@ impl<'a> Grid<'a> {
     /// The shortest route with few bends from a side of `from` to a tag beside `to`.
     /// When `strict`, the tag covers no other line.
     /// Returns it with its cost.
-    fn route(&self, to: &Rect, tag: (f64, f64), strict: bool) -> Option<(Routed, u64)> {
+    fn route(
+        &self,
+        to: &Rect,
+        tag: (f64, f64),
+        strict: bool,
+        scratch: &mut Scratch,
+    ) -> Option<(Routed, u64)> {
         let goals = self.goals(to, tag, strict);
-        let (end, goal, prev, cost) = self.search(&goals, strict)?;
-        Some((self.path(end, &goal, &prev)?, cost))
+        let (end, goal, cost) = self.search(&goals, strict, scratch)?;
+        Some((self.path(end, &goal, &scratch.prev)?, cost))
     }
 
     /// The search state at grid point `ix`, `iy`, heading in direction `dir`.
@@ -445,26 +674,44 @@ impl<'a> Grid<'a> {
                 if jx < 0 || jy < 0 || jx as usize >= nx || jy as usize >= ny {
                     break;
                 }
-                let next = (self.xs[jx as usize], self.ys[jy as usize]);
-                if !self.free(next) || !self.free(((at.0 + next.0) / 2.0, (at.1 + next.1) / 2.0)) {
+                let (jx, jy) = (jx as usize, jy as usize);
+                if self.cost(ix, iy, jx, jy).is_none() {
                     break;
                 }
-                (ix, iy) = (jx as usize, jy as usize);
+                (ix, iy) = (jx, jy);
             }
         }
         goals
     }
 
     /// The cheapest way along the grid from a start to one of the `goals` (Dijkstra
-    /// over grid points and headings, costed by [`Grid::moves`]), when `strict` from
-    /// a start no other line leaves by: the state it ends in, the goal, each state's
-    /// predecessor and the cost.
-    fn search(&self, goals: &[Goal], strict: bool) -> Option<(usize, Goal, Vec<usize>, u64)> {
+    /// over grid points and headings, each step costed by [`Grid::cost`] and a bend
+    /// by [`BEND`]), when `strict` from
+    /// a start no other line leaves by: the state it ends in, the goal and the cost,
+    /// with each state's predecessor left in `scratch`.
+    fn search(
+        &self,
+        goals: &[Goal],
+        strict: bool,
+        scratch: &mut Scratch,
+    ) -> Option<(usize, Goal, u64)> {
+        if goals.is_empty() {
+            return None;
+        }
         let (nx, ny) = (self.xs.len(), self.ys.len());
-        let mut best = vec![u64::MAX; nx * ny * 4];
-        let mut prev = vec![usize::MAX; nx * ny * 4];
-        let mut steps = vec![None; nx * ny * 4];
-        let mut heap = BinaryHeap::new();
+        let Scratch {
+            best,
+            prev,
+            at_goal,
+            queue,
+        } = scratch;
+        best.clear();
+        best.resize(nx * ny * 4, u64::MAX);
+        // Written wherever `best` is, so never read unwritten.
+        prev.resize(nx * ny * 4, usize::MAX);
+        at_goal.clear();
+        at_goal.resize(nx * ny, false);
+        queue.clear();
         for &(p, dir) in &self.starts {
             let e = escape(p, dir, MARGIN);
             if let (Some(ix), Some(iy)) = (Self::index(&self.xs, e.0), Self::index(&self.ys, e.1)) {
@@ -479,90 +726,75 @@ impl<'a> Grid<'a> {
                 let cost = (MARGIN * 10.0) as u64 + self.penalty((p, e));
                 if cost < best[s] {
                     best[s] = cost;
-                    heap.push(Reverse((cost, s)));
+                    prev[s] = usize::MAX;
+                    queue.push(cost, s);
                 }
             }
         }
-        let mut at_cell: Vec<Vec<usize>> = vec![Vec::new(); nx * ny];
-        for (k, g) in goals.iter().enumerate() {
-            at_cell[g.0 * ny + g.1].push(k);
+        for g in goals {
+            at_goal[g.0 * ny + g.1] = true;
         }
         let mut end: Option<(u64, usize, usize)> = None;
-        while let Some(Reverse((cost, s))) = heap.pop() {
-            if cost > best[s] || end.is_some_and(|(c, _, _)| cost >= c) {
+        while let Some((cost, s)) = queue.pop() {
+            // Every state still to come costs as much: none ends cheaper.
+            if end.is_some_and(|(c, _, _)| cost >= c) {
+                break;
+            }
+            if cost > best[s] {
                 continue;
             }
             let (cell, dir) = (s / 4, s % 4);
             let (ix, iy) = (cell / ny, cell % ny);
-            for &k in &at_cell[cell] {
-                let out = goals[k].2;
-                // The last stretch goes into the box, against its port's direction.
-                let turn = if dir == (out ^ 1) { 0 } else { BEND };
-                if dir != out {
-                    let total = cost + turn + goals[k].4;
+            if at_goal[cell] {
+                for (k, goal) in goals.iter().enumerate() {
+                    let out = goal.2;
+                    if (goal.0, goal.1) != (ix, iy) || dir == out {
+                        continue;
+                    }
+                    // The last stretch goes into the box, against its port's direction.
+                    let turn = if dir == (out ^ 1) { 0 } else { BEND };
+                    let total = cost + turn + goal.4;
                     if end.is_none_or(|(c, _, _)| total < c) {
                         end = Some((total, s, k));
                     }
                 }
             }
-            for (t, step) in self.moves(ix, iy, dir, &mut steps) {
-                let c = cost + step;
-                if c < best[t] {
-                    best[t] = c;
-                    prev[t] = s;
-                    heap.push(Reverse((c, t)));
-                }
-            }
-        }
-        end.map(|(cost, s, k)| (s, goals[k], prev, cost))
-    }
-
-    /// The moves from grid point `ix`, `iy` heading `dir`: to the next point in each
-    /// direction but back, where the way is free, each with its state and its cost
-    /// ([`Grid::step`], and [`BEND`] for a turn). `steps` keeps each step's cost once
-    /// worked out, as three headings share it.
-    fn moves<'s>(
-        &'s self,
-        ix: usize,
-        iy: usize,
-        dir: usize,
-        steps: &'s mut [Option<Option<u64>>],
-    ) -> impl Iterator<Item = (usize, u64)> + 's {
-        let (nx, ny) = (self.xs.len(), self.ys.len());
-        let cell = ix * ny + iy;
-        STEPS
-            .iter()
-            .enumerate()
-            .filter_map(move |(next_dir, &(dx, dy))| {
+            for (next_dir, &(dx, dy)) in STEPS.iter().enumerate() {
                 if next_dir == (dir ^ 1) {
-                    return None;
+                    continue;
                 }
                 let (jx, jy) = (ix as i64 + dx, iy as i64 + dy);
                 if jx < 0 || jy < 0 || jx as usize >= nx || jy as usize >= ny {
-                    return None;
+                    continue;
                 }
                 let (jx, jy) = (jx as usize, jy as usize);
-                let cost = (*steps[cell * 4 + next_dir].get_or_insert_with(|| {
-                    self.step((self.xs[ix], self.ys[iy]), (self.xs[jx], self.ys[jy]))
-                }))?;
+                let Some(step) = self.cost(ix, iy, jx, jy) else {
+                    continue;
+                };
                 let turn = if next_dir == dir { 0 } else { BEND };
-                Some((self.state(jx, jy, next_dir), cost + turn))
-            })
+                let (t, c) = (self.state(jx, jy, next_dir), cost + step + turn);
+                if c < best[t] {
+                    best[t] = c;
+                    prev[t] = s;
+                    queue.push(c, t);
+                }
+            }
+        }
+        end.map(|(cost, s, k)| (s, goals[k], cost))
     }
 
-    /// What the step from grid point `a` to its neighbour `b` costs: its length,
-    /// three times over soft areas, and the [`Grid::penalty`]; `None` where the way
-    /// is not free.
-    fn step(&self, a: Point, b: Point) -> Option<u64> {
-        let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-        if !self.free(b) || !self.free(mid) {
-            return None;
-        }
-        let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-        if self.router.soft.iter().any(|r| r.contains(mid)) {
-            length *= 3.0;
-        }
-        Some(length as u64 + self.penalty((a, b)))
+    /// What the step from grid point `ix`, `iy` to its neighbour `jx`, `jy` costs: its
+    /// length, three times over soft areas, and the [`Grid::penalty`]; `None` where
+    /// the way is not free.
+    fn cost(&self, ix: usize, iy: usize, jx: usize, jy: usize) -> Option<u64> {
+        let ny = self.ys.len();
+        let (table, first) = if iy == jy {
+            (&self.east, ix.min(jx) * ny + iy)
+        } else {
+            (&self.south, ix * ny + iy.min(jy))
+        };
+        let cost = table[first];
+        (cost != SHUT && self.open[jx * ny + jy]).then_some(cost)
     }
 
     /// The route found, walked back from the state `end` through `prev` to the start
