@@ -20,14 +20,36 @@ const LAUNCHING: &str = "\x1b[B\r";
 
 /// A session of `partner-org ask ARGS` in `dir`.
 fn ask(dir: &Path, args: &[&str]) -> PtySession {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_partner-org"));
-    cmd.arg("ask")
+    ask_through(
+        std::process::Command::new(env!("CARGO_BIN_EXE_partner-org")),
+        dir,
+        args,
+    )
+}
+
+/// A session of `partner-org ask ARGS` in `dir`, in a terminal `columns` wide and
+/// `rows` high. partner-org reads the size once, as it starts, so the size is set
+/// (with stty) before it starts rather than after it was spawned.
+fn ask_sized(dir: &Path, args: &[&str], columns: u16, rows: u16) -> PtySession {
+    let mut sh = std::process::Command::new("sh");
+    sh.arg("-c")
+        .arg(format!(
+            "stty cols {columns} rows {rows} && exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_partner-org"));
+    ask_through(sh, dir, args)
+}
+
+/// `command` (partner-org, or what runs it) with `ask ARGS`, in a pseudo-terminal.
+fn ask_through(mut command: std::process::Command, dir: &Path, args: &[&str]) -> PtySession {
+    command
+        .arg("ask")
         .args(["--color", "never"])
         .args(args)
         .current_dir(dir)
         .env("TERM", "xterm")
         .env_remove("NO_COLOR");
-    spawn_command(cmd, Some(PATIENCE.as_millis() as u64)).expect("spawn partner-org ask")
+    spawn_command(command, Some(PATIENCE.as_millis() as u64)).expect("spawn partner-org ask")
 }
 
 /// Text as rexpect reads it: one char per byte, so `✔` is three chars.
@@ -432,31 +454,18 @@ fn from_a_complete_profile_goes_straight_to_the_review() {
     assert!(sellfy.exists());
 }
 
-/// Sets the size of the terminal behind `p`, as a terminal window does when resized.
-fn resize(p: &PtySession, columns: u16, rows: u16) {
-    let pty = p.process().get_file_handle().expect("the pseudo-terminal");
-    let size = libc::winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCSWINSZ reads a winsize, which `size` is, for the duration of the call.
-    let set = unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
-    assert_eq!(set, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
-}
-
 /// The advice after the review is laid out for the terminal's width, as `advise`'s is:
 /// here 72 columns, not the 100 used when the width is unknown.
 #[test]
 fn the_advice_is_laid_out_for_the_terminal_width() {
     let dir = tempfile::tempdir().unwrap();
     let sellfy = repo("profiles/sellfy.yaml");
-    let mut p = ask(
+    let mut p = ask_sized(
         dir.path(),
         &["--from", sellfy.to_str().unwrap(), "--out", "s.yaml"],
+        72,
+        40,
     );
-    resize(&p, 72, 40);
     waiting_at(&mut p, "Review your answers", "\r");
     let shown = p.exp_string("Saved s.yaml").expect("saved");
     let shown: Vec<u8> = shown.chars().map(|c| c as u8).collect();
