@@ -1,5 +1,7 @@
 //! Where output goes: stdout, or a file written atomically (a temp file in the same
-//! folder, renamed into place) that is never overwritten without `--force`.
+//! folder, renamed into place) that is never overwritten without `--force`. A named
+//! pipe or a device given as the file (`-o /dev/null`, `-o my-fifo`) is written into
+//! as it is: renaming a file over it would replace it, not write to it.
 //!
 //! Whatever happens, a half-written file never takes the target's place: an error
 //! drops the temp file, and SIGINT, SIGTERM or SIGHUP while writing remove it before
@@ -46,6 +48,11 @@ impl Sink {
         write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
     ) -> anyhow::Result<T> {
         let shown = path.display();
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            return into_special(path, &meta, write);
+        }
         if path.exists() && !self.force {
             return Err(ExitError::new(
                 Exit::CantCreate,
@@ -90,6 +97,42 @@ impl Sink {
             )
         })?;
         Ok(value)
+    }
+}
+
+/// Writes into `path`, which exists and is not a regular file: a named pipe or a
+/// character device is opened and written as it is (nothing there to clobber); any
+/// other kind (a folder, a socket, a block device) is refused.
+fn into_special<T>(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> anyhow::Result<T> {
+    let shown = path.display();
+    #[cfg(unix)]
+    let streams = {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_fifo() || meta.file_type().is_char_device()
+    };
+    #[cfg(not(unix))]
+    let streams = false;
+    if !streams {
+        let what = if meta.is_dir() {
+            "is a folder; give a file name inside it"
+        } else {
+            "is not a regular file, a named pipe or a device"
+        };
+        return Err(ExitError::new(Exit::CantCreate, format!("{shown} {what}")).into());
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| ExitError::new(Exit::CantCreate, format!("cannot open {shown}: {e}")))?;
+    let mut out = BufWriter::with_capacity(BUFFER, file);
+    match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitError::new(Exit::Ok, "").into()),
+        Err(e) => Err(ExitError::new(Exit::IoErr, format!("cannot write {shown}: {e}")).into()),
+        Ok(value) => Ok(value),
     }
 }
 

@@ -165,3 +165,53 @@ fn sigkill_during_a_write_keeps_the_old_file_whole() {
         "{left:?}"
     );
 }
+
+/// A named pipe or a device given to `-o` is written into, not replaced by a file:
+/// renaming a temp file over `/dev/null` (as root, with `--force`) replaced the device
+/// with a regular file, and a reader of a pipe got nothing.
+#[test]
+fn a_pipe_or_a_device_given_to_o_is_written_into() {
+    use std::os::unix::fs::FileTypeExt;
+    partner_org()
+        .args(["advise", "profiles/sellfy.yaml", "-o", "/dev/null"])
+        .current_dir(repo("."))
+        .assert()
+        .success();
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.pipe");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    partner_org()
+        .args(["advise", "profiles/sellfy.yaml", "--format", "json", "-o"])
+        .arg(&fifo)
+        .current_dir(repo("."))
+        .timeout(crate::support::PATIENCE)
+        .assert()
+        .success();
+    let got = reader.join().unwrap();
+    assert!(got.contains("\"placement\""), "{got}");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(leftovers(dir.path(), "report.pipe").is_empty());
+
+    partner_org()
+        .args(["advise", "profiles/sellfy.yaml", "-o"])
+        .arg(dir.path())
+        .current_dir(repo("."))
+        .assert()
+        .code(73)
+        .stderr(predicate::str::contains(
+            "is a folder; give a file name inside it",
+        ));
+}
