@@ -236,10 +236,11 @@ impl Router {
                 .collect();
             let tags: Vec<Rect> = others.iter().map(|r| r.tag).collect();
             let (from, to) = &pairs[i];
-            let grid = Grid::new(self, from, to, &taken, &tags);
+            let grid = Grid::new(self, from, to, &taken, &tags, &mut scratch);
             let again = [true, false]
                 .into_iter()
                 .find_map(|strict| grid.route(to, tag, strict, &mut scratch));
+            grid.recycle(&mut scratch);
             if let Some((r, _)) = again {
                 routes[i] = Some(r);
             }
@@ -261,10 +262,11 @@ impl Router {
         let mut total = 0;
         for i in order {
             let (from, to) = &pairs[i];
-            let grid = Grid::new(self, from, to, &taken, &tags);
+            let grid = Grid::new(self, from, to, &taken, &tags, scratch);
             let routed = [true, false]
                 .into_iter()
                 .find_map(|strict| grid.route(to, tag, strict, scratch));
+            grid.recycle(scratch);
             if let Some((r, cost)) = routed {
                 taken.extend(r.points.windows(2).map(|w| (w[0], w[1])));
                 tags.push(r.tag);
@@ -286,6 +288,13 @@ struct Scratch {
     /// Whether a goal lies at each grid point.
     at_goal: Vec<bool>,
     queue: Queue,
+    /// A grid's tables, kept for the next one.
+    grid: (Vec<bool>, [Vec<u64>; 2]),
+    /// Whether each step's middle is not free (1) and whether over a soft area (2),
+    /// along x and along y.
+    flags: [Vec<u8>; 2],
+    /// How far each step runs alongside other lines, along x and y.
+    close: [Vec<f64>; 2],
     /// The cost of the grid steps from the first grid line to each, along x.
     along_x: Vec<u64>,
     /// The same along y.
@@ -383,6 +392,7 @@ impl<'a> Grid<'a> {
         to: &Rect,
         taken: &'a [Segment],
         tags: &'a [Rect],
+        scratch: &mut Scratch,
     ) -> Grid<'a> {
         let bounds = router.bounds;
         let mut xs = vec![bounds.x, bounds.right()];
@@ -446,29 +456,42 @@ impl<'a> Grid<'a> {
             east: Vec::new(),
             south: Vec::new(),
         };
-        grid.rasterise();
+        grid.rasterise(scratch);
         grid
     }
 
     /// Every grid point's and step's [`Grid::free`] and [`Grid::cost`] worked out at
     /// once, from each obstacle and line to the grid points and steps it reaches,
     /// rather than each step tested against every obstacle and line.
-    fn rasterise(&mut self) {
+    fn rasterise(&mut self, scratch: &mut Scratch) {
         let (xs, ys) = (&self.xs, &self.ys);
         let ny = ys.len();
         let cells = xs.len() * ny;
         let (mid_x, mid_y) = (halves(xs), halves(ys));
-        let mut open = vec![true; cells];
-        // Whether each step's middle is free and over a soft area.
-        let mut shut = [vec![false; cells], vec![false; cells]];
-        let mut soft = [vec![false; cells], vec![false; cells]];
-        // Crossings (weighted) and how far each step runs alongside others.
-        let mut crossed = [vec![0u64; cells], vec![0u64; cells]];
-        let mut close = [vec![0f64; cells], vec![0f64; cells]];
-        let mark = |rect: &Rect, grid: &mut [bool], across: &[f64], down: &[f64]| {
+        let (mut open, [mut east, mut south]) = std::mem::take(&mut scratch.grid);
+        open.clear();
+        open.resize(cells, true);
+        // Each step's crossings (weighted), then its cost.
+        let mut cost = [&mut east, &mut south];
+        // Whether each step's middle is not free (1) and whether over a soft area (2),
+        // and how far it runs alongside other lines.
+        let Scratch { flags, close, .. } = scratch;
+        for v in cost.iter_mut() {
+            v.clear();
+            v.resize(cells, 0);
+        }
+        for v in flags.iter_mut() {
+            v.clear();
+            v.resize(cells, 0);
+        }
+        for v in close.iter_mut() {
+            v.clear();
+            v.resize(cells, 0.0);
+        }
+        let mark = |rect: &Rect, grid: &mut [u8], flag: u8, across: &[f64], down: &[f64]| {
             for ix in between(across, rect.x, rect.right()) {
                 for iy in between(down, rect.y, rect.bottom()) {
-                    grid[ix * ny + iy] = true;
+                    grid[ix * ny + iy] |= flag;
                 }
             }
         };
@@ -478,12 +501,12 @@ impl<'a> Grid<'a> {
                     open[ix * ny + iy] = false;
                 }
             }
-            mark(r, &mut shut[0], &mid_x, ys);
-            mark(r, &mut shut[1], xs, &mid_y);
+            mark(r, &mut flags[0], 1, &mid_x, ys);
+            mark(r, &mut flags[1], 1, xs, &mid_y);
         }
         for r in &self.router.soft {
-            mark(r, &mut soft[0], &mid_x, ys);
-            mark(r, &mut soft[1], xs, &mid_y);
+            mark(r, &mut flags[0], 2, &mid_x, ys);
+            mark(r, &mut flags[1], 2, xs, &mid_y);
         }
         let weighted = [
             (&self.router.solid[..], CROSS_SOLID),
@@ -492,7 +515,7 @@ impl<'a> Grid<'a> {
         ];
         for (lines, weight) in weighted {
             for &l in lines {
-                self.crossings(l, |along, cell| crossed[along][cell] += weight);
+                self.crossings(l, |along, cell| cost[along][cell] += weight);
             }
         }
         // In the order [`Grid::penalty`] adds them, so that the sums are the same.
@@ -502,26 +525,31 @@ impl<'a> Grid<'a> {
                 close[along][cell] += length
             });
         }
-        let mut cost = [vec![SHUT; cells], vec![SHUT; cells]];
         for (along, cost) in cost.iter_mut().enumerate() {
-            for ix in 0..xs.len() - usize::from(along == 0) {
-                for iy in 0..ny - usize::from(along == 1) {
+            for ix in 0..xs.len() {
+                for iy in 0..ny {
                     let cell = ix * ny + iy;
-                    if shut[along][cell] {
+                    let last = [ix + 1 == xs.len(), iy + 1 == ny][along];
+                    if last || flags[along][cell] & 1 != 0 {
+                        cost[cell] = SHUT;
                         continue;
                     }
                     let (a, b) = self.neighbours(ix, iy, along);
                     let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-                    if soft[along][cell] {
+                    if flags[along][cell] & 2 != 0 {
                         length *= 3.0;
                     }
                     let close = (close[along][cell] * 10.0 * ALONGSIDE) as u64;
-                    cost[cell] = length as u64 + crossed[along][cell] + close;
+                    cost[cell] += length as u64 + close;
                 }
             }
         }
-        let [east, south] = cost;
         (self.open, self.east, self.south) = (open, east, south);
+    }
+
+    /// Gives the grid's tables back to `scratch` for the next grid.
+    fn recycle(self, scratch: &mut Scratch) {
+        scratch.grid = (self.open, [self.east, self.south]);
     }
 
     /// The grid point `ix`, `iy` and its next neighbour along x (`along` 0) or y (1).
@@ -715,6 +743,7 @@ impl<'a> Grid<'a> {
             queue,
             along_x,
             along_y,
+            ..
         } = scratch;
         best.clear();
         best.resize(nx * ny * 4, u64::MAX);
