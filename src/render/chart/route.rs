@@ -15,6 +15,7 @@
 //! on every side, away from where reporting lines meet it.
 
 use super::geometry::{Point, Rect};
+use std::collections::HashMap;
 
 /// How far a route keeps from any box or label.
 pub const MARGIN: f64 = 9.0;
@@ -218,9 +219,10 @@ impl Router {
             }
         }
         let mut scratch = Scratch::default();
+        let mut known = HashMap::new();
         let mut routes = orders
             .into_iter()
-            .map(|order| self.route_in(pairs, tag, order.into_iter(), &mut scratch))
+            .map(|order| self.route_in(pairs, tag, &order, &mut scratch, &mut known))
             .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
             .map(|(routes, _)| routes)
             .unwrap_or_default();
@@ -248,30 +250,36 @@ impl Router {
         routes
     }
 
-    /// The pairs routed in `order`, and what the routes cost in all.
+    /// The pairs routed in `order`, and what the routes cost in all; `known` keeps
+    /// each line's route by the order's lines up to it.
     fn route_in(
         &self,
         pairs: &[(Rect, Rect)],
         tag: (f64, f64),
-        order: impl Iterator<Item = usize>,
+        order: &[usize],
         scratch: &mut Scratch,
+        known: &mut HashMap<Vec<usize>, Option<(Routed, u64)>>,
     ) -> (Vec<Option<Routed>>, u64) {
         let mut taken: Vec<Segment> = Vec::new();
         let mut tags: Vec<Rect> = Vec::new();
         let mut out = vec![None; pairs.len()];
         let mut total = 0;
-        for i in order {
-            let (from, to) = &pairs[i];
-            let grid = Grid::new(self, from, to, &taken, &tags, scratch);
-            let routed = [true, false]
-                .into_iter()
-                .find_map(|strict| grid.route(to, tag, strict, scratch));
-            grid.recycle(scratch);
+        for (n, &i) in order.iter().enumerate() {
+            // Another order that began the same way routed this line the same.
+            let routed = known.entry(order[..=n].to_vec()).or_insert_with(|| {
+                let (from, to) = &pairs[i];
+                let grid = Grid::new(self, from, to, &taken, &tags, scratch);
+                let routed = [true, false]
+                    .into_iter()
+                    .find_map(|strict| grid.route(to, tag, strict, scratch));
+                grid.recycle(scratch);
+                routed
+            });
             if let Some((r, cost)) = routed {
                 taken.extend(r.points.windows(2).map(|w| (w[0], w[1])));
                 tags.push(r.tag);
-                total += cost;
-                out[i] = Some(r);
+                total += *cost;
+                out[i] = Some(r.clone());
             }
         }
         (out, total)
