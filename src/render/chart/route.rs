@@ -307,6 +307,8 @@ struct Scratch {
     along_x: Vec<u64>,
     /// The same along y.
     along_y: Vec<u64>,
+    /// The least cost from each grid point to a goal ray, where worked out.
+    to_go: Vec<u64>,
 }
 
 /// The states still to search, each with a bound on the cost of a route through
@@ -751,6 +753,7 @@ impl<'a> Grid<'a> {
             queue,
             along_x,
             along_y,
+            to_go,
             ..
         } = scratch;
         best.clear();
@@ -778,14 +781,21 @@ impl<'a> Grid<'a> {
             }
         }
         let (along_x, along_y) = (&*along_x, &*along_y);
-        let to_go = |ix: usize, iy: usize| {
-            anchors
-                .iter()
-                .map(|&(ax, ay)| {
-                    along_x[ix].abs_diff(along_x[ax]) + along_y[iy].abs_diff(along_y[ay])
-                })
-                .min()
-                .unwrap_or(0)
+        to_go.clear();
+        to_go.resize(nx * ny, u64::MAX);
+        // Worked out for a grid point when first reached.
+        let mut to_go = |ix: usize, iy: usize| {
+            let known = &mut to_go[ix * ny + iy];
+            if *known == u64::MAX {
+                *known = anchors
+                    .iter()
+                    .map(|&(ax, ay)| {
+                        along_x[ix].abs_diff(along_x[ax]) + along_y[iy].abs_diff(along_y[ay])
+                    })
+                    .min()
+                    .unwrap_or(0);
+            }
+            *known
         };
         for &(p, dir) in &self.starts {
             let e = escape(p, dir, MARGIN);
