@@ -1,6 +1,7 @@
-//! The production [`Prompter`]: dialoguer on the terminal, on stdout.
+//! The production [`Prompter`]: the terminal, on stdout, drawn with dialoguer's themes.
 //!
 //! Every answer is read up to Enter, so nothing typed at one question reaches the next.
+//! Lists take whole words as typed ([`list`]): no letter is a command.
 //! Esc, or `<` then Enter, goes back one question ([`Nav::Back`]). Interruptions:
 //! Ctrl-C (console raises SIGINT when it reads the key in raw mode, the terminal driver
 //! sends it otherwise), the end of input and a terminal that goes away (SIGHUP, then
@@ -8,10 +9,12 @@
 //! only set a flag ([`signals::catch`]), so the program can restore the cursor and
 //! keep the answers instead of dying mid-prompt.
 
+mod list;
+
 use super::signals;
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, Theme};
-use dialoguer::{MultiSelect, Select};
+use list::{List, Step};
 use partner_org::ask::{Nav, Prompter};
 use partner_org::profile::parse_yes_no;
 use partner_org::render::wrapping::{shorten, wrap};
@@ -90,6 +93,22 @@ impl Terminal {
         }
     }
 
+    /// Asks `list`, its items shown as `shown`, until it is answered (then cleared: the
+    /// caller shows the answer taken) or left.
+    fn ask_list(&mut self, prompt: &str, shown: &[String], list: &mut List) -> Result<(), Nav> {
+        self.check()?;
+        self.echoed = false;
+        let step = list::ask(
+            &self.term,
+            &*self.theme,
+            prompt,
+            shown,
+            list,
+            Terminal::signalled,
+        );
+        settle(&self.term, step)
+    }
+
     fn line(&self, text: &str) -> Result<(), Nav> {
         self.check()?;
         self.term.write_line(text).map_err(|_| Nav::Stop)
@@ -153,15 +172,10 @@ impl Prompter for Terminal {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Nav> {
-        self.check()?;
-        self.echoed = false;
-        let answer = Select::with_theme(&*self.theme)
-            .with_prompt(prompt)
-            .items(fitted_items(items, self.width.saturating_sub(SELECT_MARK)))
-            .default(default)
-            .report(false)
-            .interact_on_opt(&self.term);
-        settle(&self.term, answer)
+        let mut list = List::one(items, default);
+        let room = self.width.saturating_sub(SELECT_MARK);
+        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
+        Ok(list.cursor)
     }
 
     fn multi_select(
@@ -170,18 +184,11 @@ impl Prompter for Terminal {
         items: &[String],
         checked: &[bool],
     ) -> Result<Vec<usize>, Nav> {
-        self.check()?;
-        self.echoed = false;
-        let answer = MultiSelect::with_theme(&*self.theme)
-            .with_prompt(prompt)
-            .items(fitted_items(
-                items,
-                self.width.saturating_sub(MULTI_SELECT_MARK),
-            ))
-            .defaults(checked)
-            .report(false)
-            .interact_on_opt(&self.term);
-        settle(&self.term, answer)
+        let mut list = List::many(items, checked);
+        let room = self.width.saturating_sub(MULTI_SELECT_MARK);
+        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
+        let ticks = list.ticks.unwrap_or_default();
+        Ok((0..ticks.len()).filter(|&i| ticks[i]).collect())
     }
 
     fn note(&mut self, text: &str) -> Result<(), Nav> {
@@ -219,8 +226,8 @@ const MULTI_SELECT_MARK: usize = 7;
 /// The least of an answer or a description worth showing after its question or name.
 const MIN_ANSWER: usize = 8;
 
-/// The items of a list, each on one line of `room` columns: dialoguer redraws a list
-/// one line per item, so an item the terminal wraps leaves copies of the list behind.
+/// The items of a list, each on one line of `room` columns, so the list is as tall as
+/// it has items and a long description does not push the others off a short screen.
 /// A long item first loses its alignment gap (two spaces are kept), then is cut at a
 /// word with `…`.
 fn fitted_items(items: &[String], room: usize) -> Vec<String> {
@@ -262,12 +269,12 @@ fn wrapped_note(text: &str, width: usize) -> String {
     wrap(&text[head..], &text[..head], width)
 }
 
-/// A dialoguer answer: Esc (`None`) goes back; an error (Ctrl-C, end of input, a lost
-/// terminal) or a signal during the prompt stops.
-fn settle<T>(term: &Term, answer: dialoguer::Result<Option<T>>) -> Result<T, Nav> {
-    match answer {
-        Ok(Some(value)) if !Terminal::signalled() => Ok(value),
-        Ok(None) if !Terminal::signalled() => Err(Nav::Back),
+/// How a list ended: Esc goes back; Ctrl-C, an error (the end of input, a lost
+/// terminal) or a signal during the prompt stops, the cursor shown again.
+fn settle(term: &Term, step: std::io::Result<Step>) -> Result<(), Nav> {
+    match step {
+        Ok(Step::Done) if !Terminal::signalled() => Ok(()),
+        Ok(Step::Back) if !Terminal::signalled() => Err(Nav::Back),
         _ => {
             let _ = term.show_cursor();
             Err(Nav::Stop)

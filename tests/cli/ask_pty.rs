@@ -3,7 +3,9 @@
 //!
 //! Each test runs in its own temporary folder (where recovery files land), without
 //! colour, with TERM=xterm and generous timeouts. Keys: Enter takes the default, a
-//! space ticks an item of a multi-select, `\x1b[B` is the down arrow, `\x1b` is Esc.
+//! space alone ticks the item under the cursor of a multi-select, a typed word picks
+//! (or ticks) the item it names, `\x1b[B` is the down arrow, `\x1b` is Esc, `\x7f`
+//! Backspace.
 
 use crate::support::{PATIENCE, partner_org, repo, within_patience};
 use partner_org::ask::Answers;
@@ -356,6 +358,57 @@ fn back_with_less_than_or_esc_keeps_the_later_answers() {
     assert_eq!(exit_code(p), 130);
     let kept = recovery(dir.path());
     assert!(kept.contains("self_serve: false"), "{kept}");
+}
+
+/// Lists take whole words as typed, on a narrow terminal too: no letter is a command
+/// (`q` went back, space confirmed and `a` ticked every item in dialoguer's lists).
+#[test]
+fn typed_words_pick_and_tick_list_items_and_no_letter_is_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ask_sized(dir.path(), &["--out", "acme.yaml"], 60, 24);
+    answer_each(&mut p, &QUESTIONS[..5], &ACME[..5]);
+    // A whole word picks its item, not the default under the cursor.
+    answer(&mut p, QUESTIONS[5], "established\r");
+    expect(
+        &mut p,
+        "✔ [6/16] How developed is marketing? established",
+        "the typed word",
+    );
+    answer(&mut p, QUESTIONS[6], "no\r");
+    // A word with a q names nothing: it is said, Enter waits, and the question stays.
+    answer(&mut p, QUESTIONS[7], "quick\r");
+    expect(&mut p, "✘ no choice starts with 'quick'", "the miss");
+    let more = printed_within(&mut p, 400);
+    assert!(
+        !more.contains(&bytes("✔")) && !more.contains("[7/16]"),
+        "a word with a q answered or went back: {more:?}"
+    );
+    p.send("\x7f\x7f\x7f\x7f\x7fcro\r").expect("send keys");
+    p.flush().expect("flush keys");
+    expect(
+        &mut p,
+        "✔ [8/16] Which executive owns the whole revenue engine, if any? cro",
+        "the owner typed after the miss",
+    );
+    answer(&mut p, QUESTIONS[8], "launching\r");
+    // Two words tick two items; the space between them ticks, it does not toggle.
+    answer(&mut p, QUESTIONS[9], "affiliate reseller\r");
+    expect(
+        &mut p,
+        "✔ [10/16] Which partner programs run today? affiliate, reseller",
+        "both ticked",
+    );
+    answer_each(&mut p, &QUESTIONS[10..], &ACME[10..]);
+    let profile = done_and_saved(p, dir.path(), "acme.yaml");
+    let names = |v: &[partner_org::profile::ProgramType]| -> Vec<&str> {
+        v.iter().map(|t| t.as_str()).collect()
+    };
+    assert_eq!(names(&profile.program.types), ["affiliate", "reseller"]);
+    assert_eq!(
+        profile.company.marketing_maturity.map(|m| m.as_str()),
+        Some("established")
+    );
+    assert_eq!(profile.company.revenue_owner.as_str(), "cro");
 }
 
 #[test]
