@@ -535,22 +535,35 @@ impl<'a> Grid<'a> {
                 close[along][cell] += length
             });
         }
+        // A step's length (as [`Grid::penalty`]'s callers work it out) depends only on
+        // its column (along x) or row (along y): plain, and three times over soft areas.
+        let lengths = |v: &[f64]| -> Vec<(u64, u64)> {
+            v.windows(2)
+                .map(|w| {
+                    let length = ((w[1] - w[0]).abs() + 0.0) * 10.0;
+                    (length as u64, (length * 3.0) as u64)
+                })
+                .collect()
+        };
+        let lengths = [lengths(xs), lengths(ys)];
         for (along, cost) in cost.iter_mut().enumerate() {
             for ix in 0..xs.len() {
                 for iy in 0..ny {
                     let cell = ix * ny + iy;
-                    let last = [ix + 1 == xs.len(), iy + 1 == ny][along];
-                    if last || flags[along][cell] & 1 != 0 {
+                    let Some(&(plain, soft)) = lengths[along].get([ix, iy][along]) else {
+                        cost[cell] = SHUT;
+                        continue;
+                    };
+                    let flags = flags[along][cell];
+                    if flags & 1 != 0 {
                         cost[cell] = SHUT;
                         continue;
                     }
-                    let (a, b) = self.neighbours(ix, iy, along);
-                    let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-                    if flags[along][cell] & 2 != 0 {
-                        length *= 3.0;
+                    let close = close[along][cell];
+                    if close != 0.0 {
+                        cost[cell] += (close * 10.0 * ALONGSIDE) as u64;
                     }
-                    let close = (close[along][cell] * 10.0 * ALONGSIDE) as u64;
-                    cost[cell] += length as u64 + close;
+                    cost[cell] += if flags & 2 != 0 { soft } else { plain };
                 }
             }
         }
