@@ -218,11 +218,11 @@ pub(super) fn ask(
 ) -> io::Result<Step> {
     term.hide_cursor()?;
     let mut drawn = 0;
-    // Room after the question for a value being typed.
-    let typing_room = items.iter().map(|i| value(i).chars().count() + 1).max();
     loop {
         let (rows, columns) = term.size();
-        let prompt = &wrapped(prompt, columns, typing_room);
+        // Room after the question for what is being typed.
+        let typing = (!list.typed.is_empty()).then(|| list.typed.chars().count() + 1);
+        let prompt = &wrapped(prompt, columns, typing);
         let head = list.head(theme, prompt, Some((1, 1)));
         // Room for the question, the cross under the list, and one row to spare.
         let page = usize::from(rows).saturating_sub(rows_of(&head, columns) + 2);
@@ -259,7 +259,8 @@ fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
     let width = usize::from(columns)
         .saturating_sub(4 + room.unwrap_or(0))
         .max(20);
-    let text = wrap(prompt, "  ", width);
+    // The first line's two spaces stand for the theme's `? `.
+    let text = wrap(prompt, "  ", width + 2);
     text.strip_prefix("  ").unwrap_or(&text).to_string()
 }
 
@@ -287,8 +288,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "[11/16] Which programs do you plan to add within about a year? (space",
-                "  ticks, Enter confirms)"
+                "[11/16] Which programs do you plan to add within about a year? (space ticks,",
+                "  Enter confirms)"
             ]
         );
         assert_eq!(super::rows_of(&text, 80), 2);
