@@ -15,6 +15,7 @@
 //! on every side, away from where reporting lines meet it.
 
 use super::geometry::{Point, Rect};
+use std::collections::HashMap;
 
 /// How far a route keeps from any box or label.
 pub const MARGIN: f64 = 9.0;
@@ -218,9 +219,10 @@ impl Router {
             }
         }
         let mut scratch = Scratch::default();
+        let mut known = HashMap::new();
         let mut routes = orders
             .into_iter()
-            .map(|order| self.route_in(pairs, tag, order.into_iter(), &mut scratch))
+            .map(|order| self.route_in(pairs, tag, &order, &mut scratch, &mut known))
             .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
             .map(|(routes, _)| routes)
             .unwrap_or_default();
@@ -236,10 +238,11 @@ impl Router {
                 .collect();
             let tags: Vec<Rect> = others.iter().map(|r| r.tag).collect();
             let (from, to) = &pairs[i];
-            let grid = Grid::new(self, from, to, &taken, &tags);
+            let grid = Grid::new(self, from, to, &taken, &tags, &mut scratch);
             let again = [true, false]
                 .into_iter()
                 .find_map(|strict| grid.route(to, tag, strict, &mut scratch));
+            grid.recycle(&mut scratch);
             if let Some((r, _)) = again {
                 routes[i] = Some(r);
             }
@@ -247,29 +250,36 @@ impl Router {
         routes
     }
 
-    /// The pairs routed in `order`, and what the routes cost in all.
+    /// The pairs routed in `order`, and what the routes cost in all; `known` keeps
+    /// each line's route by the order's lines up to it.
     fn route_in(
         &self,
         pairs: &[(Rect, Rect)],
         tag: (f64, f64),
-        order: impl Iterator<Item = usize>,
+        order: &[usize],
         scratch: &mut Scratch,
+        known: &mut HashMap<Vec<usize>, Option<(Routed, u64)>>,
     ) -> (Vec<Option<Routed>>, u64) {
         let mut taken: Vec<Segment> = Vec::new();
         let mut tags: Vec<Rect> = Vec::new();
         let mut out = vec![None; pairs.len()];
         let mut total = 0;
-        for i in order {
-            let (from, to) = &pairs[i];
-            let grid = Grid::new(self, from, to, &taken, &tags);
-            let routed = [true, false]
-                .into_iter()
-                .find_map(|strict| grid.route(to, tag, strict, scratch));
+        for (n, &i) in order.iter().enumerate() {
+            // Another order that began the same way routed this line the same.
+            let routed = known.entry(order[..=n].to_vec()).or_insert_with(|| {
+                let (from, to) = &pairs[i];
+                let grid = Grid::new(self, from, to, &taken, &tags, scratch);
+                let routed = [true, false]
+                    .into_iter()
+                    .find_map(|strict| grid.route(to, tag, strict, scratch));
+                grid.recycle(scratch);
+                routed
+            });
             if let Some((r, cost)) = routed {
                 taken.extend(r.points.windows(2).map(|w| (w[0], w[1])));
                 tags.push(r.tag);
-                total += cost;
-                out[i] = Some(r);
+                total += *cost;
+                out[i] = Some(r.clone());
             }
         }
         (out, total)
@@ -281,56 +291,67 @@ impl Router {
 struct Scratch {
     /// The least cost found to each state.
     best: Vec<u64>,
-    /// Each state's predecessor on the cheapest way to it.
-    prev: Vec<usize>,
+    /// The states the search starts from, with their costs.
+    starts: Vec<(usize, u64)>,
     /// Whether a goal lies at each grid point.
     at_goal: Vec<bool>,
     queue: Queue,
+    /// A grid's tables, kept for the next one.
+    grid: (Vec<bool>, [Vec<u64>; 2]),
+    /// Whether each step's middle is not free (1) and whether over a soft area (2),
+    /// along x and along y.
+    flags: [Vec<u8>; 2],
+    /// How far each step runs alongside other lines, along x and y.
+    close: [Vec<f64>; 2],
+    /// The cost of the grid steps from the first grid line to each, along x.
+    along_x: Vec<u64>,
+    /// The same along y.
+    along_y: Vec<u64>,
+    /// The least cost from each grid point to a goal ray, where worked out.
+    to_go: Vec<u64>,
 }
 
-/// The states still to search, cheapest first and among those the least state
-/// first: a radix heap, as every cost pushed is at least the last popped.
+/// The states still to search, each with a bound on the cost of a route through
+/// it and the cost to it, least bound first: a radix heap, as every bound pushed is
+/// at least the last popped.
 #[derive(Default)]
 struct Queue {
-    /// The last key popped.
-    last: u128,
-    /// The keys (cost and state) by the highest bit in which they differ from
-    /// `last`.
-    buckets: Vec<Vec<u128>>,
+    /// The last bound popped.
+    last: u64,
+    /// The entries by the highest bit in which their bound differs from `last`.
+    buckets: Vec<Vec<(u64, u64, usize)>>,
 }
 
 impl Queue {
     fn clear(&mut self) {
         self.last = 0;
-        self.buckets.resize_with(129, Vec::new);
+        self.buckets.resize_with(65, Vec::new);
         self.buckets.iter_mut().for_each(Vec::clear);
     }
 
-    fn bucket(&self, key: u128) -> usize {
-        (128 - (key ^ self.last).leading_zeros()) as usize
+    fn bucket(&self, bound: u64) -> usize {
+        (64 - (bound ^ self.last).leading_zeros()) as usize
     }
 
-    fn push(&mut self, cost: u64, state: usize) {
-        let key = (u128::from(cost) << 64) | state as u128;
-        debug_assert!(key >= self.last, "a key below the last popped");
-        let b = self.bucket(key);
-        self.buckets[b].push(key);
+    fn push(&mut self, bound: u64, cost: u64, state: usize) {
+        debug_assert!(bound >= self.last, "a bound below the last popped");
+        let b = self.bucket(bound);
+        self.buckets[b].push((bound, cost, state));
     }
 
-    fn pop(&mut self) -> Option<(u64, usize)> {
+    fn pop(&mut self) -> Option<(u64, u64, usize)> {
         if self.buckets[0].is_empty() {
             let i = self.buckets.iter().position(|b| !b.is_empty())?;
-            let mut keys = std::mem::take(&mut self.buckets[i]);
-            self.last = keys.iter().copied().min()?;
-            for &key in &keys {
-                let b = self.bucket(key);
-                self.buckets[b].push(key);
+            let mut entries = std::mem::take(&mut self.buckets[i]);
+            self.last = entries.iter().map(|e| e.0).min()?;
+            for &e in &entries {
+                let b = self.bucket(e.0);
+                self.buckets[b].push(e);
             }
-            keys.clear();
-            self.buckets[i] = keys;
+            entries.clear();
+            self.buckets[i] = entries;
         }
-        let key = self.buckets[0].pop()?;
-        Some(((key >> 64) as u64, key as u64 as usize))
+        self.buckets[0].pop()
     }
 }
 
@@ -381,6 +402,7 @@ impl<'a> Grid<'a> {
         to: &Rect,
         taken: &'a [Segment],
         tags: &'a [Rect],
+        scratch: &mut Scratch,
     ) -> Grid<'a> {
         let bounds = router.bounds;
         let mut xs = vec![bounds.x, bounds.right()];
@@ -444,29 +466,42 @@ impl<'a> Grid<'a> {
             east: Vec::new(),
             south: Vec::new(),
         };
-        grid.rasterise();
+        grid.rasterise(scratch);
         grid
     }
 
     /// Every grid point's and step's [`Grid::free`] and [`Grid::cost`] worked out at
     /// once, from each obstacle and line to the grid points and steps it reaches,
     /// rather than each step tested against every obstacle and line.
-    fn rasterise(&mut self) {
+    fn rasterise(&mut self, scratch: &mut Scratch) {
         let (xs, ys) = (&self.xs, &self.ys);
         let ny = ys.len();
         let cells = xs.len() * ny;
         let (mid_x, mid_y) = (halves(xs), halves(ys));
-        let mut open = vec![true; cells];
-        // Whether each step's middle is free and over a soft area.
-        let mut shut = [vec![false; cells], vec![false; cells]];
-        let mut soft = [vec![false; cells], vec![false; cells]];
-        // Crossings (weighted) and how far each step runs alongside others.
-        let mut crossed = [vec![0u64; cells], vec![0u64; cells]];
-        let mut close = [vec![0f64; cells], vec![0f64; cells]];
-        let mark = |rect: &Rect, grid: &mut [bool], across: &[f64], down: &[f64]| {
+        let (mut open, [mut east, mut south]) = std::mem::take(&mut scratch.grid);
+        open.clear();
+        open.resize(cells, true);
+        // Each step's crossings (weighted), then its cost.
+        let mut cost = [&mut east, &mut south];
+        // Whether each step's middle is not free (1) and whether over a soft area (2),
+        // and how far it runs alongside other lines.
+        let Scratch { flags, close, .. } = scratch;
+        for v in cost.iter_mut() {
+            v.clear();
+            v.resize(cells, 0);
+        }
+        for v in flags.iter_mut() {
+            v.clear();
+            v.resize(cells, 0);
+        }
+        for v in close.iter_mut() {
+            v.clear();
+            v.resize(cells, 0.0);
+        }
+        let mark = |rect: &Rect, grid: &mut [u8], flag: u8, across: &[f64], down: &[f64]| {
             for ix in between(across, rect.x, rect.right()) {
                 for iy in between(down, rect.y, rect.bottom()) {
-                    grid[ix * ny + iy] = true;
+                    grid[ix * ny + iy] |= flag;
                 }
             }
         };
@@ -476,12 +511,12 @@ impl<'a> Grid<'a> {
                     open[ix * ny + iy] = false;
                 }
             }
-            mark(r, &mut shut[0], &mid_x, ys);
-            mark(r, &mut shut[1], xs, &mid_y);
+            mark(r, &mut flags[0], 1, &mid_x, ys);
+            mark(r, &mut flags[1], 1, xs, &mid_y);
         }
         for r in &self.router.soft {
-            mark(r, &mut soft[0], &mid_x, ys);
-            mark(r, &mut soft[1], xs, &mid_y);
+            mark(r, &mut flags[0], 2, &mid_x, ys);
+            mark(r, &mut flags[1], 2, xs, &mid_y);
         }
         let weighted = [
             (&self.router.solid[..], CROSS_SOLID),
@@ -490,7 +525,7 @@ impl<'a> Grid<'a> {
         ];
         for (lines, weight) in weighted {
             for &l in lines {
-                self.crossings(l, |along, cell| crossed[along][cell] += weight);
+                self.crossings(l, |along, cell| cost[along][cell] += weight);
             }
         }
         // In the order [`Grid::penalty`] adds them, so that the sums are the same.
@@ -500,26 +535,31 @@ impl<'a> Grid<'a> {
                 close[along][cell] += length
             });
         }
-        let mut cost = [vec![SHUT; cells], vec![SHUT; cells]];
         for (along, cost) in cost.iter_mut().enumerate() {
-            for ix in 0..xs.len() - usize::from(along == 0) {
-                for iy in 0..ny - usize::from(along == 1) {
+            for ix in 0..xs.len() {
+                for iy in 0..ny {
                     let cell = ix * ny + iy;
-                    if shut[along][cell] {
+                    let last = [ix + 1 == xs.len(), iy + 1 == ny][along];
+                    if last || flags[along][cell] & 1 != 0 {
+                        cost[cell] = SHUT;
                         continue;
                     }
                     let (a, b) = self.neighbours(ix, iy, along);
                     let mut length = ((b.0 - a.0).abs() + (b.1 - a.1).abs()) * 10.0;
-                    if soft[along][cell] {
+                    if flags[along][cell] & 2 != 0 {
                         length *= 3.0;
                     }
                     let close = (close[along][cell] * 10.0 * ALONGSIDE) as u64;
-                    cost[cell] = length as u64 + crossed[along][cell] + close;
+                    cost[cell] += length as u64 + close;
                 }
             }
         }
-        let [east, south] = cost;
         (self.open, self.east, self.south) = (open, east, south);
+    }
+
+    /// Gives the grid's tables back to `scratch` for the next grid.
+    fn recycle(self, scratch: &mut Scratch) {
+        scratch.grid = (self.open, [self.east, self.south]);
     }
 
     /// The grid point `ix`, `iy` and its next neighbour along x (`along` 0) or y (1).
@@ -624,7 +664,7 @@ impl<'a> Grid<'a> {
     ) -> Option<(Routed, u64)> {
         let goals = self.goals(to, tag, strict);
         let (end, goal, cost) = self.search(&goals, strict, scratch)?;
-        Some((self.path(end, &goal, &scratch.prev)?, cost))
+        Some((self.path(end, &goal, scratch)?, cost))
     }
 
     /// The search state at grid point `ix`, `iy`, heading in direction `dir`.
@@ -684,11 +724,18 @@ impl<'a> Grid<'a> {
         goals
     }
 
-    /// The cheapest way along the grid from a start to one of the `goals` (Dijkstra
-    /// over grid points and headings, each step costed by [`Grid::cost`] and a bend
-    /// by [`BEND`]), when `strict` from
-    /// a start no other line leaves by: the state it ends in, the goal and the cost,
-    /// with each state's predecessor left in `scratch`.
+    /// The cheapest way along the grid from a start to one of the `goals`, each step
+    /// costed by [`Grid::cost`] and a bend by [`BEND`], when `strict` from a start no
+    /// other line leaves by: the state it ends in, the goal and the cost, with each
+    /// state's least cost left in `scratch` for [`Grid::before`].
+    ///
+    /// An A* search: a state is taken up in order of its cost so far plus a bound
+    /// on the cost still to come (the grid steps to the nearest goal ray, each
+    /// costing at least its length), and the search goes on until every state that
+    /// could lie on a cheapest route has its least cost. Among equally cheap routes
+    /// it ends where a Dijkstra search taking states in order of cost and then of
+    /// number would (the least cost, then state, then goal), and [`Grid::before`]
+    /// walks back the way that search would have come.
     fn search(
         &self,
         goals: &[Goal],
@@ -701,17 +748,55 @@ impl<'a> Grid<'a> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         let Scratch {
             best,
-            prev,
+            starts,
             at_goal,
             queue,
+            along_x,
+            along_y,
+            to_go,
+            ..
         } = scratch;
         best.clear();
         best.resize(nx * ny * 4, u64::MAX);
-        // Written wherever `best` is, so never read unwritten.
-        prev.resize(nx * ny * 4, usize::MAX);
         at_goal.clear();
         at_goal.resize(nx * ny, false);
+        starts.clear();
         queue.clear();
+        // The cost of the grid steps from the first grid point to each, along x and y.
+        for (sums, v) in [(&mut *along_x, &self.xs), (&mut *along_y, &self.ys)] {
+            sums.clear();
+            sums.push(0);
+            for w in v.windows(2) {
+                let last = sums[sums.len() - 1];
+                sums.push(last + ((w[1] - w[0]).abs() * 10.0) as u64);
+            }
+        }
+        // The first goal on each port's ray: every goal on the ray costs at least the
+        // steps back to it.
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        for (k, g) in goals.iter().enumerate() {
+            at_goal[g.0 * ny + g.1] = true;
+            if k == 0 || (goals[k - 1].2, goals[k - 1].3) != (g.2, g.3) {
+                anchors.push((g.0, g.1));
+            }
+        }
+        let (along_x, along_y) = (&*along_x, &*along_y);
+        to_go.clear();
+        to_go.resize(nx * ny, u64::MAX);
+        // Worked out for a grid point when first reached.
+        let mut to_go = |ix: usize, iy: usize| {
+            let known = &mut to_go[ix * ny + iy];
+            if *known == u64::MAX {
+                *known = anchors
+                    .iter()
+                    .map(|&(ax, ay)| {
+                        along_x[ix].abs_diff(along_x[ax]) + along_y[iy].abs_diff(along_y[ay])
+                    })
+                    .min()
+                    .unwrap_or(0);
+            }
+            *known
+        };
         for &(p, dir) in &self.starts {
             let e = escape(p, dir, MARGIN);
             if let (Some(ix), Some(iy)) = (Self::index(&self.xs, e.0), Self::index(&self.ys, e.1)) {
@@ -726,18 +811,17 @@ impl<'a> Grid<'a> {
                 let cost = (MARGIN * 10.0) as u64 + self.penalty((p, e));
                 if cost < best[s] {
                     best[s] = cost;
-                    prev[s] = usize::MAX;
-                    queue.push(cost, s);
+                    starts.push((s, cost));
+                    queue.push(cost + to_go(ix, iy), cost, s);
                 }
             }
         }
-        for g in goals {
-            at_goal[g.0 * ny + g.1] = true;
-        }
-        let mut end: Option<(u64, usize, usize)> = None;
-        while let Some((cost, s)) = queue.pop() {
-            // Every state still to come costs as much: none ends cheaper.
-            if end.is_some_and(|(c, _, _)| cost >= c) {
+        // The cheapest end so far: its cost, the cost to its state, the state and
+        // the goal.
+        let mut end: Option<(u64, u64, usize, usize)> = None;
+        while let Some((bound, cost, s)) = queue.pop() {
+            // Every state still to come could only end dearer.
+            if end.is_some_and(|(c, ..)| bound > c) {
                 break;
             }
             if cost > best[s] {
@@ -753,9 +837,9 @@ impl<'a> Grid<'a> {
                     }
                     // The last stretch goes into the box, against its port's direction.
                     let turn = if dir == (out ^ 1) { 0 } else { BEND };
-                    let total = cost + turn + goal.4;
-                    if end.is_none_or(|(c, _, _)| total < c) {
-                        end = Some((total, s, k));
+                    let here = (cost + turn + goal.4, cost, s, k);
+                    if end.is_none_or(|e| here < e) {
+                        end = Some(here);
                     }
                 }
             }
@@ -775,12 +859,35 @@ impl<'a> Grid<'a> {
                 let (t, c) = (self.state(jx, jy, next_dir), cost + step + turn);
                 if c < best[t] {
                     best[t] = c;
-                    prev[t] = s;
-                    queue.push(c, t);
+                    queue.push(c + to_go(jx, jy), c, t);
                 }
             }
         }
-        end.map(|(cost, s, k)| (s, goals[k], cost))
+        end.map(|(cost, _, s, k)| (s, goals[k], cost))
+    }
+
+    /// The state the search came to state `t` from, as a Dijkstra search would have
+    /// (of those it could come from at its least cost, the one with the least cost,
+    /// then number), or `None` where it starts there.
+    fn before(&self, t: usize, scratch: &Scratch) -> Option<usize> {
+        let best = &scratch.best;
+        let ny = self.ys.len();
+        if scratch.starts.iter().any(|&(s, c)| s == t && c == best[t]) {
+            return None;
+        }
+        let (cell, dir) = (t / 4, t % 4);
+        let (dx, dy) = STEPS[dir];
+        let (ix, iy) = ((cell / ny) as i64 - dx, (cell % ny) as i64 - dy);
+        let (ix, iy) = (usize::try_from(ix).ok()?, usize::try_from(iy).ok()?);
+        let step = self.cost(ix, iy, cell / ny, cell % ny)?;
+        (0..4)
+            .filter(|&from| from != (dir ^ 1))
+            .map(|from| self.state(ix, iy, from))
+            .filter(|&s| {
+                let turn = if s % 4 == dir { 0 } else { BEND };
+                best[s] != u64::MAX && best[s] + step + turn == best[t]
+            })
+            .min_by_key(|&s| (best[s], s))
     }
 
     /// What the step from grid point `ix`, `iy` to its neighbour `jx`, `jy` costs: its
@@ -797,10 +904,10 @@ impl<'a> Grid<'a> {
         (cost != SHUT && self.open[jx * ny + jy]).then_some(cost)
     }
 
-    /// The route found, walked back from the state `end` through `prev` to the start
+    /// The route found, walked back from the state `end` through [`Grid::before`] to the start
     /// it left from, without the points in the middle of a straight run; it ends at
     /// the goal's tag.
-    fn path(&self, end: usize, goal: &Goal, prev: &[usize]) -> Option<Routed> {
+    fn path(&self, end: usize, goal: &Goal, scratch: &Scratch) -> Option<Routed> {
         let ny = self.ys.len();
         let &(_, _, out, port, _, tag) = goal;
         let mut s = end;
@@ -812,10 +919,10 @@ impl<'a> Grid<'a> {
         loop {
             let cell = s / 4;
             points.push((self.xs[cell / ny], self.ys[cell % ny]));
-            if prev[s] == usize::MAX {
-                break;
+            match self.before(s, scratch) {
+                Some(from) => s = from,
+                None => break,
             }
-            s = prev[s];
         }
         let last = points[points.len() - 1];
         let first = self
