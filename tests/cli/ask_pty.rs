@@ -151,7 +151,7 @@ const QUESTIONS: [&str; 16] = [
     "How many people are on the marketing team?",
     "How developed is marketing?",
     "Does one leader run both sales and marketing?",
-    "Which executive owns the whole revenue engine",
+    "Which executive owns the whole revenue",
     "How far has the partner program come?",
     "Which partner programs run today?",
     "Which programs do you plan to add",

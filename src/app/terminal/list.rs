@@ -11,6 +11,7 @@
 
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::Theme;
+use partner_org::render::wrapping::wrap;
 use std::io;
 
 /// What a key did to a list.
@@ -219,6 +220,9 @@ pub(super) fn ask(
     let mut drawn = 0;
     loop {
         let (rows, columns) = term.size();
+        // Room after the question for what is being typed.
+        let typing = (!list.typed.is_empty()).then(|| list.typed.chars().count() + 1);
+        let prompt = &wrapped(prompt, columns, typing);
         let head = list.head(theme, prompt, Some((1, 1)));
         // Room for the question, the cross under the list, and one row to spare.
         let page = usize::from(rows).saturating_sub(rows_of(&head, columns) + 2);
@@ -248,16 +252,56 @@ pub(super) fn ask(
     }
 }
 
-/// The rows a line takes on a terminal `columns` wide.
+/// The question wrapped at words for a terminal `columns` wide, its lines under the
+/// first one's text (the theme puts `? ` before it and ` ›` after), with `room` left
+/// on the last line for what is typed: the terminal would break it inside a word.
+fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
+    let width = usize::from(columns)
+        .saturating_sub(4 + room.unwrap_or(0))
+        .max(20);
+    // The first line's two spaces stand for the theme's `? `.
+    let text = wrap(prompt, "  ", width + 2);
+    text.strip_prefix("  ").unwrap_or(&text).to_string()
+}
+
+/// The rows a line, or lines, take on a terminal `columns` wide.
 fn rows_of(line: &str, columns: u16) -> usize {
-    measure_text_width(line)
-        .div_ceil(usize::from(columns).max(1))
-        .max(1)
+    (line.split('\n'))
+        .map(|l| {
+            measure_text_width(l)
+                .div_ceil(usize::from(columns).max(1))
+                .max(1)
+        })
+        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::{List, Step};
+
+    #[test]
+    fn a_long_question_wraps_at_words_and_its_rows_are_counted() {
+        let prompt = "[11/16] Which programs do you plan to add within about a year? \
+                      (space ticks, Enter confirms)";
+        let text = super::wrapped(prompt, 80, None);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "[11/16] Which programs do you plan to add within about a year? (space ticks,",
+                "  Enter confirms)"
+            ]
+        );
+        assert_eq!(super::rows_of(&text, 80), 2);
+        assert_eq!(super::rows_of(&"x".repeat(81), 80), 2);
+        assert_eq!(super::wrapped("Short question", 80, None), "Short question");
+        // Room for a typed value moves a word down.
+        let room = super::wrapped(prompt, 80, Some(12));
+        assert!(
+            room.lines().all(|l| l.chars().count() <= 80 - 4 - 12),
+            "{room}"
+        );
+    }
     use crate::app::terminal::Plain;
     use dialoguer::console::Key;
 
