@@ -1,10 +1,16 @@
 //! What a rule adds when it fires: points, exclusions, a reason, a caveat, roles,
-//! PartnerOps functions, cadence and KPIs, and the one-line summary of them.
+//! PartnerOps functions, cadence and KPIs, the one-line summary of them, and the
+//! assessment items made from them.
 
-use crate::assessment::{Placement, Stage};
+use super::Rule;
+use crate::assessment::{
+    CadenceItem, Caveat, FiredRule, Kpi, Origin, PartnerOpsFunction, Placement, Reason, Role,
+    RoleStatus, Stage,
+};
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -175,4 +181,99 @@ pub struct KpiSpec {
     pub name: Text,
     /// Why it matters here.
     pub why: Text,
+}
+
+/// The items a fired rule adds (NDJSON serialises each once, from these).
+impl Rule {
+    pub(crate) fn fired<'r>(&'r self, effect: &'r Text, origin: Option<Origin>) -> FiredRule<'r> {
+        FiredRule {
+            id: &self.id,
+            cites: &self.cites,
+            effect,
+            scores: &self.then.scores,
+            origin,
+        }
+    }
+
+    pub(crate) fn reason<'r>(&'r self, origin: Option<Origin>) -> Option<Reason<'r>> {
+        self.then.reason.as_ref().map(|text| Reason {
+            text,
+            rule: &self.id,
+            cites: &self.cites,
+            origin,
+        })
+    }
+
+    pub(crate) fn caveat<'r>(&'r self, origin: Option<Origin>) -> Option<Caveat<'r>> {
+        self.then.caveat.as_ref().map(|c| Caveat {
+            text: &c.text,
+            mitigation: &c.mitigation,
+            cites: &self.cites,
+            origin,
+        })
+    }
+
+    pub(crate) fn role<'r>(
+        &'r self,
+        r: &'r RoleSpec,
+        status: RoleStatus,
+        origin: Option<Origin>,
+    ) -> Role<'r> {
+        Role {
+            title: &r.title,
+            status,
+            stage: r.stage,
+            responsibilities: &r.responsibilities,
+            hire_when: &r.hire_when,
+            rule: &self.id,
+            cites: &self.cites,
+            reports_to: &r.reports_to,
+            origin,
+        }
+    }
+
+    pub(crate) fn partnerops<'r>(
+        &'r self,
+        f: &'r PartnerOpsSpec,
+        origin: Option<Origin>,
+    ) -> PartnerOpsFunction<'r> {
+        PartnerOpsFunction {
+            function: &f.function,
+            owner: Cow::Borrowed(&f.owner),
+            covers: &f.covers,
+            rule: &self.id,
+            cites: if f.cites.is_empty() {
+                &self.cites
+            } else {
+                &f.cites
+            },
+            origin,
+            holder: 0,
+        }
+    }
+
+    pub(crate) fn cadence<'r>(
+        &'r self,
+        c: &'r CadenceSpec,
+        origin: Option<Origin>,
+    ) -> CadenceItem<'r> {
+        CadenceItem {
+            with: &c.with,
+            topics: Cow::Borrowed(&c.topics),
+            frequency: Cow::Borrowed(&c.frequency),
+            rule: &self.id,
+            cites: Cow::Borrowed(&self.cites),
+            origin,
+        }
+    }
+
+    pub(crate) fn kpi<'r>(&'r self, k: &'r KpiSpec, origin: Option<Origin>) -> Kpi<'r> {
+        Kpi {
+            name: &k.name,
+            why: &k.why,
+            rule: &self.id,
+            cites: &self.cites,
+            origin,
+        }
+    }
 }

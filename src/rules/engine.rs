@@ -8,18 +8,15 @@
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
 use super::compiled::Known;
-use super::{
-    CadenceSpec, Condition, KpiSpec, NumberField, PartnerOpsSpec, RoleSpec, Rule, Rulebook,
-};
+use super::{Condition, NumberField, Rule, Rulebook};
 use crate::assessment::{
-    Assessment, CadenceItem, Caveat, ConfidenceLabel, FiredRule, GtmTeams, Kpi, Origin,
-    PartnerOpsFunction, Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
+    Assessment, CadenceItem, Caveat, ConfidenceLabel, GtmTeams, Kpi, Origin, PartnerOpsFunction,
+    Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
 use crate::org::model::{Named, settle};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
-use std::borrow::Cow;
 
 /// Options of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -358,101 +355,6 @@ fn hiring_order(mut roles: Vec<(u32, Role<'_>)>, team_size: u32, stage: Stage) -
             role
         })
         .collect()
-}
-
-/// The items a fired rule adds (NDJSON serialises each once, from these).
-impl Rule {
-    pub(crate) fn fired<'r>(&'r self, effect: &'r Text, origin: Option<Origin>) -> FiredRule<'r> {
-        FiredRule {
-            id: &self.id,
-            cites: &self.cites,
-            effect,
-            scores: &self.then.scores,
-            origin,
-        }
-    }
-
-    pub(crate) fn reason<'r>(&'r self, origin: Option<Origin>) -> Option<Reason<'r>> {
-        self.then.reason.as_ref().map(|text| Reason {
-            text,
-            rule: &self.id,
-            cites: &self.cites,
-            origin,
-        })
-    }
-
-    pub(crate) fn caveat<'r>(&'r self, origin: Option<Origin>) -> Option<Caveat<'r>> {
-        self.then.caveat.as_ref().map(|c| Caveat {
-            text: &c.text,
-            mitigation: &c.mitigation,
-            cites: &self.cites,
-            origin,
-        })
-    }
-
-    pub(crate) fn role<'r>(
-        &'r self,
-        r: &'r RoleSpec,
-        status: RoleStatus,
-        origin: Option<Origin>,
-    ) -> Role<'r> {
-        Role {
-            title: &r.title,
-            status,
-            stage: r.stage,
-            responsibilities: &r.responsibilities,
-            hire_when: &r.hire_when,
-            rule: &self.id,
-            cites: &self.cites,
-            reports_to: &r.reports_to,
-            origin,
-        }
-    }
-
-    pub(crate) fn partnerops<'r>(
-        &'r self,
-        f: &'r PartnerOpsSpec,
-        origin: Option<Origin>,
-    ) -> PartnerOpsFunction<'r> {
-        PartnerOpsFunction {
-            function: &f.function,
-            owner: Cow::Borrowed(&f.owner),
-            covers: &f.covers,
-            rule: &self.id,
-            cites: if f.cites.is_empty() {
-                &self.cites
-            } else {
-                &f.cites
-            },
-            origin,
-            holder: 0,
-        }
-    }
-
-    pub(crate) fn cadence<'r>(
-        &'r self,
-        c: &'r CadenceSpec,
-        origin: Option<Origin>,
-    ) -> CadenceItem<'r> {
-        CadenceItem {
-            with: &c.with,
-            topics: Cow::Borrowed(&c.topics),
-            frequency: Cow::Borrowed(&c.frequency),
-            rule: &self.id,
-            cites: Cow::Borrowed(&self.cites),
-            origin,
-        }
-    }
-
-    pub(crate) fn kpi<'r>(&'r self, k: &'r KpiSpec, origin: Option<Origin>) -> Kpi<'r> {
-        Kpi {
-            name: &k.name,
-            why: &k.why,
-            rule: &self.id,
-            cites: &self.cites,
-            origin,
-        }
-    }
 }
 
 #[cfg(test)]

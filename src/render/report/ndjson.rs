@@ -29,6 +29,10 @@ use serde::Serialize;
 use std::io::{self, Write};
 use std::ptr;
 
+mod line;
+
+use line::Line;
+
 /// One line of JSON per profile, in input order (the objects of `--format json`).
 pub struct Ndjson<'b> {
     /// What each rule adds, by rule index.
@@ -256,100 +260,6 @@ impl Streamed for Ndjson<'_> {
             other => serde_json::to_writer(&mut *out, other)?,
         }
         out.push(b'\n');
-        Ok(())
-    }
-}
-
-/// A line being written, with the pieces JSON is made of.
-struct Line<'a>(&'a mut Vec<u8>);
-
-impl Line<'_> {
-    fn raw(&mut self, s: &str) {
-        self.0.extend_from_slice(s.as_bytes());
-    }
-
-    /// A value through serde_json: numbers, names, small structs.
-    fn value(&mut self, v: &impl Serialize) -> io::Result<()> {
-        Ok(serde_json::to_writer(&mut *self.0, v)?)
-    }
-
-    /// A string: as it is between quotes when nothing in it needs escaping (as for
-    /// nearly every text of a rulebook), else through serde_json, which escapes only
-    /// control characters, quotes and backslashes.
-    fn text(&mut self, s: &str) -> io::Result<()> {
-        // Without an early exit, so that the compiler checks many bytes at a time.
-        let escapes = (s.bytes()).fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
-        if escapes {
-            return self.value(&s);
-        }
-        self.0.push(b'"');
-        self.raw(s);
-        self.0.push(b'"');
-        Ok(())
-    }
-
-    /// `"name":` after a `{` (first) or a `,`.
-    fn key(&mut self, first: bool, name: &str) {
-        if !first {
-            self.0.push(b',');
-        }
-        self.0.push(b'"');
-        self.raw(name);
-        self.raw("\":");
-    }
-
-    /// An item: its cached JSON, or serde_json's.
-    fn item(&mut self, cached: Option<&str>, item: &impl Serialize) -> io::Result<()> {
-        match cached {
-            Some(json) => {
-                self.raw(json);
-                Ok(())
-            }
-            None => self.value(item),
-        }
-    }
-
-    /// A cached item with `values` in place of the rule's own: its whole JSON when
-    /// they are the rule's own (the same values, not merely equal ones), else its
-    /// pieces around them.
-    fn settled(&mut self, cached: &Around, values: &[Settled]) -> io::Result<()> {
-        let unchanged = values.len() == cached.own.len()
-            && values.iter().zip(&cached.own).all(|(v, c)| v.same(*c));
-        if unchanged {
-            self.raw(&cached.whole);
-            return Ok(());
-        }
-        for (piece, value) in cached.pieces.iter().zip(values) {
-            self.raw(piece);
-            match value {
-                Settled::Text(text) => self.text(text)?,
-                Settled::Cites(cites) => self.list(cites, |line, c| line.text(c))?,
-            }
-        }
-        self.raw(cached.pieces.last().map_or("", String::as_str));
-        Ok(())
-    }
-
-    /// A kebab-case enum value, which needs no escaping.
-    fn name(&mut self, s: &str) {
-        self.0.push(b'"');
-        self.raw(s);
-        self.0.push(b'"');
-    }
-
-    fn list<T>(
-        &mut self,
-        items: &[T],
-        mut each: impl FnMut(&mut Self, &T) -> io::Result<()>,
-    ) -> io::Result<()> {
-        self.0.push(b'[');
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
-            each(self, item)?;
-        }
-        self.0.push(b']');
         Ok(())
     }
 }
