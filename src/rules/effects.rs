@@ -185,6 +185,7 @@ pub struct KpiSpec {
 
 /// The items a fired rule adds (NDJSON serialises each once, from these).
 impl Rule {
+    #[inline]
     pub(crate) fn fired<'r>(&'r self, effect: &'r Text, origin: Option<Origin>) -> FiredRule<'r> {
         FiredRule {
             id: &self.id,
@@ -195,6 +196,7 @@ impl Rule {
         }
     }
 
+    #[inline]
     pub(crate) fn reason<'r>(&'r self, origin: Option<Origin>) -> Option<Reason<'r>> {
         self.then.reason.as_ref().map(|text| Reason {
             text,
@@ -204,6 +206,7 @@ impl Rule {
         })
     }
 
+    #[inline]
     pub(crate) fn caveat<'r>(&'r self, origin: Option<Origin>) -> Option<Caveat<'r>> {
         self.then.caveat.as_ref().map(|c| Caveat {
             text: &c.text,
@@ -213,6 +216,7 @@ impl Rule {
         })
     }
 
+    #[inline]
     pub(crate) fn role<'r>(
         &'r self,
         r: &'r RoleSpec,
@@ -232,6 +236,7 @@ impl Rule {
         }
     }
 
+    #[inline]
     pub(crate) fn partnerops<'r>(
         &'r self,
         f: &'r PartnerOpsSpec,
@@ -252,6 +257,7 @@ impl Rule {
         }
     }
 
+    #[inline]
     pub(crate) fn cadence<'r>(
         &'r self,
         c: &'r CadenceSpec,
@@ -267,6 +273,7 @@ impl Rule {
         }
     }
 
+    #[inline]
     pub(crate) fn kpi<'r>(&'r self, k: &'r KpiSpec, origin: Option<Origin>) -> Kpi<'r> {
         Kpi {
             name: &k.name,

@@ -9,11 +9,13 @@ use std::io;
 pub(super) struct Line<'a>(pub(super) &'a mut Vec<u8>);
 
 impl Line<'_> {
+    #[inline]
     pub(super) fn raw(&mut self, s: &str) {
         self.0.extend_from_slice(s.as_bytes());
     }
 
     /// A value through serde_json: numbers, names, small structs.
+    #[inline]
     pub(super) fn value(&mut self, v: &impl Serialize) -> io::Result<()> {
         Ok(serde_json::to_writer(&mut *self.0, v)?)
     }
@@ -21,6 +23,7 @@ impl Line<'_> {
     /// A string: as it is between quotes when nothing in it needs escaping (as for
     /// nearly every text of a rulebook), else through serde_json, which escapes only
     /// control characters, quotes and backslashes.
+    #[inline]
     pub(super) fn text(&mut self, s: &str) -> io::Result<()> {
         // Without an early exit, so that the compiler checks many bytes at a time.
         let escapes = (s.bytes()).fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
@@ -34,6 +37,7 @@ impl Line<'_> {
     }
 
     /// `"name":` after a `{` (first) or a `,`.
+    #[inline]
     pub(super) fn key(&mut self, first: bool, name: &str) {
         if !first {
             self.0.push(b',');
@@ -44,6 +48,7 @@ impl Line<'_> {
     }
 
     /// An item: its cached JSON, or serde_json's.
+    #[inline]
     pub(super) fn item(&mut self, cached: Option<&str>, item: &impl Serialize) -> io::Result<()> {
         match cached {
             Some(json) => {
@@ -57,6 +62,7 @@ impl Line<'_> {
     /// A cached item with `values` in place of the rule's own: its whole JSON when
     /// they are the rule's own (the same values, not merely equal ones), else its
     /// pieces around them.
+    #[inline]
     pub(super) fn settled(&mut self, cached: &Around, values: &[Settled]) -> io::Result<()> {
         let unchanged = values.len() == cached.own.len()
             && values.iter().zip(&cached.own).all(|(v, c)| v.same(*c));
@@ -76,12 +82,14 @@ impl Line<'_> {
     }
 
     /// A kebab-case enum value, which needs no escaping.
+    #[inline]
     pub(super) fn name(&mut self, s: &str) {
         self.0.push(b'"');
         self.raw(s);
         self.0.push(b'"');
     }
 
+    #[inline]
     pub(super) fn list<T>(
         &mut self,
         items: &[T],
