@@ -30,7 +30,7 @@ impl TextReport {
     /// The table of a summary alone, `width` columns wide at most, with the reason cut
     /// short at a word (the other formats keep it whole). When the width allows, a row
     /// is one line; else the source and the profile share a cell, and so do the
-    /// placement and whom it reports to ([`stacked_rows`]). A long batch writes the
+    /// placement and whom it reports to (see `stacked_rows`). A long batch writes the
     /// table a page of rows at a time, so that memory does not grow with the number of
     /// profiles.
     pub fn summary_table(rows: &[SummaryRow], width: usize, out: &mut dyn Write) -> io::Result<()> {
