@@ -128,10 +128,20 @@ fn into_special<T>(
         .write(true)
         .open(path)
         .map_err(|e| ExitError::new(Exit::CantCreate, format!("cannot open {shown}: {e}")))?;
-    let mut out = BufWriter::with_capacity(BUFFER, file);
+    stream(file, &shown.to_string(), write)
+}
+
+/// Writes into `to` through a buffer, as a stream: a reader that has gone (a closed
+/// pipe) ends quietly; `what` names it in an error.
+fn stream<T>(
+    to: impl Write,
+    what: &str,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> anyhow::Result<T> {
+    let mut out = BufWriter::with_capacity(BUFFER, to);
     match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitError::new(Exit::Ok, "").into()),
-        Err(e) => Err(ExitError::new(Exit::IoErr, format!("cannot write {shown}: {e}")).into()),
+        Err(e) => Err(ExitError::new(Exit::IoErr, format!("cannot write {what}: {e}")).into()),
         Ok(value) => Ok(value),
     }
 }
@@ -145,13 +155,7 @@ fn to_stdout<T>(write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> anyhow::
         )
         .into());
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(BUFFER, stdout.lock());
-    match write(&mut out).and_then(|value| out.flush().map(|()| value)) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(ExitError::new(Exit::Ok, "").into()),
-        Err(e) => Err(ExitError::new(Exit::IoErr, format!("cannot write to stdout: {e}")).into()),
-        Ok(value) => Ok(value),
-    }
+    stream(io::stdout().lock(), "to stdout", write)
 }
 
 /// Whether the program was started with standard output closed (`>&-`). The Rust

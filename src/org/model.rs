@@ -124,6 +124,7 @@ pub fn settle<'r>(
 /// else to the lead (the first role) "until the X is hired", and words the owner line
 /// to say so.
 fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>], named: &[&Named]) {
+    debug_assert_eq!(partnerops.len(), named.len(), "one `named` per function");
     let lead_title = roles.first().map_or(NO_ROLES_LEAD, |r| r.title.as_str());
     for (f, named) in partnerops.iter_mut().zip(named) {
         let named = match named {
