@@ -1,8 +1,14 @@
 //! Conditions compiled for the engine's hot loop. A batch evaluates every rule of the
-//! rulebook for every profile, so each condition is compiled once per rulebook into
-//! bit tests and numeric comparisons over a profile's [`Known`] answers, which are
-//! worked out once per profile: a list test (`has_type`, `marketing_maturity`, ...)
-//! becomes one AND of two masks instead of a walk over two lists.
+//! rulebook for every profile, so the conditions are compiled once per rulebook.
+//!
+//! Each distinct leaf test of the rulebook (`has_type: reseller`, a comparison, ...)
+//! becomes an atom, and a profile's [`Known`] answers hold one bit per atom, worked out
+//! once per profile (a list test is one AND of two masks instead of a walk over two
+//! lists). A condition is then written as an OR of terms, each "these atoms hold and
+//! those do not", so that most rules are decided by one or two mask tests. A condition
+//! whose terms would be too many, or a rulebook with more distinct atoms than a mask
+//! has bits, keeps the condition's tree for the atoms beyond (evaluated over the same
+//! answers, only slower).
 //!
 //! [`Facts::holds`](super::engine::Facts::holds) stays the meaning of a condition (the
 //! trace and the linter read conditions through it); a test checks that both agree on
@@ -16,8 +22,8 @@ use crate::profile::{
 };
 
 /// A list of answers a condition can test, as a bit set of the values given.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Slot {
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
     SelfServe,
     SharedGtmLeader,
     MarketingMaturity,
@@ -34,23 +40,69 @@ pub(crate) enum Slot {
 
 const SLOTS: usize = Slot::Placement as usize + 1;
 
-/// A compiled condition.
+/// A leaf test of a condition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Atom {
+    /// Holds when the answers in `slot` share a bit with `mask`.
+    Test { slot: Slot, mask: u32 },
+    /// Compares the number at `index` of [`NumberField::all`].
+    Compare { index: usize, op: Op, value: f64 },
+}
+
+impl Atom {
+    fn holds(self, slots: &[u32; SLOTS], numbers: &[f64]) -> bool {
+        match self {
+            Atom::Test { slot, mask } => slots[slot as usize] & mask != 0,
+            Atom::Compare { index, op, value } => op.holds(numbers[index], value),
+        }
+    }
+}
+
+/// A condition as a tree over its atoms.
 #[derive(Debug)]
-pub(crate) enum Node {
+enum Node {
     All(Box<[Node]>),
     Any(Box<[Node]>),
     Not(Box<Node>),
-    /// Holds when the answers in `slot` share a bit with `mask`.
-    Test {
-        slot: Slot,
-        mask: u32,
-    },
-    /// Compares the number at `index` of [`NumberField::all`].
-    Compare {
-        index: usize,
-        op: Op,
-        value: f64,
-    },
+    Leaf(Atom),
+}
+
+/// A set of atoms, one bit each by their index in [`Compiled::atoms`].
+type Atoms = u128;
+
+/// How many atoms a set holds: atoms beyond are only tested in a tree.
+const MASKED: usize = Atoms::BITS as usize;
+
+/// The most terms a condition is written with; a larger one keeps its tree.
+const MOST_TERMS: usize = 16;
+
+/// One term of a condition: the atoms of `all` hold and none of `none` does.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    all: Atoms,
+    none: Atoms,
+}
+
+/// A compiled condition.
+#[derive(Debug)]
+enum Form {
+    /// Holds when one of the terms does (never, for none).
+    Terms(Box<[Term]>),
+    /// The tree, for a condition with too many terms or atoms.
+    Tree(Node),
+}
+
+/// A rulebook's conditions, compiled.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    /// The distinct leaf tests, in the order the conditions first use them.
+    atoms: Vec<Atom>,
+    /// The atoms (among the first [`MASKED`]) that test the placement, and those of
+    /// them that hold once each placement is chosen.
+    on_placement: Atoms,
+    placed: [Atoms; Placement::ALL.len()],
+    /// Each condition (`None`: the rule always fires).
+    conditions: Vec<Option<Form>>,
 }
 
 /// An answer value's place among the values of its type (each type has fewer than 32).
@@ -90,16 +142,79 @@ fn mask<T: Index>(values: &[T]) -> u32 {
     values.iter().fold(0, |m, v| m | bit(*v))
 }
 
+impl Compiled {
+    /// Compiles each of the conditions.
+    pub(crate) fn new<'c>(conditions: impl IntoIterator<Item = Option<&'c Condition>>) -> Compiled {
+        let mut atoms = Vec::new();
+        let conditions = conditions
+            .into_iter()
+            .map(|c| {
+                c.map(|c| {
+                    let node = Node::compile(c, &mut atoms);
+                    match node.terms(false, &atoms) {
+                        Some(terms) => Form::Terms(terms.into()),
+                        None => Form::Tree(node),
+                    }
+                })
+            })
+            .collect();
+        let mut compiled = Compiled {
+            atoms,
+            on_placement: 0,
+            placed: [0; Placement::ALL.len()],
+            conditions,
+        };
+        for (i, atom) in compiled.atoms.iter().take(MASKED).enumerate() {
+            if let Atom::Test {
+                slot: Slot::Placement,
+                mask,
+            } = *atom
+            {
+                compiled.on_placement |= 1 << i;
+                for p in Placement::ALL {
+                    if mask & bit(*p) != 0 {
+                        compiled.placed[p.index()] |= 1 << i;
+                    }
+                }
+            }
+        }
+        compiled
+    }
+
+    /// Whether condition `index` holds for `known` (true for a rule without one).
+    #[inline]
+    pub(crate) fn holds(&self, index: usize, known: &Known) -> bool {
+        match &self.conditions[index] {
+            None => true,
+            Some(Form::Terms(terms)) => terms
+                .iter()
+                .any(|t| known.atoms & t.all == t.all && known.atoms & t.none == 0),
+            Some(Form::Tree(node)) => node.holds(known),
+        }
+    }
+
+    /// How many conditions keep their tree (for tests).
+    #[cfg(test)]
+    pub(crate) fn trees(&self) -> usize {
+        (self.conditions.iter())
+            .filter(|c| matches!(c, Some(Form::Tree(_))))
+            .count()
+    }
+}
+
 impl Node {
-    /// Compiles a condition.
-    pub(crate) fn compile(condition: &Condition) -> Node {
-        let test = |slot, mask| Node::Test { slot, mask };
-        let all = |list: &[Condition]| list.iter().map(Node::compile).collect();
-        match condition {
-            Condition::All(list) => Node::All(all(list)),
-            Condition::Any(list) => Node::Any(all(list)),
-            Condition::Not(c) => Node::Not(Box::new(Node::compile(c))),
-            Condition::Compare(c) => Node::Compare {
+    /// Compiles a condition, adding its leaves to `atoms` (each atom once).
+    fn compile(condition: &Condition, atoms: &mut Vec<Atom>) -> Node {
+        let test = |slot, mask| Atom::Test { slot, mask };
+        let atom = match condition {
+            Condition::All(list) => {
+                return Node::All(list.iter().map(|c| Node::compile(c, atoms)).collect());
+            }
+            Condition::Any(list) => {
+                return Node::Any(list.iter().map(|c| Node::compile(c, atoms)).collect());
+            }
+            Condition::Not(c) => return Node::Not(Box::new(Node::compile(c, atoms))),
+            Condition::Compare(c) => Atom::Compare {
                 index: NumberField::all()
                     .iter()
                     .position(|n| *n == c.field)
@@ -119,17 +234,66 @@ impl Node {
             Condition::HomeRegion(v) => test(Slot::HomeRegion, mask(v)),
             Condition::Stage(v) => test(Slot::Stage, mask(v)),
             Condition::Placement(v) => test(Slot::Placement, mask(v)),
+        };
+        if !atoms.contains(&atom) {
+            atoms.push(atom);
+        }
+        Node::Leaf(atom)
+    }
+
+    /// The condition (or its negation) as at most [`MOST_TERMS`] terms, if its atoms
+    /// all have a bit.
+    fn terms(&self, negated: bool, atoms: &[Atom]) -> Option<Vec<Term>> {
+        match (self, negated) {
+            (Node::Leaf(atom), _) => {
+                let i = atoms.iter().position(|a| a == atom)?;
+                let set = if i < MASKED { 1 << i } else { return None };
+                Some(vec![if negated {
+                    Term { all: 0, none: set }
+                } else {
+                    Term { all: set, none: 0 }
+                }])
+            }
+            (Node::Not(node), _) => node.terms(!negated, atoms),
+            // Any, or not all: one of the parts holds.
+            (Node::Any(list), false) | (Node::All(list), true) => {
+                let mut terms = Vec::new();
+                for node in list.iter() {
+                    terms.extend(node.terms(negated, atoms)?);
+                }
+                (terms.len() <= MOST_TERMS).then_some(terms)
+            }
+            // All, or not any: every part holds.
+            (Node::All(list), false) | (Node::Any(list), true) => {
+                let mut terms = vec![Term { all: 0, none: 0 }];
+                for node in list.iter() {
+                    let part = node.terms(negated, atoms)?;
+                    terms = (terms.iter())
+                        .flat_map(|a| {
+                            part.iter().map(move |b| Term {
+                                all: a.all | b.all,
+                                none: a.none | b.none,
+                            })
+                        })
+                        // A term that needs an atom both to hold and not can never hold.
+                        .filter(|t| t.all & t.none == 0)
+                        .collect();
+                    if terms.len() > MOST_TERMS {
+                        return None;
+                    }
+                }
+                Some(terms)
+            }
         }
     }
 
     /// Whether the condition holds for `known`.
-    pub(crate) fn holds(&self, known: &Known) -> bool {
+    fn holds(&self, known: &Known) -> bool {
         match self {
             Node::All(list) => list.iter().all(|n| n.holds(known)),
             Node::Any(list) => list.iter().any(|n| n.holds(known)),
             Node::Not(n) => !n.holds(known),
-            Node::Test { slot, mask } => known.slots[*slot as usize] & mask != 0,
-            Node::Compare { index, op, value } => op.holds(known.numbers[*index], *value),
+            Node::Leaf(atom) => atom.holds(&known.slots, &known.numbers),
         }
     }
 }
@@ -139,11 +303,14 @@ pub(crate) struct Known {
     slots: [u32; SLOTS],
     /// The numbers of [`NumberField::all`], in its order.
     numbers: Vec<f64>,
+    /// The atoms that hold.
+    atoms: Atoms,
 }
 
 impl Known {
-    /// The answers of `facts`, with its placement if known.
-    pub(crate) fn new(facts: &Facts<'_>, numbers: &[NumberField]) -> Known {
+    /// The answers of `facts`, with its placement if known, for `compiled`'s
+    /// conditions.
+    pub(crate) fn new(facts: &Facts<'_>, numbers: &[NumberField], compiled: &Compiled) -> Known {
         let p: &Profile = facts.profile;
         let (c, g) = (&p.company, &p.program);
         let mut slots = [0; SLOTS];
@@ -159,14 +326,20 @@ impl Known {
         slots[Slot::HomeRegion as usize] = p.regions.first().map_or(0, |r| bit(*r));
         slots[Slot::Stage as usize] = bit(facts.stage);
         slots[Slot::Placement as usize] = facts.placement.map_or(0, bit);
+        let numbers: Vec<f64> = numbers.iter().map(|n| facts.number(*n)).collect();
+        let atoms = (compiled.atoms.iter().take(MASKED).enumerate())
+            .filter(|(_, atom)| atom.holds(&slots, &numbers))
+            .fold(0, |set, (i, _)| set | 1 << i);
         Known {
             slots,
-            numbers: numbers.iter().map(|n| facts.number(*n)).collect(),
+            numbers,
+            atoms,
         }
     }
 
     /// Records the chosen placement, for the design rules.
-    pub(crate) fn place(&mut self, placement: Placement) {
+    pub(crate) fn place(&mut self, placement: Placement, compiled: &Compiled) {
         self.slots[Slot::Placement as usize] = bit(placement);
+        self.atoms = self.atoms & !compiled.on_placement | compiled.placed[placement.index()];
     }
 }

@@ -101,15 +101,14 @@ impl Rulebook {
                 .unwrap_or_else(|| Stage::of(profile.program.maturity)),
             placement: None,
         };
-        let known = Known::new(&facts, &self.derived().numbers);
+        let derived = self.derived();
+        let known = Known::new(&facts, &derived.numbers, &derived.conditions);
         self.placement_pass(&known, |_| {})
     }
 
     /// Whether rule `index` fires for `known` (as [`Facts::fires`] says).
     fn fires(&self, index: usize, known: &Known) -> bool {
-        self.derived().conditions[index]
-            .as_ref()
-            .is_none_or(|c| c.holds(known))
+        self.derived().conditions.holds(index, known)
     }
 
     /// Runs the placement rules against `known`, calling `fired` for each that fires.
@@ -178,7 +177,7 @@ impl Rulebook {
             placement: None,
         };
         let derived = self.derived();
-        let mut known = Known::new(&facts, &derived.numbers);
+        let mut known = Known::new(&facts, &derived.numbers, &derived.conditions);
         let rules = self.rules();
         let mut fired: Vec<usize> = Vec::with_capacity(rules.len());
         let Ranking {
@@ -189,7 +188,7 @@ impl Rulebook {
             margin,
         } = self.placement_pass(&known, |index| fired.push(index));
         let first_design = fired.len();
-        known.place(placement);
+        known.place(placement, &derived.conditions);
         fired.extend(derived.design.iter().filter(|&&i| self.fires(i, &known)));
 
         let mut items = self.items(&fired, first_design, placement);

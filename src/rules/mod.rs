@@ -119,8 +119,8 @@ pub(crate) struct Derived {
     pub(crate) effects: Vec<Text>,
     /// The guidance points each rule cites, as a set.
     pub(crate) cited: Vec<guidance::Citations>,
-    /// Each rule's condition compiled (`None`: the rule always fires).
-    pub(crate) conditions: Vec<Option<compiled::Node>>,
+    /// The rules' conditions, compiled.
+    pub(crate) conditions: compiled::Compiled,
     /// The numbers conditions compare ([`NumberField::all`]).
     pub(crate) numbers: Vec<NumberField>,
     /// Who the owner line of each of a rule's PartnerOps functions names.
@@ -203,11 +203,7 @@ impl Rulebook {
                     .iter()
                     .map(|r| guidance::Citations::of(r.cites.iter().map(|c| c.as_str())))
                     .collect(),
-                conditions: self
-                    .rules
-                    .iter()
-                    .map(|r| r.when.as_ref().map(compiled::Node::compile))
-                    .collect(),
+                conditions: compiled::Compiled::new(self.rules.iter().map(|r| r.when.as_ref())),
                 numbers: NumberField::all(),
                 owners: self.owners(),
                 weights: self.rules.iter().map(|r| Weights::of(&r.then)).collect(),

@@ -537,17 +537,20 @@ fn invalid_rulebooks_are_rejected_with_line_and_column() {
 mod compiled {
     use super::corpus;
     use crate::assessment::{Placement, Stage};
-    use crate::profile::Profile;
-    use crate::rules::Rulebook;
-    use crate::rules::compiled::{Known, Node};
+    use crate::profile::{Profile, ProgramType};
+    use crate::rules::compiled::{Compiled, Known};
     use crate::rules::engine::Facts;
+    use crate::rules::{Comparison, Condition as C, NumberField, Op, Rulebook};
 
     /// Every rule's compiled condition agrees with `Facts::holds` for generated
-    /// profiles, at every stage, before and after each placement is chosen.
+    /// profiles, at every stage, before and after each placement is chosen, whether
+    /// the placement is known from the start or recorded later.
     #[test]
     fn compiled_conditions_mean_what_the_conditions_say() {
         let book = Rulebook::default_rules();
         let derived = book.derived();
+        // The default rulebook is all masks: no condition keeps its tree.
+        assert_eq!(derived.conditions.trees(), 0);
         let mut fired = 0;
         for n in 0..1500 {
             let yaml = corpus::profile(7, n);
@@ -564,14 +567,32 @@ mod compiled {
                     stage,
                     placement,
                 };
-                let known = Known::new(&facts, &derived.numbers);
-                for (rule, node) in book.rules().iter().zip(&derived.conditions) {
-                    let (Some(when), Some(node)) = (&rule.when, node) else {
-                        assert!(rule.when.is_none() && node.is_none());
-                        continue;
-                    };
-                    let holds = facts.holds(when);
-                    assert_eq!(node.holds(&known), holds, "{} on {yaml}", rule.id);
+                let known = Known::new(&facts, &derived.numbers, &derived.conditions);
+                let mut later = Known::new(
+                    &Facts {
+                        placement: None,
+                        ..facts
+                    },
+                    &derived.numbers,
+                    &derived.conditions,
+                );
+                if let Some(p) = placement {
+                    later.place(p, &derived.conditions);
+                }
+                for (i, rule) in book.rules().iter().enumerate() {
+                    let holds = rule.when.as_ref().is_none_or(|c| facts.holds(c));
+                    assert_eq!(
+                        derived.conditions.holds(i, &known),
+                        holds,
+                        "{} on {yaml}",
+                        rule.id
+                    );
+                    assert_eq!(
+                        derived.conditions.holds(i, &later),
+                        holds,
+                        "{} on {yaml}",
+                        rule.id
+                    );
                     fired += usize::from(holds);
                 }
             }
@@ -580,20 +601,48 @@ mod compiled {
         assert!(fired > 100_000, "{fired}");
     }
 
-    /// Nested conditions, where evaluation stops early in lists, agree with
+    fn at_least(value: f64) -> C {
+        C::Compare(Comparison {
+            field: NumberField::TypeCount,
+            op: Op::Ge,
+            value,
+        })
+    }
+
+    /// Checks compiled `conditions` against `Facts::holds` on generated profiles;
+    /// `trees` of them are too large for masks.
+    fn agree(conditions: &[C], trees: usize) {
+        let compiled = Compiled::new(conditions.iter().map(Some));
+        assert_eq!(compiled.trees(), trees);
+        let numbers = NumberField::all();
+        let mut held = 0;
+        for n in 0..300 {
+            let yaml = corpus::profile(11, n);
+            let profile = Profile::parse("corpus.yaml", &yaml).unwrap();
+            let facts = Facts {
+                profile: &profile,
+                stage: Stage::Mid,
+                placement: None,
+            };
+            let known = Known::new(&facts, &numbers, &compiled);
+            for (i, c) in conditions.iter().enumerate() {
+                let holds = facts.holds(c);
+                assert_eq!(compiled.holds(i, &known), holds, "{c:?} on {yaml}");
+                held += usize::from(holds);
+            }
+        }
+        // Neither always nor never.
+        assert!(held > 0 && held < 300 * conditions.len(), "{held}");
+    }
+
+    /// Nested conditions, negations of lists and empty lists agree with
     /// `Facts::holds` too.
     #[test]
     fn nested_conditions_mean_what_they_say() {
-        use crate::profile::ProgramType;
-        use crate::rules::{Comparison, Condition as C, NumberField, Op};
         let leaves = [
             C::SelfServe(true),
             C::HasType(ProgramType::Referral),
-            C::Compare(Comparison {
-                field: NumberField::TypeCount,
-                op: Op::Eq,
-                value: 0.0,
-            }),
+            at_least(1.0),
             C::HasType(ProgramType::Affiliate),
         ];
         let inner = |k: usize, a: &C, b: &C| match k {
@@ -604,7 +653,14 @@ mod compiled {
                 C::Not(Box::new(b.clone())),
             ]))),
         };
-        let mut conditions = Vec::new();
+        let mut conditions = vec![
+            C::All(vec![]),
+            C::Any(vec![]),
+            C::Not(Box::new(C::Any(vec![]))),
+            C::Not(Box::new(C::Any(vec![leaves[0].clone(), leaves[1].clone()]))),
+            // Never: an atom that must hold and must not.
+            C::All(vec![leaves[2].clone(), C::Not(Box::new(leaves[2].clone()))]),
+        ];
         for outer in 0..2 {
             for k in 0..3 {
                 for (a, b) in [(0, 1), (2, 3), (1, 2), (3, 0)] {
@@ -621,21 +677,25 @@ mod compiled {
                 }
             }
         }
-        let compiled: Vec<Node> = conditions.iter().map(Node::compile).collect();
-        let numbers = NumberField::all();
-        for n in 0..300 {
-            let yaml = corpus::profile(11, n);
-            let profile = Profile::parse("corpus.yaml", &yaml).unwrap();
-            let facts = Facts {
-                profile: &profile,
-                stage: Stage::Mid,
-                placement: None,
-            };
-            let known = Known::new(&facts, &numbers);
-            for (node, c) in compiled.iter().zip(&conditions) {
-                assert_eq!(node.holds(&known), facts.holds(c), "{c:?} on {yaml}");
-            }
-        }
+        agree(&conditions, 0);
+    }
+
+    /// A condition with more terms than the masks take, and one whose atoms come
+    /// after the masks' bits run out, keep their trees and still hold as they should.
+    #[test]
+    fn conditions_too_large_for_masks_keep_their_trees() {
+        // Five lists of two: 32 terms.
+        let pairs = (0..5)
+            .map(|k| C::Any(vec![at_least(k as f64), C::HasType(ProgramType::ALL[k])]))
+            .collect();
+        // 200 distinct comparisons: the last ones have no bit.
+        let many = C::All(
+            (0..200)
+                .map(|k| at_least(-f64::from(k)))
+                .chain([at_least(2.0)])
+                .collect(),
+        );
+        agree(&[C::All(pairs), many, C::HasType(ProgramType::Reseller)], 2);
     }
 
     #[test]
@@ -646,11 +706,14 @@ mod compiled {
             stage: Stage::Early,
             placement: None,
         };
-        let node = Node::compile(&crate::rules::Condition::Placement(Placement::ALL.to_vec()));
-        let mut known = Known::new(&facts, &[]);
-        assert!(!node.holds(&known));
-        known.place(Placement::Sales);
-        assert!(node.holds(&known));
+        let condition = C::Placement(vec![Placement::Sales]);
+        let compiled = Compiled::new([Some(&condition)]);
+        let mut known = Known::new(&facts, &[], &compiled);
+        assert!(!compiled.holds(0, &known));
+        known.place(Placement::Sales, &compiled);
+        assert!(compiled.holds(0, &known));
+        known.place(Placement::Marketing, &compiled);
+        assert!(!compiled.holds(0, &known));
     }
 }
 
