@@ -119,6 +119,9 @@ pub(crate) fn empty_input(path: &str) -> InputError {
     .with_remedy(Remedy::Template)
 }
 
+/// The most room reserved for a document before it is read.
+const MOST_ROOM: usize = 4096;
+
 /// Reads documents one at a time from any byte source.
 pub struct DocumentReader<R> {
     reader: R,
@@ -128,6 +131,9 @@ pub struct DocumentReader<R> {
     line_no: usize,
     /// The next document starts with this text (after a `---` on its line).
     carry: Option<(usize, usize, String)>,
+    /// Room to reserve for a document's text: a little more than the last one took
+    /// (documents of a stream are alike), so that it rarely grows line by line.
+    room: usize,
     /// Whether a marker started the next document (an empty one is then an error).
     marker_started: bool,
     seen_marker: bool,
@@ -145,6 +151,7 @@ impl<R: BufRead> DocumentReader<R> {
             limits,
             line_no: 0,
             carry: None,
+            room: 0,
             marker_started: false,
             seen_marker: false,
             index: 0,
@@ -169,7 +176,7 @@ impl<R: BufRead> DocumentReader<R> {
             let started_by_marker = self.marker_started;
             let (first_line, first_column, mut text) = match self.carry.take() {
                 Some(c) => c,
-                None => (self.line_no + 1, 0, String::new()),
+                None => (self.line_no + 1, 0, String::with_capacity(self.room)),
             };
             let ended_by_marker = match self.read_lines(first_line, &mut text) {
                 Ok(ended_by_marker) => ended_by_marker,
@@ -180,6 +187,8 @@ impl<R: BufRead> DocumentReader<R> {
                 t.is_empty() || t.starts_with('#')
             });
             if !blank {
+                // At most a few KB, however large the last one was.
+                self.room = (text.len() + text.len() / 4).min(MOST_ROOM);
                 return Some(self.number(first_line, first_column, text));
             }
             // An empty document is an error only between two `---` markers: text
@@ -248,13 +257,15 @@ impl<R: BufRead> DocumentReader<R> {
             if let Some(rest) = marker(line_str, "---") {
                 self.seen_marker = true;
                 self.marker_started = true;
-                self.carry = Some((self.line_no, 3 + rest.0, rest.1.to_string()));
+                let mut next = String::with_capacity(self.room);
+                next.push_str(rest.1);
+                self.carry = Some((self.line_no, 3 + rest.0, next));
                 return Ok(true);
             }
             if marker(line_str, "...").is_some() {
                 self.seen_marker = true;
                 self.marker_started = false;
-                self.carry = Some((self.line_no + 1, 0, String::new()));
+                self.carry = Some((self.line_no + 1, 0, String::with_capacity(self.room)));
                 return Ok(true);
             }
             text.push_str(line_str);
