@@ -20,7 +20,7 @@
 //! does not compile until it is written here too, and the property test checks the
 //! order.
 
-use crate::assessment::{Assessment, Origin, RoleStatus};
+use crate::assessment::{Assessment, Origin, RoleStatus, Scores};
 use crate::guidance::{self, Citations};
 use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::rules::Rulebook;
@@ -30,6 +30,13 @@ use std::io::{self, Write};
 use std::ptr;
 
 mod line;
+
+/// `,"name":`, the key of a field after the first.
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":")
+    };
+}
 
 use line::Line;
 
@@ -292,58 +299,71 @@ impl Ndjson<'_> {
             trace: _,
             teams: _,
         } = a;
-        line.raw("{");
-        line.key(true, "source");
+        line.raw("{\"source\":");
         line.value(source)?;
-        line.key(false, "profile");
+        line.raw(key!("profile"));
         line.text(profile)?;
-        line.key(false, "placement");
+        line.raw(key!("placement"));
         line.name(placement.as_str());
-        line.key(false, "reports_to");
+        line.raw(key!("reports_to"));
         let title = self.titles.iter().find(|c| ptr::eq(c.key, *reports_to));
         line.item(title.map(|c| c.json.as_str()), reports_to)?;
-        line.key(false, "confidence");
-        line.value(confidence)?;
-        line.key(false, "confidence_label");
+        line.raw(key!("confidence"));
+        line.number(*confidence)?;
+        line.raw(key!("confidence_label"));
         line.name(confidence_label.as_str());
-        line.key(false, "overrides");
+        line.raw(key!("overrides"));
         line.value(overrides)?;
-        line.key(false, "scores");
-        line.value(scores)?;
-        line.key(false, "runner_up");
+        line.raw(key!("scores"));
+        let Scores {
+            sales,
+            marketing,
+            standalone,
+            cross_functional,
+        } = scores;
+        line.raw("{\"sales\":");
+        line.number(*sales)?;
+        line.raw(",\"marketing\":");
+        line.number(*marketing)?;
+        line.raw(",\"standalone\":");
+        line.number(*standalone)?;
+        line.raw(",\"cross-functional\":");
+        line.number(*cross_functional)?;
+        line.raw("}");
+        line.raw(key!("runner_up"));
         match runner_up {
             Some(p) => line.name(p.as_str()),
             None => line.raw("null"),
         }
-        line.key(false, "tie");
+        line.raw(key!("tie"));
         line.raw(if *tie { "true" } else { "false" });
-        line.key(false, "excluded");
+        line.raw(key!("excluded"));
         line.list(excluded, |line, p| {
             line.name(p.as_str());
             Ok(())
         })?;
-        line.key(false, "reasons");
+        line.raw(key!("reasons"));
         line.list(reasons, |line, r| {
             let found = self
                 .rule(r.origin)
                 .and_then(|(rule, _)| rule.reason.as_ref());
             line.item(hit(found, r.text), r)
         })?;
-        line.key(false, "rules");
+        line.raw(key!("rules"));
         line.list(rules, |line, f| {
             let found = self.rule(f.origin).map(|(rule, _)| &rule.fired);
             line.item(hit(found, f.effect), f)
         })?;
-        line.key(false, "caveats");
+        line.raw(key!("caveats"));
         line.list(caveats, |line, c| {
             let found = self
                 .rule(c.origin)
                 .and_then(|(rule, _)| rule.caveat.as_ref());
             line.item(hit(found, c.text), c)
         })?;
-        line.key(false, "stage");
+        line.raw(key!("stage"));
         line.name(stage.as_str());
-        line.key(false, "roles");
+        line.raw(key!("roles"));
         line.list(roles, |line, r| {
             let found = self.rule(r.origin).and_then(|(rule, i)| rule.roles.get(i));
             match around_hit(found, r.title).map(|a| a.pieces.as_slice()) {
@@ -356,7 +376,7 @@ impl Ndjson<'_> {
                 _ => line.value(r),
             }
         })?;
-        line.key(false, "partnerops");
+        line.raw(key!("partnerops"));
         line.list(partnerops, |line, f| {
             let found = self
                 .rule(f.origin)
@@ -366,7 +386,7 @@ impl Ndjson<'_> {
                 _ => line.value(f),
             }
         })?;
-        line.key(false, "cadence");
+        line.raw(key!("cadence"));
         line.list(cadence, |line, c| {
             let found = self
                 .rule(c.origin)
@@ -383,12 +403,12 @@ impl Ndjson<'_> {
                 _ => line.value(c),
             }
         })?;
-        line.key(false, "kpis");
+        line.raw(key!("kpis"));
         line.list(kpis, |line, k| {
             let found = self.rule(k.origin).and_then(|(rule, i)| rule.kpis.get(i));
             line.item(hit(found, k.name), k)
         })?;
-        line.key(false, "sources");
+        line.raw(key!("sources"));
         line.raw("[");
         for (n, i) in sources.positions().enumerate() {
             if n > 0 {
