@@ -29,7 +29,7 @@ mod cadence;
 mod words;
 
 pub use words::Named;
-use words::{LEAD, mentions, without_the};
+use words::{LEAD, mentions, split_each, without_the};
 
 /// The title of one leader who runs sales and marketing.
 pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
@@ -157,10 +157,8 @@ fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>], nam
             // the function until then, and the owner line says so. An owner this
             // stage does not plan at all is not promised as a hire.
             _ => {
-                let (owner, rest) = match f.owner.find(", ") {
-                    Some(i) => f.owner.split_at(i),
-                    None => (f.owner.as_str(), ""),
-                };
+                let owner = split_each(&f.owner, ", ").next().unwrap_or_default();
+                let rest = &f.owner[owner.len()..];
                 let text = match named {
                     Some(i) => {
                         let planned = roles[i].title.as_str();

@@ -106,18 +106,13 @@ impl Rulebook {
         self.placement_pass(&known, |_| {})
     }
 
-    /// Whether rule `index` fires for `known` (as [`Facts::fires`] says).
-    fn fires(&self, index: usize, known: &Known) -> bool {
-        self.derived().conditions.holds(index, known)
-    }
-
     /// Runs the placement rules against `known`, calling `fired` for each that fires.
     fn placement_pass(&self, known: &Known, mut fired: impl FnMut(usize)) -> Ranking {
         let mut scores = Scores::default();
         let mut excludes = 0u8;
         let derived = self.derived();
         for &index in &derived.placement {
-            if self.fires(index, known) {
+            if derived.conditions.holds(index, known) {
                 let w = &derived.weights[index];
                 for p in Placement::ALL {
                     if w.scored & (1 << p.index()) != 0 {
@@ -189,7 +184,13 @@ impl Rulebook {
         } = self.placement_pass(&known, |index| fired.push(index));
         let first_design = fired.len();
         known.place(placement, &derived.conditions);
-        fired.extend(derived.design.iter().filter(|&&i| self.fires(i, &known)));
+        let conditions = &derived.conditions;
+        fired.extend(
+            derived
+                .design
+                .iter()
+                .filter(|&&i| conditions.holds(i, &known)),
+        );
 
         let mut items = self.items(&fired, first_design, placement);
         let roles = hiring_order(items.roles, profile.program.team_size, stage);
@@ -278,6 +279,9 @@ impl Rulebook {
             cadence: Vec::with_capacity(cadence),
             kpis: Vec::with_capacity(kpis),
         };
+        // Of items with the same title or name, the first wins.
+        let distinct = &derived.distinct;
+        let mut seen = vec![false; distinct.count];
         for (position, &index) in fired.iter().enumerate() {
             let rule = &rules[index];
             let then = &rule.then;
@@ -291,15 +295,17 @@ impl Rulebook {
                 items.reasons.extend(rule.reason(from(0)));
             }
             items.caveats.extend(rule.caveat(from(0)));
+            let first =
+                |seen: &mut [bool], number: usize| !std::mem::replace(&mut seen[number], true);
             for (i, r) in then.roles.iter().enumerate() {
-                if items.roles.iter().all(|(_, x)| *x.title != r.title) {
+                if first(&mut seen, distinct.roles[index][i]) {
                     items
                         .roles
                         .push((r.order, rule.role(r, RoleStatus::Later, from(i))));
                 }
             }
             for (i, f) in then.partnerops.iter().enumerate() {
-                if items.partnerops.iter().all(|x| *x.function != f.function) {
+                if first(&mut seen, distinct.partnerops[index][i]) {
                     items.partnerops.push(rule.partnerops(f, from(i)));
                     items.named.push(&derived.owners[index][i]);
                 }
@@ -309,7 +315,7 @@ impl Rulebook {
                 items.cadence.push(rule.cadence(c, from(i)));
             }
             for (i, k) in then.kpis.iter().enumerate() {
-                if items.kpis.iter().all(|x| *x.name != k.name) {
+                if first(&mut seen, distinct.kpis[index][i]) {
                     items.kpis.push(rule.kpi(k, from(i)));
                 }
             }

@@ -17,6 +17,7 @@ use crate::profile::{Document, InputError, Remedy};
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod compiled;
@@ -127,6 +128,57 @@ pub(crate) struct Derived {
     pub(crate) owners: Vec<Box<[Named]>>,
     /// Each rule's scores and exclusions, side by side for the engine's hot loop.
     pub(crate) weights: Vec<Weights>,
+    /// Which roles, functions and KPIs are the same item.
+    pub(crate) distinct: Distinct,
+}
+
+/// Which of a rulebook's items are one item: roles with the same title, PartnerOps
+/// functions with the same name, KPIs with the same name (of those, the first to fire
+/// is the one an assessment keeps). Each item has the number of its kind of item,
+/// counted over all three kinds, so that an assessment keeps one list of those seen.
+#[derive(Debug)]
+pub(crate) struct Distinct {
+    /// By rule, then by the item's place in the rule.
+    pub(crate) roles: Vec<Box<[usize]>>,
+    pub(crate) partnerops: Vec<Box<[usize]>>,
+    pub(crate) kpis: Vec<Box<[usize]>>,
+    /// How many kinds of item there are.
+    pub(crate) count: usize,
+}
+
+impl Distinct {
+    fn of(rules: &[Rule]) -> Distinct {
+        // By kind of item and name.
+        let mut numbers: HashMap<(u8, &str), usize> = HashMap::new();
+        fn number<'a>(
+            numbers: &mut HashMap<(u8, &'a str), usize>,
+            kind: u8,
+            names: impl Iterator<Item = &'a str>,
+        ) -> Box<[usize]> {
+            names
+                .map(|name| {
+                    let next = numbers.len();
+                    *numbers.entry((kind, name)).or_insert(next)
+                })
+                .collect()
+        }
+        let (mut roles, mut partnerops, mut kpis) = (Vec::new(), Vec::new(), Vec::new());
+        for rule in rules {
+            let then = &rule.then;
+            let titles = then.roles.iter().map(|x| x.title.as_str());
+            roles.push(number(&mut numbers, 0, titles));
+            let functions = then.partnerops.iter().map(|x| x.function.as_str());
+            partnerops.push(number(&mut numbers, 1, functions));
+            let names = then.kpis.iter().map(|x| x.name.as_str());
+            kpis.push(number(&mut numbers, 2, names));
+        }
+        Distinct {
+            roles,
+            partnerops,
+            kpis,
+            count: numbers.len(),
+        }
+    }
 }
 
 /// A rule's effect on the ranking, by [`Placement::index`].
@@ -207,6 +259,7 @@ impl Rulebook {
                 numbers: NumberField::all(),
                 owners: self.owners(),
                 weights: self.rules.iter().map(|r| Weights::of(&r.then)).collect(),
+                distinct: Distinct::of(&self.rules),
             }
         })
     }

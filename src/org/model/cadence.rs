@@ -1,5 +1,6 @@
 //! The cadence settled for the departments that exist.
 
+use super::words::split_each;
 use crate::assessment::{CadenceItem, GtmTeams};
 use crate::text::Text;
 use std::borrow::Cow;
@@ -26,21 +27,21 @@ pub(super) fn settle(teams: GtmTeams, cadence: &mut Vec<CadenceItem<'_>>) {
 /// Merges `later`, an item for the same team, into `first`: each topic listed once,
 /// the most frequent frequency, the guidance of both.
 fn merge<'r>(first: &mut CadenceItem<'r>, later: CadenceItem<'r>) {
-    // Topics are listed once: "a; b".
-    let mut topics: Option<String> = None;
-    for topic in later.topics.split("; ") {
-        if !first.topics.split("; ").any(|t| t == topic) {
-            let topics = topics.get_or_insert_with(|| {
-                let mut all = String::with_capacity(first.topics.len() + later.topics.len() + 2);
-                all.push_str(&first.topics);
-                all
-            });
-            topics.push_str("; ");
-            topics.push_str(topic);
+    // Topics are listed once: "a; b". The new ones are counted first, so that the
+    // text is made at its length (a text longer than its length is copied again).
+    let new = || {
+        split_each(&later.topics, "; ")
+            .filter(|topic| !split_each(&first.topics, "; ").any(|t| t == *topic))
+    };
+    let more: usize = new().map(|topic| topic.len() + 2).sum();
+    if more > 0 {
+        let mut all = String::with_capacity(first.topics.len() + more);
+        all.push_str(&first.topics);
+        for topic in new() {
+            all.push_str("; ");
+            all.push_str(topic);
         }
-    }
-    if let Some(topics) = topics {
-        first.topics = Cow::Owned(Text::from(topics));
+        first.topics = Cow::Owned(Text::from(all));
     }
     if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
         first.frequency = later.frequency;

@@ -86,9 +86,33 @@ pub(super) fn mentions(text: &str, word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// `text` split at each `sep`, as `str::split` does. A search for a string first sets
+/// up a searcher, which costs more than the search itself in texts this short: this
+/// looks for the separator's first character (a byte search) and checks the rest.
+pub(super) fn split_each<'a>(text: &'a str, sep: &'static str) -> impl Iterator<Item = &'a str> {
+    let mut chars = sep.chars();
+    let first = chars.next().expect("a separator is not empty");
+    let after = chars.as_str();
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let mut from = 0;
+        while let Some(i) = text[from..].find(first) {
+            let at = from + i + first.len_utf8();
+            if text[at..].starts_with(after) {
+                rest = Some(&text[at + after.len()..]);
+                return Some(&text[..from + i]);
+            }
+            from = at;
+        }
+        rest = None;
+        Some(text)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Named, mentions, owner_key, starts_with_ignoring_case, without_the};
+    use super::{Named, mentions, owner_key, split_each, starts_with_ignoring_case, without_the};
     use crate::assessment::Origin;
 
     #[test]
@@ -147,5 +171,31 @@ mod tests {
         assert_eq!(without_the("theme lead"), "theme lead");
         assert!(mentions("Revenue Leadership", "leadership"));
         assert!(!mentions("Lead", "leadership"));
+    }
+
+    #[test]
+    fn split_each_splits_as_str_split_does() {
+        for text in [
+            "",
+            ";",
+            "; ",
+            "a",
+            "a; b",
+            "a;b; c",
+            "a;; b",
+            "; a; ",
+            "a; ; b",
+            "a;  b",
+            "é; ü;x; ",
+            "a, b, with sales",
+            ",, ",
+            ", ,",
+        ] {
+            for sep in ["; ", ", ", ";", "é;"] {
+                let ours: Vec<&str> = split_each(text, sep).collect();
+                let std: Vec<&str> = text.split(sep).collect();
+                assert_eq!(ours, std, "{text:?} at {sep:?}");
+            }
+        }
     }
 }
