@@ -28,6 +28,7 @@ use std::borrow::Cow;
 mod cadence;
 mod words;
 
+pub use cadence::Meeting;
 pub use words::Named;
 use words::{LEAD, mentions, split_each, without_the};
 
@@ -108,16 +109,17 @@ impl<'a> Heads<'a> {
 /// the role that holds it (its owner when in place, else the lead "until the X is
 /// hired") and words its owner line to say so; drops the cadence items for a
 /// department of size 0 and merges the items for the same team. `named` says who each
-/// function's owner line names.
+/// function's owner line names, `meetings` what each cadence item is.
 pub fn settle<'r>(
     roles: &[Role<'r>],
     teams: GtmTeams,
     partnerops: &mut [PartnerOpsFunction<'r>],
     named: &[&Named],
     cadence: &mut Vec<CadenceItem<'r>>,
+    meetings: &[Meeting],
 ) {
     owners(roles, partnerops, named);
-    cadence::settle(teams, cadence);
+    cadence::settle(teams, cadence, meetings);
 }
 
 /// Gives each PartnerOps function to the role that owns it when that role is in place,

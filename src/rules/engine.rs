@@ -14,7 +14,7 @@ use crate::assessment::{
     Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
-use crate::org::model::{Named, settle};
+use crate::org::model::{Meeting, Named, settle};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 
@@ -108,20 +108,24 @@ impl Rulebook {
 
     /// Runs the placement rules against `known`, calling `fired` for each that fires.
     fn placement_pass(&self, known: &Known, mut fired: impl FnMut(usize)) -> Ranking {
-        let mut scores = Scores::default();
+        // By `Placement::index`. A rule adds 0 to a placement it does not score, which
+        // changes no sum (a sum from 0 is never -0).
+        let mut sums = [0.0f64; 4];
         let mut excludes = 0u8;
         let derived = self.derived();
         for &index in &derived.placement {
             if derived.conditions.holds(index, known) {
                 let w = &derived.weights[index];
-                for p in Placement::ALL {
-                    if w.scored & (1 << p.index()) != 0 {
-                        scores.add(*p, w.scores[p.index()]);
-                    }
+                for (sum, delta) in sums.iter_mut().zip(w.scores) {
+                    *sum += delta;
                 }
                 excludes |= w.excludes;
                 fired(index);
             }
+        }
+        let mut scores = Scores::default();
+        for p in Placement::ALL {
+            scores.add(*p, sums[p.index()]);
         }
         // In placement order, as sorted.
         let excluded: Vec<Placement> = (Placement::ALL.iter())
@@ -205,6 +209,7 @@ impl Rulebook {
             &mut items.partnerops,
             &items.named,
             &mut items.cadence,
+            &items.meetings,
         );
         let mut assessment = Assessment {
             source,
@@ -277,6 +282,7 @@ impl Rulebook {
             partnerops: Vec::with_capacity(partnerops),
             named: Vec::with_capacity(partnerops),
             cadence: Vec::with_capacity(cadence),
+            meetings: Vec::with_capacity(cadence),
             kpis: Vec::with_capacity(kpis),
         };
         // Of items with the same title or name, the first wins.
@@ -313,6 +319,7 @@ impl Rulebook {
             // Items for the same team are merged by the org model.
             for (i, c) in then.cadence.iter().enumerate() {
                 items.cadence.push(rule.cadence(c, from(i)));
+                items.meetings.push(derived.meetings[index][i]);
             }
             for (i, k) in then.kpis.iter().enumerate() {
                 if first(&mut seen, distinct.kpis[index][i]) {
@@ -334,6 +341,8 @@ struct Items<'r> {
     /// Who each function's owner line names.
     named: Vec<&'r Named>,
     cadence: Vec<CadenceItem<'r>>,
+    /// What each cadence item is.
+    meetings: Vec<Meeting>,
     kpis: Vec<Kpi<'r>>,
 }
 

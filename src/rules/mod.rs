@@ -12,7 +12,7 @@
 
 use crate::assessment::{Origin, Placement};
 use crate::guidance;
-use crate::org::model::Named;
+use crate::org::model::{Meeting, Named};
 use crate::profile::{Document, InputError, Remedy};
 use crate::text::Text;
 use schemars::JsonSchema;
@@ -130,6 +130,8 @@ pub(crate) struct Derived {
     pub(crate) weights: Vec<Weights>,
     /// Which roles, functions and KPIs are the same item.
     pub(crate) distinct: Distinct,
+    /// What each of a rule's cadence items is, for the org model's settling.
+    pub(crate) meetings: Vec<Box<[Meeting]>>,
 }
 
 /// Which of a rulebook's items are one item: roles with the same title, PartnerOps
@@ -186,8 +188,6 @@ impl Distinct {
 pub(crate) struct Weights {
     /// The points it adds to each placement (0 for a placement it does not score).
     pub(crate) scores: [f64; 4],
-    /// One bit for each placement it scores.
-    pub(crate) scored: u8,
     /// One bit for each placement it rules out.
     pub(crate) excludes: u8,
 }
@@ -197,7 +197,6 @@ impl Weights {
         let mut w = Weights::default();
         for (p, d) in &then.scores {
             w.scores[p.index()] = *d;
-            w.scored |= 1 << p.index();
         }
         for p in &then.exclude {
             w.excludes |= 1 << p.index();
@@ -260,6 +259,7 @@ impl Rulebook {
                 owners: self.owners(),
                 weights: self.rules.iter().map(|r| Weights::of(&r.then)).collect(),
                 distinct: Distinct::of(&self.rules),
+                meetings: self.meetings(),
             }
         })
     }
@@ -278,6 +278,18 @@ impl Rulebook {
             .map(|r| {
                 (r.then.partnerops.iter())
                     .map(|f| Named::of(&f.owner, roles()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// What each rule's cadence items are, their teams numbered over the rulebook.
+    fn meetings(&self) -> Vec<Box<[Meeting]>> {
+        let mut teams = Vec::new();
+        (self.rules.iter())
+            .map(|r| {
+                (r.then.cadence.iter())
+                    .map(|c| Meeting::of(&c.with, &c.frequency, &mut teams))
                     .collect()
             })
             .collect()

@@ -5,46 +5,112 @@ use crate::assessment::{CadenceItem, GtmTeams};
 use crate::text::Text;
 use std::borrow::Cow;
 
-/// Settles the cadence for the departments that exist: drops the meetings with a
-/// department of size 0 and merges the items for the same team into the first.
-pub(super) fn settle(teams: GtmTeams, cadence: &mut Vec<CadenceItem<'_>>) {
-    let exists = |with: &str| {
-        !(with.eq_ignore_ascii_case("sales") && teams.sales == 0
-            || with.eq_ignore_ascii_case("marketing") && teams.marketing == 0)
-    };
-    cadence.retain(|c| exists(c.with));
-    let mut k = 0;
-    while k < cadence.len() {
-        if let Some(j) = (0..k).find(|&j| cadence[j].with.eq_ignore_ascii_case(cadence[k].with)) {
-            let later = cadence.remove(k);
-            merge(&mut cadence[j], later);
-        } else {
-            k += 1;
+/// What settling reads of a rule's cadence item, worked out once per rulebook: the
+/// team it is with, the department that must exist for it, and how often it meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meeting {
+    /// The same number for the items with the same team (letter case aside).
+    team: usize,
+    /// Sales or marketing, the teams whose size can be 0.
+    department: Option<Department>,
+    /// How often ([`frequency_rank`]).
+    rank: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Department {
+    Sales,
+    Marketing,
+}
+
+impl Meeting {
+    /// The meeting of an item with `with` at `frequency`; `teams` are the teams
+    /// numbered so far (lower case), to which a new one is added.
+    pub fn of(with: &str, frequency: &str, teams: &mut Vec<String>) -> Meeting {
+        let name = with.to_ascii_lowercase();
+        let department = match name.as_str() {
+            "sales" => Some(Department::Sales),
+            "marketing" => Some(Department::Marketing),
+            _ => None,
+        };
+        let team = match teams.iter().position(|t| *t == name) {
+            Some(i) => i,
+            None => {
+                teams.push(name);
+                teams.len() - 1
+            }
+        };
+        Meeting {
+            team,
+            department,
+            rank: frequency_rank(frequency),
+        }
+    }
+
+    /// Whether the team it is with exists.
+    fn exists(&self, teams: GtmTeams) -> bool {
+        match self.department {
+            Some(Department::Sales) => teams.sales > 0,
+            Some(Department::Marketing) => teams.marketing > 0,
+            None => true,
         }
     }
 }
 
+/// Settles the cadence for the departments that exist: drops the meetings with a
+/// department of size 0 and merges the items for the same team into the first.
+/// `meetings` are the items' own, one each.
+pub(super) fn settle(teams: GtmTeams, cadence: &mut Vec<CadenceItem<'_>>, meetings: &[Meeting]) {
+    debug_assert_eq!(cadence.len(), meetings.len(), "one meeting per item");
+    // The items kept are moved to the front, in order; `kept` are their meetings,
+    // each at the most frequent frequency merged into it.
+    let mut kept: Vec<Meeting> = Vec::with_capacity(meetings.len());
+    for (k, meeting) in meetings.iter().enumerate() {
+        if !meeting.exists(teams) {
+            continue;
+        }
+        match kept.iter().position(|m| m.team == meeting.team) {
+            Some(j) => {
+                let (head, tail) = cadence.split_at_mut(k);
+                merge(&mut head[j], &mut kept[j], &tail[0], meeting);
+            }
+            None => {
+                // What lies between is merged or dropped.
+                cadence.swap(kept.len(), k);
+                kept.push(*meeting);
+            }
+        }
+    }
+    cadence.truncate(kept.len());
+}
+
 /// Merges `later`, an item for the same team, into `first`: each topic listed once,
 /// the most frequent frequency, the guidance of both.
-fn merge<'r>(first: &mut CadenceItem<'r>, later: CadenceItem<'r>) {
-    // Topics are listed once: "a; b". The new ones are counted first, so that the
-    // text is made at its length (a text longer than its length is copied again).
-    let new = || {
-        split_each(&later.topics, "; ")
-            .filter(|topic| !split_each(&first.topics, "; ").any(|t| t == *topic))
-    };
-    let more: usize = new().map(|topic| topic.len() + 2).sum();
-    if more > 0 {
-        let mut all = String::with_capacity(first.topics.len() + more);
-        all.push_str(&first.topics);
-        for topic in new() {
-            all.push_str("; ");
-            all.push_str(topic);
+fn merge<'r>(
+    first: &mut CadenceItem<'r>,
+    first_meeting: &mut Meeting,
+    later: &CadenceItem<'r>,
+    later_meeting: &Meeting,
+) {
+    // Topics are listed once: "a; b".
+    let mut topics: Option<String> = None;
+    for topic in split_each(&later.topics, "; ") {
+        if !split_each(&first.topics, "; ").any(|t| t == topic) {
+            let topics = topics.get_or_insert_with(|| {
+                let mut all = String::with_capacity(first.topics.len() + later.topics.len() + 2);
+                all.push_str(&first.topics);
+                all
+            });
+            topics.push_str("; ");
+            topics.push_str(topic);
         }
-        first.topics = Cow::Owned(Text::from(all));
     }
-    if frequency_rank(&later.frequency) < frequency_rank(&first.frequency) {
-        first.frequency = later.frequency;
+    if let Some(topics) = topics {
+        first.topics = Cow::Owned(Text::from(topics));
+    }
+    if later_meeting.rank < first_meeting.rank {
+        first.frequency = later.frequency.clone();
+        first_meeting.rank = later_meeting.rank;
     }
     // The guidance behind both.
     if !later.cites.iter().all(|c| first.cites.contains(c)) {
@@ -74,7 +140,7 @@ fn frequency_rank(frequency: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::settle;
+    use super::{Meeting, settle};
     use crate::assessment::{CadenceItem, GtmTeams};
     use crate::text::Text;
     use std::borrow::Cow;
@@ -114,7 +180,11 @@ mod tests {
             marketing: 0,
             shared_leader: false,
         };
-        settle(teams, &mut cadence);
+        let mut numbered = Vec::new();
+        let meetings: Vec<Meeting> = (cadence.iter())
+            .map(|c| Meeting::of(c.with, &c.frequency, &mut numbered))
+            .collect();
+        settle(teams, &mut cadence, &meetings);
         let seen: Vec<(&str, &str, &str, Vec<&str>)> = cadence
             .iter()
             .map(|c| {

@@ -88,22 +88,23 @@ pub(super) fn mentions(text: &str, word: &str) -> bool {
 
 /// `text` split at each `sep`, as `str::split` does. A search for a string first sets
 /// up a searcher, which costs more than the search itself in texts this short: this
-/// looks for the separator's first character (a byte search) and checks the rest.
+/// looks for the separator's first byte in a plain loop and compares the rest. (A
+/// character's first byte is never inside another character, so a match found this
+/// way is at a character boundary.)
 pub(super) fn split_each<'a>(text: &'a str, sep: &'static str) -> impl Iterator<Item = &'a str> {
-    let mut chars = sep.chars();
-    let first = chars.next().expect("a separator is not empty");
-    let after = chars.as_str();
+    let first = *sep.as_bytes().first().expect("a separator is not empty");
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let text = rest?;
+        let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(i) = text[from..].find(first) {
-            let at = from + i + first.len_utf8();
-            if text[at..].starts_with(after) {
-                rest = Some(&text[at + after.len()..]);
-                return Some(&text[..from + i]);
+        while let Some(i) = bytes[from..].iter().position(|&b| b == first) {
+            let at = from + i;
+            if bytes[at..].starts_with(sep.as_bytes()) {
+                rest = Some(&text[at + sep.len()..]);
+                return Some(&text[..at]);
             }
-            from = at;
+            from = at + 1;
         }
         rest = None;
         Some(text)
