@@ -165,15 +165,19 @@ mod tests {
     fn meetings_with_one_team_merge_and_those_with_no_team_go() {
         let t = |s: &str| Text::from(s);
         let (sales, product, marketing) = (t("sales"), t("Product"), t("marketing"));
-        let (ab, bc, road) = (t("a; b"), t("b; c"), t("roadmap"));
-        let (monthly, weekly) = (t("monthly"), t("weekly"));
+        let (big_sales, big_marketing, big_product) = (t("Sales"), t("MARKETING"), t("product"));
+        let (ab, bc, road, d) = (t("a; b"), t("b; c"), t("roadmap"), t("d"));
+        let (monthly, weekly, daily) = (t("monthly"), t("weekly"), t("Daily"));
         let (x1, x2) = ([t("X1")], [t("X1"), t("X2")]);
+        // Teams are told apart letter case aside, and so are frequencies.
         let mut cadence = vec![
             item(&sales, &ab, &monthly, &x1),
             item(&product, &road, &monthly, &x1),
             item(&marketing, &road, &weekly, &x1),
-            item(&sales, &bc, &weekly, &x2),
+            item(&big_sales, &bc, &weekly, &x2),
             item(&sales, &ab, &monthly, &x1),
+            item(&big_marketing, &d, &daily, &x1),
+            item(&big_product, &d, &daily, &x2),
         ];
         let teams = GtmTeams {
             sales: 3,
@@ -201,7 +205,7 @@ mod tests {
             seen,
             [
                 ("sales", "a; b; c", "weekly", vec!["X1", "X2"]),
-                ("Product", "roadmap", "monthly", vec!["X1"]),
+                ("Product", "roadmap; d", "Daily", vec!["X1", "X2"]),
             ]
         );
     }
