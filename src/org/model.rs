@@ -109,23 +109,30 @@ impl<'a> Heads<'a> {
 /// the role that holds it (its owner when in place, else the lead "until the X is
 /// hired") and words its owner line to say so; drops the cadence items for a
 /// department of size 0 and merges the items for the same team. `named` says who each
-/// function's owner line names, `meetings` what each cadence item is.
+/// function's owner line names, `role_at` where `roles` has the role of each number
+/// [`Named`] uses (an index of `roles`, or anything larger when it has none),
+/// `meetings` what each cadence item is.
 pub fn settle<'r>(
     roles: &[Role<'r>],
     teams: GtmTeams,
     partnerops: &mut [PartnerOpsFunction<'r>],
-    named: &[&Named],
+    (named, role_at): (&[&Named], &[usize]),
     cadence: &mut Vec<CadenceItem<'r>>,
     meetings: &[Meeting],
 ) {
-    owners(roles, partnerops, named);
+    owners(roles, partnerops, named, role_at);
     cadence::settle(teams, cadence, meetings);
 }
 
 /// Gives each PartnerOps function to the role that owns it when that role is in place,
 /// else to the lead (the first role) "until the X is hired", and words the owner line
 /// to say so.
-fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>], named: &[&Named]) {
+fn owners<'r>(
+    roles: &[Role<'r>],
+    partnerops: &mut [PartnerOpsFunction<'r>],
+    named: &[&Named],
+    role_at: &[usize],
+) {
     debug_assert_eq!(partnerops.len(), named.len(), "one `named` per function");
     let lead_title = roles.first().map_or(NO_ROLES_LEAD, |r| r.title.as_str());
     for (f, named) in partnerops.iter_mut().zip(named) {
@@ -140,18 +147,13 @@ fn owners<'r>(roles: &[Role<'r>], partnerops: &mut [PartnerOpsFunction<'r>], nam
             }
             // Of the roles the line could name, the one with the longest title (the
             // last of equals).
-            Named::Roles(candidates) => {
-                let mut best: Option<(usize, usize)> = None;
-                for (i, r) in roles.iter().enumerate() {
-                    let key = candidates.iter().find(|(o, _)| Some(*o) == r.origin);
-                    if let Some(&(_, len)) = key
-                        && best.is_none_or(|(_, longest)| len >= longest)
-                    {
-                        best = Some((i, len));
-                    }
-                }
-                best.map(|(i, _)| i)
-            }
+            Named::Roles(candidates) => (candidates.iter())
+                .filter_map(|&(number, len)| {
+                    let i = *role_at.get(number)?;
+                    (i < roles.len()).then_some((len, i))
+                })
+                .max()
+                .map(|(_, i)| i),
         };
         f.holder = match named {
             Some(i) if i == 0 || roles[i].status == RoleStatus::Current => i,

@@ -198,6 +198,12 @@ impl Rulebook {
 
         let mut items = self.items(&fired, first_design, placement);
         let roles = hiring_order(items.roles, profile.program.team_size, stage);
+        // Where the roles are, once in hiring order.
+        for (i, role) in roles.iter().enumerate() {
+            if let Some(o) = role.origin {
+                items.at[derived.distinct.roles[o.rule as usize][o.item as usize]] = i;
+            }
+        }
         let teams = GtmTeams {
             sales: profile.company.sales_team,
             marketing: profile.company.marketing_team,
@@ -207,7 +213,7 @@ impl Rulebook {
             &roles,
             teams,
             &mut items.partnerops,
-            &items.named,
+            (&items.named, &items.at),
             &mut items.cadence,
             &items.meetings,
         );
@@ -284,10 +290,10 @@ impl Rulebook {
             cadence: Vec::with_capacity(cadence),
             meetings: Vec::with_capacity(cadence),
             kpis: Vec::with_capacity(kpis),
+            at: vec![usize::MAX; derived.distinct.count],
         };
         // Of items with the same title or name, the first wins.
         let distinct = &derived.distinct;
-        let mut seen = vec![false; distinct.count];
         for (position, &index) in fired.iter().enumerate() {
             let rule = &rules[index];
             let then = &rule.then;
@@ -301,17 +307,18 @@ impl Rulebook {
                 items.reasons.extend(rule.reason(from(0)));
             }
             items.caveats.extend(rule.caveat(from(0)));
-            let first =
-                |seen: &mut [bool], number: usize| !std::mem::replace(&mut seen[number], true);
+            let first = |at: &mut [usize], number: usize| {
+                std::mem::replace(&mut at[number], 0) == usize::MAX
+            };
             for (i, r) in then.roles.iter().enumerate() {
-                if first(&mut seen, distinct.roles[index][i]) {
+                if first(&mut items.at, distinct.roles[index][i]) {
                     items
                         .roles
                         .push((r.order, rule.role(r, RoleStatus::Later, from(i))));
                 }
             }
             for (i, f) in then.partnerops.iter().enumerate() {
-                if first(&mut seen, distinct.partnerops[index][i]) {
+                if first(&mut items.at, distinct.partnerops[index][i]) {
                     items.partnerops.push(rule.partnerops(f, from(i)));
                     items.named.push(&derived.owners[index][i]);
                 }
@@ -322,7 +329,7 @@ impl Rulebook {
                 items.meetings.push(derived.meetings[index][i]);
             }
             for (i, k) in then.kpis.iter().enumerate() {
-                if first(&mut seen, distinct.kpis[index][i]) {
+                if first(&mut items.at, distinct.kpis[index][i]) {
                     items.kpis.push(rule.kpi(k, from(i)));
                 }
             }
@@ -344,6 +351,10 @@ struct Items<'r> {
     /// What each cadence item is.
     meetings: Vec<Meeting>,
     kpis: Vec<Kpi<'r>>,
+    /// For each item number of the rulebook ([`Distinct`](super::Distinct)): whether
+    /// an item of that number was kept (`usize::MAX` if not), and once the roles are
+    /// in hiring order, for a role, its index.
+    at: Vec<usize>,
 }
 
 /// The roles in hiring order (by rank, then in the order the rules gave them), the

@@ -10,7 +10,7 @@
 //! judge. Depends on `profile`, `assessment`, `text` and `guidance`; must not depend on
 //! `analysis`, `render`, `batch` or the binary, and reads no files.
 
-use crate::assessment::{Origin, Placement};
+use crate::assessment::Placement;
 use crate::guidance;
 use crate::org::model::{Meeting, Named};
 use crate::profile::{Document, InputError, Remedy};
@@ -137,7 +137,8 @@ pub(crate) struct Derived {
 /// Which of a rulebook's items are one item: roles with the same title, PartnerOps
 /// functions with the same name, KPIs with the same name (of those, the first to fire
 /// is the one an assessment keeps). Each item has the number of its kind of item,
-/// counted over all three kinds, so that an assessment keeps one list of those seen.
+/// counted over all three kinds, so that an assessment keeps one list of where it has
+/// each (and owner lines name roles by their numbers, [`Named`]).
 #[derive(Debug)]
 pub(crate) struct Distinct {
     /// By rule, then by the item's place in the rule.
@@ -241,6 +242,7 @@ impl Rulebook {
         self.derived.0.get_or_init(|| {
             let (design, placement) =
                 (0..self.rules.len()).partition(|&i| self.rules[i].is_design());
+            let distinct = Distinct::of(&self.rules);
             Derived {
                 placement,
                 design,
@@ -256,9 +258,9 @@ impl Rulebook {
                     .collect(),
                 conditions: compiled::Compiled::new(self.rules.iter().map(|r| r.when.as_ref())),
                 numbers: NumberField::all(),
-                owners: self.owners(),
+                owners: self.owners(&distinct),
                 weights: self.rules.iter().map(|r| Weights::of(&r.then)).collect(),
-                distinct: Distinct::of(&self.rules),
+                distinct,
                 meetings: self.meetings(),
             }
         })
@@ -266,11 +268,11 @@ impl Rulebook {
 
     /// Who the owner line of each rule's PartnerOps functions names, of the roles the
     /// rules add.
-    fn owners(&self) -> Vec<Box<[Named]>> {
+    fn owners(&self, distinct: &Distinct) -> Vec<Box<[Named]>> {
         let roles = || {
             self.rules.iter().enumerate().flat_map(|(i, r)| {
                 (r.then.roles.iter().enumerate())
-                    .map(move |(j, role)| (Origin::new(i, j), role.title.as_str()))
+                    .map(move |(j, role)| (distinct.roles[i][j], role.title.as_str()))
             })
         };
         self.rules

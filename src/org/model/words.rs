@@ -2,8 +2,6 @@
 //! letter case aside and without allocating, since the engine does it for every
 //! profile. Owner lines are matched to role titles once per rulebook ([`Named`]).
 
-use crate::assessment::Origin;
-
 /// How owner lines name the partnerships lead, whatever its title.
 pub(super) const LEAD: &str = "partnerships lead";
 
@@ -13,25 +11,27 @@ pub(super) const LEAD: &str = "partnerships lead";
 pub enum Named {
     /// "The partnerships lead...": whoever leads the team.
     Lead,
-    /// Each role the line could name, by the rule item that adds it, with the length
-    /// of its title's key: of the roles an assessment has, the longest key wins.
-    Roles(Box<[(Origin, usize)]>),
+    /// Each role title the line could name, by the number the rulebook gives the
+    /// title (one per title, however many rules add the role), with the length of its
+    /// key: of the roles an assessment has, the longest key wins.
+    Roles(Box<[(usize, usize)]>),
 }
 
 impl Named {
-    /// Who `owner` names, of the roles `roles` (each with the rule item adding it).
-    pub fn of<'a>(owner: &str, roles: impl Iterator<Item = (Origin, &'a str)>) -> Named {
+    /// Who `owner` names, of the role titles `roles` (each with its number).
+    pub fn of<'a>(owner: &str, roles: impl Iterator<Item = (usize, &'a str)>) -> Named {
         let owner = without_the(owner);
         if starts_with_ignoring_case(owner, LEAD) {
             return Named::Lead;
         }
-        Named::Roles(
-            roles
-                .map(|(origin, title)| (origin, owner_key(title)))
-                .filter(|(_, key)| starts_with_ignoring_case(owner, key))
-                .map(|(origin, key)| (origin, key.len()))
-                .collect(),
-        )
+        let mut named: Vec<(usize, usize)> = Vec::new();
+        for (number, title) in roles {
+            let key = owner_key(title);
+            if starts_with_ignoring_case(owner, key) && named.iter().all(|(n, _)| *n != number) {
+                named.push((number, key.len()));
+            }
+        }
+        Named::Roles(named.into())
     }
 }
 
@@ -114,26 +114,20 @@ pub(super) fn split_each<'a>(text: &'a str, sep: &'static str) -> impl Iterator<
 #[cfg(test)]
 mod tests {
     use super::{Named, mentions, owner_key, split_each, starts_with_ignoring_case, without_the};
-    use crate::assessment::Origin;
 
     #[test]
     fn owner_lines_name_the_lead_or_the_roles_they_start_with() {
+        // Titles by their numbers; a title two rules add has one number.
         let roles = [
-            (Origin::new(0, 0), "Partner manager (EMEA)"),
-            (Origin::new(0, 1), "Partner"),
-            (Origin::new(3, 0), "Partner ops analyst"),
-            (Origin::new(4, 2), "Partner manager"),
+            (0, "Partner manager (EMEA)"),
+            (1, "Partner"),
+            (2, "Partner ops analyst"),
+            (3, "Partner manager"),
+            (1, "Partner"),
         ];
         assert_eq!(
             Named::of("The partner manager, with sales", roles.into_iter()),
-            Named::Roles(
-                [
-                    (Origin::new(0, 0), 15),
-                    (Origin::new(0, 1), 7),
-                    (Origin::new(4, 2), 15)
-                ]
-                .into()
-            )
+            Named::Roles([(0, 15), (1, 7), (3, 15)].into())
         );
         assert_eq!(
             Named::of("the Partnerships lead, with marketing", roles.into_iter()),
