@@ -113,16 +113,14 @@ impl Rulebook {
         let mut sums = [0.0f64; 4];
         let mut excludes = 0u8;
         let derived = self.derived();
-        for &index in &derived.placement {
-            if derived.conditions.holds(index, known) {
-                let w = &derived.weights[index];
-                for (sum, delta) in sums.iter_mut().zip(w.scores) {
-                    *sum += delta;
-                }
-                excludes |= w.excludes;
-                fired(index);
+        (derived.conditions).each_holding(&derived.placement, known, |index| {
+            let w = &derived.weights[index];
+            for (sum, delta) in sums.iter_mut().zip(w.scores) {
+                *sum += delta;
             }
-        }
+            excludes |= w.excludes;
+            fired(index);
+        });
         let mut scores = Scores::default();
         for p in Placement::ALL {
             scores.add(*p, sums[p.index()]);
@@ -188,13 +186,7 @@ impl Rulebook {
         } = self.placement_pass(&known, |index| fired.push(index));
         let first_design = fired.len();
         known.place(placement, &derived.conditions);
-        let conditions = &derived.conditions;
-        fired.extend(
-            derived
-                .design
-                .iter()
-                .filter(|&&i| conditions.holds(i, &known)),
-        );
+        (derived.conditions).each_holding(&derived.design, &known, |i| fired.push(i));
 
         let mut items = self.items(&fired, first_design, placement);
         let roles = hiring_order(items.roles, profile.program.team_size, stage);
