@@ -118,7 +118,7 @@ pub fn settle<'r>(
     partnerops: &mut [PartnerOpsFunction<'r>],
     (named, role_at): (&[&Named], &[usize]),
     cadence: &mut Vec<CadenceItem<'r>>,
-    meetings: &[Meeting],
+    meetings: &mut Vec<Meeting>,
 ) {
     owners(roles, partnerops, named, role_at);
     cadence::settle(teams, cadence, meetings);

@@ -18,7 +18,7 @@ use super::engine::Facts;
 use super::{Condition, NumberField, Op};
 use crate::assessment::{Placement, Stage};
 use crate::profile::{
-    Goal, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region, RevenueOwner,
+    Field, Goal, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Region, RevenueOwner,
 };
 
 /// A list of answers a condition can test, as a bit set of the values given.
@@ -97,6 +97,10 @@ enum Form {
 pub(crate) struct Compiled {
     /// The distinct leaf tests, in the order the conditions first use them.
     atoms: Vec<Atom>,
+    /// The atoms with a bit, by kind, each with its bit: a profile's atoms are
+    /// worked out in two tight loops.
+    tests: Vec<(u32, Slot, u32)>,
+    compares: Vec<(u32, usize, Op, f64)>,
     /// The atoms (among the first [`MASKED`]) that test the placement, and those of
     /// them that hold once each placement is chosen.
     on_placement: Atoms,
@@ -158,8 +162,17 @@ impl Compiled {
                 })
             })
             .collect();
+        let (mut tests, mut compares) = (Vec::new(), Vec::new());
+        for (i, atom) in (0..).zip(atoms.iter().take(MASKED)) {
+            match *atom {
+                Atom::Test { slot, mask } => tests.push((i, slot, mask)),
+                Atom::Compare { index, op, value } => compares.push((i, index, op, value)),
+            }
+        }
         let mut compiled = Compiled {
             atoms,
+            tests,
+            compares,
             on_placement: 0,
             placed: [0; Placement::ALL.len()],
             conditions,
@@ -316,11 +329,15 @@ impl Node {
     }
 }
 
+/// The most numbers a condition can compare: every answer that is a number, and the
+/// three counts ([`NumberField::all`]).
+const MOST_NUMBERS: usize = Field::ALL.len() + 3;
+
 /// A profile's answers as compiled conditions read them.
 pub(crate) struct Known {
     slots: [u32; SLOTS],
     /// The numbers of [`NumberField::all`], in its order.
-    numbers: Vec<f64>,
+    numbers: [f64; MOST_NUMBERS],
     /// The atoms that hold.
     atoms: Atoms,
 }
@@ -344,12 +361,24 @@ impl Known {
         slots[Slot::HomeRegion as usize] = p.regions.first().map_or(0, |r| bit(*r));
         slots[Slot::Stage as usize] = bit(facts.stage);
         slots[Slot::Placement as usize] = facts.placement.map_or(0, bit);
-        let numbers: Vec<f64> = numbers.iter().map(|n| facts.number(*n)).collect();
+        debug_assert!(
+            numbers.len() <= MOST_NUMBERS,
+            "at most one number per field"
+        );
+        let mut values = [f64::NAN; MOST_NUMBERS];
+        for (value, n) in values.iter_mut().zip(numbers) {
+            *value = facts.number(*n);
+        }
+        let numbers = values;
         // Without a branch on whether each holds, which depends on the profile (a
         // processor mispredicts such branches often, which costs more than the tests).
-        let atoms = (compiled.atoms.iter().take(MASKED).enumerate()).fold(0, |set, (i, atom)| {
-            set | Atoms::from(atom.holds(&slots, &numbers)) << i
-        });
+        let mut atoms: Atoms = 0;
+        for &(i, slot, mask) in &compiled.tests {
+            atoms |= Atoms::from(slots[slot as usize] & mask != 0) << i;
+        }
+        for &(i, index, op, value) in &compiled.compares {
+            atoms |= Atoms::from(op.holds(numbers[index], value)) << i;
+        }
         Known {
             slots,
             numbers,

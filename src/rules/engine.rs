@@ -207,7 +207,7 @@ impl Rulebook {
             &mut items.partnerops,
             (&items.named, &items.at),
             &mut items.cadence,
-            &items.meetings,
+            &mut items.meetings,
         );
         let mut assessment = Assessment {
             source,

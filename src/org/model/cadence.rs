@@ -59,29 +59,36 @@ impl Meeting {
 
 /// Settles the cadence for the departments that exist: drops the meetings with a
 /// department of size 0 and merges the items for the same team into the first.
-/// `meetings` are the items' own, one each.
-pub(super) fn settle(teams: GtmTeams, cadence: &mut Vec<CadenceItem<'_>>, meetings: &[Meeting]) {
+/// `meetings` are the items' own, one each, and are settled with them (a merged
+/// item's is at the most frequent frequency merged into it).
+pub(super) fn settle(
+    teams: GtmTeams,
+    cadence: &mut Vec<CadenceItem<'_>>,
+    meetings: &mut Vec<Meeting>,
+) {
     debug_assert_eq!(cadence.len(), meetings.len(), "one meeting per item");
-    // The items kept are moved to the front, in order; `kept` are their meetings,
-    // each at the most frequent frequency merged into it.
-    let mut kept: Vec<Meeting> = Vec::with_capacity(meetings.len());
-    for (k, meeting) in meetings.iter().enumerate() {
+    // The items kept are moved to the front, in order, and what lies between them and
+    // the next one read is merged or dropped.
+    let mut kept = 0;
+    for k in 0..meetings.len() {
+        let meeting = meetings[k];
         if !meeting.exists(teams) {
             continue;
         }
-        match kept.iter().position(|m| m.team == meeting.team) {
+        match meetings[..kept].iter().position(|m| m.team == meeting.team) {
             Some(j) => {
                 let (head, tail) = cadence.split_at_mut(k);
-                merge(&mut head[j], &mut kept[j], &tail[0], meeting);
+                merge(&mut head[j], &mut meetings[j], &tail[0], &meeting);
             }
             None => {
-                // What lies between is merged or dropped.
-                cadence.swap(kept.len(), k);
-                kept.push(*meeting);
+                cadence.swap(kept, k);
+                meetings.swap(kept, k);
+                kept += 1;
             }
         }
     }
-    cadence.truncate(kept.len());
+    cadence.truncate(kept);
+    meetings.truncate(kept);
 }
 
 /// Merges `later`, an item for the same team, into `first`: each topic listed once,
@@ -185,10 +192,10 @@ mod tests {
             shared_leader: false,
         };
         let mut numbered = Vec::new();
-        let meetings: Vec<Meeting> = (cadence.iter())
+        let mut meetings: Vec<Meeting> = (cadence.iter())
             .map(|c| Meeting::of(c.with, &c.frequency, &mut numbered))
             .collect();
-        settle(teams, &mut cadence, &meetings);
+        settle(teams, &mut cadence, &mut meetings);
         let seen: Vec<(&str, &str, &str, Vec<&str>)> = cadence
             .iter()
             .map(|c| {
