@@ -26,8 +26,8 @@ pub struct Terminal {
     theme: Box<dyn Theme>,
     /// The width notes are wrapped at, as the report is laid out.
     width: usize,
-    /// The last typed answer is on the line above the cursor.
-    echoed: bool,
+    /// The rows the last typed answer takes above the cursor (0: none).
+    echoed: usize,
 }
 
 impl Terminal {
@@ -45,7 +45,7 @@ impl Terminal {
             term: Term::stdout(),
             theme,
             width,
-            echoed: false,
+            echoed: 0,
         }
     }
 
@@ -85,6 +85,11 @@ impl Terminal {
         }
     }
 
+    /// The terminal's width now: prompts are wrapped for it when they are drawn.
+    fn columns(&self) -> u16 {
+        self.term.size().1
+    }
+
     fn check(&self) -> Result<(), Nav> {
         if Terminal::signalled() {
             Err(Nav::Stop)
@@ -97,7 +102,7 @@ impl Terminal {
     /// caller shows the answer taken) or left.
     fn ask_list(&mut self, prompt: &str, shown: &[String], list: &mut List) -> Result<(), Nav> {
         self.check()?;
-        self.echoed = false;
+        self.echoed = 0;
         let step = list::ask(
             &self.term,
             &*self.theme,
@@ -148,23 +153,31 @@ impl Prompter for Terminal {
     /// refused (a cross under it).
     fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Nav> {
         self.check()?;
-        self.echoed = false;
+        self.echoed = 0;
+        let columns = self.columns();
+        // Room on the question's last line, as a list leaves room for a typed word: for
+        // the default as the theme shows it (` (yes) › `) and an answer about as long,
+        // or for a short answer when there is no default.
+        let room = default.map_or(TYPED, |d| 2 * measure_text_width(d) + 5);
+        let prompt = list::wrapped(prompt, columns, Some(room));
         let mut head = String::new();
-        let _ = self.theme.format_input_prompt(&mut head, prompt, default);
+        let _ = self.theme.format_input_prompt(&mut head, &prompt, default);
         self.term.write_str(&head).map_err(|_| Nav::Stop)?;
         self.term.flush().map_err(|_| Nav::Stop)?;
         let typed = self.read_line();
         self.term.write_line("").map_err(|_| Nav::Stop)?;
+        let shown = typed.as_deref().unwrap_or_default();
+        let rows = list::rows_of(&format!("{head}{shown}"), columns);
         let typed = match typed {
             Ok(typed) if typed.trim() != "<" => typed,
             Ok(_) | Err(Nav::Back) => {
                 // Going back: the prompt left behind would only be noise.
-                self.term.clear_last_lines(1).map_err(|_| Nav::Stop)?;
+                self.term.clear_last_lines(rows).map_err(|_| Nav::Stop)?;
                 return Err(Nav::Back);
             }
             Err(Nav::Stop) => return Err(Nav::Stop),
         };
-        self.echoed = true;
+        self.echoed = rows;
         Ok(match default {
             Some(d) if typed.is_empty() => d.to_string(),
             _ => typed,
@@ -199,20 +212,24 @@ impl Prompter for Terminal {
     }
 
     fn accepted(&mut self, prompt: &str, answer: &str) -> Result<(), Nav> {
-        if std::mem::take(&mut self.echoed) {
-            self.term.clear_last_lines(1).map_err(|_| Nav::Stop)?;
+        let echoed = std::mem::take(&mut self.echoed);
+        if echoed > 0 {
+            self.term.clear_last_lines(echoed).map_err(|_| Nav::Stop)?;
         }
+        let room = measure_text_width(answer) + 1;
+        let prompt = list::wrapped(prompt, self.columns(), Some(room));
         let mut out = String::new();
         let _ = self
             .theme
-            .format_input_prompt_selection(&mut out, prompt, answer);
+            .format_input_prompt_selection(&mut out, &prompt, answer);
         self.line(&out)
     }
 
     fn problem(&mut self, text: &str) -> Result<(), Nav> {
-        self.echoed = false;
+        self.echoed = 0;
+        let text = list::wrapped(text, self.columns(), None);
         let mut out = String::new();
-        let _ = self.theme.format_error(&mut out, text);
+        let _ = self.theme.format_error(&mut out, &text);
         self.line(&out)
     }
 }
@@ -225,6 +242,10 @@ const MULTI_SELECT_MARK: usize = 7;
 
 /// The least of an answer or a description worth showing after its question or name.
 const MIN_ANSWER: usize = 8;
+
+/// The columns a text prompt without a default keeps after its question for the
+/// answer typed: a name or a number mostly fits; a longer one wraps after the question.
+const TYPED: usize = 12;
 
 /// The items of a list, each on one line of `room` columns, so the list is as tall as
 /// it has items and a long description does not push the others off a short screen.

@@ -253,9 +253,10 @@ pub(super) fn ask(
 }
 
 /// The question wrapped at words for a terminal `columns` wide, its lines under the
-/// first one's text (the theme puts `? ` before it and ` ›` after), with `room` left
-/// on the last line for what is typed: the terminal would break it inside a word.
-fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
+/// first one's text (the theme puts `? `, `✔ ` or `✘ ` before it and ` ›` after), with
+/// `room` left on the last line for what is typed or shown after it: the terminal would
+/// break it inside a word. Text and yes/no prompts and the answers taken wrap the same.
+pub(super) fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
     let width = usize::from(columns)
         .saturating_sub(4 + room.unwrap_or(0))
         .max(20);
@@ -265,7 +266,7 @@ fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
 }
 
 /// The rows a line, or lines, take on a terminal `columns` wide.
-fn rows_of(line: &str, columns: u16) -> usize {
+pub(super) fn rows_of(line: &str, columns: u16) -> usize {
     (line.split('\n'))
         .map(|l| {
             measure_text_width(l)
