@@ -479,7 +479,7 @@ fn from_a_partial_file_starts_at_the_first_missing_answer() {
         [
             "Does one leader run both sales and marketing? (yes/no)",
             "How many people work on partnerships today?",
-            "What should partnerships achieve? (space ticks, Enter confirms)",
+            "What should partnerships achieve? (type names or space to tick, Enter confirms)",
             "Review your answers (pick one to change)",
         ]
     );

@@ -427,7 +427,12 @@ fn typed_words_pick_and_tick_list_items_and_no_letter_is_a_command() {
     );
     answer(&mut p, QUESTIONS[8], "launching\r");
     // Two words tick two items; the space between them ticks, it does not toggle.
-    answer(&mut p, QUESTIONS[9], "affiliate reseller\r");
+    // The question says that names can be typed.
+    answer(&mut p, QUESTIONS[9], "");
+    p.exp_string("(type names or\r\n  space to tick, Enter confirms)")
+        .expect("the hint");
+    p.send("affiliate reseller\r").expect("send keys");
+    p.flush().expect("flush keys");
     expect(
         &mut p,
         "✔ [10/16] Which partner programs run\r\n  today? affiliate, reseller",

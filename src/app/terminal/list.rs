@@ -283,14 +283,14 @@ mod tests {
     #[test]
     fn a_long_question_wraps_at_words_and_its_rows_are_counted() {
         let prompt = "[11/16] Which programs do you plan to add within about a year? \
-                      (space ticks, Enter confirms)";
+                      (type names or space to tick, Enter confirms)";
         let text = super::wrapped(prompt, 80, None);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines,
             [
-                "[11/16] Which programs do you plan to add within about a year? (space ticks,",
-                "  Enter confirms)"
+                "[11/16] Which programs do you plan to add within about a year? (type names",
+                "  or space to tick, Enter confirms)"
             ]
         );
         assert_eq!(super::rows_of(&text, 80), 2);
