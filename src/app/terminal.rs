@@ -15,7 +15,7 @@ use super::signals;
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use list::{List, Step};
-use partner_org::ask::{Nav, Prompter};
+use partner_org::ask::{Names, Nav, Prompter};
 use partner_org::profile::parse_yes_no;
 use partner_org::render::wrapping::{shorten, wrap};
 use std::fmt;
@@ -191,6 +191,19 @@ impl Prompter for Terminal {
         Ok(list.cursor)
     }
 
+    fn select_named(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        names: &[Names],
+        default: usize,
+    ) -> Result<usize, Nav> {
+        let mut list = List::by_names(names.to_vec(), default);
+        let room = self.width.saturating_sub(SELECT_MARK);
+        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
+        Ok(list.cursor)
+    }
+
     fn multi_select(
         &mut self,
         prompt: &str,
@@ -250,20 +263,29 @@ const TYPED: usize = 12;
 /// The items of a list, each on one line of `room` columns, so the list is as tall as
 /// it has items and a long description does not push the others off a short screen.
 /// A long item first loses its alignment gap (two spaces are kept), then is cut at a
-/// word with `…`.
+/// word with `…`: its description after a name, or else a long question before a
+/// short answer (the review's), or else the whole item. Leading spaces (a number
+/// aligned to the right) are kept.
 fn fitted_items(items: &[String], room: usize) -> Vec<String> {
     let fitted = |item: &String| {
         if item.chars().count() <= room {
             return item.clone();
         }
-        match item.trim_end().split_once("  ") {
-            Some((head, rest)) if head.chars().count() + 2 + MIN_ANSWER <= room => {
+        let (lead, item) = item.split_at(item.len() - item.trim_start().len());
+        let room = room.saturating_sub(lead.len());
+        let width = |s: &str| s.chars().count();
+        let cut = match item.trim_end().split_once("  ") {
+            Some((head, rest)) if width(head) + 2 + MIN_ANSWER <= room => {
                 let rest = rest.trim_start();
-                let room = room - head.chars().count() - 2;
-                format!("{head}  {}", shorten(rest, room))
+                format!("{head}  {}", shorten(rest, room - width(head) - 2))
+            }
+            Some((head, rest)) if width(rest.trim_start()) + 2 + MIN_ANSWER <= room => {
+                let rest = rest.trim_start();
+                format!("{}  {rest}", shorten(head, room - width(rest) - 2))
             }
             _ => shorten(item, room),
-        }
+        };
+        format!("{lead}{cut}")
     };
     items.iter().map(fitted).collect()
 }
@@ -377,6 +399,7 @@ mod tests {
             "Company name                    Acme".to_string(),
             "Where does the company sell?    north-america, emea".to_string(),
             "affiliate    Partners promote you to their audience for a commission".to_string(),
+            " 3 Can customers sign up and pay without talking to sales?  yes".to_string(),
         ];
         assert_eq!(
             fitted_items(&items, 50),
@@ -384,6 +407,7 @@ mod tests {
                 "Company name                    Acme",
                 "Where does the company sell?  north-america, emea",
                 "affiliate  Partners promote you to their audience…",
+                " 3 Can customers sign up and pay without…  yes",
             ]
             .map(String::from)
         );

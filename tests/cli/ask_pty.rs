@@ -566,6 +566,36 @@ fn an_answer_is_changed_at_the_review_and_a_contradiction_names_the_other_questi
     assert_eq!(profile.company.employees, 60);
 }
 
+/// The review takes typed words as the lists do: a question's number, its field's
+/// name or words of its question, then Enter. At 60 columns a long question is cut
+/// before its answer, which stays in view.
+#[test]
+fn the_review_goes_to_the_question_typed_by_number_field_or_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let sellfy = repo("profiles/sellfy.yaml");
+    let from = ["--from", sellfy.to_str().unwrap(), "--out", "s.yaml"];
+    let mut p = ask_sized(dir.path(), &from, 60, 30);
+    p.exp_string("Review your answers").expect("the review");
+    let cut = bytes("  3 Can customers sign up and pay without talking to…  yes");
+    answer(&mut p, &cut, "share\r");
+    answer(&mut p, "[13/16] What share of revenue", "20%\r");
+    answer(&mut p, "Review your answers", "5\r");
+    answer(&mut p, "[5/16] How many people are on the marketing", "6\r");
+    answer(&mut p, "Review your answers", "sales team\r");
+    answer(
+        &mut p,
+        "[4/16] How many people are on the sales team?",
+        "3\r",
+    );
+    answer(&mut p, "Review your answers", "team_size\r");
+    answer(&mut p, "[14/16] How many people work on", "2\r");
+    let profile = done_and_saved(p, dir.path(), "s.yaml");
+    assert_eq!(profile.program.revenue_share, 0.2);
+    assert_eq!(profile.company.marketing_team, 6);
+    assert_eq!(profile.company.sales_team, 3);
+    assert_eq!(profile.program.team_size, 2);
+}
+
 #[test]
 fn from_a_complete_profile_goes_straight_to_the_review() {
     let dir = tempfile::tempdir().unwrap();
