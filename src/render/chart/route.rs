@@ -247,8 +247,8 @@ impl Router {
 /// How many times the way between its boxes (and 100 px) a line may run before it
 /// is routed again with crossings cheaper.
 const DETOUR: f64 = 1.3;
-/// How much shorter, at most, than the line kept apart that route must be to be
-/// taken instead.
+/// The route with crossings cheaper is taken instead where it is shorter than this
+/// part of the line kept apart.
 const SHORTER: f64 = 0.9;
 /// How far beyond its two boxes a search looks for a route: a line farther round
 /// would be too long to follow, and a small grid is searched quickly.
