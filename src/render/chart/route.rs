@@ -9,7 +9,8 @@
 //! alongside one closer than [`SPACING`] costs thirty times its length, crossing one
 //! as much as 300 px of line and crossing a reporting line 500 px, so a bundle of
 //! lines fans out into parallel tracks and a line goes around the others and the
-//! solid ones where that is not much longer. Above the drawing's top row, and more
+//! solid ones where that is not much longer; on a reporting line or a frame's side
+//! a stretch costs thirty times its length, so it hides neither. Above the drawing's top row, and more
 //! than two tracks beside its boxes, frames and reporting lines, a stretch costs five
 //! times its length, so a line does not loop over the top or around the outside
 //! while a way between the rows exists. A line that still runs more than

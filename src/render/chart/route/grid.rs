@@ -37,8 +37,8 @@ pub(super) const SHORT: Weights = Weights {
 
 /// The cost of crossing into or out of a frame.
 const CROSS_FRAME: u64 = 500;
-/// How many times its length a stretch along a frame's side costs, on top of its
-/// length.
+/// How many times its length a stretch along a frame's side or on a reporting line
+/// (closer than 3 px) costs, on top of its length: it would hide the line.
 const ALONG_FRAME: f64 = 30.0;
 /// How many times its length a stretch outside the drawing's extent costs: a line
 /// goes over the top or around the side of the chart only when the way between its
@@ -225,7 +225,8 @@ impl<'a> Grid<'a> {
             .iter()
             .map(|&l| (l, SPACING, self.weights.alongside));
         let frames = self.router.edges.iter().map(|&l| (l, 3.0, ALONG_FRAME));
-        for (l, spacing, weight) in near.chain(frames) {
+        let solid = self.router.solid.iter().map(|&l| (l, 3.0, ALONG_FRAME));
+        for (l, spacing, weight) in near.chain(frames).chain(solid) {
             self.alongside(l, spacing, |along, cell, length| {
                 close[along][cell] += length * weight
             });
@@ -374,7 +375,7 @@ impl<'a> Grid<'a> {
     }
 
     /// What a straight stretch costs beyond its length: crossing reporting and dotted
-    /// lines and frames' sides, and running alongside dotted lines and frames' sides.
+    /// lines and frames' sides, and running alongside any of them.
     pub(super) fn penalty(&self, s: Segment) -> u64 {
         self.penalty_among(s, [&self.router.solid, self.taken, &self.router.edges])
     }
@@ -388,7 +389,7 @@ impl<'a> Grid<'a> {
             self.router
                 .solid
                 .iter()
-                .filter(|&&l| cross(s, l))
+                .filter(close(3.0))
                 .copied()
                 .collect(),
             self.taken.iter().filter(close(SPACING)).copied().collect(),
@@ -404,7 +405,6 @@ impl<'a> Grid<'a> {
     /// [`Grid::penalty`] with only the reporting lines, dotted lines and frames' sides
     /// given, which must hold all that `s` crosses or runs alongside.
     pub(super) fn penalty_among(&self, s: Segment, [solid, taken, edges]: [&[Segment]; 3]) -> u64 {
-        let solid = solid.iter().filter(|&&l| cross(s, l)).count() as u64;
         let dotted = taken.iter().filter(|&&l| cross(s, l)).count() as u64;
         let frames = edges.iter().filter(|&&l| cross(s, l)).count() as u64;
         let weights = self.weights;
@@ -412,7 +412,9 @@ impl<'a> Grid<'a> {
             .iter()
             .map(|&l| alongside(s, l, SPACING) * weights.alongside)
             .chain(edges.iter().map(|&l| alongside(s, l, 3.0) * ALONG_FRAME))
+            .chain(solid.iter().map(|&l| alongside(s, l, 3.0) * ALONG_FRAME))
             .sum();
+        let solid = solid.iter().filter(|&&l| cross(s, l)).count() as u64;
         solid * weights.solid
             + dotted * weights.dotted
             + frames * CROSS_FRAME
