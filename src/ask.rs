@@ -12,11 +12,13 @@
 //! the binary (the dialoguer prompter lives in `app/terminal.rs`).
 
 mod answers;
+mod names;
 mod questions;
 mod read;
 mod yaml;
 
 pub use answers::Answers;
+pub use names::Names;
 pub use questions::{QUESTIONS, Question, Skip};
 pub use read::plain;
 use read::read;
@@ -71,6 +73,15 @@ pub trait Prompter {
     fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Nav>;
     /// One item of a list; returns its index.
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Nav>;
+    /// One item of a list whose items are typed by other names than their first word
+    /// (the review's rows: by number, field or question), `names[i]` for item `i`.
+    fn select_named(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        names: &[Names],
+        default: usize,
+    ) -> Result<usize, Nav>;
     /// Any items of a list; returns their indices in list order.
     fn multi_select(
         &mut self,
@@ -308,18 +319,33 @@ impl Walk {
     }
 
     /// One round of the review screen: `Some(profile)` when the user is done, `None`
-    /// after choosing an answer to change (the walk then asks it again).
+    /// after choosing an answer to change (the walk then asks it again). Each question
+    /// shows its number, as it was asked (`[3/16]`), and is picked by typing that
+    /// number, its field's name (`marketing_team`, `company.marketing_team`, then a
+    /// word of it: `marketing`) or words of the question (`sell`), as the lists take
+    /// choices by name.
     fn review(&mut self, p: &mut dyn Prompter) -> Result<Option<Profile>, Nav> {
         let shown: Vec<(usize, &Question)> = (QUESTIONS.iter().enumerate())
             .filter(|(_, q)| q.applies(&self.given))
             .collect();
         let width = shown.iter().map(|(_, q)| q.prompt.len()).max().unwrap_or(0);
+        let digits = shown.len().to_string().len();
         let mut items = vec!["Done: show the advice".to_string()];
-        items.extend(shown.iter().map(|(_, q)| {
+        let mut names = vec![Names::word("done")];
+        for (n, (_, q)) in (1..).zip(&shown) {
             let value = self.given.get(q.field).map_or_else(String::new, plain);
-            format!("{:width$}  {value}", q.prompt)
-        }));
-        let choice = p.select("Review your answers (pick one to change)", &items, 0)?;
+            items.push(format!("{n:>digits$} {:width$}  {value}", q.prompt));
+            let path = q.field.path();
+            let key = path.rsplit('.').next().unwrap_or(path);
+            names.push(
+                Names::word(&n.to_string())
+                    .then([key, path])
+                    .then(key.split('_'))
+                    .then_words(q.prompt),
+            );
+        }
+        let prompt = "Review your answers (type a number or a word to change one, or done)";
+        let choice = p.select_named(prompt, &items, &names, 0)?;
         match choice.checked_sub(1).and_then(|i| shown.get(i)) {
             Some((i, _)) => {
                 self.at = *i;

@@ -306,28 +306,30 @@ enum Slot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
+    use tempfile::TempPath;
 
-    fn stream(n: usize) -> PathBuf {
+    /// A stream of `n` profiles in a temporary file, removed when dropped (also when
+    /// a test fails).
+    fn stream(n: usize) -> TempPath {
         let mut text = String::new();
         for i in 0..n {
             text.push_str(&format!("---\nname: P{i}\ncompany: {{employees: 5, self_serve: true}}\nprogram: {{types: [affiliate], maturity: launching}}\n"));
         }
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(file.path(), text).unwrap();
-        file.into_temp_path().keep().unwrap()
+        file.into_temp_path()
     }
 
     #[test]
     fn results_and_their_bytes_come_back_in_input_order_whatever_finishes_first() {
         let path = stream(500);
         let inputs = vec![
-            Ok(Input::File(path.clone())),
+            Ok(Input::File(path.to_path_buf())),
             Err(Unreadable {
                 path: "gone".into(),
                 reason: CannotRead::NotFound,
             }),
-            Ok(Input::File(path.clone())),
+            Ok(Input::File(path.to_path_buf())),
         ];
         let pipeline = Pipeline {
             chunk: 8,
@@ -354,7 +356,6 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        std::fs::remove_file(path).unwrap();
         let expected: Vec<String> = (0..500)
             .map(|i| format!("{i}:P{i}"))
             .chain(["gone".to_string()])
@@ -370,7 +371,7 @@ mod tests {
         let path = stream(300);
         let mut emitted = 0;
         let result = evaluate(
-            vec![Ok(Input::File(path.clone()))],
+            vec![Ok(Input::File(path.to_path_buf()))],
             Limits::default(),
             Pipeline {
                 chunk: 4,
@@ -386,7 +387,6 @@ mod tests {
                 }
             },
         );
-        std::fs::remove_file(path).unwrap();
         assert_eq!(result.unwrap_err().kind(), io::ErrorKind::BrokenPipe);
         assert_eq!(emitted, 10);
     }

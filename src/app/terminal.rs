@@ -15,7 +15,7 @@ use super::signals;
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::{ColorfulTheme, Theme};
 use list::{List, Step};
-use partner_org::ask::{Nav, Prompter};
+use partner_org::ask::{Names, Nav, Prompter};
 use partner_org::profile::parse_yes_no;
 use partner_org::render::wrapping::{shorten, wrap};
 use std::fmt;
@@ -26,8 +26,8 @@ pub struct Terminal {
     theme: Box<dyn Theme>,
     /// The width notes are wrapped at, as the report is laid out.
     width: usize,
-    /// The last typed answer is on the line above the cursor.
-    echoed: bool,
+    /// The rows the last typed answer takes above the cursor (0: none).
+    echoed: usize,
 }
 
 impl Terminal {
@@ -45,7 +45,7 @@ impl Terminal {
             term: Term::stdout(),
             theme,
             width,
-            echoed: false,
+            echoed: 0,
         }
     }
 
@@ -85,6 +85,11 @@ impl Terminal {
         }
     }
 
+    /// The terminal's width now: prompts are wrapped for it when they are drawn.
+    fn columns(&self) -> u16 {
+        self.term.size().1
+    }
+
     fn check(&self) -> Result<(), Nav> {
         if Terminal::signalled() {
             Err(Nav::Stop)
@@ -97,7 +102,7 @@ impl Terminal {
     /// caller shows the answer taken) or left.
     fn ask_list(&mut self, prompt: &str, shown: &[String], list: &mut List) -> Result<(), Nav> {
         self.check()?;
-        self.echoed = false;
+        self.echoed = 0;
         let step = list::ask(
             &self.term,
             &*self.theme,
@@ -148,23 +153,31 @@ impl Prompter for Terminal {
     /// refused (a cross under it).
     fn text(&mut self, prompt: &str, default: Option<&str>) -> Result<String, Nav> {
         self.check()?;
-        self.echoed = false;
+        self.echoed = 0;
+        let columns = self.columns();
+        // Room on the question's last line, as a list leaves room for a typed word: for
+        // the default as the theme shows it (` (yes) › `) and an answer about as long,
+        // or for a short answer when there is no default.
+        let room = default.map_or(TYPED, |d| 2 * measure_text_width(d) + 5);
+        let prompt = list::wrapped(prompt, columns, Some(room));
         let mut head = String::new();
-        let _ = self.theme.format_input_prompt(&mut head, prompt, default);
+        let _ = self.theme.format_input_prompt(&mut head, &prompt, default);
         self.term.write_str(&head).map_err(|_| Nav::Stop)?;
         self.term.flush().map_err(|_| Nav::Stop)?;
         let typed = self.read_line();
         self.term.write_line("").map_err(|_| Nav::Stop)?;
+        let shown = typed.as_deref().unwrap_or_default();
+        let rows = list::rows_of(&format!("{head}{shown}"), columns);
         let typed = match typed {
             Ok(typed) if typed.trim() != "<" => typed,
             Ok(_) | Err(Nav::Back) => {
                 // Going back: the prompt left behind would only be noise.
-                self.term.clear_last_lines(1).map_err(|_| Nav::Stop)?;
+                self.term.clear_last_lines(rows).map_err(|_| Nav::Stop)?;
                 return Err(Nav::Back);
             }
             Err(Nav::Stop) => return Err(Nav::Stop),
         };
-        self.echoed = true;
+        self.echoed = rows;
         Ok(match default {
             Some(d) if typed.is_empty() => d.to_string(),
             _ => typed,
@@ -173,6 +186,19 @@ impl Prompter for Terminal {
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Nav> {
         let mut list = List::one(items, default);
+        let room = self.width.saturating_sub(SELECT_MARK);
+        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
+        Ok(list.cursor)
+    }
+
+    fn select_named(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        names: &[Names],
+        default: usize,
+    ) -> Result<usize, Nav> {
+        let mut list = List::by_names(names.to_vec(), default);
         let room = self.width.saturating_sub(SELECT_MARK);
         self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
         Ok(list.cursor)
@@ -199,20 +225,24 @@ impl Prompter for Terminal {
     }
 
     fn accepted(&mut self, prompt: &str, answer: &str) -> Result<(), Nav> {
-        if std::mem::take(&mut self.echoed) {
-            self.term.clear_last_lines(1).map_err(|_| Nav::Stop)?;
+        let echoed = std::mem::take(&mut self.echoed);
+        if echoed > 0 {
+            self.term.clear_last_lines(echoed).map_err(|_| Nav::Stop)?;
         }
+        let room = measure_text_width(answer) + 1;
+        let prompt = list::wrapped(prompt, self.columns(), Some(room));
         let mut out = String::new();
         let _ = self
             .theme
-            .format_input_prompt_selection(&mut out, prompt, answer);
+            .format_input_prompt_selection(&mut out, &prompt, answer);
         self.line(&out)
     }
 
     fn problem(&mut self, text: &str) -> Result<(), Nav> {
-        self.echoed = false;
+        self.echoed = 0;
+        let text = list::wrapped(text, self.columns(), None);
         let mut out = String::new();
-        let _ = self.theme.format_error(&mut out, text);
+        let _ = self.theme.format_error(&mut out, &text);
         self.line(&out)
     }
 }
@@ -226,23 +256,36 @@ const MULTI_SELECT_MARK: usize = 7;
 /// The least of an answer or a description worth showing after its question or name.
 const MIN_ANSWER: usize = 8;
 
+/// The columns a text prompt without a default keeps after its question for the
+/// answer typed: a name or a number mostly fits; a longer one wraps after the question.
+const TYPED: usize = 12;
+
 /// The items of a list, each on one line of `room` columns, so the list is as tall as
 /// it has items and a long description does not push the others off a short screen.
 /// A long item first loses its alignment gap (two spaces are kept), then is cut at a
-/// word with `…`.
+/// word with `…`: its description after a name, or else a long question before a
+/// short answer (the review's), or else the whole item. Leading spaces (a number
+/// aligned to the right) are kept.
 fn fitted_items(items: &[String], room: usize) -> Vec<String> {
     let fitted = |item: &String| {
         if item.chars().count() <= room {
             return item.clone();
         }
-        match item.trim_end().split_once("  ") {
-            Some((head, rest)) if head.chars().count() + 2 + MIN_ANSWER <= room => {
+        let (lead, item) = item.split_at(item.len() - item.trim_start().len());
+        let room = room.saturating_sub(lead.len());
+        let width = |s: &str| s.chars().count();
+        let cut = match item.trim_end().split_once("  ") {
+            Some((head, rest)) if width(head) + 2 + MIN_ANSWER <= room => {
                 let rest = rest.trim_start();
-                let room = room - head.chars().count() - 2;
-                format!("{head}  {}", shorten(rest, room))
+                format!("{head}  {}", shorten(rest, room - width(head) - 2))
+            }
+            Some((head, rest)) if width(rest.trim_start()) + 2 + MIN_ANSWER <= room => {
+                let rest = rest.trim_start();
+                format!("{}  {rest}", shorten(head, room - width(rest) - 2))
             }
             _ => shorten(item, room),
-        }
+        };
+        format!("{lead}{cut}")
     };
     items.iter().map(fitted).collect()
 }
@@ -356,6 +399,7 @@ mod tests {
             "Company name                    Acme".to_string(),
             "Where does the company sell?    north-america, emea".to_string(),
             "affiliate    Partners promote you to their audience for a commission".to_string(),
+            " 3 Can customers sign up and pay without talking to sales?  yes".to_string(),
         ];
         assert_eq!(
             fitted_items(&items, 50),
@@ -363,6 +407,7 @@ mod tests {
                 "Company name                    Acme",
                 "Where does the company sell?  north-america, emea",
                 "affiliate  Partners promote you to their audience…",
+                " 3 Can customers sign up and pay without…  yes",
             ]
             .map(String::from)
         );

@@ -88,7 +88,7 @@ fn read_many(
         _ => &[],
     };
     let checked: Vec<bool> = shown.iter().map(|c| before.contains(&c.name)).collect();
-    let prompt = format!("{prompt} (space ticks, Enter confirms)");
+    let prompt = format!("{prompt} (type names or space to tick, Enter confirms)");
     loop {
         let mut chosen: Vec<&'static str> = p
             .multi_select(&prompt, &items(&shown), &checked)?

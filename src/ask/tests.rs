@@ -17,8 +17,10 @@ enum Reply {
     Enter,
     /// Type yes or no, then Enter.
     Yes(bool),
-    /// Pick the list item that starts with this text.
+    /// Pick the list item that starts with this text (after its number, in the review).
     Pick(&'static str),
+    /// Type this at a list that takes names (the review), then Enter.
+    Name(&'static str),
     /// Tick exactly the items named so.
     Tick(&'static [&'static str]),
     /// Go back one question (`<` Enter, or Esc).
@@ -45,6 +47,8 @@ struct Script {
     defaults: Vec<(String, Option<String>)>,
     /// The items of each multi-select, by prompt.
     lists: Vec<(String, Vec<String>)>,
+    /// The items of each list that takes names, by prompt.
+    named: Vec<(String, Vec<String>)>,
 }
 
 impl Script {
@@ -101,6 +105,29 @@ impl Prompter for Script {
             Reply::CtrlC => Err(Nav::Stop),
             other => panic!("{prompt:?} is a list, got {other:?}"),
         }
+    }
+
+    fn select_named(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        names: &[Names],
+        default: usize,
+    ) -> Result<usize, Nav> {
+        self.named.push((prompt.to_string(), items.to_vec()));
+        if let Some(&Reply::Name(typed)) = self.replies.front() {
+            self.next(prompt);
+            return Ok(Names::pick(names, typed)
+                .unwrap_or_else(|| panic!("{prompt:?}: {typed:?} names nothing in {items:?}")));
+        }
+        let unnumbered: Vec<String> = (items.iter())
+            .map(|i| {
+                i.trim_start()
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+            })
+            .map(|i| i.trim_start().to_string())
+            .collect();
+        self.select(prompt, &unnumbered, default)
     }
 
     fn multi_select(
@@ -404,6 +431,43 @@ fn the_review_changes_an_answer_and_asks_what_now_applies() {
     );
 }
 
+/// The review numbers its questions as they were asked, and takes a typed number, a
+/// field's name or words of a question, as the lists take a choice's name.
+#[test]
+fn the_review_takes_a_number_a_field_or_a_word_of_the_question() {
+    let profile = sellfy_file();
+    let replies = vec![
+        Name("share"),
+        Type("20%"),
+        Name("5"),
+        Type("6"),
+        Name("company.sales_team"),
+        Type("3"),
+        Name("maturity"),
+        Pick("established"),
+        Name("goals"),
+        Tick(&["reach"]),
+        Name("sell"),
+        Tick(&["north-america"]),
+        Name("DONE"),
+    ];
+    let (result, script) = run_from(replies, &Answers::from_profile(&profile));
+    let got = result.expect("finished").profile;
+    assert_eq!(got.program.revenue_share, 0.2);
+    assert_eq!(got.company.marketing_team, 6);
+    assert_eq!(got.company.sales_team, 3);
+    assert_eq!(got.program.maturity, ProgramMaturity::Established);
+    assert_eq!(got.goals, vec![Goal::Reach]);
+    assert_eq!(got.regions, vec![Region::NorthAmerica]);
+    let (_, items) = &script.named[0];
+    assert_eq!(items[0], "Done: show the advice");
+    assert!(items[1].starts_with(" 1 Company name "), "{items:?}");
+    assert!(
+        items[16].starts_with("16 Where does the company sell? "),
+        "{items:?}"
+    );
+}
+
 #[test]
 fn the_review_refuses_a_change_that_contradicts_the_rest() {
     let mut replies = sellfy();
@@ -445,7 +509,10 @@ fn from_a_complete_file_goes_straight_to_the_review() {
     let profile = sellfy_file();
     let (result, script) = run_from(vec![Pick("Done")], &Answers::from_profile(&profile));
     assert_eq!(result.expect("finished").profile, profile);
-    assert_eq!(script.asked, ["Review your answers (pick one to change)"]);
+    assert_eq!(
+        script.asked,
+        ["Review your answers (type a number or a word to change one, or done)"]
+    );
     assert!(
         script
             .notes
@@ -479,8 +546,8 @@ fn from_a_partial_file_starts_at_the_first_missing_answer() {
         [
             "Does one leader run both sales and marketing? (yes/no)",
             "How many people work on partnerships today?",
-            "What should partnerships achieve? (space ticks, Enter confirms)",
-            "Review your answers (pick one to change)",
+            "What should partnerships achieve? (type names or space to tick, Enter confirms)",
+            "Review your answers (type a number or a word to change one, or done)",
         ]
     );
     // The contradicting answer is offered again as the default.

@@ -50,6 +50,7 @@ fn ask_through(mut command: std::process::Command, dir: &Path, args: &[&str]) ->
         .args(args)
         .current_dir(dir)
         .env("TERM", "xterm")
+        .env_remove("COLUMNS")
         .env_remove("NO_COLOR");
     spawn_command(command, Some(PATIENCE.as_millis() as u64)).expect("spawn partner-org ask")
 }
@@ -59,26 +60,58 @@ fn bytes(text: &str) -> String {
     text.bytes().map(char::from).collect()
 }
 
+/// The text rexpect read (one char per byte) as the program wrote it.
+fn text(read: &str) -> String {
+    let bytes: Vec<u8> = read.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The lines the program wrote, as the terminal would show them if it did not wrap
+/// them: escape sequences (colour, cursor moves, clearing) left out, and a carriage
+/// return starting a line as a line end does.
+fn written_lines(written: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut chars = written.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            // CSI: parameters up to a final byte in @..~.
+            '\x1b' => {
+                if chars.next() == Some('[') {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+            }
+            '\n' | '\r' => lines.push(String::new()),
+            c => lines.last_mut().expect("a line").push(c),
+        }
+    }
+    lines
+}
+
 /// Waits for `text` (which may hold a tick or a cross).
 fn expect(p: &mut PtySession, text: &str, what: &str) {
     p.exp_string(&bytes(text))
         .unwrap_or_else(|e| panic!("{what}: waiting for {text:?}: {e}"));
 }
 
-/// Waits for `prompt`, then until the program reads keys, then types `keys`.
-fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
-    shown_and_reading(p, prompt);
+/// Waits for `prompt`, then until the program reads keys, then types `keys`; returns
+/// what was printed before the prompt, and the prompt.
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
+    let printed = shown_and_reading(p, prompt);
     p.send(keys).expect("send keys");
     p.flush().expect("flush keys");
+    printed
 }
 
 /// Waits for `prompt`, then until the program reads keys: the terminal is in raw mode,
 /// which the prompt sets only while it waits for a key. Keys typed before that would
 /// reach the terminal driver's line editing (Enter as a newline, Ctrl-C as a signal)
-/// rather than the prompt.
-fn shown_and_reading(p: &mut PtySession, prompt: &str) {
-    p.exp_string(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+/// rather than the prompt. Returns what was printed before the prompt, and the prompt.
+fn shown_and_reading(p: &mut PtySession, prompt: &str) -> String {
+    let before = (p.exp_string(prompt)).unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
     let pty = p.process().get_file_handle().expect("the pseudo-terminal");
     if !within_patience(|| raw_mode(&pty)) {
         let after = printed_within(p, 0);
@@ -86,6 +119,7 @@ fn shown_and_reading(p: &mut PtySession, prompt: &str) {
             "{prompt:?} is shown but no key is read after {PATIENCE:?}; printed since: {after:?}"
         );
     }
+    before + prompt
 }
 
 /// Whether the terminal behind `pty` (the master side) is in raw mode: no line editing.
@@ -142,22 +176,23 @@ fn exit_code(mut p: PtySession) -> i32 {
         .unwrap_or_else(|| panic!("not a normal exit: {status}"))
 }
 
-/// The sixteen questions, in order, as they read after their progress.
+/// The sixteen questions, in order, as they begin after their progress: on the
+/// first line of the question, however it is wrapped at 60 columns.
 const QUESTIONS: [&str; 16] = [
     "Company name",
     "How many people work at the company?",
-    "Can customers sign up and pay without talking to sales?",
+    "Can customers sign up and pay",
     "How many people are on the sales team?",
     "How many people are on the marketing team?",
     "How developed is marketing?",
-    "Does one leader run both sales and marketing?",
+    "Does one leader run both sales",
     "Which executive owns the whole revenue",
     "How far has the partner program come?",
     "Which partner programs run today?",
     "Which programs do you plan to add",
     "How many active partners are there?",
     "What share of revenue",
-    "How many people work on partnerships today?",
+    "How many people work on partnerships",
     "What should partnerships achieve?",
     "Where does the company sell?",
 ];
@@ -347,7 +382,7 @@ fn back_with_less_than_or_esc_keeps_the_later_answers() {
     answer(&mut p, "[4/16] How many people are on the sales team?", ESC);
     answer(
         &mut p,
-        "[3/16] Can customers sign up and pay without talking to sales? (yes/no) [yes]",
+        "[3/16] Can customers sign up and pay without talking to sales?\r\n  (yes/no) [yes]",
         "no\r",
     );
     answer(
@@ -387,15 +422,20 @@ fn typed_words_pick_and_tick_list_items_and_no_letter_is_a_command() {
     p.flush().expect("flush keys");
     expect(
         &mut p,
-        "✔ [8/16] Which executive owns the whole revenue engine, if any? cro",
+        "✔ [8/16] Which executive owns the whole revenue\r\n  engine, if any? cro",
         "the owner typed after the miss",
     );
     answer(&mut p, QUESTIONS[8], "launching\r");
     // Two words tick two items; the space between them ticks, it does not toggle.
-    answer(&mut p, QUESTIONS[9], "affiliate reseller\r");
+    // The question says that names can be typed.
+    answer(&mut p, QUESTIONS[9], "");
+    p.exp_string("(type names or\r\n  space to tick, Enter confirms)")
+        .expect("the hint");
+    p.send("affiliate reseller\r").expect("send keys");
+    p.flush().expect("flush keys");
     expect(
         &mut p,
-        "✔ [10/16] Which partner programs run today? affiliate, reseller",
+        "✔ [10/16] Which partner programs run\r\n  today? affiliate, reseller",
         "both ticked",
     );
     answer_each(&mut p, &QUESTIONS[10..], &ACME[10..]);
@@ -409,6 +449,45 @@ fn typed_words_pick_and_tick_list_items_and_no_letter_is_a_command() {
         Some("established")
     );
     assert_eq!(profile.company.revenue_owner.as_str(), "cro");
+}
+
+/// Nothing the questionnaire writes is wider than the terminal, at 60 columns or 80,
+/// so the terminal never breaks a word: typed and yes/no questions wrap at words, with
+/// room for the answer, as the lists do, and so do the answers taken and the problems.
+#[test]
+fn questions_answers_and_problems_wrap_at_words_on_a_narrow_terminal() {
+    for columns in [60, 80] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = ask_sized(dir.path(), &[], columns, 30);
+        let mut written = String::new();
+        for (i, (question, keys)) in QUESTIONS.iter().zip(ACME).enumerate() {
+            if i == 2 {
+                written += &answer(&mut p, question, "maybe\r");
+                written += &p.exp_string("(or y, n)").expect("the problem");
+                written += "(or y, n)";
+            }
+            written += &answer(&mut p, question, keys);
+        }
+        written += &answer(&mut p, "Review", "\r");
+        written += &answer(&mut p, "Save this profile?", "\r");
+        written += &answer(&mut p, "File name", "\r");
+        written += &p.exp_string("Saved acme.yaml").expect("saved");
+        assert_eq!(exit_code(p), 0);
+        let written = text(&written);
+        let wide: Vec<String> = (written_lines(&written).into_iter())
+            .filter(|l| l.chars().count() > usize::from(columns))
+            .collect();
+        assert!(wide.is_empty(), "wider than {columns} columns: {wide:#?}");
+        if columns == 60 {
+            for wrapped in [
+                "[3/16] Can customers sign up and pay without\r\n  talking to sales? (yes/no) ",
+                "✘ 'maybe' is not yes or no: type yes or no (or y, n)",
+                "✔ [3/16] Can customers sign up and pay without talking\r\n  to sales? yes",
+            ] {
+                assert!(written.contains(wrapped), "{wrapped:?} in {written:?}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -485,6 +564,36 @@ fn an_answer_is_changed_at_the_review_and_a_contradiction_names_the_other_questi
     answer(&mut p, "How many people work at the company? [40]", "60\r");
     let profile = done_and_saved(p, dir.path(), "acme.yaml");
     assert_eq!(profile.company.employees, 60);
+}
+
+/// The review takes typed words as the lists do: a question's number, its field's
+/// name or words of its question, then Enter. At 60 columns a long question is cut
+/// before its answer, which stays in view.
+#[test]
+fn the_review_goes_to_the_question_typed_by_number_field_or_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let sellfy = repo("profiles/sellfy.yaml");
+    let from = ["--from", sellfy.to_str().unwrap(), "--out", "s.yaml"];
+    let mut p = ask_sized(dir.path(), &from, 60, 30);
+    p.exp_string("Review your answers").expect("the review");
+    let cut = bytes("  3 Can customers sign up and pay without talking to…  yes");
+    answer(&mut p, &cut, "share\r");
+    answer(&mut p, "[13/16] What share of revenue", "20%\r");
+    answer(&mut p, "Review your answers", "5\r");
+    answer(&mut p, "[5/16] How many people are on the marketing", "6\r");
+    answer(&mut p, "Review your answers", "sales team\r");
+    answer(
+        &mut p,
+        "[4/16] How many people are on the sales team?",
+        "3\r",
+    );
+    answer(&mut p, "Review your answers", "team_size\r");
+    answer(&mut p, "[14/16] How many people work on", "2\r");
+    let profile = done_and_saved(p, dir.path(), "s.yaml");
+    assert_eq!(profile.program.revenue_share, 0.2);
+    assert_eq!(profile.company.marketing_team, 6);
+    assert_eq!(profile.company.sales_team, 3);
+    assert_eq!(profile.program.team_size, 2);
 }
 
 #[test]

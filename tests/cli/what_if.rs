@@ -104,3 +104,39 @@ fn what_if_takes_exactly_one_valid_profile() {
         .code(65)
         .stderr(predicates::str::contains("company.employees"));
 }
+
+/// A field path cut in two cannot be read or typed back into `--set`: at any width each
+/// answer's path is whole on its line, in the table when it fits with every word whole,
+/// else on a line of its own above the rest; and no line but the command to try is
+/// wider than the terminal.
+#[test]
+fn field_paths_stay_whole_at_any_width() {
+    for name in EXAMPLES {
+        let path = format!("profiles/{name}.yaml");
+        let report = json(&["what-if", &path, "--format", "json"]);
+        let fields: Vec<&str> = (report["answers"].as_array().unwrap().iter())
+            .map(|a| a["field"].as_str().unwrap())
+            .collect();
+        for columns in [40, 60, 74, 80, 100] {
+            let out = partner_org()
+                .args(["what-if", &path])
+                .env("COLUMNS", columns.to_string())
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let firsts: Vec<&str> = (text.lines())
+                .filter_map(|l| l.trim_start_matches(['│', ' ']).split_whitespace().next())
+                .collect();
+            for field in &fields {
+                assert!(
+                    firsts.contains(field),
+                    "{name} at {columns}: {field} is not whole:\n{text}"
+                );
+            }
+            let wide: Vec<&str> = (text.lines())
+                .filter(|l| l.chars().count() > columns && !l.starts_with("Try one: "))
+                .collect();
+            assert!(wide.is_empty(), "{name} at {columns}: {wide:#?}");
+        }
+    }
+}

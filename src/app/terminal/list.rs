@@ -1,9 +1,11 @@
 //! The questionnaire's list prompts, read the way people type: a whole word picks the
-//! item whose value (its first word) starts with it, so no letter is a command.
+//! item whose value (its first word, or else its [`Names`]) starts with it, so no letter
+//! is a command.
 //!
 //! Arrows (and Tab, Shift-Tab) move; typed characters build a filter shown after the
 //! question, and the cursor jumps to the first item it starts (an exact value first);
-//! Backspace edits it; Enter picks the item under the cursor. In a list with check
+//! Backspace edits it; Enter picks the item under the cursor. In a list that picks one,
+//! a space between words is typed too (`sales team`). In a list with check
 //! boxes, Space with nothing typed ticks or unticks the item under the cursor, and Space
 //! or a comma after a word ticks the item the word names, so `affiliate reseller` then
 //! Enter ticks both. Text that starts no value is shown with a cross and Enter waits.
@@ -11,6 +13,7 @@
 
 use dialoguer::console::{Key, Term, measure_text_width};
 use dialoguer::theme::Theme;
+use partner_org::ask::Names;
 use partner_org::render::wrapping::wrap;
 use std::io;
 
@@ -27,11 +30,12 @@ pub(super) enum Step {
     Stop,
 }
 
-/// A list prompt: its values, the cursor, what is typed and, with check boxes, the ticks.
+/// A list prompt: its items' names, the cursor, what is typed and, with check boxes,
+/// the ticks.
 #[derive(Debug)]
 pub(super) struct List {
-    /// Each item's first word, in lower case.
-    values: Vec<String>,
+    /// What each item is typed as: its first word, unless told otherwise.
+    names: Vec<Names>,
     /// The item under the cursor.
     pub cursor: usize,
     /// The filter typed so far.
@@ -45,9 +49,15 @@ pub(super) struct List {
 impl List {
     /// A list that picks one of `items`, the cursor on `default`.
     pub fn one(items: &[String], default: usize) -> List {
+        let names: Vec<Names> = items.iter().map(|i| Names::word(value(i))).collect();
+        List::by_names(names, default)
+    }
+
+    /// A list that picks one of the items `names` name, the cursor on `default`.
+    pub fn by_names(names: Vec<Names>, default: usize) -> List {
         List {
-            values: items.iter().map(|i| value(i)).collect(),
-            cursor: default.min(items.len().saturating_sub(1)),
+            cursor: default.min(names.len().saturating_sub(1)),
+            names,
             typed: String::new(),
             ticks: None,
             after_word: false,
@@ -66,14 +76,9 @@ impl List {
     }
 
     /// The item the typed text names: the one whose value it is, else the first whose
-    /// value starts with it (letter case aside).
+    /// value starts with it (letter case aside; [`Names::pick`]).
     fn named(&self) -> Option<usize> {
-        if self.typed.is_empty() {
-            return None;
-        }
-        let typed = self.typed.to_lowercase();
-        (self.values.iter().position(|v| *v == typed))
-            .or_else(|| self.values.iter().position(|v| v.starts_with(&typed)))
+        Names::pick(&self.names, &self.typed)
     }
 
     /// Text is typed and starts no value.
@@ -91,7 +96,7 @@ impl List {
     /// Moves the cursor `by` items down (around the end); typing starts over.
     fn move_by(&mut self, by: usize) {
         self.typed.clear();
-        if let Some(at) = (self.cursor + by).checked_rem(self.values.len()) {
+        if let Some(at) = (self.cursor + by).checked_rem(self.names.len()) {
             self.cursor = at;
         }
     }
@@ -119,7 +124,7 @@ impl List {
             Key::Escape => return Step::Back,
             Key::CtrlC => return Step::Stop,
             Key::ArrowDown | Key::Tab => self.move_by(1),
-            Key::ArrowUp | Key::BackTab => self.move_by(self.values.len().saturating_sub(1)),
+            Key::ArrowUp | Key::BackTab => self.move_by(self.names.len().saturating_sub(1)),
             Key::Backspace => {
                 self.typed.pop();
                 self.follow();
@@ -136,6 +141,7 @@ impl List {
                     *tick = !*tick;
                 }
             }
+            Key::Char(' ') if !self.typed.is_empty() => self.typed.push(' '),
             Key::Char(c) if !c.is_control() && !c.is_whitespace() => {
                 self.typed.push(c);
                 self.follow();
@@ -200,9 +206,9 @@ impl List {
     }
 }
 
-/// An item's value: its first word, in lower case.
-fn value(item: &str) -> String {
-    item.split_whitespace().next().unwrap_or("").to_lowercase()
+/// An item's value: its first word.
+fn value(item: &str) -> &str {
+    item.split_whitespace().next().unwrap_or("")
 }
 
 /// Asks `list` on `term` until a key ends it, its `items` shown as `lines` draws them.
@@ -253,9 +259,10 @@ pub(super) fn ask(
 }
 
 /// The question wrapped at words for a terminal `columns` wide, its lines under the
-/// first one's text (the theme puts `? ` before it and ` ›` after), with `room` left
-/// on the last line for what is typed: the terminal would break it inside a word.
-fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
+/// first one's text (the theme puts `? `, `✔ ` or `✘ ` before it and ` ›` after), with
+/// `room` left on the last line for what is typed or shown after it: the terminal would
+/// break it inside a word. Text and yes/no prompts and the answers taken wrap the same.
+pub(super) fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
     let width = usize::from(columns)
         .saturating_sub(4 + room.unwrap_or(0))
         .max(20);
@@ -265,7 +272,7 @@ fn wrapped(prompt: &str, columns: u16, room: Option<usize>) -> String {
 }
 
 /// The rows a line, or lines, take on a terminal `columns` wide.
-fn rows_of(line: &str, columns: u16) -> usize {
+pub(super) fn rows_of(line: &str, columns: u16) -> usize {
     (line.split('\n'))
         .map(|l| {
             measure_text_width(l)
@@ -277,19 +284,19 @@ fn rows_of(line: &str, columns: u16) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{List, Step};
+    use super::{List, Names, Step};
 
     #[test]
     fn a_long_question_wraps_at_words_and_its_rows_are_counted() {
         let prompt = "[11/16] Which programs do you plan to add within about a year? \
-                      (space ticks, Enter confirms)";
+                      (type names or space to tick, Enter confirms)";
         let text = super::wrapped(prompt, 80, None);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines,
             [
-                "[11/16] Which programs do you plan to add within about a year? (space ticks,",
-                "  Enter confirms)"
+                "[11/16] Which programs do you plan to add within about a year? (type names",
+                "  or space to tick, Enter confirms)"
             ]
         );
         assert_eq!(super::rows_of(&text, 80), 2);
@@ -350,6 +357,7 @@ mod tests {
         let marketing = items(&MARKETING);
         let cases = [
             ("established\r", Step::Done, 2),
+            ("established \r", Step::Done, 2),
             ("ESTab\r", Step::Done, 2),
             ("e\r", Step::Done, 1),
             ("adv\x08\x08\x08no\r", Step::Done, 0),
@@ -362,6 +370,29 @@ mod tests {
         for (keys, step, cursor) in cases {
             let mut list = List::one(&marketing, 1);
             assert_eq!(typed(&mut list, keys), step, "{keys:?}");
+            assert_eq!(list.cursor, cursor, "{keys:?}");
+        }
+    }
+
+    /// The review's rows: a number, a field's name, a phrase of the question.
+    #[test]
+    fn a_list_by_names_takes_numbers_fields_and_phrases() {
+        let names = vec![
+            Names::word("done"),
+            (Names::word("1").then(["sales_team"]))
+                .then_words("How many people are on the sales team?"),
+            (Names::word("2").then(["team_size"])).then_words("How many work on partnerships?"),
+        ];
+        let cases = [
+            ("2\r", 2),
+            ("team_size\r", 2),
+            ("sales team\r", 1),
+            ("partnerships\r", 2),
+            ("done\r", 0),
+        ];
+        for (keys, cursor) in cases {
+            let mut list = List::by_names(names.clone(), 1);
+            assert_eq!(typed(&mut list, keys), Step::Done, "{keys:?}");
             assert_eq!(list.cursor, cursor, "{keys:?}");
         }
     }

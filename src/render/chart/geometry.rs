@@ -60,6 +60,16 @@ impl Rect {
             self.bottom().max(other.bottom()) - y,
         )
     }
+    /// The area the two share (empty, of no width or height, where they share none).
+    pub fn intersection(&self, other: &Rect) -> Rect {
+        let (x, y) = (self.x.max(other.x), self.y.max(other.y));
+        Rect::new(
+            x,
+            y,
+            (self.right().min(other.right()) - x).max(0.0),
+            (self.bottom().min(other.bottom()) - y).max(0.0),
+        )
+    }
     /// The rectangle moved by `dx`, `dy`.
     pub fn shifted(&self, dx: f64, dy: f64) -> Rect {
         Rect::new(self.x + dx, self.y + dy, self.w, self.h)

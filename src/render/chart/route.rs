@@ -1,18 +1,26 @@
 //! Orthogonal routes for a chart's dotted alignment lines: around every box and
-//! label, with as few bends as a short path allows, each ending in its numbered tag
-//! beside the box it goes to.
+//! label, short, with as few bends as a short path allows, each ending in its
+//! numbered tag beside the box it goes to.
 //!
 //! The router searches a sparse grid whose lines run a margin away from every
-//! obstacle's sides (Dijkstra over grid points and headings, a bend costing as much
-//! as 40 px of line), so no route can pass through a box or a label. The lines are
+//! obstacle's sides (A* over grid points and headings, a bend costing as much as
+//! 40 px of line), so no route can pass through a box or a label. The lines are
 //! routed one after another, each keeping clear of those before it: running
 //! alongside one closer than [`SPACING`] costs thirty times its length, crossing one
 //! as much as 300 px of line and crossing a reporting line 500 px, so a bundle of
 //! lines fans out into parallel tracks and a line goes around the others and the
-//! solid ones unless the detour is very long (over the examples, fixtures and three
-//! invented profiles at three stages, 6 dotted and 5 solid crossings in all, against
-//! 15 and 13 at 150 and 300 px, for 12% more line). Lines leave their first box from ports [`SPACING`] apart
-//! on every side, away from where reporting lines meet it.
+//! solid ones where that is not much longer; on a reporting line or a frame's side
+//! a stretch costs thirty times its length, so it hides neither. Above the drawing's top row, and more
+//! than two tracks beside its boxes, frames and reporting lines, a stretch costs five
+//! times its length, so a line does not loop over the top or around the outside
+//! while a way between the rows exists. A line that still runs more than
+//! [`DETOUR`] times the way between its boxes (and 100 px) is routed again with
+//! crossings a fifth as dear, and takes that route where it is at least a tenth
+//! shorter: it crosses a reporting line or another dotted line rather than going
+//! round the chart. Lines leave their first box from ports [`SPACING`] apart on
+//! every side, away from where reporting lines meet it. Each search keeps within
+//! [`WINDOW`] of its two boxes, on the whole drawing only where no route is found
+//! there.
 
 use super::geometry::{Point, Rect};
 use std::collections::HashMap;
@@ -21,7 +29,7 @@ mod grid;
 mod search;
 mod segments;
 
-use grid::Grid;
+use grid::{APART, Grid, SHORT};
 use search::Scratch;
 
 /// How far a route keeps from any box or label.
@@ -58,6 +66,10 @@ pub struct Router {
     borders: Vec<Rect>,
     /// Their sides.
     edges: Vec<Segment>,
+    /// Where a line runs at no extra cost: from the top of the drawing's top row
+    /// down, and to two tracks beside its boxes, frames and reporting lines on the
+    /// other sides. A stretch outside costs [`grid::OUTSIDE`] times its length.
+    extent: Rect,
 }
 
 impl Router {
@@ -84,8 +96,27 @@ impl Router {
                 [(a, b), (b, c), (d, c), (a, d)]
             })
             .collect();
+        let extent = obstacles
+            .iter()
+            .chain(borders)
+            .copied()
+            .chain(solid.iter().map(|&(a, b)| {
+                Rect::new(
+                    a.0.min(b.0),
+                    a.1.min(b.1),
+                    (a.0 - b.0).abs(),
+                    (a.1 - b.1).abs(),
+                )
+            }))
+            .reduce(|a, b| a.union(&b))
+            .map(|r| {
+                let beside = MARGIN + SPACING;
+                Rect::new(r.x - beside, r.y, r.w + 2.0 * beside, r.h + beside)
+            })
+            .unwrap_or(bounds);
         Router {
             bounds,
+            extent,
             edges,
             borders: borders.to_vec(),
             obstacles: obstacles.to_vec(),
@@ -134,13 +165,8 @@ impl Router {
                 .collect();
             let tags: Vec<Rect> = others.iter().map(|r| r.tag).collect();
             let (from, to) = &pairs[i];
-            let grid = Grid::new(self, from, to, &taken, &tags, &mut scratch);
-            let again = [true, false]
-                .into_iter()
-                .find_map(|strict| grid.route(to, tag, strict, &mut scratch));
-            grid.recycle(&mut scratch);
-            if let Some((r, _)) = again {
-                routes[i] = Some(r);
+            if let Some((again, _)) = self.route_one(from, to, tag, &taken, &tags, &mut scratch) {
+                routes[i] = Some(again);
             }
         }
         routes
@@ -164,12 +190,7 @@ impl Router {
             // Another order that began the same way routed this line the same.
             let routed = known.entry(order[..=n].to_vec()).or_insert_with(|| {
                 let (from, to) = &pairs[i];
-                let grid = Grid::new(self, from, to, &taken, &tags, scratch);
-                let routed = [true, false]
-                    .into_iter()
-                    .find_map(|strict| grid.route(to, tag, strict, scratch));
-                grid.recycle(scratch);
-                routed
+                self.route_one(from, to, tag, &taken, &tags, scratch)
             });
             if let Some((r, cost)) = routed {
                 taken.extend(r.points.windows(2).map(|w| (w[0], w[1])));
@@ -180,6 +201,73 @@ impl Router {
         }
         (out, total)
     }
+
+    /// The cheapest route from `from` to a tag beside `to`, around the `taken` lines
+    /// and their `tags`, with its cost: kept [`APART`] from them, unless that route
+    /// is much longer than the way between the boxes and one with crossings and
+    /// shared stretches cheaper ([`SHORT`]) is much shorter. Searched within
+    /// [`WINDOW`] of the two boxes, and on the whole drawing where no route is found
+    /// there.
+    fn route_one(
+        &self,
+        from: &Rect,
+        to: &Rect,
+        tag: (f64, f64),
+        taken: &[Segment],
+        tags: &[Rect],
+        scratch: &mut Scratch,
+    ) -> Option<(Routed, u64)> {
+        let near = from.union(to).inflate(WINDOW).intersection(&self.bounds);
+        let whole = (near != self.bounds).then_some(self.bounds);
+        let mut route = |weights| {
+            [Some(near), whole]
+                .into_iter()
+                .flatten()
+                .find_map(|bounds| {
+                    let grid = Grid::new(self, (from, to), bounds, taken, tags, weights, scratch);
+                    // First with its tag over no other line, and failing that anywhere.
+                    let routed = [true, false]
+                        .into_iter()
+                        .find_map(|strict| grid.route(to, tag, strict, scratch));
+                    grid.recycle(scratch);
+                    routed
+                })
+        };
+        let apart = route(APART)?;
+        let long = length(&apart.0.points);
+        if long <= DETOUR * (way_between(from, to) + 100.0) {
+            return Some(apart);
+        }
+        match route(SHORT) {
+            Some(short) if length(&short.0.points) < SHORTER * long => Some(short),
+            _ => Some(apart),
+        }
+    }
+}
+
+/// How many times the way between its boxes (and 100 px) a line may run before it
+/// is routed again with crossings cheaper.
+const DETOUR: f64 = 1.3;
+/// The route with crossings cheaper is taken instead where it is shorter than this
+/// part of the line kept apart.
+const SHORTER: f64 = 0.9;
+/// How far beyond its two boxes a search looks for a route: a line farther round
+/// would be too long to follow, and a small grid is searched quickly.
+const WINDOW: f64 = 200.0;
+
+/// The length of the line through `points`.
+fn length(points: &[Point]) -> f64 {
+    points
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0).abs() + (w[1].1 - w[0].1).abs())
+        .sum()
+}
+
+/// How far apart two boxes are, across and down.
+fn way_between(a: &Rect, b: &Rect) -> f64 {
+    let across = (b.x - a.right()).max(a.x - b.right()).max(0.0);
+    let down = (b.y - a.bottom()).max(a.y - b.bottom()).max(0.0);
+    across + down
 }
 
 #[cfg(test)]
@@ -196,21 +284,22 @@ mod tests {
             .max(b.y - a.bottom())
     }
 
+    /// The route from `from` to a tag beside `to` with only `wall` in the way,
+    /// within `bounds`.
+    fn around(from: Rect, wall: Rect, to: Rect, bounds: Rect) -> Routed {
+        let router = Router::new(&[from, wall, to], &[], &[], &[], bounds);
+        let [Some(routed)] = &router.route_all(&[(from, to)], TAG)[..] else {
+            panic!("a route")
+        };
+        routed.clone()
+    }
+
     #[test]
     fn a_route_goes_around_the_box_between_its_ends_to_a_tag_beside_its_target() {
         let from = Rect::new(0.0, 0.0, 60.0, 30.0);
         let wall = Rect::new(100.0, -40.0, 40.0, 110.0);
         let to = Rect::new(200.0, 0.0, 60.0, 30.0);
-        let router = Router::new(
-            &[from, wall, to],
-            &[],
-            &[],
-            &[],
-            Rect::new(-50.0, -100.0, 400.0, 250.0),
-        );
-        let [Some(routed)] = &router.route_all(&[(from, to)], TAG)[..] else {
-            panic!("a route")
-        };
+        let routed = &around(from, wall, to, Rect::new(-50.0, -100.0, 400.0, 250.0));
         let route = &routed.points;
         let on_side = |r: &Rect, (x, y): Point| {
             ((x == r.x || x == r.right()) && (r.y..=r.bottom()).contains(&y))
@@ -275,6 +364,74 @@ mod tests {
                     assert_eq!(alongside(s, t, SPACING), 0.0, "{s:?} runs beside {t:?}");
                 }
             }
+        }
+    }
+
+    /// A wall from the top of the drawing down past both boxes, as far above them
+    /// as below: the line goes around below, inside the drawing, not over its top.
+    #[test]
+    fn a_route_goes_around_below_rather_than_over_the_top_of_the_drawing() {
+        let from = Rect::new(0.0, 100.0, 60.0, 30.0);
+        let wall = Rect::new(100.0, 0.0, 40.0, 230.0);
+        let to = Rect::new(200.0, 100.0, 60.0, 30.0);
+        let routed = &around(from, wall, to, Rect::new(-50.0, -100.0, 400.0, 450.0));
+        assert!(
+            routed.points.iter().all(|p| p.1 > 0.0),
+            "over the top: {routed:?}"
+        );
+    }
+
+    /// A lead under a row of heads, each hanging from the CEO's bus: the line from
+    /// the lead up to the CEO crosses the bus once through a gap in the row rather
+    /// than going around the row's end, which is far longer.
+    #[test]
+    fn a_line_crosses_a_reporting_line_rather_than_going_far_round() {
+        let ceo = Rect::new(315.0, 0.0, 90.0, 45.0);
+        let heads: Vec<Rect> = (0..4)
+            .map(|i| Rect::new(135.0 + 120.0 * i as f64, 89.0, 90.0, 30.0))
+            .collect();
+        let lead = Rect::new(285.0, 200.0, 150.0, 30.0);
+        let mut solid = vec![
+            ((360.0, 45.0), (360.0, 67.0)),
+            ((180.0, 67.0), (540.0, 67.0)),
+        ];
+        solid.extend(heads.iter().map(|h| ((h.cx(), 67.0), (h.cx(), h.y))));
+        let soft: Vec<Rect> = solid
+            .iter()
+            .map(|&(a, b)| Rect::new(a.0, a.1, b.0 - a.0, b.1 - a.1).inflate(5.0))
+            .collect();
+        let mut obstacles = heads.clone();
+        obstacles.extend([ceo, lead]);
+        let router = Router::new(
+            &obstacles,
+            &soft,
+            &solid,
+            &[],
+            Rect::new(0.0, -20.0, 720.0, 280.0),
+        );
+        let [Some(routed)] = &router.route_all(&[(lead, ceo)], TAG)[..] else {
+            panic!("a route")
+        };
+        let crossed = routed
+            .points
+            .windows(2)
+            .filter(|w| solid.iter().any(|&l| cross((w[0], w[1]), l)))
+            .count();
+        assert_eq!(crossed, 1, "{routed:?}");
+        let long = length(&routed.points);
+        assert!(long < 300.0, "{long:.0} px: {routed:?}");
+    }
+
+    /// A wall too long to go around within [`WINDOW`] of the two boxes: the line is
+    /// found on the whole drawing.
+    #[test]
+    fn a_route_farther_round_than_the_window_is_still_found() {
+        let from = Rect::new(0.0, 300.0, 60.0, 30.0);
+        let wall = Rect::new(100.0, 0.0, 40.0, 700.0);
+        let to = Rect::new(200.0, 300.0, 60.0, 30.0);
+        let routed = &around(from, wall, to, Rect::new(-50.0, -100.0, 400.0, 900.0));
+        for w in routed.points.windows(2) {
+            assert!(!crosses((w[0], w[1]), &wall.inflate(-1.0)), "{routed:?}");
         }
     }
 }

@@ -33,15 +33,7 @@ pub fn keep_words_whole(table: &mut Table) {
         return;
     };
     let count = table.column_count();
-    let mut longest = vec![0; count];
-    let rows = table.header().into_iter().chain(table.row_iter());
-    for row in rows {
-        for (i, cell) in row.cell_iter().enumerate().take(count) {
-            let words = cell.content();
-            let word = words.split_whitespace().map(|w| w.chars().count()).max();
-            longest[i] = longest[i].max(word.unwrap_or(0));
-        }
-    }
+    let longest = longest_words(table);
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by_key(|&i| longest[i]);
     let mut room = width.saturating_sub(3 * count + 1);
@@ -56,6 +48,30 @@ pub fn keep_words_whole(table: &mut Table) {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(padded)));
         }
     }
+}
+
+/// Whether a filled table fits its width with every word of every cell whole.
+pub fn words_fit(table: &mut Table) -> bool {
+    let count = table.column_count();
+    let needed = longest_words(table).iter().sum::<usize>() + 3 * count + 1;
+    table
+        .width()
+        .is_none_or(|width| needed <= usize::from(width))
+}
+
+/// The longest word of each column of a filled table, its header included.
+fn longest_words(table: &mut Table) -> Vec<usize> {
+    let count = table.column_count();
+    let mut longest = vec![0; count];
+    let rows = table.header().into_iter().chain(table.row_iter());
+    for row in rows {
+        for (i, cell) in row.cell_iter().enumerate().take(count) {
+            let words = cell.content();
+            let word = words.split_whitespace().map(|w| w.chars().count()).max();
+            longest[i] = longest[i].max(word.unwrap_or(0));
+        }
+    }
+    longest
 }
 
 /// The columns of the summary of several profiles (text and Markdown).
@@ -417,12 +433,16 @@ mod tests {
         t.add_row(vec!["sales", "-2", "6", "+8"]);
         t.add_row(vec!["marketing", "6", "-2", "-8"]);
         t.add_row(vec!["standalone", "0 (ruled out)", "0 (ruled out)", ""]);
+        assert!(!words_fit(&mut t), "40 columns are too few for every word");
         keep_words_whole(&mut t);
         let text = t.to_string();
         assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
         for word in ["Placement", "marketing"] {
             assert!(text.contains(&format!(" {word} ")), "{word}:\n{text}");
         }
+        // standalone, (ruled, (ruled, Change: 10 + 6 + 6 + 6, and 13 for the borders.
+        t.set_width(41);
+        assert!(words_fit(&mut t));
     }
 
     #[test]

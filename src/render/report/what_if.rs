@@ -1,8 +1,9 @@
 //! The text report of `what-if`.
 
-use super::table::{keep_words_whole, new_table};
+use super::table::{keep_words_whole, new_table, words_fit};
 use crate::analysis::what_if::{Robustness, WhatIf};
 use crate::render::wrapping::wrap;
+use comfy_table::Table;
 use std::io::{self, Write};
 
 /// How the report tells the reader to apply answer changes. The library names no
@@ -23,11 +24,10 @@ pub fn what_if_text(
     apply: &dyn HowToApply,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{}: {} ({})", w.profile, w.placement, w.source)?;
-    writeln!(
-        out,
-        "\nThe smallest change to each answer that changes the placement:"
-    )?;
+    let title = format!("{}: {} ({})", w.profile, w.placement, w.source);
+    writeln!(out, "{}", wrap(&title, "", width))?;
+    let heading = "The smallest change to each answer that changes the placement:";
+    writeln!(out, "\n{}", wrap(heading, "", width))?;
     let mut t = new_table(
         &[
             "Answer",
@@ -55,8 +55,12 @@ pub fn what_if_text(
             a.tried.to_string(),
         ]);
     }
-    keep_words_whole(&mut t);
-    writeln!(out, "{t}")?;
+    if words_fit(&mut t) {
+        keep_words_whole(&mut t);
+        writeln!(out, "{t}")?;
+    } else {
+        stacked(&t, width, out)?;
+    }
     if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
         writeln!(out, "Try one: {}", apply.one(&w.source.path, &f.set))?;
     }
@@ -64,6 +68,27 @@ pub fn what_if_text(
     robustness(&w.robustness, width, apply, out)?;
     let numbers = "Numbers are tried at every threshold the rulebook compares them with (one either side, or 0.01 for the revenue share) and at the ends of their range; lists, booleans and choices are tried exhaustively.";
     writeln!(out, "\n{}", wrap(numbers, "", width))?;
+    Ok(())
+}
+
+/// The table's rows for a terminal too narrow for it: a field path cut in two cannot
+/// be typed back into `--set`, so each answer's path has a line of its own and the
+/// rest is wrapped under it, as `now 5; 5 -> 0 flips it to sales (3 tried)`.
+fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    for row in t.row_iter() {
+        let cells: Vec<String> = row.cell_iter().map(|c| c.content()).collect();
+        let [path, now, change, then, tried] = &cells[..] else {
+            continue;
+        };
+        let rest = if then.is_empty() {
+            let tries = if tried == "1" { "try" } else { "tries" };
+            format!("now {now}; none of {tried} {tries} flips it")
+        } else {
+            format!("now {now}; {change} flips it to {then} ({tried} tried)")
+        };
+        writeln!(out, "{path}")?;
+        writeln!(out, "{}", wrap(&rest, "  ", width))?;
+    }
     Ok(())
 }
 

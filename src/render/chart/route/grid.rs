@@ -8,16 +8,42 @@ use super::segments::{
 use super::{MARGIN, Router, SPACING, Segment};
 use crate::render::chart::geometry::{Point, Rect};
 
-/// The cost of crossing a reporting line.
-const CROSS_SOLID: u64 = 5000;
-/// The cost of crossing another dotted line.
-const CROSS_DOTTED: u64 = 3000;
-/// The cost of crossing into or out of a frame (running along its side costs as
-/// much as running beside another dotted line).
+/// What a route pays, on top of its length, for crossing a reporting line or a
+/// dotted one, and how many times its length for running closer than [`SPACING`]
+/// beside a dotted line.
+#[derive(Clone, Copy)]
+pub(super) struct Weights {
+    solid: u64,
+    dotted: u64,
+    alongside: f64,
+}
+
+/// Lines kept apart: a crossing costs as much as 500 px of line (a reporting line)
+/// or 300 px (a dotted one), a stretch beside another line 30 times its length.
+pub(super) const APART: Weights = Weights {
+    solid: 5000,
+    dotted: 3000,
+    alongside: 30.0,
+};
+
+/// For a line that would otherwise go a long way round: a crossing costs as much as
+/// 100 px of line (a reporting line) or 60 px (a dotted one), a stretch beside
+/// another line 5 times its length.
+pub(super) const SHORT: Weights = Weights {
+    solid: 1000,
+    dotted: 600,
+    alongside: 5.0,
+};
+
+/// The cost of crossing into or out of a frame.
 const CROSS_FRAME: u64 = 500;
-/// How many times its length a stretch closer than [`SPACING`] to another dotted
-/// line costs, on top of its length.
-const ALONGSIDE: f64 = 30.0;
+/// How many times its length a stretch along a frame's side or on a reporting line
+/// (closer than 3 px) costs, on top of its length: it would hide the line.
+const ALONG_FRAME: f64 = 30.0;
+/// How many times its length a stretch outside the drawing's extent costs: a line
+/// goes over the top or around the side of the chart only when the way between its
+/// rows is much longer.
+pub(super) const OUTSIDE: f64 = 5.0;
 /// How far a line keeps from the other lines' tags.
 const TAG_CLEAR: f64 = 4.0;
 
@@ -31,6 +57,8 @@ pub(super) struct Grid<'a> {
     blocked: Vec<Rect>,
     /// The dotted lines already routed.
     pub(super) taken: &'a [Segment],
+    /// What crossing and running beside lines costs.
+    weights: Weights,
     /// Their tags.
     pub(super) tags: &'a [Rect],
     /// Where the route may leave its first box.
@@ -60,13 +88,13 @@ fn halves(v: &[f64]) -> Vec<f64> {
 impl<'a> Grid<'a> {
     pub(super) fn new(
         router: &'a Router,
-        from: &Rect,
-        to: &Rect,
+        (from, to): (&Rect, &Rect),
+        bounds: Rect,
         taken: &'a [Segment],
         tags: &'a [Rect],
+        weights: Weights,
         scratch: &mut Scratch,
     ) -> Grid<'a> {
-        let bounds = router.bounds;
         let mut xs = vec![bounds.x, bounds.right()];
         let mut ys = vec![bounds.y, bounds.bottom()];
         let mut blocked: Vec<Rect> = Vec::new();
@@ -122,6 +150,7 @@ impl<'a> Grid<'a> {
             ys,
             blocked,
             taken,
+            weights,
             tags,
             starts,
             open: Vec::new(),
@@ -181,8 +210,8 @@ impl<'a> Grid<'a> {
             mark(r, &mut flags[1], 2, xs, &mid_y);
         }
         let weighted = [
-            (&self.router.solid[..], CROSS_SOLID),
-            (self.taken, CROSS_DOTTED),
+            (&self.router.solid[..], self.weights.solid),
+            (self.taken, self.weights.dotted),
             (&self.router.edges[..], CROSS_FRAME),
         ];
         for (lines, weight) in weighted {
@@ -191,28 +220,53 @@ impl<'a> Grid<'a> {
             }
         }
         // In the order [`Grid::penalty`] adds them, so that the sums are the same.
-        let near = self.taken.iter().map(|&l| (l, SPACING));
-        for (l, spacing) in near.chain(self.router.edges.iter().map(|&l| (l, 3.0))) {
+        let near = self
+            .taken
+            .iter()
+            .map(|&l| (l, SPACING, self.weights.alongside));
+        let frames = self.router.edges.iter().map(|&l| (l, 3.0, ALONG_FRAME));
+        let solid = self.router.solid.iter().map(|&l| (l, 3.0, ALONG_FRAME));
+        for (l, spacing, weight) in near.chain(frames).chain(solid) {
             self.alongside(l, spacing, |along, cell, length| {
-                close[along][cell] += length
+                close[along][cell] += length * weight
             });
         }
         // A step's length (as [`Grid::penalty`]'s callers work it out) depends only on
-        // its column (along x) or row (along y): plain, and three times over soft areas.
-        let lengths = |v: &[f64]| -> Vec<(u64, u64)> {
+        // its column (along x) or row (along y): plain, three times over soft areas,
+        // and [`OUTSIDE`] times outside the extent.
+        let lengths = |v: &[f64]| -> Vec<(u64, u64, u64)> {
             v.windows(2)
                 .map(|w| {
                     let length = ((w[1] - w[0]).abs() + 0.0) * 10.0;
-                    (length as u64, (length * 3.0) as u64)
+                    (
+                        length as u64,
+                        (length * 3.0) as u64,
+                        (length * OUTSIDE) as u64,
+                    )
                 })
                 .collect()
         };
         let lengths = [lengths(xs), lengths(ys)];
+        // Whether each grid line, and each middle between two, lies outside the extent.
+        let extent = self.router.extent;
+        let outside = |v: &[f64], low: f64, high: f64| -> Vec<bool> {
+            v.iter()
+                .map(|c| *c < low - 0.5 || *c > high + 0.5)
+                .collect()
+        };
+        let (out_x, out_y) = (
+            outside(xs, extent.x, extent.right()),
+            outside(ys, extent.y, extent.bottom()),
+        );
+        let (out_mid_x, out_mid_y) = (
+            outside(&mid_x, extent.x, extent.right()),
+            outside(&mid_y, extent.y, extent.bottom()),
+        );
         for (along, cost) in cost.iter_mut().enumerate() {
             for ix in 0..xs.len() {
                 for iy in 0..ny {
                     let cell = ix * ny + iy;
-                    let Some(&(plain, soft)) = lengths[along].get([ix, iy][along]) else {
+                    let Some(&(plain, soft, out)) = lengths[along].get([ix, iy][along]) else {
                         cost[cell] = SHUT;
                         continue;
                     };
@@ -223,9 +277,20 @@ impl<'a> Grid<'a> {
                     }
                     let close = close[along][cell];
                     if close != 0.0 {
-                        cost[cell] += (close * 10.0 * ALONGSIDE) as u64;
+                        cost[cell] += (close * 10.0) as u64;
                     }
-                    cost[cell] += if flags & 2 != 0 { soft } else { plain };
+                    let outside = if along == 0 {
+                        out_mid_x[ix] || out_y[iy]
+                    } else {
+                        out_x[ix] || out_mid_y[iy]
+                    };
+                    cost[cell] += if outside {
+                        out
+                    } else if flags & 2 != 0 {
+                        soft
+                    } else {
+                        plain
+                    };
                 }
             }
         }
@@ -310,21 +375,50 @@ impl<'a> Grid<'a> {
     }
 
     /// What a straight stretch costs beyond its length: crossing reporting and dotted
-    /// lines, and running alongside dotted ones.
+    /// lines and frames' sides, and running alongside any of them.
     pub(super) fn penalty(&self, s: Segment) -> u64 {
-        let solid = self.router.solid.iter().filter(|&&l| cross(s, l)).count() as u64;
-        let dotted = self.taken.iter().filter(|&&l| cross(s, l)).count() as u64;
-        let frames = self.router.edges.iter().filter(|&&l| cross(s, l)).count() as u64;
-        let close: f64 = self
-            .taken
+        self.penalty_among(s, [&self.router.solid, self.taken, &self.router.edges])
+    }
+
+    /// The reporting lines, dotted lines and frames' sides that a stretch within `s`
+    /// may cross or run alongside, for [`Grid::penalty_among`].
+    pub(super) fn near(&self, s: Segment) -> [Vec<Segment>; 3] {
+        let close =
+            |spacing: f64| move |&&l: &&Segment| cross(s, l) || alongside(s, l, spacing) > 0.0;
+        [
+            self.router
+                .solid
+                .iter()
+                .filter(close(3.0))
+                .copied()
+                .collect(),
+            self.taken.iter().filter(close(SPACING)).copied().collect(),
+            self.router
+                .edges
+                .iter()
+                .filter(close(3.0))
+                .copied()
+                .collect(),
+        ]
+    }
+
+    /// [`Grid::penalty`] with only the reporting lines, dotted lines and frames' sides
+    /// given, which must hold all that `s` crosses or runs alongside.
+    pub(super) fn penalty_among(&self, s: Segment, [solid, taken, edges]: [&[Segment]; 3]) -> u64 {
+        let dotted = taken.iter().filter(|&&l| cross(s, l)).count() as u64;
+        let frames = edges.iter().filter(|&&l| cross(s, l)).count() as u64;
+        let weights = self.weights;
+        let close: f64 = taken
             .iter()
-            .map(|&l| alongside(s, l, SPACING))
-            .chain(self.router.edges.iter().map(|&l| alongside(s, l, 3.0)))
+            .map(|&l| alongside(s, l, SPACING) * weights.alongside)
+            .chain(edges.iter().map(|&l| alongside(s, l, 3.0) * ALONG_FRAME))
+            .chain(solid.iter().map(|&l| alongside(s, l, 3.0) * ALONG_FRAME))
             .sum();
-        solid * CROSS_SOLID
-            + dotted * CROSS_DOTTED
+        let solid = solid.iter().filter(|&&l| cross(s, l)).count() as u64;
+        solid * weights.solid
+            + dotted * weights.dotted
             + frames * CROSS_FRAME
-            + (close * 10.0 * ALONGSIDE) as u64
+            + (close * 10.0) as u64
     }
 
     /// What the step from grid point `ix`, `iy` to its neighbour `jx`, `jy` costs: its

@@ -137,10 +137,19 @@ impl Grid<'_> {
             if !clear || !self.free(e) {
                 continue;
             }
+            // Only the lines the ray meets, out to the grid's edge.
+            let edge = [
+                (self.xs[nx - 1], p.1),
+                (self.xs[0], p.1),
+                (p.0, self.ys[ny - 1]),
+                (p.0, self.ys[0]),
+            ];
+            let [solid, taken, edges] = self.near((p, edge[dir]));
             loop {
                 let at = (self.xs[ix], self.ys[iy]);
                 let length = (at.0 - p.0).abs() + (at.1 - p.1).abs();
-                let cost = (length * 10.0) as u64 + self.penalty((at, p));
+                let penalty = self.penalty_among((at, p), [&solid, &taken, &edges]);
+                let cost = (length * 10.0) as u64 + penalty;
                 goals.push((ix, iy, dir, p, cost, tag));
                 let (dx, dy) = STEPS[dir];
                 let (jx, jy) = (ix as i64 + dx, iy as i64 + dy);
