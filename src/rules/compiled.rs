@@ -64,7 +64,8 @@ enum Node {
     All(Box<[Node]>),
     Any(Box<[Node]>),
     Not(Box<Node>),
-    Leaf(Atom),
+    /// The atom at this index of [`Compiled::atoms`].
+    Leaf(usize),
 }
 
 /// A set of atoms, one bit each by their index in [`Compiled::atoms`].
@@ -150,12 +151,13 @@ impl Compiled {
     /// Compiles each of the conditions.
     pub(crate) fn new<'c>(conditions: impl IntoIterator<Item = Option<&'c Condition>>) -> Compiled {
         let mut atoms = Vec::new();
+        let numbers = NumberField::all();
         let conditions = conditions
             .into_iter()
             .map(|c| {
                 c.map(|c| {
-                    let node = Node::compile(c, &mut atoms);
-                    match node.terms(false, &atoms) {
+                    let node = Node::compile(c, &mut atoms, &numbers);
+                    match node.terms(false) {
                         Some(terms) => Form::Terms(terms.into()),
                         None => Form::Tree(node),
                     }
@@ -205,7 +207,7 @@ impl Compiled {
             Some(Form::Terms(terms)) => terms.iter().fold(false, |holds, t| {
                 holds | ((known.atoms & t.all == t.all) & (known.atoms & t.none == 0))
             }),
-            Some(Form::Tree(node)) => node.holds(known),
+            Some(Form::Tree(node)) => node.holds(known, &self.atoms),
         }
     }
 
@@ -236,19 +238,21 @@ impl Compiled {
 }
 
 impl Node {
-    /// Compiles a condition, adding its leaves to `atoms` (each atom once).
-    fn compile(condition: &Condition, atoms: &mut Vec<Atom>) -> Node {
+    /// Compiles a condition, adding its leaves to `atoms` (each atom once);
+    /// `numbers` are [`NumberField::all`].
+    fn compile(condition: &Condition, atoms: &mut Vec<Atom>, numbers: &[NumberField]) -> Node {
         let test = |slot, mask| Atom::Test { slot, mask };
+        let all = |list: &[Condition], atoms: &mut Vec<Atom>| {
+            list.iter()
+                .map(|c| Node::compile(c, atoms, numbers))
+                .collect()
+        };
         let atom = match condition {
-            Condition::All(list) => {
-                return Node::All(list.iter().map(|c| Node::compile(c, atoms)).collect());
-            }
-            Condition::Any(list) => {
-                return Node::Any(list.iter().map(|c| Node::compile(c, atoms)).collect());
-            }
-            Condition::Not(c) => return Node::Not(Box::new(Node::compile(c, atoms))),
+            Condition::All(list) => return Node::All(all(list, atoms)),
+            Condition::Any(list) => return Node::Any(all(list, atoms)),
+            Condition::Not(c) => return Node::Not(Box::new(Node::compile(c, atoms, numbers))),
             Condition::Compare(c) => Atom::Compare {
-                index: NumberField::all()
+                index: numbers
                     .iter()
                     .position(|n| *n == c.field)
                     .expect("a condition compares a known number"),
@@ -268,18 +272,20 @@ impl Node {
             Condition::Stage(v) => test(Slot::Stage, mask(v)),
             Condition::Placement(v) => test(Slot::Placement, mask(v)),
         };
-        if !atoms.contains(&atom) {
-            atoms.push(atom);
+        match atoms.iter().position(|a| *a == atom) {
+            Some(i) => Node::Leaf(i),
+            None => {
+                atoms.push(atom);
+                Node::Leaf(atoms.len() - 1)
+            }
         }
-        Node::Leaf(atom)
     }
 
     /// The condition (or its negation) as at most [`MOST_TERMS`] terms, if its atoms
     /// all have a bit.
-    fn terms(&self, negated: bool, atoms: &[Atom]) -> Option<Vec<Term>> {
+    fn terms(&self, negated: bool) -> Option<Vec<Term>> {
         match (self, negated) {
-            (Node::Leaf(atom), _) => {
-                let i = atoms.iter().position(|a| a == atom)?;
+            (&Node::Leaf(i), _) => {
                 let set = if i < MASKED { 1 << i } else { return None };
                 Some(vec![if negated {
                     Term { all: 0, none: set }
@@ -287,12 +293,12 @@ impl Node {
                     Term { all: set, none: 0 }
                 }])
             }
-            (Node::Not(node), _) => node.terms(!negated, atoms),
+            (Node::Not(node), _) => node.terms(!negated),
             // Any, or not all: one of the parts holds.
             (Node::Any(list), false) | (Node::All(list), true) => {
                 let mut terms = Vec::new();
                 for node in list.iter() {
-                    terms.extend(node.terms(negated, atoms)?);
+                    terms.extend(node.terms(negated)?);
                 }
                 (terms.len() <= MOST_TERMS).then_some(terms)
             }
@@ -300,7 +306,7 @@ impl Node {
             (Node::All(list), false) | (Node::Any(list), true) => {
                 let mut terms = vec![Term { all: 0, none: 0 }];
                 for node in list.iter() {
-                    let part = node.terms(negated, atoms)?;
+                    let part = node.terms(negated)?;
                     terms = (terms.iter())
                         .flat_map(|a| {
                             part.iter().map(move |b| Term {
@@ -320,13 +326,13 @@ impl Node {
         }
     }
 
-    /// Whether the condition holds for `known`.
-    fn holds(&self, known: &Known) -> bool {
+    /// Whether the condition holds for `known`; `atoms` are those its leaves index.
+    fn holds(&self, known: &Known, atoms: &[Atom]) -> bool {
         match self {
-            Node::All(list) => list.iter().all(|n| n.holds(known)),
-            Node::Any(list) => list.iter().any(|n| n.holds(known)),
-            Node::Not(n) => !n.holds(known),
-            Node::Leaf(atom) => atom.holds(&known.slots, &known.numbers),
+            Node::All(list) => list.iter().all(|n| n.holds(known, atoms)),
+            Node::Any(list) => list.iter().any(|n| n.holds(known, atoms)),
+            Node::Not(n) => !n.holds(known, atoms),
+            Node::Leaf(i) => atoms[*i].holds(&known.slots, &known.numbers),
         }
     }
 }
