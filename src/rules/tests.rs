@@ -48,7 +48,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "no-self-serve-referral-first",
         &["company.self_serve=false"],
-        Some(&[]),
+        Some(&["company.self_serve=false", "program.maturity=established"]),
+    ),
+    (
+        "no-self-serve-sales-closes",
+        &["company.self_serve=false", "program.maturity=established"],
+        Some(&["company.self_serve=false"]),
     ),
     (
         "no-self-serve-start-with-referral",
@@ -131,7 +136,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.types=referral"],
         Some(&[]),
     ),
-    ("marketing-benefits", &[], Some(&["program.types=referral"])),
+    (
+        "marketing-benefits",
+        &[],
+        Some(&["company.marketing_maturity=established"]),
+    ),
+    (
+        "marketing-benefits-assets-said",
+        &["company.marketing_maturity=established"],
+        Some(&[]),
+    ),
     (
         "marketing-limits-sales-programs",
         &["program.planned=referral"],
@@ -140,7 +154,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "established-program",
         &["program.maturity=established"],
-        Some(&[]),
+        Some(&["program.maturity=scaling"]),
     ),
     (
         "scaling-program",
@@ -156,7 +170,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "partner-revenue-share",
         &["program.revenue_share=0.25"],
-        Some(&["program.revenue_share=0.24"]),
+        Some(&["program.revenue_share=0.5"]),
     ),
     (
         "partner-revenue-majority",
@@ -201,6 +215,41 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(STANDALONE),
     ),
     ("standalone-benefits", STANDALONE, Some(&[])),
+    (
+        "standalone-benefits-budget-attribution",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.revenue_share=0.3",
+        ],
+        Some(STANDALONE),
+    ),
+    (
+        "standalone-benefits-attribution",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "goals=budget",
+        ],
+        Some(&[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "goals=budget,attribution",
+        ]),
+    ),
+    (
+        "standalone-benefits-budget",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "goals=channel-conflict",
+        ],
+        Some(&[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "goals=budget,channel-conflict",
+        ]),
+    ),
     ("separate-not-siloed", STANDALONE, Some(&[])),
     (
         "shared-gtm-leader",
@@ -355,14 +404,34 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "many-partners-for-one-person",
-        &["program.partners=150"],
+        &["program.partners=150", "program.team_size=1"],
         Some(&["program.partners=150", "program.team_size=2"]),
+    ),
+    (
+        "many-partners-for-one-person-standalone",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.partners=150",
+            "program.team_size=1",
+        ],
+        Some(&["program.partners=150", "program.team_size=1"]),
+    ),
+    (
+        "many-partners-for-nobody",
+        &["program.partners=150", "program.team_size=0"],
+        Some(&["program.partners=150", "program.team_size=1"]),
     ),
     ("resourcing-kpis", &[], None),
     (
         "mid-stage-kpis",
         &["program.maturity=established"],
         Some(&[]),
+    ),
+    (
+        "certification-tracks",
+        &["program.maturity=established", "program.types=reseller"],
+        Some(&["program.maturity=established"]),
     ),
 ];
 
