@@ -429,7 +429,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     (
-        "certification-tracks",
+        "certification-kpi",
         &["program.maturity=established", "program.types=reseller"],
         Some(&["program.maturity=established"]),
     ),
