@@ -215,34 +215,42 @@ impl<'r> OrgModel<'r> {
             .get(..3)
             .is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
 
-        // The executive over partnerships, when it is neither the CEO nor a head of
-        // sales or marketing (a cross-functional leader, or the owner of revenue).
+        // Where one leader runs sales and marketing, the executive the lead reports
+        // to below the CEO is that leader, in every placement: the owner of revenue
+        // who runs sales and marketing is one person, not two (D6, C1).
+        let shared_leader = teams.shared_leader && teams.sales + teams.marketing > 0;
+        // The executive over partnerships, when it is not the CEO and is not a head of
+        // sales or marketing (a cross-functional leader, the owner of revenue, or the
+        // shared leader).
         let between = match a.placement {
-            Placement::Standalone | Placement::CrossFunctional if !lead_reports_to_ceo => {
-                Some(self.add(Position::leader(
-                    reports_to,
-                    LEADERSHIP,
-                    PositionKind::Executive,
-                    Some(root),
-                )))
-            }
-            _ => None,
-        };
+            _ if lead_reports_to_ceo => None,
+            Placement::Standalone | Placement::CrossFunctional => Some(()),
+            Placement::Sales | Placement::Marketing => shared_leader.then_some(()),
+        }
+        .map(|()| {
+            self.add(Position::leader(
+                reports_to,
+                LEADERSHIP,
+                PositionKind::Executive,
+                Some(root),
+            ))
+        });
         // The go-to-market leaders, for departments with people. A cross-functional
         // leader runs both; so does a shared leader in any placement.
         let gtm = between.unwrap_or(root);
-        let shared = if a.placement == Placement::CrossFunctional {
-            between
-        } else if teams.shared_leader && teams.sales + teams.marketing > 0 {
-            Some(self.add(Position::leader(
-                SHARED_GTM_LEADER,
-                LEADERSHIP,
-                PositionKind::Executive,
-                Some(gtm),
-            )))
-        } else {
-            None
-        };
+        let shared =
+            if a.placement == Placement::CrossFunctional || (shared_leader && between.is_some()) {
+                between
+            } else if shared_leader {
+                Some(self.add(Position::leader(
+                    SHARED_GTM_LEADER,
+                    LEADERSHIP,
+                    PositionKind::Executive,
+                    Some(gtm),
+                )))
+            } else {
+                None
+            };
         let heads = Heads {
             placement: a.placement,
             reports_to,
