@@ -300,28 +300,15 @@ fn yaml_files(dir: &str) -> Vec<PathBuf> {
 fn every_fixture_example_and_stage_keeps_the_invariants() {
     let mut broken = Vec::new();
     let mut seen = 0;
-    for dir in [
-        "tests/fixtures/consultant",
-        "profiles",
-        "tests/fixtures/profiles",
-    ] {
-        for path in yaml_files(dir) {
-            let text = std::fs::read_to_string(&path).unwrap();
-            for (i, doc) in text.split("\n---").enumerate() {
-                let Ok(profile) = Profile::parse(&path.display().to_string(), doc) else {
-                    continue;
-                };
-                seen += 1;
-                let label = format!("{}#{i}", path.display());
-                for stage in STAGES {
-                    broken.extend(check(&profile, stage, &label));
-                }
-                // And as the roadmap projects it to the later stages.
-                for stage in [Stage::Mid, Stage::Scale] {
-                    if let Ok((projected, _)) = roadmap::project(&profile, stage) {
-                        broken.extend(check(&projected, None, &format!("{label} projected")));
-                    }
-                }
+    for (label, profile) in every_profile() {
+        seen += 1;
+        for stage in STAGES {
+            broken.extend(check(&profile, stage, &label));
+        }
+        // And as the roadmap projects it to the later stages.
+        for stage in [Stage::Mid, Stage::Scale] {
+            if let Ok((projected, _)) = roadmap::project(&profile, stage) {
+                broken.extend(check(&projected, None, &format!("{label} projected")));
             }
         }
     }
