@@ -153,6 +153,24 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
             out.push(format!("{} is drawn under {boss}", p.title));
         }
     }
+    // A meeting with sales or marketing is drawn, unless the lead sits inside that
+    // department (its head is the lead's manager).
+    for c in &a.cadence {
+        let Some(department) = ["Sales", "Marketing"]
+            .into_iter()
+            .find(|d| c.with.eq_ignore_ascii_case(d))
+        else {
+            continue;
+        };
+        let first_topic = c.topics.split("; ").next().unwrap_or_default();
+        let drawn = chart
+            .links(LinkKind::AlignsWith)
+            .any(|(_, _, l)| l.label.as_deref().is_some_and(|t| t.contains(first_topic)));
+        let inside = manager_node.is_some_and(|b| g[b].department == department);
+        if !drawn && !inside {
+            out.push(format!("the meeting with {department} is not drawn"));
+        }
+    }
     // A dotted line's label names each topic once.
     for (_, to, link) in chart.links(LinkKind::AlignsWith) {
         let label = link.label.as_deref().unwrap_or_default();
