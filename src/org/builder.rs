@@ -140,14 +140,10 @@ impl Builder<'_> {
     fn alignments(&mut self) {
         let (a, model) = (self.a, self.model);
         for line in &model.lines {
-            let mut label = String::new();
+            let items = || line.items.iter().map(|&k| &a.cadence[k]);
+            let label = label(items().map(|c| (c.frequency.as_str(), c.topics.as_str())));
             let mut rules: Vec<String> = Vec::new();
-            for &k in &line.items {
-                let c = &a.cadence[k];
-                if !label.is_empty() {
-                    label.push_str("; ");
-                }
-                label.push_str(&format!("{}: {}", c.frequency, c.topics));
+            for c in items() {
                 if !rules.iter().any(|r| r == c.rule.as_str()) {
                     rules.push(c.rule.to_string());
                 }
@@ -175,6 +171,33 @@ impl Builder<'_> {
             },
         );
     }
+}
+
+/// The label of a line carrying meetings given as (frequency, topics): the topics by
+/// frequency, each frequency and each topic once, in order of first appearance:
+/// `weekly: pipeline reviews; a weekly sync; monthly: rebates`. Sales and marketing
+/// under one shared leader are one counterpart, and their items may share topics.
+fn label<'t>(meetings: impl Iterator<Item = (&'t str, &'t str)>) -> String {
+    let mut by_frequency: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (frequency, topics) in meetings {
+        let at = match by_frequency.iter().position(|(f, _)| *f == frequency) {
+            Some(at) => at,
+            None => {
+                by_frequency.push((frequency, Vec::new()));
+                by_frequency.len() - 1
+            }
+        };
+        for topic in topics.split("; ") {
+            if !by_frequency.iter().any(|(_, seen)| seen.contains(&topic)) {
+                by_frequency[at].1.push(topic);
+            }
+        }
+    }
+    let groups = by_frequency.iter().filter(|(_, topics)| !topics.is_empty());
+    let groups: Vec<String> = groups
+        .map(|(frequency, topics)| format!("{frequency}: {}", topics.join("; ")))
+        .collect();
+    groups.join("; ")
 }
 
 /// The rules behind the placement's reasons, each once, in order.
@@ -212,7 +235,29 @@ fn sentence(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::sentence;
+    use super::{label, sentence};
+
+    #[test]
+    fn a_label_lists_each_frequency_and_each_topic_once() {
+        let sync = "a weekly sync on shared goals and blockers";
+        let sales = format!("pipeline reviews, attribution; {sync}");
+        let marketing = format!("campaign planning; {sync}");
+        let meetings = [
+            ("weekly", sales.as_str()),
+            ("weekly", marketing.as_str()),
+            ("monthly", "rebates; campaign planning"),
+        ];
+        assert_eq!(
+            label(meetings.into_iter()),
+            format!(
+                "weekly: pipeline reviews, attribution; {sync}; campaign planning; monthly: rebates"
+            )
+        );
+        assert_eq!(
+            label([("monthly", "rebates")].into_iter()),
+            "monthly: rebates"
+        );
+    }
 
     #[test]
     fn sentences_are_capitalised_and_closed() {

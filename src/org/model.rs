@@ -13,9 +13,9 @@
 //!   later than it is, else under the lead;
 //! - each PartnerOps function with the position that owns it, if that position is in
 //!   place; otherwise with the lead, "until the X is hired";
-//! - one alignment line per counterpart (a leader the lead does not report to), with
-//!   the cadence items of that counterpart merged; items with a department of size 0
-//!   are dropped.
+//! - one alignment line per counterpart (a leader the lead does not report to, or the
+//!   sales or marketing team of the shared leader it does report to), with the cadence
+//!   items of that counterpart merged; items with a department of size 0 are dropped.
 
 use super::{LEADERSHIP, MARKETING, PARTNERSHIPS, SALES};
 use crate::assessment::{
@@ -55,9 +55,9 @@ struct Leaders {
     /// The executive over partnerships below the CEO, if any.
     between: Option<usize>,
     /// Where the lines to sales and marketing go (their head, or their shared
-    /// leader), for departments with people.
-    sales: Option<usize>,
-    marketing: Option<usize>,
+    /// leader), and their team's own position, for departments with people.
+    sales: Option<(usize, usize)>,
+    marketing: Option<(usize, usize)>,
     /// Who the lead reports to.
     over_lead: usize,
 }
@@ -74,8 +74,13 @@ struct Heads<'a> {
 
 impl<'a> Heads<'a> {
     /// The head of the department of `placement` (its team, under a shared leader),
-    /// if it has people; returns where lines to it go.
-    fn add<'r>(&self, m: &mut OrgModel<'r>, placement: Placement, size: u32) -> Option<usize>
+    /// if it has people; returns where lines to it go, and its own position.
+    fn add<'r>(
+        &self,
+        m: &mut OrgModel<'r>,
+        placement: Placement,
+        size: u32,
+    ) -> Option<(usize, usize)>
     where
         'a: 'r,
     {
@@ -101,7 +106,7 @@ impl<'a> Heads<'a> {
         let mut p = Position::leader(title, department, PositionKind::Department, Some(manager));
         p.headcount = Some(size);
         let p = m.add(p);
-        Some(self.shared.unwrap_or(p))
+        Some((self.shared.unwrap_or(p), p))
     }
 }
 
@@ -215,34 +220,42 @@ impl<'r> OrgModel<'r> {
             .get(..3)
             .is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
 
-        // The executive over partnerships, when it is neither the CEO nor a head of
-        // sales or marketing (a cross-functional leader, or the owner of revenue).
+        // Where one leader runs sales and marketing, the executive the lead reports
+        // to below the CEO is that leader, in every placement: the owner of revenue
+        // who runs sales and marketing is one person, not two (D6, C1).
+        let shared_leader = teams.shared_leader && teams.sales + teams.marketing > 0;
+        // The executive over partnerships, when it is not the CEO and is not a head of
+        // sales or marketing (a cross-functional leader, the owner of revenue, or the
+        // shared leader).
         let between = match a.placement {
-            Placement::Standalone | Placement::CrossFunctional if !lead_reports_to_ceo => {
-                Some(self.add(Position::leader(
-                    reports_to,
-                    LEADERSHIP,
-                    PositionKind::Executive,
-                    Some(root),
-                )))
-            }
-            _ => None,
-        };
+            _ if lead_reports_to_ceo => None,
+            Placement::Standalone | Placement::CrossFunctional => Some(()),
+            Placement::Sales | Placement::Marketing => shared_leader.then_some(()),
+        }
+        .map(|()| {
+            self.add(Position::leader(
+                reports_to,
+                LEADERSHIP,
+                PositionKind::Executive,
+                Some(root),
+            ))
+        });
         // The go-to-market leaders, for departments with people. A cross-functional
         // leader runs both; so does a shared leader in any placement.
         let gtm = between.unwrap_or(root);
-        let shared = if a.placement == Placement::CrossFunctional {
-            between
-        } else if teams.shared_leader && teams.sales + teams.marketing > 0 {
-            Some(self.add(Position::leader(
-                SHARED_GTM_LEADER,
-                LEADERSHIP,
-                PositionKind::Executive,
-                Some(gtm),
-            )))
-        } else {
-            None
-        };
+        let shared =
+            if a.placement == Placement::CrossFunctional || (shared_leader && between.is_some()) {
+                between
+            } else if shared_leader {
+                Some(self.add(Position::leader(
+                    SHARED_GTM_LEADER,
+                    LEADERSHIP,
+                    PositionKind::Executive,
+                    Some(gtm),
+                )))
+            } else {
+                None
+            };
         let heads = Heads {
             placement: a.placement,
             reports_to,
@@ -349,10 +362,22 @@ impl<'r> OrgModel<'r> {
         let lead_manager = self.positions[self.lead].manager;
         for (k, c) in cadence.iter().enumerate() {
             let with = c.with.as_str();
+            // Lines to sales and marketing go to their leader, or to the team itself
+            // when the lead reports to the leader who runs it (a shared leader):
+            // the meetings are still held, with the team.
+            let department = |d: Option<(usize, usize)>| {
+                d.map(|(head, team)| {
+                    if Some(head) == lead_manager {
+                        team
+                    } else {
+                        head
+                    }
+                })
+            };
             let to = if with.eq_ignore_ascii_case("sales") {
-                leaders.sales
+                department(leaders.sales)
             } else if with.eq_ignore_ascii_case("marketing") {
-                leaders.marketing
+                department(leaders.marketing)
             } else if mentions(with, "revenue") && mentions(with, "leadership") {
                 // The executive over partnerships runs the revenue engine when there is
                 // one (the owner of revenue, a cross-functional leader); else the CEO.

@@ -214,6 +214,23 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["company.revenue_owner=cro", "program.maturity=established"],
         Some(STANDALONE),
     ),
+    (
+        "shared-leader-is-the-coo",
+        &[
+            "company.shared_gtm_leader=true",
+            "company.revenue_owner=coo",
+        ],
+        Some(&["company.revenue_owner=coo"]),
+    ),
+    (
+        "shared-leader-is-the-cro",
+        &[
+            "company.shared_gtm_leader=true",
+            "company.revenue_owner=cro",
+            "company.employees=500",
+        ],
+        Some(&["company.revenue_owner=cro", "company.employees=500"]),
+    ),
     ("standalone-benefits", STANDALONE, Some(&[])),
     (
         "standalone-benefits-budget-attribution",

@@ -5,9 +5,11 @@
 //! does not exist, deal registration without resellers, more people in place than the
 //! team has, a manager with more than eight direct reports.
 
-use partner_org::assessment::{Assessment, OrgModel, Placement, RoleStatus, Stage};
+use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
+use partner_org::org::roadmap::{self, Roadmap};
 use partner_org::org::{LinkKind, NodeKind, OrgChart};
 use partner_org::profile::{Profile, ProgramType, Source};
+use partner_org::render::Style;
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
 use partner_org::rules::fixtures::expectation;
@@ -143,6 +145,47 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         }
         counterparts.push((from, to));
     }
+    // Executives report to the CEO: a shared go-to-market leader who owns revenue is
+    // one executive, not a head of sales and marketing under a CRO.
+    for p in &m.positions {
+        if p.kind == PositionKind::Executive && p.manager.is_some_and(|b| b != 0) {
+            let boss = &m.positions[p.manager.unwrap_or_default()].title;
+            out.push(format!("{} is drawn under {boss}", p.title));
+        }
+    }
+    // A meeting with sales or marketing is drawn, unless the lead sits inside that
+    // department (its head is the lead's manager).
+    for c in &a.cadence {
+        let Some(department) = ["Sales", "Marketing"]
+            .into_iter()
+            .find(|d| c.with.eq_ignore_ascii_case(d))
+        else {
+            continue;
+        };
+        let first_topic = c.topics.split("; ").next().unwrap_or_default();
+        let drawn = chart
+            .links(LinkKind::AlignsWith)
+            .any(|(_, _, l)| l.label.as_deref().is_some_and(|t| t.contains(first_topic)));
+        let inside = manager_node.is_some_and(|b| g[b].department == department);
+        if !drawn && !inside {
+            out.push(format!("the meeting with {department} is not drawn"));
+        }
+    }
+    // A dotted line's label names each topic once.
+    for (_, to, link) in chart.links(LinkKind::AlignsWith) {
+        let label = link.label.as_deref().unwrap_or_default();
+        let mut topics: Vec<&str> = Vec::new();
+        for piece in label.split("; ") {
+            let topic = match piece.split_once(": ") {
+                Some((frequency, topic)) if !frequency.contains(' ') => topic,
+                _ => piece,
+            };
+            if topics.contains(&topic) {
+                out.push(format!("the line to {} repeats '{topic}'", g[to].title));
+            }
+            topics.push(topic);
+        }
+    }
     // No head and no meeting for a department of size 0.
     for (department, size) in [
         ("Sales", company.sales_team),
@@ -275,6 +318,25 @@ fn yaml_files(dir: &str) -> Vec<PathBuf> {
 fn every_fixture_example_and_stage_keeps_the_invariants() {
     let mut broken = Vec::new();
     let mut seen = 0;
+    for (label, profile) in every_profile() {
+        seen += 1;
+        for stage in STAGES {
+            broken.extend(check(&profile, stage, &label));
+        }
+        // And as the roadmap projects it to the later stages.
+        for stage in [Stage::Mid, Stage::Scale] {
+            if let Ok((projected, _)) = roadmap::project(&profile, stage) {
+                broken.extend(check(&projected, None, &format!("{label} projected")));
+            }
+        }
+    }
+    assert!(seen >= 40, "only {seen} profiles found");
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// Every fixture and example profile, each document with its label.
+fn every_profile() -> Vec<(String, Profile)> {
+    let mut out = Vec::new();
     for dir in [
         "tests/fixtures/consultant",
         "profiles",
@@ -283,19 +345,116 @@ fn every_fixture_example_and_stage_keeps_the_invariants() {
         for path in yaml_files(dir) {
             let text = std::fs::read_to_string(&path).unwrap();
             for (i, doc) in text.split("\n---").enumerate() {
-                let Ok(profile) = Profile::parse(&path.display().to_string(), doc) else {
-                    continue;
-                };
-                seen += 1;
-                let label = format!("{}#{i}", path.display());
-                for stage in STAGES {
-                    broken.extend(check(&profile, stage, &label));
+                if let Ok(profile) = Profile::parse(&path.display().to_string(), doc) {
+                    out.push((format!("{}#{i}", path.display()), profile));
                 }
             }
         }
     }
-    assert!(seen >= 40, "only {seen} profiles found");
+    out
+}
+
+/// The titles above the sales or marketing team, from its leader up to the CEO,
+/// where one leader runs them both.
+fn shared_leader(chart: &OrgChart) -> Vec<String> {
+    let g = &chart.graph;
+    let boss = |i| {
+        g.edges_directed(i, Direction::Incoming)
+            .find(|e| e.weight().kind == LinkKind::ReportsTo)
+            .map(|e| e.source())
+    };
+    let Some((team, _)) = chart.nodes().find(|(_, n)| n.title.ends_with(" team")) else {
+        return Vec::new();
+    };
+    std::iter::successors(boss(team), |&b| boss(b))
+        .map(|b| g[b].title.clone())
+        .collect()
+}
+
+/// The same company has the same executives over sales and marketing in `advise`, in
+/// its chart and at every stage of its roadmap: the shared leader who owns revenue
+/// is one person under one title, whether partnerships reports to that leader or is
+/// a department of its own beside sales and marketing.
+#[test]
+fn a_shared_leader_is_the_same_person_in_advise_chart_and_every_roadmap_stage() {
+    let book = Rulebook::default_rules();
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for (label, profile) in every_profile() {
+        if !profile.company.shared_gtm_leader {
+            continue;
+        }
+        let source = Source {
+            path: label.clone(),
+            document: None,
+        };
+        let a = book.assess(source.clone(), &profile, Options::default());
+        let now = shared_leader(&OrgChart::from_assessment(&a));
+        let Ok(roadmap) = Roadmap::project(book, &source, &profile) else {
+            continue;
+        };
+        for step in &roadmap.steps {
+            let then = shared_leader(&step.chart);
+            if then != now {
+                broken.push(format!(
+                    "{label}: advise draws {now:?} over sales and marketing, the {} stage {then:?}",
+                    step.stage
+                ));
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} profiles with a shared leader");
     assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// A Watch item of the roadmap is advice for the stage it is printed at: no later
+/// stage repeats one, and the S3 advice to start with referrals under sales is not
+/// given again once the team has moved out of sales.
+#[test]
+fn roadmap_watch_items_are_true_of_their_stage() {
+    let book = Rulebook::default_rules();
+    for (label, profile) in every_profile() {
+        let source = Source {
+            path: label.clone(),
+            document: None,
+        };
+        let Ok(roadmap) = Roadmap::project(book, &source, &profile) else {
+            continue;
+        };
+        let mut text = Vec::new();
+        partner_org::render::report::roadmap::text(
+            &roadmap,
+            Style {
+                width: 1000,
+                ..Style::default()
+            },
+            &mut text,
+        )
+        .unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let mut watched: Vec<&str> = Vec::new();
+        let mut placement = "";
+        for line in text.lines() {
+            if let Some(p) = line.strip_prefix("  Placement: ") {
+                placement = p;
+            }
+            let Some(watch) = line.strip_prefix("  Watch: ") else {
+                continue;
+            };
+            assert!(
+                !watched.contains(&watch),
+                "{label}: '{watch}' is printed again at a later stage"
+            );
+            if watch.starts_with("Start with a referral program run from sales") {
+                assert!(
+                    placement.starts_with("under sales"),
+                    "{label}: '{watch}' while {placement}"
+                );
+            }
+            watched.push(watch);
+        }
+    }
 }
 
 /// Each consultant fixture states its expected placement and why, citing guidance ids.

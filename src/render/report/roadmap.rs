@@ -32,7 +32,8 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
         let heading = format!("{} stage ({when})", capitalised(step.stage.as_str()));
         writeln!(out, "\n{}", bold(&heading, style))?;
         moves_into(step.stage, &moves, width, out)?;
-        stage(step, style, out)?;
+        let before = k.checked_sub(1).map(|j| &roadmap.steps[j]);
+        stage(step, before, style, out)?;
     }
     if moves.is_empty() {
         writeln!(
@@ -86,8 +87,8 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
 }
 
 /// One stage: what the projection assumes, the placement, the roles by status, what
-/// to watch, and the org chart as a tree.
-fn stage(step: &Step, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// to watch, and the org chart as a tree. `before` is the stage printed before it.
+fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let (a, width) = (&step.assessment, style.width);
     for x in &step.assumptions {
         writeln!(
@@ -125,8 +126,18 @@ fn stage(step: &Step, style: Style, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    // A mitigation is advice for the stage its caveat is raised at ("start with
+    // referrals under sales"); by the next stage it has been taken or no longer fits.
+    // A caveat that still holds is restated as the risk it names, which is true of
+    // every stage its rule fires at.
     for c in &a.caveats {
-        writeln!(out, "{}", wrap(c.mitigation, "  Watch: ", width))?;
+        let raised = before.is_some_and(|b| b.assessment.caveats.iter().any(|e| e.text == c.text));
+        let (label, text) = if raised {
+            ("  Still: ", c.text)
+        } else {
+            ("  Watch: ", c.mitigation)
+        };
+        writeln!(out, "{}", wrap(text, label, width))?;
     }
     writeln!(out)?;
     Tree.render_chart(&step.chart, style, out)
