@@ -325,6 +325,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     (
+        "scale-revenue-leadership",
+        &["program.maturity=scaling"],
+        Some(&["program.maturity=established"]),
+    ),
+    (
         "partner-marketing-operations-mdf",
         &["program.types=reseller"],
         Some(&[]),
