@@ -343,7 +343,7 @@ struct Items<'r> {
     /// What each cadence item is.
     meetings: Vec<Meeting>,
     kpis: Vec<Kpi<'r>>,
-    /// For each item number of the rulebook ([`Distinct`](super::Distinct)): whether
+    /// For each item number of the rulebook ([`Distinct`](super::derived::Distinct)): whether
     /// an item of that number was kept (`usize::MAX` if not), and once the roles are
     /// in hiring order, for a role, its index.
     at: Vec<usize>,
