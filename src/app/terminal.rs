@@ -100,6 +100,13 @@ impl Terminal {
 
     /// Asks `list`, its items shown as `shown`, until it is answered (then cleared: the
     /// caller shows the answer taken) or left.
+    /// A list that picks one of `items`; returns its index.
+    fn ask_one(&mut self, prompt: &str, items: &[String], mut list: List) -> Result<usize, Nav> {
+        let room = self.width.saturating_sub(SELECT_MARK);
+        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
+        Ok(list.cursor)
+    }
+
     fn ask_list(&mut self, prompt: &str, shown: &[String], list: &mut List) -> Result<(), Nav> {
         self.check()?;
         self.echoed = 0;
@@ -185,10 +192,7 @@ impl Prompter for Terminal {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, Nav> {
-        let mut list = List::one(items, default);
-        let room = self.width.saturating_sub(SELECT_MARK);
-        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
-        Ok(list.cursor)
+        self.ask_one(prompt, items, List::one(items, default))
     }
 
     fn select_named(
@@ -198,10 +202,7 @@ impl Prompter for Terminal {
         names: &[Names],
         default: usize,
     ) -> Result<usize, Nav> {
-        let mut list = List::by_names(names.to_vec(), default);
-        let room = self.width.saturating_sub(SELECT_MARK);
-        self.ask_list(prompt, &fitted_items(items, room), &mut list)?;
-        Ok(list.cursor)
+        self.ask_one(prompt, items, List::by_names(names.to_vec(), default))
     }
 
     fn multi_select(
