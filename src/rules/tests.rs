@@ -322,7 +322,10 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "scale-function-roles",
         &["program.maturity=scaling"],
-        Some(&["program.maturity=scaling", "program.types=affiliate,referral"]),
+        Some(&[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ]),
     ),
     (
         "partnerops-early-generalists",
@@ -336,7 +339,10 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "partnerops-scale-matrix",
-        &["program.maturity=scaling", "program.types=affiliate,referral"],
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
         Some(&["program.maturity=scaling"]),
     ),
     (

@@ -552,7 +552,9 @@ fn titles(path: &str) -> (Assessment<'static>, Vec<(String, String)>) {
         .positions
         .iter()
         .map(|p| {
-            let boss = p.manager.map_or(String::new(), |b| m.positions[b].title.to_string());
+            let boss = p
+                .manager
+                .map_or(String::new(), |b| m.positions[b].title.to_string());
             (p.title.to_string(), boss)
         })
         .collect();
@@ -573,14 +575,18 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
     };
 
     let (_, formstack) = titles("profiles/formstack.yaml");
-    assert!(has(&formstack, "Head of partnerships (VP)"), "{formstack:?}");
+    assert!(
+        has(&formstack, "Head of partnerships (VP)"),
+        "{formstack:?}"
+    );
     assert_eq!(
         boss(&formstack, "Director of technology partnerships"),
         "Head of partnerships (VP)"
     );
 
     // One person at 250 employees: a head, not a VP.
-    let (_, quillpay) = titles("tests/fixtures/consultant/one-person-department-many-partners.yaml");
+    let (_, quillpay) =
+        titles("tests/fixtures/consultant/one-person-department-many-partners.yaml");
     assert!(has(&quillpay, "Head of partnerships"), "{quillpay:?}");
     assert!(!has(&quillpay, "Head of partnerships (VP)"), "{quillpay:?}");
 
@@ -591,14 +597,19 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
         "Head of partnerships"
     );
     assert!(
-        !hookline.iter().any(|(p, _)| p.contains("VP") || p.contains("Director")),
+        !hookline
+            .iter()
+            .any(|(p, _)| p.contains("VP") || p.contains("Director")),
         "{hookline:?}"
     );
 
     // One reseller program in one region at scale: a matrix by function only.
     let (a, northline) = titles("tests/fixtures/consultant/reseller-only-one-region-scale.yaml");
     assert_eq!(a.stage, Stage::Scale);
-    assert!(has(&northline, "Head of partner operations"), "{northline:?}");
+    assert!(
+        has(&northline, "Head of partner operations"),
+        "{northline:?}"
+    );
     assert!(!has(&northline, "Partner segment leads"), "{northline:?}");
     assert_eq!(
         boss(&northline, "Reseller operations specialist"),
@@ -630,7 +641,11 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
     assert_eq!(scale.stage, Stage::Scale);
     for title in ["Partner segment leads", "Integrator partner manager"] {
         assert!(
-            scale.assessment.roles.iter().any(|r| r.title.as_str() == title),
+            scale
+                .assessment
+                .roles
+                .iter()
+                .any(|r| r.title.as_str() == title),
             "no {title} at the projected scale stage"
         );
     }
