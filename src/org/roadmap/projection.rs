@@ -10,7 +10,7 @@
 //! team to close its deals; a self-serve company with no sales team keeps none.
 
 use crate::assessment::Stage;
-use crate::profile::{Field, Profile, ProgramMaturity, ProgramType, Violation};
+use crate::profile::{Field, Profile, ProgramMaturity, ProgramType, Violation, listed};
 use crate::rules::number;
 
 /// One change the projection makes to the profile, or an answer it keeps on purpose
@@ -106,6 +106,21 @@ impl Assumed {
         }
     }
 
+    /// Raises `value` to `floor` where it is below, and notes the change.
+    fn raise<T: PartialOrd + Copy>(
+        &mut self,
+        field: Field,
+        value: &mut T,
+        floor: T,
+        show: impl Fn(T) -> String,
+        why: &'static str,
+    ) {
+        if *value < floor {
+            self.note(field.path(), show(*value), show(floor), why);
+            *value = floor;
+        }
+    }
+
     /// Notes an answer, also when it is kept as it is: a reader would expect it to change.
     fn keep_or_note(&mut self, field: &'static str, from: String, to: String, why: &'static str) {
         self.0.push(Assumption {
@@ -121,17 +136,15 @@ impl Assumed {
 /// only with self-service buying), a first program if nothing would run, and the
 /// revenue share raised to the stage's floors.
 fn raise_program(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
-    if p.program.maturity < f.maturity {
-        assumed.note(
-            Field::Maturity.path(),
-            p.program.maturity.to_string(),
-            f.maturity.to_string(),
-            "the stage itself",
-        );
-        p.program.maturity = f.maturity;
-    }
+    assumed.raise(
+        Field::Maturity,
+        &mut p.program.maturity,
+        f.maturity,
+        |m| m.to_string(),
+        "the stage itself",
+    );
     let self_serve = p.company.self_serve;
-    let (types_before, planned_before) = (list(&p.program.types), list(&p.program.planned));
+    let (types_before, planned_before) = (listed(&p.program.types), listed(&p.program.planned));
     let (starting, waiting): (Vec<ProgramType>, Vec<ProgramType>) =
         std::mem::take(&mut p.program.planned)
             .into_iter()
@@ -158,7 +171,7 @@ fn raise_program(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
     assumed.note(
         Field::Types.path(),
         types_before,
-        list(&p.program.types),
+        listed(&p.program.types),
         types_why,
     );
     if p.program.planned.is_empty() {
@@ -172,34 +185,30 @@ fn raise_program(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
         assumed.keep_or_note(
             Field::Planned.path(),
             planned_before,
-            list(&p.program.planned),
+            listed(&p.program.planned),
             "affiliates wait until customers can sign up and pay on their own; S3",
         );
     }
-    if p.program.revenue_share < f.revenue_share {
-        assumed.note(
-            Field::RevenueShare.path(),
-            percent(p.program.revenue_share),
-            percent(f.revenue_share),
-            "partners bring a growing share of revenue as the program matures",
-        );
-        p.program.revenue_share = f.revenue_share;
-    }
+    assumed.raise(
+        Field::RevenueShare,
+        &mut p.program.revenue_share,
+        f.revenue_share,
+        |share| format!("{}%", number(share * 100.0)),
+        "partners bring a growing share of revenue as the program matures",
+    );
 }
 
 /// The company and the partnerships team at the stage: employees raised to the
 /// stage's floor, sales and marketing grown with the company, and the team size.
 fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
     let before = p.company.employees;
-    if p.company.employees < f.employees {
-        assumed.note(
-            Field::Employees.path(),
-            p.company.employees.to_string(),
-            f.employees.to_string(),
-            "the company grows with the program",
-        );
-        p.company.employees = f.employees;
-    }
+    assumed.raise(
+        Field::Employees,
+        &mut p.company.employees,
+        f.employees,
+        |n| n.to_string(),
+        "the company grows with the program",
+    );
     let after = p.company.employees;
     let c = &mut p.company;
     let marketing = with_company(c.marketing_team, before, after);
@@ -244,27 +253,23 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
         );
     }
     c.sales_team = to;
+    // Only where the floors meet a company that is nearly all sales and marketing.
     let gtm = c.sales_team + c.marketing_team;
-    if c.employees < gtm {
-        // Only where the floors meet a company that is nearly all sales and marketing.
-        assumed.note(
-            Field::Employees.path(),
-            c.employees.to_string(),
-            gtm.to_string(),
-            "enough employees for the sales and marketing teams",
-        );
-        c.employees = gtm;
-    }
+    assumed.raise(
+        Field::Employees,
+        &mut c.employees,
+        gtm,
+        |n| n.to_string(),
+        "enough employees for the sales and marketing teams",
+    );
     let team = f.team.min(p.company.employees);
-    if p.program.team_size < team {
-        assumed.note(
-            Field::TeamSize.path(),
-            p.program.team_size.to_string(),
-            team.to_string(),
-            "the team grows with the program",
-        );
-        p.program.team_size = team;
-    }
+    assumed.raise(
+        Field::TeamSize,
+        &mut p.program.team_size,
+        team,
+        |n| n.to_string(),
+        "the team grows with the program",
+    );
 }
 
 /// A team of `team` out of `before` employees, grown to keep its share of `after`
@@ -272,19 +277,4 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
 fn with_company(team: u32, before: u32, after: u32) -> u32 {
     let grown = u64::from(team) * u64::from(after) / u64::from(before.max(1));
     u32::try_from(grown).unwrap_or(u32::MAX).max(team)
-}
-
-fn list<T: std::fmt::Display>(items: &[T]) -> String {
-    if items.is_empty() {
-        return "none".into();
-    }
-    items
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn percent(share: f64) -> String {
-    format!("{}%", number(share * 100.0))
 }
