@@ -2,8 +2,8 @@
 //! department heads and the partnerships team) and the alignment lines between them.
 //! `org::model` designs it; the charts draw it.
 
-/// The company's go-to-market teams, as the org model places their heads: a head for
-/// each department with people, under one shared leader if there is one.
+/// The company's size and go-to-market teams, as the org model places their heads: a
+/// head for each department with people, under one shared leader if there is one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GtmTeams {
     /// People in sales.
@@ -12,6 +12,9 @@ pub struct GtmTeams {
     pub marketing: u32,
     /// One leader runs sales and marketing.
     pub shared_leader: bool,
+    /// People in the company: below [`HEADS_FROM`](crate::org::HEADS_FROM), the CEO
+    /// covers the departments met only through the cadence.
+    pub employees: u32,
 }
 
 use super::RoleStatus;

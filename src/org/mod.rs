@@ -109,6 +109,12 @@ pub const LEADERSHIP: &str = "Leadership";
 pub const SALES: &str = "Sales";
 /// The marketing department.
 pub const MARKETING: &str = "Marketing";
+/// Who a cadence item is with when it is shared with every team rather than met with
+/// one leader (D7's monthly recap): it is in the cadence, and no line is drawn for it.
+pub const OTHER_TEAMS: &str = "Other teams";
+/// From this many employees, a department met only through the cadence (finance,
+/// product, customer success) has a head of its own; below it, the CEO covers it.
+pub const HEADS_FROM: u32 = 50;
 
 impl OrgChart {
     /// A one-line title, e.g. `Acme: partnerships org chart (its own department, mid stage)`.

@@ -16,8 +16,11 @@
 //! - one alignment line per counterpart (a leader the lead does not report to, or the
 //!   sales or marketing team of the shared leader it does report to), with the cadence
 //!   items of that counterpart merged; items with a department of size 0 are dropped.
+//!   A department met only through the cadence (finance, product) gets a head from
+//!   [`HEADS_FROM`] employees and is the CEO's below; an item shared with the
+//!   [`OTHER_TEAMS`] (a recap) is in the cadence with no line.
 
-use super::{LEADERSHIP, MARKETING, PARTNERSHIPS, SALES};
+use super::{HEADS_FROM, LEADERSHIP, MARKETING, OTHER_TEAMS, PARTNERSHIPS, SALES};
 use crate::assessment::{
     Alignment, Assessment, CadenceItem, OrgModel, Placement, Position, PositionKind, Role,
     RoleStatus,
@@ -130,7 +133,7 @@ impl<'r> OrgModel<'r> {
             };
             m.positions[holder].owns.push(k);
         }
-        m.align(&leaders, &a.cadence);
+        m.align(&leaders, &a.cadence, a.teams.employees);
         m
     }
 
@@ -287,8 +290,10 @@ impl<'r> OrgModel<'r> {
     }
 
     /// One dotted line per counterpart of the cadence the lead does not report to; a
-    /// department met only through the cadence gets a head.
-    fn align(&mut self, leaders: &Leaders, cadence: &[CadenceItem<'r>]) {
+    /// department met only through the cadence gets a head from [`HEADS_FROM`]
+    /// employees (below, the CEO covers it); an item shared with the other teams
+    /// gets no line.
+    fn align(&mut self, leaders: &Leaders, cadence: &[CadenceItem<'r>], employees: u32) {
         let lead_manager = self.positions[self.lead].manager;
         for (k, c) in cadence.iter().enumerate() {
             let with = c.with.as_str();
@@ -313,6 +318,10 @@ impl<'r> OrgModel<'r> {
                 // one (the owner of revenue, a cross-functional leader); else the CEO.
                 Some(leaders.between.unwrap_or(leaders.root))
             } else if mentions(with, "leadership") || mentions(with, "planning") {
+                Some(leaders.root)
+            } else if with.eq_ignore_ascii_case(OTHER_TEAMS) {
+                continue;
+            } else if employees < HEADS_FROM {
                 Some(leaders.root)
             } else {
                 None

@@ -200,6 +200,7 @@ impl Rulebook {
             sales: profile.company.sales_team,
             marketing: profile.company.marketing_team,
             shared_leader: profile.company.shared_gtm_leader,
+            employees: profile.company.employees,
         };
         settle(
             &roles,

@@ -192,6 +192,65 @@ fn the_chart_follows_the_assessment() {
     );
 }
 
+/// Where each dotted line of `chart` goes, with its label.
+fn dotted_lines(chart: &OrgChart) -> Vec<(&str, &str)> {
+    (chart.links(LinkKind::AlignsWith))
+        .map(|(_, to, l)| (chart.graph[to].title.as_str(), l.label.as_deref().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_small_company_has_no_heads_it_has_not_hired_and_the_recap_goes_to_every_team() {
+    // 15 people: the founder keeps the books, so payouts are settled with the CEO.
+    let startup = "{name: Tiny, company: {employees: 15, self_serve: true, sales_team: 2, \
+        marketing_team: 1, marketing_maturity: emerging}, program: {types: [affiliate], \
+        maturity: launching, partners: 20, team_size: 1}, goals: [reach]}";
+    let tiny = chart(startup, None);
+    assert!(!tiny.nodes().any(|(_, n)| n.title == "Head of Finance"));
+    let lines = dotted_lines(&tiny);
+    assert!(
+        lines.contains(&("CEO", "monthly: commission and payout reconciliation")),
+        "{lines:?}"
+    );
+    // From 50 people, finance has a head of its own.
+    let grown = chart(&startup.replace("employees: 15", "employees: 50"), None);
+    assert!(
+        dotted_lines(&grown)
+            .iter()
+            .any(|(to, l)| *to == "Head of Finance" && l.contains("payout"))
+    );
+
+    // A department of its own under the COO: the monthly recap of goals is shared with
+    // every team (D7), not presented to the CEO over the head of the lead's manager.
+    let own = "{name: Own, company: {employees: 300, self_serve: true, sales_team: 30, \
+        marketing_team: 20, marketing_maturity: established, revenue_owner: coo}, \
+        program: {types: [referral, reseller], maturity: established, partners: 90, \
+        revenue_share: 0.2, team_size: 4}, goals: [budget, attribution, channel-conflict]}";
+    let profile = Profile::parse("own.yaml", own).unwrap();
+    let a = Rulebook::default_rules().assess(
+        Source {
+            path: "own.yaml".into(),
+            document: None,
+        },
+        &profile,
+        Options::default(),
+    );
+    assert_eq!(a.placement, partner_org::assessment::Placement::Standalone);
+    let recap = a
+        .cadence
+        .iter()
+        .find(|c| c.topics.contains("recap"))
+        .unwrap();
+    assert_eq!(recap.with.as_str(), "Other teams");
+    let own = chart(own, None);
+    let lines = dotted_lines(&own);
+    assert!(lines.iter().all(|(_, l)| !l.contains("recap")), "{lines:?}");
+    assert!(
+        lines.iter().all(|(to, _)| *to != "Head of Other teams"),
+        "{lines:?}"
+    );
+}
+
 fn graphviz_text(dot: &str) -> Option<String> {
     crate::support::graphviz(dot).map(|svg| text_of(&svg))
 }

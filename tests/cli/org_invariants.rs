@@ -7,7 +7,7 @@
 
 use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
 use partner_org::org::roadmap::{self, Roadmap};
-use partner_org::org::{LinkKind, NodeKind, OrgChart};
+use partner_org::org::{HEADS_FROM, LinkKind, NodeKind, OTHER_TEAMS, OrgChart};
 use partner_org::profile::{Profile, ProgramType, Source};
 use partner_org::render::Style;
 use partner_org::rules::Rulebook;
@@ -206,6 +206,31 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
                 .any(|(_, n)| n.title == format!("Head of {department}"))
             {
                 out.push(format!("a Head of {department} with no {department} team"));
+            }
+        }
+    }
+    // A small company has no heads of finance, product or customer success: the CEO
+    // covers them. No position stands for a recap shared with every team.
+    for p in &m.positions {
+        let met_only = p.kind == PositionKind::Department && p.headcount.is_none();
+        if met_only && company.employees < HEADS_FROM {
+            out.push(format!("{} at {} employees", p.title, company.employees));
+        }
+        if p.title.contains(OTHER_TEAMS) {
+            out.push(format!("a position for {}", p.title));
+        }
+    }
+    for c in a.cadence.iter().filter(|c| c.with.as_str() == OTHER_TEAMS) {
+        for (_, to, link) in chart.links(LinkKind::AlignsWith) {
+            if link
+                .label
+                .as_deref()
+                .is_some_and(|l| l.contains(c.topics.as_str()))
+            {
+                out.push(format!(
+                    "the recap for every team is drawn to {}",
+                    g[to].title
+                ));
             }
         }
     }

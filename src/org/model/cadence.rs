@@ -190,6 +190,7 @@ mod tests {
             sales: 3,
             marketing: 0,
             shared_leader: false,
+            employees: 40,
         };
         let mut numbered = Vec::new();
         let mut meetings: Vec<Meeting> = (cadence.iter())
