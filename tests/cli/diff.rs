@@ -64,7 +64,7 @@ fn two_profiles_side_by_side() {
         .stdout(contains("Before: profiles/touchbistro.yaml (TouchBistro): sales, reporting to the Head of Sales"))
         .stdout(contains("The placement changes: sales -> standalone."))
         .stdout(contains("Rules that started firing:\n  - "))
-        .stdout(contains("Roles added:\n  - Head of partnerships (VP)"))
+        .stdout(contains("Roles added:\n  - Head of partnerships\n"))
         .stdout(contains("Caveats added:"));
 }
 
