@@ -91,15 +91,12 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
 fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let (a, width) = (&step.assessment, style.width);
     for x in &step.assumptions {
-        writeln!(
-            out,
-            "{}",
-            wrap(
-                &format!("{}: {} -> {} ({})", x.field, x.from, x.to, x.why),
-                "  assumes ",
-                width
-            )
-        )?;
+        let change = if x.from == x.to {
+            format!("{} stays {} ({})", x.field, x.to, x.why)
+        } else {
+            format!("{}: {} -> {} ({})", x.field, x.from, x.to, x.why)
+        };
+        writeln!(out, "{}", wrap(&change, "  assumes ", width))?;
     }
     let placement = format!(
         "Placement: {}, reporting to the {} (confidence is {}).",
