@@ -40,15 +40,19 @@ pub struct Step<'r> {
     pub chart: OrgChart,
 }
 
-/// A change of placement between two consecutive steps.
+/// A change of placement or of reporting line between two consecutive steps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Move {
     /// The stage the team moves at.
     pub at: Stage,
     /// Where it was.
     pub from: Placement,
-    /// Where it goes.
+    /// Where it goes; the same as `from` when only the reporting line changes.
     pub to: Placement,
+    /// Whom the partnerships lead reported to.
+    pub reported_to: String,
+    /// Whom the partnerships lead reports to from this stage.
+    pub reports_to: String,
     /// The reasons for the new placement that did not hold before.
     pub why: Vec<String>,
     /// How sure the new placement is, in words (`narrow, 8 points against 6 ...`).
@@ -109,16 +113,29 @@ impl<'r> Roadmap<'r> {
         })
     }
 
-    /// Every change of placement along the way, with its reasons: the guidance that
-    /// starts to apply, for the new placement or against the old one.
+    /// Every change of placement or reporting line along the way, with its reasons:
+    /// the guidance that starts to apply, for the new placement or against the old one.
+    /// A point that held before under another rule (the same guidance, weighed the
+    /// same, worded for the stage) is not a reason to move.
     pub fn moves(&self) -> Vec<Move> {
         self.steps
             .windows(2)
-            .filter(|w| w[0].assessment.placement != w[1].assessment.placement)
+            .filter(|w| {
+                let (before, after) = (&w[0].assessment, &w[1].assessment);
+                before.placement != after.placement || before.reports_to != after.reports_to
+            })
             .map(|w| {
                 let before = &w[0].assessment;
                 let after = &w[1].assessment;
-                let new = |id: &str| before.rules.iter().all(|f| f.id != id);
+                let new = |id: &str| {
+                    let Some(now) = after.rules.iter().find(|f| f.id == id) else {
+                        return false;
+                    };
+                    !before
+                        .rules
+                        .iter()
+                        .any(|f| f.id == id || (f.cites == now.cites && f.scores == now.scores))
+                };
                 // Rules that start to take points from the old placement, with a reason.
                 let against = after
                     .rules
@@ -137,6 +154,8 @@ impl<'r> Roadmap<'r> {
                     at: w[1].stage,
                     from: before.placement,
                     to: after.placement,
+                    reported_to: before.reports_to.to_string(),
+                    reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
                     why: against.chain(reasons).collect(),

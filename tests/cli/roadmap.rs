@@ -103,3 +103,16 @@ fn a_self_serve_company_without_sales_keeps_none_and_says_so() {
     );
     assert!(!scale.contains("Head of Sales"), "{scale}");
 }
+
+#[test]
+fn a_new_reporting_line_is_said_where_the_placement_stays() {
+    let text = roadmap("tests/fixtures/consultant/founder-led-referral.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains(
+            "! Partnerships stays under sales, and the lead reports to the Head of Sales instead of the CEO (who sells today) from this stage."
+        ),
+        "{mid}"
+    );
+    assert!(mid.contains("because: "), "{mid}");
+}

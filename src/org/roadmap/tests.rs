@@ -206,3 +206,60 @@ fn projection_sales(employees: u32, sales: u32, self_serve: bool, stage: Stage) 
     ));
     project(&p, stage).unwrap().0.company.sales_team
 }
+
+fn roadmap_of(p: &Profile) -> Roadmap<'static> {
+    let source = Source {
+        path: "x.yaml".into(),
+        document: None,
+    };
+    Roadmap::project(Rulebook::default_rules(), &source, p).unwrap()
+}
+
+#[test]
+fn a_new_reporting_line_is_a_move_even_where_the_placement_stays() {
+    // Founder-led, no sales team, customers cannot buy on their own: the lead reports
+    // to the CEO who sells, then to the head of the sales team the projection assumes.
+    let p = parse(
+        "name: K\ncompany: {employees: 8, self_serve: false, sales_team: 0, marketing_team: 0}\n\
+         program: {types: [referral], maturity: launching, team_size: 1}\n",
+    );
+    let moves = roadmap_of(&p).moves();
+    let m = &moves[0];
+    assert_eq!(
+        (m.at, m.from, m.to),
+        (Stage::Mid, Placement::Sales, Placement::Sales)
+    );
+    assert_eq!(
+        (m.reported_to.as_str(), m.reports_to.as_str()),
+        ("CEO (who sells today)", "Head of Sales")
+    );
+    assert!(!m.why.is_empty());
+}
+
+#[test]
+fn guidance_that_held_before_in_other_words_is_not_a_reason_to_move() {
+    // S3 is worded "start with referrals" while launching and "partner leads end with
+    // sales" once established: the same point, weighed the same, so it did not change.
+    let p = parse(
+        "name: B\ncompany: {employees: 70, self_serve: false, sales_team: 8, marketing_team: 6, \
+         shared_gtm_leader: true}\nprogram: {types: [referral, affiliate], maturity: launching, \
+         team_size: 1}\ngoals: [reach, deal-quality]\n",
+    );
+    let moves = roadmap_of(&p).moves();
+    let m = moves
+        .iter()
+        .find(|m| m.at == Stage::Mid)
+        .expect("a move at mid stage");
+    assert!(
+        m.why
+            .iter()
+            .all(|w| !w.starts_with("Customers cannot sign up")),
+        "{:?}",
+        m.why
+    );
+    assert!(
+        m.why.iter().any(|w| w.starts_with("The agreed signals")),
+        "{:?}",
+        m.why
+    );
+}
