@@ -8,7 +8,7 @@
 use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
 use partner_org::org::roadmap::{self, Roadmap};
 use partner_org::org::{HEADS_FROM, LinkKind, NodeKind, OTHER_TEAMS, OrgChart};
-use partner_org::profile::{Profile, ProgramType, Source};
+use partner_org::profile::{Profile, ProgramType, RevenueOwner, Source};
 use partner_org::render::Style;
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
@@ -546,6 +546,44 @@ fn consultant_fixtures_state_what_they_expect_and_why() {
     }
 }
 
+/// Broken promises of "titles depend on size and placement, not on who owns revenue":
+/// for each other revenue owner that leaves the placement where it is, a title that
+/// differs.
+fn retitled_by_revenue_owner(profile: &Profile, label: &str) -> Vec<String> {
+    let book = Rulebook::default_rules();
+    let source = Source {
+        path: label.into(),
+        document: None,
+    };
+    let base = book.assess(source.clone(), profile, Options::default());
+    let titles =
+        |a: &Assessment| -> Vec<String> { a.roles.iter().map(|r| r.title.to_string()).collect() };
+    let mut out = Vec::new();
+    for &owner in RevenueOwner::ALL {
+        let mut other = profile.clone();
+        other.company.revenue_owner = owner;
+        let a = book.assess(source.clone(), &other, Options::default());
+        if a.placement == base.placement && titles(&a) != titles(&base) {
+            out.push(format!(
+                "{label}: revenue_owner {owner} keeps {} but changes the titles {:?} -> {:?}",
+                a.placement,
+                titles(&base),
+                titles(&a)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn titles_do_not_follow_who_owns_revenue_alone() {
+    let broken: Vec<String> = every_profile()
+        .iter()
+        .flat_map(|(label, profile)| retitled_by_revenue_owner(profile, label))
+        .collect();
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
 proptest! {
     // The suite runs a few hundred cases; the invariants were also run once at
     // 10,000 cases (PROPTEST_CASES=10000 cargo test --test cli org_invariants).
@@ -559,6 +597,8 @@ proptest! {
             let broken = check(&profile, stage, "generated");
             prop_assert!(broken.is_empty(), "{}\n{}", broken.join("\n"), yaml_serde::to_string(&profile).unwrap());
         }
+        let broken = retitled_by_revenue_owner(&profile, "generated");
+        prop_assert!(broken.is_empty(), "{}", broken.join("\n"));
     }
 }
 
