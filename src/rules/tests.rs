@@ -299,6 +299,21 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     ("one-person-start", &[], Some(STANDALONE)),
+    (
+        "head-of-partnerships-at-scale",
+        &["program.maturity=scaling", "program.team_size=3"],
+        Some(&["program.maturity=scaling"]),
+    ),
+    (
+        "dedicated-team-vp",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ],
+        Some(STANDALONE),
+    ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
     ("channel-manager-first", &[], None),
@@ -306,8 +321,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("mid-stage-specialists", &[], None),
     (
         "scale-matrix-roles",
+        &["program.maturity=scaling", "regions=north-america,emea"],
+        Some(&["program.maturity=scaling"]),
+    ),
+    (
+        "scale-function-roles",
         &["program.maturity=scaling"],
-        Some(&[]),
+        Some(&[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ]),
     ),
     (
         "partnerops-early-generalists",
@@ -321,8 +344,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "partnerops-scale-matrix",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
+        Some(&["program.maturity=scaling"]),
+    ),
+    (
+        "partnerops-scale-functions",
         &["program.maturity=scaling"],
-        Some(&[]),
+        Some(&["program.maturity=scaling", "regions=north-america,apac"]),
     ),
     (
         "scale-revenue-leadership",
@@ -352,6 +383,17 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "technology-director",
+        &[
+            "program.types=technology",
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ],
+        Some(&["program.types=technology", "company.revenue_owner=coo"]),
+    ),
+    (
+        "technology-partnerships-manager",
         &["program.types=technology", "company.revenue_owner=coo"],
         Some(&["program.types=technology"]),
     ),
