@@ -22,3 +22,4 @@ mod properties;
 mod rules_check;
 mod schema;
 mod what_if;
+mod wording;
