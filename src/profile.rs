@@ -48,6 +48,18 @@ pub fn suggest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
     closest(found, candidates)
 }
 
+/// A list of answers as reports print it: comma-separated, `none` when empty.
+pub fn listed<T: fmt::Display>(items: &[T]) -> String {
+    if items.is_empty() {
+        return "none".into();
+    }
+    items
+        .iter()
+        .map(T::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The only profile format version today.
 pub const FORMAT_VERSION: u32 = 1;
 /// The longest accepted profile name, in characters.

@@ -36,6 +36,7 @@ pub fn run(g: &Global, d: &DiffArgs) -> anyhow::Result<Exit> {
     let before_label = before_source.to_string();
     let options = Options::default();
     let diff = Diff::between(
+        &rulebook,
         &rulebook.assess(before_source, &before, options),
         &rulebook.assess(after_source, &after, options),
     );

@@ -12,9 +12,8 @@ use crate::assessment::{
     Assessment, Check, Contest, Difference, Pass, Placement, RuleTrace, RuledOut, ScoreSum, Term,
     Trace,
 };
-use crate::profile::Profile;
+use crate::profile::{Profile, listed};
 use std::collections::BTreeMap;
-use std::fmt;
 
 impl Rulebook {
     /// The trace of the evaluation that gave `assessment` for `profile` (which must be
@@ -167,16 +166,6 @@ fn check(facts: &Facts<'_>, condition: &Condition) -> Check {
 
 /// The answer a predicate looks at, as a report shows it.
 fn actual(facts: &Facts<'_>, leaf: &Condition) -> String {
-    fn list<T: fmt::Display>(items: &[T]) -> String {
-        if items.is_empty() {
-            return "none".into();
-        }
-        items
-            .iter()
-            .map(T::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
     let p = facts.profile;
     match leaf {
         Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
@@ -189,11 +178,11 @@ fn actual(facts: &Facts<'_>, leaf: &Condition) -> String {
         },
         Condition::ProgramMaturity(_) => p.program.maturity.to_string(),
         Condition::RevenueOwner(_) => p.company.revenue_owner.to_string(),
-        Condition::HasType(_) => list(&p.program.types),
-        Condition::PlansType(_) => list(&p.program.planned),
-        Condition::HasGoal(_) => list(&p.goals),
-        Condition::HasRegion(_) => list(&p.regions),
-        Condition::HomeRegion(_) => list(&p.regions[..p.regions.len().min(1)]),
+        Condition::HasType(_) => listed(&p.program.types),
+        Condition::PlansType(_) => listed(&p.program.planned),
+        Condition::HasGoal(_) => listed(&p.goals),
+        Condition::HasRegion(_) => listed(&p.regions),
+        Condition::HomeRegion(_) => listed(&p.regions[..p.regions.len().min(1)]),
         Condition::Stage(_) => facts.stage.to_string(),
         Condition::Placement(_) => facts
             .placement

@@ -382,6 +382,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     ("one-person-start", &[], Some(STANDALONE)),
+    (
+        "dedicated-team-vp",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ],
+        Some(STANDALONE),
+    ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
     ("channel-manager-first", &[], None),
@@ -389,8 +399,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("mid-stage-specialists", &[], None),
     (
         "scale-matrix-roles",
+        &["program.maturity=scaling", "regions=north-america,emea"],
+        Some(&["program.maturity=scaling"]),
+    ),
+    (
+        "scale-function-roles",
         &["program.maturity=scaling"],
-        Some(&[]),
+        Some(&[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ]),
     ),
     (
         "partnerops-early-generalists",
@@ -404,8 +422,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "partnerops-scale-matrix",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
+        Some(&["program.maturity=scaling"]),
+    ),
+    (
+        "partnerops-scale-functions",
         &["program.maturity=scaling"],
-        Some(&[]),
+        Some(&["program.maturity=scaling", "regions=north-america,apac"]),
     ),
     (
         "scale-revenue-leadership",
@@ -435,6 +461,17 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "technology-director",
+        &[
+            "program.types=technology",
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ],
+        Some(&["program.types=technology", "company.revenue_owner=coo"]),
+    ),
+    (
+        "technology-partnerships-manager",
         &["program.types=technology", "company.revenue_owner=coo"],
         Some(&["program.types=technology"]),
     ),

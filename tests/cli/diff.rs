@@ -64,7 +64,7 @@ fn two_profiles_side_by_side() {
         .stdout(contains("Before: profiles/touchbistro.yaml (TouchBistro): sales, reporting to the Head of Sales"))
         .stdout(contains("The placement changes: sales -> standalone."))
         .stdout(contains("Rules that started firing:\n  - "))
-        .stdout(contains("Roles added:\n  - Head of partnerships (VP)"))
+        .stdout(contains("Roles added:\n  - Head of partnerships\n"))
         .stdout(contains("Caveats added:"));
 }
 
@@ -105,4 +105,56 @@ fn diff_needs_a_second_side_and_valid_overrides() {
         .assert()
         .code(65)
         .stderr(contains("company.marketing_maturity"));
+}
+
+/// Who owns revenue never retitles anyone by itself: with the placement unchanged the
+/// team is the same; where it moves the placement, diff says that the people in place
+/// get their new titles from the move (and the size), in words.
+#[test]
+fn who_owns_revenue_retitles_nobody_unless_the_placement_moves() {
+    // Formstack stays its own department under a COO: same roles, nobody retitled.
+    let out = stdout(&[
+        "diff",
+        "profiles/formstack.yaml",
+        "--set",
+        "company.revenue_owner=coo",
+        "--format",
+        "json",
+    ]);
+    let d: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(d["placement_changed"], false);
+    assert_eq!(d["roles_added"], serde_json::json!([]));
+    assert_eq!(d["retitled"], serde_json::json!([]));
+
+    // A 400-person reseller company moves from sales to a department of its own under
+    // the COO: its lead in place becomes the VP, and diff says why.
+    let fixture = "tests/fixtures/consultant/reseller-only-one-region-scale.yaml";
+    let out = stdout(&[
+        "diff",
+        fixture,
+        "--set",
+        "company.revenue_owner=coo",
+        "--format",
+        "json",
+    ]);
+    let d: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(d["placement_changed"], true);
+    let lead = &d["retitled"][0];
+    assert_eq!(lead["before"], "Partnerships lead");
+    assert_eq!(lead["after"], "Head of partnerships (VP)");
+    assert_eq!(lead["rule"], "dedicated-team-vp");
+    assert!(
+        lead["why"]
+            .as_str()
+            .unwrap()
+            .starts_with("the placement moves from sales to standalone, and a department"),
+        "{lead}"
+    );
+    partner_org()
+        .args(["diff", fixture, "--set", "company.revenue_owner=coo"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "People in place under a new title:\n  - Partnerships lead -> Head of partnerships (VP): the placement moves from sales to standalone",
+        ));
 }

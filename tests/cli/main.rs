@@ -19,6 +19,7 @@ mod legibility;
 mod org_invariants;
 mod output_safety;
 mod properties;
+mod roadmap;
 mod rules_check;
 mod schema;
 mod what_if;

@@ -8,7 +8,7 @@
 use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
 use partner_org::org::roadmap::{self, Roadmap};
 use partner_org::org::{HEADS_FROM, LinkKind, NodeKind, OTHER_TEAMS, OrgChart};
-use partner_org::profile::{Profile, ProgramType, Source};
+use partner_org::profile::{Profile, ProgramType, RevenueOwner, Source};
 use partner_org::render::Style;
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
@@ -289,11 +289,40 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
     if a.stage == Stage::Early && lead.title.contains("VP") {
         out.push("a VP leads an early-stage team".into());
     }
+    // Titles fit the size (T3): a VP only with a team at a company of 200 or more, and
+    // a director only under a VP.
+    let vp = lead.title.contains("VP");
+    if vp && (company.employees < 200 || profile.program.team_size < 2) {
+        out.push(format!(
+            "a VP leads a team of {} at a company of {}",
+            profile.program.team_size, company.employees
+        ));
+    }
+    if !vp && a.roles.iter().any(|r| r.title.starts_with("Director")) {
+        out.push("a director under a lead who is not a VP".into());
+    }
+    // At scale a matrix by function, and by segment only where there are segments
+    // (several kinds of program, or several regions: E3, G1).
     if a.stage == Stage::Scale {
-        for needed in ["Head of partner operations", "Partner segment leads"] {
-            if !m.positions.iter().any(|p| p.title == needed) {
-                out.push(format!("no {needed} at scale"));
-            }
+        let segments = types.len() >= 2 || profile.regions.len() >= 2;
+        let has = |title: &str| m.positions.iter().any(|p| p.title == title);
+        if !has("Head of partner operations") {
+            out.push("no Head of partner operations at scale".into());
+        }
+        if has("Partner segment leads") != segments {
+            out.push(format!(
+                "segment leads {} for {} program types in {} regions",
+                if segments { "missing" } else { "planned" },
+                types.len(),
+                profile.regions.len()
+            ));
+        }
+        let per_segment = a
+            .partnerops
+            .iter()
+            .any(|f| f.owner.contains("segment") || f.covers.contains("segment"));
+        if per_segment && !segments {
+            out.push("PartnerOps worded per segment without segments".into());
         }
     }
     if !a
@@ -517,6 +546,44 @@ fn consultant_fixtures_state_what_they_expect_and_why() {
     }
 }
 
+/// Broken promises of "titles depend on size and placement, not on who owns revenue":
+/// for each other revenue owner that leaves the placement where it is, a title that
+/// differs.
+fn retitled_by_revenue_owner(profile: &Profile, label: &str) -> Vec<String> {
+    let book = Rulebook::default_rules();
+    let source = Source {
+        path: label.into(),
+        document: None,
+    };
+    let base = book.assess(source.clone(), profile, Options::default());
+    let titles =
+        |a: &Assessment| -> Vec<String> { a.roles.iter().map(|r| r.title.to_string()).collect() };
+    let mut out = Vec::new();
+    for &owner in RevenueOwner::ALL {
+        let mut other = profile.clone();
+        other.company.revenue_owner = owner;
+        let a = book.assess(source.clone(), &other, Options::default());
+        if a.placement == base.placement && titles(&a) != titles(&base) {
+            out.push(format!(
+                "{label}: revenue_owner {owner} keeps {} but changes the titles {:?} -> {:?}",
+                a.placement,
+                titles(&base),
+                titles(&a)
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn titles_do_not_follow_who_owns_revenue_alone() {
+    let broken: Vec<String> = every_profile()
+        .iter()
+        .flat_map(|(label, profile)| retitled_by_revenue_owner(profile, label))
+        .collect();
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
 proptest! {
     // The suite runs a few hundred cases; the invariants were also run once at
     // 10,000 cases (PROPTEST_CASES=10000 cargo test --test cli org_invariants).
@@ -530,5 +597,121 @@ proptest! {
             let broken = check(&profile, stage, "generated");
             prop_assert!(broken.is_empty(), "{}\n{}", broken.join("\n"), yaml_serde::to_string(&profile).unwrap());
         }
+        let broken = retitled_by_revenue_owner(&profile, "generated");
+        prop_assert!(broken.is_empty(), "{}", broken.join("\n"));
+    }
+}
+
+/// The assessment of a consultant fixture or example, at its own stage, and its model's
+/// titles with their manager's.
+fn titles(path: &str) -> (Assessment<'static>, Vec<(String, String)>) {
+    let text = std::fs::read_to_string(crate::support::repo(path)).unwrap();
+    let profile = Profile::parse(path, &text).unwrap();
+    let source = Source {
+        path: path.into(),
+        document: None,
+    };
+    let a = Rulebook::default_rules().assess(source, &profile, Options::default());
+    let m = OrgModel::of(&a);
+    let titles = m
+        .positions
+        .iter()
+        .map(|p| {
+            let boss = p
+                .manager
+                .map_or(String::new(), |b| m.positions[b].title.to_string());
+            (p.title.to_string(), boss)
+        })
+        .collect();
+    (a, titles)
+}
+
+/// Titles fit the size: a VP, and a director under the VP, only for a team at a
+/// company of 200 or more (Formstack's story, T3); and segment leads only where the
+/// profile has segments (E3).
+#[test]
+fn titles_fit_the_size_and_segments_are_the_profiles_own() {
+    let has = |t: &[(String, String)], title: &str| t.iter().any(|(p, _)| p == title);
+    let boss = |t: &[(String, String)], title: &str| {
+        t.iter()
+            .find(|(p, _)| p == title)
+            .map(|(_, b)| b.clone())
+            .unwrap_or_else(|| panic!("no {title} in {t:?}"))
+    };
+
+    let (_, formstack) = titles("profiles/formstack.yaml");
+    assert!(
+        has(&formstack, "Head of partnerships (VP)"),
+        "{formstack:?}"
+    );
+    assert_eq!(
+        boss(&formstack, "Director of technology partnerships"),
+        "Head of partnerships (VP)"
+    );
+
+    // One person at 250 employees: a head, not a VP.
+    let (_, quillpay) =
+        titles("tests/fixtures/consultant/one-person-department-many-partners.yaml");
+    assert!(has(&quillpay, "Head of partnerships"), "{quillpay:?}");
+    assert!(!has(&quillpay, "Head of partnerships (VP)"), "{quillpay:?}");
+
+    // Three people at 100 employees: a head and a technology partnerships manager.
+    let (_, hookline) = titles("tests/fixtures/consultant/small-standalone-technology.yaml");
+    assert_eq!(
+        boss(&hookline, "Technology partnerships manager"),
+        "Head of partnerships"
+    );
+    assert!(
+        !hookline
+            .iter()
+            .any(|(p, _)| p.contains("VP") || p.contains("Director")),
+        "{hookline:?}"
+    );
+
+    // One reseller program in one region at scale: a matrix by function only.
+    let (a, northline) = titles("tests/fixtures/consultant/reseller-only-one-region-scale.yaml");
+    assert_eq!(a.stage, Stage::Scale);
+    assert!(
+        has(&northline, "Head of partner operations"),
+        "{northline:?}"
+    );
+    assert!(!has(&northline, "Partner segment leads"), "{northline:?}");
+    assert_eq!(
+        boss(&northline, "Reseller operations specialist"),
+        "Channel partnerships manager"
+    );
+    for f in &a.partnerops {
+        assert!(
+            !f.owner.contains("segment") && !f.covers.contains("segment"),
+            "{}: {} / {}",
+            f.function,
+            f.owner,
+            f.covers
+        );
+    }
+
+    // One reseller program with integrators planned: no segments now; at the
+    // roadmap's scale stage both run, and the segment leads appear.
+    let path = "tests/fixtures/consultant/reseller-planning-integrators.yaml";
+    let (_, ductwork) = titles(path);
+    assert!(!has(&ductwork, "Partner segment leads"), "{ductwork:?}");
+    let text = std::fs::read_to_string(crate::support::repo(path)).unwrap();
+    let profile = Profile::parse(path, &text).unwrap();
+    let source = Source {
+        path: path.into(),
+        document: None,
+    };
+    let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+    let scale = roadmap.steps.last().unwrap();
+    assert_eq!(scale.stage, Stage::Scale);
+    for title in ["Partner segment leads", "Integrator partner manager"] {
+        assert!(
+            scale
+                .assessment
+                .roles
+                .iter()
+                .any(|r| r.title.as_str() == title),
+            "no {title} at the projected scale stage"
+        );
     }
 }

@@ -49,9 +49,23 @@ pub fn diff_text(
     changes(d, width, out)
 }
 
-/// The rules that started or stopped firing, the roles and caveats added or removed,
-/// and the roles whose status changed, each list under its title when not empty.
+/// The people in place retitled and why, the rules that started or stopped firing, the
+/// roles and caveats added or removed, and the roles whose status changed, each list
+/// under its title when not empty.
 fn changes(d: &Diff, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    if !d.retitled.is_empty() {
+        writeln!(out, "\nPeople in place under a new title:")?;
+        for r in &d.retitled {
+            let line = format!(
+                "{} -> {}: {} [{}]",
+                r.before,
+                r.after,
+                r.why,
+                r.cites.join(", ")
+            );
+            writeln!(out, "{}", wrap(&line, "  - ", width))?;
+        }
+    }
     let lists: [(&str, &[String]); 6] = [
         ("Rules that started firing", &d.rules_started),
         ("Rules that stopped firing", &d.rules_stopped),

@@ -35,7 +35,7 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
         let before = k.checked_sub(1).map(|j| &roadmap.steps[j]);
         stage(step, before, style, out)?;
     }
-    if moves.is_empty() {
+    if moves.iter().all(|m| m.from == m.to) {
         writeln!(
             out,
             "\n{}",
@@ -62,7 +62,15 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
     for m in moves.iter().filter(|m| m.at == stage) {
         // The reasons are the guidance that starts to apply; the assumptions
         // below are only how the projection got here, so they are not repeated.
-        let text = if m.tie {
+        let text = if m.from == m.to {
+            format!(
+                "Partnerships stays {}, and the lead reports to the {} instead of the {} from \
+                 this stage",
+                m.to.label(),
+                m.reports_to,
+                m.reported_to
+            )
+        } else if m.tie {
             format!(
                 "Consider moving partnerships from {} to {} at this stage; it is {}, \
                  so it is a choice to make, not a clear signal",
@@ -78,6 +86,13 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
                 m.margin
             )
         };
+        // A move between placements that one leader holds both of changes focus,
+        // not the person the lead reports to.
+        let text = if m.from != m.to && m.reported_to == m.reports_to {
+            format!("{text}; the lead keeps reporting to the {}", m.reports_to)
+        } else {
+            text
+        };
         writeln!(out, "{}", wrap(&format!("{text}."), "  ! ", width))?;
         for why in &m.why {
             writeln!(out, "{}", wrap(why, "    because: ", width))?;
@@ -91,15 +106,12 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
 fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let (a, width) = (&step.assessment, style.width);
     for x in &step.assumptions {
-        writeln!(
-            out,
-            "{}",
-            wrap(
-                &format!("{}: {} -> {} ({})", x.field, x.from, x.to, x.why),
-                "  assumes ",
-                width
-            )
-        )?;
+        let change = if x.from == x.to {
+            format!("{} stays {} ({})", x.field, x.to, x.why)
+        } else {
+            format!("{}: {} -> {} ({})", x.field, x.from, x.to, x.why)
+        };
+        writeln!(out, "{}", wrap(&change, "  assumes ", width))?;
     }
     let placement = format!(
         "Placement: {}, reporting to the {} (confidence is {}).",

@@ -1,0 +1,280 @@
+//! What the roadmap assumes of a later stage: the profile raised to the stage's
+//! floors, with every change stated.
+//!
+//! Two choices are the company's, not consequences of growth, and the projection
+//! respects them. Whether customers can buy on their own decides when affiliates can
+//! run (S3): without self-service buying, planned affiliates stay planned, and a
+//! program with nothing else to run starts with referrals that sales closes. And the
+//! go-to-market teams grow with the company: sales and marketing keep their share of
+//! employees; where customers cannot buy on their own, a growing company has a sales
+//! team to close its deals; a self-serve company with no sales team keeps none.
+
+use crate::assessment::Stage;
+use crate::profile::{Field, Profile, ProgramMaturity, ProgramType, Violation, listed};
+use crate::rules::number;
+
+/// One change the projection makes to the profile, or an answer it keeps on purpose
+/// (`from` equal to `to`, printed as "stays").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumption {
+    /// The profile field, e.g. `program.maturity`.
+    pub field: &'static str,
+    /// The value before.
+    pub from: String,
+    /// The value assumed.
+    pub to: String,
+    /// Why this is assumed.
+    pub why: &'static str,
+}
+
+/// The floors a later stage assumes where the profile is below them.
+struct Floors {
+    maturity: ProgramMaturity,
+    revenue_share: f64,
+    team: u32,
+    employees: u32,
+    marketing: u32,
+    /// The sales team of a company whose customers cannot buy on their own.
+    sales_without_self_serve: u32,
+}
+
+fn floors(stage: Stage) -> Floors {
+    let (maturity, revenue_share, team, employees, teams) = match stage {
+        Stage::Early => (ProgramMaturity::Launching, 0.0, 1, 1, 0),
+        Stage::Mid => (ProgramMaturity::Established, 0.25, 3, 100, 3),
+        Stage::Scale => (ProgramMaturity::Scaling, 0.5, 8, 300, 10),
+    };
+    Floors {
+        maturity,
+        revenue_share,
+        team,
+        employees,
+        marketing: teams,
+        sales_without_self_serve: teams,
+    }
+}
+
+/// What the projection assumes at each later stage, in one paragraph for reports.
+pub fn assumptions() -> String {
+    let (mid, scale) = (floors(Stage::Mid), floors(Stage::Scale));
+    let share = |f: &Floors| number(f.revenue_share * 100.0);
+    format!(
+        "Later stages are projections. Where the profile is below them, mid stage assumes \
+         program maturity {}, partners bringing at least {}% of revenue, a team of at least {}, \
+         at least {} employees and a marketing team of at least {}; scale stage: {}, {}%, a \
+         team of {}, {} employees, marketing of {}. Planned programs run by then, except \
+         affiliates while customers cannot buy on their own (S3): those stay planned, and a \
+         program with nothing else to run starts with referrals that sales closes (S3), or with \
+         affiliates where customers can buy on their own (M2). Sales and marketing keep their \
+         share of employees; where customers cannot buy on their own, sales has at least {} \
+         people at mid stage and {} at scale; a self-serve company with no sales team keeps \
+         none. Regions, goals, self-service buying and who owns revenue stay as they are.",
+        mid.maturity,
+        share(&mid),
+        mid.team,
+        mid.employees,
+        mid.marketing,
+        scale.maturity,
+        share(&scale),
+        scale.team,
+        scale.employees,
+        scale.marketing,
+        mid.sales_without_self_serve,
+        scale.sales_without_self_serve,
+    )
+}
+
+/// The profile as assumed at a later stage, and what was assumed.
+pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumption>), Violation> {
+    let mut p = profile.clone();
+    let mut assumed = Assumed(Vec::new());
+    let f = floors(stage);
+    raise_program(&mut p, &f, &mut assumed);
+    raise_headcounts(&mut p, &f, &mut assumed);
+    p.validate()?;
+    Ok((p, assumed.0))
+}
+
+/// The assumptions made so far.
+struct Assumed(Vec<Assumption>);
+
+impl Assumed {
+    /// Notes an answer assumed to change from `from` to `to`, unless it does not.
+    fn note(&mut self, field: &'static str, from: String, to: String, why: &'static str) {
+        if from != to {
+            self.keep_or_note(field, from, to, why);
+        }
+    }
+
+    /// Raises `value` to `floor` where it is below, and notes the change.
+    fn raise<T: PartialOrd + Copy>(
+        &mut self,
+        field: Field,
+        value: &mut T,
+        floor: T,
+        show: impl Fn(T) -> String,
+        why: &'static str,
+    ) {
+        if *value < floor {
+            self.note(field.path(), show(*value), show(floor), why);
+            *value = floor;
+        }
+    }
+
+    /// Notes an answer, also when it is kept as it is: a reader would expect it to change.
+    fn keep_or_note(&mut self, field: &'static str, from: String, to: String, why: &'static str) {
+        self.0.push(Assumption {
+            field,
+            from,
+            to,
+            why,
+        });
+    }
+}
+
+/// The program at the stage: its maturity, the planned programs running (affiliates
+/// only with self-service buying), a first program if nothing would run, and the
+/// revenue share raised to the stage's floors.
+fn raise_program(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
+    assumed.raise(
+        Field::Maturity,
+        &mut p.program.maturity,
+        f.maturity,
+        |m| m.to_string(),
+        "the stage itself",
+    );
+    let self_serve = p.company.self_serve;
+    let (types_before, planned_before) = (listed(&p.program.types), listed(&p.program.planned));
+    let (starting, waiting): (Vec<ProgramType>, Vec<ProgramType>) =
+        std::mem::take(&mut p.program.planned)
+            .into_iter()
+            .partition(|t| self_serve || *t != ProgramType::Affiliate);
+    p.program.types.extend(starting);
+    p.program.planned = waiting;
+    let mut types_why = "the planned programs are running by then";
+    if p.program.types.is_empty() {
+        // A program past `none` runs something: what the guidance starts with.
+        let (first, why) = if self_serve {
+            (
+                ProgramType::Affiliate,
+                "nothing else is running or planned, and the guidance starts with affiliates, the lightest lift; M2",
+            )
+        } else {
+            (
+                ProgramType::Referral,
+                "customers cannot buy on their own, so the program starts with referrals that sales closes; S3",
+            )
+        };
+        p.program.types.push(first);
+        types_why = why;
+    }
+    assumed.note(
+        Field::Types.path(),
+        types_before,
+        listed(&p.program.types),
+        types_why,
+    );
+    if p.program.planned.is_empty() {
+        assumed.note(
+            Field::Planned.path(),
+            planned_before,
+            "none".into(),
+            "the planned programs are running by then",
+        );
+    } else {
+        assumed.keep_or_note(
+            Field::Planned.path(),
+            planned_before,
+            listed(&p.program.planned),
+            "affiliates wait until customers can sign up and pay on their own; S3",
+        );
+    }
+    assumed.raise(
+        Field::RevenueShare,
+        &mut p.program.revenue_share,
+        f.revenue_share,
+        |share| format!("{}%", number(share * 100.0)),
+        "partners bring a growing share of revenue as the program matures",
+    );
+}
+
+/// The company and the partnerships team at the stage: employees raised to the
+/// stage's floor, sales and marketing grown with the company, and the team size.
+fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
+    let before = p.company.employees;
+    assumed.raise(
+        Field::Employees,
+        &mut p.company.employees,
+        f.employees,
+        |n| n.to_string(),
+        "the company grows with the program",
+    );
+    let after = p.company.employees;
+    let c = &mut p.company;
+    let marketing = with_company(c.marketing_team, before, after);
+    let (to, why) = if marketing >= f.marketing {
+        (marketing, "marketing keeps its share of employees")
+    } else {
+        (f.marketing, "a growing company builds out marketing")
+    };
+    if c.marketing_team == 0 && to > 0 {
+        // Let the documented default (emerging) apply to the new team.
+        c.marketing_maturity = None;
+    }
+    assumed.note(
+        Field::MarketingTeam.path(),
+        c.marketing_team.to_string(),
+        to.to_string(),
+        why,
+    );
+    c.marketing_team = to;
+    let sales = with_company(c.sales_team, before, after);
+    let (to, why) = if c.self_serve && c.sales_team == 0 {
+        (
+            0,
+            "customers buy on their own, so nobody is assumed to sell full time",
+        )
+    } else if c.self_serve || sales >= f.sales_without_self_serve {
+        (sales, "sales keeps its share of employees")
+    } else {
+        (
+            f.sales_without_self_serve,
+            "customers cannot buy on their own, so a growing company has sellers to close its deals; S3",
+        )
+    };
+    if to == 0 && after > before {
+        assumed.keep_or_note(Field::SalesTeam.path(), "0".into(), "0".into(), why);
+    } else {
+        assumed.note(
+            Field::SalesTeam.path(),
+            c.sales_team.to_string(),
+            to.to_string(),
+            why,
+        );
+    }
+    c.sales_team = to;
+    // Only where the floors meet a company that is nearly all sales and marketing.
+    let gtm = c.sales_team + c.marketing_team;
+    assumed.raise(
+        Field::Employees,
+        &mut c.employees,
+        gtm,
+        |n| n.to_string(),
+        "enough employees for the sales and marketing teams",
+    );
+    let team = f.team.min(p.company.employees);
+    assumed.raise(
+        Field::TeamSize,
+        &mut p.program.team_size,
+        team,
+        |n| n.to_string(),
+        "the team grows with the program",
+    );
+}
+
+/// A team of `team` out of `before` employees, grown to keep its share of `after`
+/// employees (rounded down, never below its size today).
+fn with_company(team: u32, before: u32, after: u32) -> u32 {
+    let grown = u64::from(team) * u64::from(after) / u64::from(before.max(1));
+    u32::try_from(grown).unwrap_or(u32::MAX).max(team)
+}

@@ -1,0 +1,118 @@
+//! The roadmap read as a consultant would: what each projected stage assumes about
+//! self-service buying and the go-to-market teams, and what it then advises.
+
+use crate::support::partner_org;
+
+/// The text of one stage of a roadmap, from its heading to the next.
+fn stage<'a>(roadmap: &'a str, heading: &str) -> &'a str {
+    let start = roadmap
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading}"));
+    let rest = &roadmap[start..];
+    let body = rest.find('\n').unwrap_or(rest.len());
+    let end = rest[body..]
+        .find(" stage (projected)")
+        .map_or(rest.len(), |i| {
+            rest[..body + i].rfind('\n').unwrap_or(body + i)
+        });
+    &rest[..end]
+}
+
+/// One line per assumption, whatever the terminal width.
+fn roadmap(path: &str) -> String {
+    let out = partner_org()
+        .args(["roadmap", path])
+        .env("COLUMNS", "400")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn planned_affiliates_wait_for_self_service_buying_and_referrals_run_first() {
+    // Vaultline: no self-service buying, an affiliate program planned, nothing running.
+    let text = roadmap("tests/fixtures/consultant/no-self-serve-affiliate-plan.yaml");
+    assert!(
+        text.contains("except affiliates while customers cannot buy on their own (S3)"),
+        "{text}"
+    );
+    for heading in ["Mid stage (projected)", "Scale stage (projected)"] {
+        let s = stage(&text, heading);
+        assert!(
+            s.contains("assumes program.types: none -> referral"),
+            "{heading}: {s}"
+        );
+        assert!(
+            s.contains("assumes program.planned stays affiliate (affiliates wait until customers can sign up and pay on their own; S3)"),
+            "{heading}: {s}"
+        );
+        // An affiliate program would be drawn with marketing operations and the
+        // partner marketing the affiliates need; it does not run yet.
+        assert!(!s.contains("under marketing"), "{heading}: {s}");
+        assert!(!s.contains("Marketing operations"), "{heading}: {s}");
+    }
+}
+
+#[test]
+fn a_program_with_nothing_running_or_planned_still_has_a_roadmap() {
+    let text = roadmap("tests/fixtures/consultant/nothing-yet-with-marketing.yaml");
+    assert!(
+        stage(&text, "Mid stage (projected)").contains("assumes program.types: none -> affiliate"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_sales_team_grows_with_the_company() {
+    // Sellfy: 2 sellers of 40 employees is 15 of 300.
+    let text = roadmap("profiles/sellfy.yaml");
+    assert!(
+        text.contains("Sales and marketing keep their share of employees"),
+        "{text}"
+    );
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains("assumes company.sales_team: 2 -> 15 (sales keeps its share of employees)"),
+        "{scale}"
+    );
+    assert!(scale.contains("Head of Sales · 15 people"), "{scale}");
+    // Kettle Ops: founder-led, no sales team, and customers cannot buy on their own.
+    let text = roadmap("tests/fixtures/consultant/founder-led-referral.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains("assumes company.sales_team: 0 -> 10"),
+        "{scale}"
+    );
+    assert!(scale.contains("Head of Sales · 10 people"), "{scale}");
+}
+
+#[test]
+fn a_self_serve_company_without_sales_keeps_none_and_says_so() {
+    let text = roadmap("tests/fixtures/consultant/no-sales-referral.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains(
+            "assumes company.sales_team stays 0 (customers buy on their own, so nobody is assumed to sell full time)"
+        ),
+        "{scale}"
+    );
+    assert!(!scale.contains("Head of Sales"), "{scale}");
+}
+
+#[test]
+fn a_new_reporting_line_is_said_where_the_placement_stays() {
+    let text = roadmap("tests/fixtures/consultant/founder-led-referral.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains(
+            "! Partnerships stays under sales, and the lead reports to the Head of Sales instead of the CEO (who sells today) from this stage."
+        ),
+        "{mid}"
+    );
+    assert!(mid.contains("because: "), "{mid}");
+}
