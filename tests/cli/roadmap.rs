@@ -116,3 +116,13 @@ fn a_new_reporting_line_is_said_where_the_placement_stays() {
     );
     assert!(mid.contains("because: "), "{mid}");
 }
+
+#[test]
+fn roles_are_listed_so_that_a_title_with_a_comma_reads_as_one_role() {
+    let text = roadmap("profiles/rewind.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains("Hire now: Head of partner operations; Regional partner lead, EMEA; Partner segment leads"),
+        "{scale}"
+    );
+}

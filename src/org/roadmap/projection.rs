@@ -68,7 +68,8 @@ pub fn assumptions() -> String {
          affiliates where customers can buy on their own (M2). Sales and marketing keep their \
          share of employees; where customers cannot buy on their own, sales has at least {} \
          people at mid stage and {} at scale; a self-serve company with no sales team keeps \
-         none. Regions, goals, self-service buying and who owns revenue stay as they are.",
+         none. Regions, goals, self-service buying, whether one leader runs sales and \
+         marketing, and who owns revenue stay as they are.",
         mid.maturity,
         share(&mid),
         mid.team,

@@ -130,8 +130,9 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
             writeln!(
                 out,
                 "{}",
+                // Semicolons: a title can hold a comma ("Regional partner lead, EMEA").
                 wrap(
-                    &printable(&roles.join(", ")),
+                    &printable(&roles.join("; ")),
                     &format!("  {label}: "),
                     width
                 )
