@@ -18,7 +18,7 @@
 //! same roadmap.
 
 use super::OrgChart;
-use crate::assessment::{Assessment, RoleStatus};
+use crate::assessment::{Assessment, FiredRule, RoleStatus};
 use crate::assessment::{Placement, Stage};
 use crate::profile::{Profile, Source, Violation};
 use crate::rules::Rulebook;
@@ -59,6 +59,8 @@ pub struct Move {
     pub margin: String,
     /// The new placement only wins on the rulebook's tie-break order.
     pub tie: bool,
+    /// The guidance that held the team in the old placement and no longer applies.
+    pub ended: Vec<String>,
 }
 
 /// The roadmap of one profile.
@@ -114,9 +116,8 @@ impl<'r> Roadmap<'r> {
     }
 
     /// Every change of placement or reporting line along the way, with its reasons:
-    /// the guidance that starts to apply, for the new placement or against the old one.
-    /// A point that held before under another rule (the same guidance, weighed the
-    /// same, worded for the stage) is not a reason to move.
+    /// the guidance that starts to apply, for the new placement or against the old
+    /// one, and the guidance that stops applying which held the team where it was.
     pub fn moves(&self) -> Vec<Move> {
         self.steps
             .windows(2)
@@ -127,42 +128,65 @@ impl<'r> Roadmap<'r> {
             .map(|w| {
                 let before = &w[0].assessment;
                 let after = &w[1].assessment;
-                let new = |id: &str| {
-                    let Some(now) = after.rules.iter().find(|f| f.id == id) else {
-                        return false;
-                    };
-                    !before
-                        .rules
-                        .iter()
-                        .any(|f| f.id == id || (f.cites == now.cites && f.scores == now.scores))
-                };
-                // Rules that start to take points from the old placement, with a reason.
+                let (old, new) = (before.placement, after.placement);
+                let score = |f: &FiredRule, p: Placement| f.scores.get(&p).copied().unwrap_or(0.0);
+                // Rules that start to take points from the old placement.
                 let against = after
                     .rules
                     .iter()
-                    .filter(|f| {
-                        new(f.id) && f.scores.get(&before.placement).is_some_and(|d| *d < 0.0)
-                    })
-                    .filter_map(|f| self.rulebook.rule(f.id)?.then.reason.as_ref())
-                    .map(ToString::to_string);
+                    .filter(|f| started(before, after, f.id) && score(f, old) < 0.0)
+                    .filter_map(|f| self.said(f.id));
                 let reasons = after
                     .reasons
                     .iter()
-                    .filter(|r| new(r.rule))
+                    .filter(|r| started(before, after, r.rule))
                     .map(|r| r.text.to_string());
+                // Rules that held the team where it was and no longer apply.
+                let ended = before
+                    .rules
+                    .iter()
+                    .filter(|f| started(after, before, f.id))
+                    .filter(|f| old != new && (score(f, old) > 0.0 || score(f, new) < 0.0))
+                    .filter_map(|f| self.said(f.id))
+                    .collect();
                 Move {
                     at: w[1].stage,
-                    from: before.placement,
-                    to: after.placement,
+                    from: old,
+                    to: new,
                     reported_to: before.reports_to.to_string(),
                     reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
                     why: against.chain(reasons).collect(),
+                    ended,
                 }
             })
             .collect()
     }
+
+    /// What a rule says to a reader: its reason, or its summary as a sentence where it
+    /// gives none.
+    fn said(&self, id: &str) -> Option<String> {
+        let rule = self.rulebook.rule(id)?;
+        Some(match &rule.then.reason {
+            Some(reason) => reason.to_string(),
+            None => format!("{}.", rule.summary.trim_end_matches('.')),
+        })
+    }
+}
+
+/// The rule `id` applies in `to` and did not in `from`: no rule of `from` has its id,
+/// nor cites the same guidance with the same weight (the same point, worded for the
+/// stage, as S3 is "start with referrals" while launching and "partner leads end with
+/// sales" once established).
+fn started(from: &Assessment, to: &Assessment, id: &str) -> bool {
+    let Some(now) = to.rules.iter().find(|f| f.id == id) else {
+        return false;
+    };
+    !from
+        .rules
+        .iter()
+        .any(|f| f.id == id || (f.cites == now.cites && f.scores == now.scores))
 }
 
 /// Roles with this status at a step, in hiring order.

@@ -126,3 +126,21 @@ fn roles_are_listed_so_that_a_title_with_a_comma_reads_as_one_role() {
         "{scale}"
     );
 }
+
+#[test]
+fn a_move_says_what_no_longer_holds_the_team_where_it_was() {
+    let text = roadmap("tests/fixtures/consultant/weak-marketing-affiliate.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains("! Move partnerships from under sales to under marketing at this stage"),
+        "{mid}"
+    );
+    assert!(
+        mid.contains("assumes company.marketing_maturity: none -> emerging"),
+        "{mid}"
+    );
+    assert!(
+        mid.contains("no longer: Marketing is not built out yet"),
+        "{mid}"
+    );
+}

@@ -10,7 +10,9 @@
 //! team to close its deals; a self-serve company with no sales team keeps none.
 
 use crate::assessment::Stage;
-use crate::profile::{Field, Profile, ProgramMaturity, ProgramType, Violation, listed};
+use crate::profile::{
+    Field, MarketingMaturity, Profile, ProgramMaturity, ProgramType, Violation, listed,
+};
 use crate::rules::number;
 
 /// One change the projection makes to the profile, or an answer it keeps on purpose
@@ -218,16 +220,23 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
     } else {
         (f.marketing, "a growing company builds out marketing")
     };
-    if c.marketing_team == 0 && to > 0 {
-        // Let the documented default (emerging) apply to the new team.
-        c.marketing_maturity = None;
-    }
     assumed.note(
         Field::MarketingTeam.path(),
         c.marketing_team.to_string(),
         to.to_string(),
         why,
     );
+    let maturity = c.marketing_maturity();
+    if to > c.marketing_team && maturity == MarketingMaturity::None {
+        // A team that grows with the company is being built out (S2 reads maturity).
+        assumed.note(
+            Field::MarketingMaturity.path(),
+            maturity.to_string(),
+            MarketingMaturity::Emerging.to_string(),
+            "a marketing team that grows with the company is being built out",
+        );
+        c.marketing_maturity = Some(MarketingMaturity::Emerging);
+    }
     c.marketing_team = to;
     let sales = with_company(c.sales_team, before, after);
     let (to, why) = if c.self_serve && c.sales_team == 0 {

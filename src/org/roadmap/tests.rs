@@ -263,3 +263,37 @@ fn guidance_that_held_before_in_other_words_is_not_a_reason_to_move() {
         m.why
     );
 }
+
+#[test]
+fn a_small_company_moves_its_affiliates_to_marketing_once_marketing_is_built_out() {
+    // S2: under sales "for now", while marketing is not built out; the projection
+    // grows marketing with the company, and says that it is then being built out.
+    let p = parse(
+        "name: L\ncompany: {employees: 30, self_serve: true, sales_team: 3, marketing_team: 1, \
+         marketing_maturity: none}\nprogram: {types: [affiliate], maturity: launching, \
+         team_size: 1}\ngoals: [reach, fast-roi]\n",
+    );
+    let (mid, assumed) = project(&p, Stage::Mid).unwrap();
+    assert_eq!(
+        mid.company.marketing_maturity(),
+        crate::profile::MarketingMaturity::Emerging
+    );
+    assert!(
+        assumed
+            .iter()
+            .any(|a| a.field == "company.marketing_maturity")
+    );
+    let moves = roadmap_of(&p).moves();
+    let m = &moves[0];
+    assert_eq!(
+        (m.at, m.from, m.to),
+        (Stage::Mid, Placement::Sales, Placement::Marketing)
+    );
+    assert!(
+        m.ended
+            .iter()
+            .any(|e| e.starts_with("Marketing is not built out yet")),
+        "{:?}",
+        m.ended
+    );
+}

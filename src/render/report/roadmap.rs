@@ -97,6 +97,9 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
         for why in &m.why {
             writeln!(out, "{}", wrap(why, "    because: ", width))?;
         }
+        for ended in &m.ended {
+            writeln!(out, "{}", wrap(ended, "    no longer: ", width))?;
+        }
     }
     Ok(())
 }
