@@ -187,23 +187,44 @@ impl ConfidenceLabel {
 }
 
 impl Assessment<'_> {
-    /// The confidence in words with the scores behind it, e.g. `narrow: 8 points
-    /// against 6 for standalone, the runner-up`.
+    /// The confidence in words with the scores behind it, as an executive reads it:
+    /// `moderate: 8 points to 5 over marketing, the runner-up`, or the lead when the
+    /// runner-up's score is below zero (`clear: a lead of 9 points over standalone`);
+    /// a tie says which placement is advised and why.
     pub fn confidence_words(&self) -> String {
-        let ours = crate::rules::number(self.scores.get(self.placement));
+        let ours = self.scores.get(self.placement);
         match self.runner_up {
             None => "clear: every other placement is ruled out".into(),
             Some(r) if self.confidence_label == ConfidenceLabel::Tie => format!(
-                "a tie: {ours} points each for {} and {r}, decided by the rulebook's \
-                 tie_break order",
-                self.placement
+                "a tie: {} each for {} and {r}; {} is advised as the more common home for \
+                 partnerships, and a small change of answers could flip it",
+                points(ours),
+                self.placement,
+                self.placement,
+            ),
+            // A score below zero reads badly in "6 points to -3": say the lead instead.
+            Some(r) if self.scores.get(r) < 0.0 => format!(
+                "{}: a lead of {} over {r}, the runner-up",
+                self.confidence_label.as_str(),
+                points(ours - self.scores.get(r)),
             ),
             Some(r) => format!(
-                "{}: {ours} points against {} for {r}, the runner-up",
+                "{}: {} to {} over {r}, the runner-up",
                 self.confidence_label.as_str(),
+                points(ours),
                 crate::rules::number(self.scores.get(r)),
             ),
         }
+    }
+}
+
+/// `1 point`, `9 points`, `2.5 points`.
+fn points(value: f64) -> String {
+    let n = crate::rules::number(value);
+    if n == "1" {
+        "1 point".into()
+    } else {
+        format!("{n} points")
     }
 }
 
@@ -294,6 +315,12 @@ pub struct FiredRule<'r> {
     pub effect: &'r Text,
     /// What it added to each score.
     pub scores: &'r BTreeMap<Placement, f64>,
+    /// The rule's summary, which a report gives as the reason a placement was ruled out.
+    #[serde(skip)]
+    pub summary: &'r str,
+    /// The placements it ruled out.
+    #[serde(skip)]
+    pub excludes: &'r [Placement],
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
@@ -348,7 +375,8 @@ pub struct Role<'r> {
     pub stage: Stage,
     /// What the role does.
     pub responsibilities: &'r Text,
-    /// When to hire.
+    /// When to hire: the trigger the rule gives. For a role in place (`current`) the
+    /// reports say "in place" and what it covers instead.
     pub hire_when: &'r Text,
     /// The rule that added it.
     pub rule: &'r Text,

@@ -192,6 +192,8 @@ impl Rule {
             cites: &self.cites,
             effect,
             scores: &self.then.scores,
+            summary: &self.summary,
+            excludes: &self.then.exclude,
             origin,
         }
     }

@@ -42,13 +42,31 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "referral-reseller-to-sales",
         &["program.types=referral"],
-        Some(&[]),
+        Some(&[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=referral",
+        ]),
+    ),
+    (
+        "planned-referral-reseller-to-sales",
+        &[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=referral",
+        ],
+        Some(&["program.types=referral"]),
     ),
     ("deal-quality-goal", &["goals=deal-quality"], Some(&[])),
     (
         "no-self-serve-referral-first",
         &["company.self_serve=false"],
         Some(&["company.self_serve=false", "program.maturity=established"]),
+    ),
+    (
+        "no-self-serve-keep-with-sales",
+        &["company.self_serve=false", "program.types=reseller"],
+        Some(&["company.self_serve=false"]),
     ),
     (
         "no-self-serve-sales-closes",
@@ -126,6 +144,20 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     (
+        "start-with-affiliates-from-sales",
+        &[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=affiliate",
+            "company.marketing_team=0",
+        ],
+        Some(&[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=affiliate",
+        ]),
+    ),
+    (
         "established-marketing-for-affiliates",
         &["company.marketing_maturity=established"],
         Some(&[]),
@@ -148,8 +180,18 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "marketing-limits-sales-programs",
+        &["program.types=affiliate,referral"],
+        Some(&["program.planned=referral"]),
+    ),
+    (
+        "marketing-limits-planned-sales-programs",
         &["program.planned=referral"],
-        Some(&[]),
+        Some(&["program.planned=referral", "company.sales_team=0"]),
+    ),
+    (
+        "marketing-limits-sales-programs-no-sales-team",
+        &["program.planned=referral", "company.sales_team=0"],
+        Some(&["program.planned=referral"]),
     ),
     (
         "established-program",
@@ -163,8 +205,28 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "several-program-types",
+        &["program.types=affiliate,referral"],
+        Some(&["program.types=technology,referral"]),
+    ),
+    (
+        "several-program-types-all-work",
+        &["program.types=affiliate,referral,technology"],
+        Some(&["program.types=affiliate,referral"]),
+    ),
+    (
+        "several-program-types-marketing-product",
+        &["program.types=affiliate,technology"],
+        Some(&["program.types=affiliate,referral,technology"]),
+    ),
+    (
+        "several-program-types-sales-product",
         &["program.types=technology,referral"],
-        Some(&["program.types=referral,reseller"]),
+        Some(&["program.types=affiliate,technology"]),
+    ),
+    (
+        "several-program-types-product",
+        &["program.types=technology,integrator,marketplace"],
+        Some(&["program.types=technology,integrator"]),
     ),
     ("integrations-goal", &["goals=integrations"], Some(&[])),
     (
@@ -275,8 +337,29 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "shared-leader-mixed-motions",
+        &[
+            "company.shared_gtm_leader=true",
+            "program.types=affiliate,referral",
+        ],
+        Some(&["company.shared_gtm_leader=true", "program.planned=referral"]),
+    ),
+    (
+        "shared-leader-mixed-motions-planned",
         &["company.shared_gtm_leader=true", "program.planned=referral"],
-        Some(&["company.shared_gtm_leader=true"]),
+        Some(&[
+            "company.shared_gtm_leader=true",
+            "program.types=affiliate,referral",
+        ]),
+    ),
+    (
+        "shared-leader-mixed-motions-all-planned",
+        &[
+            "company.shared_gtm_leader=true",
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=affiliate,referral",
+        ],
+        Some(&["company.shared_gtm_leader=true", "program.planned=referral"]),
     ),
     (
         "shared-leader-move-signal",

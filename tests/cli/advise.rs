@@ -71,8 +71,10 @@ fn every_report_says_when_a_tie_decided() {
             .assert()
             .success()
             .stdout(predicate::str::contains(
-                "Confidence is a tie: 0 points each for sales and marketing, decided by the rulebook",
-            ));
+                "Confidence is a tie: 0 points each for sales and marketing; sales is advised",
+            ))
+            .stdout(predicate::str::contains("more common home"))
+            .stdout(predicate::str::contains("tie_break").not());
     }
     let out = partner_org()
         .args(["advise", "-", "--format", "json"])

@@ -23,3 +23,4 @@ mod roadmap;
 mod rules_check;
 mod schema;
 mod what_if;
+mod wording;

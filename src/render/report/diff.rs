@@ -18,12 +18,11 @@ pub fn diff_text(
 ) -> io::Result<()> {
     let side = |label: &str, s: &Side| {
         format!(
-            "{label} ({}): {}, reporting to the {} (confidence {}, {:.2})",
+            "{label} ({}): {}, reporting to the {} (confidence {})",
             s.profile,
             s.placement,
             s.reports_to,
             s.confidence_label.as_str(),
-            s.confidence
         )
     };
     writeln!(out, "{}", wrap(&side(before, &d.before), "Before: ", width))?;

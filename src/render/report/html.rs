@@ -3,7 +3,7 @@
 //! SVG. No scripts and no external assets, so it opens offline and prints cleanly.
 //! The page is also well-formed XML.
 
-use super::table::{Cell, Columns, SCORES_HEADER, Section, report_sources, sections};
+use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
 use super::text::{changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::org::OrgChart;
@@ -154,7 +154,7 @@ fn part(section: &Section, index: usize, out: &mut dyn Write) -> io::Result<()> 
                     "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
                     s.placement.as_str(),
                     number(s.score),
-                    s.note()
+                    e(&s.note())
                 )?;
             }
             write!(out, "</table>")
@@ -174,6 +174,7 @@ fn part(section: &Section, index: usize, out: &mut dyn Write) -> io::Result<()> 
             }
             write!(out, "</ul>")
         }
+        Section::Note { text, .. } => write!(out, "<p>{}</p>", e(text)),
         Section::Table { header, rows, .. } => {
             writeln!(out, "<table><tr>")?;
             header_cells(out, header)?;
@@ -228,6 +229,7 @@ fn cell(c: &Cell, index: usize) -> String {
         Cell::Status(status) => format!("<span class=\"status-{0}\">{0}</span>", status.as_str()),
         Cell::Cites(ids) => cites(ids, index),
         Cell::Cited(text, ids) => format!("{} {}", e(text), cites(ids, index)),
+        Cell::InPlace(covers) => e(&in_place(covers)),
     }
 }
 

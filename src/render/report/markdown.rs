@@ -1,9 +1,7 @@
 //! Markdown: the report as a document to paste into a wiki or a client note.
 
-use super::table::{
-    Cell, Columns, SCORES_HEADER, SUMMARY_HEADER, Section, SummaryRow, markdown_escape as esc,
-    report_sources, sections,
-};
+use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
+use super::table::{SUMMARY_HEADER, SummaryRow, markdown_escape as esc};
 use super::text::{self, changes_line, confidence_line, headline};
 use crate::assessment::Assessment;
 use crate::render::{Outcome, Renderer, Streamed, Style, Totals, render_streamed};
@@ -58,6 +56,7 @@ fn cell(c: &Cell) -> String {
         Cell::Status(status) => esc(status.as_str()),
         Cell::Cites(ids) => cites(ids),
         Cell::Cited(text, ids) => format!("{} {}", esc(text), cites(ids)),
+        Cell::InPlace(covers) => esc(&in_place(covers)),
     }
 }
 
@@ -98,7 +97,7 @@ fn part(section: Section, out: &mut dyn Write) -> io::Result<()> {
         Section::Scores(scores) => {
             header(out, &SCORES_HEADER)?;
             for s in scores {
-                let cells = [s.placement.as_str(), &number(s.score), s.note()];
+                let cells = [s.placement.as_str(), &number(s.score), &s.note()];
                 row(out, &cells.map(esc))?;
             }
         }
@@ -114,6 +113,7 @@ fn part(section: Section, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
         }
+        Section::Note { text, .. } => writeln!(out, "{}", esc(text))?,
         Section::Table {
             header: names,
             rows,

@@ -1,6 +1,6 @@
 //! The reports of an assessment: text, JSON, NDJSON (with its cache of each rule's
 //! JSON), YAML, Markdown, CSV and HTML, one file each, with the sections they share
-//! (`table.rs`); and the text of `roadmap`, `what-if` and `diff`.
+//! (`sections.rs`, `table.rs`); and the text of `roadmap`, `what-if` and `diff`.
 //!
 //! Owns how an assessment reads. Depends on `assessment`, `analysis`, `org` and the
 //! charts (HTML embeds the SVG); must not depend on the command line or the engine's
@@ -13,6 +13,7 @@ mod json;
 mod markdown;
 mod ndjson;
 pub mod roadmap;
+mod sections;
 mod table;
 mod text;
 mod what_if;

@@ -1,10 +1,8 @@
 //! The text report: a full report for one profile (its sections, explanation and trace);
 //! the summary table for several is in `summary`.
 
-use super::table::{
-    Cell, Columns, SCORES_HEADER, Section, SummaryRow, cites, keep_words_whole, new_table,
-    report_sources, sections,
-};
+use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
+use super::table::{SummaryRow, cites, keep_words_whole, new_table};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
 use crate::assessment::{Check, Pass, Trace};
@@ -41,12 +39,12 @@ fn heading(out: &mut dyn Write, title: &str, style: Style) -> io::Result<()> {
     }
 }
 
-/// The line under the headline: the confidence in words and as a number, the stage.
+/// The line under the headline: the confidence in words with the lead behind it, and
+/// the stage. The number (`confidence`) is for scripts: JSON, YAML and CSV carry it.
 pub fn confidence_line(a: &Assessment) -> String {
     format!(
-        "Confidence is {} ({:.2}). Team designed for the {} stage.",
+        "Confidence is {}. Team designed for the {} stage.",
         a.confidence_words(),
-        a.confidence,
         a.stage
     )
 }
@@ -120,7 +118,7 @@ fn part(section: Section, width: usize, out: &mut dyn Write) -> io::Result<()> {
                 t.add_row(vec![
                     s.placement.as_str().to_string(),
                     number(s.score),
-                    s.note().to_string(),
+                    s.note(),
                 ]);
             }
             keep_words_whole(&mut t);
@@ -138,6 +136,7 @@ fn part(section: Section, width: usize, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
         }
+        Section::Note { text, .. } => writeln!(out, "{}", wrap(text, "  ", width))?,
         Section::Table { header, rows, .. } => {
             let mut t = new_table(header, width);
             for cells in rows {
@@ -178,6 +177,7 @@ fn cell(c: &Cell) -> String {
         Cell::Status(status) => status.as_str().to_string(),
         Cell::Cites(ids) => cites(ids),
         Cell::Cited(text, ids) => format!("{text} {}", cites(ids)),
+        Cell::InPlace(covers) => in_place(covers),
     }
 }
 

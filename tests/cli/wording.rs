@@ -1,0 +1,234 @@
+//! Words true of the profile they are printed for (a consultant's review of invented
+//! companies): no hiring trigger for a role in place, reasons and caveats that name
+//! only what runs, is planned or exists, a start for a planned-only launch, and the
+//! confidence in words an executive reads.
+
+use crate::support::{partner_org, repo, stdout};
+use predicates::prelude::*;
+use serde_json::Value;
+
+const FORMATS: [&str; 3] = ["text", "markdown", "html"];
+
+/// A consultant fixture's report in `format`, 120 columns wide for text.
+fn report(fixture: &str, format: &str) -> String {
+    let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+    let out = partner_org()
+        .env("COLUMNS", "120")
+        .args(["advise", &path, "--format", format])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{path}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn assessment(fixture: &str) -> Value {
+    serde_json::from_str(&report(fixture, "json")).unwrap()
+}
+
+/// Every text of a list of items under `key` (e.g. the reasons' `text`).
+fn texts(a: &Value, list: &str, key: &str) -> Vec<String> {
+    a[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i[key].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Eighteen people in place: the team table says each role is in place, in every
+/// format, and never when to hire it ("first, when partnerships stops being ad-hoc
+/// work" for a VP who runs a program worth 45% of revenue). JSON keeps `hire_when`.
+#[test]
+fn roles_in_place_get_no_hiring_trigger() {
+    let a = assessment("channel-scale-four-regions");
+    let roles = a["roles"].as_array().unwrap();
+    assert!(roles.iter().all(|r| r["status"] == "current"));
+    assert!(roles.iter().all(|r| r["hire_when"].is_string()));
+    let markdown = report("channel-scale-four-regions", "markdown");
+    let html = report("channel-scale-four-regions", "html");
+    for role in roles {
+        let title = role["title"].as_str().unwrap();
+        let when = role["hire_when"].as_str().unwrap();
+        let row = markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("| {title} |")))
+            .unwrap_or_else(|| panic!("no row for {title}"));
+        assert!(!row.contains(when), "{row}");
+        assert!(row.contains("in place. "), "{row}");
+        let cell = format!(
+            "<td>{title}</td><td><span class=\"status-current\">current</span></td><td>in place</td>"
+        );
+        assert!(html.contains(&cell), "{title}: no {cell}");
+    }
+    let text = report("channel-scale-four-regions", "text");
+    assert_eq!(text.matches("in place. ").count(), roles.len(), "{text}");
+}
+
+/// The triggers of next and later roles do not describe what the profile says has
+/// happened: technology partners already run, so the liaison is not hired "when the
+/// first integration partner signs".
+#[test]
+fn triggers_of_roles_to_hire_are_still_ahead() {
+    let a = assessment("shared-leader-referrals-planned");
+    let liaison = a["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == "Technology alliance liaison")
+        .expect("a liaison for the technology partners");
+    assert_ne!(liaison["status"], "current");
+    let when = liaison["hire_when"].as_str().unwrap();
+    assert!(!when.contains("first integration partner"), "{when}");
+}
+
+/// C1's "both kinds of help at once" is said of programs that run; a referral program
+/// only planned is called planned. D2 names only the work the programs involve.
+#[test]
+fn reasons_name_only_what_the_programs_involve() {
+    let kestrel = texts(
+        &assessment("shared-leader-referrals-planned"),
+        "reasons",
+        "text",
+    );
+    let both = kestrel
+        .iter()
+        .find(|r| r.contains("sales-style"))
+        .expect("the C1 reason on the kinds of help");
+    assert!(
+        both.contains("planned") && !both.contains("at once"),
+        "{both}"
+    );
+
+    let rules = |a: &Value| texts(a, "rules", "id");
+    let kestrel = assessment("shared-leader-referrals-planned");
+    assert!(rules(&kestrel).contains(&"several-program-types-marketing-product".to_string()));
+    let channel = assessment("channel-scale-four-regions");
+    let d2: Vec<String> = texts(&channel, "reasons", "text")
+        .into_iter()
+        .filter(|r| r.contains("run side by side"))
+        .collect();
+    assert_eq!(d2.len(), 1, "{d2:?}");
+    assert!(d2[0].contains("sales and product work"), "{}", d2[0]);
+    assert!(!d2[0].contains("marketing"), "no affiliates run: {}", d2[0]);
+}
+
+/// S3 is not "start with a referral program" for a company whose reseller program
+/// already runs; M4 does not move a team to a sales team of none, nor name resellers
+/// when only referrals are planned.
+#[test]
+fn caveats_and_reasons_fit_what_runs_and_who_sells() {
+    let tollgate = assessment("no-self-serve-reseller-launch");
+    let reasons = texts(&tollgate, "reasons", "text").join("\n");
+    assert!(
+        !reasons.contains("start with a referral program"),
+        "{reasons}"
+    );
+    assert!(reasons.contains("already running"), "{reasons}");
+
+    let inkwise = assessment("no-sales-referral-planned");
+    let m4 = inkwise["caveats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["cites"][0] == "M4")
+        .expect("the M4 caveat");
+    let words = format!("{} {}", m4["text"], m4["mitigation"]);
+    assert!(!words.contains("to sales"), "no sales team: {words}");
+    assert!(
+        !words.contains("reseller"),
+        "only referrals are planned: {words}"
+    );
+    assert!(words.contains("first head of sales"), "{words}");
+}
+
+/// A launch with nothing running, affiliates and referrals planned and no marketing
+/// team is told to start with affiliates run from sales (M2 with S2); no reason speaks
+/// of partners closing deals today; the empty cadence is a line, not a table of
+/// headers; the fast-ROI goal gets its KPI.
+#[test]
+fn a_planned_only_launch_is_told_where_to_start() {
+    let a = assessment("planned-affiliate-referral-no-marketing");
+    let reasons = texts(&a, "reasons", "text");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("Start with an affiliate program") && r.contains("sales")),
+        "{reasons:?}"
+    );
+    assert!(reasons[0].contains("planned"), "{}", reasons[0]);
+    assert!(!reasons.iter().any(|r| r.contains("have to close them")));
+    assert_eq!(a["cadence"], Value::Array(vec![]));
+    let kpis = texts(&a, "kpis", "name");
+    assert!(kpis.contains(&"Time to first partner-sourced revenue".to_string()));
+
+    let line = "No recurring meeting with another team yet.";
+    for format in FORMATS {
+        let out = report("planned-affiliate-referral-no-marketing", format);
+        assert!(out.contains(line), "{format}");
+        assert!(
+            !out.contains("How often"),
+            "{format}: an empty cadence table"
+        );
+    }
+}
+
+/// A PartnerOps owner names regional leads only where one is in place.
+#[test]
+fn owners_name_only_people_who_exist() {
+    let out = stdout(&[
+        "advise",
+        "--format",
+        "json",
+        &repo("profiles").display().to_string(),
+        &repo("tests/fixtures/consultant").display().to_string(),
+    ]);
+    let all: Value = serde_json::from_str(&out).unwrap();
+    let mut checked = 0;
+    for a in all.as_array().unwrap() {
+        let leads_in_place = a["roles"].as_array().unwrap().iter().any(|r| {
+            r["status"] == "current" && r["title"].as_str().unwrap().starts_with("Regional")
+        });
+        for f in a["partnerops"].as_array().unwrap() {
+            let owner = f["owner"].as_str().unwrap();
+            if f["function"] == "Global blueprint" {
+                checked += 1;
+            }
+            assert!(
+                leads_in_place || !owner.contains("regional lead"),
+                "{}: {owner}",
+                a["profile"]
+            );
+        }
+    }
+    assert!(checked >= 3, "{checked} global blueprints");
+}
+
+/// The confidence reads for an executive: a lead rather than "6 points against -3",
+/// no bare decimal in the reports people read (JSON keeps the number), and a
+/// placement ruled out says why, above all when it scores more than the runner-up.
+#[test]
+fn confidence_reads_in_words() {
+    let fixture = "planned-affiliate-referral-no-marketing";
+    let a = assessment(fixture);
+    assert!(a["confidence"].is_number());
+    assert_eq!(a["confidence_label"], "clear");
+    let decimal = predicate::str::is_match(r"\(\d\.\d\d\)").unwrap();
+    for format in FORMATS {
+        let out = report(fixture, format);
+        assert!(
+            out.contains("Confidence is clear: a lead of 9 points over standalone, the runner-up."),
+            "{format}"
+        );
+        assert!(!out.contains("against -"), "{format}");
+        assert!(!decimal.eval(&out), "{format}: a bare decimal");
+        assert!(
+            out.contains("ruled out: there is no marketing team to report to"),
+            "{format}"
+        );
+    }
+    let both = report("shared-leader-referrals-planned", "text");
+    assert!(
+        both.contains("moderate: 8 points to 5 over marketing, the runner-up"),
+        "{both}"
+    );
+}
