@@ -157,6 +157,11 @@ fn a_planned_only_launch_is_told_where_to_start() {
     );
     assert!(reasons[0].contains("planned"), "{}", reasons[0]);
     assert!(!reasons.iter().any(|r| r.contains("have to close them")));
+    // S2 held "whatever kind of program it runs" when nothing runs.
+    assert!(
+        !reasons.iter().any(|r| r.contains("it runs")),
+        "{reasons:?}"
+    );
     assert_eq!(a["cadence"], Value::Array(vec![]));
     let kpis = texts(&a, "kpis", "name");
     assert!(kpis.contains(&"Time to first partner-sourced revenue".to_string()));
