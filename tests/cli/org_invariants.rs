@@ -609,6 +609,12 @@ proptest! {
         }
         let broken = retitled_by_revenue_owner(&profile, "generated");
         prop_assert!(broken.is_empty(), "{}", broken.join("\n"));
+        // And as the roadmap projects it to the later stages.
+        for stage in [Stage::Mid, Stage::Scale] {
+            let (projected, _) = roadmap::project(&profile, stage).unwrap();
+            let broken = check(&projected, None, "generated, projected");
+            prop_assert!(broken.is_empty(), "{}\n{}", broken.join("\n"), yaml_serde::to_string(&projected).unwrap());
+        }
     }
 }
 

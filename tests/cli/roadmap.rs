@@ -2,6 +2,11 @@
 //! self-service buying and the go-to-market teams, and what it then advises.
 
 use crate::support::partner_org;
+use partner_org::assessment::Stage;
+use partner_org::org::roadmap::{self, Roadmap};
+use partner_org::profile::{ProgramType, Source};
+use partner_org::rules::Rulebook;
+use proptest::prelude::*;
 
 /// The text of one stage of a roadmap, from its heading to the next.
 fn stage<'a>(roadmap: &'a str, heading: &str) -> &'a str {
@@ -143,4 +148,37 @@ fn a_move_says_what_no_longer_holds_the_team_where_it_was() {
         mid.contains("no longer: Marketing is not built out yet"),
         "{mid}"
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256)
+    ))]
+
+    /// Every valid profile has a roadmap, and each projected stage keeps the
+    /// company's choices: no affiliates start without self-service buying, and the
+    /// go-to-market teams never shrink, with sellers where customers cannot buy alone.
+    #[test]
+    fn every_valid_profile_projects_to_a_stage_a_consultant_would_sign(
+        profile in crate::support::valid_profile()
+    ) {
+        let source = Source { path: "generated".into(), document: None };
+        let projected = Roadmap::project(Rulebook::default_rules(), &source, &profile);
+        prop_assert!(projected.is_ok(), "{:?}", projected.err());
+        for stage in [Stage::Mid, Stage::Scale] {
+            let (p, _) = roadmap::project(&profile, stage).unwrap();
+            let (was, c) = (&profile.company, &p.company);
+            prop_assert!(!p.program.types.is_empty());
+            if !c.self_serve && !profile.program.types.contains(&ProgramType::Affiliate) {
+                prop_assert!(!p.program.types.contains(&ProgramType::Affiliate));
+            }
+            prop_assert!(c.sales_team >= was.sales_team && c.marketing_team >= was.marketing_team);
+            if !c.self_serve {
+                prop_assert!(c.sales_team >= 3);
+            } else if was.sales_team == 0 {
+                prop_assert_eq!(c.sales_team, 0);
+            }
+            prop_assert!(c.sales_team + c.marketing_team <= c.employees);
+        }
+    }
 }
