@@ -15,9 +15,13 @@ pub struct GtmTeams {
     /// People in the company: below [`HEADS_FROM`](crate::org::HEADS_FROM), the CEO
     /// covers the departments met only through the cadence.
     pub employees: u32,
+    /// Who owns the revenue engine: a COO or CRO who does is drawn between the CEO and
+    /// the heads of sales and marketing, whatever the placement (D6).
+    pub revenue_owner: RevenueOwner,
 }
 
 use super::RoleStatus;
+use crate::profile::RevenueOwner;
 use std::borrow::Cow;
 
 /// What a position of the org model is.

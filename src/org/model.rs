@@ -25,6 +25,7 @@ use crate::assessment::{
     Alignment, Assessment, CadenceItem, OrgModel, Placement, Position, PositionKind, Role,
     RoleStatus,
 };
+use crate::profile::RevenueOwner;
 use crate::text::Text;
 use std::borrow::Cow;
 
@@ -160,14 +161,22 @@ impl<'r> OrgModel<'r> {
         // The executive over partnerships, when it is not the CEO and is not a head of
         // sales or marketing (a cross-functional leader, the owner of revenue, or the
         // shared leader).
+        // Under sales or marketing, a COO or CRO who owns revenue still stands between
+        // the CEO and the heads of sales and marketing (D6).
+        let owner = match teams.revenue_owner {
+            RevenueOwner::Coo => Some("COO (owner of the revenue engine)"),
+            RevenueOwner::Cro => Some("CRO (owner of the revenue engine)"),
+            RevenueOwner::None | RevenueOwner::Ceo => None,
+        };
         let between = match a.placement {
             _ if lead_reports_to_ceo => None,
-            Placement::Standalone | Placement::CrossFunctional => Some(()),
-            Placement::Sales | Placement::Marketing => shared_leader.then_some(()),
+            Placement::Standalone | Placement::CrossFunctional => Some(reports_to),
+            Placement::Sales | Placement::Marketing if shared_leader => Some(reports_to),
+            Placement::Sales | Placement::Marketing => owner,
         }
-        .map(|()| {
+        .map(|title| {
             self.add(Position::leader(
-                reports_to,
+                title,
                 LEADERSHIP,
                 PositionKind::Executive,
                 Some(root),

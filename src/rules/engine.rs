@@ -201,6 +201,7 @@ impl Rulebook {
             marketing: profile.company.marketing_team,
             shared_leader: profile.company.shared_gtm_leader,
             employees: profile.company.employees,
+            revenue_owner: profile.company.revenue_owner,
         };
         settle(
             &roles,

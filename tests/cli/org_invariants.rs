@@ -153,6 +153,25 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
             out.push(format!("{} is drawn under {boss}", p.title));
         }
     }
+    // A COO or CRO who owns revenue is drawn, over the sales and marketing teams,
+    // whatever the placement (D6); unless the lead reports to a CEO who sells.
+    let owner = match company.revenue_owner {
+        RevenueOwner::Coo => Some("COO"),
+        RevenueOwner::Cro => Some("CRO"),
+        RevenueOwner::None | RevenueOwner::Ceo => None,
+    };
+    if let Some(owner) = owner.filter(|_| !a.reports_to.as_str().starts_with("CEO")) {
+        match m.positions.iter().position(|p| p.title.starts_with(owner)) {
+            None => out.push(format!("no {owner}, who owns revenue")),
+            Some(exec) => {
+                for p in m.positions.iter().filter(|p| p.headcount.is_some()) {
+                    if p.manager != Some(exec) && !company.shared_gtm_leader {
+                        out.push(format!("{} is not under the {owner}", p.title));
+                    }
+                }
+            }
+        }
+    }
     // A meeting with sales or marketing is drawn, unless the lead sits inside that
     // department (its head is the lead's manager).
     for c in &a.cadence {

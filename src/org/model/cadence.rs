@@ -149,6 +149,7 @@ fn frequency_rank(frequency: &str) -> usize {
 mod tests {
     use super::{Meeting, settle};
     use crate::assessment::{CadenceItem, GtmTeams};
+    use crate::profile::RevenueOwner;
     use crate::text::Text;
     use std::borrow::Cow;
 
@@ -191,6 +192,7 @@ mod tests {
             marketing: 0,
             shared_leader: false,
             employees: 40,
+            revenue_owner: RevenueOwner::None,
         };
         let mut numbered = Vec::new();
         let mut meetings: Vec<Meeting> = (cadence.iter())
