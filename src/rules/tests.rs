@@ -500,7 +500,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     ("align-with-sales", &["program.types=referral"], Some(&[])),
-    ("align-with-marketing", &[], None),
+    (
+        "align-with-marketing",
+        &[],
+        Some(&["company.marketing_maturity=none"]),
+    ),
+    (
+        "align-with-marketing-not-built-out",
+        &["company.marketing_maturity=none"],
+        Some(&[]),
+    ),
     (
         "align-with-product",
         &["program.types=technology"],
