@@ -142,6 +142,17 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
             )?;
         }
     }
+    // The same people as the stage before: a new title is said, never silent.
+    for r in &step.retitled {
+        let line = format!(
+            "the {} becomes {}: {} [{}].",
+            r.before,
+            r.after,
+            r.why,
+            r.cites.join(", ")
+        );
+        writeln!(out, "{}", wrap(&printable(&line), "  New title: ", width))?;
+    }
     // A mitigation is advice for the stage its caveat is raised at ("start with
     // referrals under sales"); by the next stage it has been taken or no longer fits.
     // A caveat that still holds is restated as the risk it names, which is true of
