@@ -382,19 +382,24 @@ impl Rulebook {
             let listed: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
             seats(self, people, &listed)
         };
+        let mut kept = Vec::new();
         for (&person, seat) in people.iter().zip(found) {
             match seat {
                 Some(i) => held[i] = true,
-                None => {
-                    let (rule, spec) = (&self.rules()[person.rule as usize], spec(self, person));
-                    if let Some(spec) = spec {
-                        let at = roles.partition_point(|(o, _)| *o <= spec.order);
-                        let role = rule.role(spec, RoleStatus::Current, Some(person));
-                        roles.insert(at, (spec.order, role));
-                        held.insert(at, true);
-                    }
-                }
+                None => kept.extend(spec(self, person).map(|spec| {
+                    let rule = &self.rules()[person.rule as usize];
+                    (
+                        spec.order,
+                        rule.role(spec, RoleStatus::Current, Some(person)),
+                    )
+                })),
             }
+        }
+        // Roles this evaluation does not give: their holders keep them.
+        for (order, role) in kept {
+            let at = roles.partition_point(|(o, _)| *o <= order);
+            roles.insert(at, (order, role));
+            held.insert(at, true);
         }
         let carried = held.iter().filter(|h| **h).count();
         let mut free = (team_size as usize).saturating_sub(carried);

@@ -38,13 +38,13 @@ pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Opti
     let mut seat: Vec<Option<usize>> = vec![None; people.len()];
     let mut taken = vec![false; roles.len()];
     for same in passes {
-        for p in 0..people.len() {
-            if seat[p].is_some() {
+        for (p, seat) in seat.iter_mut().enumerate() {
+            if seat.is_some() {
                 continue;
             }
             if let Some(i) = (0..roles.len()).find(|&i| !taken[i] && same(p, &roles[i])) {
                 taken[i] = true;
-                seat[p] = Some(i);
+                *seat = Some(i);
             }
         }
     }
@@ -87,8 +87,7 @@ pub fn retitled(
 ) -> Vec<Retitled> {
     let mut out = Vec::new();
     for (&person, seat) in people.iter().zip(seats(rulebook, people, &after.roles)) {
-        let (Some(old), Some(new)) = (spec(rulebook, person), seat.map(|i| &after.roles[i]))
-        else {
+        let (Some(old), Some(new)) = (spec(rulebook, person), seat.map(|i| &after.roles[i])) else {
             continue;
         };
         if old.title == *new.title {

@@ -6,7 +6,7 @@
 //! team has, a manager with more than eight direct reports.
 
 use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
-use partner_org::org::roadmap::{self, Roadmap};
+use partner_org::org::roadmap::Roadmap;
 use partner_org::org::{HEADS_FROM, LinkKind, NodeKind, OTHER_TEAMS, OrgChart};
 use partner_org::profile::{MarketingMaturity, Profile, ProgramType, RevenueOwner, Source};
 use partner_org::render::Style;
@@ -436,7 +436,7 @@ fn check_roadmap(profile: &Profile, label: &str) -> Vec<String> {
             let drawn = after.chart.nodes().any(|(_, n)| n.title == now);
             if !kept || !drawn {
                 out.push(format!(
-                    "{label}: the {title} ({} at {} stage) is not in place at {} stage as the {now}",
+                    "{label}: the {title} ({:?} at {} stage) is not in place at {} stage as the {now}",
                     person.status, before.stage, after.stage
                 ));
             }

@@ -200,7 +200,10 @@ fn guidance_that_held_before_at_another_weight_is_not_a_reason_either() {
 fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
     let text = roadmap("tests/fixtures/consultant/shared-leader-launch-tech.yaml");
     let early = stage(&text, "Early stage (now)");
-    assert!(early.contains("Hire now: Channel partnerships manager"), "{early}");
+    assert!(
+        early.contains("Hire now: Channel partnerships manager"),
+        "{early}"
+    );
     let mid = stage(&text, "Mid stage (projected)");
     let in_place = mid
         .lines()
@@ -208,7 +211,9 @@ fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
         .unwrap_or_else(|| panic!("{mid}"));
     assert!(in_place.contains("Channel partnerships manager"), "{mid}");
     assert!(
-        mid.contains("New title: the Partnerships lead becomes Head of partnerships: the placement moves"),
+        mid.contains(
+            "New title: the Partnerships lead becomes Head of partnerships: the placement moves"
+        ),
         "{mid}"
     );
 }
