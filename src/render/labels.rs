@@ -43,12 +43,18 @@ fn cut(line: &str, width: usize) -> String {
     format!("{kept}…")
 }
 
-/// The heading of a roadmap stage's chart, e.g. `mid stage: its own department,
-/// reporting to the CEO`.
+/// The heading of a roadmap stage's chart, e.g. `mid stage (projected): its own
+/// department, reporting to the CEO`; a later stage is always a projection, with
+/// assumptions, the profile's own stage never.
 pub fn stage_heading(step: &crate::org::roadmap::Step<'_>) -> String {
     let a = &step.assessment;
+    let when = if step.assumptions.is_empty() {
+        "now"
+    } else {
+        "projected"
+    };
     format!(
-        "{} stage: {}, reporting to the {}",
+        "{} stage ({when}): {}, reporting to the {}",
         step.stage,
         a.placement.label(),
         a.reports_to

@@ -64,7 +64,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "no-self-serve-referral-first",
         &["company.self_serve=false"],
-        Some(&["company.self_serve=false", "program.maturity=established"]),
+        Some(&[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+        ]),
     ),
     (
         "no-self-serve-keep-with-sales",

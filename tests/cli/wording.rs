@@ -141,6 +141,21 @@ fn caveats_and_reasons_fit_what_runs_and_who_sells() {
     assert!(words.contains("first head of sales"), "{words}");
 }
 
+/// Without self-service buying and with nothing running, S3's "start with referrals"
+/// is said once, not twice in other words.
+#[test]
+fn s3_is_said_once_before_anything_runs() {
+    let a = assessment("planned-reseller-founder");
+    let s3: Vec<String> = a["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["cites"][0] == "S3")
+        .map(|r| r["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(s3.len(), 1, "{s3:?}");
+}
+
 /// A launch with nothing running, affiliates and referrals planned and no marketing
 /// team is told to start with affiliates run from sales (M2 with S2); no reason speaks
 /// of partners closing deals today; the empty cadence is a line, not a table of
