@@ -425,22 +425,34 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "segment-lead-affiliate",
-        &["program.maturity=scaling", "program.types=affiliate,referral"],
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
         Some(&["program.maturity=scaling", "program.types=affiliate"]),
     ),
     (
         "segment-lead-referral",
-        &["program.maturity=scaling", "program.types=affiliate,referral"],
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
         Some(&["program.maturity=scaling", "program.types=referral"]),
     ),
     (
         "segment-lead-reseller",
-        &["program.maturity=scaling", "program.types=affiliate,reseller"],
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,reseller",
+        ],
         Some(&["program.maturity=scaling", "program.types=reseller"]),
     ),
     (
         "segment-lead-integrator",
-        &["program.maturity=scaling", "program.types=affiliate,integrator"],
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,integrator",
+        ],
         Some(&["program.maturity=scaling", "program.types=integrator"]),
     ),
     (
@@ -454,7 +466,10 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "segment-lead-marketplace",
-        &["program.maturity=scaling", "program.types=affiliate,marketplace"],
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,marketplace",
+        ],
         Some(&["program.maturity=scaling", "program.types=marketplace"]),
     ),
     (
@@ -571,22 +586,38 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("governance", &["program.team_size=3"], Some(&[])),
     (
         "regional-lead-emea-wide-matrix",
-        &["program.maturity=scaling", WIDE_MATRIX, "regions=north-america,emea"],
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=north-america,emea",
+        ],
         Some(&["program.maturity=scaling", "regions=north-america,emea"]),
     ),
     (
         "regional-lead-apac-wide-matrix",
-        &["program.maturity=scaling", WIDE_MATRIX, "regions=north-america,apac"],
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=north-america,apac",
+        ],
         Some(&["program.maturity=scaling", "regions=north-america,apac"]),
     ),
     (
         "regional-lead-latam-wide-matrix",
-        &["program.maturity=scaling", WIDE_MATRIX, "regions=north-america,latam"],
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=north-america,latam",
+        ],
         Some(&["program.maturity=scaling", "regions=north-america,latam"]),
     ),
     (
         "regional-lead-north-america-wide-matrix",
-        &["program.maturity=scaling", WIDE_MATRIX, "regions=emea,north-america"],
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=emea,north-america",
+        ],
         Some(&["program.maturity=scaling", "regions=emea,north-america"]),
     ),
     (

@@ -874,7 +874,10 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
         ("Reseller operations specialist", "Reseller segment lead"),
         ("Channel partnerships manager", "Reseller segment lead"),
         ("Integrator partner manager", "Integrator segment lead"),
-        ("Marketplace operations specialist", "Marketplace segment lead"),
+        (
+            "Marketplace operations specialist",
+            "Marketplace segment lead",
+        ),
     ] {
         assert_eq!(boss(&kitewall, title), manager, "{title}: {kitewall:?}");
     }
