@@ -145,7 +145,7 @@ impl<'r> Roadmap<'r> {
                 let ended = before
                     .rules
                     .iter()
-                    .filter(|f| started(after, before, f.id))
+                    .filter(|f| ended(before, after, f.id))
                     .filter(|f| old != new && (score(f, old) > 0.0 || score(f, new) < 0.0))
                     .filter_map(|f| self.said(f.id))
                     .collect();
@@ -175,18 +175,43 @@ impl<'r> Roadmap<'r> {
     }
 }
 
-/// The rule `id` applies in `to` and did not in `from`: no rule of `from` has its id,
-/// nor cites the same guidance with the same weight (the same point, worded for the
-/// stage, as S3 is "start with referrals" while launching and "partner leads end with
-/// sales" once established).
-fn started(from: &Assessment, to: &Assessment, id: &str) -> bool {
-    let Some(now) = to.rules.iter().find(|f| f.id == id) else {
+/// The rule `id` applies after and did not before: no rule before has its id, nor
+/// made the same point at least as strongly (the same guidance, worded for the stage:
+/// S3 is "start with referrals" before anything runs and "partner leads end with
+/// sales" once established). A stronger point (D1 for an established, then a scaling
+/// program) is new.
+fn started(before: &Assessment, after: &Assessment, id: &str) -> bool {
+    let Some(now) = after.rules.iter().find(|f| f.id == id) else {
         return false;
     };
-    !from
+    !before.rules.iter().any(|f| {
+        f.id == id
+            || (same_point(f, now)
+                && f.scores
+                    .iter()
+                    .all(|(p, d)| d.abs() >= now.scores.get(p).map_or(0.0, |n| n.abs())))
+    })
+}
+
+/// The rule `id` applied before and does not after, nor does any rule that makes its
+/// point.
+fn ended(before: &Assessment, after: &Assessment, id: &str) -> bool {
+    let Some(then) = before.rules.iter().find(|f| f.id == id) else {
+        return false;
+    };
+    !after
         .rules
         .iter()
-        .any(|f| f.id == id || (f.cites == now.cites && f.scores == now.scores))
+        .any(|f| f.id == id || same_point(f, then))
+}
+
+/// Two rules make the same point: they cite the same guidance and push the same
+/// placements the same way.
+fn same_point(a: &FiredRule, b: &FiredRule) -> bool {
+    let way = |f: &FiredRule| -> Vec<(Placement, bool)> {
+        f.scores.iter().map(|(p, d)| (*p, *d > 0.0)).collect()
+    };
+    a.cites == b.cites && way(a) == way(b)
 }
 
 /// Roles with this status at a step, in hiring order.

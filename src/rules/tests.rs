@@ -35,12 +35,12 @@ fn fired(sets: &[&str]) -> Vec<String> {
 /// Standalone through a COO who owns revenue and an established program.
 const STANDALONE: &[&str] = &["company.revenue_owner=coo", "program.maturity=established"];
 
-/// For every rule of the default rulebook: answers (as `--set` overrides of BASE) with
-/// which it fires, and answers with which it does not (None: it always fires).
-#[allow(clippy::type_complexity)]
 /// Five kinds of program at scale: five segment leads beside the head of partner operations.
 const WIDE_MATRIX: &str = "program.types=affiliate,referral,reseller,integrator,marketplace";
 
+/// For every rule of the default rulebook: answers (as `--set` overrides of BASE) with
+/// which it fires, and answers with which it does not (None: it always fires).
+#[allow(clippy::type_complexity)]
 const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "referral-reseller-to-sales",
@@ -561,7 +561,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     ("align-with-sales", &["program.types=referral"], Some(&[])),
-    ("align-with-marketing", &[], None),
+    (
+        "align-with-marketing",
+        &[],
+        Some(&["company.marketing_maturity=none"]),
+    ),
+    (
+        "align-with-marketing-not-built-out",
+        &["company.marketing_maturity=none"],
+        Some(&[]),
+    ),
     (
         "align-with-product",
         &["program.types=technology"],

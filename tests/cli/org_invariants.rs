@@ -8,7 +8,7 @@
 use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
 use partner_org::org::roadmap::{self, Roadmap};
 use partner_org::org::{HEADS_FROM, LinkKind, NodeKind, OTHER_TEAMS, OrgChart};
-use partner_org::profile::{Profile, ProgramType, RevenueOwner, Source};
+use partner_org::profile::{MarketingMaturity, Profile, ProgramType, RevenueOwner, Source};
 use partner_org::render::Style;
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
@@ -252,6 +252,15 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
                 ));
             }
         }
+    }
+    // A marketing function not built out yet plans no campaigns with partnerships (S2).
+    let unbuilt = company.marketing_maturity() == MarketingMaturity::None;
+    if unbuilt
+        && a.cadence
+            .iter()
+            .any(|c| c.topics.contains("campaign planning"))
+    {
+        out.push("campaign planning with a marketing of maturity none".into());
     }
     // Cadence follows the motions.
     let reseller = types.contains(&ProgramType::Reseller);

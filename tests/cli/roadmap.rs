@@ -182,3 +182,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn guidance_that_held_before_at_another_weight_is_not_a_reason_either() {
+    // Gridlock Labs: nothing runs and customers cannot buy alone, so S3 weighs more
+    // before the first program than once it runs; it held all along.
+    let text = roadmap("tests/fixtures/consultant/planned-reseller-founder.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(mid.contains("! Partnerships stays under sales"), "{mid}");
+    assert!(!mid.contains("because: Customers cannot sign up"), "{mid}");
+}
