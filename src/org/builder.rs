@@ -7,7 +7,7 @@
 //! first reason behind the placement.
 
 use super::{Link, LinkKind, Node, NodeKind, OrgChart, PARTNER_OPS};
-use crate::assessment::{Assessment, OrgModel, PositionKind};
+use crate::assessment::{Assessment, OrgModel, PositionKind, RoleStatus};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 impl OrgChart {
@@ -99,7 +99,10 @@ impl Builder<'_> {
         let (a, model) = (self.a, self.model);
         let p = &model.positions[i];
         if let Some(r) = p.role.map(|r| &a.roles[r]) {
-            let tooltip = format!("{} Hire {}.", sentence(r.responsibilities), r.hire_when);
+            let tooltip = match r.status {
+                RoleStatus::Current => format!("{} In place.", sentence(r.responsibilities)),
+                _ => format!("{} Hire {}.", sentence(r.responsibilities), r.hire_when),
+            };
             (vec![r.rule.to_string()], tooltip)
         } else if let Some(c) = p.cadence.map(|c| &a.cadence[c]) {
             let tooltip = format!("Partnerships aligns with {} on {}", c.with, c.topics);

@@ -3,8 +3,8 @@
 //! Graphviz when it is installed), Mermaid and the native SVG.
 
 use crate::support::EXAMPLES;
-use partner_org::assessment::Stage;
-use partner_org::org::{LinkKind, OrgChart};
+use partner_org::assessment::{RoleStatus, Stage};
+use partner_org::org::{LinkKind, NodeKind, OrgChart};
 use partner_org::profile::{Profile, Source};
 use partner_org::render::labels::printable;
 use partner_org::render::{ChartRenderer, Dot, Mermaid, Style, Svg};
@@ -252,6 +252,27 @@ fn a_small_company_has_no_heads_it_has_not_hired_and_the_recap_goes_to_every_tea
         lines.iter().all(|(to, _)| *to != "Head of Other teams"),
         "{lines:?}"
     );
+}
+
+#[test]
+fn a_role_in_place_is_not_told_when_to_hire_it() {
+    let rewind = chart(&example("rewind"), None);
+    let roles: Vec<_> = rewind
+        .nodes()
+        .filter(|(_, n)| n.kind == NodeKind::Role)
+        .collect();
+    for (_, n) in &roles {
+        let hire = n.tooltip.contains(" Hire ");
+        assert_eq!(
+            hire,
+            n.status != RoleStatus::Current,
+            "{}: {}",
+            n.title,
+            n.tooltip
+        );
+    }
+    assert!(roles.iter().any(|(_, n)| n.status == RoleStatus::Current));
+    assert!(roles.iter().any(|(_, n)| n.status != RoleStatus::Current));
 }
 
 fn graphviz_text(dot: &str) -> Option<String> {
