@@ -380,6 +380,18 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         }
     }
     out.extend(misplaced_specialists(m));
+    // The people beyond the roles are counted and report to a position that exists.
+    let beyond = profile
+        .program
+        .team_size
+        .saturating_sub(u32::try_from(a.roles.len()).unwrap());
+    match &a.beyond_roles {
+        None if beyond == 0 => {}
+        Some(b) if b.people == beyond && m.positions.iter().any(|p| p.title == b.reports_to) => {}
+        other => out.push(format!(
+            "{beyond} people beyond the roles, but the report says {other:?}"
+        )),
+    }
     if !a
         .roles
         .iter()
