@@ -196,7 +196,12 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
         let mut topics: Vec<&str> = Vec::new();
         for piece in label.split("; ") {
             let topic = match piece.split_once(": ") {
-                Some((frequency, topic)) if !frequency.contains(' ') => topic,
+                Some((frequency, topic)) if !frequency.contains(' ') => {
+                    if topic.contains(frequency) {
+                        out.push(format!("'{piece}' says how often twice"));
+                    }
+                    topic
+                }
                 _ => piece,
             };
             if topics.contains(&topic) {
