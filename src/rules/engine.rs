@@ -15,6 +15,7 @@ use crate::assessment::{
     Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
+use crate::org::beyond_roles;
 use crate::org::model::{Meeting, Named, settle};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
@@ -244,6 +245,7 @@ impl Rulebook {
             caveats: items.caveats,
             stage,
             roles,
+            beyond_roles: None,
             partnerops: items.partnerops,
             cadence: items.cadence,
             kpis: items.kpis,
@@ -253,6 +255,7 @@ impl Rulebook {
             trace: None,
             teams,
         };
+        assessment.beyond_roles = beyond_roles(&assessment, profile.program.team_size);
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
         }

@@ -17,8 +17,11 @@ pub(crate) fn spec(rulebook: &Rulebook, origin: Origin) -> Option<&RoleSpec> {
 /// Where each of `people` (the roles they hold, by rulebook item) sits among `roles`:
 /// the index of the role with the same title; else of one in the same seat of the
 /// hiring order (the rulebook's `order`: the partnerships lead who becomes the head of
-/// partnerships); else of one that serves the same guidance first (the technology
-/// alliance liaison who becomes the technology partnerships manager); else `None`,
+/// partnerships); else of one that another role reports to in its stead (its
+/// `reports_to` lists it before the person's title: the segment lead who leads the
+/// channel managers the growth team lead led); else of one that serves the same
+/// guidance first (the technology alliance liaison who becomes the technology
+/// partnerships manager); else `None`,
 /// and the person keeps the title they had. Each role seats one person; titles are
 /// matched first, over all the people, so that a retitle never takes a seat that a
 /// person of the same title keeps.
@@ -29,10 +32,21 @@ pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Opti
         rule.cites.first()
     };
     let order = |r: &Role| r.origin.and_then(|o| spec(rulebook, o)).map(|s| s.order);
+    // A role that another role reports to in the person's stead: the channel manager
+    // reports to a segment lead "instead of" the growth team lead listed after it.
+    let stands_in = |p: usize, r: &Role| {
+        specs[p].is_some_and(|s| {
+            roles.iter().any(|x| {
+                let above = x.reports_to.iter().position(|t| *t == s.title);
+                above.is_some_and(|k| x.reports_to[..k].contains(r.title))
+            })
+        })
+    };
     type Same<'a> = dyn Fn(usize, &Role) -> bool + 'a;
-    let passes: [&Same; 3] = [
+    let passes: [&Same; 4] = [
         &|p, r| specs[p].is_some_and(|s| s.title == *r.title),
         &|p, r| specs[p].is_some_and(|s| Some(s.order) == order(r)),
+        &stands_in,
         &|p, r| first_cite(Some(people[p])).is_some_and(|c| Some(c) == first_cite(r.origin)),
     ];
     let mut seat: Vec<Option<usize>> = vec![None; people.len()];
