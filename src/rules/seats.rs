@@ -110,13 +110,7 @@ pub fn retitled(
         let Some(rule) = rulebook.rule(new.rule) else {
             continue;
         };
-        let mut summary = rule.summary.chars();
-        let summary: String = summary
-            .next()
-            .into_iter()
-            .flat_map(char::to_lowercase)
-            .chain(summary)
-            .collect();
+        let summary = rule.summary_in_sentence();
         let why = if before.placement == after.placement {
             summary
         } else {
