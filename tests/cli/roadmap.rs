@@ -219,6 +219,13 @@ fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
         ),
         "{mid}"
     );
+    // At scale the growth team lead hired at mid leads the segment the channel manager
+    // now reports to (referrals, the first of its segments that runs).
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains("New title: the Partner growth team lead becomes Referral segment lead"),
+        "{scale}"
+    );
 }
 
 /// Kestrel (review finding 8): at mid stage the move's reasons that hold only because
