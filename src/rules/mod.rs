@@ -27,6 +27,7 @@ pub mod engine;
 pub mod explain;
 pub mod fixtures;
 pub mod lint;
+pub mod seats;
 
 pub use condition::{Comparison, Condition, NumberField, Op};
 use derived::Cache;
@@ -114,6 +115,25 @@ impl Rule {
     /// it runs in the second pass and may not change scores.
     pub fn is_design(&self) -> bool {
         self.when.as_ref().is_some_and(Condition::uses_placement)
+    }
+
+    /// The summary as the rest of a sentence ("..., and a smaller department of its
+    /// own ... is led by a head of partnerships"): first letter in lower case, without
+    /// a closing period or a closing aside for the rulebook's reader ("(its goals are
+    /// already said)").
+    pub fn summary_in_sentence(&self) -> String {
+        let summary = self.summary.trim_end_matches('.');
+        let summary = match summary.strip_suffix(')').and_then(|s| s.rfind(" (")) {
+            Some(i) => &summary[..i],
+            None => summary,
+        };
+        let mut chars = summary.chars();
+        chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .chain(chars)
+            .collect()
     }
 }
 
