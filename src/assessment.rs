@@ -129,6 +129,9 @@ pub struct Assessment<'r> {
     pub stage: Stage,
     /// The team in hiring order.
     pub roles: Vec<Role<'r>>,
+    /// The people on the team beyond its roles and where they work; `null` when
+    /// `program.team_size` is no more than the roles.
+    pub beyond_roles: Option<BeyondRoles<'r>>,
     /// PartnerOps functions and their owners.
     pub partnerops: Vec<PartnerOpsFunction<'r>>,
     /// Recurring alignment with other teams.
@@ -305,9 +308,29 @@ pub struct Role<'r> {
     /// Titles of the roles it reports to once they are hired, first choice first.
     #[serde(skip)]
     pub reports_to: &'r [Text],
+    /// People beyond the team's roles hold more of it (the rulebook's `more_of`).
+    #[serde(skip)]
+    pub more_of: bool,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+/// The people on the team beyond its roles, and where they work.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct BeyondRoles<'r> {
+    /// How many: `program.team_size` less the roles.
+    pub people: u32,
+    /// The role they hold more of (a title in `roles`); `null` when the rulebook marks
+    /// none.
+    pub role: Option<&'r Text>,
+    /// The title of the position they report to: that role's manager, else the
+    /// partnerships lead.
+    pub reports_to: String,
+    /// What the reports say of them.
+    pub text: String,
+    /// Guidance ids (the role's).
+    pub cites: &'r [Text],
 }
 
 /// A PartnerOps function.

@@ -84,7 +84,7 @@ pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Parsed>, Vec<Unreadabl
 pub fn advise<'r>(
     read: Parsed,
     rulebook: &'r Rulebook,
-    options: Options,
+    options: Options<'static>,
     overrides: &[Override],
 ) -> Result<Outcome<'r>, InvalidDocument> {
     let (source, profile) = read?;

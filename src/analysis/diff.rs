@@ -1,11 +1,14 @@
 //! `diff`: two assessments side by side (two profiles, or one before and after
 //! `--set`): placement and scores, rules that started or stopped firing, roles and
-//! caveats added or removed, and people in place retitled, with why.
+//! caveats added or removed, and people in place retitled, with why. The second side
+//! is assessed with the first side's people in place ([`Diff::people`]): the same team
+//! under other answers keeps its people, so a role in place does not turn into a hire.
 
 use crate::assessment::Placement;
-use crate::assessment::{Assessment, ConfidenceLabel, Role, RoleStatus};
+use crate::assessment::{Assessment, ConfidenceLabel, Origin, RoleStatus};
 use crate::profile::Source;
 use crate::rules::Rulebook;
+use crate::rules::seats::{Retitled, held, retitled};
 use serde::Serialize;
 
 /// What changed from one assessment to another.
@@ -29,8 +32,8 @@ pub struct Diff {
     pub roles_removed: Vec<String>,
     /// Roles in both whose status changed.
     pub roles_changed: Vec<StatusChange>,
-    /// People in place on both sides (the same seat: the rulebook's hiring `order`)
-    /// under another title, in hiring order.
+    /// People in place before who keep their seat after under another title (the
+    /// seat [`seats`](crate::rules::seats::seats) finds), in hiring order.
     pub retitled: Vec<Retitled>,
     /// Caveats after but not before.
     pub caveats_added: Vec<String>,
@@ -79,85 +82,9 @@ pub struct StatusChange {
     pub after: RoleStatus,
 }
 
-/// A person in place under a new title: the same seat in the hiring order, so the
-/// reader is told why (titles follow the placement and the size of the company and
-/// team, never who owns revenue on its own).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Retitled {
-    /// The title before.
-    pub before: String,
-    /// The title after.
-    pub after: String,
-    /// Why, in words: the placement's move, if any, and the summary of the rule that
-    /// gives the new title.
-    pub why: String,
-    /// That rule's id.
-    pub rule: String,
-    /// Its guidance ids.
-    pub cites: Vec<String>,
-}
-
-impl Retitled {
-    /// The roles in place on both sides in the same seat under other titles;
-    /// `rulebook` is the one both sides were assessed with.
-    fn all(rulebook: &Rulebook, before: &Assessment, after: &Assessment) -> Vec<Retitled> {
-        let seat = |r: &Role| {
-            let o = r.origin?;
-            let rule = rulebook.rules().get(o.rule as usize)?;
-            Some((rule, rule.then.roles.get(o.item as usize)?.order))
-        };
-        let in_place = |a: &'_ Assessment, title: &str| {
-            a.roles
-                .iter()
-                .any(|r| r.title.as_str() == title && r.status == RoleStatus::Current)
-        };
-        let mut out = Vec::new();
-        for new in after
-            .roles
-            .iter()
-            .filter(|r| r.status == RoleStatus::Current)
-        {
-            let Some((rule, order)) = seat(new) else {
-                continue;
-            };
-            if in_place(before, new.title.as_str()) {
-                continue;
-            }
-            let old = before.roles.iter().find(|r| {
-                r.status == RoleStatus::Current
-                    && !in_place(after, r.title.as_str())
-                    && seat(r).is_some_and(|(_, o)| o == order)
-            });
-            let Some(old) = old else { continue };
-            let mut summary = rule.summary.chars();
-            let summary: String = summary
-                .next()
-                .into_iter()
-                .flat_map(char::to_lowercase)
-                .chain(summary)
-                .collect();
-            let why = if before.placement == after.placement {
-                summary
-            } else {
-                format!(
-                    "the placement moves from {} to {}, and {summary}",
-                    before.placement, after.placement
-                )
-            };
-            out.push(Retitled {
-                before: old.title.to_string(),
-                after: new.title.to_string(),
-                why,
-                rule: new.rule.to_string(),
-                cites: new.cites.iter().map(|c| c.to_string()).collect(),
-            });
-        }
-        out
-    }
-}
-
 impl Diff {
-    /// Compares two assessments, both made with `rulebook`.
+    /// Compares two assessments, both made with `rulebook`, `after` with the people
+    /// in place `before` ([`Diff::people`]) carried in.
     pub fn between(rulebook: &Rulebook, before: &Assessment, after: &Assessment) -> Diff {
         let side = |a: &Assessment| Side {
             source: a.source.clone(),
@@ -196,10 +123,16 @@ impl Diff {
                     })
                 })
                 .collect(),
-            retitled: Retitled::all(rulebook, before, after),
+            retitled: retitled(rulebook, &Diff::people(before), before, after),
             caveats_added: only_in(&after.caveats, &before.caveats, |c| c.text.as_str()),
             caveats_removed: only_in(&before.caveats, &after.caveats, |c| c.text.as_str()),
         }
+    }
+
+    /// The people in place in `before`, to carry into the assessment of the other
+    /// side: the same team, under the other side's answers.
+    pub fn people(before: &Assessment) -> Vec<Origin> {
+        held(&before.roles, &[RoleStatus::Current])
     }
 
     /// Whether nothing changed.

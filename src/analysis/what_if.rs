@@ -121,7 +121,7 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
 struct Trial<'a> {
     book: &'a Rulebook,
     profile: &'a Profile,
-    options: Options,
+    options: Options<'a>,
     scratch: Profile,
     /// The placement of the profile as it is.
     placement: Placement,

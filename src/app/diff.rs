@@ -35,11 +35,17 @@ pub fn run(g: &Global, d: &DiffArgs) -> anyhow::Result<Exit> {
     }
     let before_label = before_source.to_string();
     let options = Options::default();
-    let diff = Diff::between(
-        &rulebook,
-        &rulebook.assess(before_source, &before, options),
-        &rulebook.assess(after_source, &after, options),
+    let before = rulebook.assess(before_source, &before, options);
+    let people = Diff::people(&before);
+    let after = rulebook.assess(
+        after_source,
+        &after,
+        Options {
+            people: &people,
+            ..options
+        },
     );
+    let diff = Diff::between(&rulebook, &before, &after);
     sink(g).write(|out| match d.format {
         ReportFormat::Text => {
             render::diff_text(&diff, &before_label, &after_label, text_width(g), out)

@@ -178,7 +178,7 @@ impl Builder<'_> {
 
 /// The label of a line carrying meetings given as (frequency, topics): the topics by
 /// frequency, each frequency and each topic once, in order of first appearance:
-/// `weekly: pipeline reviews; a weekly sync; monthly: rebates`. Sales and marketing
+/// `weekly: pipeline reviews; shared goals; monthly: rebates`. Sales and marketing
 /// under one shared leader are one counterpart, and their items may share topics.
 fn label<'t>(meetings: impl Iterator<Item = (&'t str, &'t str)>) -> String {
     let mut by_frequency: Vec<(&str, Vec<&str>)> = Vec::new();
@@ -242,7 +242,7 @@ mod tests {
 
     #[test]
     fn a_label_lists_each_frequency_and_each_topic_once() {
-        let sync = "a weekly sync on shared goals and blockers";
+        let sync = "shared goals and blockers";
         let sales = format!("pipeline reviews, attribution; {sync}");
         let marketing = format!("campaign planning; {sync}");
         let meetings = [

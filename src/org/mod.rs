@@ -18,12 +18,14 @@
 
 use crate::assessment::RoleStatus;
 use crate::assessment::{Placement, Stage};
+pub use beyond::beyond_roles;
 use petgraph::Direction;
 pub use petgraph::graph::NodeIndex;
 use petgraph::graph::{DiGraph, EdgeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
+mod beyond;
 mod builder;
 pub mod model;
 pub mod roadmap;

@@ -23,6 +23,7 @@ use crate::assessment::{Placement, Stage};
 use crate::profile::{Profile, Source, Violation};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
+use crate::rules::seats::{Retitled, held, retitled};
 
 mod projection;
 pub use projection::{Assumption, assumptions, project};
@@ -34,10 +35,15 @@ pub struct Step<'r> {
     pub stage: Stage,
     /// What was assumed to reach it (empty for the profile's own stage).
     pub assumptions: Vec<Assumption>,
+    /// The profile as assumed at this stage (the profile itself at its own stage).
+    pub profile: Profile,
     /// The assessment of the projected profile.
     pub assessment: Assessment<'r>,
     /// Its org chart.
     pub chart: OrgChart,
+    /// The people of the stage before (in place or hired now) who hold their seat
+    /// here under another title, and why.
+    pub retitled: Vec<Retitled>,
 }
 
 /// A change of placement or of reporting line between two consecutive steps.
@@ -84,27 +90,40 @@ impl<'r> Roadmap<'r> {
         profile: &Profile,
     ) -> Result<Roadmap<'r>, Violation> {
         let now = Stage::of(profile.program.maturity);
-        let mut steps = Vec::new();
+        let mut steps: Vec<Step> = Vec::new();
         for stage in Stage::ALL.iter().copied().filter(|s| *s >= now) {
+            // Whoever is in place or hired now at a stage is in place at the next (T4).
+            let people = steps.last().map_or_else(Vec::new, |before| {
+                held(
+                    &before.assessment.roles,
+                    &[RoleStatus::Current, RoleStatus::Next],
+                )
+            });
             let (projected, assumptions) = if stage == now {
                 (profile.clone(), Vec::new())
             } else {
-                project(profile, stage)?
+                project(profile, stage, people.len())?
             };
             let assessment = rulebook.assess(
                 source.clone(),
                 &projected,
                 Options {
                     stage: Some(stage),
+                    people: &people,
                     ..Options::default()
                 },
             );
+            let retitled = steps.last().map_or_else(Vec::new, |before| {
+                retitled(rulebook, &people, &before.assessment, &assessment)
+            });
             let chart = OrgChart::from_assessment(&assessment);
             steps.push(Step {
                 stage,
                 assumptions,
+                profile: projected,
                 assessment,
                 chart,
+                retitled,
             });
         }
         Ok(Roadmap {

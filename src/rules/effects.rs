@@ -143,6 +143,11 @@ pub struct RoleSpec {
     /// none is): the partnerships lead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports_to: Vec<Text>,
+    /// The people on the team beyond its roles (`program.team_size` more than the
+    /// roles) hold more of this role and report where it does: the first role so
+    /// marked in hiring order; default false (they report to the partnerships lead).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub more_of: bool,
 }
 
 /// A PartnerOps function as a rule states it.
@@ -234,6 +239,7 @@ impl Rule {
             rule: &self.id,
             cites: &self.cites,
             reports_to: &r.reports_to,
+            more_of: r.more_of,
             origin,
         }
     }

@@ -8,24 +8,32 @@
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
 use super::compiled::Known;
+use super::seats::{seats, spec};
 use super::{Condition, NumberField, Rule, Rulebook};
 use crate::assessment::{
     Assessment, CadenceItem, Caveat, ConfidenceLabel, GtmTeams, Kpi, Origin, PartnerOpsFunction,
     Placement, Ranking, Reason, Role, RoleStatus, Scores, Stage,
 };
 use crate::guidance::Citations;
+use crate::org::beyond_roles;
 use crate::org::model::{Meeting, Named, settle};
 use crate::profile::{Profile, Source};
 use crate::text::Text;
 
 /// Options of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
+pub struct Options<'a> {
     /// Design the team for this stage instead of the one the profile's maturity gives.
     pub stage: Option<Stage>,
     /// Add the rule-by-rule trace of `--explain` to the assessment (costs a second
     /// evaluation of every rule, so batch runs leave it off).
     pub trace: bool,
+    /// The people the team already has (the roles they hold, by rulebook item, in
+    /// hiring order): each stays in place, in the seat [`seats`](super::seats::seats)
+    /// finds, under the title this evaluation gives it. Only the first
+    /// `program.team_size` stay; the others have left. Empty: the first
+    /// `program.team_size` roles of the hiring order are in place.
+    pub people: &'a [Origin],
 }
 
 /// What conditions are evaluated against: the profile, the stage and, in the second
@@ -189,7 +197,9 @@ impl Rulebook {
         (derived.conditions).each_holding(&derived.design, &known, |i| fired.push(i));
 
         let mut items = self.items(&fired, first_design, placement);
-        let roles = hiring_order(items.roles, profile.program.team_size, stage);
+        let team = profile.program.team_size;
+        let people = &options.people[..options.people.len().min(team as usize)];
+        let roles = self.hiring_order(items.roles, team, stage, people);
         // Where the roles are, once in hiring order.
         for (i, role) in roles.iter().enumerate() {
             if let Some(o) = role.origin {
@@ -235,6 +245,7 @@ impl Rulebook {
             caveats: items.caveats,
             stage,
             roles,
+            beyond_roles: None,
             partnerops: items.partnerops,
             cadence: items.cadence,
             kpis: items.kpis,
@@ -244,6 +255,7 @@ impl Rulebook {
             trace: None,
             teams,
         };
+        assessment.beyond_roles = beyond_roles(&assessment, profile.program.team_size);
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
         }
@@ -351,29 +363,69 @@ struct Items<'r> {
     at: Vec<usize>,
 }
 
-/// The roles in hiring order (by rank, then in the order the rules gave them), the
-/// first `team_size` filled. A team grows as the need arises (T4): at most as many
-/// next hires as people in place (one for a team of none or one), of roles whose stage
-/// has come; the rest are for later.
-fn hiring_order(mut roles: Vec<(u32, Role<'_>)>, team_size: u32, stage: Stage) -> Vec<Role<'_>> {
-    roles.sort_by_key(|(order, _)| *order);
-    let filled = team_size as usize;
-    let mut hires = filled.max(1);
-    roles
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, mut role))| {
-            role.status = if i < filled {
-                RoleStatus::Current
-            } else if role.stage <= stage && hires > 0 {
-                hires -= 1;
-                RoleStatus::Next
-            } else {
-                RoleStatus::Later
-            };
-            role
-        })
-        .collect()
+impl Rulebook {
+    /// The roles in hiring order (by rank, then in the order the rules gave them), the
+    /// `people` the team has in place in their seats (a person whose role this
+    /// evaluation does not give keeps it), and the first of the others up to
+    /// `team_size` filled. A team grows as the need arises (T4): at most as many next
+    /// hires as people in place (one for a team of none or one), of roles whose stage
+    /// has come; the rest are for later.
+    fn hiring_order<'r>(
+        &'r self,
+        mut roles: Vec<(u32, Role<'r>)>,
+        team_size: u32,
+        stage: Stage,
+        people: &[Origin],
+    ) -> Vec<Role<'r>> {
+        roles.sort_by_key(|(order, _)| *order);
+        let mut held = vec![false; roles.len()];
+        let found = if people.is_empty() {
+            Vec::new()
+        } else {
+            let listed: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
+            seats(self, people, &listed)
+        };
+        let mut kept = Vec::new();
+        for (&person, seat) in people.iter().zip(found) {
+            match seat {
+                Some(i) => held[i] = true,
+                None => kept.extend(spec(self, person).map(|spec| {
+                    let rule = &self.rules()[person.rule as usize];
+                    (
+                        spec.order,
+                        rule.role(spec, RoleStatus::Current, Some(person)),
+                    )
+                })),
+            }
+        }
+        // Roles this evaluation does not give: their holders keep them.
+        for (order, role) in kept {
+            let at = roles.partition_point(|(o, _)| *o <= order);
+            roles.insert(at, (order, role));
+            held.insert(at, true);
+        }
+        let carried = held.iter().filter(|h| **h).count();
+        let mut free = (team_size as usize).saturating_sub(carried);
+        let mut hires = (team_size as usize).max(carried).max(1);
+        roles
+            .into_iter()
+            .zip(held)
+            .map(|((_, mut role), held)| {
+                role.status = if held {
+                    RoleStatus::Current
+                } else if free > 0 {
+                    free -= 1;
+                    RoleStatus::Current
+                } else if role.stage <= stage && hires > 0 {
+                    hires -= 1;
+                    RoleStatus::Next
+                } else {
+                    RoleStatus::Later
+                };
+                role
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

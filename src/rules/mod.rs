@@ -27,6 +27,7 @@ pub mod engine;
 pub mod explain;
 pub mod fixtures;
 pub mod lint;
+pub mod seats;
 
 pub use condition::{Comparison, Condition, NumberField, Op};
 use derived::Cache;

@@ -35,6 +35,9 @@ fn fired(sets: &[&str]) -> Vec<String> {
 /// Standalone through a COO who owns revenue and an established program.
 const STANDALONE: &[&str] = &["company.revenue_owner=coo", "program.maturity=established"];
 
+/// Five kinds of program at scale: five segment leads beside the head of partner operations.
+const WIDE_MATRIX: &str = "program.types=affiliate,referral,reseller,integrator,marketplace";
+
 /// For every rule of the default rulebook: answers (as `--set` overrides of BASE) with
 /// which it fires, and answers with which it does not (None: it always fires).
 #[allow(clippy::type_complexity)]
@@ -420,6 +423,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
+    (
+        "growth-team-lead",
+        STANDALONE,
+        Some(&[
+            "company.revenue_owner=coo",
+            "program.maturity=scaling",
+            "program.types=reseller,integrator",
+        ]),
+    ),
     // Where partners sell the channel manager comes first; affiliates get an affiliate
     // manager (BASE runs affiliates only).
     (
@@ -438,6 +450,55 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "scale-matrix-roles",
         &["program.maturity=scaling", "regions=north-america,emea"],
         Some(&["program.maturity=scaling"]),
+    ),
+    (
+        "segment-lead-affiliate",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
+        Some(&["program.maturity=scaling", "program.types=affiliate"]),
+    ),
+    (
+        "segment-lead-referral",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
+        Some(&["program.maturity=scaling", "program.types=referral"]),
+    ),
+    (
+        "segment-lead-reseller",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,reseller",
+        ],
+        Some(&["program.maturity=scaling", "program.types=reseller"]),
+    ),
+    (
+        "segment-lead-integrator",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,integrator",
+        ],
+        Some(&["program.maturity=scaling", "program.types=integrator"]),
+    ),
+    (
+        "segment-lead-technology",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,technology",
+            "company.shared_gtm_leader=true",
+        ],
+        Some(&["program.maturity=scaling", "program.types=technology"]),
+    ),
+    (
+        "segment-lead-marketplace",
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,marketplace",
+        ],
+        Some(&["program.maturity=scaling", "program.types=marketplace"]),
     ),
     (
         "scale-function-roles",
@@ -560,6 +621,42 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&[]),
     ),
     ("governance", &["program.team_size=3"], Some(&[])),
+    (
+        "regional-lead-emea-wide-matrix",
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=north-america,emea",
+        ],
+        Some(&["program.maturity=scaling", "regions=north-america,emea"]),
+    ),
+    (
+        "regional-lead-apac-wide-matrix",
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=north-america,apac",
+        ],
+        Some(&["program.maturity=scaling", "regions=north-america,apac"]),
+    ),
+    (
+        "regional-lead-latam-wide-matrix",
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=north-america,latam",
+        ],
+        Some(&["program.maturity=scaling", "regions=north-america,latam"]),
+    ),
+    (
+        "regional-lead-north-america-wide-matrix",
+        &[
+            "program.maturity=scaling",
+            WIDE_MATRIX,
+            "regions=emea,north-america",
+        ],
+        Some(&["program.maturity=scaling", "regions=emea,north-america"]),
+    ),
     (
         "regional-lead-emea",
         &["regions=north-america,emea"],

@@ -155,6 +155,37 @@ fn who_owns_revenue_retitles_nobody_unless_the_placement_moves() {
         .assert()
         .success()
         .stdout(contains(
-            "People in place under a new title:\n  - Head of partnerships -> Head of partnerships (VP): the placement moves from sales to",
+            "People in place under a new title:\n  - the Head of partnerships becomes Head of partnerships (VP): the placement moves from sales",
         ));
+}
+
+/// Harborline (review finding 3): a team of two under sales becomes a department once
+/// customers can buy on their own. The same two people stay in place: the channel
+/// manager is not turned back into a hire and a new one put in place, and the lead's
+/// new title is said.
+#[test]
+fn the_people_in_place_stay_in_place_when_the_placement_moves() {
+    let out = stdout(&[
+        "diff",
+        "tests/fixtures/consultant/resellers-cro-latam.yaml",
+        "--set",
+        "company.self_serve=true",
+        "--format",
+        "json",
+    ]);
+    let d: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(d["after"]["placement"], "standalone");
+    let changed = d["roles_changed"].as_array().unwrap();
+    assert!(
+        changed.iter().all(|c| c["before"] != "current"),
+        "someone in place is no longer: {changed:?}"
+    );
+    assert!(
+        changed.iter().all(|c| c["after"] != "current"),
+        "someone new is in place in a team that did not grow: {changed:?}"
+    );
+    let retitled = d["retitled"].as_array().unwrap();
+    assert_eq!(retitled.len(), 1, "{retitled:?}");
+    assert_eq!(retitled[0]["before"], "Partnerships lead");
+    assert_eq!(retitled[0]["after"], "Head of partnerships");
 }

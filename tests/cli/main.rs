@@ -21,6 +21,7 @@ mod output_safety;
 mod properties;
 mod roadmap;
 mod rules_check;
+mod scale_team;
 mod schema;
 mod what_if;
 mod wording;

@@ -38,6 +38,8 @@ struct Floors {
     marketing: u32,
     /// The sales team of a company whose customers cannot buy on their own.
     sales_without_self_serve: u32,
+    /// The people in place or hired now at the stage before.
+    people: u32,
 }
 
 fn floors(stage: Stage) -> Floors {
@@ -53,6 +55,7 @@ fn floors(stage: Stage) -> Floors {
         employees,
         marketing: teams,
         sales_without_self_serve: teams,
+        people: 0,
     }
 }
 
@@ -87,11 +90,17 @@ pub fn assumptions() -> String {
     )
 }
 
-/// The profile as assumed at a later stage, and what was assumed.
-pub fn project(profile: &Profile, stage: Stage) -> Result<(Profile, Vec<Assumption>), Violation> {
+/// The profile as assumed at a later stage, with a team of at least `people` (those in
+/// place or hired now at the stage before, who stay), and what was assumed.
+pub fn project(
+    profile: &Profile,
+    stage: Stage,
+    people: usize,
+) -> Result<(Profile, Vec<Assumption>), Violation> {
     let mut p = profile.clone();
     let mut assumed = Assumed(Vec::new());
-    let f = floors(stage);
+    let mut f = floors(stage);
+    f.people = u32::try_from(people).unwrap_or(u32::MAX);
     raise_program(&mut p, &f, &mut assumed);
     raise_headcounts(&mut p, &f, &mut assumed);
     p.validate()?;
@@ -273,12 +282,21 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
         "enough employees for the sales and marketing teams",
     );
     let team = f.team.min(p.company.employees);
+    let people = f.people.min(p.company.employees);
+    let (team, why) = if people > team {
+        (
+            people,
+            "the people in place and hired now at the stage before stay; T4",
+        )
+    } else {
+        (team, "the team grows with the program")
+    };
     assumed.raise(
         Field::TeamSize,
         &mut p.program.team_size,
         team,
         |n| n.to_string(),
-        "the team grows with the program",
+        why,
     );
 }
 

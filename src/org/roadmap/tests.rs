@@ -7,7 +7,7 @@ fn sellfy() -> Profile {
 
 #[test]
 fn projection_only_raises_answers_and_states_each_change() {
-    let (mid, assumed) = project(&sellfy(), Stage::Mid).unwrap();
+    let (mid, assumed) = project(&sellfy(), Stage::Mid, 0).unwrap();
     assert_eq!(mid.program.maturity, ProgramMaturity::Established);
     assert_eq!(mid.program.revenue_share, 0.25);
     assert_eq!(
@@ -36,7 +36,7 @@ fn planned_programs_are_running_at_the_next_stage() {
         crate::profile::ProgramType::Referral,
         crate::profile::ProgramType::Reseller,
     ];
-    let (mid, assumed) = project(&p, Stage::Mid).unwrap();
+    let (mid, assumed) = project(&p, Stage::Mid, 0).unwrap();
     assert!(mid.program.planned.is_empty());
     assert_eq!(mid.program.types.len(), 3);
     assert!(
@@ -120,7 +120,7 @@ fn without_self_service_buying_planned_affiliates_stay_planned_and_referrals_sta
          program: {planned: [affiliate], maturity: none}\n",
     );
     for stage in [Stage::Mid, Stage::Scale] {
-        let (projected, assumed) = project(&p, stage).unwrap();
+        let (projected, assumed) = project(&p, stage, 0).unwrap();
         assert_eq!(projected.program.types, [Referral], "S3 at {stage}");
         assert_eq!(projected.program.planned, [Affiliate], "at {stage}");
         let kept = assumed
@@ -136,14 +136,14 @@ fn without_self_service_buying_planned_affiliates_stay_planned_and_referrals_sta
     // Other planned programs still start; only the affiliates wait.
     let mut p = p;
     p.program.planned = vec![Affiliate, Reseller];
-    let (mid, _) = project(&p, Stage::Mid).unwrap();
+    let (mid, _) = project(&p, Stage::Mid, 0).unwrap();
     assert_eq!(
         (mid.program.types, mid.program.planned),
         (vec![Reseller], vec![Affiliate])
     );
     // With self-service buying they run.
     p.company.self_serve = true;
-    let (mid, _) = project(&p, Stage::Mid).unwrap();
+    let (mid, _) = project(&p, Stage::Mid, 0).unwrap();
     assert_eq!(mid.program.types, [Affiliate, Reseller]);
 }
 
@@ -155,7 +155,7 @@ fn a_program_with_nothing_planned_starts_with_what_the_guidance_starts_with() {
             "name: Q\ncompany: {{employees: 10, self_serve: {self_serve}, sales_team: 1, \
              marketing_team: 1}}\nprogram: {{maturity: none}}\n"
         ));
-        let (mid, assumed) = project(&p, Stage::Mid).expect("projects");
+        let (mid, assumed) = project(&p, Stage::Mid, 0).expect("projects");
         assert_eq!(mid.program.types, [first]);
         assert!(assumed.iter().any(|a| a.field == "program.types"));
     }
@@ -163,7 +163,7 @@ fn a_program_with_nothing_planned_starts_with_what_the_guidance_starts_with() {
 
 #[test]
 fn sales_and_marketing_keep_their_share_of_a_growing_company() {
-    let (scale, assumed) = project(&sellfy(), Stage::Scale).unwrap();
+    let (scale, assumed) = project(&sellfy(), Stage::Scale, 0).unwrap();
     // 2 of 40 and 5 of 40, at 300 employees.
     assert_eq!(
         (scale.company.sales_team, scale.company.marketing_team),
@@ -188,7 +188,7 @@ fn a_self_serve_company_without_sales_keeps_none_and_says_so() {
         "name: C\ncompany: {employees: 25, self_serve: true, sales_team: 0, marketing_team: 4}\n\
          program: {types: [affiliate], maturity: launching, team_size: 1}\n",
     );
-    let (scale, assumed) = project(&p, Stage::Scale).unwrap();
+    let (scale, assumed) = project(&p, Stage::Scale, 0).unwrap();
     assert_eq!(scale.company.sales_team, 0);
     let kept = assumed
         .iter()
@@ -204,7 +204,7 @@ fn projection_sales(employees: u32, sales: u32, self_serve: bool, stage: Stage) 
         "name: S\ncompany: {{employees: {employees}, self_serve: {self_serve}, sales_team: \
          {sales}, marketing_team: 0}}\nprogram: {{types: [referral], maturity: launching}}\n"
     ));
-    project(&p, stage).unwrap().0.company.sales_team
+    project(&p, stage, 0).unwrap().0.company.sales_team
 }
 
 fn roadmap_of(p: &Profile) -> Roadmap<'static> {
@@ -273,7 +273,7 @@ fn a_small_company_moves_its_affiliates_to_marketing_once_marketing_is_built_out
          marketing_maturity: none}\nprogram: {types: [affiliate], maturity: launching, \
          team_size: 1}\ngoals: [reach, fast-roi]\n",
     );
-    let (mid, assumed) = project(&p, Stage::Mid).unwrap();
+    let (mid, assumed) = project(&p, Stage::Mid, 0).unwrap();
     assert_eq!(
         mid.company.marketing_maturity(),
         crate::profile::MarketingMaturity::Emerging

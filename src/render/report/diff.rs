@@ -3,6 +3,7 @@
 use super::table::{keep_words_whole, new_table};
 use crate::analysis::diff::{Diff, Side};
 use crate::render::wrapping::wrap;
+use crate::rules::seats::Retitled;
 use crate::rules::{number, signed};
 use comfy_table::Table;
 use std::io::{self, Write};
@@ -49,6 +50,18 @@ pub fn diff_text(
     changes(d, width, out)
 }
 
+/// A person's new title in words, with why and the guidance: the diff's and the
+/// roadmap's.
+pub(super) fn retitle(r: &Retitled) -> String {
+    format!(
+        "the {} becomes {}: {} [{}]",
+        r.before,
+        r.after,
+        r.why,
+        r.cites.join(", ")
+    )
+}
+
 /// The people in place retitled and why, the rules that started or stopped firing, the
 /// roles and caveats added or removed, and the roles whose status changed, each list
 /// under its title when not empty.
@@ -56,14 +69,7 @@ fn changes(d: &Diff, width: usize, out: &mut dyn Write) -> io::Result<()> {
     if !d.retitled.is_empty() {
         writeln!(out, "\nPeople in place under a new title:")?;
         for r in &d.retitled {
-            let line = format!(
-                "{} -> {}: {} [{}]",
-                r.before,
-                r.after,
-                r.why,
-                r.cites.join(", ")
-            );
-            writeln!(out, "{}", wrap(&line, "  - ", width))?;
+            writeln!(out, "{}", wrap(&retitle(r), "  - ", width))?;
         }
     }
     let lists: [(&str, &[String]); 6] = [

@@ -292,6 +292,7 @@ impl Ndjson<'_> {
             caveats,
             stage,
             roles,
+            beyond_roles,
             partnerops,
             cadence,
             kpis,
@@ -376,6 +377,8 @@ impl Ndjson<'_> {
                 _ => line.value(r),
             }
         })?;
+        line.raw(key!("beyond_roles"));
+        line.value(beyond_roles)?;
         line.raw(key!("partnerops"));
         line.list(partnerops, |line, f| {
             let found = self

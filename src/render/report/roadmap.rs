@@ -1,6 +1,7 @@
 //! The roadmap as text: for each stage, what is assumed, where partnerships sits and
 //! the team; between stages, when and why to move.
 
+use super::diff::retitle;
 use crate::assessment::{RoleStatus, Stage};
 use crate::org::roadmap::{Move, Roadmap, Step, assumptions, roles_with};
 use crate::render::labels::printable;
@@ -141,6 +142,11 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
                 )
             )?;
         }
+    }
+    // The same people as the stage before: a new title is said, never silent.
+    for r in &step.retitled {
+        let line = format!("{}.", retitle(r));
+        writeln!(out, "{}", wrap(&printable(&line), "  New title: ", width))?;
     }
     // A mitigation is advice for the stage its caveat is raised at ("start with
     // referrals under sales"); by the next stage it has been taken or no longer fits.

@@ -146,6 +146,12 @@ pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>>
     }
     let apart = columns == Columns::CitesApart;
     sections.push(team(a, apart));
+    if let Some(b) = &a.beyond_roles {
+        sections.push(Section::Bullets {
+            title: "Beyond these roles",
+            items: vec![Bullet::of(&b.text, b.cites)],
+        });
+    }
     sections.push(partnerops(a, apart));
     sections.push(cadence(a, apart));
     sections.push(bullets("KPIs", &a.kpis, |k| Bullet {

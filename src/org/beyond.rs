@@ -1,0 +1,53 @@
+//! The people on a team beyond its roles: a team of 18 whose plan has 17 roles has one
+//! more person, and the report says who that is and where they report, as a
+//! consultant would (T2, T4: partner managers are added as the partners grow).
+
+use super::model::MAX_REPORTS;
+use crate::assessment::{Assessment, BeyondRoles, OrgModel};
+
+/// The people of a team of `team_size` beyond the roles of `a`, if there are any: they
+/// hold more of the first role the rulebook marks `more_of` and report where it does,
+/// else to the partnerships lead. Builds the org model, so only for a team larger
+/// than its roles.
+pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRoles<'r>> {
+    let roles = u32::try_from(a.roles.len()).unwrap_or(u32::MAX);
+    let people = team_size.checked_sub(roles).filter(|&n| n > 0)?;
+    let model = OrgModel::of(a);
+    let held = a.roles.iter().position(|r| r.more_of);
+    let manager = held
+        .and_then(|i| model.positions.iter().find(|p| p.role == Some(i)))
+        .and_then(|p| p.manager)
+        .unwrap_or(model.lead);
+    let reports_to = model.positions[manager].title.to_string();
+    let role = held.map(|i| &a.roles[i]);
+    let more = match (people, role) {
+        (1, Some(r)) => format!(
+            "One more person is on the team of {team_size} than the roles above: a second {}",
+            r.title
+        ),
+        (n, Some(r)) => format!(
+            "{n} more people are on the team of {team_size} than the roles above: {}s beside the one in the table",
+            r.title
+        ),
+        (1, None) => format!("One more person is on the team of {team_size} than the roles above"),
+        (n, None) => format!("{n} more people are on the team of {team_size} than the roles above"),
+    };
+    // More than eight under one manager: the report says to split them (T3's growth
+    // team lead leads partner managers).
+    let span = model.reports(manager).count() + people as usize;
+    let text = if span > MAX_REPORTS {
+        format!(
+            "{more}, reporting to the {reports_to}; that makes {span} direct reports, so \
+             group them under team leads of at most {MAX_REPORTS}."
+        )
+    } else {
+        format!("{more}, reporting to the {reports_to}.")
+    };
+    Some(BeyondRoles {
+        people,
+        role: role.map(|r| r.title),
+        reports_to,
+        text,
+        cites: role.map_or(&[], |r| r.cites),
+    })
+}

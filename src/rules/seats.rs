@@ -1,0 +1,137 @@
+//! The people a team already has, carried into another evaluation: the roadmap's next
+//! stage, or the other side of a `diff`. A person hired is not let go because the
+//! placement moved or the team grew (T4: roles are added as the need appears); they
+//! keep their seat, under the title the new evaluation gives it.
+
+use super::Rulebook;
+use super::effects::RoleSpec;
+use crate::assessment::{Assessment, Origin, Role, RoleStatus};
+use serde::Serialize;
+
+/// The role a rulebook item describes.
+pub(crate) fn spec(rulebook: &Rulebook, origin: Origin) -> Option<&RoleSpec> {
+    let rule = rulebook.rules().get(origin.rule as usize)?;
+    rule.then.roles.get(origin.item as usize)
+}
+
+/// Where each of `people` (the roles they hold, by rulebook item) sits among `roles`:
+/// the index of the role with the same title; else of one in the same seat of the
+/// hiring order (the rulebook's `order`: the partnerships lead who becomes the head of
+/// partnerships); else of one that another role reports to in its stead (its
+/// `reports_to` lists it before the person's title: the segment lead who leads the
+/// channel managers the growth team lead led); else of one that serves the same
+/// guidance first (the technology alliance liaison who becomes the technology
+/// partnerships manager); else `None`,
+/// and the person keeps the title they had. Each role seats one person; titles are
+/// matched first, over all the people, so that a retitle never takes a seat that a
+/// person of the same title keeps.
+pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Option<usize>> {
+    let specs: Vec<Option<&RoleSpec>> = people.iter().map(|&o| spec(rulebook, o)).collect();
+    let first_cite = |o: Option<Origin>| {
+        let rule = rulebook.rules().get(o?.rule as usize)?;
+        rule.cites.first()
+    };
+    let order = |r: &Role| r.origin.and_then(|o| spec(rulebook, o)).map(|s| s.order);
+    // A role that another role reports to in the person's stead: the channel manager
+    // reports to a segment lead "instead of" the growth team lead listed after it.
+    let stands_in = |p: usize, r: &Role| {
+        specs[p].is_some_and(|s| {
+            roles.iter().any(|x| {
+                let above = x.reports_to.iter().position(|t| *t == s.title);
+                above.is_some_and(|k| x.reports_to[..k].contains(r.title))
+            })
+        })
+    };
+    type Same<'a> = dyn Fn(usize, &Role) -> bool + 'a;
+    let passes: [&Same; 4] = [
+        &|p, r| specs[p].is_some_and(|s| s.title == *r.title),
+        &|p, r| specs[p].is_some_and(|s| Some(s.order) == order(r)),
+        &stands_in,
+        &|p, r| first_cite(Some(people[p])).is_some_and(|c| Some(c) == first_cite(r.origin)),
+    ];
+    let mut seat: Vec<Option<usize>> = vec![None; people.len()];
+    let mut taken = vec![false; roles.len()];
+    for same in passes {
+        for (p, seat) in seat.iter_mut().enumerate() {
+            if seat.is_some() {
+                continue;
+            }
+            if let Some(i) = (0..roles.len()).find(|&i| !taken[i] && same(p, &roles[i])) {
+                taken[i] = true;
+                *seat = Some(i);
+            }
+        }
+    }
+    seat
+}
+
+/// The rulebook items of the roles with a status in `statuses`, in hiring order.
+pub fn held(roles: &[Role], statuses: &[RoleStatus]) -> Vec<Origin> {
+    roles
+        .iter()
+        .filter(|r| statuses.contains(&r.status))
+        .filter_map(|r| r.origin)
+        .collect()
+}
+
+/// A person in place under a new title, and why (titles follow the placement and the
+/// size of the company and team, never who owns revenue on its own).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Retitled {
+    /// The title before.
+    pub before: String,
+    /// The title after.
+    pub after: String,
+    /// Why, in words: the placement's move, if any, and the summary of the rule that
+    /// gives the new title.
+    pub why: String,
+    /// That rule's id.
+    pub rule: String,
+    /// Its guidance ids.
+    pub cites: Vec<String>,
+}
+
+/// The `people` of `before` (by rulebook item) whose seat in `after`, which was
+/// evaluated with them, has another title.
+pub fn retitled(
+    rulebook: &Rulebook,
+    people: &[Origin],
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<Retitled> {
+    let mut out = Vec::new();
+    for (&person, seat) in people.iter().zip(seats(rulebook, people, &after.roles)) {
+        let (Some(old), Some(new)) = (spec(rulebook, person), seat.map(|i| &after.roles[i])) else {
+            continue;
+        };
+        if old.title == *new.title {
+            continue;
+        }
+        let Some(rule) = rulebook.rule(new.rule) else {
+            continue;
+        };
+        let mut summary = rule.summary.chars();
+        let summary: String = summary
+            .next()
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .chain(summary)
+            .collect();
+        let why = if before.placement == after.placement {
+            summary
+        } else {
+            format!(
+                "the placement moves from {} to {}, and {summary}",
+                before.placement, after.placement
+            )
+        };
+        out.push(Retitled {
+            before: old.title.to_string(),
+            after: new.title.to_string(),
+            why,
+            rule: new.rule.to_string(),
+            cites: new.cites.iter().map(|c| c.to_string()).collect(),
+        });
+    }
+    out
+}
