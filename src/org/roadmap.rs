@@ -25,7 +25,9 @@ use crate::rules::Rulebook;
 use crate::rules::engine::Options;
 use crate::rules::seats::{Retitled, held, retitled};
 
+mod premise;
 mod projection;
+use premise::Projected;
 pub use projection::{Assumption, assumptions, project};
 
 /// The advice at one stage.
@@ -59,7 +61,9 @@ pub struct Move {
     pub reported_to: String,
     /// Whom the partnerships lead reports to from this stage.
     pub reports_to: String,
-    /// The reasons for the new placement that did not hold before.
+    /// The reasons for the new placement that did not hold before; one that holds
+    /// only by the projection's assumptions says so ("If partners bring 25% of
+    /// revenue, as assumed for this stage: ...").
     pub why: Vec<String>,
     /// How sure the new placement is, in words (`narrow, 8 points against 6 ...`).
     pub margin: String,
@@ -149,24 +153,36 @@ impl<'r> Roadmap<'r> {
                 let after = &w[1].assessment;
                 let (old, new) = (before.placement, after.placement);
                 let score = |f: &FiredRule, p: Placement| f.scores.get(&p).copied().unwrap_or(0.0);
+                // Said as resting on the projection's assumptions where it does.
+                let projected = Projected {
+                    original: &self.steps[0].profile,
+                    profile: &w[1].profile,
+                    assumptions: &w[1].assumptions,
+                    stage: w[1].stage,
+                    placement: new,
+                };
+                let say = |id: &str, said: Option<String>| {
+                    let rule = self.rulebook.rule(id)?;
+                    Some(projected.said(rule, said.or_else(|| self.said(id))?))
+                };
                 // Rules that start to take points from the old placement.
                 let against = after
                     .rules
                     .iter()
                     .filter(|f| started(before, after, f.id) && score(f, old) < 0.0)
-                    .filter_map(|f| self.said(f.id));
+                    .filter_map(|f| say(f.id, None));
                 let reasons = after
                     .reasons
                     .iter()
                     .filter(|r| started(before, after, r.rule))
-                    .map(|r| r.text.to_string());
+                    .filter_map(|r| say(r.rule, Some(r.text.to_string())));
                 // Rules that held the team where it was and no longer apply.
                 let ended = before
                     .rules
                     .iter()
                     .filter(|f| ended(before, after, f.id))
                     .filter(|f| old != new && (score(f, old) > 0.0 || score(f, new) < 0.0))
-                    .filter_map(|f| self.said(f.id))
+                    .filter_map(|f| say(f.id, None))
                     .collect();
                 Move {
                     at: w[1].stage,

@@ -116,6 +116,25 @@ impl Rule {
     pub fn is_design(&self) -> bool {
         self.when.as_ref().is_some_and(Condition::uses_placement)
     }
+
+    /// The summary as the rest of a sentence ("..., and a smaller department of its
+    /// own ... is led by a head of partnerships"): first letter in lower case, without
+    /// a closing period or a closing aside for the rulebook's reader ("(its goals are
+    /// already said)").
+    pub fn summary_in_sentence(&self) -> String {
+        let summary = self.summary.trim_end_matches('.');
+        let summary = match summary.strip_suffix(')').and_then(|s| s.rfind(" (")) {
+            Some(i) => &summary[..i],
+            None => summary,
+        };
+        let mut chars = summary.chars();
+        chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .chain(chars)
+            .collect()
+    }
 }
 
 impl Rulebook {

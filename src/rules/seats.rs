@@ -18,8 +18,8 @@ pub(crate) fn spec(rulebook: &Rulebook, origin: Origin) -> Option<&RoleSpec> {
 /// the index of the role with the same title; else of one in the same seat of the
 /// hiring order (the rulebook's `order`: the partnerships lead who becomes the head of
 /// partnerships); else of one that another role reports to in its stead (its
-/// `reports_to` lists it before the person's title: the segment lead who leads the
-/// channel managers the growth team lead led); else of one that serves the same
+/// `reports_to` lists it before the person's title, the first so listed: the segment
+/// lead who leads the channel managers the growth team lead led); else of one that serves the same
 /// guidance first (the technology alliance liaison who becomes the technology
 /// partnerships manager); else `None`,
 /// and the person keeps the title they had. Each role seats one person; titles are
@@ -33,30 +33,42 @@ pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Opti
     };
     let order = |r: &Role| r.origin.and_then(|o| spec(rulebook, o)).map(|s| s.order);
     // A role that another role reports to in the person's stead: the channel manager
-    // reports to a segment lead "instead of" the growth team lead listed after it.
+    // reports to a segment lead "instead of" the growth team lead listed after it;
+    // the first such in that list is the best.
     let stands_in = |p: usize, r: &Role| {
-        specs[p].is_some_and(|s| {
-            roles.iter().any(|x| {
-                let above = x.reports_to.iter().position(|t| *t == s.title);
-                above.is_some_and(|k| x.reports_to[..k].contains(r.title))
+        let s = specs[p]?;
+        roles
+            .iter()
+            .filter_map(|x| {
+                let above = x.reports_to.iter().position(|t| *t == s.title)?;
+                x.reports_to[..above].iter().position(|t| t == r.title)
             })
-        })
+            .min()
     };
-    type Same<'a> = dyn Fn(usize, &Role) -> bool + 'a;
-    let passes: [&Same; 4] = [
-        &|p, r| specs[p].is_some_and(|s| s.title == *r.title),
-        &|p, r| specs[p].is_some_and(|s| Some(s.order) == order(r)),
+    let when = |same: bool| same.then_some(0);
+    // Each pass ranks a role for a person (lower is better; `None`: not that person's).
+    type Rank<'a> = dyn Fn(usize, &Role) -> Option<usize> + 'a;
+    let passes: [&Rank; 4] = [
+        &|p, r| when(specs[p].is_some_and(|s| s.title == *r.title)),
+        &|p, r| when(specs[p].is_some_and(|s| Some(s.order) == order(r))),
         &stands_in,
-        &|p, r| first_cite(Some(people[p])).is_some_and(|c| Some(c) == first_cite(r.origin)),
+        &|p, r| {
+            let cite = first_cite(Some(people[p]));
+            when(cite.is_some_and(|c| Some(c) == first_cite(r.origin)))
+        },
     ];
     let mut seat: Vec<Option<usize>> = vec![None; people.len()];
     let mut taken = vec![false; roles.len()];
-    for same in passes {
+    for rank in passes {
         for (p, seat) in seat.iter_mut().enumerate() {
             if seat.is_some() {
                 continue;
             }
-            if let Some(i) = (0..roles.len()).find(|&i| !taken[i] && same(p, &roles[i])) {
+            let best = (0..roles.len())
+                .filter(|&i| !taken[i])
+                .filter_map(|i| Some((rank(p, &roles[i])?, i)))
+                .min();
+            if let Some((_, i)) = best {
                 taken[i] = true;
                 *seat = Some(i);
             }
@@ -110,13 +122,7 @@ pub fn retitled(
         let Some(rule) = rulebook.rule(new.rule) else {
             continue;
         };
-        let mut summary = rule.summary.chars();
-        let summary: String = summary
-            .next()
-            .into_iter()
-            .flat_map(char::to_lowercase)
-            .chain(summary)
-            .collect();
+        let summary = rule.summary_in_sentence();
         let why = if before.placement == after.placement {
             summary
         } else {

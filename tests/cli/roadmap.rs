@@ -145,7 +145,10 @@ fn a_move_says_what_no_longer_holds_the_team_where_it_was() {
         "{mid}"
     );
     assert!(
-        mid.contains("no longer: Marketing is not built out yet"),
+        mid.contains(
+            "no longer: If marketing is emerging, as assumed for this stage: a small company \
+             whose marketing is not built out keeps partnerships in sales."
+        ),
         "{mid}"
     );
 }
@@ -215,5 +218,65 @@ fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
             "New title: the Partnerships lead becomes Head of partnerships: the placement moves"
         ),
         "{mid}"
+    );
+    // At scale the growth team lead hired at mid leads the segment the channel manager
+    // now reports to (referrals, the first of its segments that runs).
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains("New title: the Partner growth team lead becomes Referral segment lead"),
+        "{scale}"
+    );
+}
+
+/// Kestrel (review finding 8): at mid stage the move's reasons that hold only because
+/// the roadmap assumed a quarter of revenue from partners and a team of three say so,
+/// instead of stating them as facts of the company; `advise` of a company that does
+/// bring a quarter of revenue still states it as its fact.
+#[test]
+fn a_reason_that_rests_on_the_projection_says_it_is_assumed() {
+    let text = roadmap("tests/fixtures/consultant/shared-leader-launch-tech.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains(
+            "because: If partners bring 25% of revenue and 3 people work on partnerships, as \
+             assumed for this stage: past the agreed signals, the cross-functional phase is over."
+        ),
+        "{mid}"
+    );
+    assert!(
+        mid.contains(
+            "because: If partners bring 25% of revenue, as assumed for this stage: a sizeable \
+             partner share of revenue needs goals of its own."
+        ),
+        "{mid}"
+    );
+    assert!(!mid.contains("Partners already bring"), "{mid}");
+    assert!(
+        !mid.contains("signals for leaving the shared leader are met"),
+        "{mid}"
+    );
+    // A reason that holds of the stage itself is said as it is.
+    assert!(
+        mid.contains("because: The program is established, and established programs"),
+        "{mid}"
+    );
+    let advise = partner_org()
+        .args([
+            "advise",
+            "tests/fixtures/consultant/shared-leader-launch-tech.yaml",
+            "--set",
+            "program.revenue_share=0.25",
+            "--set",
+            "program.maturity=established",
+            "--set",
+            "program.team_size=3",
+        ])
+        .env("COLUMNS", "400")
+        .output()
+        .expect("runs");
+    let advise = String::from_utf8(advise.stdout).expect("UTF-8");
+    assert!(
+        advise.contains("Partners already bring a quarter or more of revenue"),
+        "{advise}"
     );
 }

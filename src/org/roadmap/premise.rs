@@ -1,0 +1,114 @@
+//! A reason that rests on the projection's own assumptions is said as one. A rule
+//! whose reason states a fact of the profile ("partners already bring a quarter or
+//! more of revenue") is only true of a projected stage because the roadmap assumed it;
+//! the roadmap says so: "If partners bring 25% of revenue, as assumed for this stage:
+//! a sizeable partner share of revenue needs goals of its own." `advise` of the
+//! profile itself is unchanged.
+
+use super::Assumption;
+use crate::assessment::{Placement, Stage};
+use crate::profile::{Field, Profile};
+use crate::rules::Rule;
+use crate::rules::engine::Facts;
+
+/// A stage as the projection made it, and the profile it was projected from.
+pub(super) struct Projected<'a> {
+    /// The profile as it is.
+    pub original: &'a Profile,
+    /// The profile as assumed at the stage.
+    pub profile: &'a Profile,
+    /// What was assumed.
+    pub assumptions: &'a [Assumption],
+    /// The stage.
+    pub stage: Stage,
+    /// The placement at the stage.
+    pub placement: Placement,
+}
+
+impl Projected<'_> {
+    /// The assumptions whether `rule` fires at the stage rests on: the fewest whose
+    /// answers, put back as the profile gives them, change whether it fires. The
+    /// program's maturity is the stage itself, which the heading says, so it is never
+    /// one of them.
+    fn rests_on(&self, rule: &Rule) -> Vec<&Assumption> {
+        let assumed: Vec<(&Assumption, Field)> = self
+            .assumptions
+            .iter()
+            .filter(|a| a.from != a.to)
+            .filter_map(|a| Some((a, Field::from_path(a.field)?)))
+            .filter(|(_, f)| *f != Field::Maturity)
+            .collect();
+        let fires = |undone: &[bool]| {
+            let mut p = self.profile.clone();
+            for ((_, field), _) in assumed.iter().zip(undone).filter(|(_, u)| **u) {
+                field.set(&mut p, &field.get(self.original));
+            }
+            Facts {
+                profile: &p,
+                stage: self.stage,
+                placement: Some(self.placement),
+            }
+            .fires(rule)
+        };
+        let now = fires(&vec![false; assumed.len()]);
+        let mut undone = vec![true; assumed.len()];
+        if fires(&undone) == now {
+            return Vec::new();
+        }
+        // Keep each assumption undone only where putting it back is needed.
+        for i in 0..undone.len() {
+            undone[i] = false;
+            if fires(&undone) == now {
+                undone[i] = true;
+            }
+        }
+        assumed
+            .iter()
+            .zip(undone)
+            .filter(|(_, u)| *u)
+            .map(|((a, _), _)| *a)
+            .collect()
+    }
+
+    /// What to say for `rule` at this stage: `said` (its reason), or where it rests on
+    /// assumptions, the assumptions and the rule's summary (a reason states its facts
+    /// as the profile's: "partners already bring ...").
+    pub(super) fn said(&self, rule: &Rule, said: String) -> String {
+        let premises: Vec<String> = self.rests_on(rule).into_iter().map(premise).collect();
+        if premises.is_empty() {
+            return said;
+        }
+        let summary = rule.summary_in_sentence();
+        let premises = match premises.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => unreachable!("not empty"),
+        };
+        format!("If {premises}, as assumed for this stage: {summary}.")
+    }
+}
+
+/// An assumption as a condition in words: "partners bring 25% of revenue".
+fn premise(a: &Assumption) -> String {
+    let to = &a.to;
+    match Field::from_path(a.field) {
+        Some(Field::RevenueShare) => format!("partners bring {to} of revenue"),
+        Some(Field::TeamSize) => format!("{to} people work on partnerships"),
+        Some(Field::Employees) => format!("the company has {to} employees"),
+        Some(Field::SalesTeam) => format!("sales has {to} people"),
+        Some(Field::MarketingTeam) => format!("marketing has {to} people"),
+        Some(Field::MarketingMaturity) => format!("marketing is {to}"),
+        Some(Field::Types) => {
+            let before: Vec<&str> = a.from.split(", ").collect();
+            let new: Vec<&str> = to.split(", ").filter(|t| !before.contains(t)).collect();
+            match new.split_last() {
+                Some((last, [])) => format!("the {last} program runs"),
+                Some((last, rest)) => format!("the {} and {last} programs run", rest.join(", ")),
+                None => format!("the program runs {to}"),
+            }
+        }
+        Some(Field::Planned) if to == "none" => "nothing more is planned".to_string(),
+        Some(Field::Planned) => format!("{to} stays planned"),
+        _ => format!("{} is {to}", a.field),
+    }
+}
