@@ -378,12 +378,12 @@ impl Rulebook {
         people: &[Origin],
     ) -> Vec<Role<'r>> {
         roles.sort_by_key(|(order, _)| *order);
-        let mut held = vec![false; roles.len()];
-        let found = if people.is_empty() {
-            Vec::new()
+        // Without people (advise, every batch run), nothing more is allocated.
+        let (mut held, found) = if people.is_empty() {
+            (Vec::new(), Vec::new())
         } else {
             let listed: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
-            seats(self, people, &listed)
+            (vec![false; roles.len()], seats(self, people, &listed))
         };
         let mut kept = Vec::new();
         for (&person, seat) in people.iter().zip(found) {
@@ -409,9 +409,9 @@ impl Rulebook {
         let mut hires = (team_size as usize).max(carried).max(1);
         roles
             .into_iter()
-            .zip(held)
-            .map(|((_, mut role), held)| {
-                role.status = if held {
+            .enumerate()
+            .map(|(i, (_, mut role))| {
+                role.status = if held.get(i).copied().unwrap_or(false) {
                     RoleStatus::Current
                 } else if free > 0 {
                     free -= 1;
