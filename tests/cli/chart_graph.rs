@@ -255,6 +255,28 @@ fn a_small_company_has_no_heads_it_has_not_hired_and_the_recap_goes_to_every_tea
 }
 
 #[test]
+fn the_legend_shows_the_dotted_line_only_when_the_chart_has_one() {
+    // Nothing runs yet: no meeting with another team, so no dotted line.
+    let launch = "{name: Launch, company: {employees: 15, self_serve: true, sales_team: 2, \
+        marketing_team: 0}, program: {types: [], planned: [affiliate, referral], \
+        maturity: none, team_size: 0}, goals: [fast-roi]}";
+    for (yaml, lines) in [(launch.to_string(), false), (example("rewind"), true)] {
+        let c = chart(&yaml, None);
+        assert_eq!(c.links(LinkKind::AlignsWith).next().is_some(), lines);
+        let (mut dot, mut svg) = (Vec::new(), Vec::new());
+        Dot.render_chart(&c, Style::default(), &mut dot).unwrap();
+        Svg.render_chart(&c, Style::default(), &mut svg).unwrap();
+        let (dot, svg) = (
+            String::from_utf8(dot).unwrap(),
+            String::from_utf8(svg).unwrap(),
+        );
+        assert_eq!(dot.contains("legend_a"), lines, "{dot}");
+        assert_eq!(svg.contains("aligns with (cadence"), lines);
+        assert!(dot.contains("reports to") && svg.contains("reports to"));
+    }
+}
+
+#[test]
 fn a_role_in_place_is_not_told_when_to_hire_it() {
     let rewind = chart(&example("rewind"), None);
     let roles: Vec<_> = rewind

@@ -33,7 +33,8 @@ impl ChartRenderer for Dot {
         let bottom = body(chart, "", out)?;
         let departments = chart.departments();
         let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
-        legend(&names, &department_colors(&names), &bottom, out)?;
+        let aligned = chart.links(LinkKind::AlignsWith).next().is_some();
+        legend(&names, &department_colors(&names), aligned, &bottom, out)?;
         writeln!(out, "}}")
     }
 }
@@ -69,7 +70,9 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
-    legend(&names, &department_colors(&names), &above, out)?;
+    let aligned =
+        (roadmap.steps.iter()).any(|s| s.chart.links(LinkKind::AlignsWith).next().is_some());
+    legend(&names, &department_colors(&names), aligned, &above, out)?;
     writeln!(out, "}}")
 }
 
@@ -274,10 +277,11 @@ fn cadence(
 }
 
 /// The legend under everything: each department's colour, the borders of roles in
-/// place, to hire next and later, and the two kinds of line.
+/// place, to hire next and later, and the kinds of line (dotted only when `aligned`).
 fn legend(
     departments: &[&str],
     colors: &[&str],
+    aligned: bool,
     above: &[String],
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -312,14 +316,15 @@ fn legend(
         out,
         "    legend_from [label=\"manager\", style=\"rounded\"]; legend_to [label=\"report\", style=\"rounded\"];"
     )?;
-    writeln!(
-        out,
-        "    legend_from -> legend_to [label=\" reports to\"]; legend_a [label=\"aligns with ①\", style=\"rounded\"];"
-    )?;
-    writeln!(
-        out,
-        "    legend_to -> legend_a [style=dotted, color=\"#1f6fb2\", penwidth=1.5, label=\" aligns with\"];"
-    )?;
+    write!(out, "    legend_from -> legend_to [label=\" reports to\"];")?;
+    if aligned {
+        writeln!(
+            out,
+            " legend_a [label=\"aligns with ①\", style=\"rounded\"];\n    legend_to -> legend_a [style=dotted, color=\"#1f6fb2\", penwidth=1.5, label=\" aligns with\"];"
+        )?;
+    } else {
+        writeln!(out)?;
+    }
     writeln!(out, "  }}")?;
     // One row of samples (departments, then borders), in order, under the chart.
     writeln!(out, "  {{ rank=same; {} legend_from; }}", ids.join("; "))?;

@@ -174,7 +174,9 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
         (title, top, left, room + 4.0 * MARGIN)
     };
     let key = |svg: &mut String, drawn: &[_], y: f64, width: f64| {
-        let (legend, legend_height) = legend::legend(&names, &colors, EDGE, y, width - 2.0 * EDGE);
+        let aligned = !drawn.is_empty();
+        let (legend, legend_height) =
+            legend::legend(&names, &colors, aligned, EDGE, y, width - 2.0 * EDGE);
         svg.push_str(&legend);
         legend::cadence(
             svg,

@@ -12,9 +12,9 @@ use std::fmt::Write as _;
 /// A legend row: its caption and its entries, each a label and the SVG of its mark.
 type Row = (&'static str, Vec<(String, String)>);
 
-/// What the legend shows: the department colours, the role borders and the two
-/// kinds of line.
-fn rows(departments: &[&str], colors: &[&str]) -> [Row; 3] {
+/// What the legend shows: the department colours, the role borders and the kinds of
+/// line (dotted alignment only when the chart has some).
+fn rows(departments: &[&str], colors: &[&str], aligned: bool) -> [Row; 3] {
     // A small node, its top at y = 0 like the text beside it.
     let swatch = |fill: &str, status: RoleStatus| {
         let (stroke, width, dash, _) = border(status);
@@ -43,7 +43,7 @@ fn rows(departments: &[&str], colors: &[&str]) -> [Row; 3] {
         ),
         (
             "Lines",
-            vec![
+            [
                 (
                     "reports to".to_string(),
                     "<path d=\"M0 9L26 9\" stroke=\"#666666\" stroke-width=\"1.5\"/>".to_string(),
@@ -54,17 +54,21 @@ fn rows(departments: &[&str], colors: &[&str]) -> [Row; 3] {
                         "<path d=\"M0 9L26 9\" stroke=\"{ALIGNMENT}\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>"
                     ),
                 ),
-            ],
+            ]
+            .into_iter()
+            .take(1 + usize::from(aligned))
+            .collect(),
         ),
     ]
 }
 
 /// The legend from `x`, `y`, at most `room` wide: each row's caption, then its
-/// entries, wrapping under the first entry when the row is full. Returns the SVG and
-/// its height.
+/// entries, wrapping under the first entry when the row is full; the dotted line only
+/// when the chart is `aligned`. Returns the SVG and its height.
 pub(super) fn legend(
     departments: &[&str],
     colors: &[&str],
+    aligned: bool,
     x: f64,
     y: f64,
     room: f64,
@@ -73,7 +77,7 @@ pub(super) fn legend(
     let indent = text_width("Departments", FONT, true) + 16.0;
     let mut out = format!("<g class=\"legend\" font-size=\"{FONT}\">\n");
     let mut top = y;
-    for (caption, entries) in rows(departments, colors) {
+    for (caption, entries) in rows(departments, colors, aligned) {
         let _ = writeln!(
             out,
             "{}",
