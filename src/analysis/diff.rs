@@ -26,9 +26,11 @@ pub struct Diff {
     pub rules_started: Vec<String>,
     /// Rules that fired before but not after.
     pub rules_stopped: Vec<String>,
-    /// Roles (by title) in the team after but not before, in hiring order.
+    /// Roles (by title) in the team after but not before, in hiring order; a title a
+    /// person in place gets is in `retitled` instead.
     pub roles_added: Vec<String>,
-    /// Roles in the team before but not after.
+    /// Roles in the team before but not after; a title a person in place leaves is in
+    /// `retitled` instead.
     pub roles_removed: Vec<String>,
     /// Roles in both whose status changed.
     pub roles_changed: Vec<StatusChange>,
@@ -95,6 +97,7 @@ impl Diff {
             confidence_label: a.confidence_label,
             excluded: a.excluded.clone(),
         };
+        let retitled = retitled(rulebook, &Diff::people(before), before, after);
         Diff {
             before: side(before),
             after: side(after),
@@ -109,8 +112,15 @@ impl Diff {
                 .collect(),
             rules_started: only_in(&after.rules, &before.rules, |r| r.id.as_str()),
             rules_stopped: only_in(&before.rules, &after.rules, |r| r.id.as_str()),
-            roles_added: only_in(&after.roles, &before.roles, |r| r.title.as_str()),
-            roles_removed: only_in(&before.roles, &after.roles, |r| r.title.as_str()),
+            // A person under a new title is said once, as retitled.
+            roles_added: only_in(&after.roles, &before.roles, |r| r.title.as_str())
+                .into_iter()
+                .filter(|t| retitled.iter().all(|r| r.after != *t))
+                .collect(),
+            roles_removed: only_in(&before.roles, &after.roles, |r| r.title.as_str())
+                .into_iter()
+                .filter(|t| retitled.iter().all(|r| r.before != *t))
+                .collect(),
             roles_changed: after
                 .roles
                 .iter()
@@ -123,7 +133,7 @@ impl Diff {
                     })
                 })
                 .collect(),
-            retitled: retitled(rulebook, &Diff::people(before), before, after),
+            retitled,
             caveats_added: only_in(&after.caveats, &before.caveats, |c| c.text.as_str()),
             caveats_removed: only_in(&before.caveats, &after.caveats, |c| c.text.as_str()),
         }

@@ -64,7 +64,10 @@ fn two_profiles_side_by_side() {
         .stdout(contains("Before: profiles/touchbistro.yaml (TouchBistro): sales, reporting to the Head of Sales"))
         .stdout(contains("The placement changes: sales -> standalone."))
         .stdout(contains("Rules that started firing:\n  - "))
-        .stdout(contains("Roles added:\n  - Head of partnerships\n"))
+        .stdout(contains(
+            "People in place under a new title:\n  - the Partnerships lead becomes Head of partnerships:",
+        ))
+        .stdout(contains("Roles added:\n  - Technology partnerships manager\n"))
         .stdout(contains("Caveats added:"));
 }
 
@@ -188,4 +191,19 @@ fn the_people_in_place_stay_in_place_when_the_placement_moves() {
     assert_eq!(retitled.len(), 1, "{retitled:?}");
     assert_eq!(retitled[0]["before"], "Partnerships lead");
     assert_eq!(retitled[0]["after"], "Head of partnerships");
+    // Said once, as a new title, not also as a role removed and one added.
+    assert!(
+        !d["roles_removed"]
+            .as_array()
+            .unwrap()
+            .contains(&"Partnerships lead".into()),
+        "{d}"
+    );
+    assert!(
+        !d["roles_added"]
+            .as_array()
+            .unwrap()
+            .contains(&"Head of partnerships".into()),
+        "{d}"
+    );
 }
