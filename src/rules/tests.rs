@@ -348,6 +348,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["company.shared_gtm_leader=true", "company.sales_team=0"]),
     ),
     (
+        "shared-leader-is-marketing",
+        &["company.shared_gtm_leader=true", "company.sales_team=0"],
+        Some(&["company.shared_gtm_leader=true"]),
+    ),
+    (
         "shared-leader-mixed-motions",
         &[
             "company.shared_gtm_leader=true",

@@ -287,13 +287,18 @@ fn a_shared_leader_is_kept_or_left_never_renamed() {
         let a: Value =
             serde_json::from_str(&stdout(&["advise", &path, "--format", "json"])).unwrap();
         let placement = a["placement"].as_str().unwrap();
+        // Without a sales team the CEO sells, another person: sales stays open.
         let sells = doc["company"]["sales_team"].as_u64() != Some(0);
-        if sells {
-            assert!(
-                ["cross-functional", "standalone"].contains(&placement),
-                "{path}: {placement}"
-            );
-        }
+        assert_ne!(placement, "marketing", "{path}");
+        assert!(!sells || placement != "sales", "{path}");
+        // At every stage of the roadmap too (Bridgeway's mid-stage "move" to sales kept
+        // the same Head of Sales and Marketing).
+        let roadmap = stdout(&["roadmap", &path]);
+        assert!(!roadmap.contains("Placement: under marketing"), "{roadmap}");
+        assert!(
+            !sells || !roadmap.contains("Placement: under sales"),
+            "{roadmap}"
+        );
         if placement == "standalone" {
             assert_ne!(a["reports_to"], "Head of Sales and Marketing", "{path}");
         }
