@@ -404,11 +404,7 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
     ] {
         paths.push(format!("tests/fixtures/profiles/{fixture}.yaml"));
     }
-    // Known defect, left to the router: since the motion specialists report to the
-    // head or their segment's lead, Scaling ecosystem's charts route the line to Product
-    // around the heads (1,351 px for boxes 605 px apart at scale, 1,453 for 738 early).
-    // Kitewall's four-segment chart is checked in its place.
-    paths.retain(|p| !p.ends_with("scaling-ecosystem.yaml"));
+    // Kitewall's four-segment chart too.
     paths.push("tests/fixtures/consultant/channel-scale-four-regions.yaml".into());
     for path in &paths {
         for stage in ["now", "early", "scale"] {
