@@ -8,7 +8,8 @@ use crate::assessment::Placement;
 use crate::assessment::{Assessment, ConfidenceLabel, Origin, RoleStatus};
 use crate::profile::Source;
 use crate::rules::Rulebook;
-use crate::rules::seats::{Retitled, held, retitled};
+pub use crate::rules::seats::Retitled;
+use crate::rules::seats::{held, retitled};
 use serde::Serialize;
 
 /// What changed from one assessment to another.

@@ -125,14 +125,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.types=referral"]),
     ),
     (
-        "shared-leader-runs-sales-and-marketing",
-        &["company.shared_gtm_leader=true", "company.employees=500"],
-        Some(&[]),
-    ),
-    (
         "sales-partners-are-not-reps",
         &["program.types=referral"],
-        Some(&[]),
+        // Affiliates under sales (no marketing team) are measured as affiliates.
+        Some(&["company.marketing_team=0"]),
+    ),
+    (
+        "sales-affiliates-are-not-reps",
+        &["company.marketing_team=0"],
+        Some(&["program.types=referral"]),
     ),
     (
         "affiliate-to-marketing",
@@ -296,9 +297,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &[
             "company.shared_gtm_leader=true",
             "company.revenue_owner=cro",
-            "company.employees=500",
         ],
-        Some(&["company.revenue_owner=cro", "company.employees=500"]),
+        Some(&["company.revenue_owner=cro"]),
     ),
     ("standalone-benefits", STANDALONE, Some(&[])),
     (
@@ -341,6 +341,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "shared-gtm-leader",
         &["company.shared_gtm_leader=true"],
         Some(&["company.shared_gtm_leader=true", "company.employees=500"]),
+    ),
+    (
+        "shared-leader-is-sales-and-marketing",
+        &["company.shared_gtm_leader=true", "company.employees=500"],
+        Some(&["company.shared_gtm_leader=true", "company.sales_team=0"]),
+    ),
+    (
+        "shared-leader-is-marketing",
+        &["company.shared_gtm_leader=true", "company.sales_team=0"],
+        Some(&["company.shared_gtm_leader=true"]),
     ),
     (
         "shared-leader-mixed-motions",
@@ -386,7 +396,19 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "cross-functional-is-a-phase",
         &["company.shared_gtm_leader=true"],
-        Some(&[]),
+        // Once the move signals are met, cross-functional-move-due speaks instead.
+        Some(&[
+            "company.shared_gtm_leader=true",
+            "program.revenue_share=0.15",
+        ]),
+    ),
+    (
+        "cross-functional-move-due",
+        &[
+            "company.shared_gtm_leader=true",
+            "program.revenue_share=0.15",
+        ],
+        Some(&["company.shared_gtm_leader=true"]),
     ),
     ("one-person-start", &[], Some(STANDALONE)),
     (
@@ -415,7 +437,18 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.types=reseller,integrator",
         ]),
     ),
-    ("channel-manager-first", &[], None),
+    // Where partners sell the channel manager comes first; affiliates get an affiliate
+    // manager (BASE runs affiliates only).
+    (
+        "channel-manager-first",
+        &["program.types=affiliate,referral"],
+        Some(&[]),
+    ),
+    (
+        "affiliate-manager-first",
+        &[],
+        Some(&["program.planned=technology"]),
+    ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
     (
@@ -679,7 +712,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.partners=150", "program.team_size=0"],
         Some(&["program.partners=150", "program.team_size=1"]),
     ),
-    ("resourcing-kpis", &[], None),
+    ("resourcing-kpis", &["program.types=referral"], Some(&[])),
+    (
+        "affiliate-kpis",
+        &[],
+        Some(&["program.types=affiliate,technology"]),
+    ),
     (
         "mid-stage-kpis",
         &["program.maturity=established"],
@@ -769,7 +807,7 @@ fn roles_are_current_up_to_the_team_size_then_next_or_later_by_stage() {
         .map(|r| (r.title.as_str(), r.status.as_str()))
         .collect();
     assert_eq!(statuses[0], ("Partnerships lead", "current"));
-    assert_eq!(statuses[1], ("Channel partnerships manager", "current"));
+    assert_eq!(statuses[1], ("Affiliate partner manager", "current"));
     assert!(
         a.roles[2..]
             .iter()

@@ -82,7 +82,9 @@ fn the_text_report_names_the_flip_and_the_verdict() {
     );
     assert!(
         text.contains(
-            "Try one: partner-org advise profiles/outgrow.yaml --set company.employees=201"
+            // Growing past 200 no longer flips it: sales or marketing under the shared
+            // leader is that same leader (C1).
+            "Try one: partner-org advise profiles/outgrow.yaml --set company.shared_gtm_leader=false"
         ),
         "{text}"
     );

@@ -246,9 +246,116 @@ fn confidence_reads_in_words() {
             "{format}"
         );
     }
+    // Marketing scores 5 but is the shared leader under another name: ruled out, and
+    // the runner-up is the department of its own.
     let both = report("shared-leader-referrals-planned", "text");
     assert!(
-        both.contains("moderate: 8 points to 5 over marketing, the runner-up"),
+        both.contains("clear: 8 points to 0 over standalone, the runner-up"),
         "{both}"
     );
+    assert!(
+        both.contains("ruled out: one leader runs sales and marketing"),
+        "{both}"
+    );
+}
+
+/// Every consultant fixture and example profile, parsed as YAML.
+fn shared_leader_fixtures() -> Vec<(String, yaml_serde::Value)> {
+    let mut found = Vec::new();
+    for dir in ["tests/fixtures/consultant", "profiles"] {
+        for entry in std::fs::read_dir(repo(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc: yaml_serde::Value = yaml_serde::from_str(&text).unwrap();
+            if doc["company"]["shared_gtm_leader"] == yaml_serde::Value::Bool(true) {
+                found.push((path.display().to_string(), doc));
+            }
+        }
+    }
+    found
+}
+
+/// Under one leader of sales and marketing, "marketing" or "sales" would be that same
+/// person relabelled (Kestrel at 15%: "marketing, reporting to the Head of Sales and
+/// Marketing"): the team stays with the shared leader or really moves, to a department
+/// of its own [C1, C2].
+#[test]
+fn a_shared_leader_is_kept_or_left_never_renamed() {
+    let fixtures = shared_leader_fixtures();
+    assert!(fixtures.len() >= 8, "{fixtures:?}");
+    for (path, doc) in fixtures {
+        let a: Value =
+            serde_json::from_str(&stdout(&["advise", &path, "--format", "json"])).unwrap();
+        let placement = a["placement"].as_str().unwrap();
+        // Without a sales team the CEO sells, another person: sales stays open.
+        let sells = doc["company"]["sales_team"].as_u64() != Some(0);
+        assert_ne!(placement, "marketing", "{path}");
+        assert!(!sells || placement != "sales", "{path}");
+        // At every stage of the roadmap too (Bridgeway's mid-stage "move" to sales kept
+        // the same Head of Sales and Marketing).
+        let roadmap = stdout(&["roadmap", &path]);
+        assert!(!roadmap.contains("Placement: under marketing"), "{roadmap}");
+        assert!(
+            !sells || !roadmap.contains("Placement: under sales"),
+            "{roadmap}"
+        );
+        if placement == "standalone" {
+            assert_ne!(a["reports_to"], "Head of Sales and Marketing", "{path}");
+        }
+    }
+}
+
+/// C2's caveat asks to agree on move signals only while they are not met; once they
+/// are, it says so and names the move (a department of its own), in every format.
+#[test]
+fn the_move_signal_caveat_is_true_of_the_profile() {
+    let before = report("shared-leader-small", "text");
+    assert!(
+        before.contains("Agree now on the signals for a move"),
+        "{before}"
+    );
+    for format in FORMATS {
+        let after = report("shared-leader-signal-met", format);
+        assert!(after.contains("cross-functional"), "{after}");
+        assert!(!after.contains("Agree now"), "{after}");
+        assert!(after.contains("signals for leaving the shared leader are met"));
+        assert!(after.contains("department of its own"), "{after}");
+    }
+    let a = assessment("shared-leader-signal-met");
+    assert_eq!(a["reports_to"], "Head of Sales and Marketing");
+    assert_eq!(a["excluded"], serde_json::json!(["sales", "marketing"]));
+}
+
+/// Affiliates are not wired to a salesperson (S4) and count in reach (M1): their team
+/// starts with an affiliate manager and is measured on activation, sign-ups and
+/// payouts, never on win rates or deals; where partners sell, T2's channel manager
+/// still comes first.
+#[test]
+fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
+    for fixture in [
+        "founder-led-affiliate",
+        "no-sales-affiliate",
+        "weak-marketing-affiliate",
+        "affiliate-established-marketing",
+    ] {
+        let a = assessment(fixture);
+        let roles = texts(&a, "roles", "title");
+        assert!(roles.contains(&"Affiliate partner manager".to_string()));
+        assert!(!roles.contains(&"Channel partnerships manager".to_string()));
+        let kpis = [texts(&a, "kpis", "name"), texts(&a, "kpis", "why")].concat();
+        for word in ["win rate", "deal", "pipeline"] {
+            assert!(
+                !kpis.iter().any(|k| k.contains(word)),
+                "{fixture}: {kpis:?}"
+            );
+        }
+        let caveats = texts(&a, "caveats", "mitigation").concat();
+        assert!(!caveats.contains("sourced pipeline"), "{caveats}");
+        assert!(
+            kpis.contains(&"Affiliate activation".to_string()),
+            "{kpis:?}"
+        );
+    }
+    let sells = texts(&assessment("shared-leader-small"), "roles", "title");
+    assert!(sells.contains(&"Channel partnerships manager".to_string()));
 }
