@@ -380,9 +380,7 @@ fn apart(a: Segment, b: Segment) -> Option<(f64, f64)> {
 
 /// The dotted alignment lines of the native SVG can each be followed on their own:
 /// no two run side by side closer than 10 px (two may share a lane for at most
-/// 50 px, where that spares a long way round: Scaling ecosystem's lines to Product
-/// and Finance past Customer success's tag, 37.5 px, against 960 px through the
-/// partnerships frame), each ends in its numbered tag, and the
+/// 50 px, where that spares a long way round), each ends in its numbered tag, and the
 /// tag sits beside the head the line goes to (at most 5 px from its box), for the
 /// examples and fixtures with heads stacked, side by side, above and below, with
 /// small and large teams. Each takes a short way: none runs above the top row, and
@@ -404,11 +402,7 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
     ] {
         paths.push(format!("tests/fixtures/profiles/{fixture}.yaml"));
     }
-    // Known defect, left to the router: since the motion specialists report to the
-    // head or their segment's lead, Scaling ecosystem's charts route the line to Product
-    // around the heads (1,351 px for boxes 605 px apart at scale, 1,453 for 738 early).
-    // Kitewall's four-segment chart is checked in its place.
-    paths.retain(|p| !p.ends_with("scaling-ecosystem.yaml"));
+    // Kitewall's four-segment chart too.
     paths.push("tests/fixtures/consultant/channel-scale-four-regions.yaml".into());
     for path in &paths {
         for stage in ["now", "early", "scale"] {

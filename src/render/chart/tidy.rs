@@ -31,6 +31,9 @@ const INDENT: f64 = 22.0;
 const FRAME_PAD: f64 = 10.0;
 /// Boxes this close in height need the full horizontal gap between them.
 const V_SEP: f64 = 16.0;
+/// How much wider than [`H_GAP`] the corridor right of a stack of heads is: a
+/// numbered tag's width, so that lines pass the tag beside its widest box.
+const CORRIDOR: f64 = 20.0;
 
 /// The outline of a tree to lay out (its boxes, who reports to whom, its frames);
 /// every slice is indexed by node.
@@ -229,10 +232,23 @@ fn row_items(tree: &Outline<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f6
     let small = |k: usize| small(tree, k);
     let leaves: Vec<usize> = kids.iter().copied().filter(|&k| small(k)).collect();
     let mut items: Vec<(Sub, Vec<f64>)> = Vec::new();
-    for &k in kids {
+    for (i, &k) in kids.iter().enumerate() {
         if grouped && small(k) {
             if k == leaves[0] {
-                items.push(columns(tree, &leaves));
+                let (mut stack, spines) = columns(tree, &leaves);
+                // Room right of the stack, before a subtree beside it, for a line's tag
+                // beside its widest box and the lines to the boxes below it going past.
+                let b = stack.bounds();
+                let widest = stack
+                    .boxes
+                    .iter()
+                    .map(|e| e.1)
+                    .find(|r| r.right() == b.right());
+                let below = |w: Rect| stack.boxes.iter().any(|e| e.1.y > w.y && e.1.right() > w.x);
+                if widest.is_some_and(below) && kids[i..].iter().any(|&k| !small(k)) {
+                    stack.shape.push(Rect::new(b.x, b.y, b.w + CORRIDOR, b.h));
+                }
+                items.push((stack, spines));
             }
         } else {
             let sub = place(tree, k);
