@@ -87,7 +87,41 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.types=",
             "program.maturity=none",
         ],
-        Some(&["company.self_serve=false"]),
+        Some(&[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=reseller",
+        ]),
+    ),
+    (
+        "no-self-serve-start-with-planned-referral",
+        &[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=referral",
+        ],
+        Some(&[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+        ]),
+    ),
+    (
+        "no-self-serve-referrals-before-resellers",
+        &[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=reseller,technology",
+        ],
+        Some(&[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=referral,reseller",
+        ]),
     ),
     (
         "no-self-serve-affiliate-warning",
