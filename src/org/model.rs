@@ -322,11 +322,14 @@ impl<'r> OrgModel<'r> {
                 department(leaders.sales)
             } else if with.eq_ignore_ascii_case("marketing") {
                 department(leaders.marketing)
-            } else if mentions(with, "revenue") && mentions(with, "leadership") {
-                // The executive over partnerships runs the revenue engine when there is
-                // one (the owner of revenue, a cross-functional leader); else the CEO.
+            } else if mentions(with, "revenue") && mentions(with, "leadership")
+                || mentions(with, "planning")
+            {
+                // The executive over partnerships runs the revenue engine and plans its
+                // coverage and targets when there is one (the owner of revenue, a
+                // cross-functional leader); else the CEO.
                 Some(leaders.between.unwrap_or(leaders.root))
-            } else if mentions(with, "leadership") || mentions(with, "planning") {
+            } else if mentions(with, "leadership") {
                 Some(leaders.root)
             } else if with.eq_ignore_ascii_case(OTHER_TEAMS) {
                 continue;

@@ -182,8 +182,7 @@ impl<'r> Roadmap<'r> {
                     .iter()
                     .filter(|f| ended(before, after, f.id))
                     .filter(|f| old != new && (score(f, old) > 0.0 || score(f, new) < 0.0))
-                    .filter_map(|f| say(f.id, None))
-                    .collect();
+                    .filter_map(|f| say(f.id, None));
                 Move {
                     at: w[1].stage,
                     from: old,
@@ -192,8 +191,8 @@ impl<'r> Roadmap<'r> {
                     reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
-                    why: against.chain(reasons).collect(),
-                    ended,
+                    why: premise::grouped(against.chain(reasons)),
+                    ended: premise::grouped(ended),
                 }
             })
             .collect()

@@ -726,7 +726,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "certification-kpi",
         &["program.maturity=established", "program.types=reseller"],
-        Some(&["program.maturity=established"]),
+        Some(&["program.maturity=established", "program.types=integrator"]),
+    ),
+    (
+        "certification-kpi-integrators",
+        &["program.maturity=established", "program.types=integrator"],
+        Some(&["program.maturity=established", "program.types=reseller"]),
     ),
 ];
 

@@ -596,9 +596,10 @@ fn native_svg_charts_print_legibly() {
     let largest = "tests/fixtures/profiles/largest.yaml";
     let px = printed_px(&chart(largest));
     assert!(px >= 7.0, "the largest chart prints at {px:.1} px");
-    // Rewind's chart holds larger on a portrait page; the largest one, since its six
-    // segment leads stand side by side, on a landscape page.
-    let html = stdout(&["advise", &profile("rewind"), "--format", "html"]);
+    // Harborline's chart (resellers, a CRO, LATAM) holds larger on a portrait page;
+    // TouchBistro's on a landscape page.
+    let portrait = "tests/fixtures/consultant/resellers-cro-latam.yaml";
+    let html = stdout(&["advise", portrait, "--format", "html"]);
     assert!(
         html.contains("<div class=\"chart wide tall\">"),
         "printed portrait"

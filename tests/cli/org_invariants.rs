@@ -267,6 +267,24 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
     {
         out.push("campaign planning with a marketing of maturity none".into());
     }
+    // A KPI cites a partner motion (R1-R4) only where that program runs or is planned.
+    for k in &a.kpis {
+        for (point, motion) in [
+            ("R1", ProgramType::Reseller),
+            ("R2", ProgramType::Integrator),
+            ("R3", ProgramType::Technology),
+            ("R4", ProgramType::Marketplace),
+        ] {
+            let cited = k.cites.iter().any(|c| c.as_str() == point);
+            let runs = types.contains(&motion) || profile.program.planned.contains(&motion);
+            if cited && !runs {
+                out.push(format!(
+                    "KPI '{}' cites {point} without that program",
+                    k.name
+                ));
+            }
+        }
+    }
     // Cadence follows the motions.
     let reseller = types.contains(&ProgramType::Reseller);
     let texts = a

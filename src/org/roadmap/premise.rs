@@ -71,21 +71,52 @@ impl Projected<'_> {
     }
 
     /// What to say for `rule` at this stage: `said` (its reason), or where it rests on
-    /// assumptions, the assumptions and the rule's summary (a reason states its facts
-    /// as the profile's: "partners already bring ...").
-    pub(super) fn said(&self, rule: &Rule, said: String) -> String {
+    /// assumptions, the rule's summary after those assumptions in words (a reason
+    /// states its facts as the profile's: "partners already bring ...").
+    pub(super) fn said(&self, rule: &Rule, said: String) -> Said {
         let premises: Vec<String> = self.rests_on(rule).into_iter().map(premise).collect();
-        if premises.is_empty() {
-            return said;
-        }
-        let summary = rule.summary_in_sentence();
         let premises = match premises.split_last() {
+            None => {
+                return Said {
+                    premise: None,
+                    text: said,
+                };
+            }
             Some((last, [])) => last.clone(),
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => unreachable!("not empty"),
         };
-        format!("If {premises}, as assumed for this stage: {summary}.")
+        Said {
+            premise: Some(premises),
+            text: rule.summary_in_sentence(),
+        }
     }
+}
+
+/// A reason of a move, and the assumptions it rests on, if any, in words.
+pub(super) struct Said {
+    premise: Option<String>,
+    text: String,
+}
+
+/// The reasons in order, those resting on the same assumptions said together after
+/// them once: "If partners bring 25% of revenue, as assumed for this stage: a; and b."
+pub(super) fn grouped(said: impl Iterator<Item = Said>) -> Vec<String> {
+    let mut out: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    for s in said {
+        match out.iter_mut().find(|(p, _)| p.is_some() && *p == s.premise) {
+            Some((_, texts)) => texts.push(s.text),
+            None => out.push((s.premise, vec![s.text])),
+        }
+    }
+    out.into_iter()
+        .map(|(premise, texts)| match premise {
+            None => texts.concat(),
+            Some(p) => format!(
+                "If {p}, as assumed for this stage: {}.",
+                texts.join("; and ")
+            ),
+        })
+        .collect()
 }
 
 /// An assumption as a condition in words: "partners bring 25% of revenue".
@@ -110,5 +141,34 @@ fn premise(a: &Assumption) -> String {
         Some(Field::Planned) if to == "none" => "nothing more is planned".to_string(),
         Some(Field::Planned) => format!("{to} stays planned"),
         _ => format!("{} is {to}", a.field),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Said, grouped};
+
+    #[test]
+    fn reasons_on_the_same_assumptions_are_said_together_once() {
+        let said = |premise: Option<&str>, text: &str| Said {
+            premise: premise.map(str::to_string),
+            text: text.to_string(),
+        };
+        let share = Some("partners bring 25% of revenue");
+        let reasons = [
+            said(None, "The program is established."),
+            said(share, "a sizeable share needs goals of its own"),
+            said(Some("the referral program runs"), "both motions need help"),
+            said(share, "its own department gets budget"),
+        ];
+        assert_eq!(
+            grouped(reasons.into_iter()),
+            [
+                "The program is established.",
+                "If partners bring 25% of revenue, as assumed for this stage: a sizeable share \
+                 needs goals of its own; and its own department gets budget.",
+                "If the referral program runs, as assumed for this stage: both motions need help.",
+            ]
+        );
     }
 }
