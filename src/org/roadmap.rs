@@ -258,5 +258,20 @@ pub fn roles_with<'a>(step: &'a Step, status: RoleStatus) -> Vec<&'a str> {
         .collect()
 }
 
+/// Whether the person in place as `title` at `step` was there, or hired now, at the
+/// stage `before` (perhaps under another title): otherwise the team's assumed growth
+/// brought them in between the two stages.
+pub fn carried(step: &Step, before: &Step, title: &str) -> bool {
+    let had = |t: &str| {
+        (before.assessment.roles.iter())
+            .any(|r| r.status != RoleStatus::Later && r.title.as_str() == t)
+    };
+    had(title)
+        || step
+            .retitled
+            .iter()
+            .any(|r| r.after == title && had(&r.before))
+}
+
 #[cfg(test)]
 mod tests;

@@ -446,8 +446,9 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "affiliate-manager-first",
-        &[],
-        Some(&["program.planned=technology"]),
+        // A planned program starts later: affiliates alone run today.
+        &["program.planned=referral"],
+        Some(&["program.types=affiliate,technology"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),

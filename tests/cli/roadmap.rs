@@ -287,3 +287,60 @@ fn a_reason_that_rests_on_the_projection_says_it_is_assumed() {
         "{advise}"
     );
 }
+
+/// The roles listed after `label` at a stage, e.g. "In place".
+fn listed<'a>(stage: &'a str, label: &str) -> Vec<&'a str> {
+    let prefix = format!("  {label}: ");
+    (stage.lines())
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .map_or_else(Vec::new, |roles| roles.split("; ").collect())
+}
+
+/// A consultant's second review: Halvard's mid stage had a VP, a director and an
+/// enablement manager "in place" when only a partnerships lead was ever hired. People
+/// the team's assumed growth brings in between two stages are "Hired by then", and
+/// "In place" holds only the stage before's people (in place or hired now).
+#[test]
+fn people_the_assumed_growth_brings_in_are_said_apart_from_those_in_place() {
+    let text = roadmap("tests/fixtures/consultant/shared-leader-launch-tech.yaml");
+    let (early, mid) = (
+        stage(&text, "Early stage (now)"),
+        stage(&text, "Mid stage (projected)"),
+    );
+    assert_eq!(
+        listed(mid, "In place"),
+        ["Head of partnerships", "Channel partnerships manager"]
+    );
+    assert_eq!(
+        listed(mid, "Hired by then"),
+        ["Technology partnerships manager"]
+    );
+    for path in crate::support::EXAMPLES
+        .iter()
+        .map(|n| format!("profiles/{n}.yaml"))
+    {
+        let text = roadmap(&path);
+        let stages = ["Early stage", "Mid stage", "Scale stage"];
+        let found: Vec<&str> = (stages.iter())
+            .filter(|s| text.contains(&format!("{s} (")))
+            .map(|s| {
+                let heading = if text.contains(&format!("{s} (now)")) {
+                    "(now)"
+                } else {
+                    "(projected)"
+                };
+                stage(&text, &format!("{s} {heading}"))
+            })
+            .collect();
+        for w in found.windows(2) {
+            let before = [listed(w[0], "In place"), listed(w[0], "Hire now")].concat();
+            for joined in listed(w[1], "Hired by then") {
+                assert!(
+                    !before.contains(&joined),
+                    "{path}: {joined} was there before"
+                );
+            }
+        }
+    }
+    assert!(early.contains("In place: Partnerships lead"), "{early}");
+}

@@ -337,6 +337,9 @@ fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
         "no-sales-affiliate",
         "weak-marketing-affiliate",
         "affiliate-established-marketing",
+        // Referrals planned: affiliates alone run today, and the team and KPIs are
+        // theirs until referrals start (a consultant's second review).
+        "affiliate-planning-referrals",
     ] {
         let a = assessment(fixture);
         let roles = texts(&a, "roles", "title");

@@ -3,7 +3,7 @@
 
 use super::diff::retitle;
 use crate::assessment::{RoleStatus, Stage};
-use crate::org::roadmap::{Move, Roadmap, Step, assumptions, roles_with};
+use crate::org::roadmap::{Move, Roadmap, Step, assumptions, carried, roles_with};
 use crate::render::labels::printable;
 use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
@@ -124,12 +124,19 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
         a.confidence_words()
     );
     writeln!(out, "{}", wrap(&printable(&placement), "  ", width))?;
-    for (status, label) in [
-        (RoleStatus::Current, "In place"),
-        (RoleStatus::Next, "Hire now"),
-        (RoleStatus::Later, "Hire later"),
+    // In place at a projected stage: the people of the stage before, and those the
+    // team's assumed growth brought in between, said apart.
+    let current = roles_with(step, RoleStatus::Current);
+    let (was, joined): (Vec<&str>, Vec<&str>) = match before {
+        Some(b) => current.iter().partition(|t| carried(step, b, t)),
+        None => (current, Vec::new()),
+    };
+    for (roles, label) in [
+        (was, "In place"),
+        (joined, "Hired by then"),
+        (roles_with(step, RoleStatus::Next), "Hire now"),
+        (roles_with(step, RoleStatus::Later), "Hire later"),
     ] {
-        let roles = roles_with(step, status);
         if !roles.is_empty() {
             writeln!(
                 out,
