@@ -11,7 +11,7 @@
 //! | scale | scaling     | running | at least 50% | at least 8 | at least 300 | at least 10 | at least 10 |
 //!
 //! Sales and marketing keep their share of employees; affiliates wait for
-//! self-service buying (S3); see [`projection`]. Regions, goals, self-service buying,
+//! self-service buying (S3); see `projection`. Regions, goals, self-service buying,
 //! a shared sales-and-marketing leader and who owns revenue stay as they are: those
 //! are choices, not consequences of growth. Stages before the profile's own are already behind it and are listed as
 //! passed. The projection is pure: the same profile and rulebook always give the

@@ -29,7 +29,7 @@ pub struct Options<'a> {
     /// evaluation of every rule, so batch runs leave it off).
     pub trace: bool,
     /// The people the team already has (the roles they hold, by rulebook item, in
-    /// hiring order): each stays in place, in the seat [`seats`](super::seats::seats)
+    /// hiring order): each stays in place, in the seat [`seats`]
     /// finds, under the title this evaluation gives it. Only the first
     /// `program.team_size` stay; the others have left. Empty: the first
     /// `program.team_size` roles of the hiring order are in place.
