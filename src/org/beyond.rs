@@ -4,6 +4,7 @@
 
 use super::model::MAX_REPORTS;
 use crate::assessment::{Assessment, BeyondRoles, OrgModel};
+use std::fmt::Write as _;
 
 /// The people of a team of `team_size` beyond the roles of `a`, if there are any: they
 /// hold more of the first role the rulebook marks `more_of` and report where it does,
@@ -12,7 +13,7 @@ use crate::assessment::{Assessment, BeyondRoles, OrgModel};
 pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRoles<'r>> {
     let roles = u32::try_from(a.roles.len()).unwrap_or(u32::MAX);
     let people = team_size.checked_sub(roles).filter(|&n| n > 0)?;
-    let model = OrgModel::of(a);
+    let model = OrgModel::people(a);
     let held = a.roles.iter().position(|r| r.more_of);
     let manager = held
         .and_then(|i| model.positions.iter().find(|p| p.role == Some(i)))
@@ -20,28 +21,40 @@ pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRole
         .unwrap_or(model.lead);
     let reports_to = model.positions[manager].title.to_string();
     let role = held.map(|i| &a.roles[i]);
-    let more = match (people, role) {
-        (1, Some(r)) => format!(
+    // One string, written once: this runs for every profile of a batch whose team
+    // is larger than its roles.
+    let mut text = String::with_capacity(160);
+    let _ = match (people, role) {
+        (1, Some(r)) => write!(
+            text,
             "One more person is on the team of {team_size} than the roles above: a second {}",
             r.title
         ),
-        (n, Some(r)) => format!(
+        (n, Some(r)) => write!(
+            text,
             "{n} more people are on the team of {team_size} than the roles above: {}s beside the one in the table",
             r.title
         ),
-        (1, None) => format!("One more person is on the team of {team_size} than the roles above"),
-        (n, None) => format!("{n} more people are on the team of {team_size} than the roles above"),
+        (1, None) => write!(
+            text,
+            "One more person is on the team of {team_size} than the roles above"
+        ),
+        (n, None) => write!(
+            text,
+            "{n} more people are on the team of {team_size} than the roles above"
+        ),
     };
     // More than eight under one manager: the report says to split them (T3's growth
     // team lead leads partner managers).
     let span = model.reports(manager).count() + people as usize;
-    let text = if span > MAX_REPORTS {
-        format!(
-            "{more}, reporting to the {reports_to}; that makes {span} direct reports, so \
+    let _ = if span > MAX_REPORTS {
+        write!(
+            text,
+            ", reporting to the {reports_to}; that makes {span} direct reports, so \
              group them under team leads of at most {MAX_REPORTS}."
         )
     } else {
-        format!("{more}, reporting to the {reports_to}.")
+        write!(text, ", reporting to the {reports_to}.")
     };
     Some(BeyondRoles {
         people,

@@ -119,13 +119,7 @@ impl<'a> Heads<'a> {
 impl<'r> OrgModel<'r> {
     /// The model of an assessment, with the owners and cadence [`settle()`] settled.
     pub fn of(a: &Assessment<'r>) -> OrgModel<'r> {
-        let mut m = OrgModel {
-            positions: Vec::with_capacity(a.roles.len() + 8),
-            lead: 0,
-            lines: Vec::new(),
-        };
-        let leaders = m.leaders(a);
-        let team = m.team(&a.roles, leaders.over_lead);
+        let (mut m, leaders, team) = OrgModel::placed(a);
         for (k, f) in a.partnerops.iter().enumerate() {
             let holder = if a.roles.is_empty() {
                 m.lead
@@ -136,6 +130,24 @@ impl<'r> OrgModel<'r> {
         }
         m.align(&leaders, &a.cadence, a.teams.employees);
         m
+    }
+
+    /// The positions only, without the functions they own and the alignment lines:
+    /// who reports to whom (all a count of direct reports needs).
+    pub fn people(a: &Assessment<'r>) -> OrgModel<'r> {
+        OrgModel::placed(a).0
+    }
+
+    /// The positions, the leaders above the team, and the first role's position.
+    fn placed(a: &Assessment<'r>) -> (OrgModel<'r>, Leaders, usize) {
+        let mut m = OrgModel {
+            positions: Vec::with_capacity(a.roles.len() + 8),
+            lead: 0,
+            lines: Vec::new(),
+        };
+        let leaders = m.leaders(a);
+        let team = m.team(&a.roles, leaders.over_lead);
+        (m, leaders, team)
     }
 
     /// The positions above the team: the CEO, the executive over partnerships, the

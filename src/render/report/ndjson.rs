@@ -378,7 +378,27 @@ impl Ndjson<'_> {
             }
         })?;
         line.raw(key!("beyond_roles"));
-        line.value(beyond_roles)?;
+        // Written field by field: most lines of a batch whose teams outgrow their
+        // roles carry one, and serde_json's struct writer cost as much as the rest.
+        match beyond_roles {
+            None => line.raw("null"),
+            Some(b) => {
+                line.raw("{\"people\":");
+                line.value(&b.people)?;
+                line.raw(",\"role\":");
+                match b.role {
+                    Some(role) => line.text(role)?,
+                    None => line.raw("null"),
+                }
+                line.raw(",\"reports_to\":");
+                line.text(&b.reports_to)?;
+                line.raw(",\"text\":");
+                line.text(&b.text)?;
+                line.raw(",\"cites\":");
+                line.list(b.cites, |line, c| line.text(c))?;
+                line.raw("}");
+            }
+        }
         line.raw(key!("partnerops"));
         line.list(partnerops, |line, f| {
             let found = self
