@@ -480,9 +480,10 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "affiliate-manager-first",
-        // A planned program starts later: affiliates alone run today.
-        &["program.planned=referral"],
-        Some(&["program.types=affiliate,technology"]),
+        // A planned program starts later: affiliates alone run today. Beside other
+        // programs, affiliates keep their manager.
+        &["program.planned=referral", "program.types=affiliate,technology"],
+        Some(&["program.types=referral"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
@@ -750,8 +751,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("resourcing-kpis", &["program.types=referral"], Some(&[])),
     (
         "affiliate-kpis",
-        &[],
-        Some(&["program.types=affiliate,technology"]),
+        &["program.types=affiliate,reseller"],
+        Some(&["program.types=reseller"]),
     ),
     (
         "mid-stage-kpis",
