@@ -419,3 +419,40 @@ fn affiliates_keep_their_manager_and_kpis_beside_other_programs() {
         "Affiliate segment lead"
     );
 }
+
+/// Technology partners are measured by the integrations they ship (R3), wherever the
+/// team sits, and the goals get KPIs that measure them: integrations, attribution
+/// (D5). The technology manager's trigger reads as met where technology partners run,
+/// and the enablement manager is not "the first hire" after that manager (a
+/// consultant's fourth review of a technology-only program).
+#[test]
+fn technology_programs_and_their_goals_get_their_kpis_and_true_triggers() {
+    let a = assessment("technology-only-integrations");
+    let kpis = texts(&a, "kpis", "name");
+    for kpi in [
+        "Integrations live and time to integration",
+        "Partner-attributed customers and revenue",
+    ] {
+        assert!(kpis.contains(&kpi.to_string()), "{kpis:?}");
+    }
+    let roles = a["roles"].as_array().unwrap();
+    let when = |title: &str| {
+        roles
+            .iter()
+            .find(|r| r["title"] == title)
+            .unwrap_or_else(|| panic!("no {title}"))["hire_when"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let manager = when("Technology partnerships manager");
+    assert!(manager.starts_with("now that technology partners run"), "{manager}");
+    let enablement = when("Partner enablement manager");
+    assert!(!enablement.contains("first hire"), "{enablement}");
+
+    let kpis = texts(&assessment("shared-leader-launch-tech"), "kpis", "name");
+    assert!(
+        kpis.contains(&"Integrations live and time to integration".to_string()),
+        "{kpis:?}"
+    );
+}
