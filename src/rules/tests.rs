@@ -482,7 +482,10 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "affiliate-manager-first",
         // A planned program starts later: affiliates alone run today. Beside other
         // programs, affiliates keep their manager.
-        &["program.planned=referral", "program.types=affiliate,technology"],
+        &[
+            "program.planned=referral",
+            "program.types=affiliate,technology",
+        ],
         Some(&["program.types=referral"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),

@@ -219,11 +219,22 @@ fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
         ),
         "{mid}"
     );
-    // At scale the growth team lead hired at mid leads the segment the channel manager
-    // now reports to (referrals, the first of its segments that runs).
+    // At scale the channel manager hired early and the affiliate manager hired by mid
+    // are still in place.
+    let scale = stage(&text, "Scale stage (projected)");
+    let in_place = scale
+        .lines()
+        .find(|l| l.trim_start().starts_with("In place:"))
+        .unwrap_or_else(|| panic!("{scale}"));
+    for role in ["Channel partnerships manager", "Affiliate partner manager"] {
+        assert!(in_place.contains(role), "{scale}");
+    }
+    // Quizlet Pro Tools: the growth team lead hired at mid leads a segment at scale, one the
+    // partner managers it led now report to (affiliates, whose manager it led).
+    let text = roadmap("tests/fixtures/consultant/shared-leader-small.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        scale.contains("New title: the Partner growth team lead becomes Referral segment lead"),
+        scale.contains("New title: the Partner growth team lead becomes Affiliate segment lead"),
         "{scale}"
     );
 }

@@ -446,7 +446,10 @@ fn technology_programs_and_their_goals_get_their_kpis_and_true_triggers() {
             .to_string()
     };
     let manager = when("Technology partnerships manager");
-    assert!(manager.starts_with("now that technology partners run"), "{manager}");
+    assert!(
+        manager.starts_with("now that technology partners run"),
+        "{manager}"
+    );
     let enablement = when("Partner enablement manager");
     assert!(!enablement.contains("first hire"), "{enablement}");
 
