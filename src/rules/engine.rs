@@ -34,10 +34,10 @@ pub struct Options<'a> {
     /// `program.team_size` stay; the others have left. Empty: the first
     /// `program.team_size` roles of the hiring order are in place.
     pub people: &'a [Origin],
-    /// The roles planned for later at the stage before (by rulebook item): one this
-    /// evaluation does not give, and no role of it holds the seat of
-    /// ([`replaced`]), is still planned, in its place in the hiring order, so that a
-    /// plan never vanishes between two stages. Empty: only the rules' roles.
+    /// The roles planned for later at the stage before (by rulebook item): one that
+    /// this evaluation does not give, and whose seat no role left free takes
+    /// ([`planned_seats`]), is still planned, in its place in the hiring order, so
+    /// that a plan never vanishes between two stages. Empty: only the rules' roles.
     pub planned: &'a [Origin],
 }
 
