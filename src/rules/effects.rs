@@ -152,6 +152,17 @@ pub struct RoleSpec {
     /// be among the rule's `cites`); default: the rule's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cites: Vec<Text>,
+    /// A team lead: it is hired only once at least this many reports are in place or
+    /// hired now (roles whose `reports_to` names it first among the plan's roles, and
+    /// the people beyond the roles where they hold one of those); until then it is
+    /// `later` (T3's growth team lead leads several partner managers, not one).
+    /// Default 0: no such wait.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub leads_at_least: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A PartnerOps function as a rule states it.
@@ -254,6 +265,7 @@ impl Rule {
             cites: self.cites_of(&r.cites),
             reports_to: &r.reports_to,
             more_of: r.more_of,
+            leads_at_least: r.leads_at_least,
             origin,
         }
     }
