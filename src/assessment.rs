@@ -10,7 +10,7 @@ mod confidence;
 mod org;
 mod trace;
 
-pub use confidence::ConfidenceLabel;
+pub use confidence::{ConfidenceLabel, Standing};
 pub use org::{Alignment, GtmTeams, OrgModel, Position, PositionKind};
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
 
