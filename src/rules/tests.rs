@@ -476,13 +476,22 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "channel-manager-first",
         &["program.types=affiliate,referral"],
-        Some(&[]),
+        Some(&["program.types=technology,marketplace"]),
     ),
     (
         "affiliate-manager-first",
         // A planned program starts later: affiliates alone run today.
         &["program.planned=referral"],
         Some(&["program.types=affiliate,technology"]),
+    ),
+    (
+        "alliance-manager-first",
+        &[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=marketplace",
+        ],
+        Some(&["program.types=technology,integrator"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
@@ -747,7 +756,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.partners=150", "program.team_size=0"],
         Some(&["program.partners=150", "program.team_size=1"]),
     ),
-    ("resourcing-kpis", &["program.types=referral"], Some(&[])),
+    (
+        "resourcing-kpis",
+        &["program.types=referral"],
+        Some(&["program.types=technology"]),
+    ),
     (
         "affiliate-kpis",
         &[],
@@ -801,6 +814,81 @@ fn every_default_rule_has_a_case() {
         book.rules.len(),
         "a case names a rule that does not exist"
     );
+}
+
+/// The first hire after the lead (T2) fits the partners: a channel manager where
+/// partners refer, resell or co-sell, an affiliate manager for affiliates alone, an
+/// alliance manager for technology alliances or marketplaces alone (R3, R4). Exactly
+/// one of the three fires for any programs running or planned, and the resourcing
+/// KPIs (ramp time to a first deal) come with the channel manager only.
+#[test]
+fn the_first_hire_fits_the_partners_and_exactly_one_is_planned() {
+    let firsts = [
+        "channel-manager-first",
+        "affiliate-manager-first",
+        "alliance-manager-first",
+    ];
+    let types = [
+        "",
+        "affiliate",
+        "referral",
+        "reseller",
+        "integrator",
+        "technology",
+        "marketplace",
+        "affiliate,technology",
+        "technology,marketplace",
+        "technology,reseller",
+        "marketplace,integrator",
+    ];
+    for running in types {
+        for planned in types {
+            if !running.is_empty()
+                && running
+                    .split(',')
+                    .any(|t| planned.split(',').any(|p| p == t))
+            {
+                continue;
+            }
+            let maturity = if running.is_empty() {
+                "none"
+            } else {
+                "launching"
+            };
+            let sets = [
+                format!("program.types={running}"),
+                format!("program.planned={planned}"),
+                format!("program.maturity={maturity}"),
+            ];
+            let sets: Vec<&str> = sets.iter().map(String::as_str).collect();
+            let ids = fired(&sets);
+            let fired_firsts: Vec<&str> = firsts
+                .iter()
+                .copied()
+                .filter(|f| ids.iter().any(|id| id == f))
+                .collect();
+            // What decides: the programs running, else those planned.
+            let decides = if running.is_empty() { planned } else { running };
+            let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
+            let expected = if kinds == ["affiliate"] {
+                "affiliate-manager-first"
+            } else if !kinds.is_empty()
+                && kinds
+                    .iter()
+                    .all(|t| ["technology", "marketplace"].contains(t))
+            {
+                "alliance-manager-first"
+            } else {
+                "channel-manager-first"
+            };
+            assert_eq!(fired_firsts, [expected], "{sets:?}");
+            assert_eq!(
+                ids.iter().any(|id| id == "resourcing-kpis"),
+                expected == "channel-manager-first",
+                "{sets:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -928,6 +1016,14 @@ fn invalid_rulebooks_are_rejected_with_line_and_column() {
                 "      scores: {standalone: 1}",
             ),
             "tests the placement and also changes scores".to_string(),
+        ),
+        (
+            (
+                "          cites: [M1]\n",
+                "          cites: [S1]\n",
+            ),
+            "kpi 'Partner-sourced sign-ups and conversions' cites 'S1', which rule 'affiliate-kpis' does not cite"
+                .to_string(),
         ),
     ];
     for (edit, expected) in cases {

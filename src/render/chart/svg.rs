@@ -122,8 +122,18 @@ pub const COLUMN: f64 = 928.0;
 /// HTML report lets a chart be on each (180 mm and 250 mm).
 const LANDSCAPE: (f64, f64) = (980.0, 680.0);
 const PORTRAIT: (f64, f64) = (740.0, 945.0);
-/// The column heights tried for stacks, the first preferred.
-const STACKS: [usize; 4] = [tidy::STACK, 8, 10, 12];
+/// The layouts tried, the first preferred: the column heights of stacks, and
+/// whether two small reports stack too (narrower, as a wide row of pairs is not).
+const STACKS: [(usize, bool); 8] = [
+    (tidy::STACK, false),
+    (8, false),
+    (10, false),
+    (12, false),
+    (tidy::STACK, true),
+    (8, true),
+    (10, true),
+    (12, true),
+];
 
 fn fit((w, h): (f64, f64), width: f64, height: f64) -> f64 {
     (w / width).min(h / height).min(1.0)
@@ -149,9 +159,10 @@ pub fn print_scale(width: f64, height: f64) -> f64 {
 }
 
 /// Draws a chart; every id in the SVG starts with `prefix`, so that several drawings
-/// can share one HTML page or one roadmap. Of the layouts with deeper stacks, the one
-/// that prints largest is drawn (the usual one unless another prints 5% larger or
-/// more), so that a wide chart does not shrink its text to nothing on paper.
+/// can share one HTML page or one roadmap. Of the layouts with deeper stacks or pairs
+/// stacked, the one that prints largest is drawn (the usual one unless another prints
+/// 5% larger or more), so that a wide chart does not shrink its text to nothing on
+/// paper.
 pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     let departments = chart.departments();
     let names: Vec<&str> = departments.iter().map(|(name, _)| *name).collect();
@@ -186,7 +197,7 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
             width - 2.0 * EDGE,
         )
     };
-    let mut layout = STACKS
+    let mut layouts = STACKS
         .iter()
         .map(|&stack| boxes::layout(chart, &tree, &texts, &frame_labels, stack))
         .map(|layout| {
@@ -194,10 +205,16 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
             let y = top + layout.height + 3.0 * MARGIN;
             let height = key(&mut String::new(), &alignments, y, width) + EDGE;
             (print_scale(width, height), layout)
-        })
-        .reduce(|best, next| if next.0 > best.0 * 1.05 { next } else { best })
-        .map(|(_, layout)| layout)
-        .expect("a layout");
+        });
+    let usual = layouts.next().expect("a layout");
+    let largest = layouts.fold(None, |best: Option<(f64, tidy::Layout)>, next| match best {
+        Some(best) if best.0 >= next.0 => Some(best),
+        _ => Some(next),
+    });
+    let mut layout = match largest {
+        Some(largest) if largest.0 > usual.0 * 1.05 => largest.1,
+        _ => usual.1,
+    };
     let (title, top, left, width) = place(&layout);
     shift(&mut layout, left, top);
 

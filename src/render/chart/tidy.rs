@@ -52,6 +52,16 @@ pub struct Outline<'a> {
     pub root: usize,
     /// Most boxes in one column of a stack ([`STACK`], or more for a narrower tree).
     pub stack: usize,
+    /// Whether two small reports stack too, not only three or more: narrower, for a
+    /// tree too wide to print legibly otherwise.
+    pub pairs: bool,
+}
+
+impl Outline<'_> {
+    /// The fewest small reports that go in a stack.
+    fn fewest_stacked(&self) -> usize {
+        if self.pairs { 2 } else { 3 }
+    }
 }
 
 /// A labelled frame around a subtree.
@@ -178,7 +188,7 @@ fn place(tree: &Outline<'_>, node: usize) -> Sub {
         // stack would reach down beside a tall sibling that single boxes clear.
         let apart = side_by_side(tree, node, false);
         let small = kids.iter().filter(|&&k| small(tree, k)).count();
-        if small >= 3 {
+        if small >= tree.fewest_stacked() {
             let grouped = side_by_side(tree, node, true);
             if grouped.bounds().w <= apart.bounds().w {
                 grouped
@@ -197,10 +207,11 @@ fn place(tree: &Outline<'_>, node: usize) -> Sub {
     sub
 }
 
-/// Whether a node's reports go in a stack: three or more, all small.
+/// Whether a node's reports go in a stack: three or more (two or more for
+/// [`Outline::pairs`]), all small.
 fn stackable(tree: &Outline<'_>, node: usize) -> bool {
     let kids = &tree.children[node];
-    kids.len() >= 3 && kids.iter().all(|&k| small(tree, k))
+    kids.len() >= tree.fewest_stacked() && kids.iter().all(|&k| small(tree, k))
 }
 
 /// Whether a node fits in a stack: not framed, and a leaf or with at most three
@@ -407,6 +418,7 @@ mod tests {
             frames: &frames,
             root: 0,
             stack: STACK,
+            pairs: false,
         });
         no_overlaps(&l);
         // 13 reports in three columns, not thirteen boxes side by side.
@@ -416,6 +428,30 @@ mod tests {
         assert_eq!(lefts.len(), 3, "{lefts:?}");
         assert!(l.width < 3.0 * 260.0, "{}", l.width);
         assert!(l.boxes.iter().all(|b| b.x >= 0.0 && b.y >= 0.0));
+    }
+
+    /// Two leaf reports stand side by side, unless the outline asks for pairs to be
+    /// stacked: then they hang in one column, narrower.
+    #[test]
+    fn two_small_reports_stack_only_when_pairs_are_asked_for() {
+        let (sizes, children) = tree(2);
+        let frames = vec![None; sizes.len()];
+        let outline = |pairs| Outline {
+            sizes: &sizes,
+            children: &children,
+            frames: &frames,
+            root: 0,
+            stack: STACK,
+            pairs,
+        };
+        let (apart, stacked) = (layout(&outline(false)), layout(&outline(true)));
+        no_overlaps(&apart);
+        no_overlaps(&stacked);
+        assert_eq!(apart.boxes[1].y, apart.boxes[2].y);
+        assert!(apart.boxes[1].right() < apart.boxes[2].x);
+        assert!(stacked.boxes[1].bottom() < stacked.boxes[2].y);
+        assert_eq!(stacked.boxes[1].x, stacked.boxes[2].x);
+        assert!(stacked.width < apart.width, "{stacked:?}");
     }
 
     #[test]
@@ -439,6 +475,7 @@ mod tests {
             frames: &frames,
             root: 0,
             stack: STACK,
+            pairs: false,
         });
         no_overlaps(&l);
         let b = &l.boxes;

@@ -98,13 +98,14 @@ pub(super) fn frame_labels(chart: &OrgChart, tree: &Hierarchy) -> Vec<Option<Blo
 }
 
 /// The tidy layout of boxes sized to their text (never cut) and of the frames with
-/// their labels, at x, y >= 0, with at most `stack` boxes in a column of a stack.
+/// their labels, at x, y >= 0, with at most `stack` boxes in a column of a stack,
+/// and two small reports stacked too when `pairs`.
 pub(super) fn layout(
     chart: &OrgChart,
     tree: &Hierarchy,
     texts: &[NodeText],
     frame_labels: &[Option<Block>],
-    stack: usize,
+    (stack, pairs): (usize, bool),
 ) -> Layout {
     let sizes: Vec<(f64, f64)> = texts
         .iter()
@@ -124,6 +125,7 @@ pub(super) fn layout(
         frames: &frames,
         root: chart.root.index(),
         stack,
+        pairs,
     })
 }
 

@@ -63,8 +63,10 @@ fn rows(departments: &[&str], colors: &[&str], aligned: bool) -> [Row; 3] {
 }
 
 /// The legend from `x`, `y`, at most `room` wide: each row's caption, then its
-/// entries, wrapping under the first entry when the row is full; the dotted line only
-/// when the chart is `aligned`. Returns the SVG and its height.
+/// entries, wrapping under the first entry when the row is full; a row that fits
+/// whole beside the one before goes on the same line, so that a wide chart does not
+/// grow taller for its legend. The dotted line only when the chart is `aligned`.
+/// Returns the SVG and its height.
 pub(super) fn legend(
     departments: &[&str],
     colors: &[&str],
@@ -74,21 +76,36 @@ pub(super) fn legend(
     room: f64,
 ) -> (String, f64) {
     const ROW: f64 = 24.0;
+    /// Before a caption on a shared line (beyond an entry's own space after it),
+    /// and between the caption and its first entry.
+    const BEFORE_CAPTION: f64 = 16.0;
+    const AFTER_CAPTION: f64 = 12.0;
     let indent = text_width("Departments", FONT, true) + 16.0;
     let mut out = format!("<g class=\"legend\" font-size=\"{FONT}\">\n");
     let mut top = y;
+    let mut at = 0.0;
+    let mut tallest: f64 = 0.0;
     for (caption, entries) in rows(departments, colors, aligned) {
-        let _ = writeln!(
-            out,
-            "{}",
-            Block::new(caption, indent, FONT, true).svg(x, top, "")
-        );
-        let mut at = indent;
-        let mut tallest = ROW;
-        for (label, mark) in entries {
-            let label = Block::new(&label, room - indent - 34.0, FONT, false);
-            let step = 34.0 + label.width() + 18.0;
-            if at + step > room && at > indent {
+        let labels: Vec<(Block, String)> = entries
+            .into_iter()
+            .map(|(label, mark)| (Block::new(&label, room - indent - 34.0, FONT, false), mark))
+            .collect();
+        let step = |label: &Block| 34.0 + label.width() + 18.0;
+        let caption = Block::new(caption, indent, FONT, true);
+        let whole =
+            caption.width() + AFTER_CAPTION + labels.iter().map(|(l, _)| step(l)).sum::<f64>();
+        if at > 0.0 && at + BEFORE_CAPTION + whole <= room {
+            at += BEFORE_CAPTION;
+            let _ = writeln!(out, "{}", caption.svg(x + at, top, ""));
+            at += caption.width() + AFTER_CAPTION;
+        } else {
+            top += tallest;
+            tallest = ROW;
+            let _ = writeln!(out, "{}", caption.svg(x, top, ""));
+            at = indent;
+        }
+        for (label, mark) in labels {
+            if at + step(&label) > room && at > indent {
                 at = indent;
                 top += tallest;
                 tallest = ROW;
@@ -99,11 +116,11 @@ pub(super) fn legend(
                 x + at,
                 label.svg(34.0, 0.0, "")
             );
-            at += step;
+            at += step(&label);
             tallest = tallest.max(label.height() + 8.0);
         }
-        top += tallest;
     }
+    top += tallest;
     out.push_str("</g>\n");
     (out, top - y + 8.0)
 }
