@@ -480,9 +480,13 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "affiliate-manager-first",
-        // A planned program starts later: affiliates alone run today.
-        &["program.planned=referral"],
-        Some(&["program.types=affiliate,technology"]),
+        // A planned program starts later: affiliates run today, and technology
+        // alliances beside them sell nothing either.
+        &[
+            "program.types=affiliate,technology",
+            "program.planned=referral",
+        ],
+        Some(&["program.types=affiliate,integrator"]),
     ),
     (
         "alliance-manager-first",
@@ -763,8 +767,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "affiliate-kpis",
-        &[],
-        Some(&["program.types=affiliate,technology"]),
+        &["program.types=affiliate,marketplace"],
+        Some(&["program.types=affiliate,referral"]),
     ),
     (
         "mid-stage-kpis",
@@ -817,10 +821,12 @@ fn every_default_rule_has_a_case() {
 }
 
 /// The first hire after the lead (T2) fits the partners: a channel manager where
-/// partners refer, resell or co-sell, an affiliate manager for affiliates alone, an
-/// alliance manager for technology alliances or marketplaces alone (R3, R4). Exactly
-/// one of the three fires for any programs running or planned, and the resourcing
-/// KPIs (ramp time to a first deal) come with the channel manager only.
+/// partners refer, resell or co-sell, an affiliate manager where affiliates run
+/// without them (technology alliances or marketplaces may run beside), an alliance
+/// manager for technology alliances or marketplaces alone (R3, R4); the programs
+/// running decide, else those planned. Exactly one of the three fires for any
+/// programs running or planned, and the resourcing KPIs (ramp time to a first deal)
+/// come with the channel manager only.
 #[test]
 fn the_first_hire_fits_the_partners_and_exactly_one_is_planned() {
     let firsts = [
@@ -839,6 +845,8 @@ fn the_first_hire_fits_the_partners_and_exactly_one_is_planned() {
         "affiliate,technology",
         "technology,marketplace",
         "technology,reseller",
+        "affiliate,marketplace",
+        "affiliate,integrator",
         "marketplace,integrator",
     ];
     for running in types {
@@ -870,16 +878,15 @@ fn the_first_hire_fits_the_partners_and_exactly_one_is_planned() {
             // What decides: the programs running, else those planned.
             let decides = if running.is_empty() { planned } else { running };
             let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
-            let expected = if kinds == ["affiliate"] {
-                "affiliate-manager-first"
-            } else if !kinds.is_empty()
-                && kinds
-                    .iter()
-                    .all(|t| ["technology", "marketplace"].contains(t))
-            {
-                "alliance-manager-first"
-            } else {
+            let sells = kinds
+                .iter()
+                .any(|t| ["referral", "reseller", "integrator"].contains(t));
+            let expected = if sells || kinds.is_empty() {
                 "channel-manager-first"
+            } else if kinds.contains(&"affiliate") {
+                "affiliate-manager-first"
+            } else {
+                "alliance-manager-first"
             };
             assert_eq!(fired_firsts, [expected], "{sets:?}");
             assert_eq!(

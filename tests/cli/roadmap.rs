@@ -196,15 +196,17 @@ fn guidance_that_held_before_at_another_weight_is_not_a_reason_either() {
     assert!(!mid.contains("because: Customers cannot sign up"), "{mid}");
 }
 
-/// Kestrel (review finding 3): the channel manager hired at early stage is still in
-/// place at mid stage, where the team becomes a department, and the lead's new title
-/// is said in words, not swapped in silently.
+/// Kestrel (review finding 3): the partner manager hired at early stage (its
+/// affiliates' manager: the technology alliances beside them sell nothing) is still in
+/// place at mid stage, where the team becomes a department and the planned referrals
+/// run (the channel partnerships manager), and the lead's new title is said in words,
+/// not swapped in silently.
 #[test]
 fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
     let text = roadmap("tests/fixtures/consultant/shared-leader-launch-tech.yaml");
     let early = stage(&text, "Early stage (now)");
     assert!(
-        early.contains("Hire now: Channel partnerships manager"),
+        early.contains("Hire now: Affiliate partner manager"),
         "{early}"
     );
     let mid = stage(&text, "Mid stage (projected)");
