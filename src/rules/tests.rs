@@ -846,6 +846,8 @@ fn the_first_hires_fit_the_partners() {
         "affiliate,referral",
         "technology,marketplace",
         "technology,reseller",
+        "affiliate,marketplace",
+        "affiliate,integrator",
         "marketplace,integrator",
     ];
     for running in types {

@@ -303,9 +303,16 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
             out.push(format!("'{text}' without a reseller program"));
         }
     }
-    let affiliate_only = !types.is_empty() && types.iter().all(|t| *t == ProgramType::Affiliate);
-    if affiliate_only && a.cadence.iter().any(|c| c.topics.contains("pipeline")) {
-        out.push("a pipeline meeting for an affiliate-only program".into());
+    // Affiliates, technology alliances and marketplaces bring no deals to review.
+    let nobody_sells = !types.is_empty()
+        && types.iter().all(|t| {
+            matches!(
+                t,
+                ProgramType::Affiliate | ProgramType::Technology | ProgramType::Marketplace
+            )
+        });
+    if nobody_sells && a.cadence.iter().any(|c| c.topics.contains("pipeline")) {
+        out.push("a pipeline meeting where no partner refers, resells or co-sells".into());
     }
     let product_motion = types
         .iter()

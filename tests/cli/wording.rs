@@ -379,8 +379,9 @@ fn the_move_signal_caveat_is_true_of_the_profile() {
 
 /// Affiliates are not wired to a salesperson (S4) and count in reach (M1): their team
 /// starts with an affiliate manager and is measured on activation, sign-ups and
-/// payouts, never on win rates or deals; where partners sell, T2's channel manager
-/// still comes first.
+/// payouts, never on win rates or deals, also where technology alliances run beside
+/// them (nobody there brings a deal either); where partners sell, T2's channel
+/// manager still comes first.
 #[test]
 fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
     for fixture in [
@@ -391,6 +392,9 @@ fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
         // Referrals planned: affiliates alone run today, and the team and KPIs are
         // theirs until referrals start (a consultant's second review).
         "affiliate-planning-referrals",
+        // Affiliates and technology alliances: a channel manager "grew their pipeline".
+        "shared-leader-launch-tech",
+        "shared-leader-referrals-planned",
     ] {
         let a = assessment(fixture);
         let roles = texts(&a, "roles", "title");
