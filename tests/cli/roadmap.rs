@@ -410,3 +410,76 @@ fn people_the_assumed_growth_brings_in_are_said_apart_from_those_in_place() {
     }
     assert!(early.contains("In place: Partnerships lead"), "{early}");
 }
+
+/// A consultant's third review: where the shared leader is also the COO who owns
+/// revenue, "move to its own department" kept the same boss (true to D6) and read
+/// like a relabel. The stage says what changes, not a move.
+#[test]
+fn a_department_of_its_own_under_the_same_revenue_owner_says_what_changes() {
+    for (path, owner) in [
+        (
+            "tests/fixtures/consultant/shared-leader-is-the-coo.yaml",
+            "COO",
+        ),
+        (
+            "tests/fixtures/consultant/shared-leader-is-the-cro.yaml",
+            "CRO",
+        ),
+    ] {
+        let text = roadmap(path);
+        let mid = stage(&text, "Mid stage (projected)");
+        assert!(
+            mid.contains(
+                "! Make partnerships a department of its own at this stage (confidence is"
+            ),
+            "{mid}"
+        );
+        assert!(
+            mid.contains(&format!(
+                "The lead still reports to the {owner} (owner of the revenue engine); what \
+                 changes is that partnerships gets its own head, goals and budget, beside \
+                 sales and marketing instead of inside the go-to-market team it shares with them."
+            )),
+            "{mid}"
+        );
+        assert!(!mid.contains("Move partnerships"), "{mid}");
+        assert!(!mid.contains("keeps reporting"), "{mid}");
+    }
+}
+
+/// The issue 12 review: the roadmap's DOT and SVG charts did not show the "New title"
+/// notes the text shows. Each stage's chart has them under its heading, in the same
+/// words.
+#[test]
+fn the_roadmap_charts_say_each_new_title_as_the_text_does() {
+    let path = "tests/fixtures/consultant/shared-leader-is-the-coo.yaml";
+    let note = "New title: the Partnerships lead becomes Head of partnerships: the placement moves";
+    assert!(roadmap(path).contains(note));
+    let chart = |format: &str| {
+        let out = partner_org()
+            .args(["roadmap", path, "--format", format])
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let dot = chart("dot");
+    let notes = (dot.lines())
+        .find(|l| l.trim_start().starts_with("s1_notes ["))
+        .unwrap_or_else(|| panic!("{dot}"));
+    assert!(notes.contains(note), "{notes}");
+    assert!(
+        dot.contains("s1_heading -> s1_notes [style=invis];"),
+        "{dot}"
+    );
+    assert!(dot.contains("s2_notes ["), "the VP's new title at scale");
+    assert!(
+        !dot.contains("s0_notes"),
+        "nobody is retitled at the first stage"
+    );
+    let svg = chart("svg");
+    assert!(
+        svg.contains(">New title: the Partnerships lead becomes Head of partnerships: the"),
+        "{svg}"
+    );
+}
