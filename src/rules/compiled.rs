@@ -84,11 +84,20 @@ struct Term {
     none: Atoms,
 }
 
+/// A term whose atoms are all among the first 64: half the work to test.
+#[derive(Debug, Clone, Copy)]
+struct NarrowTerm {
+    all: u64,
+    none: u64,
+}
+
 /// A compiled condition.
 #[derive(Debug)]
 enum Form {
     /// Holds when one of the terms does (never, for none).
     Terms(Box<[Term]>),
+    /// The same, for terms of the first 64 atoms only (most conditions).
+    Narrow(Box<[NarrowTerm]>),
     /// The tree, for a condition with too many terms or atoms.
     Tree(Node),
 }
@@ -158,7 +167,7 @@ impl Compiled {
                 c.map(|c| {
                     let node = Node::compile(c, &mut atoms, &numbers);
                     match node.terms(false) {
-                        Some(terms) => Form::Terms(terms.into()),
+                        Some(terms) => Form::of(terms),
                         None => Form::Tree(node),
                     }
                 })
@@ -208,6 +217,13 @@ impl Compiled {
             Some(Form::Terms(terms)) => terms.iter().fold(false, |holds, t| {
                 holds | ((known.atoms & t.all == t.all) & (known.atoms & t.none == 0))
             }),
+            Some(Form::Narrow(terms)) => {
+                // The first 64 atoms (the truncation keeps them).
+                let atoms = known.atoms as u64;
+                terms.iter().fold(false, |holds, t| {
+                    holds | ((atoms & t.all == t.all) & (atoms & t.none == 0))
+                })
+            }
             Some(Form::Tree(node)) => node.holds(known, &self.atoms),
         }
     }
@@ -235,6 +251,20 @@ impl Compiled {
         (self.conditions.iter())
             .filter(|c| matches!(c, Some(Form::Tree(_))))
             .count()
+    }
+}
+
+impl Form {
+    /// Terms as a form: narrow when all their atoms are among the first 64.
+    fn of(terms: Vec<Term>) -> Form {
+        let narrow = |t: &Term| Some(NarrowTerm {
+            all: u64::try_from(t.all).ok()?,
+            none: u64::try_from(t.none).ok()?,
+        });
+        match terms.iter().map(narrow).collect::<Option<Box<[NarrowTerm]>>>() {
+            Some(narrow) => Form::Narrow(narrow),
+            None => Form::Terms(terms.into()),
+        }
     }
 }
 
