@@ -10,7 +10,8 @@
 //!   sales and marketing, only for departments that have people;
 //! - the partnerships lead (the first role in hiring order) under that executive, and
 //!   every other role under the first of its `reports_to` titles that is hired no
-//!   later than it is, else under the lead;
+//!   later than it is or is hired now (people in place are drawn under the manager
+//!   hired now to lead them), else under the lead;
 //! - each PartnerOps function with the position that owns it, if that position is in
 //!   place; otherwise with the lead, "until the X is hired";
 //! - one alignment line per counterpart (a leader the lead does not report to, or the
@@ -252,7 +253,7 @@ impl<'r> OrgModel<'r> {
 
     /// The team, in hiring order, under `manager`: the first role leads it, and each
     /// other role reports to the first of its `reports_to` titles hired no later than
-    /// it, else to the lead, with at most eight direct reports for the lead. Returns
+    /// it or hired now, else to the lead, with at most eight direct reports for the lead. Returns
     /// the position of the first role.
     fn team(&mut self, roles: &[Role<'r>], manager: usize) -> usize {
         let first = self.positions.len();
@@ -281,14 +282,16 @@ impl<'r> OrgModel<'r> {
         self.positions[self.lead].manager = Some(manager);
         let team = first..first + roles.len();
         // The first of a role's `reports_to` titles in the team that the role may
-        // report to without a cycle (and, when `strict`, hired no later than it).
+        // report to without a cycle (and, when `strict`, hired no later than it or
+        // hired now: a team or segment lead hired now leads the people in place).
         let preferred = |m: &OrgModel<'r>, i: usize, strict: bool| {
             let role = &roles[i - first];
             role.reports_to.iter().find_map(|title| {
                 let c = team
                     .clone()
                     .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
-                let in_time = status_rank(m.positions[c].status) <= status_rank(role.status);
+                let in_time = status_rank(m.positions[c].status)
+                    <= status_rank(role.status).max(status_rank(RoleStatus::Next));
                 ((in_time || !strict) && !m.reaches(c, i)).then_some(c)
             })
         };
