@@ -504,7 +504,8 @@ fn segment_lead(t: ProgramType) -> &'static str {
 /// Motion specialists (R1-R4) report to the lead or to their segment's lead, which
 /// they are under once it is hired; the reseller specialist may sit with the channel
 /// manager (resellers are the channel), the liaison and the marketplace specialist
-/// with the head of partner operations (PartnerOps assigns liaisons, R3). Regional
+/// with the head of partner operations, or at mid stage its program manager
+/// (PartnerOps assigns liaisons, R3). Regional
 /// leads are the matrix's second axis: never under a segment lead (E3, G1).
 fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
     let specialists = [
@@ -522,6 +523,11 @@ fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
             "Technology alliance liaison",
             ProgramType::Technology,
             "Head of partner operations",
+        ),
+        (
+            "Technology alliance liaison",
+            ProgramType::Technology,
+            "Partner program manager",
         ),
         (
             "Marketplace operations specialist",

@@ -418,6 +418,103 @@ fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
     assert!(sells.contains(&"Channel partnerships manager".to_string()));
 }
 
+/// The manager a chart draws above the position titled `title`.
+fn manager_in_chart(fixture: &str, title: &str) -> String {
+    let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+    let chart: Value =
+        serde_json::from_str(&stdout(&["chart", &path, "--format", "json"])).unwrap();
+    let nodes = chart["nodes"].as_array().unwrap();
+    let id = |t: &str| {
+        nodes
+            .iter()
+            .find(|n| n["title"] == t)
+            .unwrap_or_else(|| panic!("{fixture}: no {t} in the chart"))["id"]
+            .clone()
+    };
+    let node = id(title);
+    let edge = chart["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "reports-to" && e["to"] == node)
+        .unwrap_or_else(|| panic!("{fixture}: nobody above {title}"));
+    let above = nodes.iter().find(|n| n["id"] == edge["from"]).unwrap();
+    above["title"].as_str().unwrap().to_string()
+}
+
+/// Affiliates keep their own manager and KPIs whenever they run, beside the managers
+/// and KPIs of the other motions (S4, M1, R1-R4), not only when they run alone: five
+/// kinds of program at scale, and affiliates with referrals under marketing (a
+/// consultant's fourth review: all six kinds at scale had no affiliate manager and no
+/// affiliate KPI). In a matrix the affiliate manager reports to the affiliate
+/// segment's lead, and the channel manager is not put there.
+#[test]
+fn affiliates_keep_their_manager_and_kpis_beside_other_programs() {
+    for fixture in [
+        "emea-home-five-motions-scale",
+        "marketing-affiliates-with-referrals",
+    ] {
+        let a = assessment(fixture);
+        let roles = texts(&a, "roles", "title");
+        for role in ["Affiliate partner manager", "Channel partnerships manager"] {
+            assert!(roles.contains(&role.to_string()), "{fixture}: {roles:?}");
+        }
+        let kpis = texts(&a, "kpis", "name");
+        for kpi in ["Affiliate activation", "Partner ramp time"] {
+            assert!(kpis.contains(&kpi.to_string()), "{fixture}: {kpis:?}");
+        }
+    }
+    let matrix = "emea-home-five-motions-scale";
+    assert_eq!(
+        manager_in_chart(matrix, "Affiliate partner manager"),
+        "Affiliate segment lead"
+    );
+    assert_ne!(
+        manager_in_chart(matrix, "Channel partnerships manager"),
+        "Affiliate segment lead"
+    );
+}
+
+/// Technology partners are measured by the integrations they ship (R3), wherever the
+/// team sits, and the goals get KPIs that measure them: integrations, attribution
+/// (D5). The technology manager's trigger reads as met where technology partners run,
+/// and the enablement manager is not "the first hire" after that manager (a
+/// consultant's fourth review of a technology-only program).
+#[test]
+fn technology_programs_and_their_goals_get_their_kpis_and_true_triggers() {
+    let a = assessment("technology-only-integrations");
+    let kpis = texts(&a, "kpis", "name");
+    for kpi in [
+        "Integrations live and time to integration",
+        "Partner-attributed customers and revenue",
+    ] {
+        assert!(kpis.contains(&kpi.to_string()), "{kpis:?}");
+    }
+    let roles = a["roles"].as_array().unwrap();
+    let when = |title: &str| {
+        roles
+            .iter()
+            .find(|r| r["title"] == title)
+            .unwrap_or_else(|| panic!("no {title}"))["hire_when"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let manager = when("Technology partnerships manager");
+    assert!(
+        manager.starts_with("now that technology partners run"),
+        "{manager}"
+    );
+    let enablement = when("Partner enablement manager");
+    assert!(!enablement.contains("first hire"), "{enablement}");
+
+    let kpis = texts(&assessment("shared-leader-launch-tech"), "kpis", "name");
+    assert!(
+        kpis.contains(&"Integrations live and time to integration".to_string()),
+        "{kpis:?}"
+    );
+}
+
 /// Technology alliances integrate the product and marketplaces list it (R3, R4):
 /// nobody there sells, so the first hire is an alliance partner manager who takes each
 /// partner to a live integration or listing, not a channel seller who "grows
