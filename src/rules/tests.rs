@@ -15,17 +15,7 @@ program: {types: [affiliate], maturity: launching}
 ";
 
 fn fired(sets: &[&str]) -> Vec<String> {
-    let overrides: Vec<Override> = sets.iter().map(|s| s.parse().unwrap()).collect();
-    let profile = Profile::parse("base.yaml", BASE)
-        .unwrap()
-        .with_overrides(&overrides)
-        .unwrap_or_else(|v| panic!("{sets:?}: {v:?}"));
-    let source = Source {
-        path: "base.yaml".into(),
-        document: None,
-    };
-    Rulebook::default_rules()
-        .assess(source, &profile, Options::default())
+    assess(sets)
         .rules
         .into_iter()
         .map(|r| r.id.to_string())
