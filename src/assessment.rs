@@ -10,7 +10,7 @@ mod confidence;
 mod org;
 mod trace;
 
-pub use confidence::ConfidenceLabel;
+pub use confidence::{ConfidenceLabel, Standing};
 pub use org::{Alignment, GtmTeams, OrgModel, Position, PositionKind};
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};
 
@@ -311,6 +311,10 @@ pub struct Role<'r> {
     /// People beyond the team's roles hold more of it (the rulebook's `more_of`).
     #[serde(skip)]
     pub more_of: bool,
+    /// Hired only once this many reports are in place or hired now (the rulebook's
+    /// `leads_at_least`).
+    #[serde(skip)]
+    pub leads_at_least: u32,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,

@@ -103,10 +103,23 @@ impl<'r> Roadmap<'r> {
                     &[RoleStatus::Current, RoleStatus::Next],
                 )
             });
+            // What was planned for later is still planned, unless this stage's roles
+            // take its seat.
+            let planned = steps.last().map_or_else(Vec::new, |before| {
+                held(&before.assessment.roles, &[RoleStatus::Later])
+            });
             let (projected, assumptions) = if stage == now {
                 (profile.clone(), Vec::new())
             } else {
-                project(profile, stage, people.len())?
+                // The people beyond the roles stay too: more of a partner manager.
+                let beyond = steps
+                    .last()
+                    .and_then(|b| b.assessment.beyond_roles.as_ref());
+                project(
+                    profile,
+                    stage,
+                    people.len() + beyond.map_or(0, |b| b.people as usize),
+                )?
             };
             let assessment = rulebook.assess(
                 source.clone(),
@@ -114,6 +127,7 @@ impl<'r> Roadmap<'r> {
                 Options {
                     stage: Some(stage),
                     people: &people,
+                    planned: &planned,
                     ..Options::default()
                 },
             );

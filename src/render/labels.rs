@@ -61,6 +61,27 @@ pub fn stage_heading(step: &crate::org::roadmap::Step<'_>) -> String {
     )
 }
 
+/// A person's new title in words, with why and the guidance: the diff's and the
+/// roadmap's.
+pub fn retitle(r: &crate::rules::seats::Retitled) -> String {
+    format!(
+        "the {} becomes {}: {} [{}]",
+        r.before,
+        r.after,
+        r.why,
+        r.cites.join(", ")
+    )
+}
+
+/// The notes under a roadmap stage's heading in its charts, as the text says them:
+/// each person of the stage before under a new title (`New title: the Partnerships
+/// lead becomes Head of partnerships: ...`).
+pub fn stage_notes(step: &crate::org::roadmap::Step<'_>) -> Vec<String> {
+    (step.retitled.iter())
+        .map(|r| format!("New title: {}.", retitle(r)))
+        .collect()
+}
+
 /// A tooltip: the node's reason and the rules behind it, on one line of at most 300
 /// characters.
 pub fn tooltip(text: &str, rules: &[String]) -> String {

@@ -100,8 +100,8 @@ pub(crate) struct Compiled {
     atoms: Vec<Atom>,
     /// The atoms with a bit, by kind, each with its bit: a profile's atoms are
     /// worked out in two tight loops.
-    tests: Vec<(u32, Slot, u32)>,
-    compares: Vec<(u32, usize, Outcomes, f64)>,
+    tests: Vec<(Atoms, Slot, u32)>,
+    compares: Vec<(Atoms, usize, Outcomes, f64)>,
     /// The atoms (among the first [`MASKED`]) that test the placement, and those of
     /// them that hold once each placement is chosen.
     on_placement: Atoms,
@@ -165,7 +165,8 @@ impl Compiled {
             })
             .collect();
         let (mut tests, mut compares) = (Vec::new(), Vec::new());
-        for (i, atom) in (0..).zip(atoms.iter().take(MASKED)) {
+        for (i, atom) in atoms.iter().take(MASKED).enumerate() {
+            let i: Atoms = 1 << i;
             match *atom {
                 Atom::Test { slot, mask } => tests.push((i, slot, mask)),
                 Atom::Compare { index, op, value } => {
@@ -416,11 +417,13 @@ impl Known {
         // Without a branch on whether each holds, which depends on the profile (a
         // processor mispredicts such branches often, which costs more than the tests).
         let mut atoms: Atoms = 0;
-        for &(i, slot, mask) in &compiled.tests {
-            atoms |= Atoms::from(slots[slot as usize] & mask != 0) << i;
+        // Each atom's bit, kept when it holds (a multiplication by 0 or 1 costs less
+        // than a shift of a 128-bit set by a varying count).
+        for &(bit, slot, mask) in &compiled.tests {
+            atoms |= bit * Atoms::from(slots[slot as usize] & mask != 0);
         }
-        for &(i, index, outcomes, value) in &compiled.compares {
-            atoms |= Atoms::from(outcomes.hold(numbers[index], value)) << i;
+        for &(bit, index, outcomes, value) in &compiled.compares {
+            atoms |= bit * Atoms::from(outcomes.hold(numbers[index], value));
         }
         Known {
             slots,

@@ -148,6 +148,21 @@ pub struct RoleSpec {
     /// marked in hiring order; default false (they report to the partnerships lead).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub more_of: bool,
+    /// The guidance ids behind this one role, when the rule cites several (each must
+    /// be among the rule's `cites`); default: the rule's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Text>,
+    /// A team lead: it is hired only once at least this many reports are in place or
+    /// hired now (roles whose `reports_to` names it first among the plan's roles, and
+    /// the people beyond the roles where they hold one of those); until then it is
+    /// `later` (T3's growth team lead leads several partner managers, not one).
+    /// Default 0: no such wait.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub leads_at_least: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A PartnerOps function as a rule states it.
@@ -186,6 +201,10 @@ pub struct KpiSpec {
     pub name: Text,
     /// Why it matters here.
     pub why: Text,
+    /// The guidance ids behind this one KPI, when the rule cites several (each must be
+    /// among the rule's `cites`); default: the rule's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Text>,
 }
 
 /// The items a fired rule adds (NDJSON serialises each once, from these).
@@ -201,6 +220,12 @@ impl Rule {
             excludes: &self.then.exclude,
             origin,
         }
+    }
+
+    /// An item's own cites, or the rule's when it names none.
+    #[inline]
+    fn cites_of<'r>(&'r self, own: &'r [Text]) -> &'r [Text] {
+        if own.is_empty() { &self.cites } else { own }
     }
 
     #[inline]
@@ -237,9 +262,10 @@ impl Rule {
             responsibilities: &r.responsibilities,
             hire_when: &r.hire_when,
             rule: &self.id,
-            cites: &self.cites,
+            cites: self.cites_of(&r.cites),
             reports_to: &r.reports_to,
             more_of: r.more_of,
+            leads_at_least: r.leads_at_least,
             origin,
         }
     }
@@ -255,11 +281,7 @@ impl Rule {
             owner: Cow::Borrowed(&f.owner),
             covers: &f.covers,
             rule: &self.id,
-            cites: if f.cites.is_empty() {
-                &self.cites
-            } else {
-                &f.cites
-            },
+            cites: self.cites_of(&f.cites),
             origin,
             holder: 0,
         }
@@ -287,7 +309,7 @@ impl Rule {
             name: &k.name,
             why: &k.why,
             rule: &self.id,
-            cites: &self.cites,
+            cites: self.cites_of(&k.cites),
             origin,
         }
     }

@@ -8,7 +8,7 @@
 //! placement) then run, in rulebook order, and add caveats, roles and the rest.
 
 use super::compiled::Known;
-use super::seats::{seats, spec};
+use super::seats::{planned_seats, seats, spec};
 use super::{Condition, NumberField, Rule, Rulebook};
 use crate::assessment::{
     Assessment, CadenceItem, Caveat, ConfidenceLabel, GtmTeams, Kpi, Origin, PartnerOpsFunction,
@@ -34,6 +34,11 @@ pub struct Options<'a> {
     /// `program.team_size` stay; the others have left. Empty: the first
     /// `program.team_size` roles of the hiring order are in place.
     pub people: &'a [Origin],
+    /// The roles planned for later at the stage before (by rulebook item): one that
+    /// this evaluation does not give, and whose seat no role left free takes
+    /// ([`planned_seats`]), is still planned, in its place in the hiring order, so
+    /// that a plan never vanishes between two stages. Empty: only the rules' roles.
+    pub planned: &'a [Origin],
 }
 
 /// What conditions are evaluated against: the profile, the stage and, in the second
@@ -199,7 +204,7 @@ impl Rulebook {
         let mut items = self.items(&fired, first_design, placement);
         let team = profile.program.team_size;
         let people = &options.people[..options.people.len().min(team as usize)];
-        let roles = self.hiring_order(items.roles, team, stage, people);
+        let roles = self.hiring_order(items.roles, team, stage, people, options.planned);
         // Where the roles are, once in hiring order.
         for (i, role) in roles.iter().enumerate() {
             if let Some(o) = role.origin {
@@ -366,66 +371,145 @@ struct Items<'r> {
 impl Rulebook {
     /// The roles in hiring order (by rank, then in the order the rules gave them), the
     /// `people` the team has in place in their seats (a person whose role this
-    /// evaluation does not give keeps it), and the first of the others up to
-    /// `team_size` filled. A team grows as the need arises (T4): at most as many next
-    /// hires as people in place (one for a team of none or one), of roles whose stage
-    /// has come; the rest are for later.
+    /// evaluation does not give keeps it), the roles `planned` before that it does
+    /// not give still planned, and the first of the others up to `team_size`
+    /// filled. A team grows as the need arises (T4), one or two hires at a
+    /// time: one next hire for a team of up to three, two for a larger one, of roles
+    /// whose stage has come; a team lead waits for the reports it leads
+    /// (`leads_at_least`); the rest are for later.
     fn hiring_order<'r>(
         &'r self,
         mut roles: Vec<(u32, Role<'r>)>,
         team_size: u32,
         stage: Stage,
         people: &[Origin],
+        planned: &[Origin],
     ) -> Vec<Role<'r>> {
         roles.sort_by_key(|(order, _)| *order);
-        // Without people (advise, every batch run), nothing more is allocated.
-        let (mut held, found) = if people.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            let listed: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
-            (vec![false; roles.len()], seats(self, people, &listed))
-        };
+        // Without people or plans (advise, every batch run), nothing more is allocated.
+        if people.is_empty() && planned.is_empty() {
+            return statuses(roles, Vec::new(), team_size, stage);
+        }
+        let listed: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
+        let mut held = vec![false; roles.len()];
         let mut kept = Vec::new();
-        for (&person, seat) in people.iter().zip(found) {
+        for (&person, seat) in people.iter().zip(seats(self, people, &listed)) {
             match seat {
                 Some(i) => held[i] = true,
-                None => kept.extend(spec(self, person).map(|spec| {
-                    let rule = &self.rules()[person.rule as usize];
-                    (
-                        spec.order,
-                        rule.role(spec, RoleStatus::Current, Some(person)),
-                    )
-                })),
+                None => kept.push((person, RoleStatus::Current)),
             }
         }
-        // Roles this evaluation does not give: their holders keep them.
-        for (order, role) in kept {
-            let at = roles.partition_point(|(o, _)| *o <= order);
-            roles.insert(at, (order, role));
-            held.insert(at, true);
+        // Roles this evaluation does not give: their holders keep them, and those
+        // planned before stay planned.
+        let seated = planned_seats(self, people, planned, &listed);
+        kept.extend(
+            (planned.iter().zip(seated))
+                .filter(|(_, seat)| seat.is_none())
+                .map(|(&p, _)| (p, RoleStatus::Later)),
+        );
+        for (origin, status) in kept {
+            let Some(spec) = spec(self, origin) else {
+                continue;
+            };
+            let rule = &self.rules()[origin.rule as usize];
+            let at = roles.partition_point(|(o, _)| *o <= spec.order);
+            roles.insert(at, (spec.order, rule.role(spec, status, Some(origin))));
+            held.insert(at, status == RoleStatus::Current);
         }
-        let carried = held.iter().filter(|h| **h).count();
-        let mut free = (team_size as usize).saturating_sub(carried);
-        let mut hires = (team_size as usize).max(carried).max(1);
-        roles
-            .into_iter()
-            .enumerate()
-            .map(|(i, (_, mut role))| {
-                role.status = if held.get(i).copied().unwrap_or(false) {
-                    RoleStatus::Current
-                } else if free > 0 {
-                    free -= 1;
-                    RoleStatus::Current
-                } else if role.stage <= stage && hires > 0 {
-                    hires -= 1;
-                    RoleStatus::Next
-                } else {
-                    RoleStatus::Later
-                };
-                role
+        statuses(roles, held, team_size, stage)
+    }
+}
+
+/// The status of each role in hiring order, `held` ones in place (see
+/// `Rulebook::hiring_order`).
+fn statuses(
+    roles: Vec<(u32, Role<'_>)>,
+    held: Vec<bool>,
+    team_size: u32,
+    stage: Stage,
+) -> Vec<Role<'_>> {
+    let carried = held.iter().filter(|h| **h).count();
+    let mut free = (team_size as usize).saturating_sub(carried);
+    let mut hires = if (team_size as usize).max(carried) > MAX_ONE_HIRE {
+        2
+    } else {
+        1
+    };
+    // The people beyond the roles, who hold more of the `more_of` role.
+    let beyond = (team_size as usize).saturating_sub(roles.len());
+    let mut out: Vec<Role> = Vec::with_capacity(roles.len());
+    // A team lead whom the whole plan gives too few reports to lead is no team lead.
+    // (Nothing is allocated for a plan without team leads, as in most batch runs.)
+    let dropped: Vec<bool> = if roles.iter().any(|(_, r)| r.leads_at_least > 0) {
+        (roles.iter().enumerate())
+            .map(|(i, (_, r))| {
+                let plan = roles.iter().map(|(_, r)| r);
+                r.leads_at_least > 0
+                    && !held.get(i).copied().unwrap_or(false)
+                    && reports(plan, r.title, beyond, false) < r.leads_at_least as usize
             })
             .collect()
+    } else {
+        Vec::new()
+    };
+    let kept = roles.len() - dropped.iter().filter(|d| **d).count();
+    let beyond = (team_size as usize).saturating_sub(kept);
+    // A team lead that waits for its reports is hired after them: last.
+    let mut waiting = Vec::new();
+    for (i, (_, mut role)) in roles.into_iter().enumerate() {
+        if dropped.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let held = held.get(i).copied().unwrap_or(false);
+        if !held
+            && role.leads_at_least > 0
+            && reports(out.iter(), role.title, beyond, true) < role.leads_at_least as usize
+        {
+            role.status = RoleStatus::Later;
+            waiting.push(role);
+            continue;
+        }
+        role.status = if held {
+            RoleStatus::Current
+        } else if free > 0 {
+            free -= 1;
+            RoleStatus::Current
+        } else if role.stage <= stage && hires > 0 {
+            hires -= 1;
+            RoleStatus::Next
+        } else {
+            RoleStatus::Later
+        };
+        out.push(role);
     }
+    out.extend(waiting);
+    out
+}
+
+/// The largest team that makes one hire at a time; a larger one makes two.
+const MAX_ONE_HIRE: usize = 3;
+
+/// How many of `roles` report to `title` (it is the first of their `reports_to`
+/// titles that `roles` have): of those in place or hired now when `hired`, of all
+/// otherwise; with the `beyond` people who hold more of such a role.
+fn reports<'a, 'r: 'a>(
+    roles: impl Iterator<Item = &'a Role<'r>> + Clone,
+    title: &Text,
+    beyond: usize,
+    hired: bool,
+) -> usize {
+    let counted = move |r: &&Role| !hired || r.status != RoleStatus::Later;
+    let has = |t: &Text| roles.clone().filter(counted).any(|r| r.title == t);
+    let mut count = 0;
+    for r in roles.clone().filter(counted) {
+        let Some(at) = r.reports_to.iter().position(|t| t == title) else {
+            continue;
+        };
+        if !r.reports_to[..at].iter().any(has) {
+            count += 1 + if r.more_of { beyond } else { 0 };
+        }
+    }
+    count
 }
 
 #[cfg(test)]

@@ -260,8 +260,8 @@ fn check_id<'a>(rule: &'a Rule, earlier: &[Rule]) -> Result<(), RuleProblem<'a>>
     Ok(())
 }
 
-/// The rule cites known guidance, and each PartnerOps function only what its rule
-/// cites.
+/// The rule cites known guidance, and each role, PartnerOps function and KPI only
+/// what its rule cites.
 fn check_cites(rule: &Rule) -> Result<(), RuleProblem<'_>> {
     if rule.cites.is_empty() {
         return problem(
@@ -287,13 +287,21 @@ fn check_cites(rule: &Rule) -> Result<(), RuleProblem<'_>> {
             });
         }
     }
-    for f in &rule.then.partnerops {
-        if let Some(bad) = f.cites.iter().find(|c| !rule.cites.contains(c)) {
+    let then = &rule.then;
+    let items = (then.roles.iter().map(|r| ("role", &r.title, &r.cites)))
+        .chain(
+            then.partnerops
+                .iter()
+                .map(|f| ("partnerops", &f.function, &f.cites)),
+        )
+        .chain(then.kpis.iter().map(|k| ("kpi", &k.name, &k.cites)));
+    for (kind, name, cites) in items {
+        if let Some(bad) = cites.iter().find(|c| !rule.cites.contains(c)) {
             return problem(
-                &f.function,
+                name,
                 format!(
-                    "partnerops '{}' cites '{bad}', which rule '{}' does not cite",
-                    f.function, rule.id
+                    "{kind} '{name}' cites '{bad}', which rule '{}' does not cite",
+                    rule.id
                 ),
                 "an item's cites must be among its rule's cites",
             );

@@ -26,47 +26,41 @@ pub(crate) fn spec(rulebook: &Rulebook, origin: Origin) -> Option<&RoleSpec> {
 /// matched first, over all the people, so that a retitle never takes a seat that a
 /// person of the same title keeps.
 pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Option<usize>> {
-    let specs: Vec<Option<&RoleSpec>> = people.iter().map(|&o| spec(rulebook, o)).collect();
-    let first_cite = |o: Option<Origin>| {
-        let rule = rulebook.rules().get(o?.rule as usize)?;
-        rule.cites.first()
-    };
-    let order = |r: &Role| r.origin.and_then(|o| spec(rulebook, o)).map(|s| s.order);
-    // A role that another role reports to in the person's stead: the channel manager
-    // reports to a segment lead "instead of" the growth team lead listed after it;
-    // the first such in that list is the best.
-    let stands_in = |p: usize, r: &Role| {
-        let s = specs[p]?;
-        roles
-            .iter()
-            .filter_map(|x| {
-                let above = x.reports_to.iter().position(|t| *t == s.title)?;
-                x.reports_to[..above].iter().position(|t| t == r.title)
-            })
-            .min()
-    };
-    let when = |same: bool| same.then_some(0);
-    // Each pass ranks a role for a person (lower is better; `None`: not that person's).
-    type Rank<'a> = dyn Fn(usize, &Role) -> Option<usize> + 'a;
-    let passes: [&Rank; 4] = [
-        &|p, r| when(specs[p].is_some_and(|s| s.title == *r.title)),
-        &|p, r| when(specs[p].is_some_and(|s| Some(s.order) == order(r))),
-        &stands_in,
-        &|p, r| {
-            let cite = first_cite(Some(people[p]));
-            when(cite.is_some_and(|c| Some(c) == first_cite(r.origin)))
-        },
-    ];
-    let mut seat: Vec<Option<usize>> = vec![None; people.len()];
+    seats_among(rulebook, people, roles, &mut vec![false; roles.len()])
+}
+
+/// Where each role `planned` for later sits among `roles`, once the `people` have
+/// their [`seats`], in the same way: `None` where no role of `roles` that nobody
+/// holds has its title, its place in the hiring order, a stand-in's line or its
+/// guidance, so that the plan still stands.
+pub fn planned_seats(
+    rulebook: &Rulebook,
+    people: &[Origin],
+    planned: &[Origin],
+    roles: &[Role],
+) -> Vec<Option<usize>> {
     let mut taken = vec![false; roles.len()];
-    for rank in passes {
+    seats_among(rulebook, people, roles, &mut taken);
+    seats_among(rulebook, planned, roles, &mut taken)
+}
+
+/// [`seats`] among the roles not `taken`, which it marks taken.
+fn seats_among(
+    rulebook: &Rulebook,
+    people: &[Origin],
+    roles: &[Role],
+    taken: &mut [bool],
+) -> Vec<Option<usize>> {
+    let passes = Passes::new(rulebook, people, roles);
+    let mut seat: Vec<Option<usize>> = vec![None; people.len()];
+    for pass in 0..PASSES {
         for (p, seat) in seat.iter_mut().enumerate() {
             if seat.is_some() {
                 continue;
             }
             let best = (0..roles.len())
                 .filter(|&i| !taken[i])
-                .filter_map(|i| Some((rank(p, &roles[i])?, i)))
+                .filter_map(|i| Some((passes.rank(pass, p, &roles[i])?, i)))
                 .min();
             if let Some((_, i)) = best {
                 taken[i] = true;
@@ -75,6 +69,65 @@ pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Opti
         }
     }
     seat
+}
+
+/// The passes of [`seats`], best first.
+const PASSES: usize = 4;
+
+/// What the passes of [`seats`] rank a role by, for each person.
+struct Passes<'a> {
+    rulebook: &'a Rulebook,
+    people: &'a [Origin],
+    specs: Vec<Option<&'a RoleSpec>>,
+    roles: &'a [Role<'a>],
+}
+
+impl<'a> Passes<'a> {
+    fn new(rulebook: &'a Rulebook, people: &'a [Origin], roles: &'a [Role<'a>]) -> Self {
+        let specs = people.iter().map(|&o| spec(rulebook, o)).collect();
+        Passes {
+            rulebook,
+            people,
+            specs,
+            roles,
+        }
+    }
+
+    /// How well role `r` fits person `p` in pass `pass` (lower is better; `None`: not
+    /// that person's).
+    fn rank(&self, pass: usize, p: usize, r: &Role) -> Option<usize> {
+        let s = self.specs[p]?;
+        let when = |same: bool| same.then_some(0);
+        match pass {
+            0 => when(s.title == *r.title),
+            1 => {
+                let order = r
+                    .origin
+                    .and_then(|o| spec(self.rulebook, o))
+                    .map(|x| x.order);
+                when(Some(s.order) == order)
+            }
+            // A role that another role reports to in the person's stead: the channel
+            // manager reports to a segment lead "instead of" the growth team lead
+            // listed after it; the first such in that list is the best.
+            2 => self
+                .roles
+                .iter()
+                .filter_map(|x| {
+                    let above = x.reports_to.iter().position(|t| *t == s.title)?;
+                    x.reports_to[..above].iter().position(|t| t == r.title)
+                })
+                .min(),
+            _ => {
+                let first_cite = |o: Option<Origin>| {
+                    let rule = self.rulebook.rules().get(o?.rule as usize)?;
+                    rule.cites.first()
+                };
+                let cite = first_cite(Some(self.people[p]));
+                when(cite.is_some_and(|c| Some(c) == first_cite(r.origin)))
+            }
+        }
+    }
 }
 
 /// The rulebook items of the roles with a status in `statuses`, in hiring order.

@@ -476,13 +476,26 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "channel-manager-first",
         &["program.types=affiliate,referral"],
-        Some(&[]),
+        Some(&["program.types=technology,marketplace"]),
     ),
     (
         "affiliate-manager-first",
-        // A planned program starts later: affiliates alone run today.
-        &["program.planned=referral"],
-        Some(&["program.types=affiliate,technology"]),
+        // A planned program starts later: affiliates alone run today. Beside other
+        // programs, affiliates keep their manager.
+        &[
+            "program.planned=referral",
+            "program.types=affiliate,technology",
+        ],
+        Some(&["program.types=referral"]),
+    ),
+    (
+        "alliance-manager-first",
+        &[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=marketplace",
+        ],
+        Some(&["program.types=technology,integrator"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
@@ -747,11 +760,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.partners=150", "program.team_size=0"],
         Some(&["program.partners=150", "program.team_size=1"]),
     ),
-    ("resourcing-kpis", &["program.types=referral"], Some(&[])),
+    (
+        "resourcing-kpis",
+        &["program.types=referral"],
+        Some(&["program.types=technology"]),
+    ),
     (
         "affiliate-kpis",
-        &[],
-        Some(&["program.types=affiliate,technology"]),
+        &["program.types=affiliate,reseller"],
+        Some(&["program.types=reseller"]),
     ),
     (
         "mid-stage-kpis",
@@ -801,6 +818,94 @@ fn every_default_rule_has_a_case() {
         book.rules.len(),
         "a case names a rule that does not exist"
     );
+}
+
+/// The first hires after the lead (T2) fit the partners: a channel manager where
+/// partners refer, resell or co-sell (or nothing runs or is planned), an affiliate
+/// manager wherever affiliates run (S4, M1: also beside other programs, a consultant's
+/// fourth review) or alone are planned, an alliance manager for technology alliances or marketplaces
+/// without partners who sell (R3, R4). What runs decides, else what is planned; at
+/// least one fires, and the resourcing KPIs (ramp time to a first deal) come with the
+/// channel manager only.
+#[test]
+fn the_first_hires_fit_the_partners() {
+    let firsts = [
+        "channel-manager-first",
+        "affiliate-manager-first",
+        "alliance-manager-first",
+    ];
+    let types = [
+        "",
+        "affiliate",
+        "referral",
+        "reseller",
+        "integrator",
+        "technology",
+        "marketplace",
+        "affiliate,technology",
+        "affiliate,referral",
+        "technology,marketplace",
+        "technology,reseller",
+        "affiliate,marketplace",
+        "affiliate,integrator",
+        "marketplace,integrator",
+    ];
+    for running in types {
+        for planned in types {
+            if !running.is_empty()
+                && running
+                    .split(',')
+                    .any(|t| planned.split(',').any(|p| p == t))
+            {
+                continue;
+            }
+            let maturity = if running.is_empty() {
+                "none"
+            } else {
+                "launching"
+            };
+            let sets = [
+                format!("program.types={running}"),
+                format!("program.planned={planned}"),
+                format!("program.maturity={maturity}"),
+            ];
+            let sets: Vec<&str> = sets.iter().map(String::as_str).collect();
+            let ids = fired(&sets);
+            let fired_firsts: Vec<&str> = firsts
+                .iter()
+                .copied()
+                .filter(|f| ids.iter().any(|id| id == f))
+                .collect();
+            // What decides: the programs running, else those planned.
+            let decides = if running.is_empty() { planned } else { running };
+            let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
+            let has = |t: &str| kinds.contains(&t);
+            let sell = has("referral") || has("reseller") || has("integrator");
+            let channel = sell || kinds.is_empty();
+            let expected: Vec<&str> = [
+                (channel, "channel-manager-first"),
+                // Planned beside others, affiliates may wait (S3): only affiliates
+                // alone planned get their manager before anything runs.
+                (
+                    has("affiliate") && (!running.is_empty() || kinds.len() == 1),
+                    "affiliate-manager-first",
+                ),
+                (
+                    !sell && (has("technology") || has("marketplace")),
+                    "alliance-manager-first",
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(fires, id)| fires.then_some(id))
+            .collect();
+            assert_eq!(fired_firsts, expected, "{sets:?}");
+            assert_eq!(
+                ids.iter().any(|id| id == "resourcing-kpis"),
+                channel,
+                "{sets:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -928,6 +1033,14 @@ fn invalid_rulebooks_are_rejected_with_line_and_column() {
                 "      scores: {standalone: 1}",
             ),
             "tests the placement and also changes scores".to_string(),
+        ),
+        (
+            (
+                "          cites: [M1]\n",
+                "          cites: [S1]\n",
+            ),
+            "kpi 'Partner-sourced sign-ups and conversions' cites 'S1', which rule 'affiliate-kpis' does not cite"
+                .to_string(),
         ),
     ];
     for (edit, expected) in cases {

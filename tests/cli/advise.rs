@@ -60,7 +60,8 @@ fn the_text_report_reads_as_advice() {
         .stdout(predicate::str::contains("\x1b[").not());
 }
 
-/// An integrator program alone scores nothing anywhere: every report says the tie.
+/// An integrator program alone scores nothing anywhere: every report says the tie, and
+/// names every placement in it.
 #[test]
 fn every_report_says_when_a_tie_decided() {
     let tie = "name: T\ncompany: {employees: 50, self_serve: true, marketing_team: 3}\nprogram: {types: [integrator], maturity: launching, team_size: 2}\n";
@@ -71,9 +72,9 @@ fn every_report_says_when_a_tie_decided() {
             .assert()
             .success()
             .stdout(predicate::str::contains(
-                "Confidence is a tie: 0 points each for sales and marketing; sales is advised",
+                "Confidence is a tie: 0 points each for sales, marketing and standalone; sales is advised",
             ))
-            .stdout(predicate::str::contains("more common home"))
+            .stdout(predicate::str::contains("common home for partnerships"))
             .stdout(predicate::str::contains("tie_break").not());
     }
     let out = partner_org()

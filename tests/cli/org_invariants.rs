@@ -13,6 +13,7 @@ use partner_org::render::Style;
 use partner_org::rules::Rulebook;
 use partner_org::rules::engine::Options;
 use partner_org::rules::fixtures::expectation;
+use partner_org::rules::seats::{held, planned_seats};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use proptest::prelude::*;
@@ -25,8 +26,9 @@ const STAGES: [Option<Stage>; 4] = [
     Some(Stage::Scale),
 ];
 
-/// Every broken invariant of one assessment and its chart, in words.
-fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String> {
+/// Every broken invariant of one assessment and its chart, in words; `kept` are the
+/// titles of the people carried from the stage before (a person keeps their seat).
+fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let m = &OrgModel::of(a);
     let g = &chart.graph;
@@ -301,9 +303,16 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
             out.push(format!("'{text}' without a reseller program"));
         }
     }
-    let affiliate_only = !types.is_empty() && types.iter().all(|t| *t == ProgramType::Affiliate);
-    if affiliate_only && a.cadence.iter().any(|c| c.topics.contains("pipeline")) {
-        out.push("a pipeline meeting for an affiliate-only program".into());
+    // Affiliates, technology alliances and marketplaces bring no deals to review.
+    let nobody_sells = !types.is_empty()
+        && types.iter().all(|t| {
+            matches!(
+                t,
+                ProgramType::Affiliate | ProgramType::Technology | ProgramType::Marketplace
+            )
+        });
+    if nobody_sells && a.cadence.iter().any(|c| c.topics.contains("pipeline")) {
+        out.push("a pipeline meeting where no partner refers, resells or co-sells".into());
     }
     let product_motion = types
         .iter()
@@ -337,6 +346,16 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
             profile.program.team_size
         ));
     }
+    // One or two hires at a time, as a leader hires (T2, T4): one for a team of up to
+    // three, two for a larger one.
+    let next = (a.roles.iter())
+        .filter(|r| r.status == RoleStatus::Next)
+        .count();
+    let team = (profile.program.team_size as usize).max(in_place);
+    if next > if team > 3 { 2 } else { 1 } {
+        out.push(format!("{next} hires now for a team of {team}"));
+    }
+    out.extend(lone_team_leads(a, m, kept));
     if a.stage == Stage::Early && lead.title.contains("VP") {
         out.push("a VP leads an early-stage team".into());
     }
@@ -431,6 +450,45 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart) -> Vec<String
     out
 }
 
+/// A team lead (the rulebook's `leads_at_least`, or a title that says so) leads two
+/// or more: in the plan (the
+/// roles that report to it first among the plan's titles, and the people beyond the
+/// roles who hold one of those), and in the org model once it is in place; unless
+/// it is one of the people `kept` from the stage before, who keep their seat (T4).
+fn lone_team_leads(a: &Assessment, m: &OrgModel, kept: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let beyond = |title: &str| {
+        (a.beyond_roles.as_ref())
+            .filter(|b| b.reports_to == title)
+            .map_or(0, |b| b.people as usize)
+    };
+    let leads = (a.roles.iter()).filter(|r| r.leads_at_least > 0 || r.title.contains("team lead"));
+    for r in leads.filter(|r| !kept.contains(&r.title.as_str())) {
+        let planned = (a.roles.iter())
+            .filter(|x| {
+                x.reports_to
+                    .iter()
+                    .position(|t| t == r.title)
+                    .is_some_and(|at| {
+                        !(x.reports_to[..at].iter()).any(|t| a.roles.iter().any(|y| y.title == t))
+                    })
+            })
+            .count();
+        let least = (r.leads_at_least as usize).max(2);
+        if planned + beyond(r.title) < least {
+            out.push(format!("{} planned over {planned}", r.title));
+        }
+        let position = m.positions.iter().position(|p| p.title == r.title.as_str());
+        if let Some(p) = position.filter(|&p| m.positions[p].status == RoleStatus::Current) {
+            let under = m.reports(p).count() + beyond(r.title);
+            if under < least {
+                out.push(format!("{} in place over {under}", r.title));
+            }
+        }
+    }
+    out
+}
+
 /// The lead of the segment of one kind of program, at scale with several (E3).
 fn segment_lead(t: ProgramType) -> &'static str {
     match t {
@@ -446,7 +504,8 @@ fn segment_lead(t: ProgramType) -> &'static str {
 /// Motion specialists (R1-R4) report to the lead or to their segment's lead, which
 /// they are under once it is hired; the reseller specialist may sit with the channel
 /// manager (resellers are the channel), the liaison and the marketplace specialist
-/// with the head of partner operations (PartnerOps assigns liaisons, R3). Regional
+/// with the head of partner operations, or at mid stage its program manager
+/// (PartnerOps assigns liaisons, R3). Regional
 /// leads are the matrix's second axis: never under a segment lead (E3, G1).
 fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
     let specialists = [
@@ -464,6 +523,11 @@ fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
             "Technology alliance liaison",
             ProgramType::Technology,
             "Head of partner operations",
+        ),
+        (
+            "Technology alliance liaison",
+            ProgramType::Technology,
+            "Partner program manager",
         ),
         (
             "Marketplace operations specialist",
@@ -519,7 +583,7 @@ fn check(profile: &Profile, stage: Option<Stage>, label: &str) -> Vec<String> {
         },
     );
     let chart = OrgChart::from_assessment(&a);
-    violations(profile, &a, &chart)
+    violations(profile, &a, &chart, &[])
         .into_iter()
         .map(|v| format!("{label} at {stage:?}: {v}"))
         .collect()
@@ -538,16 +602,39 @@ fn check_roadmap(profile: &Profile, label: &str) -> Vec<String> {
         Err(v) => return vec![format!("{label}: no roadmap: {}", v.message)],
     };
     let mut out = Vec::new();
-    for step in roadmap.steps.iter().skip(1) {
+    for w in roadmap.steps.windows(2) {
+        let (before, step) = (&w[0], &w[1]);
+        let kept: Vec<&str> = (before.assessment.roles.iter())
+            .filter(|r| r.status != RoleStatus::Later)
+            .map(|r| r.title.as_str())
+            .collect();
         let at = format!("{label} projected to {}", step.stage);
         out.extend(
-            violations(&step.profile, &step.assessment, &step.chart)
+            violations(&step.profile, &step.assessment, &step.chart, &kept)
                 .into_iter()
                 .map(|v| format!("{at}: {v}")),
         );
     }
     for w in roadmap.steps.windows(2) {
         let (before, after) = (&w[0], &w[1]);
+        // A role planned for later is still planned, or a role nobody holds takes
+        // its seat.
+        let people = held(
+            &before.assessment.roles,
+            &[RoleStatus::Current, RoleStatus::Next],
+        );
+        for r in (before.assessment.roles.iter()).filter(|r| r.status == RoleStatus::Later) {
+            let kept = (after.assessment.roles.iter()).any(|x| x.title == r.title);
+            let seat = r.origin.is_some_and(|o| {
+                planned_seats(roadmap.rulebook, &people, &[o], &after.assessment.roles)[0].is_some()
+            });
+            if !kept && !seat {
+                out.push(format!(
+                    "{label}: the {} planned at {} stage is gone at {} stage",
+                    r.title, before.stage, after.stage
+                ));
+            }
+        }
         let people = before
             .assessment
             .roles

@@ -236,9 +236,13 @@ fn confidence_reads_in_words() {
     for format in FORMATS {
         let out = report(fixture, format);
         assert!(
-            out.contains("Confidence is clear: a lead of 9 points over standalone, the runner-up."),
+            out.contains(
+                "Confidence is clear: a lead of 9 points over standalone (-3); no other open \
+                 placement scores above zero."
+            ),
             "{format}"
         );
+        assert!(!out.contains("runner-up"), "{format}");
         assert!(!out.contains("against -"), "{format}");
         assert!(!decimal.eval(&out), "{format}: a bare decimal");
         assert!(
@@ -247,16 +251,63 @@ fn confidence_reads_in_words() {
         );
     }
     // Marketing scores 5 but is the shared leader under another name: ruled out, and
-    // the runner-up is the department of its own.
+    // the department of its own, next best at 0, has nothing in its favour.
     let both = report("shared-leader-referrals-planned", "text");
     assert!(
-        both.contains("clear: 8 points to 0 over standalone, the runner-up"),
+        both.contains("clear: a lead of 8 points over standalone (0); no other open"),
         "{both}"
     );
     assert!(
         both.contains("ruled out: one leader runs sales and marketing"),
         "{both}"
     );
+}
+
+/// "Runner-up" fits only a placement with points in its favour: Ledgerpine's marketing
+/// and department of its own tie at -1 (a lead over both, no runner-up), Quarry's sales
+/// and marketing at 0, and a COO's company has two joint runners-up at 1 point; a real
+/// runner-up stays one, in the headline, the scores table and `--explain`.
+#[test]
+fn runner_up_is_said_only_of_a_placement_with_points() {
+    let flat = |fixture: &str, format: &str| {
+        let out = report(fixture, format);
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for format in FORMATS {
+        let out = flat("referral-launch-ceo-owner", format);
+        assert!(
+            out.contains(
+                "Confidence is clear: a lead of 7 points over marketing and standalone (-1 \
+                 each); no other open placement scores above zero."
+            ),
+            "{format}: {out}"
+        );
+        assert!(!out.contains("runner-up"), "{format}: {out}");
+        let quarry = flat("product-partners-only", format);
+        assert!(
+            quarry.contains("a lead of 8 points over sales and marketing (0 each)"),
+            "{format}: {quarry}"
+        );
+        assert!(!quarry.contains("runner-up"), "{format}");
+        let joint = flat("revenue-owner-coo", format);
+        assert!(
+            joint.contains("clear: 7 points to 1 over sales and marketing, joint runners-up"),
+            "{format}: {joint}"
+        );
+        // The table marks both.
+        assert_eq!(joint.matches("joint runner-up").count(), 2, "{format}");
+    }
+    let explain = stdout(&[
+        "advise",
+        "tests/fixtures/consultant/referral-launch-ceo-owner.yaml",
+        "--explain",
+    ]);
+    assert!(
+        explain.contains("Why sales and not marketing (the next best, with nothing in its favour)"),
+        "{explain}"
+    );
+    let runner_up = report("resellers-two-regions", "text");
+    assert!(runner_up.contains(", the runner-up."), "{runner_up}");
 }
 
 /// Every consultant fixture and example profile, parsed as YAML.
@@ -328,8 +379,9 @@ fn the_move_signal_caveat_is_true_of_the_profile() {
 
 /// Affiliates are not wired to a salesperson (S4) and count in reach (M1): their team
 /// starts with an affiliate manager and is measured on activation, sign-ups and
-/// payouts, never on win rates or deals; where partners sell, T2's channel manager
-/// still comes first.
+/// payouts, never on win rates or deals, also where technology alliances run beside
+/// them (nobody there brings a deal either); where partners sell, T2's channel
+/// manager still comes first.
 #[test]
 fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
     for fixture in [
@@ -340,6 +392,9 @@ fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
         // Referrals planned: affiliates alone run today, and the team and KPIs are
         // theirs until referrals start (a consultant's second review).
         "affiliate-planning-referrals",
+        // Affiliates and technology alliances: a channel manager "grew their pipeline".
+        "shared-leader-launch-tech",
+        "shared-leader-referrals-planned",
     ] {
         let a = assessment(fixture);
         let roles = texts(&a, "roles", "title");
@@ -361,4 +416,220 @@ fn affiliate_only_programs_get_an_affiliate_team_and_kpis() {
     }
     let sells = texts(&assessment("shared-leader-small"), "roles", "title");
     assert!(sells.contains(&"Channel partnerships manager".to_string()));
+}
+
+/// The manager a chart draws above the position titled `title`.
+fn manager_in_chart(fixture: &str, title: &str) -> String {
+    let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+    let chart: Value =
+        serde_json::from_str(&stdout(&["chart", &path, "--format", "json"])).unwrap();
+    let nodes = chart["nodes"].as_array().unwrap();
+    let id = |t: &str| {
+        nodes
+            .iter()
+            .find(|n| n["title"] == t)
+            .unwrap_or_else(|| panic!("{fixture}: no {t} in the chart"))["id"]
+            .clone()
+    };
+    let node = id(title);
+    let edge = chart["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "reports-to" && e["to"] == node)
+        .unwrap_or_else(|| panic!("{fixture}: nobody above {title}"));
+    let above = nodes.iter().find(|n| n["id"] == edge["from"]).unwrap();
+    above["title"].as_str().unwrap().to_string()
+}
+
+/// Affiliates keep their own manager and KPIs whenever they run, beside the managers
+/// and KPIs of the other motions (S4, M1, R1-R4), not only when they run alone: five
+/// kinds of program at scale, and affiliates with referrals under marketing (a
+/// consultant's fourth review: all six kinds at scale had no affiliate manager and no
+/// affiliate KPI). In a matrix the affiliate manager reports to the affiliate
+/// segment's lead, and the channel manager is not put there.
+#[test]
+fn affiliates_keep_their_manager_and_kpis_beside_other_programs() {
+    for fixture in [
+        "emea-home-five-motions-scale",
+        "marketing-affiliates-with-referrals",
+    ] {
+        let a = assessment(fixture);
+        let roles = texts(&a, "roles", "title");
+        for role in ["Affiliate partner manager", "Channel partnerships manager"] {
+            assert!(roles.contains(&role.to_string()), "{fixture}: {roles:?}");
+        }
+        let kpis = texts(&a, "kpis", "name");
+        for kpi in ["Affiliate activation", "Partner ramp time"] {
+            assert!(kpis.contains(&kpi.to_string()), "{fixture}: {kpis:?}");
+        }
+    }
+    let matrix = "emea-home-five-motions-scale";
+    assert_eq!(
+        manager_in_chart(matrix, "Affiliate partner manager"),
+        "Affiliate segment lead"
+    );
+    assert_ne!(
+        manager_in_chart(matrix, "Channel partnerships manager"),
+        "Affiliate segment lead"
+    );
+}
+
+/// Technology partners are measured by the integrations they ship (R3), wherever the
+/// team sits, and the goals get KPIs that measure them: integrations, attribution
+/// (D5). The technology manager's trigger reads as met where technology partners run,
+/// and the enablement manager is not "the first hire" after that manager (a
+/// consultant's fourth review of a technology-only program).
+#[test]
+fn technology_programs_and_their_goals_get_their_kpis_and_true_triggers() {
+    let a = assessment("technology-only-integrations");
+    let kpis = texts(&a, "kpis", "name");
+    for kpi in [
+        "Integrations live and time to integration",
+        "Partner-attributed customers and revenue",
+    ] {
+        assert!(kpis.contains(&kpi.to_string()), "{kpis:?}");
+    }
+    let roles = a["roles"].as_array().unwrap();
+    let when = |title: &str| {
+        roles
+            .iter()
+            .find(|r| r["title"] == title)
+            .unwrap_or_else(|| panic!("no {title}"))["hire_when"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let manager = when("Technology partnerships manager");
+    assert!(
+        manager.starts_with("now that technology partners run"),
+        "{manager}"
+    );
+    let enablement = when("Partner enablement manager");
+    assert!(!enablement.contains("first hire"), "{enablement}");
+
+    let kpis = texts(&assessment("shared-leader-launch-tech"), "kpis", "name");
+    assert!(
+        kpis.contains(&"Integrations live and time to integration".to_string()),
+        "{kpis:?}"
+    );
+}
+
+/// Technology alliances integrate the product and marketplaces list it (R3, R4):
+/// nobody there sells, so the first hire is an alliance partner manager who takes each
+/// partner to a live integration or listing, not a channel seller who "grows
+/// pipeline", and no role, trigger or KPI speaks of deals, sales or pipeline (a
+/// consultant's review of a technology-and-marketplace company).
+#[test]
+fn technology_and_marketplace_programs_get_an_alliance_team_and_kpis() {
+    for fixture in [
+        "technology-only-no-marketing",
+        "marketplace-only-established",
+        "technology-marketplace",
+    ] {
+        let a = assessment(fixture);
+        let roles = texts(&a, "roles", "title");
+        assert!(
+            roles.contains(&"Alliance partner manager".to_string()),
+            "{fixture}: {roles:?}"
+        );
+        assert!(!roles.contains(&"Channel partnerships manager".to_string()));
+        let words = [
+            texts(&a, "roles", "responsibilities"),
+            texts(&a, "roles", "hire_when"),
+            texts(&a, "kpis", "name"),
+            texts(&a, "kpis", "why"),
+        ]
+        .concat();
+        for word in ["deal", "deals", "sale", "pipeline", "win"] {
+            assert!(
+                !(words.iter()).any(|w| w.split(|c: char| !c.is_alphanumeric()).any(|t| t == word)),
+                "{fixture}: '{word}' in {words:?}"
+            );
+        }
+        let ramp = a["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["name"] == "Partner ramp time")
+            .unwrap_or_else(|| panic!("{fixture}: no ramp time"));
+        assert!(
+            ramp["why"]
+                .as_str()
+                .unwrap()
+                .contains("live integration or listing")
+        );
+        assert_eq!(ramp["cites"], serde_json::json!(["E4"]));
+    }
+    // Partners who sell beside the technology alliances keep T2's channel manager.
+    let sells = texts(&assessment("small-standalone-technology"), "roles", "title");
+    assert!(sells.contains(&"Channel partnerships manager".to_string()));
+    assert!(!sells.contains(&"Alliance partner manager".to_string()));
+}
+
+/// Referral partners feed the sales pipeline wherever the team reports (S1): under a
+/// shared sales-and-marketing leader too, the KPIs measure the pipeline they source.
+#[test]
+fn referral_programs_measure_pipeline_wherever_they_report() {
+    for fixture in [
+        "shared-leader-small-referral",
+        "marketing-affiliates-with-referrals",
+        "referral-launch-ceo-owner",
+    ] {
+        let a = assessment(fixture);
+        let kpi = a["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["name"] == "Partner-sourced pipeline and win rate")
+            .unwrap_or_else(|| panic!("{fixture}: no pipeline KPI in {}", a["kpis"]));
+        assert_eq!(kpi["cites"], serde_json::json!(["S1"]), "{fixture}");
+    }
+    assert_eq!(
+        assessment("shared-leader-small-referral")["placement"],
+        "cross-functional"
+    );
+}
+
+/// Each affiliate KPI cites what it stands on (E4's ramp time and satisfaction, M1's
+/// reach, X2's reconciliation with finance), not the rule's every point; S4, why deals
+/// are not measured, stays with the rule. Their enablement trigger speaks of ramping
+/// up, not of a first sale.
+#[test]
+fn affiliate_kpis_cite_what_supports_each() {
+    let a = assessment("affiliate-established-marketing");
+    let cites: Vec<(String, Value)> = a["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| (k["name"].as_str().unwrap().to_string(), k["cites"].clone()))
+        .collect();
+    let expected = [
+        ("Affiliate activation", vec!["E4"]),
+        ("Partner-sourced sign-ups and conversions", vec!["M1"]),
+        (
+            "Commission payouts against partner-sourced revenue",
+            vec!["X2"],
+        ),
+        ("Partner satisfaction", vec!["E4"]),
+    ];
+    for (name, ids) in expected {
+        let found = cites.iter().find(|(n, _)| n == name);
+        assert_eq!(
+            found.map(|(_, c)| c.clone()),
+            Some(serde_json::json!(ids)),
+            "{name}: {cites:?}"
+        );
+    }
+    let rule = a["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "affiliate-kpis")
+        .unwrap();
+    assert!(rule["cites"].as_array().unwrap().contains(&"S4".into()));
+    for fixture in ["founder-led-affiliate", "affiliate-established-marketing"] {
+        let triggers = texts(&assessment(fixture), "roles", "hire_when").concat();
+        assert!(!triggers.contains("sale"), "{fixture}: {triggers}");
+    }
 }

@@ -12,7 +12,9 @@
 use crate::assessment::RoleStatus;
 use crate::org::roadmap::Roadmap;
 use crate::org::{Link, LinkKind, NodeIndex, OrgChart, node_id};
-use crate::render::labels::{department_colors, printable, stage_heading, tooltip, wrap_px};
+use crate::render::labels::{
+    department_colors, printable, stage_heading, stage_notes, tooltip, wrap_px,
+};
 use crate::render::{ChartRenderer, Style};
 use std::io::{self, Write};
 
@@ -58,9 +60,26 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
         for from in &above {
             writeln!(out, "  {from} -> {id} [style=invis];")?;
         }
+        // The people under a new title, as the text says them, under the heading.
+        let notes = stage_notes(step);
+        let top = if notes.is_empty() {
+            id
+        } else {
+            let lines: Vec<String> = (notes.iter())
+                .flat_map(|n| wrap_px(n, 700.0, FONT, false))
+                .collect();
+            let notes_id = format!("s{i}_notes");
+            writeln!(
+                out,
+                "  {notes_id} [shape=plaintext, style=\"\", fontsize={FONT}, label={}];",
+                quote_lines(&lines)
+            )?;
+            writeln!(out, "  {id} -> {notes_id} [style=invis];")?;
+            notes_id
+        };
         writeln!(
             out,
-            "  {id} -> s{i}_{} [style=invis];",
+            "  {top} -> s{i}_{} [style=invis];",
             node_id(step.chart.root)
         )?;
         above = body(&step.chart, &format!("s{i}_"), out)?;

@@ -17,7 +17,9 @@ use super::route::MARGIN;
 use super::tidy;
 use crate::org::roadmap::Roadmap;
 use crate::org::{LinkKind, NodeIndex, OrgChart};
-use crate::render::labels::{department_colors, printable, stage_heading, text_width, wrap_px};
+use crate::render::labels::{
+    department_colors, printable, stage_heading, stage_notes, text_width, wrap_px,
+};
 use crate::render::{ChartRenderer, Style};
 use boxes::Hierarchy;
 use std::fmt::Write as _;
@@ -281,13 +283,16 @@ fn shift(layout: &mut tidy::Layout, dx: f64, dy: f64) {
 /// The roadmap: one drawing per stage, stacked, each under a heading.
 pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
     const HEADING: f64 = 36.0;
-    let drawings: Vec<(String, Drawing)> = roadmap
+    let drawings: Vec<(String, Vec<String>, Drawing)> = roadmap
         .steps
         .iter()
         .enumerate()
-        .map(|(i, step)| (stage_heading(step), draw(&step.chart, &format!("s{i}_"))))
+        .map(|(i, step)| {
+            let drawing = draw(&step.chart, &format!("s{i}_"));
+            (stage_heading(step), stage_notes(step), drawing)
+        })
         .collect();
-    let width = drawings.iter().map(|(_, d)| d.width).fold(600.0, f64::max);
+    let width = drawings.iter().map(|(.., d)| d.width).fold(600.0, f64::max);
     let title = Block::new(
         &format!("{}: partnerships roadmap", roadmap.company),
         width - 2.0 * EDGE,
@@ -296,10 +301,16 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
     );
     let mut body = String::new();
     let mut y = EDGE + title.height() + 8.0;
-    for (heading, drawing) in &drawings {
+    for (heading, notes, drawing) in &drawings {
         let heading = Block::new(heading, width - 2.0 * EDGE, 15.0, true);
         let _ = writeln!(body, "{}", heading.svg(EDGE, y, " fill=\"#333333\""));
         y += heading.height().max(HEADING - 16.0) + 4.0;
+        // The people under a new title, as the text says them, under the heading.
+        for note in notes {
+            let note = Block::new(note, width - 2.0 * EDGE, 13.0, false);
+            let _ = writeln!(body, "{}", note.svg(EDGE, y, " fill=\"#333333\""));
+            y += note.height() + 4.0;
+        }
         let _ = writeln!(
             body,
             "{}",

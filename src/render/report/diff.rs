@@ -2,8 +2,8 @@
 
 use super::table::{keep_words_whole, new_table};
 use crate::analysis::diff::{Diff, Side};
+use crate::render::labels::retitle;
 use crate::render::wrapping::wrap;
-use crate::rules::seats::Retitled;
 use crate::rules::{number, signed};
 use comfy_table::Table;
 use std::io::{self, Write};
@@ -48,18 +48,6 @@ pub fn diff_text(
     )?;
     writeln!(out, "{}", scores(d, width))?;
     changes(d, width, out)
-}
-
-/// A person's new title in words, with why and the guidance: the diff's and the
-/// roadmap's.
-pub(super) fn retitle(r: &Retitled) -> String {
-    format!(
-        "the {} becomes {}: {} [{}]",
-        r.before,
-        r.after,
-        r.why,
-        r.cites.join(", ")
-    )
 }
 
 /// The people in place retitled and why, the rules that started or stopped firing, the

@@ -1,10 +1,9 @@
 //! The roadmap as text: for each stage, what is assumed, where partnerships sits and
 //! the team; between stages, when and why to move.
 
-use super::diff::retitle;
-use crate::assessment::{RoleStatus, Stage};
+use crate::assessment::{Placement, RoleStatus, Stage};
 use crate::org::roadmap::{Move, Roadmap, Step, assumptions, carried, roles_with};
-use crate::render::labels::printable;
+use crate::render::labels::{printable, retitle};
 use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
 use std::io::{self, Write};
@@ -63,6 +62,7 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
     for m in moves.iter().filter(|m| m.at == stage) {
         // The reasons are the guidance that starts to apply; the assumptions
         // below are only how the projection got here, so they are not repeated.
+        let same_leader = m.from != m.to && m.reported_to == m.reports_to;
         let text = if m.from == m.to {
             format!(
                 "Partnerships stays {}, and the lead reports to the {} instead of the {} from \
@@ -71,6 +71,10 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
                 m.reports_to,
                 m.reported_to
             )
+        } else if same_leader && m.to == Placement::Standalone {
+            // The leader who owns revenue keeps the team (D6): not a move to another
+            // boss, so the line says what does change.
+            own_department(m)
         } else if m.tie {
             format!(
                 "Consider moving partnerships from {} to {} at this stage; it is {}, \
@@ -89,7 +93,7 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
         };
         // A move between placements that one leader holds both of changes focus,
         // not the person the lead reports to.
-        let text = if m.from != m.to && m.reported_to == m.reports_to {
+        let text = if same_leader && m.to != Placement::Standalone {
             format!("{text}; the lead keeps reporting to the {}", m.reports_to)
         } else {
             text
@@ -103,6 +107,36 @@ fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -
         }
     }
     Ok(())
+}
+
+/// A department of its own under the leader the team already reports to (the owner
+/// of revenue, D6): what changes is its own head, goals and budget (D3, D4), beside
+/// sales and marketing instead of inside one of them.
+fn own_department(m: &Move) -> String {
+    let inside = match m.from {
+        Placement::Sales => "inside sales",
+        Placement::Marketing => "inside marketing",
+        Placement::CrossFunctional | Placement::Standalone => {
+            "inside the go-to-market team it shares with them"
+        }
+    };
+    let (offer, sure) = if m.tie {
+        (
+            "Consider making",
+            format!(
+                "it is {}, so it is a choice to make, not a clear signal",
+                m.margin
+            ),
+        )
+    } else {
+        ("Make", format!("confidence is {}", m.margin))
+    };
+    format!(
+        "{offer} partnerships a department of its own at this stage ({sure}). The lead \
+         still reports to the {}; what changes is that partnerships gets its own head, \
+         goals and budget, beside sales and marketing instead of {inside}",
+        m.reports_to
+    )
 }
 
 /// One stage: what the projection assumes, the placement, the roles by status, what

@@ -2,7 +2,7 @@
 //! text, Markdown and HTML lay out alike and each only formats; and the guidance points
 //! a report cites.
 
-use crate::assessment::{Assessment, Placement, Role, RoleStatus};
+use crate::assessment::{Assessment, Placement, Role, RoleStatus, Standing};
 use crate::guidance::Citations;
 use crate::text::Text;
 
@@ -50,19 +50,21 @@ pub struct ScoreRow<'a> {
     pub recommended: bool,
     /// A rule ruled it out: the summary of the first that did, which says why.
     pub ruled_out: Option<&'a str>,
-    /// It is the runner-up.
-    pub runner_up: bool,
+    /// Where it stands against the recommended placement: tied with it, or the
+    /// (joint) runner-up; none for a placement with nothing in its favour.
+    pub standing: Option<Standing>,
 }
 
 impl ScoreRow<'_> {
-    /// The note beside the score: `recommended`, `runner-up`, `ruled out: why`, or
-    /// nothing. The why matters most where a placement ruled out scores more than the
-    /// runner-up: without it the table reads as if the advice ignored the scores.
+    /// The note beside the score: `recommended`, `tied`, `runner-up`, `joint
+    /// runner-up`, `ruled out: why`, or nothing. The why matters most where a placement
+    /// ruled out scores more than the runner-up: without it the table reads as if the
+    /// advice ignored the scores.
     pub fn note(&self) -> String {
         if self.recommended {
             "recommended".into()
-        } else if self.runner_up {
-            "runner-up".into()
+        } else if let Some(standing) = self.standing {
+            standing.as_str().into()
         } else if let Some(why) = self.ruled_out {
             let mut chars = why.chars();
             match (chars.next(), chars.next()) {
@@ -176,7 +178,7 @@ fn score_rows<'a>(a: &'a Assessment<'_>) -> Vec<ScoreRow<'a>> {
             score: a.scores.get(p),
             recommended: p == a.placement,
             ruled_out: ruled_out(p),
-            runner_up: a.runner_up == Some(p),
+            standing: a.standing(p),
         })
         .collect()
 }

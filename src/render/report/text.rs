@@ -5,7 +5,7 @@ use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_so
 use super::table::{SummaryRow, cites, keep_words_whole, new_table};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
-use crate::assessment::{Check, Pass, Trace};
+use crate::assessment::{Check, Pass, Scores, Standing, Trace};
 use crate::render::wrapping::wrap;
 use crate::render::{Outcome, Renderer, Style, Totals};
 use crate::rules::{number, signed};
@@ -248,15 +248,27 @@ fn sums(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Why the winner won: the margin over the runner-up, the rules that made the
-/// difference, and what was ruled out.
+/// Why the winner won: the margin over the best placement after it (the runner-up
+/// only when it has points in its favour), the rules that made the difference, and
+/// what was ruled out.
 fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let c = &t.contest;
     writeln!(out)?;
     match (c.runner_up, c.margin) {
         (Some(runner), Some(margin)) => {
+            let mut scores = Scores::default();
+            for sum in &t.sums {
+                scores.add(sum.placement, sum.total);
+            }
+            let excluded: Vec<Placement> = c.ruled_out.iter().map(|r| r.placement).collect();
+            let standing = match Standing::of(&scores, &excluded, c.placement, runner) {
+                Some(Standing::Tied) => "tied with it",
+                Some(Standing::RunnerUp) => "the runner-up",
+                Some(Standing::JointRunnerUp) => "a joint runner-up",
+                None => "the next best, with nothing in its favour",
+            };
             let mut head = format!(
-                "Why {} and not {} (the runner-up): {} against {}",
+                "Why {} and not {} ({standing}): {} against {}",
                 c.placement,
                 runner,
                 number(sum_of(t, c.placement)),
