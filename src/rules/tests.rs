@@ -159,6 +159,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.types=referral"]),
     ),
     (
+        "lone-seller-ceo-owns-revenue",
+        &[
+            "program.types=referral",
+            "company.sales_team=1",
+            "company.revenue_owner=ceo",
+        ],
+        Some(&["program.types=referral", "company.revenue_owner=ceo"]),
+    ),
+    (
         "sales-partners-are-not-reps",
         &["program.types=referral"],
         // Affiliates under sales (no marketing team) are measured as affiliates.
@@ -501,8 +510,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("mid-stage-specialists", &[], None),
     (
         "scale-matrix-roles",
-        &["program.maturity=scaling", "regions=north-america,emea"],
-        Some(&["program.maturity=scaling"]),
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
+        // One kind of program in two regions: the regions are the segments.
+        Some(&["program.maturity=scaling", "regions=north-america,emea"]),
     ),
     (
         "segment-lead-affiliate",
@@ -577,7 +590,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.maturity=scaling",
             "program.types=affiliate,referral",
         ],
-        Some(&["program.maturity=scaling"]),
+        Some(&["program.maturity=scaling", "regions=north-america,emea"]),
+    ),
+    (
+        "partnerops-scale-regions",
+        &["program.maturity=scaling", "regions=north-america,emea"],
+        Some(&[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+            "regions=north-america,emea",
+        ]),
     ),
     (
         "partnerops-scale-functions",
@@ -733,7 +755,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "global-blueprint",
         &["regions=north-america,emea"],
-        Some(&[]),
+        Some(&["regions=north-america,emea", "program.maturity=scaling"]),
+    ),
+    (
+        "global-blueprint-at-scale",
+        &["regions=north-america,emea", "program.maturity=scaling"],
+        Some(&["regions=north-america,emea"]),
     ),
     (
         "global-goal-from-home",
