@@ -31,6 +31,7 @@ use crate::text::Text;
 use std::borrow::Cow;
 
 mod cadence;
+pub mod reporting;
 mod settle;
 mod words;
 
@@ -251,10 +252,8 @@ impl<'r> OrgModel<'r> {
         })
     }
 
-    /// The team, in hiring order, under `manager`: the first role leads it, and each
-    /// other role reports to the first of its `reports_to` titles hired no later than
-    /// it or hired now, else to the lead, with at most eight direct reports for the lead. Returns
-    /// the position of the first role.
+    /// The team, in hiring order, under `manager`, each role under its manager
+    /// ([`reporting::managers`]). Returns the position of the first role.
     fn team(&mut self, roles: &[Role<'r>], manager: usize) -> usize {
         let first = self.positions.len();
         for (i, role) in roles.iter().enumerate() {
@@ -280,34 +279,9 @@ impl<'r> OrgModel<'r> {
             first
         };
         self.positions[self.lead].manager = Some(manager);
-        let team = first..first + roles.len();
-        // The first of a role's `reports_to` titles in the team that the role may
-        // report to without a cycle (and, when `strict`, hired no later than it or
-        // hired now: a team or segment lead hired now leads the people in place).
-        let preferred = |m: &OrgModel<'r>, i: usize, strict: bool| {
-            let role = &roles[i - first];
-            role.reports_to.iter().find_map(|title| {
-                let c = team
-                    .clone()
-                    .find(|&c| c != i && m.positions[c].title.eq_ignore_ascii_case(title))?;
-                let in_time = status_rank(m.positions[c].status)
-                    <= status_rank(role.status).max(status_rank(RoleStatus::Next));
-                ((in_time || !strict) && !m.reaches(c, i)).then_some(c)
-            })
-        };
-        for i in team.clone().filter(|&i| i != self.lead) {
-            self.positions[i].manager = Some(preferred(self, i, true).unwrap_or(self.lead));
-        }
-        // At most eight direct reports for the lead: past that, the latest hires go
-        // to their preferred manager even if that manager is hired after them.
-        for i in team.clone().rev() {
-            if self.reports(self.lead).count() <= MAX_REPORTS {
-                break;
-            }
-            if self.positions[i].manager == Some(self.lead)
-                && let Some(c) = preferred(self, i, false)
-            {
-                self.positions[i].manager = Some(c);
+        for (i, boss) in reporting::managers(roles).into_iter().enumerate() {
+            if let Some(boss) = boss {
+                self.positions[first + i].manager = Some(first + boss);
             }
         }
         first
@@ -382,23 +356,6 @@ impl<'r> OrgModel<'r> {
     fn add(&mut self, p: Position<'r>) -> usize {
         self.positions.push(p);
         self.positions.len() - 1
-    }
-
-    /// Whether `from`'s chain of managers reaches `to`.
-    fn reaches(&self, from: usize, to: usize) -> bool {
-        let mut at = Some(from);
-        let mut steps = 0;
-        while let Some(p) = at {
-            if p == to {
-                return true;
-            }
-            steps += 1;
-            if steps > self.positions.len() {
-                return true;
-            }
-            at = self.positions[p].manager;
-        }
-        false
     }
 
     /// The positions reporting to `p`, in order.
