@@ -73,7 +73,9 @@ struct Leaders {
 /// How the heads of sales and marketing are placed.
 struct Heads<'a> {
     placement: Placement,
-    reports_to: &'a str,
+    /// The title of the head of the placement's department, whom the lead reports
+    /// to; `None` when the lead reports to the CEO instead.
+    reports_to: Option<&'a str>,
     /// The executive the go-to-market leaders report to.
     gtm: usize,
     /// One leader of sales and marketing, if there is one.
@@ -107,9 +109,11 @@ impl<'a> Heads<'a> {
                 },
                 leader,
             ),
-            None if self.placement == placement => (self.reports_to, self.gtm),
-            None if sales => ("Head of Sales", self.gtm),
-            None => ("Head of Marketing", self.gtm),
+            None => match self.reports_to.filter(|_| self.placement == placement) {
+                Some(title) => (title, self.gtm),
+                None if sales => ("Head of Sales", self.gtm),
+                None => ("Head of Marketing", self.gtm),
+            },
         };
         let mut p = Position::leader(title, department, PositionKind::Department, Some(manager));
         p.headcount = Some(size);
@@ -214,7 +218,7 @@ impl<'r> OrgModel<'r> {
             };
         let heads = Heads {
             placement: a.placement,
-            reports_to,
+            reports_to: (!lead_reports_to_ceo).then_some(reports_to),
             gtm,
             shared,
         };

@@ -716,25 +716,33 @@ fn lines_name_only_roles_and_regions_the_client_has() {
 }
 
 /// A lone seller is not the partnerships lead's boss when the CEO owns the revenue
-/// engine (D6): under sales, the report says so and tells the lead to report to the
-/// CEO (a consultant's fourth review); with a real sales team it does not.
+/// engine (D6): under sales, the lead reports to the CEO, the report says why, and the
+/// chart draws the seller's department as sales, not as the CEO (a consultant's
+/// fourth review); with a real sales team it does not.
 #[test]
 fn a_lone_seller_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
     let a = assessment("lone-seller-ceo-owner");
     assert_eq!(a["placement"], "sales");
-    let d6 = a["caveats"]
+    assert_eq!(a["reports_to"], "CEO (owner of the revenue engine)");
+    let d6 = a["reasons"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["cites"][0] == "D6")
-        .expect("the D6 caveat");
+        .find(|r| r["cites"][0] == "D6")
+        .expect("the D6 reason");
     assert!(d6["text"].as_str().unwrap().contains("one seller"), "{d6}");
+    let tree = stdout(&[
+        "chart",
+        "tests/fixtures/consultant/lone-seller-ceo-owner.yaml",
+        "--format",
+        "tree",
+    ]);
+    assert!(tree.contains("Head of Sales · 1 person"), "{tree}");
+    assert!(!tree.contains("revenue engine) · 1 person"), "{tree}");
+    let lead = tree.lines().find(|l| l.contains("[current]")).unwrap();
     assert!(
-        d6["mitigation"]
-            .as_str()
-            .unwrap()
-            .contains("report to the CEO"),
-        "{d6}"
+        lead.starts_with("├── ") || lead.starts_with("└── "),
+        "the lead is the CEO's: {tree}"
     );
     let bigger = assessment("referral-launch-ceo-owner");
     assert_eq!(bigger["reports_to"], "Head of Sales");
