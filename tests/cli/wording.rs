@@ -192,9 +192,8 @@ fn a_planned_only_launch_is_told_where_to_start() {
     }
 }
 
-/// A PartnerOps owner names regional leads only where one is in place.
-#[test]
-fn owners_name_only_people_who_exist() {
+/// The assessments of every example profile and consultant fixture, as JSON.
+fn every_assessment() -> Value {
     let out = stdout(&[
         "advise",
         "--format",
@@ -202,7 +201,13 @@ fn owners_name_only_people_who_exist() {
         &repo("profiles").display().to_string(),
         &repo("tests/fixtures/consultant").display().to_string(),
     ]);
-    let all: Value = serde_json::from_str(&out).unwrap();
+    serde_json::from_str(&out).unwrap()
+}
+
+/// A PartnerOps owner names regional leads only where one is in place.
+#[test]
+fn owners_name_only_people_who_exist() {
+    let all = every_assessment();
     let mut checked = 0;
     for a in all.as_array().unwrap() {
         let leads_in_place = a["roles"].as_array().unwrap().iter().any(|r| {
@@ -682,14 +687,7 @@ fn segments_that_are_regions_are_called_regions_and_their_leads_are_due() {
 /// company in one region (a consultant's fourth review). Every fixture and example.
 #[test]
 fn lines_name_only_roles_and_regions_the_client_has() {
-    let out = stdout(&[
-        "advise",
-        "--format",
-        "json",
-        &repo("profiles").display().to_string(),
-        &repo("tests/fixtures/consultant").display().to_string(),
-    ]);
-    let all: Value = serde_json::from_str(&out).unwrap();
+    let all = every_assessment();
     let mut blueprints = 0;
     for a in all.as_array().unwrap() {
         let name = &a["profile"];
