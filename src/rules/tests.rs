@@ -857,9 +857,9 @@ fn assess(sets: &[&str]) -> crate::assessment::Assessment<'static> {
 }
 
 /// Every reason, KPI and source line is true of the partners it is printed for (issue
-/// 12): technology alliances alone at a one-person launch are told that the guidance
-/// gives them no home in sales or marketing, not S1's reason about partners who close
-/// deals; the first revenue cites T1 (what earns the program people), not the advice
+/// 12): technology alliances alone under sales or marketing (a one-person launch, a
+/// team of two with no goal) are told that the guidance gives them no home there, not
+/// S1's reason about partners who close deals, nor nothing; the first revenue cites T1 (what earns the program people), not the advice
 /// to start under marketing (M2), wherever the team reports; technology partners beside
 /// affiliates are measured by their ramp to a live integration (E4).
 #[test]
@@ -878,6 +878,10 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
             .any(|r| r.text.contains("no home inside sales or marketing")),
         "{reasons:?}"
     );
+    let two = assess(&["program.types=technology", "program.team_size=2"]);
+    assert_eq!(two.placement.as_str(), "sales");
+    let rules: Vec<&str> = two.reasons.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(rules, ["technology-alone-no-home"]);
     let kpis: Vec<&str> = tech.kpis.iter().map(|k| k.name.as_str()).collect();
     assert!(!kpis.iter().any(|k| k.contains("pipeline")), "{kpis:?}");
     assert_eq!(

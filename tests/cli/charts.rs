@@ -244,6 +244,42 @@ fn the_native_svg_legend_names_each_department_with_its_colour() {
     }
 }
 
+/// A legend row goes beside the one before only where that one fits on its line:
+/// the largest chart's roles follow its departments, Rewind's, whose departments
+/// wrap, start a line of their own (beside a wrapped row they read as a department).
+#[test]
+fn legend_rows_share_a_line_only_beside_a_whole_row() {
+    let caption = |svg: &str, name: &str| -> (f64, f64) {
+        let doc = xml(svg);
+        let legend = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("legend"))
+            .expect("a legend");
+        let text = legend
+            .children()
+            .find(|n| n.has_tag_name("text") && words(*n) == name)
+            .unwrap_or_else(|| panic!("no caption {name}"));
+        (number(text, "x"), number(text, "y"))
+    };
+    let wide = stdout(&[
+        "chart",
+        "tests/fixtures/profiles/largest.yaml",
+        "--format",
+        "svg",
+    ]);
+    let (departments, roles) = (caption(&wide, "Departments"), caption(&wide, "Roles"));
+    assert!(
+        roles.0 > departments.0 && roles.1 == departments.1,
+        "{roles:?}"
+    );
+    let wrapped = stdout(&["chart", &profile("rewind"), "--format", "svg"]);
+    let (departments, roles) = (caption(&wrapped, "Departments"), caption(&wrapped, "Roles"));
+    assert!(
+        roles.0 == departments.0 && roles.1 > departments.1 + 30.0,
+        "{roles:?}"
+    );
+}
+
 /// The native SVG is a top-down tree: every box below its manager's, none over
 /// another; each alignment has its numbered tag on the chart and its cadence under
 /// the chart, by the same number.
