@@ -27,6 +27,11 @@ pub struct Effects {
     /// Why, in one sentence, shown among the reasons for the placement it supports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Text>,
+    /// The guidance ids behind the reason, when the rule cites more than the reason
+    /// stands on (a KPI shown at every placement may cite what supports it there;
+    /// each must be among the rule's `cites`); default: the rule's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reason_cites: Vec<Text>,
     /// Overrides who the partnerships lead reports to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reports_to: Option<Text>,
@@ -233,7 +238,7 @@ impl Rule {
         self.then.reason.as_ref().map(|text| Reason {
             text,
             rule: &self.id,
-            cites: &self.cites,
+            cites: self.cites_of(&self.then.reason_cites),
             origin,
         })
     }

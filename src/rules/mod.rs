@@ -288,6 +288,16 @@ fn check_cites(rule: &Rule) -> Result<(), RuleProblem<'_>> {
         }
     }
     let then = &rule.then;
+    if let Some(bad) = then.reason_cites.iter().find(|c| !rule.cites.contains(c)) {
+        return problem(
+            bad,
+            format!(
+                "the reason cites '{bad}', which rule '{}' does not cite",
+                rule.id
+            ),
+            "a reason's cites must be among its rule's cites",
+        );
+    }
     let items = (then.roles.iter().map(|r| ("role", &r.title, &r.cites)))
         .chain(
             then.partnerops

@@ -15,17 +15,7 @@ program: {types: [affiliate], maturity: launching}
 ";
 
 fn fired(sets: &[&str]) -> Vec<String> {
-    let overrides: Vec<Override> = sets.iter().map(|s| s.parse().unwrap()).collect();
-    let profile = Profile::parse("base.yaml", BASE)
-        .unwrap()
-        .with_overrides(&overrides)
-        .unwrap_or_else(|v| panic!("{sets:?}: {v:?}"));
-    let source = Source {
-        path: "base.yaml".into(),
-        document: None,
-    };
-    Rulebook::default_rules()
-        .assess(source, &profile, Options::default())
+    assess(sets)
         .rules
         .into_iter()
         .map(|r| r.id.to_string())
@@ -157,6 +147,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "founder-sells",
         &["program.types=referral", "company.sales_team=0"],
         Some(&["program.types=referral"]),
+    ),
+    (
+        "lone-seller-ceo-owns-revenue",
+        &[
+            "program.types=referral",
+            "company.sales_team=1",
+            "company.revenue_owner=ceo",
+        ],
+        Some(&["program.types=referral", "company.revenue_owner=ceo"]),
     ),
     (
         "sales-partners-are-not-reps",
@@ -302,6 +301,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "standalone-needs-a-seat",
         &[],
         Some(&["program.team_size=2"]),
+    ),
+    (
+        "technology-alone-no-home",
+        &["program.types=technology"],
+        Some(&["program.types=technology,referral"]),
     ),
     (
         "report-to-ceo-owner",
@@ -501,8 +505,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ("mid-stage-specialists", &[], None),
     (
         "scale-matrix-roles",
-        &["program.maturity=scaling", "regions=north-america,emea"],
-        Some(&["program.maturity=scaling"]),
+        &[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+        ],
+        // One kind of program in two regions: the regions are the segments.
+        Some(&["program.maturity=scaling", "regions=north-america,emea"]),
     ),
     (
         "segment-lead-affiliate",
@@ -577,7 +585,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.maturity=scaling",
             "program.types=affiliate,referral",
         ],
-        Some(&["program.maturity=scaling"]),
+        Some(&["program.maturity=scaling", "regions=north-america,emea"]),
+    ),
+    (
+        "partnerops-scale-regions",
+        &["program.maturity=scaling", "regions=north-america,emea"],
+        Some(&[
+            "program.maturity=scaling",
+            "program.types=affiliate,referral",
+            "regions=north-america,emea",
+        ]),
     ),
     (
         "partnerops-scale-functions",
@@ -733,7 +750,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "global-blueprint",
         &["regions=north-america,emea"],
-        Some(&[]),
+        Some(&["regions=north-america,emea", "program.maturity=scaling"]),
+    ),
+    (
+        "global-blueprint-at-scale",
+        &["regions=north-america,emea", "program.maturity=scaling"],
+        Some(&["regions=north-america,emea"]),
     ),
     (
         "global-goal-from-home",
@@ -817,6 +839,82 @@ fn every_default_rule_has_a_case() {
         CASES.len(),
         book.rules.len(),
         "a case names a rule that does not exist"
+    );
+}
+
+/// The assessment of BASE with `sets` applied.
+fn assess(sets: &[&str]) -> crate::assessment::Assessment<'static> {
+    let overrides: Vec<Override> = sets.iter().map(|s| s.parse().unwrap()).collect();
+    let profile = Profile::parse("base.yaml", BASE)
+        .unwrap()
+        .with_overrides(&overrides)
+        .unwrap_or_else(|v| panic!("{sets:?}: {v:?}"));
+    let source = Source {
+        path: "base.yaml".into(),
+        document: None,
+    };
+    Rulebook::default_rules().assess(source, &profile, Options::default())
+}
+
+/// Every reason, KPI and source line is true of the partners it is printed for (issue
+/// 12): technology alliances alone under sales or marketing (a one-person launch, a
+/// team of two with no goal) are told that the guidance gives them no home there, not
+/// S1's reason about partners who close deals, nor nothing; the first revenue cites T1 (what earns the program people), not the advice
+/// to start under marketing (M2), wherever the team reports; technology partners beside
+/// affiliates are measured by their ramp to a live integration (E4).
+#[test]
+fn reasons_kpis_and_sources_are_true_of_the_partners() {
+    let cites = |c: &[crate::text::Text]| c.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let tech = assess(&["program.types=technology", "goals=integrations,attribution"]);
+    assert_eq!(tech.placement.as_str(), "sales");
+    let reasons: Vec<Vec<String>> = tech.reasons.iter().map(|r| cites(r.cites)).collect();
+    assert!(
+        reasons.iter().all(|c| !c.contains(&"S1".to_string())),
+        "{reasons:?}"
+    );
+    assert!(
+        tech.reasons
+            .iter()
+            .any(|r| r.text.contains("no home inside sales or marketing")),
+        "{reasons:?}"
+    );
+    let two = assess(&["program.types=technology", "program.team_size=2"]);
+    assert_eq!(two.placement.as_str(), "sales");
+    let rules: Vec<&str> = two.reasons.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(rules, ["technology-alone-no-home"]);
+    let kpis: Vec<&str> = tech.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert!(!kpis.iter().any(|k| k.contains("pipeline")), "{kpis:?}");
+    assert_eq!(
+        kpis.iter().filter(|k| k.contains("ramp time")).count(),
+        1,
+        "{kpis:?}"
+    );
+
+    // An affiliate launch under sales (a small company without marketing, S2).
+    let sales = assess(&["company.marketing_team=0"]);
+    assert_eq!(sales.placement.as_str(), "sales");
+    let first = sales
+        .kpis
+        .iter()
+        .find(|k| k.name.as_str() == "Time to first partner-sourced revenue")
+        .expect("the first revenue is measured");
+    assert_eq!(cites(first.cites), ["T1"]);
+    let marketing = assess(&[]);
+    assert_eq!(marketing.placement.as_str(), "marketing");
+    let launch = marketing
+        .reasons
+        .iter()
+        .find(|r| r.rule.as_str() == "launch-with-affiliates");
+    assert_eq!(cites(launch.expect("M2 says why").cites), ["M2"]);
+
+    let beside = assess(&["program.types=affiliate,technology"]);
+    let kpis: Vec<&str> = beside.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert!(kpis.contains(&"Affiliate activation"), "{kpis:?}");
+    // Their ramp runs to a live integration (R3, E4).
+    let whys: Vec<&str> = beside.kpis.iter().map(|k| k.why.as_str()).collect();
+    assert!(
+        whys.iter().any(|w| w.contains("live integration")),
+        "{whys:?}"
     );
 }
 
@@ -1041,6 +1139,13 @@ fn invalid_rulebooks_are_rejected_with_line_and_column() {
             ),
             "kpi 'Partner-sourced sign-ups and conversions' cites 'S1', which rule 'affiliate-kpis' does not cite"
                 .to_string(),
+        ),
+        (
+            (
+                "      reason_cites: [M2]\n      # Also",
+                "      reason_cites: [S1]\n      # Also",
+            ),
+            "the reason cites 'S1', which rule 'fast-roi-goal' does not cite".to_string(),
         ),
     ];
     for (edit, expected) in cases {

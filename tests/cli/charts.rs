@@ -244,6 +244,42 @@ fn the_native_svg_legend_names_each_department_with_its_colour() {
     }
 }
 
+/// A legend row goes beside the one before only where that one fits on its line:
+/// the largest chart's roles follow its departments, Rewind's, whose departments
+/// wrap, start a line of their own (beside a wrapped row they read as a department).
+#[test]
+fn legend_rows_share_a_line_only_beside_a_whole_row() {
+    let caption = |svg: &str, name: &str| -> (f64, f64) {
+        let doc = xml(svg);
+        let legend = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("legend"))
+            .expect("a legend");
+        let text = legend
+            .children()
+            .find(|n| n.has_tag_name("text") && words(*n) == name)
+            .unwrap_or_else(|| panic!("no caption {name}"));
+        (number(text, "x"), number(text, "y"))
+    };
+    let wide = stdout(&[
+        "chart",
+        "tests/fixtures/profiles/largest.yaml",
+        "--format",
+        "svg",
+    ]);
+    let (departments, roles) = (caption(&wide, "Departments"), caption(&wide, "Roles"));
+    assert!(
+        roles.0 > departments.0 && roles.1 == departments.1,
+        "{roles:?}"
+    );
+    let wrapped = stdout(&["chart", &profile("rewind"), "--format", "svg"]);
+    let (departments, roles) = (caption(&wrapped, "Departments"), caption(&wrapped, "Roles"));
+    assert!(
+        roles.0 == departments.0 && roles.1 > departments.1 + 30.0,
+        "{roles:?}"
+    );
+}
+
 /// The native SVG is a top-down tree: every box below its manager's, none over
 /// another; each alignment has its numbered tag on the chart and its cadence under
 /// the chart, by the same number.
@@ -389,7 +425,13 @@ fn apart(a: Segment, b: Segment) -> Option<(f64, f64)> {
 /// Formstack's line 5 went over the CEO and down the chart's left edge at 2.5
 /// times, Rewind's to its CEO around the heads' row at 2.8), and none runs on a
 /// reporting line (Scaling ecosystem's line to Customer success hid 66 px of one at
-/// the early stage). In Formstack's chart no two dotted lines cross.
+/// the early stage), nor closer than 9.5 px beside one, where it would not read as a
+/// line of its own (Scaling ecosystem's line 4 ran 6 px above the Head of
+/// partnerships' bus, Formstack's line to Sales 7 px under the CEO's). Every stretch
+/// runs straight across or down (a jog of a quarter pixel at a tag hid a crossing
+/// from this test), and no line runs under another's tag. In Formstack's chart at
+/// every stage, and Scaling ecosystem's at the scale stage, no two dotted lines
+/// cross (Scaling ecosystem's lines 4 and 5 did).
 #[test]
 fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
     let mut paths: Vec<String> = EXAMPLES.iter().map(|n| profile(n)).collect();
@@ -477,6 +519,27 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
                     "{at}: line {} runs at {highest}, above the top row at {top}",
                     k + 1
                 );
+                for (a, b) in segments(line) {
+                    assert!(
+                        a.0 == b.0 || a.1 == b.1,
+                        "{at}: line {} runs askew from {a:?} to {b:?}",
+                        k + 1
+                    );
+                }
+            }
+            // A line under another's tag reads as ending there.
+            for (k, tag) in tags.iter().enumerate() {
+                for (i, line) in lines.iter().enumerate().filter(|&(i, _)| i != k) {
+                    for (a, b) in segments(line) {
+                        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+                        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+                        let under = x0 < tag.2 - 1.0
+                            && x1 > tag.0 + 1.0
+                            && y0 < tag.3 - 1.0
+                            && y1 > tag.1 + 1.0;
+                        assert!(!under, "{at}: line {} runs under tag {}", i + 1, k + 1);
+                    }
+                }
             }
             for (k, ((tag, head), line)) in tags.iter().zip(&heads).zip(&lines).enumerate() {
                 let gap_x = (head.0 - tag.2).max(tag.0 - head.2);
@@ -535,15 +598,17 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
                     for &r in &solid {
                         if let Some((d, long)) = apart(s, r) {
                             assert!(
-                                d >= 3.0,
-                                "{at}: line {} runs {long:.0} px along a reporting line: {s:?}",
+                                d >= 9.5,
+                                "{at}: line {} runs {long:.0} px beside a reporting line, {d:.1} px from it: {s:?}",
                                 k + 1
                             );
                         }
                     }
                 }
             }
-            if path.ends_with("formstack.yaml") && stage == "now" {
+            let uncrossed = path.ends_with("formstack.yaml")
+                || (path.ends_with("scaling-ecosystem.yaml") && stage != "early");
+            if uncrossed {
                 for (i, a) in lines.iter().enumerate() {
                     for b in &lines[i + 1..] {
                         for sa in segments(a) {

@@ -5,12 +5,16 @@
 //! The router searches a sparse grid whose lines run a margin away from every
 //! obstacle's sides (A* over grid points and headings, a bend costing as much as
 //! 40 px of line), so no route can pass through a box or a label. The lines are
-//! routed one after another, each keeping clear of those before it: running
+//! routed one after another, each keeping clear of those before it, in the order
+//! that leaves the fewest flaws (crossings, and tags over another line), then costs
+//! least: a few orders first, then, while lines cross, each line moved to each
+//! place in the order in turn. Running
 //! alongside one closer than [`SPACING`] costs thirty times its length, crossing one
 //! as much as 300 px of line and crossing a reporting line 500 px, so a bundle of
 //! lines fans out into parallel tracks and a line goes around the others and the
-//! solid ones where that is not much longer; on a reporting line or a frame's side
-//! a stretch costs thirty times its length, so it hides neither. Above the drawing's top row, and more
+//! solid ones where that is not much longer; on a frame's side, or closer than
+//! [`SPACING`] beside a reporting line, a stretch costs thirty times its length, so
+//! it hides neither and reads as a line of its own. Above the drawing's top row, and more
 //! than two tracks beside its boxes, frames and reporting lines, a stretch costs five
 //! times its length, so a line does not loop over the top or around the outside
 //! while a way between the rows exists. A line that still runs more than
@@ -30,12 +34,15 @@ mod search;
 mod segments;
 
 use grid::{APART, Grid, SHORT};
-use search::Scratch;
+use search::{STRICTNESS, Scratch};
 
 /// How far a route keeps from any box or label.
 pub const MARGIN: f64 = 9.0;
 /// The least distance between two dotted lines running side by side.
 pub const SPACING: f64 = 10.0;
+/// The least side of a box on which lines leave at every [`SPACING`]: the ports keep
+/// clear of its rounded corners, half of this from each.
+pub const PORT_ROOM: f64 = 12.0;
 /// The gap between a tag and the box its line goes to.
 pub const TAG_GAP: f64 = 4.0;
 
@@ -129,8 +136,9 @@ impl Router {
     /// the first to a tag `tag` in size beside the second; `None` where no route is
     /// found. The lines are routed one by one, each keeping clear of the lines and
     /// tags routed before it, in whichever of a few orders (farthest first, nearest
-    /// first, top down, bottom up) routes the most lines at the least cost, so that
-    /// the lines nest rather than cross.
+    /// first, top down, bottom up, and while lines cross, those orders with one line
+    /// moved) routes the most lines with the fewest [`flaws`] at the least cost, so
+    /// that the lines nest rather than cross.
     pub fn route_all(&self, pairs: &[(Rect, Rect)], tag: (f64, f64)) -> Vec<Option<Routed>> {
         let distance = |(a, b): &(Rect, Rect)| (a.cx() - b.cx()).abs() + (a.cy() - b.cy()).abs();
         let height = |(_, b): &(Rect, Rect)| b.cy() + b.cx() / 1e4;
@@ -147,15 +155,59 @@ impl Router {
         }
         let mut scratch = Scratch::default();
         let mut known = HashMap::new();
-        let mut routes = orders
+        let rank = |(routes, cost): &Routes| {
+            (
+                routes.iter().filter(|r| r.is_none()).count(),
+                flaws(routes),
+                *cost,
+            )
+        };
+        let mut starts: Vec<(Vec<usize>, Routes)> = orders
             .into_iter()
-            .map(|order| self.route_in(pairs, tag, &order, &mut scratch, &mut known))
-            .min_by_key(|(routes, cost)| (routes.iter().filter(|r| r.is_none()).count(), *cost))
-            .map(|(routes, _)| routes)
-            .unwrap_or_default();
+            .map(|order| {
+                let routed = self.route_in(pairs, tag, &order, &mut scratch, &mut known);
+                (order, routed)
+            })
+            .collect();
+        starts.sort_by_key(|(_, routed)| rank(routed));
+        // A line routed early takes the way that suits it and may leave another only
+        // a crossing (a line straight across the way the others must take): while
+        // lines cross, from each of the orders, best first, each line in turn is
+        // moved to each other place in the order, and the order kept where the
+        // lines have fewer flaws (or as few, for less).
+        let mut best: Option<Routes> = None;
+        for (mut order, mut here) in starts {
+            for _ in 0..pairs.len() {
+                if flaws(&here.0) == 0 {
+                    break;
+                }
+                let n = order.len();
+                let moves = (0..n).flat_map(|k| (0..n).map(move |to| (k, to)));
+                let better = moves.filter(|(k, to)| k != to).find_map(|(k, to)| {
+                    let mut moved = order.clone();
+                    let line = moved.remove(k);
+                    moved.insert(to, line);
+                    let routed = self.route_in(pairs, tag, &moved, &mut scratch, &mut known);
+                    (rank(&routed) < rank(&here)).then_some((moved, routed))
+                });
+                let Some(better) = better else { break };
+                (order, here) = better;
+            }
+            if best.as_ref().is_none_or(|b| rank(&here) < rank(b)) {
+                best = Some(here);
+            }
+            if best.as_ref().is_some_and(|b| flaws(&b.0) == 0) {
+                break;
+            }
+        }
+        let Some(best) = best else {
+            return Vec::new();
+        };
+        let mut routes = best.0;
         // Each line routed again around all the others, which an early line could
         // not see: a line that went around the chart to stay clear of lines routed
-        // before it finds the short way the others left.
+        // before it finds the short way the others left (kept unless it crosses
+        // more or runs under a tag).
         for i in 0..routes.len() {
             let others = routes.iter().enumerate().filter(|&(j, _)| j != i);
             let others: Vec<&Routed> = others.filter_map(|(_, r)| r.as_ref()).collect();
@@ -166,7 +218,11 @@ impl Router {
             let tags: Vec<Rect> = others.iter().map(|r| r.tag).collect();
             let (from, to) = &pairs[i];
             if let Some((again, _)) = self.route_one(from, to, tag, &taken, &tags, &mut scratch) {
-                routes[i] = Some(again);
+                let before = flaws(&routes);
+                let old = routes[i].replace(again);
+                if flaws(&routes) > before {
+                    routes[i] = old;
+                }
             }
         }
         routes
@@ -225,8 +281,7 @@ impl Router {
                 .flatten()
                 .find_map(|bounds| {
                     let grid = Grid::new(self, (from, to), bounds, taken, tags, weights, scratch);
-                    // First with its tag over no other line, and failing that anywhere.
-                    let routed = [true, false]
+                    let routed = STRICTNESS
                         .into_iter()
                         .find_map(|strict| grid.route(to, tag, strict, scratch));
                     grid.recycle(scratch);
@@ -255,6 +310,36 @@ const SHORTER: f64 = 0.9;
 /// would be too long to follow, and a small grid is searched quickly.
 const WINDOW: f64 = 200.0;
 
+/// Routed lines, `None` where no route was found, and what they cost in all.
+type Routes = (Vec<Option<Routed>>, u64);
+
+/// How often the routed lines cross one another, and ten times for each tag over
+/// another line (which reads as ending there, far worse than a crossing).
+fn flaws(routes: &[Option<Routed>]) -> usize {
+    let routes: Vec<&Routed> = routes.iter().flatten().collect();
+    let lines: Vec<Vec<Segment>> = routes
+        .iter()
+        .map(|r| r.points.windows(2).map(|w| (w[0], w[1])).collect())
+        .collect();
+    let mut count = 0;
+    for (i, a) in lines.iter().enumerate() {
+        for b in &lines[i + 1..] {
+            count += a
+                .iter()
+                .flat_map(|&s| b.iter().map(move |&t| (s, t)))
+                .filter(|&(s, t)| segments::cross(s, t))
+                .count();
+        }
+        let tag = routes[i].tag;
+        let others = lines.iter().enumerate().filter(|&(j, _)| j != i);
+        count += 10
+            * others
+                .filter(|(_, b)| b.iter().any(|&s| segments::crosses(s, &tag.inflate(-1.0))))
+                .count();
+    }
+    count
+}
+
 /// The length of the line through `points`.
 fn length(points: &[Point]) -> f64 {
     points
@@ -272,7 +357,7 @@ fn way_between(a: &Rect, b: &Rect) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::segments::{alongside, cross, crosses};
+    use super::segments::{alongside, cross, crosses, shortcut};
     use super::*;
 
     const TAG: (f64, f64) = (20.0, 18.0);
@@ -420,6 +505,58 @@ mod tests {
         assert_eq!(crossed, 1, "{routed:?}");
         let long = length(&routed.points);
         assert!(long < 300.0, "{long:.0} px: {routed:?}");
+    }
+
+    /// A reporting bus runs between two boxes side by side, 6 px under the middle of
+    /// the first: the line keeps [`SPACING`] from it, not a few pixels along it,
+    /// where it would not read as a line of its own.
+    #[test]
+    fn a_line_keeps_a_track_clear_of_a_reporting_bus() {
+        let from = Rect::new(300.0, 100.0, 100.0, 30.0);
+        let to = Rect::new(0.0, 100.0, 100.0, 30.0);
+        let solid = [((100.0, 121.0), (300.0, 121.0))];
+        let router = Router::new(
+            &[from, to],
+            &[],
+            &solid,
+            &[],
+            Rect::new(-50.0, 0.0, 500.0, 250.0),
+        );
+        let [Some(routed)] = &router.route_all(&[(from, to)], TAG)[..] else {
+            panic!("a route")
+        };
+        for w in routed.points.windows(2) {
+            assert_eq!(
+                alongside((w[0], w[1]), solid[0], SPACING),
+                0.0,
+                "{routed:?}"
+            );
+        }
+    }
+
+    /// A route that comes down past its tag and turns back into it ends straight
+    /// into the tag from where it passes, without the hook.
+    #[test]
+    fn a_route_past_its_tag_turns_into_it_where_it_passes() {
+        let hook = vec![
+            (400.0, 195.0),
+            (213.0, 195.0),
+            (213.0, 246.0),
+            (215.0, 246.0),
+            (215.0, 245.0),
+            (211.0, 245.0),
+        ];
+        assert_eq!(
+            shortcut(hook),
+            [
+                (400.0, 195.0),
+                (213.0, 195.0),
+                (213.0, 245.0),
+                (211.0, 245.0)
+            ]
+        );
+        let plain = vec![(0.0, 0.0), (50.0, 0.0), (50.0, 40.0), (20.0, 40.0)];
+        assert_eq!(shortcut(plain.clone()), plain);
     }
 
     /// A wall too long to go around within [`WINDOW`] of the two boxes: the line is

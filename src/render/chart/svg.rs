@@ -177,6 +177,10 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     let texts = boxes::node_texts(chart);
     let frame_labels = boxes::frame_labels(chart, &tree);
     let alignments: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
+    let mut leaving = vec![0; chart.graph.node_count()];
+    for (from, _, _) in &alignments {
+        leaving[from.index()] += 1;
+    }
 
     // The title above, the tree under it, then the legend and the cadence.
     let place = |layout: &tidy::Layout| {
@@ -201,7 +205,7 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
     };
     let mut layouts = STACKS
         .iter()
-        .map(|&stack| boxes::layout(chart, &tree, &texts, &frame_labels, stack))
+        .map(|&stack| boxes::layout(chart, &tree, &texts, &frame_labels, &leaving, stack))
         .map(|layout| {
             let (_, top, _, width) = place(&layout);
             let y = top + layout.height + 3.0 * MARGIN;

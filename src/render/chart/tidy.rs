@@ -36,8 +36,10 @@ const FRAME_PAD: f64 = 10.0;
 /// Boxes this close in height need the full horizontal gap between them.
 const V_SEP: f64 = 16.0;
 /// How much wider than [`H_GAP`] the corridor right of a stack of heads is: a
-/// numbered tag's width, so that lines pass the tag beside its widest box.
-const CORRIDOR: f64 = 20.0;
+/// numbered tag's width and two more lines' tracks, so that the lines to the heads
+/// below pass the tag beside its widest box, each in a track of its own, without
+/// crossing (Scaling ecosystem's lines 4 and 5 crossed at 20 px).
+const CORRIDOR: f64 = 40.0;
 
 /// The outline of a tree to lay out (its boxes, who reports to whom, its frames);
 /// every slice is indexed by node.

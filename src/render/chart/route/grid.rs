@@ -37,8 +37,9 @@ pub(super) const SHORT: Weights = Weights {
 
 /// The cost of crossing into or out of a frame.
 const CROSS_FRAME: u64 = 500;
-/// How many times its length a stretch along a frame's side or on a reporting line
-/// (closer than 3 px) costs, on top of its length: it would hide the line.
+/// How many times its length a stretch along a frame's side (closer than 3 px) or a
+/// reporting line (closer than [`SPACING`]) costs, on top of its length: it would
+/// hide the line, or not read as a line of its own.
 const ALONG_FRAME: f64 = 30.0;
 /// How many times its length a stretch outside the drawing's extent costs: a line
 /// goes over the top or around the side of the chart only when the way between its
@@ -71,6 +72,10 @@ pub(super) struct Grid<'a> {
     /// The same for the step to the next grid point along y.
     south: Vec<u64>,
 }
+
+/// Grid lines closer than this are one (two lines a pixel apart would read as one
+/// line, drawn badly).
+pub(super) const SAME: f64 = 0.5;
 
 /// The cost of a step whose middle is not free.
 const SHUT: u64 = u64::MAX;
@@ -140,7 +145,7 @@ impl<'a> Grid<'a> {
         let tidy = |v: &mut Vec<f64>, low: f64, high: f64| {
             v.retain(|c| c.is_finite() && *c >= low - 0.25 && *c <= high + 0.25);
             v.sort_by(f64::total_cmp);
-            v.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+            v.dedup_by(|a, b| (*a - *b).abs() < SAME);
         };
         tidy(&mut xs, bounds.x, bounds.right());
         tidy(&mut ys, bounds.y, bounds.bottom());
@@ -225,7 +230,7 @@ impl<'a> Grid<'a> {
             .iter()
             .map(|&l| (l, SPACING, self.weights.alongside));
         let frames = self.router.edges.iter().map(|&l| (l, 3.0, ALONG_FRAME));
-        let solid = self.router.solid.iter().map(|&l| (l, 3.0, ALONG_FRAME));
+        let solid = self.router.solid.iter().map(|&l| (l, SPACING, ALONG_FRAME));
         for (l, spacing, weight) in near.chain(frames).chain(solid) {
             self.alongside(l, spacing, |along, cell, length| {
                 close[along][cell] += length * weight
@@ -371,7 +376,7 @@ impl<'a> Grid<'a> {
     }
 
     pub(super) fn index(v: &[f64], c: f64) -> Option<usize> {
-        v.iter().position(|x| (x - c).abs() < 0.5)
+        v.iter().position(|x| (x - c).abs() < SAME)
     }
 
     /// What a straight stretch costs beyond its length: crossing reporting and dotted
@@ -389,7 +394,7 @@ impl<'a> Grid<'a> {
             self.router
                 .solid
                 .iter()
-                .filter(close(3.0))
+                .filter(close(SPACING))
                 .copied()
                 .collect(),
             self.taken.iter().filter(close(SPACING)).copied().collect(),
@@ -412,7 +417,11 @@ impl<'a> Grid<'a> {
             .iter()
             .map(|&l| alongside(s, l, SPACING) * weights.alongside)
             .chain(edges.iter().map(|&l| alongside(s, l, 3.0) * ALONG_FRAME))
-            .chain(solid.iter().map(|&l| alongside(s, l, 3.0) * ALONG_FRAME))
+            .chain(
+                solid
+                    .iter()
+                    .map(|&l| alongside(s, l, SPACING) * ALONG_FRAME),
+            )
             .sum();
         let solid = solid.iter().filter(|&&l| cross(s, l)).count() as u64;
         solid * weights.solid

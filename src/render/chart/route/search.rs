@@ -1,9 +1,10 @@
 //! The search for one route on its grid: an A* search over grid points and
 //! headings, and the walk back from where it ends to the start it left from.
 
-use super::grid::Grid;
+use super::grid::{Grid, SAME};
 use super::segments::{
-    END, LEFT, QUARTERS, STEPS, alongside, crosses, escape, on_border, ports, straight,
+    END, LEFT, QUARTERS, STEPS, alongside, crosses, escape, on_border, ports, shortcut, square,
+    straight,
 };
 use super::{MARGIN, Routed, SPACING, Segment, TAG_GAP};
 use crate::render::chart::geometry::{Point, Rect};
@@ -80,23 +81,48 @@ impl Queue {
     }
 }
 
+/// What a route may not do: relaxed in turn, in [`STRICTNESS`]'s order, where no
+/// route is found.
+#[derive(Clone, Copy)]
+pub(super) struct Strict {
+    /// Its tag covers no other line (a line under a tag reads as ending there).
+    tag_clear: bool,
+    /// It leaves its first box where no other line does.
+    own_start: bool,
+}
+
+/// The strictness tried, most first: a shared start before a tag over a line.
+pub(super) const STRICTNESS: [Strict; 3] = [
+    Strict {
+        tag_clear: true,
+        own_start: true,
+    },
+    Strict {
+        tag_clear: true,
+        own_start: false,
+    },
+    Strict {
+        tag_clear: false,
+        own_start: false,
+    },
+];
+
 /// Where a route may end: the grid point (x, y index), the direction out of the
 /// target's port, the port, the cost from the grid point to the port, and the tag.
 type Goal = (usize, usize, usize, Point, u64, Rect);
 
 impl Grid<'_> {
     /// The shortest route with few bends from a side of `from` to a tag beside `to`.
-    /// When `strict`, the tag covers no other line.
-    /// Returns it with its cost.
+    /// as `strict` allows. Returns it with its cost.
     pub(super) fn route(
         &self,
         to: &Rect,
         tag: (f64, f64),
-        strict: bool,
+        strict: Strict,
         scratch: &mut Scratch,
     ) -> Option<(Routed, u64)> {
-        let goals = self.goals(to, tag, strict);
-        let (end, goal, cost) = self.search(&goals, strict, scratch)?;
+        let goals = self.goals(to, tag, strict.tag_clear);
+        let (end, goal, cost) = self.search(&goals, strict.own_start, scratch)?;
         Some((self.path(end, &goal, scratch)?, cost))
     }
 
@@ -107,9 +133,9 @@ impl Grid<'_> {
 
     /// Where a route into `to` may end: anywhere on a ray out of a port of `to`, at
     /// least [`END`] from it, from where it goes straight in to its tag, which covers
-    /// no box or label, no reporting line, no other tag and (when `strict`) no dotted
-    /// line.
-    fn goals(&self, to: &Rect, (w, h): (f64, f64), strict: bool) -> Vec<Goal> {
+    /// no box or label, no reporting line, no other tag and (when `tag_clear`) no
+    /// dotted line.
+    fn goals(&self, to: &Rect, (w, h): (f64, f64), tag_clear: bool) -> Vec<Goal> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         let mut goals: Vec<Goal> = Vec::new();
         for (p, dir) in ports(to, &self.router.solid, &QUARTERS, &QUARTERS) {
@@ -128,7 +154,7 @@ impl Grid<'_> {
                 && !self.tags.iter().any(|t| t.overlaps(&near))
                 && !self.router.borders.iter().any(|b| on_border(b, &near))
                 && !self.router.solid.iter().any(touches)
-                && (!strict || !self.taken.iter().any(touches));
+                && (!tag_clear || !self.taken.iter().any(touches));
             let (Some(mut ix), Some(mut iy)) =
                 (Self::index(&self.xs, e.0), Self::index(&self.ys, e.1))
             else {
@@ -167,7 +193,7 @@ impl Grid<'_> {
     }
 
     /// The cheapest way along the grid from a start to one of the `goals`, each step
-    /// costed by [`Grid::cost`] and a bend by [`BEND`], when `strict` from a start no
+    /// costed by [`Grid::cost`] and a bend by [`BEND`], when `own_start` from a start no
     /// other line leaves by: the state it ends in, the goal and the cost, with each
     /// state's least cost left in `scratch` for [`Grid::before`].
     ///
@@ -181,7 +207,7 @@ impl Grid<'_> {
     fn search(
         &self,
         goals: &[Goal],
-        strict: bool,
+        own_start: bool,
         scratch: &mut Scratch,
     ) -> Option<(usize, Goal, u64)> {
         if goals.is_empty() {
@@ -246,7 +272,7 @@ impl Grid<'_> {
                     .taken
                     .iter()
                     .any(|&l| alongside((p, e), l, SPACING) > 0.0);
-                if !self.free(e) || (strict && shared) {
+                if !self.free(e) || (own_start && shared) {
                     continue;
                 }
                 let s = self.state(ix, iy, dir);
@@ -358,13 +384,17 @@ impl Grid<'_> {
             .iter()
             .find(|&&(p, dir)| {
                 let e = escape(p, dir, MARGIN);
-                (e.0 - last.0).abs() < 0.5 && (e.1 - last.1).abs() < 0.5 && s % 4 == dir
+                (e.0 - last.0).abs() < SAME && (e.1 - last.1).abs() < SAME && s % 4 == dir
             })
             .map(|&(p, _)| p)?;
         points.push(first);
+        // The grid lines within [`SAME`] of a port's are one: the runs out of
+        // the first box and into the tag go straight.
+        square(&mut points, out <= LEFT);
         points.reverse();
+        square(&mut points, s % 4 <= LEFT);
         Some(Routed {
-            points: straight(points),
+            points: shortcut(straight(points)),
             tag,
         })
     }

@@ -2,7 +2,8 @@
 //! headings, whether two segments cross or run side by side, and a route's points
 //! without its straight runs' middles.
 
-use super::{SPACING, Segment, TAG_GAP};
+use super::grid::SAME;
+use super::{PORT_ROOM, SPACING, Segment, TAG_GAP};
 use crate::render::chart::geometry::{Point, Rect};
 
 /// Where a line may enter the box it goes to, along each side.
@@ -61,7 +62,7 @@ pub(super) fn ports(
 
 /// Fractions of a side `length` long at every [`SPACING`], clear of the corners.
 pub(super) fn every_spacing(length: f64) -> Vec<f64> {
-    let n = ((length - 12.0) / SPACING).floor().max(0.0) as usize;
+    let n = ((length - PORT_ROOM) / SPACING).floor().max(0.0) as usize;
     let first = (length - n as f64 * SPACING) / 2.0;
     (0..=n)
         .map(|i| (first + i as f64 * SPACING) / length)
@@ -105,6 +106,59 @@ pub(super) fn alongside(a: Segment, b: Segment, spacing: f64) -> f64 {
         return 0.0;
     }
     (a1.min(b1) - a0.max(b0)).max(0.0)
+}
+
+/// The points at the start of a `horizontal` (or vertical) run from the first one
+/// that lie less than [`SAME`] across it (on the same grid line), set on it.
+pub(super) fn square(points: &mut [Point], horizontal: bool) {
+    fn across(p: &mut Point, horizontal: bool) -> &mut f64 {
+        if horizontal { &mut p.1 } else { &mut p.0 }
+    }
+    let Some((first, rest)) = points.split_first_mut() else {
+        return;
+    };
+    let c = *across(first, horizontal);
+    for p in rest {
+        let v = across(p, horizontal);
+        if (*v - c).abs() >= SAME {
+            break;
+        }
+        *v = c;
+    }
+}
+
+/// The route cut short where it already crosses its last straight stretch (the way
+/// into its tag), then straight on into the tag: no hook beside the tag where the
+/// route came down past it and turned back.
+pub(super) fn shortcut(points: Vec<Point>) -> Vec<Point> {
+    let n = points.len();
+    if n < 4 {
+        return points;
+    }
+    let (end, before) = (points[n - 1], points[n - 2]);
+    let last = (before, end);
+    for j in 0..n - 3 {
+        let s = (points[j], points[j + 1]);
+        if horizontal(s) == horizontal(last) {
+            continue;
+        }
+        let c = if horizontal(last) {
+            (s.0.0, end.1)
+        } else {
+            (end.0, s.0.1)
+        };
+        let on = |p: Point, (a, b): Segment| {
+            let (x0, x1) = span(a.0, b.0);
+            let (y0, y1) = span(a.1, b.1);
+            p.0 >= x0 - 0.01 && p.0 <= x1 + 0.01 && p.1 >= y0 - 0.01 && p.1 <= y1 + 0.01
+        };
+        if on(c, s) && on(c, last) && c != end {
+            let mut cut = points[..=j].to_vec();
+            cut.extend([c, end]);
+            return straight(cut);
+        }
+    }
+    points
 }
 
 /// The points without those in the middle of a straight run.

@@ -4,6 +4,7 @@
 use super::{BOX_TEXT, Block, FONT, FONTS, PAD, xml_escape};
 use crate::assessment::RoleStatus;
 use crate::org::{NodeIndex, NodeKind, OrgChart};
+use crate::render::chart::route::{PORT_ROOM, SPACING};
 use crate::render::chart::tidy::{self, Layout, Outline};
 use std::fmt::Write as _;
 
@@ -99,20 +100,26 @@ pub(super) fn frame_labels(chart: &OrgChart, tree: &Hierarchy) -> Vec<Option<Blo
 
 /// The tidy layout of boxes sized to their text (never cut) and of the frames with
 /// their labels, at x, y >= 0, with at most `stack` boxes in a column of a stack,
-/// and two small reports stacked too when `pairs`.
+/// and two small reports stacked too when `pairs`. A box that `leaving` dotted lines
+/// leave is tall enough for half of them to leave by one side, each in a track of
+/// its own.
 pub(super) fn layout(
     chart: &OrgChart,
     tree: &Hierarchy,
     texts: &[NodeText],
     frame_labels: &[Option<Block>],
+    leaving: &[usize],
     (stack, pairs): (usize, bool),
 ) -> Layout {
     let sizes: Vec<(f64, f64)> = texts
         .iter()
-        .map(|(t, d)| {
+        .zip(leaving)
+        .map(|((t, d), &lines)| {
             let w = d.as_ref().map_or(t.width(), |d| t.width().max(d.width()));
             let h = t.height() + d.as_ref().map_or(0.0, Block::height);
-            ((w + 2.0 * PAD.0).max(90.0).ceil(), (h + 2.0 * PAD.1).ceil())
+            let ports = lines.div_ceil(2).max(1) as f64;
+            let h = (h + 2.0 * PAD.1).max(PORT_ROOM + (ports - 1.0) * SPACING);
+            ((w + 2.0 * PAD.0).max(90.0).ceil(), h.ceil())
         })
         .collect();
     let frames: Vec<Option<(f64, f64)>> = frame_labels

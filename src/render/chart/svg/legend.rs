@@ -64,8 +64,8 @@ fn rows(departments: &[&str], colors: &[&str], aligned: bool) -> [Row; 3] {
 
 /// The legend from `x`, `y`, at most `room` wide: each row's caption, then its
 /// entries, wrapping under the first entry when the row is full; a row that fits
-/// whole beside the one before goes on the same line, so that a wide chart does not
-/// grow taller for its legend. The dotted line only when the chart is `aligned`.
+/// whole beside the one before (when that one did not wrap) goes on the same line,
+/// so that a wide chart does not grow taller for its legend. The dotted line only when the chart is `aligned`.
 /// Returns the SVG and its height.
 pub(super) fn legend(
     departments: &[&str],
@@ -85,6 +85,9 @@ pub(super) fn legend(
     let mut top = y;
     let mut at = 0.0;
     let mut tallest: f64 = 0.0;
+    // Whether the line so far holds whole rows only (a row beside a wrapped one would
+    // read as part of it).
+    let mut whole_rows = false;
     for (caption, entries) in rows(departments, colors, aligned) {
         let labels: Vec<(Block, String)> = entries
             .into_iter()
@@ -94,7 +97,7 @@ pub(super) fn legend(
         let caption = Block::new(caption, indent, FONT, true);
         let whole =
             caption.width() + AFTER_CAPTION + labels.iter().map(|(l, _)| step(l)).sum::<f64>();
-        if at > 0.0 && at + BEFORE_CAPTION + whole <= room {
+        if whole_rows && at + BEFORE_CAPTION + whole <= room {
             at += BEFORE_CAPTION;
             let _ = writeln!(out, "{}", caption.svg(x + at, top, ""));
             at += caption.width() + AFTER_CAPTION;
@@ -104,11 +107,13 @@ pub(super) fn legend(
             let _ = writeln!(out, "{}", caption.svg(x, top, ""));
             at = indent;
         }
+        whole_rows = true;
         for (label, mark) in labels {
             if at + step(&label) > room && at > indent {
                 at = indent;
                 top += tallest;
                 tallest = ROW;
+                whole_rows = false;
             }
             let _ = writeln!(
                 out,
