@@ -20,7 +20,7 @@
 use super::OrgChart;
 use crate::assessment::{Assessment, FiredRule, RoleStatus};
 use crate::assessment::{Placement, Stage};
-use crate::profile::{Profile, Source, Violation};
+use crate::profile::{Profile, ProgramType, Source, Violation};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
 use crate::rules::seats::{Retitled, held, retitled};
@@ -28,6 +28,7 @@ use crate::rules::seats::{Retitled, held, retitled};
 mod premise;
 mod projection;
 use premise::Projected;
+use projection::launch;
 pub use projection::{Assumption, assumptions, project};
 
 /// The advice at one stage.
@@ -46,6 +47,65 @@ pub struct Step<'r> {
     /// The people of the stage before (in place or hired now) who hold their seat
     /// here under another title, and why.
     pub retitled: Vec<Retitled>,
+    /// The planned programs that start at this step: only on the step added after a
+    /// profile's own stage when that stage is the last, so that planned programs
+    /// still get a stage where they run (empty otherwise).
+    pub starts: Vec<ProgramType>,
+}
+
+impl<'r> Step<'r> {
+    /// Evaluates `projected` at `stage`, after the step `before`: whoever is in place
+    /// or hired now there is in place here (T4), and what was planned for later is
+    /// still planned, unless this stage's roles take its seat.
+    fn assess(
+        rulebook: &'r Rulebook,
+        source: &Source,
+        stage: Stage,
+        before: Option<&Step<'r>>,
+        projected: Profile,
+        assumptions: Vec<Assumption>,
+    ) -> Step<'r> {
+        let held_at = |status: &[RoleStatus]| {
+            before.map_or_else(Vec::new, |b| held(&b.assessment.roles, status))
+        };
+        let people = held_at(&[RoleStatus::Current, RoleStatus::Next]);
+        let planned = held_at(&[RoleStatus::Later]);
+        let assessment = rulebook.assess(
+            source.clone(),
+            &projected,
+            Options {
+                stage: Some(stage),
+                people: &people,
+                planned: &planned,
+                ..Options::default()
+            },
+        );
+        let retitled = before.map_or_else(Vec::new, |b| {
+            retitled(rulebook, &people, &b.assessment, &assessment)
+        });
+        let chart = OrgChart::from_assessment(&assessment);
+        Step {
+            stage,
+            assumptions,
+            profile: projected,
+            assessment,
+            chart,
+            retitled,
+            starts: Vec::new(),
+        }
+    }
+}
+
+/// How many people of `step` stay at the next: those in place or hired now, and the
+/// people beyond the roles (more of a partner manager).
+fn staying(step: &Step) -> usize {
+    let people = held(
+        &step.assessment.roles,
+        &[RoleStatus::Current, RoleStatus::Next],
+    )
+    .len();
+    let beyond = step.assessment.beyond_roles.as_ref();
+    people + beyond.map_or(0, |b| b.people as usize)
 }
 
 /// A change of placement or of reporting line between two consecutive steps.
@@ -53,6 +113,9 @@ pub struct Step<'r> {
 pub struct Move {
     /// The stage the team moves at.
     pub at: Stage,
+    /// The index in `Roadmap::steps` of the step it moves at (two steps share the
+    /// last stage when planned programs start there).
+    pub into: usize,
     /// Where it was.
     pub from: Placement,
     /// Where it goes; the same as `from` when only the reporting line changes.
@@ -96,53 +159,31 @@ impl<'r> Roadmap<'r> {
         let now = Stage::of(profile.program.maturity);
         let mut steps: Vec<Step> = Vec::new();
         for stage in Stage::ALL.iter().copied().filter(|s| *s >= now) {
-            // Whoever is in place or hired now at a stage is in place at the next (T4).
-            let people = steps.last().map_or_else(Vec::new, |before| {
-                held(
-                    &before.assessment.roles,
-                    &[RoleStatus::Current, RoleStatus::Next],
-                )
-            });
-            // What was planned for later is still planned, unless this stage's roles
-            // take its seat.
-            let planned = steps.last().map_or_else(Vec::new, |before| {
-                held(&before.assessment.roles, &[RoleStatus::Later])
-            });
-            let (projected, assumptions) = if stage == now {
-                (profile.clone(), Vec::new())
-            } else {
+            let (projected, assumptions) = match steps.last() {
+                None => (profile.clone(), Vec::new()),
                 // The people beyond the roles stay too: more of a partner manager.
-                let beyond = steps
-                    .last()
-                    .and_then(|b| b.assessment.beyond_roles.as_ref());
-                project(
-                    profile,
-                    stage,
-                    people.len() + beyond.map_or(0, |b| b.people as usize),
-                )?
+                Some(before) => project(profile, stage, staying(before))?,
             };
-            let assessment = rulebook.assess(
-                source.clone(),
-                &projected,
-                Options {
-                    stage: Some(stage),
-                    people: &people,
-                    planned: &planned,
-                    ..Options::default()
-                },
-            );
-            let retitled = steps.last().map_or_else(Vec::new, |before| {
-                retitled(rulebook, &people, &before.assessment, &assessment)
-            });
-            let chart = OrgChart::from_assessment(&assessment);
-            steps.push(Step {
+            let step = Step::assess(
+                rulebook,
+                source,
                 stage,
+                steps.last(),
+                projected,
                 assumptions,
-                profile: projected,
-                assessment,
-                chart,
-                retitled,
-            });
+            );
+            steps.push(step);
+        }
+        // A profile already at the last stage has no later stage for its planned
+        // programs to start at: they get a step of their own, at that stage.
+        if let Some(last) = steps.last().filter(|s| s.stage == now) {
+            let (starts, projected, assumptions) = launch(&last.profile, staying(last));
+            if !starts.is_empty() {
+                let mut step =
+                    Step::assess(rulebook, source, now, Some(last), projected, assumptions);
+                step.starts = starts;
+                steps.push(step);
+            }
         }
         Ok(Roadmap {
             company: profile.name.clone(),
@@ -158,11 +199,12 @@ impl<'r> Roadmap<'r> {
     pub fn moves(&self) -> Vec<Move> {
         self.steps
             .windows(2)
-            .filter(|w| {
+            .enumerate()
+            .filter(|(_, w)| {
                 let (before, after) = (&w[0].assessment, &w[1].assessment);
                 before.placement != after.placement || before.reports_to != after.reports_to
             })
-            .map(|w| {
+            .map(|(k, w)| {
                 let before = &w[0].assessment;
                 let after = &w[1].assessment;
                 let (old, new) = (before.placement, after.placement);
@@ -199,6 +241,7 @@ impl<'r> Roadmap<'r> {
                     .filter_map(|f| say(f.id, None));
                 Move {
                     at: w[1].stage,
+                    into: k + 1,
                     from: old,
                     to: new,
                     reported_to: before.reports_to.to_string(),
@@ -285,6 +328,21 @@ pub fn carried(step: &Step, before: &Step, title: &str) -> bool {
             .retitled
             .iter()
             .any(|r| r.after == title && had(&r.before))
+}
+
+/// Whether `title`, in place at `step` and new since the stage `before`, was announced
+/// there as a later hire (perhaps under another title): otherwise the team's assumed
+/// growth, or a program that starts, brought the seat in without notice.
+pub fn announced(step: &Step, before: &Step, title: &str) -> bool {
+    let later = |t: &str| {
+        (before.assessment.roles.iter())
+            .any(|r| r.status == RoleStatus::Later && r.title.as_str() == t)
+    };
+    later(title)
+        || step
+            .retitled
+            .iter()
+            .any(|r| r.after == title && later(&r.before))
 }
 
 #[cfg(test)]

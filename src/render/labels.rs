@@ -54,11 +54,25 @@ pub fn stage_heading(step: &crate::org::roadmap::Step<'_>) -> String {
         "projected"
     };
     format!(
-        "{} stage ({when}): {}, reporting to the {}",
-        step.stage,
+        "{} ({when}): {}, reporting to the {}",
+        stage_name(step),
         a.placement.label(),
         a.reports_to
     )
+}
+
+/// A roadmap step's name: `mid stage`, or for the step where planned programs start
+/// at the last stage, `scale stage, once the marketplace program runs`.
+pub fn stage_name(step: &crate::org::roadmap::Step<'_>) -> String {
+    match step.starts.as_slice() {
+        [] => format!("{} stage", step.stage),
+        [one] => format!("{} stage, once the {one} program runs", step.stage),
+        many => format!(
+            "{} stage, once the {} programs run",
+            step.stage,
+            crate::profile::listed(many).replace(", ", " and ")
+        ),
+    }
 }
 
 /// A person's new title in words, with why and the guidance: the diff's and the

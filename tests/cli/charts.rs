@@ -244,6 +244,31 @@ fn the_native_svg_legend_names_each_department_with_its_colour() {
     }
 }
 
+/// In Sellfy's roadmap at the scale stage the line to Customer success, the last and
+/// widest of the heads stacked left of the partnerships frame, runs down the corridor
+/// beside the stack (it ran 778 px, down through the frame and back up, when the
+/// corridor was widened only for a widest head with heads below it).
+#[test]
+fn a_line_to_the_last_stacked_head_runs_down_the_corridor() {
+    let svg = stdout(&["roadmap", &profile("sellfy"), "--format", "svg"]);
+    let scale = svg.rsplit("<svg x=\"0\"").next().unwrap();
+    let scale = format!("<svg{}", scale.trim_end().strip_suffix("</svg>").unwrap());
+    let doc = xml(&scale);
+    let lengths: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("aligns"))
+        .map(|n| {
+            let line = subpaths(n.attribute("d").unwrap()).concat();
+            segments(&line)
+                .iter()
+                .map(|(a, b)| (a.0 - b.0).abs() + (a.1 - b.1).abs())
+                .sum()
+        })
+        .collect();
+    assert_eq!(lengths.len(), 4, "{lengths:?}");
+    assert!(lengths.iter().all(|&l| l < 450.0), "{lengths:?}");
+}
+
 /// A legend row goes beside the one before only where that one fits on its line:
 /// the largest chart's roles follow its departments, Rewind's, whose departments
 /// wrap, start a line of their own (beside a wrapped row they read as a department).

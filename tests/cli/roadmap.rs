@@ -127,7 +127,7 @@ fn roles_are_listed_so_that_a_title_with_a_comma_reads_as_one_role() {
     let text = roadmap("profiles/rewind.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        scale.contains("Hire now: Regional partner lead, EMEA; Referral segment lead\n"),
+        listed(scale, "Hire now") == ["Regional partner lead, EMEA", "Referral segment lead"],
         "{scale}"
     );
 }
@@ -364,10 +364,40 @@ fn a_reason_that_rests_on_the_projection_says_it_is_assumed() {
 
 /// The roles listed after `label` at a stage, e.g. "In place".
 fn listed<'a>(stage: &'a str, label: &str) -> Vec<&'a str> {
+    hires(stage, label)
+        .into_iter()
+        .map(|(title, _)| title)
+        .collect()
+}
+
+/// The roles after `label`, each with its hiring trigger where one is given in
+/// parentheses ("Hire now: Partner onboarding manager (when ...)"); a title's own
+/// parentheses ("Head of partnerships (VP)") stay in the title.
+fn hires<'a>(stage: &'a str, label: &str) -> Vec<(&'a str, Option<&'a str>)> {
     let prefix = format!("  {label}: ");
-    (stage.lines())
-        .find_map(|l| l.strip_prefix(prefix.as_str()))
-        .map_or_else(Vec::new, |roles| roles.split("; ").collect())
+    let Some(roles) = (stage.lines()).find_map(|l| l.strip_prefix(prefix.as_str())) else {
+        return Vec::new();
+    };
+    // Split on "; " outside parentheses: a trigger can hold a semicolon.
+    let (mut out, mut depth, mut start) = (Vec::new(), 0, 0);
+    for (i, c) in roles.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth == 0 => {
+                out.push(&roles[start..i]);
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    out.push(&roles[start..]);
+    out.into_iter()
+        .map(|role| match role.rsplit_once(" (") {
+            Some((title, when)) if label == "Hire now" => (title, when.strip_suffix(')')),
+            _ => (role, None),
+        })
+        .collect()
 }
 
 /// A consultant's second review: Halvard's mid stage had a VP, a director and an
@@ -385,9 +415,11 @@ fn people_the_assumed_growth_brings_in_are_said_apart_from_those_in_place() {
         listed(mid, "In place"),
         ["Head of partnerships", "Affiliate partner manager"]
     );
-    assert_eq!(
-        listed(mid, "Hired by then"),
-        ["Technology partnerships manager"]
+    // Not announced at the early stage (an alliance manager and a liaison were): said
+    // apart, with why.
+    assert!(
+        mid.contains("Also hired by then, as the team grows to 3: Technology partnerships manager"),
+        "{mid}"
     );
     for path in crate::support::EXAMPLES
         .iter()
@@ -412,6 +444,11 @@ fn people_the_assumed_growth_brings_in_are_said_apart_from_those_in_place() {
                 assert!(
                     !before.contains(&joined),
                     "{path}: {joined} was there before"
+                );
+                // Hired by then: announced at the stage before as a later hire.
+                assert!(
+                    listed(w[0], "Hire later").contains(&joined),
+                    "{path}: {joined} was not announced before"
                 );
             }
         }
@@ -489,5 +526,73 @@ fn the_roadmap_charts_say_each_new_title_as_the_text_does() {
     assert!(
         svg.contains(">New title: the Partnerships lead becomes Head of partnerships: the"),
         "{svg}"
+    );
+}
+
+/// A consultant's fourth review: "Hire now" named roles without the trigger that the
+/// team table of `advise` gives, and a Director of technology partnerships was
+/// "Hired by then" at scale without having been announced at the stage before. Every
+/// hire now says when; a seat the assumed growth brings in without notice is said
+/// apart, with why.
+#[test]
+fn hire_now_says_when_and_unannounced_hires_say_why() {
+    let text = roadmap("tests/fixtures/consultant/shared-leader-launch-tech.yaml");
+    let mut said = 0;
+    for heading in [
+        "Early stage (now)",
+        "Mid stage (projected)",
+        "Scale stage (projected)",
+    ] {
+        for (title, when) in hires(stage(&text, heading), "Hire now") {
+            assert!(
+                when.is_some_and(|w| !w.is_empty()),
+                "{title} has no trigger"
+            );
+            said += 1;
+        }
+    }
+    assert!(said > 0, "{text}");
+    let (early, mid) = (
+        stage(&text, "Early stage (now)"),
+        stage(&text, "Mid stage (projected)"),
+    );
+    assert!(
+        !listed(early, "Hire later").contains(&"Technology partnerships manager"),
+        "{early}"
+    );
+    assert!(listed(mid, "Hired by then").is_empty(), "{mid}");
+    assert!(
+        mid.contains("Also hired by then, as the team grows to 3: Technology partnerships manager"),
+        "{mid}"
+    );
+}
+
+/// A consultant's fourth review: a company already at scale with a marketplace
+/// planned never saw it run; there was no later stage for it. The roadmap adds a
+/// step at the last stage where the planned programs run, with their roles.
+#[test]
+fn a_program_planned_at_scale_gets_a_step_where_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vantora.yaml");
+    std::fs::write(
+        &path,
+        "name: Vantora\ncompany: {employees: 4000, self_serve: false, sales_team: 500, \
+         marketing_team: 150, marketing_maturity: established, revenue_owner: coo}\n\
+         program: {types: [referral, integrator, technology], planned: [marketplace], \
+         maturity: scaling, revenue_share: 0.4, team_size: 20}\n",
+    )
+    .unwrap();
+    let text = roadmap(path.to_str().unwrap());
+    let launch = stage(
+        &text,
+        "Scale stage, once the marketplace program runs (projected)",
+    );
+    assert!(
+        launch.contains("assumes program.planned: marketplace -> none"),
+        "{launch}"
+    );
+    assert!(
+        launch.contains("Marketplace operations specialist"),
+        "{launch}"
     );
 }

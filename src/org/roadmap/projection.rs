@@ -107,6 +107,57 @@ pub fn project(
     Ok((p, assumed.0))
 }
 
+/// The profile with its planned programs running, for a profile already at the last
+/// stage, which has no later stage for them to start at: the programs that start (none
+/// when every planned one waits, as affiliates do without self-service buying, S3), the
+/// profile, and what was assumed. The team keeps at least `people` (those in place or
+/// hired now, who stay; T4); nothing else changes.
+pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, Vec<Assumption>) {
+    let mut p = profile.clone();
+    let mut assumed = Assumed(Vec::new());
+    let (types_before, planned_before) = (listed(&p.program.types), listed(&p.program.planned));
+    let started = start_planned(&mut p);
+    if started.is_empty() {
+        return (started, p, Vec::new());
+    }
+    let why = "the planned programs are running by then";
+    assumed.note(
+        Field::Types.path(),
+        types_before,
+        listed(&p.program.types),
+        why,
+    );
+    assumed.note(
+        Field::Planned.path(),
+        planned_before,
+        listed(&p.program.planned),
+        why,
+    );
+    assumed.raise(
+        Field::TeamSize,
+        &mut p.program.team_size,
+        u32::try_from(people)
+            .unwrap_or(u32::MAX)
+            .min(p.company.employees),
+        |n| n.to_string(),
+        "the people in place and hired now at the stage before stay; T4",
+    );
+    (started, p, assumed.0)
+}
+
+/// Starts the planned programs that can run: all but affiliates while customers cannot
+/// buy on their own (S3), which stay planned. Returns those that start.
+fn start_planned(p: &mut Profile) -> Vec<ProgramType> {
+    let self_serve = p.company.self_serve;
+    let (starting, waiting): (Vec<ProgramType>, Vec<ProgramType>) =
+        std::mem::take(&mut p.program.planned)
+            .into_iter()
+            .partition(|t| self_serve || *t != ProgramType::Affiliate);
+    p.program.types.extend(starting.iter().copied());
+    p.program.planned = waiting;
+    starting
+}
+
 /// The assumptions made so far.
 struct Assumed(Vec<Assumption>);
 
@@ -155,18 +206,12 @@ fn raise_program(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
         |m| m.to_string(),
         "the stage itself",
     );
-    let self_serve = p.company.self_serve;
     let (types_before, planned_before) = (listed(&p.program.types), listed(&p.program.planned));
-    let (starting, waiting): (Vec<ProgramType>, Vec<ProgramType>) =
-        std::mem::take(&mut p.program.planned)
-            .into_iter()
-            .partition(|t| self_serve || *t != ProgramType::Affiliate);
-    p.program.types.extend(starting);
-    p.program.planned = waiting;
+    start_planned(p);
     let mut types_why = "the planned programs are running by then";
     if p.program.types.is_empty() {
         // A program past `none` runs something: what the guidance starts with.
-        let (first, why) = if self_serve {
+        let (first, why) = if p.company.self_serve {
             (
                 ProgramType::Affiliate,
                 "nothing else is running or planned, and the guidance starts with affiliates, the lightest lift; M2",

@@ -302,3 +302,31 @@ fn a_small_company_moves_its_affiliates_to_marketing_once_marketing_is_built_out
         m.ended
     );
 }
+
+#[test]
+fn a_program_planned_at_the_last_stage_gets_a_step_where_it_runs() {
+    // Vantora (a consultant's fourth review): at scale, a marketplace planned; there
+    // is no later stage for it to start at, so it was never said.
+    let p = parse(
+        "name: V\ncompany: {employees: 4000, self_serve: false, sales_team: 500, \
+         marketing_team: 150, marketing_maturity: established, revenue_owner: coo}\n\
+         program: {types: [referral, integrator, technology], planned: [marketplace], \
+         maturity: scaling, revenue_share: 0.4, team_size: 20}\n",
+    );
+    let roadmap = roadmap_of(&p);
+    let stages: Vec<Stage> = roadmap.steps.iter().map(|s| s.stage).collect();
+    assert_eq!(stages, [Stage::Scale, Stage::Scale]);
+    let launch = &roadmap.steps[1];
+    assert_eq!(launch.starts, [crate::profile::ProgramType::Marketplace]);
+    assert!(launch.profile.program.planned.is_empty());
+    assert!(
+        (launch.assessment.roles.iter())
+            .any(|r| r.title.as_str() == "Marketplace operations specialist"),
+        "{:?}",
+        roles_with(launch, RoleStatus::Current)
+    );
+    // Affiliates without self-service buying wait (S3): no step for them.
+    let mut waiting = p.clone();
+    waiting.program.planned = vec![crate::profile::ProgramType::Affiliate];
+    assert_eq!(roadmap_of(&waiting).steps.len(), 1);
+}

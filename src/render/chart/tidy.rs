@@ -254,7 +254,10 @@ fn row_items(tree: &Outline<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f6
             if k == leaves[0] {
                 let (mut stack, spines) = columns(tree, &leaves);
                 // Room right of the stack, before a subtree beside it, for a line's tag
-                // beside its widest box and the lines to the boxes below it going past.
+                // beside its widest box and the lines to the boxes below it going past,
+                // or, where the widest box is the last of three or more, for the lines
+                // to it and the boxes above (without it Sellfy's line to Customer
+                // success at scale ran down through the partnerships frame and back).
                 let b = stack.bounds();
                 let widest = stack
                     .boxes
@@ -262,7 +265,9 @@ fn row_items(tree: &Outline<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f6
                     .map(|e| e.1)
                     .find(|r| r.right() == b.right());
                 let below = |w: Rect| stack.boxes.iter().any(|e| e.1.y > w.y && e.1.right() > w.x);
-                if widest.is_some_and(below) && kids[i..].iter().any(|&k| !small(k)) {
+                let ends_wide = widest.is_some_and(|w| !below(w)) && stack.boxes.len() > 2;
+                if (widest.is_some_and(below) || ends_wide) && kids[i..].iter().any(|&k| !small(k))
+                {
                     stack.shape.push(Rect::new(b.x, b.y, b.w + CORRIDOR, b.h));
                 }
                 items.push((stack, spines));

@@ -1,9 +1,9 @@
 //! The roadmap as text: for each stage, what is assumed, where partnerships sits and
 //! the team; between stages, when and why to move.
 
-use crate::assessment::{Placement, RoleStatus, Stage};
-use crate::org::roadmap::{Move, Roadmap, Step, assumptions, carried, roles_with};
-use crate::render::labels::{printable, retitle};
+use crate::assessment::{Placement, RoleStatus};
+use crate::org::roadmap::{Move, Roadmap, Step, announced, assumptions, carried, roles_with};
+use crate::render::labels::{printable, retitle, stage_name};
 use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
 use std::io::{self, Write};
@@ -29,9 +29,9 @@ pub fn text(roadmap: &Roadmap, style: Style, out: &mut dyn Write) -> io::Result<
     let moves = roadmap.moves();
     for (k, step) in roadmap.steps.iter().enumerate() {
         let when = if k == 0 { "now" } else { "projected" };
-        let heading = format!("{} stage ({when})", capitalised(step.stage.as_str()));
+        let heading = format!("{} ({when})", capitalised(&stage_name(step)));
         writeln!(out, "\n{}", bold(&heading, style))?;
-        moves_into(step.stage, &moves, width, out)?;
+        moves_into(k, &moves, width, out)?;
         let before = k.checked_sub(1).map(|j| &roadmap.steps[j]);
         stage(step, before, style, out)?;
     }
@@ -57,9 +57,10 @@ fn bold(text: &str, style: Style) -> String {
     }
 }
 
-/// The moves of partnerships at `stage`, each with the guidance that starts to apply.
-fn moves_into(stage: Stage, moves: &[Move], width: usize, out: &mut dyn Write) -> io::Result<()> {
-    for m in moves.iter().filter(|m| m.at == stage) {
+/// The moves of partnerships into the step `k`, each with the guidance that starts to
+/// apply.
+fn moves_into(k: usize, moves: &[Move], width: usize, out: &mut dyn Write) -> io::Result<()> {
+    for m in moves.iter().filter(|m| m.into == k) {
         // The reasons are the guidance that starts to apply; the assumptions
         // below are only how the projection got here, so they are not repeated.
         let same_leader = m.from != m.to && m.reported_to == m.reports_to;
@@ -158,29 +159,51 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
         a.confidence_words()
     );
     writeln!(out, "{}", wrap(&printable(&placement), "  ", width))?;
-    // In place at a projected stage: the people of the stage before, and those the
-    // team's assumed growth brought in between, said apart.
+    // In place at a projected stage: the people of the stage before, those hired
+    // that the stage before announced, and those the team's assumed growth brought
+    // in without notice, said apart with why.
     let current = roles_with(step, RoleStatus::Current);
     let (was, joined): (Vec<&str>, Vec<&str>) = match before {
         Some(b) => current.iter().partition(|t| carried(step, b, t)),
         None => (current, Vec::new()),
     };
+    let (announced, unannounced): (Vec<&str>, Vec<&str>) = match before {
+        Some(b) => joined.iter().partition(|t| announced(step, b, t)),
+        None => (joined, Vec::new()),
+    };
+    let grown = if step.starts.is_empty() {
+        format!(
+            "Also hired by then, as the team grows to {}: ",
+            step.profile.program.team_size
+        )
+    } else {
+        format!(
+            "Also hired by then, as the {} program starts: ",
+            crate::profile::listed(&step.starts)
+        )
+    };
+    // Hire now says when, as the team table of `advise` does.
+    let next: Vec<String> = (a.roles.iter())
+        .filter(|r| r.status == RoleStatus::Next)
+        .map(|r| format!("{} ({})", r.title, r.hire_when))
+        .collect();
+    let next: Vec<&str> = next.iter().map(String::as_str).collect();
     for (roles, label) in [
-        (was, "In place"),
-        (joined, "Hired by then"),
-        (roles_with(step, RoleStatus::Next), "Hire now"),
-        (roles_with(step, RoleStatus::Later), "Hire later"),
+        (was, "  In place: ".to_string()),
+        (announced, "  Hired by then: ".to_string()),
+        (unannounced, format!("  {grown}")),
+        (next, "  Hire now: ".to_string()),
+        (
+            roles_with(step, RoleStatus::Later),
+            "  Hire later: ".to_string(),
+        ),
     ] {
         if !roles.is_empty() {
+            // Semicolons: a title can hold a comma ("Regional partner lead, EMEA").
             writeln!(
                 out,
                 "{}",
-                // Semicolons: a title can hold a comma ("Regional partner lead, EMEA").
-                wrap(
-                    &printable(&roles.join("; ")),
-                    &format!("  {label}: "),
-                    width
-                )
+                wrap(&printable(&roles.join("; ")), &label, width)
             )?;
         }
     }
