@@ -257,11 +257,17 @@ impl Compiled {
 impl Form {
     /// Terms as a form: narrow when all their atoms are among the first 64.
     fn of(terms: Vec<Term>) -> Form {
-        let narrow = |t: &Term| Some(NarrowTerm {
-            all: u64::try_from(t.all).ok()?,
-            none: u64::try_from(t.none).ok()?,
-        });
-        match terms.iter().map(narrow).collect::<Option<Box<[NarrowTerm]>>>() {
+        let narrow = |t: &Term| {
+            Some(NarrowTerm {
+                all: u64::try_from(t.all).ok()?,
+                none: u64::try_from(t.none).ok()?,
+            })
+        };
+        match terms
+            .iter()
+            .map(narrow)
+            .collect::<Option<Box<[NarrowTerm]>>>()
+        {
             Some(narrow) => Form::Narrow(narrow),
             None => Form::Terms(terms.into()),
         }

@@ -31,8 +31,8 @@ pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
     let preferred = |boss: &[Option<usize>], i: usize, strict: bool| {
         let role = &roles[i];
         role.reports_to.iter().find_map(|title| {
-            let c = (0..roles.len())
-                .find(|&c| c != i && roles[c].title.eq_ignore_ascii_case(title))?;
+            let c =
+                (0..roles.len()).find(|&c| c != i && roles[c].title.eq_ignore_ascii_case(title))?;
             let in_time = status_rank(roles[c].status)
                 <= status_rank(role.status).max(status_rank(RoleStatus::Next));
             ((in_time || !strict) && !reaches(boss, c, i)).then_some(c)
