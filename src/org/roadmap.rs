@@ -248,8 +248,8 @@ impl<'r> Roadmap<'r> {
                     reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
-                    why: premise::grouped(against.chain(reasons)),
-                    ended: premise::grouped(ended),
+                    why: premise::grouped(against.chain(reasons), false),
+                    ended: premise::grouped(ended, true),
                 }
             })
             .collect()

@@ -100,7 +100,9 @@ pub(super) struct Said {
 
 /// The reasons in order, those resting on the same assumptions said together after
 /// them once: "If partners bring 25% of revenue, as assumed for this stage: a; and b."
-pub(super) fn grouped(said: impl Iterator<Item = Said>) -> Vec<String> {
+/// Guidance that `ended` is said with the assumption as its cause: "A, now that
+/// marketing is emerging, as assumed for this stage."
+pub(super) fn grouped(said: impl Iterator<Item = Said>, ended: bool) -> Vec<String> {
     let mut out: Vec<(Option<String>, Vec<String>)> = Vec::new();
     for s in said {
         match out.iter_mut().find(|(p, _)| p.is_some() && *p == s.premise) {
@@ -111,6 +113,17 @@ pub(super) fn grouped(said: impl Iterator<Item = Said>) -> Vec<String> {
     out.into_iter()
         .map(|(premise, texts)| match premise {
             None => texts.concat(),
+            // Guidance that stops applying because of an assumption: the assumption
+            // is why it ended, said after it, not as the condition it holds under.
+            Some(p) if ended => {
+                let texts = texts.join("; and ");
+                let mut chars = texts.chars();
+                let first = chars.next().into_iter().flat_map(char::to_uppercase);
+                format!(
+                    "{}, now that {p}, as assumed for this stage.",
+                    first.chain(chars).collect::<String>()
+                )
+            }
             Some(p) => format!(
                 "If {p}, as assumed for this stage: {}.",
                 texts.join("; and ")
@@ -162,7 +175,7 @@ mod tests {
             said(share, "its own department gets budget"),
         ];
         assert_eq!(
-            grouped(reasons.into_iter()),
+            grouped(reasons.into_iter(), false),
             [
                 "The program is established.",
                 "If partners bring 25% of revenue, as assumed for this stage: a sizeable share \
