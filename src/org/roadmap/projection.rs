@@ -111,7 +111,8 @@ pub fn project(
 /// stage, which has no later stage for them to start at: the programs that start (none
 /// when every planned one waits, as affiliates do without self-service buying, S3), the
 /// profile, and what was assumed. The team keeps at least `people` (those in place or
-/// hired now, who stay; T4); nothing else changes.
+/// hired now, who stay; T4), and the company at least that team; nothing else
+/// changes.
 pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, Vec<Assumption>) {
     let mut p = profile.clone();
     let mut assumed = Assumed(Vec::new());
@@ -133,12 +134,19 @@ pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, V
         listed(&p.program.planned),
         why,
     );
+    let people = u32::try_from(people).unwrap_or(u32::MAX);
+    // A company smaller than the team it hires grows by those hires.
+    assumed.raise(
+        Field::Employees,
+        &mut p.company.employees,
+        people,
+        |n| n.to_string(),
+        "the people in place and hired now at the stage before work there",
+    );
     assumed.raise(
         Field::TeamSize,
         &mut p.program.team_size,
-        u32::try_from(people)
-            .unwrap_or(u32::MAX)
-            .min(p.company.employees),
+        people.min(p.company.employees),
         |n| n.to_string(),
         "the people in place and hired now at the stage before stay; T4",
     );
