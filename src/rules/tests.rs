@@ -308,6 +308,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.types=technology,referral"]),
     ),
     (
+        "marketplace-alone-no-home",
+        &["program.types=", "program.maturity=none", "program.planned=marketplace"],
+        Some(&[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=marketplace,referral",
+        ]),
+    ),
+    (
         "report-to-ceo-owner",
         &["company.revenue_owner=ceo", "program.maturity=established"],
         Some(&["company.revenue_owner=ceo"]),
