@@ -309,7 +309,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "marketplace-alone-no-home",
-        &["program.types=", "program.maturity=none", "program.planned=marketplace"],
+        &[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=marketplace",
+        ],
         Some(&[
             "program.types=",
             "program.maturity=none",
