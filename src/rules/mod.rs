@@ -26,6 +26,7 @@ mod effects;
 pub mod engine;
 pub mod explain;
 pub mod fixtures;
+mod hiring;
 pub mod lint;
 pub mod seats;
 
