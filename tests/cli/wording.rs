@@ -108,7 +108,7 @@ fn reasons_name_only_what_the_programs_involve() {
         .filter(|r| r.contains("run side by side"))
         .collect();
     assert_eq!(d2.len(), 1, "{d2:?}");
-    assert!(d2[0].contains("sales and product work"), "{}", d2[0]);
+    assert!(d2[0].contains("close deals"), "{}", d2[0]);
     assert!(!d2[0].contains("marketing"), "no affiliates run: {}", d2[0]);
 }
 
@@ -750,4 +750,16 @@ fn a_lone_seller_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
         .map(|c| c["cites"][0].clone())
         .collect();
     assert!(!cites.contains(&Value::from("D6")), "{cites:?}");
+}
+
+/// Integrators implement the product for customers and co-sell (R2); the product
+/// cadence (R3) is for technology alliances or an integrations goal. A program of
+/// resellers and integrators meets customer success, not product (a consultant's
+/// fifth review, Corvid).
+#[test]
+fn integrators_alone_meet_no_product_cadence() {
+    let stonegate = assessment("revenue-owner-cro");
+    let with = texts(&stonegate, "cadence", "with");
+    assert!(with.iter().any(|w| w == "Customer success"), "{with:?}");
+    assert!(!with.iter().any(|w| w == "Product"), "{with:?}");
 }
