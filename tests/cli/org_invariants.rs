@@ -1062,3 +1062,40 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
         "{kitewall:?}"
     );
 }
+
+/// A lead hired now leads the people in place it is planned over (E3, T3): Quarry
+/// Data's growth team lead, to hire now, over its two managers in place; TouchBistro's
+/// analyst in place under the program manager hired now.
+#[test]
+fn a_lead_hired_now_leads_the_people_in_place() {
+    let status = |a: &Assessment, title: &str| {
+        (a.roles.iter())
+            .find(|r| r.title.as_str() == title)
+            .map(|r| r.status)
+            .unwrap_or_else(|| panic!("no {title}"))
+    };
+    let boss = |t: &[(String, String)], title: &str| {
+        (t.iter().find(|(p, _)| p == title))
+            .map(|(_, b)| b.clone())
+            .unwrap_or_else(|| panic!("no {title} in {t:?}"))
+    };
+    let (quarry, titles_q) = titles("tests/fixtures/consultant/three-motions-mid.yaml");
+    assert_eq!(
+        status(&quarry, "Partner growth team lead"),
+        RoleStatus::Next
+    );
+    for manager in ["Channel partnerships manager", "Integrator partner manager"] {
+        assert_eq!(status(&quarry, manager), RoleStatus::Current);
+        assert_eq!(boss(&titles_q, manager), "Partner growth team lead");
+    }
+    let (tb, titles_tb) = titles("profiles/touchbistro.yaml");
+    assert_eq!(status(&tb, "Partner program manager"), RoleStatus::Next);
+    assert_eq!(
+        status(&tb, "Partner operations analyst"),
+        RoleStatus::Current
+    );
+    assert_eq!(
+        boss(&titles_tb, "Partner operations analyst"),
+        "Partner program manager"
+    );
+}

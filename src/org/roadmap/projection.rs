@@ -146,7 +146,7 @@ pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, V
     assumed.raise(
         Field::TeamSize,
         &mut p.program.team_size,
-        people.min(p.company.employees),
+        people,
         |n| n.to_string(),
         "the people in place and hired now at the stage before stay; T4",
     );
