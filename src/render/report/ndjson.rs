@@ -367,6 +367,8 @@ impl Ndjson<'_> {
         line.raw(key!("roles"));
         line.list(roles, |line, r| {
             let found = self.rule(r.origin).and_then(|(rule, i)| rule.roles.get(i));
+            // A role's timing is the profile's, not the rule's: written in full.
+            let found = found.filter(|_| r.timing.is_none());
             match around_hit(found, r.title).map(|a| a.pieces.as_slice()) {
                 Some([before, after]) => {
                     line.raw(before);
