@@ -342,6 +342,17 @@ pub enum HireTiming {
     Stage,
 }
 
+impl HireTiming {
+    /// The timing as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HireTiming::Span => "span",
+            HireTiming::Pace => "pace",
+            HireTiming::Stage => "stage",
+        }
+    }
+}
+
 impl Role<'_> {
     /// When to hire it, as the reports say: the trigger, and why it is hired sooner
     /// or later than the trigger alone says (`timing`).

@@ -6,7 +6,7 @@ use super::Rulebook;
 use super::seats::{planned_seats, seats, spec};
 use crate::assessment::{HireTiming, Origin, Role, RoleStatus, Stage};
 use crate::org::model::MAX_REPORTS;
-use crate::org::model::reporting::{Reporting, managers};
+use crate::org::model::reporting::{Reporting, leads_more_than, led_by, managers};
 
 impl Rulebook {
     /// The roles in hiring order (by rank, then in the order the rules gave them), the
@@ -81,14 +81,13 @@ fn statuses(
     let mut out: Vec<Role> = Vec::with_capacity(roles.len());
     // A team lead whom the whole plan gives too few reports to lead is no team lead.
     // (Nothing is allocated for a plan without team leads, as in most batch runs.)
-    let dropped: Vec<bool> = if roles.iter().any(|(_, r)| r.leads_at_least > 0) {
-        let plan: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
-        let boss = Reporting::of(&plan).managers(|_| RoleStatus::Current);
-        (plan.iter().enumerate())
+    let roles: Vec<Role> = roles.into_iter().map(|(_, r)| r).collect();
+    let dropped: Vec<bool> = if roles.iter().any(|r| r.leads_at_least > 0) {
+        (roles.iter().enumerate())
             .map(|(i, r)| {
                 r.leads_at_least > 0
                     && !held_at(i)
-                    && led(&plan, &boss, i, beyond, false) < r.leads_at_least as usize
+                    && led(&roles, i, beyond, |_| RoleStatus::Current) < r.leads_at_least as usize
             })
             .collect()
     } else {
@@ -98,7 +97,7 @@ fn statuses(
     let beyond = (team_size as usize).saturating_sub(kept);
     // A team lead that waits for its reports is hired after them: last.
     let mut waiting = Vec::new();
-    for (i, (_, mut role)) in roles.into_iter().enumerate() {
+    for (i, mut role) in roles.into_iter().enumerate() {
         if dropped.get(i).copied().unwrap_or(false) {
             continue;
         }
@@ -108,7 +107,7 @@ fn statuses(
             role.status = RoleStatus::Next;
             out.push(role);
             let at = out.len() - 1;
-            let reports = led(&out, &managers(&out), at, beyond, true);
+            let reports = led(&out, at, beyond, |j| out[j].status);
             role = out.pop().expect("pushed above");
             if reports < role.leads_at_least as usize {
                 role.status = RoleStatus::Later;
@@ -146,19 +145,19 @@ fn statuses(
 /// The largest team that makes one hire at a time; a larger one makes two.
 const MAX_ONE_HIRE: usize = 3;
 
-/// How many of `roles` report to role `lead` by `boss` (their managers,
-/// [`Reporting::managers`]): of those in place or hired now when `hired`, of all
-/// otherwise; with the `beyond` people who hold more of such a role.
+/// How many of `roles` report to role `lead` ([`led_by`]) with the statuses `status`,
+/// of those in place or hired now; with the `beyond` people who hold more of such a
+/// role.
 fn led(
     roles: &[Role<'_>],
-    boss: &[Option<usize>],
     lead: usize,
     beyond: usize,
-    hired: bool,
+    status: impl Fn(usize) -> RoleStatus,
 ) -> usize {
-    (roles.iter().zip(boss))
-        .filter(|(r, b)| **b == Some(lead) && (!hired || r.status != RoleStatus::Later))
-        .map(|(r, _)| 1 + if r.more_of { beyond } else { 0 })
+    let hired = |i: usize| status(i) != RoleStatus::Later;
+    led_by(roles, lead, &status)
+        .filter(|&i| hired(i))
+        .map(|i| 1 + if roles[i].more_of { beyond } else { 0 })
         .sum()
 }
 
@@ -170,17 +169,13 @@ fn led(
 /// lead over the channel manager in place, not another segment's lead who would
 /// take the channel manager only because its own is not hired).
 fn within_span(roles: &mut [Role<'_>]) {
-    // A lead of a team of nine or fewer has eight or fewer reports.
-    if roles.len() <= MAX_REPORTS + 1 {
+    if !leads_more_than(roles, MAX_REPORTS) {
         return;
     }
+    let mut boss = managers(roles);
+    let direct = |boss: &[Option<usize>]| boss.iter().filter(|b| **b == Some(0)).count();
     let reporting = Reporting::of(roles);
     let mut status: Vec<RoleStatus> = roles.iter().map(|r| r.status).collect();
-    let mut boss = reporting.managers(|i| status[i]);
-    let direct = |boss: &[Option<usize>]| boss.iter().filter(|b| **b == Some(0)).count();
-    if direct(&boss) <= MAX_REPORTS {
-        return;
-    }
     // Who leads whom once everyone is hired.
     let planned = reporting.managers(|_| RoleStatus::Current);
     while direct(&boss) > MAX_REPORTS {

@@ -20,53 +20,107 @@ impl Reporting {
     pub fn of(roles: &[Role<'_>]) -> Reporting {
         let mut choices = Vec::new();
         let mut ends = Vec::with_capacity(roles.len());
-        for (i, role) in roles.iter().enumerate() {
-            for title in role.reports_to {
-                let found = (0..roles.len())
-                    .find(|&c| c != i && roles[c].title.eq_ignore_ascii_case(title));
-                choices.extend(found);
-            }
+        for i in 0..roles.len() {
+            choices.extend(choices_of(roles, i));
             ends.push(choices.len());
         }
         Reporting { choices, ends }
     }
 
-    /// The manager of each role, by index, with the roles' statuses `status`: the
-    /// first role leads the team and reports outside it (`None`); each other role
-    /// reports to the first of its choices hired no later than it is or hired now (a
-    /// team or segment lead hired now leads the people in place), that is not below
-    /// it, else to the lead. Nobody reports to a role hired after them.
+    /// The manager of each role, by index, with the roles' statuses `status`
+    /// ([`manager`]).
     pub fn managers(&self, status: impl Fn(usize) -> RoleStatus) -> Vec<Option<usize>> {
-        let n = self.ends.len();
-        let mut boss: Vec<Option<usize>> = vec![None; n];
-        // Whether `from`'s chain of managers reaches `to` (or loops).
-        let reaches = |boss: &[Option<usize>], from: usize, to: usize| {
-            let mut at = Some(from);
-            let mut steps = 0;
-            while let Some(p) = at {
-                if p == to || steps > n {
-                    return true;
-                }
-                steps += 1;
-                at = boss[p];
-            }
-            false
-        };
-        for i in 1..n {
-            let own = status_rank(status(i)).max(status_rank(RoleStatus::Next));
+        let mut boss: Vec<Option<usize>> = vec![None; self.ends.len()];
+        for i in 1..boss.len() {
             let choices = &self.choices[self.ends[i - 1]..self.ends[i]];
-            let found = choices
-                .iter()
-                .copied()
-                .find(|&c| status_rank(status(c)) <= own && !reaches(&boss, c, i));
-            boss[i] = Some(found.unwrap_or(0));
+            boss[i] = Some(manager(&boss, i, choices.iter().copied(), &status));
         }
         boss
     }
 }
 
+/// The roles that role `i` of `roles` may report to, first choice first: those of its
+/// `reports_to` titles that the team has (letter case aside), by index.
+fn choices_of<'a>(roles: &'a [Role<'_>], i: usize) -> impl Iterator<Item = usize> + 'a {
+    (roles[i].reports_to.iter()).filter_map(move |title| {
+        (0..roles.len()).find(|&c| c != i && roles[c].title.eq_ignore_ascii_case(title))
+    })
+}
+
+/// The one rule of who reports to whom: role `i` (not the first, who leads the team
+/// and reports outside it) reports to the first of its `choices` hired no later than
+/// it is or hired now (a team or segment lead hired now leads the people in place),
+/// that is not below it in `boss` (the managers of the roles before it), else to the
+/// lead, role 0. Nobody reports to a role hired after them. `boss` may be shorter
+/// than the team (a role past its end is taken to have no manager yet).
+fn manager(
+    boss: &[Option<usize>],
+    i: usize,
+    mut choices: impl Iterator<Item = usize>,
+    status: impl Fn(usize) -> RoleStatus,
+) -> usize {
+    let own = status_rank(status(i)).max(status_rank(RoleStatus::Next));
+    // Whether `from`'s chain of managers reaches `i` (or loops).
+    let reaches = |from: usize| {
+        let mut at = Some(from);
+        let mut steps = 0;
+        while let Some(p) = at {
+            if p == i || steps > boss.len() {
+                return true;
+            }
+            steps += 1;
+            at = boss.get(p).copied().flatten();
+        }
+        false
+    };
+    choices
+        .find(|&c| status_rank(status(c)) <= own && !reaches(c))
+        .unwrap_or(0)
+}
+
+/// The roles of `roles` that report to role `lead` with the statuses `status`, by the
+/// rule of [`manager`], looked up only among the roles that name it: the hiring order
+/// counts a team lead's reports with it for most profiles of a batch. (A cycle
+/// through roles that do not name the lead is not seen; the rulebook has none.)
+pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
+    roles: &'a [Role<'_>],
+    lead: usize,
+    status: S,
+) -> impl Iterator<Item = usize> + 'a {
+    let title = roles[lead].title;
+    (1..roles.len()).filter(move |&i| {
+        (roles[i].reports_to.iter()).any(|t| t.eq_ignore_ascii_case(title))
+            && manager(&[], i, choices_of(roles, i), &status) == lead
+    })
+}
+
 /// The manager of each of `roles` (in hiring order), by index in `roles`, with their
-/// statuses ([`Reporting::managers`]).
+/// own statuses ([`manager`]); each role's choices are looked up only as far as its
+/// manager, as this runs for most profiles of a batch.
 pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
-    Reporting::of(roles).managers(|i| roles[i].status)
+    let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
+    for i in 1..roles.len() {
+        boss[i] = Some(manager(&boss, i, choices_of(roles, i), |j| roles[j].status));
+    }
+    boss
+}
+
+/// Whether the first of `roles` (the lead) has more than `most` direct reports with
+/// the roles' own statuses ([`managers`]); it stops as soon as the answer is known,
+/// as the hiring order asks it of every profile with more roles than that.
+pub fn leads_more_than(roles: &[Role<'_>], most: usize) -> bool {
+    let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
+    let mut direct = 0;
+    for i in 1..roles.len() {
+        if direct + (roles.len() - i) <= most {
+            return false;
+        }
+        let b = manager(&boss, i, choices_of(roles, i), |j| roles[j].status);
+        boss[i] = Some(b);
+        direct += usize::from(b == 0);
+        if direct > most {
+            return true;
+        }
+    }
+    false
 }

@@ -367,13 +367,20 @@ impl Ndjson<'_> {
         line.raw(key!("roles"));
         line.list(roles, |line, r| {
             let found = self.rule(r.origin).and_then(|(rule, i)| rule.roles.get(i));
-            // A role's timing is the profile's, not the rule's: written in full.
-            let found = found.filter(|_| r.timing.is_none());
             match around_hit(found, r.title).map(|a| a.pieces.as_slice()) {
                 Some([before, after]) => {
                     line.raw(before);
                     line.name(r.status.as_str());
-                    line.raw(after);
+                    match r.timing {
+                        None => line.raw(after),
+                        // The profile's, not the rule's: its last field.
+                        Some(timing) => {
+                            line.raw(after.strip_suffix('}').unwrap_or(after));
+                            line.raw(",\"timing\":");
+                            line.name(timing.as_str());
+                            line.raw("}");
+                        }
+                    }
                     Ok(())
                 }
                 _ => line.value(r),
