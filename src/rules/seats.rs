@@ -33,7 +33,13 @@ pub(crate) fn spec(rulebook: &Rulebook, origin: Origin) -> Option<&RoleSpec> {
 /// seats one person; titles are matched first, over all the people, so that a retitle
 /// never takes a seat that a person of the same title keeps.
 pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Option<usize>> {
-    seats_among(rulebook, people, roles, &mut vec![false; roles.len()], false)
+    seats_among(
+        rulebook,
+        people,
+        roles,
+        &mut vec![false; roles.len()],
+        false,
+    )
 }
 
 /// Where each role `planned` for later sits among `roles`, once the `people` have

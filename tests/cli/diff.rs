@@ -82,7 +82,11 @@ fn two_profiles_of_one_company_keep_its_people() {
     let dir = tempfile::tempdir().unwrap();
     let grown = dir.path().join("touchbistro-grown.yaml");
     let text = std::fs::read_to_string(crate::support::repo("profiles/touchbistro.yaml")).unwrap();
-    std::fs::write(&grown, text.replace("  maturity: established", "  maturity: scaling")).unwrap();
+    std::fs::write(
+        &grown,
+        text.replace("  maturity: established", "  maturity: scaling"),
+    )
+    .unwrap();
     partner_org()
         .args(["diff", "profiles/touchbistro.yaml"])
         .arg(&grown)

@@ -2,9 +2,9 @@
 //! self-service buying and the go-to-market teams, and what it then advises.
 
 use crate::support::partner_org;
+use partner_org::assessment::RoleStatus;
 use partner_org::assessment::Stage;
 use partner_org::org::roadmap::{self, Roadmap};
-use partner_org::assessment::RoleStatus;
 use partner_org::profile::{Profile, ProgramType, Source};
 use partner_org::rules::Rulebook;
 use proptest::prelude::*;
@@ -678,7 +678,10 @@ fn an_alliance_manager_keeps_the_job_and_a_changed_plan_is_said() {
         listed(mid, "In place").contains(&"Alliance partner manager"),
         "{mid}"
     );
-    assert!(!mid.contains("becomes Channel partnerships manager"), "{mid}");
+    assert!(
+        !mid.contains("becomes Channel partnerships manager"),
+        "{mid}"
+    );
     assert!(
         listed(mid, "Hire later").contains(&"Channel partnerships manager"),
         "{mid}"

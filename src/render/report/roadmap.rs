@@ -215,7 +215,11 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
     // A plan carried under another title is said too, never silently gone.
     for r in &step.replanned {
         let line = format!("{}.", replan(r));
-        writeln!(out, "{}", wrap(&printable(&line), "  Plan changed: ", width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&printable(&line), "  Plan changed: ", width)
+        )?;
     }
     // A mitigation is advice for the stage its caveat is raised at ("start with
     // referrals under sales"); by the next stage it has been taken or no longer fits.
