@@ -226,13 +226,24 @@ fn the_people_hired_at_one_stage_are_in_place_at_the_next_under_a_title_said() {
     );
     // A team lead waits for two partner managers (a consultant's third review): the
     // channel manager for the referrals that start at mid stage is not hired yet, so
-    // the team lead is for later, and none is retitled at scale.
+    // the team lead is for later, and none is retitled at scale, where the plan for
+    // one is said as the affiliate segment lead's.
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
         !listed(mid, "Hire now").contains(&"Partner growth team lead"),
         "{mid}"
     );
-    assert!(!scale.contains("Partner growth team lead"), "{scale}");
+    assert!(
+        !scale.contains("the Partner growth team lead becomes"),
+        "{scale}"
+    );
+    assert!(
+        scale.contains(
+            "Plan changed: the Partner growth team lead planned before is the Affiliate \
+             segment lead here"
+        ),
+        "{scale}"
+    );
 }
 
 /// A consultant's third review (Stonegate, four people, resellers): "Hire now" listed
@@ -416,10 +427,16 @@ fn people_the_assumed_growth_brings_in_are_said_apart_from_those_in_place() {
         listed(mid, "In place"),
         ["Head of partnerships", "Affiliate partner manager"]
     );
-    // Not announced at the early stage (an alliance manager and a liaison were): said
-    // apart, with why.
+    // Announced at the early stage as the liaison, whose plan it is: said, with why.
+    assert_eq!(
+        listed(mid, "Hired by then"),
+        ["Technology partnerships manager"]
+    );
     assert!(
-        mid.contains("Also hired by then, as the team grows to 3: Technology partnerships manager"),
+        mid.contains(
+            "Plan changed: the Technology alliance liaison planned before is the Technology \
+             partnerships manager here"
+        ),
         "{mid}"
     );
     for path in crate::support::EXAMPLES
@@ -561,10 +578,23 @@ fn hire_now_says_when_and_unannounced_hires_say_why() {
         !listed(early, "Hire later").contains(&"Technology partnerships manager"),
         "{early}"
     );
-    assert!(listed(mid, "Hired by then").is_empty(), "{mid}");
-    assert!(
-        mid.contains("Also hired by then, as the team grows to 3: Technology partnerships manager"),
+    // Announced as the liaison's plan, which the stage says has changed.
+    assert_eq!(
+        listed(mid, "Hired by then"),
+        ["Technology partnerships manager"],
         "{mid}"
+    );
+    assert!(!mid.contains("Also hired by then"), "{mid}");
+    assert!(
+        mid.contains("Plan changed: the Technology alliance liaison"),
+        "{mid}"
+    );
+    // Sellfy's scale stage: seats nobody announced, said apart with why.
+    let text = roadmap("profiles/sellfy.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains("Also hired by then, as the team grows to 8: Partner onboarding manager"),
+        "{scale}"
     );
 }
 
