@@ -225,3 +225,35 @@ fn the_command_to_try_reads_stdin_as_typed() {
         "{text}"
     );
 }
+
+/// "none" is a value of several answers (revenue owner, maturities): the change column
+/// never uses it for "no change flips it", in the table or stacked.
+#[test]
+fn no_flip_does_not_read_as_the_value_none() {
+    for name in EXAMPLES {
+        let path = format!("profiles/{name}.yaml");
+        let text = crate::support::stdout(&["what-if", &path]);
+        let rows: Vec<Vec<&str>> = (text.lines())
+            .map(|l| l.split('┆').map(|c| c.trim_matches(['│', ' '])).collect())
+            .filter(|cells: &Vec<&str>| cells.len() == 5)
+            .collect();
+        assert!(rows.len() > 15, "{name}:\n{text}");
+        assert!(rows.iter().all(|r| r[2] != "none"), "{name}:\n{text}");
+        let owner = (rows.iter())
+            .find(|r| r[0] == "company.revenue_owner")
+            .unwrap();
+        if owner[1] == "none" && owner[3].is_empty() {
+            assert_eq!(owner[2], "no change does", "{name}");
+        }
+    }
+    let narrow = partner_org()
+        .args(["what-if", "profiles/sellfy.yaml"])
+        .env("COLUMNS", "50")
+        .output()
+        .unwrap();
+    let narrow = String::from_utf8(narrow.stdout).unwrap();
+    assert!(
+        narrow.contains("company.revenue_owner\n  now none; no change flips it (3 tried)\n"),
+        "{narrow}"
+    );
+}

@@ -6,6 +6,9 @@ use crate::render::wrapping::wrap;
 use comfy_table::Table;
 use std::io::{self, Write};
 
+/// The table's cell for an answer no change to which flips the placement.
+const NO_FLIP: &str = "no change does";
+
 /// How the report tells the reader to apply answer changes. The library names no
 /// command line: the binary words these with its own command and flags.
 pub trait HowToApply {
@@ -46,7 +49,9 @@ pub fn what_if_text(
         }
         let (change, then) = match &a.flip {
             Some(f) => (f.change.clone(), f.placement.to_string()),
-            None => ("none".to_string(), String::new()),
+            // Not "none": that is a value of several answers (revenue owner,
+            // maturities), which would read as the change.
+            None => (NO_FLIP.to_string(), String::new()),
         };
         t.add_row(vec![
             a.field.to_string(),
@@ -82,8 +87,7 @@ fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
             continue;
         };
         let rest = if then.is_empty() {
-            let tries = if tried == "1" { "try" } else { "tries" };
-            format!("now {now}; none of {tried} {tries} flips it")
+            format!("now {now}; no change flips it ({tried} tried)")
         } else {
             format!("now {now}; {change} flips it to {then} ({tried} tried)")
         };
