@@ -2,6 +2,7 @@
 
 use super::table::{keep_words_whole, new_table, words_fit};
 use crate::analysis::what_if::{Robustness, WhatIf};
+use crate::assessment::ConfidenceLabel;
 use crate::render::wrapping::wrap;
 use comfy_table::Table;
 use std::io::{self, Write};
@@ -28,7 +29,11 @@ pub fn what_if_text(
     apply: &dyn HowToApply,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let title = format!("{}: {} ({})", w.profile, w.placement, w.source);
+    let sure = match w.confidence_label {
+        ConfidenceLabel::Tie => "by a tie".to_string(),
+        label => format!("confidence {}", label.as_str()),
+    };
+    let title = format!("{}: {}, {sure} ({})", w.profile, w.placement, w.source);
     writeln!(out, "{}", wrap(&title, "", width))?;
     let heading = "The smallest change to each answer that changes the placement:";
     writeln!(out, "\n{}", wrap(heading, "", width))?;
@@ -106,8 +111,10 @@ fn robustness(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out)?;
+    // With every answer given there is nothing to be robust against: saying "Robust"
+    // would read as a verdict on the placement, even one decided by a tie.
     let verdict = if r.defaults.is_empty() {
-        "Robust: the profile gives every answer, so no default stands in for one.".to_string()
+        "No answer is left out, so no default stands in for one: only the changes above move the placement.".to_string()
     } else if r.robust {
         format!(
             "Robust: no value of the answers the profile leaves out, alone or two at a time, changes the placement (left out: {}; {} combinations checked).",
