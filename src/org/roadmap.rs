@@ -140,6 +140,11 @@ pub struct Move {
     pub margin: String,
     /// The new placement only wins on the rulebook's tie-break order.
     pub tie: bool,
+    /// The new placement wins by a narrow margin (under 3 points) over the old one, the
+    /// runner-up: a small change of answers could undo the move, so it is a choice to
+    /// weigh, not a signal. (A move away from a placement far behind is sure, however
+    /// close the new one's runner-up.)
+    pub narrow: bool,
     /// The guidance that held the team in the old placement and no longer applies.
     pub ended: Vec<String>,
     /// The move at the share of revenue partners bring today, where the projection
@@ -276,6 +281,8 @@ impl<'r> Roadmap<'r> {
                     reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
+                    narrow: after.confidence_label == ConfidenceLabel::Narrow
+                        && after.runner_up == Some(old),
                     why: premise::grouped(against.chain(reasons), false),
                     ended: premise::grouped(ended, true),
                     at_todays_share,

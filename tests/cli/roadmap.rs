@@ -766,3 +766,27 @@ fn a_move_that_rests_on_the_assumed_revenue_share_says_so() {
     assert!(mid.contains("! Move partnerships"), "{mid}");
     assert!(!mid.contains("    but: "), "{mid}");
 }
+
+/// A consultant's review (Pebble, TouchBistro): "Move partnerships ... (confidence is
+/// narrow: 6 points to 5)" read as an order on a margin a small change of answers
+/// flips. A narrow move, like a tie, is offered as a choice to weigh.
+#[test]
+fn a_narrow_move_is_offered_as_a_choice() {
+    let text = roadmap("profiles/sellfy.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains(
+            "! Consider moving partnerships from under marketing to its own department at this \
+             stage; it is narrow: 7 points to 5 over marketing, the runner-up, so it is a choice \
+             to make, not a clear signal."
+        ),
+        "{scale}"
+    );
+    // A moderate margin is still a move.
+    let text = roadmap("tests/fixtures/roadmap/alliance-then-referrals.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains("! Move partnerships from under sales to its own department at this stage"),
+        "{mid}"
+    );
+}

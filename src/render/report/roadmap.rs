@@ -78,7 +78,7 @@ fn moves_into(k: usize, moves: &[Move], width: usize, out: &mut dyn Write) -> io
             // The leader who owns revenue keeps the team (D6): not a move to another
             // boss, so the line says what does change.
             own_department(m)
-        } else if m.tie {
+        } else if m.tie || m.narrow {
             format!(
                 "Consider moving partnerships from {} to {} at this stage; it is {}, \
                  so it is a choice to make, not a clear signal",
@@ -151,7 +151,7 @@ fn own_department(m: &Move) -> String {
             "inside the go-to-market team it shares with them"
         }
     };
-    let (offer, sure) = if m.tie {
+    let (offer, sure) = if m.tie || m.narrow {
         (
             "Consider making",
             format!(
