@@ -1,7 +1,7 @@
 //! The text report: a full report for one profile (its sections, explanation and trace);
 //! the summary table for several is in `summary`.
 
-use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
+use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, sections};
 use super::table::{SummaryRow, cites, keep_words_whole, new_table};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
@@ -99,8 +99,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let chart = crate::org::OrgChart::from_assessment(a);
     crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)?;
 
+    // The same points as the JSON `sources` (the contract): every point the rules that
+    // fired cite, in catalogue order, also those behind a score only.
     heading(out, "Sources", style)?;
-    for p in report_sources(a, style.explain).points() {
+    for p in a.sources.points() {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
     }
     match style.sources_note {
@@ -266,7 +268,7 @@ fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
                 Some(Standing::Tied) => "tied with it",
                 Some(Standing::RunnerUp) => "the runner-up",
                 Some(Standing::JointRunnerUp) => "a joint runner-up",
-                None => "the next best, with nothing in its favour",
+                None => next_best(t, runner),
             };
             let mut head = format!(
                 "Why {} and not {} ({standing}): {} against {}",
@@ -308,6 +310,19 @@ fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", wrap(&line, "  ", width))?;
     }
     Ok(())
+}
+
+/// The next best placement, when it is no runner-up (it scores zero or less): with
+/// nothing in its favour only when no rule gave it points, since the trace above
+/// shows any that did.
+fn next_best(t: &Trace, p: Placement) -> &'static str {
+    let sum = t.sums.iter().find(|s| s.placement == p);
+    let favour = sum.is_some_and(|s| s.terms.iter().any(|term| term.points > 0.0));
+    match (favour, sum_of(t, p) < 0.0) {
+        (false, _) => "the next best, with nothing in its favour",
+        (true, true) => "the next best, with more against it than in its favour",
+        (true, false) => "the next best, with as much against it as in its favour",
+    }
 }
 
 fn sum_of(t: &Trace, p: Placement) -> f64 {

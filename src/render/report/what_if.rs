@@ -2,29 +2,38 @@
 
 use super::table::{keep_words_whole, new_table, words_fit};
 use crate::analysis::what_if::{Robustness, WhatIf};
+use crate::assessment::ConfidenceLabel;
 use crate::render::wrapping::wrap;
 use comfy_table::Table;
 use std::io::{self, Write};
 
+/// The table's cell for an answer no change to which flips the placement.
+const NO_FLIP: &str = "no change does";
+
 /// How the report tells the reader to apply answer changes. The library names no
 /// command line: the binary words these with its own command and flags.
 pub trait HowToApply {
-    /// How to see the advice for the profile at `path` with one answer changed (`set`
-    /// is `FIELD=VALUE`).
-    fn one(&self, path: &str, set: &str) -> String;
+    /// How to see the advice for the same profile with one answer changed (`set` is
+    /// `FIELD=VALUE`).
+    fn one(&self, set: &str) -> String;
     /// Several answers changed together (each `FIELD=VALUE`).
     fn together(&self, sets: &[String]) -> String;
 }
 
-/// Writes the report, `width` columns wide: one row per answer, then the robustness
-/// verdict; `apply` words how to try a change.
+/// Writes the report, `width` columns wide: one row per answer ("(default)" after
+/// those the profile leaves out), then the robustness verdict; `apply` words how to
+/// try a change.
 pub fn what_if_text(
     w: &WhatIf,
     width: usize,
     apply: &dyn HowToApply,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let title = format!("{}: {} ({})", w.profile, w.placement, w.source);
+    let sure = match w.confidence_label {
+        ConfidenceLabel::Tie => "by a tie".to_string(),
+        label => format!("confidence {}", label.as_str()),
+    };
+    let title = format!("{}: {}, {sure} ({})", w.profile, w.placement, w.source);
     writeln!(out, "{}", wrap(&title, "", width))?;
     let heading = "The smallest change to each answer that changes the placement:";
     writeln!(out, "\n{}", wrap(heading, "", width))?;
@@ -40,12 +49,14 @@ pub fn what_if_text(
     );
     for a in &w.answers {
         let mut now = a.value.replace(',', ", ");
-        if a.at_default {
+        if a.left_out {
             now.push_str(" (default)");
         }
         let (change, then) = match &a.flip {
             Some(f) => (f.change.clone(), f.placement.to_string()),
-            None => ("none".to_string(), String::new()),
+            // Not "none": that is a value of several answers (revenue owner,
+            // maturities), which would read as the change.
+            None => (NO_FLIP.to_string(), String::new()),
         };
         t.add_row(vec![
             a.field.to_string(),
@@ -62,7 +73,7 @@ pub fn what_if_text(
         stacked(&t, width, out)?;
     }
     if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
-        writeln!(out, "Try one: {}", apply.one(&w.source.path, &f.set))?;
+        writeln!(out, "Try one: {}", apply.one(&f.set))?;
     }
 
     robustness(&w.robustness, width, apply, out)?;
@@ -81,8 +92,7 @@ fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
             continue;
         };
         let rest = if then.is_empty() {
-            let tries = if tried == "1" { "try" } else { "tries" };
-            format!("now {now}; none of {tried} {tries} flips it")
+            format!("now {now}; no change flips it ({tried} tried)")
         } else {
             format!("now {now}; {change} flips it to {then} ({tried} tried)")
         };
@@ -92,7 +102,7 @@ fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The verdict on the answers left at their defaults: robust, or fragile with the
+/// The verdict on the answers the profile leaves out: robust, or fragile with the
 /// changes that flip the placement.
 fn robustness(
     r: &Robustness,
@@ -101,19 +111,20 @@ fn robustness(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out)?;
-    let defaults = if r.defaults.is_empty() {
-        "no answer is at its default".to_string()
-    } else {
-        format!("answers at their defaults: {}", r.defaults.join(", "))
-    };
-    let verdict = if r.robust {
+    // With every answer given there is nothing to be robust against: saying "Robust"
+    // would read as a verdict on the placement, even one decided by a tie.
+    let verdict = if r.defaults.is_empty() {
+        "No answer is left out, so no default stands in for one: only the changes above move the placement.".to_string()
+    } else if r.robust {
         format!(
-            "Robust: no value of the answers at their defaults, alone or two at a time, changes the placement ({defaults}; {} combinations checked).",
+            "Robust: no value of the answers the profile leaves out, alone or two at a time, changes the placement (left out: {}; {} combinations checked).",
+            r.defaults.join(", "),
             r.checked
         )
     } else {
         format!(
-            "Fragile: answers left at their defaults can change the placement ({defaults}; {} combinations checked). For example:",
+            "Fragile: answers the profile leaves out can change the placement (left out: {}; {} combinations checked). For example:",
+            r.defaults.join(", "),
             r.checked
         )
     };
