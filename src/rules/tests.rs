@@ -141,7 +141,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "sales-knows-the-buyers",
         &["program.types=referral"],
-        Some(&["program.types=referral", "company.sales_team=0"]),
+        // Two sellers have no head and no enablement of their own to lend.
+        Some(&["program.types=referral", "company.sales_team=2"]),
     ),
     (
         "founder-sells",
@@ -150,18 +151,24 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "lone-seller-ceo-owns-revenue",
+        // Two sellers run by the CEO who owns revenue (D6); three have a head.
         &[
             "program.types=referral",
-            "company.sales_team=1",
+            "company.sales_team=2",
             "company.revenue_owner=ceo",
         ],
-        Some(&["program.types=referral", "company.revenue_owner=ceo"]),
+        Some(&[
+            "program.types=referral",
+            "company.sales_team=3",
+            "company.revenue_owner=ceo",
+        ]),
     ),
     (
         "sales-partners-are-not-reps",
         &["program.types=referral"],
-        // Affiliates under sales (no marketing team) are measured as affiliates.
-        Some(&["company.marketing_team=0"]),
+        // Technology alliances under sales (no marketing team) are not partners who
+        // close deals (affiliates there: reasons_kpis_and_sources_are_true_of_the_partners).
+        Some(&["program.types=technology", "company.marketing_team=0"]),
     ),
     (
         "sales-affiliates-are-not-reps",
@@ -510,9 +517,10 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &[
             "program.types=",
             "program.maturity=none",
-            "program.planned=marketplace",
+            "program.planned=technology,marketplace",
         ],
-        Some(&["program.types=technology,integrator"]),
+        // Marketplaces alone first hire their operations specialist (R4).
+        Some(&["program.types=marketplace"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
@@ -658,8 +666,17 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "marketplace-motion",
-        &["program.types=marketplace"],
-        Some(&[]),
+        &[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=marketplace",
+        ],
+        // A plan with partners who sell starts with them (the channel manager).
+        Some(&[
+            "program.types=",
+            "program.maturity=none",
+            "program.planned=marketplace,referral",
+        ]),
     ),
     (
         "strategic-planning-input",
@@ -877,6 +894,7 @@ fn assess(sets: &[&str]) -> crate::assessment::Assessment<'static> {
 /// affiliates are measured by their ramp to a live integration (E4).
 #[test]
 fn reasons_kpis_and_sources_are_true_of_the_partners() {
+    partners_who_close_deals_are_told_s1_once_and_s5_alone();
     let cites = |c: &[crate::text::Text]| c.iter().map(|c| c.to_string()).collect::<Vec<_>>();
     let tech = assess(&["program.types=technology", "goals=integrations,attribution"]);
     assert_eq!(tech.placement.as_str(), "sales");
@@ -931,13 +949,71 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
     );
 }
 
+/// S1 and S5 are about partners who close deals (a consultant's sixth review, Pebble
+/// and Quarry): under sales, "the sales team knows the buyers" (S1) is said where a
+/// sales team of three or more has knowledge and enablement to lend (with two sellers,
+/// only S1's placement reason), and for integrators alone too; S5's caveat ("no
+/// inbound leads from BDRs") is for partners who close deals, not for technology
+/// alliances or marketplaces alone, nor affiliates (their own caveat).
+/// The no-home reason of product partners names no go-to-market head, which the CEO
+/// who sells is not.
+fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
+    let s1 = |a: &crate::assessment::Assessment| {
+        (a.reasons.iter())
+            .filter(|r| r.cites.iter().any(|c| c.as_str() == "S1"))
+            .map(|r| r.rule.to_string())
+            .collect::<Vec<_>>()
+    };
+    let s5 = |a: &crate::assessment::Assessment| {
+        (a.caveats.iter())
+            .filter(|c| c.text.contains("Partners are not sales reps"))
+            .count()
+    };
+    let no_marketing = "company.marketing_team=0";
+    let referral = assess(&["program.types=referral", "company.sales_team=2"]);
+    assert_eq!(referral.placement.as_str(), "sales");
+    assert_eq!(s1(&referral), ["referral-reseller-to-sales"]);
+    assert_eq!(s5(&referral), 1);
+    let team = assess(&["program.types=referral", "company.sales_team=3"]);
+    assert_eq!(
+        s1(&team),
+        ["referral-reseller-to-sales", "sales-knows-the-buyers"]
+    );
+    let integrators = assess(&["program.types=integrator", no_marketing]);
+    assert_eq!(integrators.placement.as_str(), "sales");
+    assert_eq!(s1(&integrators), ["sales-knows-the-buyers"]);
+    assert_eq!(s5(&integrators), 1);
+    for (running, no_home) in [
+        ("program.types=technology", "technology-alone-no-home"),
+        ("program.types=marketplace", "marketplace-alone-no-home"),
+        ("program.types=affiliate", ""),
+    ] {
+        for sales in ["company.sales_team=0", "company.sales_team=4"] {
+            let a = assess(&[running, no_marketing, sales]);
+            assert_eq!(a.placement.as_str(), "sales", "{running} {sales}");
+            assert_eq!(s5(&a), 0, "{running} {sales}");
+            assert!(s1(&a).is_empty(), "{running} {sales}: {:?}", s1(&a));
+            let reason = a.reasons.iter().find(|r| r.rule.as_str() == no_home);
+            assert_eq!(reason.is_some(), !no_home.is_empty(), "{running} {sales}");
+            assert!(
+                a.reasons
+                    .iter()
+                    .all(|r| !r.text.contains("go-to-market head")),
+                "{running} {sales}"
+            );
+        }
+    }
+}
+
 /// The first hires after the lead (T2) fit the partners: a channel manager where
 /// partners refer, resell or co-sell (or nothing runs or is planned), an affiliate
 /// manager wherever affiliates run (S4, M1: also beside other programs, a consultant's
-/// fourth review) or alone are planned, an alliance manager for technology alliances or marketplaces
-/// without partners who sell (R3, R4). What runs decides, else what is planned; at
-/// least one fires, and the resourcing KPIs (ramp time to a first deal) come with the
-/// channel manager only.
+/// fourth review) or alone are planned, an alliance manager for technology alliances
+/// without partners who sell (R3; marketplaces beside them are listed by the same
+/// manager), and for marketplaces without either, their operations specialist (R4: a
+/// consultant's sixth review, Quarry). What runs decides, else what is planned; at
+/// least one first hire follows, and the resourcing KPIs (ramp time to a first deal)
+/// come with the channel manager only.
 #[test]
 fn the_first_hires_fit_the_partners() {
     let firsts = [
@@ -1001,15 +1077,27 @@ fn the_first_hires_fit_the_partners() {
                     has("affiliate") && (!running.is_empty() || kinds.len() == 1),
                     "affiliate-manager-first",
                 ),
-                (
-                    !sell && (has("technology") || has("marketplace")),
-                    "alliance-manager-first",
-                ),
+                (!sell && has("technology"), "alliance-manager-first"),
             ]
             .into_iter()
             .filter_map(|(fires, id)| fires.then_some(id))
             .collect();
             assert_eq!(fired_firsts, expected, "{sets:?}");
+            let specialist = has("marketplace") && (!running.is_empty() || !sell);
+            assert_eq!(
+                ids.iter().any(|id| id == "marketplace-motion"),
+                specialist,
+                "{sets:?}"
+            );
+            if expected.is_empty() {
+                let a = assess(&sets);
+                let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+                assert_eq!(
+                    titles.get(1),
+                    Some(&"Marketplace operations specialist"),
+                    "{sets:?}: {titles:?}"
+                );
+            }
             assert_eq!(
                 ids.iter().any(|id| id == "resourcing-kpis"),
                 channel,
