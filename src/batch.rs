@@ -66,18 +66,22 @@ pub fn read(doc: Result<OwnedDocument, InputError>) -> Parsed {
     }
 }
 
-/// Reads every document of every input, in order, on the calling thread (for commands
-/// that work on one profile; batches go through [`evaluate`]).
-pub fn read_all(inputs: &[Input], limits: Limits) -> (Vec<Parsed>, Vec<Unreadable>) {
-    let mut reads = Vec::new();
+/// Splits every input into its documents, in order, on the calling thread (for
+/// commands that work on one profile; batches go through [`evaluate`]). [`read`]
+/// parses each.
+pub fn documents(
+    inputs: &[Input],
+    limits: Limits,
+) -> (Vec<Result<OwnedDocument, InputError>>, Vec<Unreadable>) {
+    let mut documents = Vec::new();
     let mut unreadable = Vec::new();
     for input in inputs {
         match input.open(limits) {
-            Ok(reader) => reads.extend(reader.map(read)),
+            Ok(reader) => documents.extend(reader),
             Err(e) => unreadable.push(e),
         }
     }
-    (reads, unreadable)
+    (documents, unreadable)
 }
 
 /// Evaluates one read profile: overrides, then the engine.

@@ -73,7 +73,7 @@ pub enum Command {
     /// Write a commented template profile (to stdout without PATH).
     Init(Init),
     /// The smallest change to each answer that would flip the placement, and whether
-    /// the answers left at their defaults could change it.
+    /// the answers the profile leaves out could change it.
     #[command(name = "what-if")]
     WhatIf(WhatIfArgs),
     /// Compare two profiles, or one profile before and after --set: placement, scores,

@@ -2,7 +2,8 @@
 //!
 //! For every answer of the profile, the smallest change to that one answer that gives
 //! another placement, and a robustness verdict: does the placement hold whatever the
-//! answers left at their defaults turn out to be?
+//! answers the profile leaves out turn out to be? An answer written as its default is
+//! stated: only those left out stand in for answers nobody gave.
 //!
 //! The search is exhaustive where the space is small: both booleans, every value of an
 //! enum, every subset of a list (program types, planned types, goals) and, for regions,
@@ -34,7 +35,7 @@ pub struct WhatIf {
     pub placement: Placement,
     /// Every answer, in questionnaire order.
     pub answers: Vec<AnswerReport>,
-    /// Whether the answers left at their defaults can change the placement.
+    /// Whether the answers the profile leaves out can change the placement.
     pub robustness: Robustness,
 }
 
@@ -45,8 +46,10 @@ pub struct AnswerReport {
     pub field: &'static str,
     /// The current value, as `--set` takes it.
     pub value: String,
-    /// The answer has its default value.
+    /// The answer has its default value, written or left out.
     pub at_default: bool,
+    /// The profile leaves the answer out: its default stands in for it.
+    pub left_out: bool,
     /// How many other valid values were tried.
     pub tried: usize,
     /// The smallest change that gives another placement; absent when none does.
@@ -68,12 +71,12 @@ pub struct Flip {
     pub placement: Placement,
 }
 
-/// The verdict over the answers left at their defaults.
+/// The verdict over the answers the profile leaves out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Robustness {
     /// No value of those answers, alone or two at a time, changes the placement.
     pub robust: bool,
-    /// The answers at their default values.
+    /// The answers the profile leaves out, so at their defaults.
     pub defaults: Vec<&'static str>,
     /// Valid profiles evaluated: every value of each such answer, and every pair of
     /// values of two of them.
@@ -96,11 +99,19 @@ pub struct Counterexample {
     pub placement: Placement,
 }
 
-/// Runs the search for one profile.
-pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Options) -> WhatIf {
+/// Runs the search for one profile, whose document leaves out the answers `left_out`
+/// (see [`Document::left_out`](crate::profile::Document::left_out)).
+pub fn what_if(
+    book: &Rulebook,
+    source: Source,
+    profile: &Profile,
+    left_out: &[Field],
+    options: Options,
+) -> WhatIf {
     let mut trial = Trial {
         book,
         profile,
+        left_out,
         options,
         scratch: profile.clone(),
         placement: book.rank(profile, options).placement,
@@ -121,6 +132,8 @@ pub fn what_if(book: &Rulebook, source: Source, profile: &Profile, options: Opti
 struct Trial<'a> {
     book: &'a Rulebook,
     profile: &'a Profile,
+    /// The answers the profile leaves out.
+    left_out: &'a [Field],
     options: Options<'a>,
     scratch: Profile,
     /// The placement of the profile as it is.
@@ -189,6 +202,7 @@ fn smallest_flips<'c>(
             field: field.path(),
             value: now.to_string(),
             at_default: field.at_default(trial.profile),
+            left_out: trial.left_out.contains(field),
             tried,
             flip: best.map(|(distance, value, p)| Flip {
                 value: value.to_string(),
@@ -202,7 +216,7 @@ fn smallest_flips<'c>(
     (answers, single_flips)
 }
 
-/// Whether the answers left at their defaults can change the placement: each alone
+/// Whether the answers the profile leaves out can change the placement: each alone
 /// (its smallest flip), then two at a time (the smallest pair that flips it where
 /// neither change does alone).
 fn robustness(
@@ -213,7 +227,7 @@ fn robustness(
 ) -> Robustness {
     let defaults: Vec<&Candidate> = candidates
         .iter()
-        .filter(|(f, _, _)| f.at_default(trial.profile))
+        .filter(|(f, _, _)| trial.left_out.contains(f))
         .collect();
     let mut checked = 0;
     let mut counterexamples = Vec::new();
@@ -282,7 +296,7 @@ fn pair_flips(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{MAX_COUNT, Region};
+    use crate::profile::{Document, MAX_COUNT, Region};
     use crate::rules::domain::every_value;
     use crate::rules::explain::tests::{EXAMPLES, example, source};
 
@@ -334,7 +348,7 @@ mod tests {
         let book = Rulebook::default_rules();
         for name in EXAMPLES {
             let profile = example(name);
-            let report = what_if(book, source(name), &profile, Options::default());
+            let report = what_if(book, source(name), &profile, &[], Options::default());
             let base = book.rank(&profile, Options::default()).placement;
             for field in Field::ALL.into_iter().filter(|f| *f != Field::Name) {
                 let now = field.get(&profile);
@@ -396,26 +410,72 @@ mod tests {
         }
     }
 
+    /// The example `name` with the lines starting with each of `keys` taken out, and
+    /// the answers its document then leaves out.
+    fn example_leaving_out(name: &str, keys: &[&str]) -> (Profile, Vec<Field>) {
+        let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("example profile");
+        let text: String = (text.lines())
+            .filter(|l| !keys.iter().any(|k| l.trim_start().starts_with(k)))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let profile = Profile::parse(&path, &text).expect("valid profile");
+        (profile, Document::whole(&path, &text).left_out())
+    }
+
     #[test]
-    fn a_profile_that_may_have_a_shared_leader_is_fragile() {
+    fn a_profile_that_leaves_out_the_shared_leader_is_fragile() {
         let book = Rulebook::default_rules();
-        let profile = example("sellfy");
-        let report = what_if(book, source("sellfy"), &profile, Options::default());
+        let (profile, left_out) = example_leaving_out("sellfy", &["shared_gtm_leader:"]);
+        assert_eq!(left_out, [Field::SharedGtmLeader]);
+        let report = what_if(
+            book,
+            source("sellfy"),
+            &profile,
+            &left_out,
+            Options::default(),
+        );
         assert!(!report.robustness.robust);
+        assert_eq!(report.robustness.defaults, ["company.shared_gtm_leader"]);
         // Under one leader of sales and marketing, marketing is that leader: Sellfy's
         // marketing home becomes the shared leader's (C1).
         let c = &report.robustness.counterexamples[0];
         assert_eq!(c.sets, ["company.shared_gtm_leader=true"]);
         assert_eq!(c.placement, Placement::CrossFunctional);
-        // Rewind's answers at their defaults cannot move it.
+        // Rewind's answers left out cannot move it.
+        let (rewind, left_out) = example_leaving_out("rewind", &["shared_gtm_leader:", "planned:"]);
         let rewind = what_if(
             book,
             source("rewind"),
-            &example("rewind"),
+            &rewind,
+            &left_out,
             Options::default(),
         );
         assert!(rewind.robustness.robust, "{:?}", rewind.robustness);
         assert!(rewind.robustness.checked > 0);
+    }
+
+    /// An answer written as its default is stated: the profile gave it, so it is
+    /// neither "(default)" nor part of the verdict over what was left out.
+    #[test]
+    fn answers_written_as_their_defaults_are_not_left_out() {
+        let book = Rulebook::default_rules();
+        let (profile, left_out) = example_leaving_out("sellfy", &[]);
+        assert!(left_out.is_empty(), "{left_out:?}");
+        let report = what_if(
+            book,
+            source("sellfy"),
+            &profile,
+            &left_out,
+            Options::default(),
+        );
+        let shared = (report.answers.iter())
+            .find(|a| a.field == "company.shared_gtm_leader")
+            .unwrap();
+        assert!(shared.at_default && !shared.left_out, "{shared:?}");
+        assert!(report.answers.iter().all(|a| !a.left_out));
+        assert!(report.robustness.robust && report.robustness.defaults.is_empty());
+        assert_eq!(report.robustness.checked, 0);
     }
 
     #[test]

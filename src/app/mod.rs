@@ -11,7 +11,7 @@ use crate::cli::{Cli, Command, Global};
 use exit::{Exit, ExitError};
 use output::Sink;
 use partner_org::batch::{self, Input, TextError};
-use partner_org::profile::{Limits, Override};
+use partner_org::profile::{Limits, Override, OwnedDocument, Profile, Source};
 use partner_org::render::Style;
 use partner_org::render::wrapping::{MIN_WIDTH, WIDTH};
 use partner_org::rules::{DEFAULT_RULEBOOK, DEFAULT_RULEBOOK_PATH, Rulebook};
@@ -112,31 +112,38 @@ fn stderr_color(g: &Global) -> bool {
 /// Loads the single profile a command such as `chart PATH` works on: exit 66 when it
 /// cannot be read, 65 (with the located error on stderr) when it is invalid, 2 when the
 /// input holds several profiles.
-pub fn load_one(
+pub fn load_one(g: &Global, path: &Path) -> anyhow::Result<(Source, Profile)> {
+    load_one_document(g, path).map(|(source, profile, _)| (source, profile))
+}
+
+/// [`load_one`], with the document the profile was read from (`what-if` asks it which
+/// answers it leaves out).
+pub fn load_one_document(
     g: &Global,
-    path: &std::path::Path,
-) -> anyhow::Result<(partner_org::profile::Source, partner_org::profile::Profile)> {
+    path: &Path,
+) -> anyhow::Result<(Source, Profile, OwnedDocument)> {
     let (inputs, unreadable) = batch::expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(u) = unreadable.first() {
         return Err(ExitError::new(Exit::NoInput, cannot_read(u, Reading::Profiles)).into());
     }
-    let (mut reads, unreadable) = batch::read_all(&inputs, limits(g));
+    let (mut documents, unreadable) = batch::documents(&inputs, limits(g));
     if let Some(u) = unreadable.first() {
         return Err(ExitError::new(Exit::NoInput, cannot_read(u, Reading::Profiles)).into());
     }
-    if reads.len() != 1 {
+    if documents.len() != 1 {
         return Err(ExitError::new(
             Exit::Usage,
             format!(
                 "{} holds {} profiles; this command takes exactly one",
                 path.display(),
-                reads.len()
+                documents.len()
             ),
         )
         .into());
     }
-    match reads.remove(0) {
-        Ok(read) => Ok(read),
+    let document = documents.remove(0);
+    match batch::read(document.clone()) {
+        Ok((source, profile)) => Ok((source, profile, document?)),
         Err(f) => {
             let color = stderr_color(g);
             Err(ExitError::rendered(Exit::DataErr, f.error.remedied().render(color)).into())

@@ -100,6 +100,23 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The answers the document leaves out (absent or null), in questionnaire order:
+    /// its profile holds their defaults. An answer written as its default is stated,
+    /// not left out. Empty for a text that is not YAML (it is no profile either).
+    pub fn left_out(&self) -> Vec<Field> {
+        let Ok(root) = yaml_serde::from_str::<yaml_serde::Value>(self.text) else {
+            return Vec::new();
+        };
+        let stated = |field: Field| {
+            let mut node = Some(&root);
+            for key in field.path().split('.') {
+                node = node.and_then(|n| n.get(key));
+            }
+            node.is_some_and(|n| !n.is_null())
+        };
+        Field::ALL.into_iter().filter(|f| !stated(*f)).collect()
+    }
+
     /// An error at a byte offset of this document's text.
     pub fn error_at_offset(
         &self,

@@ -273,3 +273,40 @@ fn a_share_in_a_file_is_a_fraction_or_a_percentage() {
     let over = with("150%").unwrap_err();
     assert!(over.to_string().contains("above 1"), "{over}");
 }
+
+/// `what-if` says "(default)" only of what a profile leaves out: an answer written as
+/// its default is stated. Block and flow mappings alike; a null counts as left out.
+#[test]
+fn a_document_names_the_answers_it_leaves_out() {
+    let left_out = |text: &str| Document::whole("p.yaml", text).left_out();
+    assert_eq!(
+        left_out(VALID),
+        [
+            Field::MarketingMaturity,
+            Field::SharedGtmLeader,
+            Field::RevenueOwner,
+            Field::Planned,
+            Field::Partners,
+            Field::RevenueShare,
+            Field::TeamSize,
+            Field::Goals,
+            Field::Regions,
+        ]
+    );
+    let written_as_defaults = format!(
+        "{VALID}  planned: []\n  team_size: 0\ngoals: []\nregions: [north-america]\n"
+    )
+    .replace(
+        "  marketing_team: 5\n",
+        "  marketing_team: 5\n  marketing_maturity: emerging\n  shared_gtm_leader: false\n  revenue_owner: none\n",
+    );
+    assert_eq!(
+        left_out(&written_as_defaults),
+        [Field::Partners, Field::RevenueShare]
+    );
+    let flow = "name: A\ncompany: {employees: 4, self_serve: true, revenue_owner: ~}\nprogram: {maturity: none, planned: []}\n";
+    let flow_left = left_out(flow);
+    assert!(flow_left.contains(&Field::RevenueOwner), "{flow_left:?}");
+    assert!(!flow_left.contains(&Field::Planned), "{flow_left:?}");
+    assert!(!flow_left.contains(&Field::Employees), "{flow_left:?}");
+}

@@ -60,6 +60,69 @@ fn the_text_report_reads_as_advice() {
         .stdout(predicate::str::contains("\x1b[").not());
 }
 
+/// The points of a text report's Sources section, as `(id, statement)`: a point's
+/// statement wraps onto lines indented under it.
+fn text_sources(report: &str) -> Vec<(String, String)> {
+    let section =
+        (report.split("\nSources\n").nth(1)).unwrap_or_else(|| panic!("no Sources:\n{report}"));
+    let mut points: Vec<(String, String)> = Vec::new();
+    for line in section.lines().take_while(|l| !l.is_empty()) {
+        match (line.get(..6), points.last_mut()) {
+            (Some("      "), Some((_, statement))) => {
+                statement.push(' ');
+                statement.push_str(line.trim());
+            }
+            _ => {
+                let (id, statement) = line.trim().split_once(' ').unwrap();
+                points.push((id.to_string(), statement.trim().to_string()));
+            }
+        }
+    }
+    points
+}
+
+/// The text report's Sources are the JSON `sources` (the contract): the same points,
+/// in the same order, in the same words, with and without `--explain`, for every
+/// example and consultant fixture. A point cited only by a rule that scores (M4
+/// against marketing for TouchBistro) is a source of the advice as much as one
+/// behind a reason.
+#[test]
+fn text_sources_are_the_json_sources() {
+    let mut paths: Vec<String> = (EXAMPLES.iter())
+        .map(|name| format!("profiles/{name}.yaml"))
+        .collect();
+    let mut fixtures: Vec<String> = std::fs::read_dir(repo("tests/fixtures/consultant"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .filter(|p| p.ends_with(".yaml"))
+        .collect();
+    fixtures.sort();
+    paths.extend(fixtures);
+    for path in &paths {
+        let explains: &[&[&str]] = if path.starts_with("profiles/") {
+            &[&[], &["--explain"]]
+        } else {
+            &[&[]]
+        };
+        for explain in explains {
+            let mut args = vec!["advise", path.as_str(), "--format", "json"];
+            args.extend(*explain);
+            let sources: Vec<(String, String)> = (json(&args)["sources"].as_array().unwrap())
+                .iter()
+                .map(|s| {
+                    let text = |k: &str| s[k].as_str().unwrap().to_string();
+                    (text("id"), text("statement"))
+                })
+                .collect();
+            assert!(!sources.is_empty(), "{path}");
+            let mut args = vec!["advise", path.as_str()];
+            args.extend(*explain);
+            let report = crate::support::stdout(&args);
+            assert_eq!(text_sources(&report), sources, "{path} {explain:?}");
+        }
+    }
+}
+
 /// An integrator program alone scores nothing anywhere: every report says the tie, and
 /// names every placement in it.
 #[test]

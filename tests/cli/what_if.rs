@@ -22,11 +22,27 @@ fn placement_with(path: &str, sets: &[&str]) -> String {
     json(&args)["placement"].as_str().unwrap().to_string()
 }
 
+/// Sellfy as written, less the lines that state `keys`: a profile that leaves those
+/// answers out, in `dir`.
+fn sellfy_leaving_out(dir: &std::path::Path, keys: &[&str]) -> String {
+    let text = std::fs::read_to_string("profiles/sellfy.yaml").unwrap();
+    let kept: String = (text.lines())
+        .filter(|l| !keys.iter().any(|k| l.trim_start().starts_with(k)))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let path = dir.join("sellfy-left-out.yaml");
+    std::fs::write(&path, kept).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
 #[test]
 fn every_reported_flip_flips_when_applied_with_set() {
-    let mut flips = 0;
-    for name in EXAMPLES {
-        let path = format!("profiles/{name}.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let left_out = sellfy_leaving_out(dir.path(), &["shared_gtm_leader:", "revenue_owner:"]);
+    let paths = (EXAMPLES.iter().map(|name| format!("profiles/{name}.yaml"))).chain([left_out]);
+    let (mut flips, mut counterexamples) = (0, 0);
+    for path in paths {
+        let name = &path;
         let report = json(&["what-if", &path, "--format", "json"]);
         let base = report["placement"].as_str().unwrap();
         assert_eq!(placement_with(&path, &[]), base);
@@ -54,11 +70,16 @@ fn every_reported_flip_flips_when_applied_with_set() {
             let got = placement_with(&path, &sets);
             assert_eq!(got, c["placement"].as_str().unwrap(), "{name}: {sets:?}");
             assert_ne!(got, base, "{name}: {sets:?}");
+            counterexamples += 1;
         }
     }
     assert!(
         flips >= 5,
         "the examples should have some flips, found {flips}"
+    );
+    assert!(
+        counterexamples > 0,
+        "Sellfy without a shared leader is fragile"
     );
 }
 
@@ -77,7 +98,7 @@ fn the_text_report_names_the_flip_and_the_verdict() {
     assert!(text.contains("│ company.shared_gtm_leader"), "{text}");
     assert!(text.contains("true -> false"), "{text}");
     assert!(
-        text.contains("Robust: no value of the answers at their defaults"),
+        text.contains("Robust: the profile gives every answer, so no default stands in for one."),
         "{text}"
     );
     assert!(
@@ -85,6 +106,50 @@ fn the_text_report_names_the_flip_and_the_verdict() {
             // Growing past 200 no longer flips it: sales or marketing under the shared
             // leader is that same leader (C1).
             "Try one: partner-org advise profiles/outgrow.yaml --set company.shared_gtm_leader=false"
+        ),
+        "{text}"
+    );
+}
+
+/// "(default)" is said of the answers a profile leaves out, and only of them: the five
+/// examples write every answer, some as its default (`shared_gtm_leader: false`,
+/// `planned: []`), and those are the profile's answers, not assumptions.
+#[test]
+fn default_is_said_only_of_answers_the_profile_leaves_out() {
+    for name in EXAMPLES {
+        let path = format!("profiles/{name}.yaml");
+        let text = crate::support::stdout(&["what-if", &path]);
+        assert!(!text.contains("(default)"), "{name}:\n{text}");
+        assert!(
+            text.contains("Robust: the profile gives every answer"),
+            "{name}:\n{text}"
+        );
+        let report = json(&["what-if", &path, "--format", "json"]);
+        for a in report["answers"].as_array().unwrap() {
+            assert_eq!(a["left_out"], false, "{name}: {a}");
+        }
+        assert_eq!(
+            report["robustness"]["defaults"],
+            serde_json::json!([]),
+            "{name}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = sellfy_leaving_out(dir.path(), &["shared_gtm_leader:", "planned:"]);
+    let text = crate::support::stdout(&["what-if", &path]);
+    let defaults: Vec<&str> = (text.lines())
+        .filter(|l| l.contains("(default)"))
+        .filter_map(|l| l.trim_start_matches(['│', ' ']).split_whitespace().next())
+        .collect();
+    // `revenue_owner: none` is written as its default: stated, so no "(default)".
+    assert_eq!(
+        defaults,
+        ["company.shared_gtm_leader", "program.planned"],
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Fragile: answers the profile leaves out can change the placement (left out:"
         ),
         "{text}"
     );
@@ -141,4 +206,22 @@ fn field_paths_stay_whole_at_any_width() {
             assert!(wide.is_empty(), "{name} at {columns}: {wide:#?}");
         }
     }
+}
+
+/// The command to try is one a reader can type: for a profile read from stdin it says
+/// `advise -`, not the `<stdin>` that names the source in the title.
+#[test]
+fn the_command_to_try_reads_stdin_as_typed() {
+    let profile = std::fs::read_to_string("profiles/sellfy.yaml").unwrap();
+    let out = partner_org()
+        .args(["what-if", "-"])
+        .write_stdin(profile)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Sellfy: marketing (<stdin>)"), "{text}");
+    assert!(
+        text.contains("Try one: partner-org advise - --set company.marketing_maturity=none"),
+        "{text}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The text report: a full report for one profile (its sections, explanation and trace);
 //! the summary table for several is in `summary`.
 
-use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
+use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, sections};
 use super::table::{SummaryRow, cites, keep_words_whole, new_table};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
@@ -99,8 +99,10 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let chart = crate::org::OrgChart::from_assessment(a);
     crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)?;
 
+    // The same points as the JSON `sources` (the contract): every point the rules that
+    // fired cite, in catalogue order, also those behind a score only.
     heading(out, "Sources", style)?;
-    for p in report_sources(a, style.explain).points() {
+    for p in a.sources.points() {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
     }
     match style.sources_note {

@@ -9,15 +9,16 @@ use std::io::{self, Write};
 /// How the report tells the reader to apply answer changes. The library names no
 /// command line: the binary words these with its own command and flags.
 pub trait HowToApply {
-    /// How to see the advice for the profile at `path` with one answer changed (`set`
-    /// is `FIELD=VALUE`).
-    fn one(&self, path: &str, set: &str) -> String;
+    /// How to see the advice for the same profile with one answer changed (`set` is
+    /// `FIELD=VALUE`).
+    fn one(&self, set: &str) -> String;
     /// Several answers changed together (each `FIELD=VALUE`).
     fn together(&self, sets: &[String]) -> String;
 }
 
-/// Writes the report, `width` columns wide: one row per answer, then the robustness
-/// verdict; `apply` words how to try a change.
+/// Writes the report, `width` columns wide: one row per answer ("(default)" after
+/// those the profile leaves out), then the robustness verdict; `apply` words how to
+/// try a change.
 pub fn what_if_text(
     w: &WhatIf,
     width: usize,
@@ -40,7 +41,7 @@ pub fn what_if_text(
     );
     for a in &w.answers {
         let mut now = a.value.replace(',', ", ");
-        if a.at_default {
+        if a.left_out {
             now.push_str(" (default)");
         }
         let (change, then) = match &a.flip {
@@ -62,7 +63,7 @@ pub fn what_if_text(
         stacked(&t, width, out)?;
     }
     if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
-        writeln!(out, "Try one: {}", apply.one(&w.source.path, &f.set))?;
+        writeln!(out, "Try one: {}", apply.one(&f.set))?;
     }
 
     robustness(&w.robustness, width, apply, out)?;
@@ -92,7 +93,7 @@ fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The verdict on the answers left at their defaults: robust, or fragile with the
+/// The verdict on the answers the profile leaves out: robust, or fragile with the
 /// changes that flip the placement.
 fn robustness(
     r: &Robustness,
@@ -101,19 +102,18 @@ fn robustness(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out)?;
-    let defaults = if r.defaults.is_empty() {
-        "no answer is at its default".to_string()
-    } else {
-        format!("answers at their defaults: {}", r.defaults.join(", "))
-    };
-    let verdict = if r.robust {
+    let verdict = if r.defaults.is_empty() {
+        "Robust: the profile gives every answer, so no default stands in for one.".to_string()
+    } else if r.robust {
         format!(
-            "Robust: no value of the answers at their defaults, alone or two at a time, changes the placement ({defaults}; {} combinations checked).",
+            "Robust: no value of the answers the profile leaves out, alone or two at a time, changes the placement (left out: {}; {} combinations checked).",
+            r.defaults.join(", "),
             r.checked
         )
     } else {
         format!(
-            "Fragile: answers left at their defaults can change the placement ({defaults}; {} combinations checked). For example:",
+            "Fragile: answers the profile leaves out can change the placement (left out: {}; {} combinations checked). For example:",
+            r.defaults.join(", "),
             r.checked
         )
     };
