@@ -517,10 +517,9 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &[
             "program.types=",
             "program.maturity=none",
-            "program.planned=technology,marketplace",
+            "program.planned=marketplace",
         ],
-        // Marketplaces alone first hire their operations specialist (R4).
-        Some(&["program.types=marketplace"]),
+        Some(&["program.types=technology,integrator"]),
     ),
     ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
     ("mid-stage-specialists", &[], None),
@@ -666,17 +665,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "marketplace-motion",
-        &[
-            "program.types=",
-            "program.maturity=none",
-            "program.planned=marketplace",
-        ],
-        // A plan with partners who sell starts with them (the channel manager).
-        Some(&[
-            "program.types=",
-            "program.maturity=none",
-            "program.planned=marketplace,referral",
-        ]),
+        &["program.types=marketplace"],
+        Some(&[]),
     ),
     (
         "strategic-planning-input",
@@ -1005,15 +995,38 @@ fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
     }
 }
 
+/// Marketplaces alone (a consultant's sixth review, Quarry): the order workflows (R4)
+/// are an early-stage specialist's, who reports to the lead until PartnerOps has a
+/// head, not to a program manager hired at the mid stage; marketplace revenue is a
+/// KPI beside the ramp to a live listing (E4).
+#[test]
+fn marketplaces_alone_get_their_workflows_early_and_a_revenue_kpi() {
+    let a = assess(&["program.types=marketplace", "program.team_size=1"]);
+    let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+    let at = |t: &str| titles.iter().position(|x| *x == t).expect(t);
+    let specialist = &a.roles[at("Marketplace operations specialist")];
+    assert_eq!(specialist.stage, Stage::Early);
+    assert!(at("Alliance partner manager") < at("Marketplace operations specialist"));
+    assert!(
+        !(specialist.reports_to.iter()).any(|t| t.as_str() == "Partner program manager"),
+        "{:?}",
+        specialist.reports_to
+    );
+    let kpis: Vec<&str> = a.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert!(
+        kpis.contains(&"Marketplace revenue and order time"),
+        "{kpis:?}"
+    );
+    assert!(kpis.contains(&"Partner ramp time"), "{kpis:?}");
+}
+
 /// The first hires after the lead (T2) fit the partners: a channel manager where
 /// partners refer, resell or co-sell (or nothing runs or is planned), an affiliate
 /// manager wherever affiliates run (S4, M1: also beside other programs, a consultant's
-/// fourth review) or alone are planned, an alliance manager for technology alliances
-/// without partners who sell (R3; marketplaces beside them are listed by the same
-/// manager), and for marketplaces without either, their operations specialist (R4: a
-/// consultant's sixth review, Quarry). What runs decides, else what is planned; at
-/// least one first hire follows, and the resourcing KPIs (ramp time to a first deal)
-/// come with the channel manager only.
+/// fourth review) or alone are planned, an alliance manager for technology alliances or marketplaces
+/// without partners who sell (R3, R4). What runs decides, else what is planned; at
+/// least one fires, and the resourcing KPIs (ramp time to a first deal) come with the
+/// channel manager only.
 #[test]
 fn the_first_hires_fit_the_partners() {
     let firsts = [
@@ -1077,27 +1090,15 @@ fn the_first_hires_fit_the_partners() {
                     has("affiliate") && (!running.is_empty() || kinds.len() == 1),
                     "affiliate-manager-first",
                 ),
-                (!sell && has("technology"), "alliance-manager-first"),
+                (
+                    !sell && (has("technology") || has("marketplace")),
+                    "alliance-manager-first",
+                ),
             ]
             .into_iter()
             .filter_map(|(fires, id)| fires.then_some(id))
             .collect();
             assert_eq!(fired_firsts, expected, "{sets:?}");
-            let specialist = has("marketplace") && (!running.is_empty() || !sell);
-            assert_eq!(
-                ids.iter().any(|id| id == "marketplace-motion"),
-                specialist,
-                "{sets:?}"
-            );
-            if expected.is_empty() {
-                let a = assess(&sets);
-                let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
-                assert_eq!(
-                    titles.get(1),
-                    Some(&"Marketplace operations specialist"),
-                    "{sets:?}: {titles:?}"
-                );
-            }
             assert_eq!(
                 ids.iter().any(|id| id == "resourcing-kpis"),
                 channel,
