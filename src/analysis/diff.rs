@@ -1,8 +1,11 @@
 //! `diff`: two assessments side by side (two profiles, or one before and after
 //! `--set`): placement and scores, rules that started or stopped firing, roles and
-//! caveats added or removed, and people in place retitled, with why. The second side
-//! is assessed with the first side's people in place ([`Diff::people`]): the same team
-//! under other answers keeps its people, so a role in place does not turn into a hire.
+//! caveats added or removed, and people in place retitled, with why. Where both sides
+//! are one company (a profile and its `--set` copy, or two profiles of the same name),
+//! the second side is assessed with the first side's people in place
+//! ([`Diff::people`]): the same team under other answers keeps its people, so a role in
+//! place does not turn into a hire. Two companies are each assessed as they are: one's
+//! people are not the other's.
 
 use crate::assessment::Placement;
 use crate::assessment::{Assessment, ConfidenceLabel, Origin, RoleStatus};
@@ -87,7 +90,7 @@ pub struct StatusChange {
 
 impl Diff {
     /// Compares two assessments, both made with `rulebook`, `after` with the people
-    /// in place `before` ([`Diff::people`]) carried in.
+    /// in place `before` ([`Diff::people`]) carried in where they are one company.
     pub fn between(rulebook: &Rulebook, before: &Assessment, after: &Assessment) -> Diff {
         let side = |a: &Assessment| Side {
             source: a.source.clone(),
@@ -98,7 +101,8 @@ impl Diff {
             confidence_label: a.confidence_label,
             excluded: a.excluded.clone(),
         };
-        let retitled = retitled(rulebook, &Diff::people(before), before, after);
+        let people = Diff::people(before, &after.profile);
+        let retitled = retitled(rulebook, &people, before, after);
         Diff {
             before: side(before),
             after: side(after),
@@ -141,8 +145,12 @@ impl Diff {
     }
 
     /// The people in place in `before`, to carry into the assessment of the other
-    /// side: the same team, under the other side's answers.
-    pub fn people(before: &Assessment) -> Vec<Origin> {
+    /// side, the profile named `after`: the same team under the other side's answers
+    /// where it is the same company (the same name); nobody where it is another.
+    pub fn people(before: &Assessment, after: &str) -> Vec<Origin> {
+        if before.profile != after {
+            return Vec::new();
+        }
         held(&before.roles, &[RoleStatus::Current])
     }
 

@@ -17,7 +17,7 @@
 //! runs) is skipped. Only the placement pass runs ([`Rulebook::rank`]), so a profile
 //! takes tens of thousands of evaluations in well under a second.
 
-use crate::assessment::Placement;
+use crate::assessment::{ConfidenceLabel, Placement};
 use crate::profile::{Field, Profile, Source, Value};
 use crate::rules::Rulebook;
 use crate::rules::domain::{change, distance, values};
@@ -33,6 +33,9 @@ pub struct WhatIf {
     pub profile: String,
     /// The placement as the profile stands.
     pub placement: Placement,
+    /// How sure that placement is, in the words of every report (a tie flips with
+    /// almost any change in the runner-up's favour).
+    pub confidence_label: ConfidenceLabel,
     /// Every answer, in questionnaire order.
     pub answers: Vec<AnswerReport>,
     /// Whether the answers the profile leaves out can change the placement.
@@ -108,13 +111,14 @@ pub fn what_if(
     left_out: &[Field],
     options: Options,
 ) -> WhatIf {
+    let ranking = book.rank(profile, options);
     let mut trial = Trial {
         book,
         profile,
         left_out,
         options,
         scratch: profile.clone(),
-        placement: book.rank(profile, options).placement,
+        placement: ranking.placement,
     };
     let candidates = candidates(book, profile);
     let (answers, single_flips) = smallest_flips(&mut trial, &candidates);
@@ -123,6 +127,7 @@ pub fn what_if(
         source,
         profile: profile.name.clone(),
         placement: trial.placement,
+        confidence_label: ConfidenceLabel::of(ranking.margin),
         answers,
         robustness,
     }

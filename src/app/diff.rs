@@ -36,7 +36,8 @@ pub fn run(g: &Global, d: &DiffArgs) -> anyhow::Result<Exit> {
     let before_label = before_source.to_string();
     let options = Options::default();
     let before = rulebook.assess(before_source, &before, options);
-    let people = Diff::people(&before);
+    // Only the same company keeps its people on the other side.
+    let people = Diff::people(&before, &after.name);
     let after = rulebook.assess(
         after_source,
         &after,

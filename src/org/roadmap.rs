@@ -23,7 +23,7 @@ use crate::assessment::{Placement, Stage};
 use crate::profile::{Profile, ProgramType, Source, Violation};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
-use crate::rules::seats::{Retitled, held, retitled};
+use crate::rules::seats::{Retitled, held, replanned, retitled};
 
 mod premise;
 mod projection;
@@ -47,6 +47,10 @@ pub struct Step<'r> {
     /// The people of the stage before (in place or hired now) who hold their seat
     /// here under another title, and why.
     pub retitled: Vec<Retitled>,
+    /// The roles planned for later at the stage before whose plan this stage carries
+    /// under another title (a segment lead where a growth team lead was planned), and
+    /// why: a plan never vanishes unsaid.
+    pub replanned: Vec<Retitled>,
     /// The planned programs that start at this step: only on the step added after a
     /// profile's own stage when that stage is the last, so that planned programs
     /// still get a stage where they run (empty otherwise).
@@ -80,8 +84,11 @@ impl<'r> Step<'r> {
                 ..Options::default()
             },
         );
-        let retitled = before.map_or_else(Vec::new, |b| {
-            retitled(rulebook, &people, &b.assessment, &assessment)
+        let (retitled, replanned) = before.map_or_else(Default::default, |b| {
+            (
+                retitled(rulebook, &people, &b.assessment, &assessment),
+                replanned(rulebook, &people, &planned, &b.assessment, &assessment),
+            )
         });
         let chart = OrgChart::from_assessment(&assessment);
         Step {
@@ -91,6 +98,7 @@ impl<'r> Step<'r> {
             assessment,
             chart,
             retitled,
+            replanned,
             starts: Vec::new(),
         }
     }
@@ -339,9 +347,7 @@ pub fn announced(step: &Step, before: &Step, title: &str) -> bool {
             .any(|r| r.status == RoleStatus::Later && r.title.as_str() == t)
     };
     later(title)
-        || step
-            .retitled
-            .iter()
+        || (step.retitled.iter().chain(&step.replanned))
             .any(|r| r.after == title && later(&r.before))
 }
 

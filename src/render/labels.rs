@@ -87,13 +87,26 @@ pub fn retitle(r: &crate::rules::seats::Retitled) -> String {
     )
 }
 
+/// A role planned before under another title in words, with why and the guidance:
+/// the roadmap's.
+pub fn replan(r: &crate::rules::seats::Retitled) -> String {
+    format!(
+        "the {} planned before is the {} here: {} [{}]",
+        r.before,
+        r.after,
+        r.why,
+        r.cites.join(", ")
+    )
+}
+
 /// The notes under a roadmap stage's heading in its charts, as the text says them:
 /// each person of the stage before under a new title (`New title: the Partnerships
-/// lead becomes Head of partnerships: ...`).
+/// lead becomes Head of partnerships: ...`), and each plan carried under another title
+/// (`Plan changed: the Partner growth team lead planned before is ...`).
 pub fn stage_notes(step: &crate::org::roadmap::Step<'_>) -> Vec<String> {
-    (step.retitled.iter())
-        .map(|r| format!("New title: {}.", retitle(r)))
-        .collect()
+    let retitled = (step.retitled.iter()).map(|r| format!("New title: {}.", retitle(r)));
+    let replanned = (step.replanned.iter()).map(|r| format!("Plan changed: {}.", replan(r)));
+    retitled.chain(replanned).collect()
 }
 
 /// A tooltip: the node's reason and the rules behind it, on one line of at most 300

@@ -4,8 +4,10 @@
 //! keep their seat, under the title the new evaluation gives it.
 
 use super::Rulebook;
+use super::condition::Condition;
 use super::effects::RoleSpec;
 use crate::assessment::{Assessment, Origin, Role, RoleStatus};
+use crate::profile::ProgramType;
 use serde::Serialize;
 
 /// The role a rulebook item describes.
@@ -19,20 +21,35 @@ pub(crate) fn spec(rulebook: &Rulebook, origin: Origin) -> Option<&RoleSpec> {
 /// hiring order (the rulebook's `order`: the partnerships lead who becomes the head of
 /// partnerships); else of one that another role reports to in its stead (its
 /// `reports_to` lists it before the person's title, the first so listed: the segment
-/// lead who leads the channel managers the growth team lead led); else of one that serves the same
-/// guidance first (the technology alliance liaison who becomes the technology
-/// partnerships manager); else `None`,
-/// and the person keeps the title they had. Each role seats one person; titles are
-/// matched first, over all the people, so that a retitle never takes a seat that a
-/// person of the same title keeps.
+/// lead who leads the channel managers the growth team lead led); else of one that
+/// serves the same guidance first, a motion's or a function's rather than the team's
+/// growth sequence (T1-T4 name distinct hires in turn): the technology alliance liaison
+/// who becomes the technology partnerships manager (R3); else `None`, and the person
+/// keeps the title they had. A partner manager of one kind of partner
+/// (a `more_of` role: the channel, affiliate or alliance manager) is seated only under
+/// their own title: the alliance manager hired for technology partners is not the
+/// channel manager the referrals that start need (T2 gives each kind its own first
+/// hire), so they keep their job and the channel manager is a new hire. Each role
+/// seats one person; titles are matched first, over all the people, so that a retitle
+/// never takes a seat that a person of the same title keeps.
 pub fn seats(rulebook: &Rulebook, people: &[Origin], roles: &[Role]) -> Vec<Option<usize>> {
-    seats_among(rulebook, people, roles, &mut vec![false; roles.len()])
+    seats_among(
+        rulebook,
+        people,
+        roles,
+        &mut vec![false; roles.len()],
+        false,
+    )
 }
 
 /// Where each role `planned` for later sits among `roles`, once the `people` have
 /// their [`seats`], in the same way: `None` where no role of `roles` that nobody
 /// holds has its title, its place in the hiring order, a stand-in's line or its
-/// guidance, so that the plan still stands.
+/// guidance, so that the plan still stands. A plan is a seat, not a person: a partner
+/// manager planned for partners that no longer run, or not yet (affiliates waiting for
+/// self-service buying, S3; a channel manager planned before any program ran), is the
+/// first partner manager of the partners that do; one planned for partners that still
+/// run (some role of `roles` comes from a rule that asks for them) stays planned.
 pub fn planned_seats(
     rulebook: &Rulebook,
     people: &[Origin],
@@ -40,18 +57,20 @@ pub fn planned_seats(
     roles: &[Role],
 ) -> Vec<Option<usize>> {
     let mut taken = vec![false; roles.len()];
-    seats_among(rulebook, people, roles, &mut taken);
-    seats_among(rulebook, planned, roles, &mut taken)
+    seats_among(rulebook, people, roles, &mut taken, false);
+    seats_among(rulebook, planned, roles, &mut taken, true)
 }
 
-/// [`seats`] among the roles not `taken`, which it marks taken.
+/// [`seats`] among the roles not `taken`, which it marks taken; of plans, not people,
+/// when `planned` (see [`planned_seats`]).
 fn seats_among(
     rulebook: &Rulebook,
     people: &[Origin],
     roles: &[Role],
     taken: &mut [bool],
+    planned: bool,
 ) -> Vec<Option<usize>> {
-    let passes = Passes::new(rulebook, people, roles);
+    let passes = Passes::new(rulebook, people, roles, planned);
     let mut seat: Vec<Option<usize>> = vec![None; people.len()];
     for pass in 0..PASSES {
         for (p, seat) in seat.iter_mut().enumerate() {
@@ -80,16 +99,35 @@ struct Passes<'a> {
     people: &'a [Origin],
     specs: Vec<Option<&'a RoleSpec>>,
     roles: &'a [Role<'a>],
+    /// Each partner manager's seat is open to another kind's manager: a plan for
+    /// partners that no role of `roles` is given for (see [`planned_seats`]).
+    open: Vec<bool>,
 }
 
 impl<'a> Passes<'a> {
-    fn new(rulebook: &'a Rulebook, people: &'a [Origin], roles: &'a [Role<'a>]) -> Self {
-        let specs = people.iter().map(|&o| spec(rulebook, o)).collect();
+    fn new(
+        rulebook: &'a Rulebook,
+        people: &'a [Origin],
+        roles: &'a [Role<'a>],
+        planned: bool,
+    ) -> Self {
+        let specs: Vec<Option<&RoleSpec>> = people.iter().map(|&o| spec(rulebook, o)).collect();
+        let open = if planned && specs.iter().flatten().any(|s| s.more_of) {
+            let running: Vec<ProgramType> = (roles.iter().filter_map(|r| r.origin))
+                .flat_map(|o| kinds(rulebook, o))
+                .collect();
+            (people.iter())
+                .map(|&o| kinds(rulebook, o).iter().all(|k| !running.contains(k)))
+                .collect()
+        } else {
+            vec![false; people.len()]
+        };
         Passes {
             rulebook,
             people,
             specs,
             roles,
+            open,
         }
     }
 
@@ -100,6 +138,9 @@ impl<'a> Passes<'a> {
         let when = |same: bool| same.then_some(0);
         match pass {
             0 => when(s.title == *r.title),
+            // A partner manager's title is their job (see `seats`), and a plan for
+            // one stands while their partners run (see `planned_seats`).
+            _ if s.more_of && !self.open[p] => None,
             1 => {
                 let order = r
                     .origin
@@ -123,11 +164,34 @@ impl<'a> Passes<'a> {
                     let rule = self.rulebook.rules().get(o?.rule as usize)?;
                     rule.cites.first()
                 };
-                let cite = first_cite(Some(self.people[p]));
+                // The team's growth guidance (T1-T4) names distinct hires in turn:
+                // sharing it says nothing of the job.
+                let cite = first_cite(Some(self.people[p])).filter(|c| !c.starts_with('T'));
                 when(cite.is_some_and(|c| Some(c) == first_cite(r.origin)))
             }
         }
     }
+}
+
+/// The kinds of program the rule of `origin` asks to run (`has_type` not under a
+/// `not`): the partners the roles it gives work with.
+fn kinds(rulebook: &Rulebook, origin: Origin) -> Vec<ProgramType> {
+    fn walk(c: &Condition, negated: bool, out: &mut Vec<ProgramType>) {
+        match c {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| walk(c, negated, out));
+            }
+            Condition::Not(c) => walk(c, !negated, out),
+            Condition::HasType(t) if !negated => out.push(*t),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let rule = rulebook.rules().get(origin.rule as usize);
+    if let Some(when) = rule.and_then(|r| r.when.as_ref()) {
+        walk(when, false, &mut out);
+    }
+    out
 }
 
 /// The rulebook items of the roles with a status in `statuses`, in hiring order.
@@ -164,8 +228,36 @@ pub fn retitled(
     before: &Assessment,
     after: &Assessment,
 ) -> Vec<Retitled> {
+    let seats = seats(rulebook, people, &after.roles);
+    said(rulebook, people, &seats, before, after)
+}
+
+/// The roles `planned` for later in `before` (by rulebook item) whose plan `after`,
+/// evaluated with them and with `people`, carries under another title (the growth team
+/// lead planned at mid stage whose partner managers a segment lead leads at scale):
+/// a plan that changes is said, never silently gone.
+pub fn replanned(
+    rulebook: &Rulebook,
+    people: &[Origin],
+    planned: &[Origin],
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<Retitled> {
+    let seats = planned_seats(rulebook, people, planned, &after.roles);
+    said(rulebook, planned, &seats, before, after)
+}
+
+/// Each of `held` (by rulebook item) whose seat among `after`'s roles has another
+/// title, and why.
+fn said(
+    rulebook: &Rulebook,
+    held: &[Origin],
+    seats: &[Option<usize>],
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<Retitled> {
     let mut out = Vec::new();
-    for (&person, seat) in people.iter().zip(seats(rulebook, people, &after.roles)) {
+    for (&person, seat) in held.iter().zip(seats) {
         let (Some(old), Some(new)) = (spec(rulebook, person), seat.map(|i| &after.roles[i])) else {
             continue;
         };

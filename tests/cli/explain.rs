@@ -151,3 +151,24 @@ fn explain_follows_set_overrides() {
     assert_eq!(rule["fired"], true);
     assert_eq!(rule["when"]["actual"], "false");
 }
+
+/// The next best placement that is no runner-up (zero or less) has "nothing in its
+/// favour" only when no rule gave it points: Outgrow's department of its own got 2
+/// for several program types, lost 3 for lacking a seat, and the trace shows both.
+#[test]
+fn the_next_best_is_said_to_have_nothing_in_its_favour_only_when_so() {
+    let outgrow = stdout(&["advise", "profiles/outgrow.yaml", "--explain"]);
+    assert!(outgrow.contains("2 (several-program-types) - 3 (standalone-needs-a-seat) = -1"));
+    assert!(
+        outgrow.contains(
+            "Why cross-functional and not standalone (the next best, with more against it than in its favour)"
+        ),
+        "{outgrow}"
+    );
+    // Sellfy's sales got nothing but -2 (affiliates do not fit sales).
+    let sellfy = stdout(&["advise", "profiles/sellfy.yaml", "--explain"]);
+    assert!(
+        sellfy.contains("Why marketing and not sales (the next best, with nothing in its favour)"),
+        "{sellfy}"
+    );
+}

@@ -92,13 +92,15 @@ fn the_text_report_names_the_flip_and_the_verdict() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("Outgrow: cross-functional (profiles/outgrow.yaml)"),
+        text.starts_with("Outgrow: cross-functional, confidence clear (profiles/outgrow.yaml)"),
         "{text}"
     );
     assert!(text.contains("│ company.shared_gtm_leader"), "{text}");
     assert!(text.contains("true -> false"), "{text}");
     assert!(
-        text.contains("Robust: the profile gives every answer, so no default stands in for one."),
+        text.contains(
+            "No answer is left out, so no default stands in for one: only the changes above move the placement."
+        ),
         "{text}"
     );
     assert!(
@@ -121,7 +123,7 @@ fn default_is_said_only_of_answers_the_profile_leaves_out() {
         let text = crate::support::stdout(&["what-if", &path]);
         assert!(!text.contains("(default)"), "{name}:\n{text}");
         assert!(
-            text.contains("Robust: the profile gives every answer"),
+            text.contains("No answer is left out") && !text.contains("Robust"),
             "{name}:\n{text}"
         );
         let report = json(&["what-if", &path, "--format", "json"]);
@@ -219,9 +221,61 @@ fn the_command_to_try_reads_stdin_as_typed() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("Sellfy: marketing (<stdin>)"), "{text}");
+    assert!(
+        text.starts_with("Sellfy: marketing, confidence clear (<stdin>)"),
+        "{text}"
+    );
     assert!(
         text.contains("Try one: partner-org advise - --set company.marketing_maturity=none"),
         "{text}"
     );
+}
+
+/// "none" is a value of several answers (revenue owner, maturities): the change column
+/// never uses it for "no change flips it", in the table or stacked.
+#[test]
+fn no_flip_does_not_read_as_the_value_none() {
+    for name in EXAMPLES {
+        let path = format!("profiles/{name}.yaml");
+        let text = crate::support::stdout(&["what-if", &path]);
+        let rows: Vec<Vec<&str>> = (text.lines())
+            .map(|l| l.split('┆').map(|c| c.trim_matches(['│', ' '])).collect())
+            .filter(|cells: &Vec<&str>| cells.len() == 5)
+            .collect();
+        assert!(rows.len() > 15, "{name}:\n{text}");
+        assert!(rows.iter().all(|r| r[2] != "none"), "{name}:\n{text}");
+        let owner = (rows.iter())
+            .find(|r| r[0] == "company.revenue_owner")
+            .unwrap();
+        if owner[1] == "none" && owner[3].is_empty() {
+            assert_eq!(owner[2], "no change does", "{name}");
+        }
+    }
+    let narrow = partner_org()
+        .args(["what-if", "profiles/sellfy.yaml"])
+        .env("COLUMNS", "50")
+        .output()
+        .unwrap();
+    let narrow = String::from_utf8(narrow.stdout).unwrap();
+    assert!(
+        narrow.contains("company.revenue_owner\n  now none; no change flips it (3 tried)\n"),
+        "{narrow}"
+    );
+}
+
+/// A placement decided by a tie says so in the title, in the words every report uses,
+/// and JSON carries the label: the flips below it are then no surprise.
+#[test]
+fn a_tie_is_said_in_the_title() {
+    let path = "tests/fixtures/consultant/technology-launch-with-marketing.yaml";
+    let text = crate::support::stdout(&["what-if", path]);
+    assert!(
+        text.starts_with(&format!("Nimbletrail: sales, by a tie ({path})")),
+        "{text}"
+    );
+    assert!(!text.contains("Robust"), "{text}");
+    let report = json(&["what-if", path, "--format", "json"]);
+    assert_eq!(report["confidence_label"], "tie");
+    let sellfy = json(&["what-if", "profiles/sellfy.yaml", "--format", "json"]);
+    assert_eq!(sellfy["confidence_label"], "clear");
 }

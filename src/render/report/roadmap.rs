@@ -3,7 +3,7 @@
 
 use crate::assessment::{Placement, RoleStatus};
 use crate::org::roadmap::{Move, Roadmap, Step, announced, assumptions, carried, roles_with};
-use crate::render::labels::{printable, retitle, stage_name};
+use crate::render::labels::{printable, replan, retitle, stage_name};
 use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
 use std::io::{self, Write};
@@ -211,6 +211,15 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
     for r in &step.retitled {
         let line = format!("{}.", retitle(r));
         writeln!(out, "{}", wrap(&printable(&line), "  New title: ", width))?;
+    }
+    // A plan carried under another title is said too, never silently gone.
+    for r in &step.replanned {
+        let line = format!("{}.", replan(r));
+        writeln!(
+            out,
+            "{}",
+            wrap(&printable(&line), "  Plan changed: ", width)
+        )?;
     }
     // A mitigation is advice for the stage its caveat is raised at ("start with
     // referrals under sales"); by the next stage it has been taken or no longer fits.

@@ -267,7 +267,7 @@ fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
                 Some(Standing::Tied) => "tied with it",
                 Some(Standing::RunnerUp) => "the runner-up",
                 Some(Standing::JointRunnerUp) => "a joint runner-up",
-                None => "the next best, with nothing in its favour",
+                None => next_best(t, runner),
             };
             let mut head = format!(
                 "Why {} and not {} ({standing}): {} against {}",
@@ -309,6 +309,19 @@ fn contest(t: &Trace, width: usize, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", wrap(&line, "  ", width))?;
     }
     Ok(())
+}
+
+/// The next best placement, when it is no runner-up (it scores zero or less): with
+/// nothing in its favour only when no rule gave it points, since the trace above
+/// shows any that did.
+fn next_best(t: &Trace, p: Placement) -> &'static str {
+    let sum = t.sums.iter().find(|s| s.placement == p);
+    let favour = sum.is_some_and(|s| s.terms.iter().any(|term| term.points > 0.0));
+    match (favour, sum_of(t, p) < 0.0) {
+        (false, _) => "the next best, with nothing in its favour",
+        (true, true) => "the next best, with more against it than in its favour",
+        (true, false) => "the next best, with as much against it as in its favour",
+    }
 }
 
 fn sum_of(t: &Trace, p: Placement) -> f64 {

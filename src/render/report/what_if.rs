@@ -2,9 +2,13 @@
 
 use super::table::{keep_words_whole, new_table, words_fit};
 use crate::analysis::what_if::{Robustness, WhatIf};
+use crate::assessment::ConfidenceLabel;
 use crate::render::wrapping::wrap;
 use comfy_table::Table;
 use std::io::{self, Write};
+
+/// The table's cell for an answer no change to which flips the placement.
+const NO_FLIP: &str = "no change does";
 
 /// How the report tells the reader to apply answer changes. The library names no
 /// command line: the binary words these with its own command and flags.
@@ -25,7 +29,11 @@ pub fn what_if_text(
     apply: &dyn HowToApply,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let title = format!("{}: {} ({})", w.profile, w.placement, w.source);
+    let sure = match w.confidence_label {
+        ConfidenceLabel::Tie => "by a tie".to_string(),
+        label => format!("confidence {}", label.as_str()),
+    };
+    let title = format!("{}: {}, {sure} ({})", w.profile, w.placement, w.source);
     writeln!(out, "{}", wrap(&title, "", width))?;
     let heading = "The smallest change to each answer that changes the placement:";
     writeln!(out, "\n{}", wrap(heading, "", width))?;
@@ -46,7 +54,9 @@ pub fn what_if_text(
         }
         let (change, then) = match &a.flip {
             Some(f) => (f.change.clone(), f.placement.to_string()),
-            None => ("none".to_string(), String::new()),
+            // Not "none": that is a value of several answers (revenue owner,
+            // maturities), which would read as the change.
+            None => (NO_FLIP.to_string(), String::new()),
         };
         t.add_row(vec![
             a.field.to_string(),
@@ -82,8 +92,7 @@ fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
             continue;
         };
         let rest = if then.is_empty() {
-            let tries = if tried == "1" { "try" } else { "tries" };
-            format!("now {now}; none of {tried} {tries} flips it")
+            format!("now {now}; no change flips it ({tried} tried)")
         } else {
             format!("now {now}; {change} flips it to {then} ({tried} tried)")
         };
@@ -102,8 +111,10 @@ fn robustness(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out)?;
+    // With every answer given there is nothing to be robust against: saying "Robust"
+    // would read as a verdict on the placement, even one decided by a tie.
     let verdict = if r.defaults.is_empty() {
-        "Robust: the profile gives every answer, so no default stands in for one.".to_string()
+        "No answer is left out, so no default stands in for one: only the changes above move the placement.".to_string()
     } else if r.robust {
         format!(
             "Robust: no value of the answers the profile leaves out, alone or two at a time, changes the placement (left out: {}; {} combinations checked).",
