@@ -9,7 +9,8 @@
 //! Owns the profile model (here), the field model (`field.rs`), the checks between
 //! answers (`validate.rs`), located errors with carets (`error.rs`), the stream reader
 //! (`stream.rs`) and its documents (`document.rs`), every field error at once
-//! (`diagnose.rs`), messages and fixes (`explain.rs`) and the YAML subset (`subset.rs`). Depends on nothing else in the crate; everything
+//! (`diagnose.rs`), messages and fixes (`explain.rs`), the YAML subset (`subset.rs`) and
+//! the quick reader of a profile's common shape (`quick.rs`). Depends on nothing else in the crate; everything
 //! else depends on it.
 
 use schemars::JsonSchema;
@@ -23,6 +24,7 @@ mod error;
 mod explain;
 mod field;
 mod locate;
+mod quick;
 mod stream;
 mod subset;
 mod validate;
@@ -352,8 +354,15 @@ impl Profile {
 
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
-        subset::check(doc)?;
-        let mut profile: Profile = match yaml_serde::from_str(doc.text) {
+        // The quick reader reads only YAML inside the subset; the rest is checked.
+        let read = quick::read(doc.text).map_or_else(
+            || {
+                subset::check(doc)?;
+                Ok(yaml_serde::from_str(doc.text))
+            },
+            |profile| Ok(Ok(profile)),
+        )?;
+        let mut profile: Profile = match read {
             Ok(profile) => profile,
             // The first error stops serde: read again for all of them.
             Err(e) => {

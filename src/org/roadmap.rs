@@ -19,8 +19,8 @@
 
 use super::OrgChart;
 use crate::assessment::{Assessment, FiredRule, RoleStatus};
-use crate::assessment::{Placement, Stage};
-use crate::profile::{Profile, ProgramType, Source, Violation};
+use crate::assessment::{ConfidenceLabel, Placement, Stage};
+use crate::profile::{Field, Profile, ProgramType, Source, Violation};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
 use crate::rules::seats::{Retitled, held, replanned, retitled};
@@ -140,8 +140,32 @@ pub struct Move {
     pub margin: String,
     /// The new placement only wins on the rulebook's tie-break order.
     pub tie: bool,
+    /// The new placement wins by a narrow margin (under 3 points) over the old one, the
+    /// runner-up: a small change of answers could undo the move, so it is a choice to
+    /// weigh, not a signal. (A move away from a placement far behind is sure, however
+    /// close the new one's runner-up.)
+    pub narrow: bool,
     /// The guidance that held the team in the old placement and no longer applies.
     pub ended: Vec<String>,
+    /// The move at the share of revenue partners bring today, where the projection
+    /// raised it and that changes the advice: `None` where it does not.
+    pub at_todays_share: Option<AtTodaysShare>,
+}
+
+/// A move seen at the share of revenue partners bring today. The share is the one
+/// assumption that is an outcome rather than growth (D3 asks for a growing share; the
+/// roadmap cannot know it will grow), so a move it decides, or that it turns from
+/// narrow to sure, says so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtTodaysShare {
+    /// The share today, in words (`4%`).
+    pub share: String,
+    /// Where the team would be at this stage with it.
+    pub placement: Placement,
+    /// How sure, in words (`narrow: 5 points to 4 over marketing, the runner-up`).
+    pub margin: String,
+    /// It is only a narrow margin or a tie.
+    pub narrow: bool,
 }
 
 /// The roadmap of one profile.
@@ -247,6 +271,7 @@ impl<'r> Roadmap<'r> {
                     .filter(|f| ended(before, after, f.id))
                     .filter(|f| old != new && (score(f, old) > 0.0 || score(f, new) < 0.0))
                     .filter_map(|f| say(f.id, None));
+                let at_todays_share = self.at_todays_share(&w[1], old, new);
                 Move {
                     at: w[1].stage,
                     into: k + 1,
@@ -256,11 +281,55 @@ impl<'r> Roadmap<'r> {
                     reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
+                    narrow: after.confidence_label == ConfidenceLabel::Narrow
+                        && after.runner_up == Some(old),
                     why: premise::grouped(against.chain(reasons), false),
                     ended: premise::grouped(ended, true),
+                    at_todays_share,
                 }
             })
             .collect()
+    }
+
+    /// The move from `old` to `new` into `step` at the share of revenue partners bring
+    /// today, where the projection raised it: where the team would be instead, or how
+    /// narrow the move would be; `None` where the share was not raised or the move
+    /// stands as sure without it.
+    fn at_todays_share(
+        &self,
+        step: &Step,
+        old: Placement,
+        new: Placement,
+    ) -> Option<AtTodaysShare> {
+        let share = Field::RevenueShare;
+        let assumed = (step.assumptions.iter()).find(|a| a.field == share.path())?;
+        if assumed.from == assumed.to || old == new {
+            return None;
+        }
+        let today = share.get(&self.steps[0].profile);
+        let mut profile = step.profile.clone();
+        share.set(&mut profile, &today);
+        let options = Options {
+            stage: Some(step.stage),
+            ..Options::default()
+        };
+        let a = self
+            .rulebook
+            .assess(step.assessment.source.clone(), &profile, options);
+        let narrow = matches!(
+            a.confidence_label,
+            ConfidenceLabel::Narrow | ConfidenceLabel::Tie
+        );
+        let sure = !matches!(
+            step.assessment.confidence_label,
+            ConfidenceLabel::Narrow | ConfidenceLabel::Tie
+        );
+        (a.placement != new || (narrow && sure)).then(|| AtTodaysShare {
+            share: assumed.from.clone(),
+            placement: a.placement,
+            margin: a.confidence_words(),
+            narrow,
+        })
     }
 
     /// What a rule says to a reader: its reason, or its summary as a sentence where it

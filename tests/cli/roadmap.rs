@@ -733,3 +733,60 @@ fn an_alliance_manager_keeps_the_job_and_a_changed_plan_is_said() {
         "{scale}"
     );
 }
+
+/// A consultant's review (Ferrule, affiliates only): the move to a department of its own
+/// at mid stage counted D3 on the 25% of revenue the projection assumes. The share is
+/// an outcome the roadmap cannot know, so a move it decides, or makes sure, says so:
+/// Ferrule's would be narrow at today's 4%, and Sellfy would stay under marketing at
+/// scale at today's 10%.
+#[test]
+fn a_move_that_rests_on_the_assumed_revenue_share_says_so() {
+    let text = roadmap("tests/fixtures/roadmap/founder-affiliates.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains(
+            "but: at the 4% of revenue partners bring today, the move would be narrow: 5 points \
+             to 4 over marketing, the runner-up."
+        ),
+        "{mid}"
+    );
+    let text = roadmap("profiles/sellfy.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains(
+            "but: the move rests on the assumed share of revenue: at the 10% partners bring \
+             today, partnerships would stay under marketing at this stage (narrow: "
+        ),
+        "{scale}"
+    );
+    // A move that holds as surely at today's share says nothing of it: Nimbletrail's
+    // referrals beside its technology partners (D2) and an established program (D1).
+    let text = roadmap("tests/fixtures/roadmap/alliance-then-referrals.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(mid.contains("! Move partnerships"), "{mid}");
+    assert!(!mid.contains("    but: "), "{mid}");
+}
+
+/// A consultant's review (Pebble, TouchBistro): "Move partnerships ... (confidence is
+/// narrow: 6 points to 5)" read as an order on a margin a small change of answers
+/// flips. A narrow move, like a tie, is offered as a choice to weigh.
+#[test]
+fn a_narrow_move_is_offered_as_a_choice() {
+    let text = roadmap("profiles/sellfy.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains(
+            "! Consider moving partnerships from under marketing to its own department at this \
+             stage; it is narrow: 7 points to 5 over marketing, the runner-up, so it is a choice \
+             to make, not a clear signal."
+        ),
+        "{scale}"
+    );
+    // A moderate margin is still a move.
+    let text = roadmap("tests/fixtures/roadmap/alliance-then-referrals.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains("! Move partnerships from under sales to its own department at this stage"),
+        "{mid}"
+    );
+}

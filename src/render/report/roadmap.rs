@@ -2,7 +2,9 @@
 //! the team; between stages, when and why to move.
 
 use crate::assessment::{Placement, RoleStatus};
-use crate::org::roadmap::{Move, Roadmap, Step, announced, assumptions, carried, roles_with};
+use crate::org::roadmap::{
+    AtTodaysShare, Move, Roadmap, Step, announced, assumptions, carried, roles_with,
+};
 use crate::render::labels::{printable, replan, retitle, stage_name};
 use crate::render::wrapping::wrap;
 use crate::render::{ChartRenderer, Style, Tree};
@@ -76,7 +78,7 @@ fn moves_into(k: usize, moves: &[Move], width: usize, out: &mut dyn Write) -> io
             // The leader who owns revenue keeps the team (D6): not a move to another
             // boss, so the line says what does change.
             own_department(m)
-        } else if m.tie {
+        } else if m.tie || m.narrow {
             format!(
                 "Consider moving partnerships from {} to {} at this stage; it is {}, \
                  so it is a choice to make, not a clear signal",
@@ -106,8 +108,36 @@ fn moves_into(k: usize, moves: &[Move], width: usize, out: &mut dyn Write) -> io
         for ended in &m.ended {
             writeln!(out, "{}", wrap(ended, "    no longer: ", width))?;
         }
+        if let Some(t) = &m.at_todays_share {
+            writeln!(out, "{}", wrap(&todays_share(m, t), "    but: ", width))?;
+        }
     }
     Ok(())
+}
+
+/// A move that the assumed share of revenue decides, or makes sure, said as resting on
+/// it: the share is an outcome the roadmap cannot know (D3).
+fn todays_share(m: &Move, t: &AtTodaysShare) -> String {
+    let stay = if t.placement == m.from {
+        format!("would stay {}", t.placement.label())
+    } else if t.placement == m.to {
+        let margin = t
+            .margin
+            .split_once(": ")
+            .map_or(t.margin.as_str(), |(_, m)| m);
+        let how = if t.narrow { "narrow" } else { "less sure" };
+        return format!(
+            "at the {} of revenue partners bring today, the move would be {how}: {margin}.",
+            t.share
+        );
+    } else {
+        format!("would go {} instead", t.placement.label())
+    };
+    format!(
+        "the move rests on the assumed share of revenue: at the {} partners bring today, \
+         partnerships {stay} at this stage ({}).",
+        t.share, t.margin
+    )
 }
 
 /// A department of its own under the leader the team already reports to (the owner
@@ -121,7 +151,7 @@ fn own_department(m: &Move) -> String {
             "inside the go-to-market team it shares with them"
         }
     };
-    let (offer, sure) = if m.tie {
+    let (offer, sure) = if m.tie || m.narrow {
         (
             "Consider making",
             format!(
