@@ -462,3 +462,23 @@ fn overrides_are_recorded_in_every_format() {
             .contains("With changes")
     );
 }
+
+/// Every column of the scores table is named, in text and Markdown: the third says
+/// where each placement stands.
+#[test]
+fn the_scores_table_names_every_column() {
+    let text = crate::support::stdout(&["advise", "profiles/rewind.yaml"]);
+    let header = (text.lines())
+        .find(|l| l.contains("Placement") && l.contains("Score"))
+        .unwrap();
+    let cells: Vec<&str> = (header.split('┆'))
+        .map(|c| c.trim_matches(['│', ' ']))
+        .collect();
+    assert_eq!(cells, ["Placement", "Score", "Standing"], "{header}");
+    let markdown =
+        crate::support::stdout(&["advise", "profiles/rewind.yaml", "--format", "markdown"]);
+    assert!(
+        markdown.contains("| Placement | Score | Standing |"),
+        "{markdown}"
+    );
+}

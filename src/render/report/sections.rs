@@ -36,8 +36,10 @@ pub enum Section<'a> {
     },
 }
 
-/// The columns of the scores table.
-pub const SCORES_HEADER: [&str; 3] = ["Placement", "Score", ""];
+/// The columns of the scores table: the third says where each placement stands
+/// (recommended, runner-up, tied, ruled out and why), and an unnamed column left
+/// readers guessing.
+pub const SCORES_HEADER: [&str; 3] = ["Placement", "Score", "Standing"];
 
 /// One line of the scores table.
 #[derive(Debug, Clone, Copy, PartialEq)]
