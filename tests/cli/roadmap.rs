@@ -723,6 +723,27 @@ fn an_alliance_manager_keeps_the_job_and_a_changed_plan_is_said() {
         ),
         "{mid}"
     );
+    // Planned at mid stage for technology partners that still run at scale, beside the
+    // referrals: still the alliance manager, hired by then.
+    let text = roadmap("tests/fixtures/roadmap/alliance-planned-established.yaml");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        listed(scale, "Hired by then").contains(&"Alliance partner manager"),
+        "{scale}"
+    );
+    assert!(!scale.contains("Plan changed: the Alliance"), "{scale}");
+    // A channel manager planned before any program ran is the affiliate manager of the
+    // affiliates that start (M2): a seat, said as a changed plan, not a channel hire.
+    let text = roadmap("tests/fixtures/consultant/no-marketing-nothing-yet.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains(
+            "Plan changed: the Channel partnerships manager planned before is the Affiliate \
+             partner manager here"
+        ),
+        "{mid}"
+    );
+    assert!(!mid.contains("Channel partnerships manager ("), "{mid}");
     let text = roadmap("tests/fixtures/roadmap/growth-lead-to-segments.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(

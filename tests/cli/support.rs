@@ -173,8 +173,8 @@ pub fn valid_profile() -> impl Strategy<Value = Profile> {
         )
 }
 
-/// The DOM of a page once headless Chromium has loaded it and run its scripts, in a
-/// window 1,280 px wide; `None`, with a note saying what goes untested, when Chromium
+/// The DOM of a page once headless Chromium has loaded it and run its scripts (up to
+/// ten seconds of them, however long they wait on promises), in a window 1,280 px wide; `None`, with a note saying what goes untested, when Chromium
 /// is not installed.
 pub fn chromium_dom(page: &std::path::Path, untested: &str) -> Option<String> {
     let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
@@ -202,6 +202,7 @@ pub fn chromium_dom(page: &std::path::Path, untested: &str) -> Option<String> {
             "--disable-sync",
             "--hide-scrollbars",
             "--window-size=1280,1000",
+            "--virtual-time-budget=10000",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")

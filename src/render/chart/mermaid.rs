@@ -16,10 +16,22 @@ pub struct Mermaid;
 /// The widest line of a label, in pixels of Mermaid's 16 px default font.
 const TEXT: f64 = 220.0;
 
-/// Printable text wrapped by the project (Mermaid's own wrapping is turned off in the
-/// front matter, so the two do not make ragged labels).
+/// The widest line of a dotted line's label: Mermaid wraps an edge label wider than
+/// 200 px whatever the front matter says (Mermaid 11.17 broke "quarterly: partner
+/// capacity", wrapped at 220 px, after "partner"), and a browser's font runs a little
+/// wider than the project's estimate.
+const LINE_TEXT: f64 = 180.0;
+
+/// Printable text wrapped by the project at `width` px (Mermaid's own wrapping of
+/// nodes is widened out of the way in the front matter, so the two do not make
+/// ragged labels).
+fn wrapped_at(text: &str, width: f64) -> Vec<String> {
+    wrap_px(text, width, 16.0, false)
+}
+
+/// A node's or a department's text, wrapped at [`TEXT`].
 fn wrapped(text: &str) -> Vec<String> {
-    wrap_px(text, TEXT, 16.0, false)
+    wrapped_at(text, TEXT)
 }
 
 impl ChartRenderer for Mermaid {
@@ -70,7 +82,7 @@ fn lines(chart: &OrgChart, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  {} --- {}", node_id(from), node_id(to))?;
     }
     for (from, to, link) in chart.links(LinkKind::AlignsWith) {
-        let text = wrapped(link.label.as_deref().unwrap_or_default());
+        let text = wrapped_at(link.label.as_deref().unwrap_or_default(), LINE_TEXT);
         writeln!(
             out,
             "  {} -.-|{}| {}",

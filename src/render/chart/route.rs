@@ -357,7 +357,7 @@ fn way_between(a: &Rect, b: &Rect) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::segments::{alongside, cross, crosses, shortcut};
+    use super::segments::{alongside, cross, crosses, shortcut, unjog};
     use super::*;
 
     const TAG: (f64, f64) = (20.0, 18.0);
@@ -557,6 +557,35 @@ mod tests {
         );
         let plain = vec![(0.0, 0.0), (50.0, 0.0), (50.0, 40.0), (20.0, 40.0)];
         assert_eq!(shortcut(plain.clone()), plain);
+    }
+
+    /// A route that jogs a few pixels just before its tag (the tag's middle off the
+    /// port it left by) runs straight on into the tag; a jog of half a track or more,
+    /// or one that would miss the tag's side, stays.
+    #[test]
+    fn a_route_runs_straight_into_its_tag_rather_than_jog_before_it() {
+        let tag = Rect::new(160.0, 181.0, 20.0, 18.0);
+        let jog = vec![
+            (700.0, 187.0),
+            (202.0, 187.0),
+            (202.0, 190.0),
+            (180.0, 190.0),
+        ];
+        assert_eq!(unjog(jog, &tag), [(700.0, 187.0), (180.0, 187.0)]);
+        let turn = vec![
+            (700.0, 160.0),
+            (202.0, 160.0),
+            (202.0, 190.0),
+            (180.0, 190.0),
+        ];
+        assert_eq!(unjog(turn.clone(), &tag), turn);
+        let off = vec![
+            (700.0, 182.0),
+            (202.0, 182.0),
+            (202.0, 186.0),
+            (180.0, 186.0),
+        ];
+        assert_eq!(unjog(off.clone(), &tag), off);
     }
 
     /// A wall too long to go around within [`WINDOW`] of the two boxes: the line is

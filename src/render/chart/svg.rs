@@ -34,8 +34,10 @@ const FONT: f64 = 13.0;
 const TITLE: f64 = 17.0;
 /// Space inside a box around its text.
 const PAD: (f64, f64) = (10.0, 7.0);
-/// The widest a box's text runs before it wraps.
-const BOX_TEXT: f64 = 190.0;
+/// The widest a box's text runs before it wraps, the first preferred: narrower for a
+/// chart too wide to print legibly otherwise (more lines in narrower boxes), wider
+/// for one too tall (fewer lines).
+const BOX_TEXT: [f64; 3] = [190.0, 150.0, 250.0];
 /// Space around the whole drawing.
 const EDGE: f64 = 16.0;
 /// The narrowest drawing, so that the legend and the cadence list have room.
@@ -174,7 +176,10 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
         colors[names.iter().position(|x| x == d).unwrap_or_default()]
     };
     let tree = Hierarchy::of(chart);
-    let texts = boxes::node_texts(chart);
+    let texts: Vec<Vec<boxes::NodeText>> = BOX_TEXT
+        .iter()
+        .map(|&wrap| boxes::node_texts(chart, wrap))
+        .collect();
     let frame_labels = boxes::frame_labels(chart, &tree);
     let alignments: Vec<_> = chart.links(LinkKind::AlignsWith).collect();
     let mut leaving = vec![0; chart.graph.node_count()];
@@ -203,43 +208,55 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
             width - 2.0 * EDGE,
         )
     };
-    let mut layouts = STACKS
+    let mut layouts: Vec<(f64, tidy::Layout, &[boxes::NodeText])> = texts
         .iter()
-        .map(|&stack| boxes::layout(chart, &tree, &texts, &frame_labels, &leaving, stack))
-        .map(|layout| {
+        .flat_map(|texts| STACKS.iter().map(move |&stack| (texts, stack)))
+        .map(|(texts, stack)| {
+            let layout = boxes::layout(chart, &tree, texts, &frame_labels, &leaving, stack);
             let (_, top, _, width) = place(&layout);
             let y = top + layout.height + 3.0 * MARGIN;
             let height = key(&mut String::new(), &alignments, y, width) + EDGE;
-            (print_scale(width, height), layout)
-        });
-    let usual = layouts.next().expect("a layout");
-    let largest = layouts.fold(None, |best: Option<(f64, tidy::Layout)>, next| match best {
-        Some(best) if best.0 >= next.0 => Some(best),
-        _ => Some(next),
-    });
-    let mut layout = match largest {
-        Some(largest) if largest.0 > usual.0 * 1.05 => largest.1,
-        _ => usual.1,
-    };
-    let (title, top, left, width) = place(&layout);
-    shift(&mut layout, left, top);
-
-    let mut svg = String::new();
-    boxes::frames_svg(&mut svg, &layout, &frame_labels, color);
-    lines::reports_svg(&mut svg, &layout);
-    boxes::nodes_svg(&mut svg, chart, &layout, &texts, color, prefix);
-
+            (print_scale(width, height), layout, texts.as_slice())
+        })
+        .collect();
+    // The usual layout first unless another prints 5% larger, then the others,
+    // largest first: the first in which every dotted line finds its way is drawn (a
+    // row packed tighter can leave a head no room for its tag).
+    let usual = layouts[0].0;
+    layouts[1..].sort_by(|a, b| b.0.total_cmp(&a.0));
+    if layouts.len() > 1 && layouts[1].0 > usual * 1.05 {
+        layouts.swap(0, 1);
+        layouts[1..].sort_by(|a, b| b.0.total_cmp(&a.0));
+    }
     let ends: Vec<(usize, usize)> = alignments
         .iter()
         .map(|(a, b, _)| (a.index(), b.index()))
         .collect();
-    let bounds = Rect::new(
-        left - 2.0 * MARGIN,
-        top - 2.0 * MARGIN,
-        layout.width + 4.0 * MARGIN,
-        layout.height + 4.0 * MARGIN,
-    );
-    let routes = lines::route_alignments(&layout, &ends, bounds);
+    let mut tried = layouts.into_iter().map(|(_, mut layout, texts)| {
+        let (title, top, left, width) = place(&layout);
+        shift(&mut layout, left, top);
+        let bounds = Rect::new(
+            left - 2.0 * MARGIN,
+            top - 2.0 * MARGIN,
+            layout.width + 4.0 * MARGIN,
+            layout.height + 4.0 * MARGIN,
+        );
+        let routes = lines::route_alignments(&layout, &ends, bounds);
+        (layout, texts, (title, top, width), routes)
+    });
+    let first = tried.next().expect("a layout");
+    let (layout, texts, (title, top, width), routes) = if first.3.iter().all(Option::is_some) {
+        first
+    } else {
+        tried
+            .find(|t| t.3.iter().all(Option::is_some))
+            .unwrap_or(first)
+    };
+
+    let mut svg = String::new();
+    boxes::frames_svg(&mut svg, &layout, &frame_labels, color);
+    lines::reports_svg(&mut svg, &layout);
+    boxes::nodes_svg(&mut svg, chart, &layout, texts, color, prefix);
     lines::alignments_svg(&mut svg, &routes);
     let drawn: Vec<_> = alignments
         .iter()

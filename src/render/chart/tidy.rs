@@ -16,6 +16,7 @@
 //! - a node may ask for a labelled frame around its subtree (a department).
 
 use super::geometry::{Point, Rect};
+use super::route::SPACING;
 
 mod columns;
 
@@ -264,11 +265,21 @@ fn row_items(tree: &Outline<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f6
                     .iter()
                     .map(|e| e.1)
                     .find(|r| r.right() == b.right());
-                let below = |w: Rect| stack.boxes.iter().any(|e| e.1.y > w.y && e.1.right() > w.x);
-                let ends_wide = widest.is_some_and(|w| !below(w)) && stack.boxes.len() > 2;
-                if (widest.is_some_and(below) || ends_wide) && kids[i..].iter().any(|&k| !small(k))
-                {
-                    stack.shape.push(Rect::new(b.x, b.y, b.w + CORRIDOR, b.h));
+                let below = |w: Rect| {
+                    stack
+                        .boxes
+                        .iter()
+                        .filter(|e| e.1.y > w.y && e.1.right() > w.x)
+                        .count()
+                };
+                let under = widest.map_or(0, below);
+                let ends_wide = widest.is_some() && under == 0 && stack.boxes.len() > 2;
+                if (under > 0 || ends_wide) && kids[i..].iter().any(|&k| !small(k)) {
+                    // A track more for each line past the first that passes the tag.
+                    let more = under.saturating_sub(1) as f64 * SPACING;
+                    stack
+                        .shape
+                        .push(Rect::new(b.x, b.y, b.w + CORRIDOR + more, b.h));
                 }
                 items.push((stack, spines));
             }

@@ -4,13 +4,19 @@
 use super::grid::{Grid, SAME};
 use super::segments::{
     END, LEFT, QUARTERS, STEPS, alongside, crosses, escape, on_border, ports, shortcut, square,
-    straight,
+    straight, unjog,
 };
 use super::{MARGIN, Routed, SPACING, Segment, TAG_GAP};
 use crate::render::chart::geometry::{Point, Rect};
 
 /// The cost of a bend, in tenths of a pixel of length.
 const BEND: u64 = 400;
+/// What a line pays, per pixel, for leaving a box's side farther than it must from
+/// the nearest port another line leaves that side by: lines leaving one side keep
+/// together and nest (the first line to the highest of a column of heads from the
+/// top port, the next from the port under it), rather than each taking the port
+/// nearest its own head and leaving a line between them only a crossing.
+const PACK: f64 = 4.0;
 
 /// What the searches reuse from one to the next.
 #[derive(Default)]
@@ -204,6 +210,24 @@ impl Grid<'_> {
     /// it ends where a Dijkstra search taking states in order of cost and then of
     /// number would (the least cost, then state, then goal), and [`Grid::before`]
     /// walks back the way that search would have come.
+    /// What leaving by `port` costs for its distance from the nearest port on the
+    /// same side that a line already routed leaves by ([`PACK`] per pixel past the
+    /// first [`SPACING`]); nothing where no line leaves that side yet.
+    fn apart_from_taken(&self, (p, dir): (Point, usize)) -> u64 {
+        let on_side = |q: Point| {
+            self.starts
+                .iter()
+                .any(|&(s, d)| d == dir && (s.0 - q.0).abs() < 0.01 && (s.1 - q.1).abs() < 0.01)
+        };
+        self.taken
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .filter(|&q| on_side(q))
+            .map(|q| ((q.0 - p.0).abs() + (q.1 - p.1).abs() - SPACING).max(0.0))
+            .reduce(f64::min)
+            .map_or(0, |d| (d * PACK * 10.0) as u64)
+    }
+
     fn search(
         &self,
         goals: &[Goal],
@@ -276,7 +300,8 @@ impl Grid<'_> {
                     continue;
                 }
                 let s = self.state(ix, iy, dir);
-                let cost = (MARGIN * 10.0) as u64 + self.penalty((p, e));
+                let cost =
+                    (MARGIN * 10.0) as u64 + self.penalty((p, e)) + self.apart_from_taken((p, dir));
                 if cost < best[s] {
                     best[s] = cost;
                     starts.push((s, cost));
@@ -394,7 +419,7 @@ impl Grid<'_> {
         points.reverse();
         square(&mut points, s % 4 <= LEFT);
         Some(Routed {
-            points: shortcut(straight(points)),
+            points: unjog(shortcut(straight(points)), &tag),
             tag,
         })
     }

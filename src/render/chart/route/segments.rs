@@ -161,6 +161,37 @@ pub(super) fn shortcut(points: Vec<Point>) -> Vec<Point> {
     points
 }
 
+/// The route straight on into its `tag` where it jogs less than half a [`SPACING`]
+/// just before it (a tag's middle a few pixels off the port the line left by): the
+/// jog would hold a track that a line beside it needs, and reads as a kink.
+pub(super) fn unjog(mut points: Vec<Point>, tag: &Rect) -> Vec<Point> {
+    let n = points.len();
+    if n < 3 {
+        return points;
+    }
+    let (a, b, end) = (points[n - 3], points[n - 2], points[n - 1]);
+    let (jog, last) = ((a, b), (b, end));
+    if horizontal(jog) == horizontal(last) {
+        return points;
+    }
+    let (short, into) = if horizontal(last) {
+        ((a.1 - b.1).abs(), (end.0, a.1))
+    } else {
+        ((a.0 - b.0).abs(), (a.0, end.1))
+    };
+    let inside = if horizontal(last) {
+        into.1 > tag.y + 2.0 && into.1 < tag.bottom() - 2.0
+    } else {
+        into.0 > tag.x + 2.0 && into.0 < tag.right() - 2.0
+    };
+    if short < SPACING / 2.0 && inside {
+        points.truncate(n - 2);
+        points.push(into);
+        return straight(points);
+    }
+    points
+}
+
 /// The points without those in the middle of a straight run.
 pub(super) fn straight(points: Vec<Point>) -> Vec<Point> {
     let mut out: Vec<Point> = Vec::with_capacity(points.len());

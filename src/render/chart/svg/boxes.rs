@@ -1,7 +1,7 @@
 //! The boxes of the chart: the tree they hang in, their text and size, the
 //! department frames around subtrees, and the `<g class="node">` of each.
 
-use super::{BOX_TEXT, Block, FONT, FONTS, PAD, xml_escape};
+use super::{Block, FONT, FONTS, PAD, xml_escape};
 use crate::assessment::RoleStatus;
 use crate::org::{NodeIndex, NodeKind, OrgChart};
 use crate::render::chart::route::{PORT_ROOM, SPACING};
@@ -66,21 +66,16 @@ impl Hierarchy {
 /// A node's text: its title, then its detail in smaller grey type.
 pub(super) type NodeText = (Block, Option<Block>);
 
-/// Each node's text, in node order.
-pub(super) fn node_texts(chart: &OrgChart) -> Vec<NodeText> {
+/// Each node's text, in node order, wrapped at `wrap` px.
+pub(super) fn node_texts(chart: &OrgChart, wrap: f64) -> Vec<NodeText> {
     chart
         .nodes()
         .map(|(_, node)| {
-            let title = Block::new(
-                &node.title,
-                BOX_TEXT,
-                FONT,
-                node.kind == NodeKind::Executive,
-            );
+            let title = Block::new(&node.title, wrap, FONT, node.kind == NodeKind::Executive);
             let detail = node
                 .detail
                 .as_deref()
-                .map(|d| Block::new(d, BOX_TEXT, FONT - 1.0, false));
+                .map(|d| Block::new(d, wrap, FONT - 1.0, false));
             (title, detail)
         })
         .collect()
