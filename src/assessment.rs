@@ -269,8 +269,9 @@ pub struct Caveat<'r> {
 pub enum RoleStatus {
     /// Someone does this today.
     Current,
-    /// To hire now: a role the current stage needs, at most as many as the people
-    /// in place (one for a team of none or one).
+    /// To hire now: a role the current stage needs, one or two at a time (one for a
+    /// team of up to three), and the leads that keep anyone from managing more than
+    /// eight people (see [`HireTiming::Span`]).
     Next,
     /// To hire later: at a later stage, or once the next hires are in place.
     Later,
@@ -318,6 +319,61 @@ pub struct Role<'r> {
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
+    /// The trigger is met whenever the rule gives the role (the rulebook's `due`).
+    #[serde(skip)]
+    pub due: bool,
+    /// Why it is hired sooner or later than its trigger alone says; absent when
+    /// nothing but the trigger and the hiring pace decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timing: Option<HireTiming>,
+}
+
+/// Why a role is hired sooner, or waits longer, than its trigger says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HireTiming {
+    /// Hired now beyond the one or two hires at a time: the people it leads would
+    /// otherwise make more than eight direct reports for their manager (E3, G1).
+    Span,
+    /// Its trigger is met, but it waits for the hires now: the team hires one or two
+    /// at a time (T4).
+    Pace,
+    /// Its trigger is met, but the role belongs to a later stage (its `stage`).
+    Stage,
+}
+
+impl HireTiming {
+    /// The timing as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HireTiming::Span => "span",
+            HireTiming::Pace => "pace",
+            HireTiming::Stage => "stage",
+        }
+    }
+}
+
+impl Role<'_> {
+    /// When to hire it, as the reports say: the trigger, and why it is hired sooner
+    /// or later than the trigger alone says (`timing`).
+    pub fn when_to_hire(&self) -> Cow<'_, str> {
+        match self.timing {
+            None => Cow::Borrowed(self.hire_when.as_str()),
+            Some(HireTiming::Span) => Cow::Borrowed(
+                "now, beyond one or two hires at a time, so that nobody manages more than \
+                 eight people",
+            ),
+            Some(HireTiming::Pace) => Cow::Owned(format!(
+                "{}; it waits for the hires now, as the team hires one or two at a time",
+                self.hire_when
+            )),
+            Some(HireTiming::Stage) => Cow::Owned(format!(
+                "{}; from the {} stage",
+                self.hire_when,
+                self.stage.as_str()
+            )),
+        }
+    }
 }
 
 /// The people on the team beyond its roles, and where they work.

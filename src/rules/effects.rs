@@ -164,6 +164,11 @@ pub struct RoleSpec {
     /// Default 0: no such wait.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub leads_at_least: u32,
+    /// The trigger is met whenever the rule gives the role (it reads "technology
+    /// partners already run"): a role so marked that is not hired now says why it
+    /// waits (the hiring pace, or its stage). Default false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub due: bool,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -272,6 +277,8 @@ impl Rule {
             more_of: r.more_of,
             leads_at_least: r.leads_at_least,
             origin,
+            due: r.due,
+            timing: None,
         }
     }
 

@@ -4,8 +4,9 @@
 
 use super::Rulebook;
 use super::seats::{planned_seats, seats, spec};
-use crate::assessment::{Origin, Role, RoleStatus, Stage};
-use crate::text::Text;
+use crate::assessment::{HireTiming, Origin, Role, RoleStatus, Stage};
+use crate::org::model::MAX_REPORTS;
+use crate::org::model::reporting::{Reporting, leads_more_than, led_by, managers};
 
 impl Rulebook {
     /// The roles in hiring order (by rank, then in the order the rules gave them), the
@@ -74,18 +75,19 @@ fn statuses(
     } else {
         1
     };
+    let held_at = |i: usize| held.get(i).copied().unwrap_or(false);
     // The people beyond the roles, who hold more of the `more_of` role.
     let beyond = (team_size as usize).saturating_sub(roles.len());
     let mut out: Vec<Role> = Vec::with_capacity(roles.len());
     // A team lead whom the whole plan gives too few reports to lead is no team lead.
     // (Nothing is allocated for a plan without team leads, as in most batch runs.)
-    let dropped: Vec<bool> = if roles.iter().any(|(_, r)| r.leads_at_least > 0) {
+    let roles: Vec<Role> = roles.into_iter().map(|(_, r)| r).collect();
+    let dropped: Vec<bool> = if roles.iter().any(|r| r.leads_at_least > 0) {
         (roles.iter().enumerate())
-            .map(|(i, (_, r))| {
-                let plan = roles.iter().map(|(_, r)| r);
+            .map(|(i, r)| {
                 r.leads_at_least > 0
-                    && !held.get(i).copied().unwrap_or(false)
-                    && reports(plan, r.title, beyond, false) < r.leads_at_least as usize
+                    && !held_at(i)
+                    && led(&roles, i, beyond, |_| RoleStatus::Current) < r.leads_at_least as usize
             })
             .collect()
     } else {
@@ -95,18 +97,23 @@ fn statuses(
     let beyond = (team_size as usize).saturating_sub(kept);
     // A team lead that waits for its reports is hired after them: last.
     let mut waiting = Vec::new();
-    for (i, (_, mut role)) in roles.into_iter().enumerate() {
+    for (i, mut role) in roles.into_iter().enumerate() {
         if dropped.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let held = held.get(i).copied().unwrap_or(false);
-        if !held
-            && role.leads_at_least > 0
-            && reports(out.iter(), role.title, beyond, true) < role.leads_at_least as usize
-        {
-            role.status = RoleStatus::Later;
-            waiting.push(role);
-            continue;
+        let held = held_at(i);
+        if !held && role.leads_at_least > 0 {
+            // Its reports among those in place or hired now, were it hired now too.
+            role.status = RoleStatus::Next;
+            out.push(role);
+            let at = out.len() - 1;
+            let reports = led(&out, at, beyond, |j| out[j].status);
+            role = out.pop().expect("pushed above");
+            if reports < role.leads_at_least as usize {
+                role.status = RoleStatus::Later;
+                waiting.push(role);
+                continue;
+            }
         }
         role.status = if held {
             RoleStatus::Current
@@ -122,31 +129,82 @@ fn statuses(
         out.push(role);
     }
     out.extend(waiting);
+    within_span(&mut out);
+    for role in &mut out {
+        if role.due && role.status == RoleStatus::Later && role.timing.is_none() {
+            role.timing = Some(if role.stage <= stage {
+                HireTiming::Pace
+            } else {
+                HireTiming::Stage
+            });
+        }
+    }
     out
 }
 
 /// The largest team that makes one hire at a time; a larger one makes two.
 const MAX_ONE_HIRE: usize = 3;
 
-/// How many of `roles` report to `title` (it is the first of their `reports_to`
-/// titles that `roles` have): of those in place or hired now when `hired`, of all
-/// otherwise; with the `beyond` people who hold more of such a role.
-fn reports<'a, 'r: 'a>(
-    roles: impl Iterator<Item = &'a Role<'r>> + Clone,
-    title: &Text,
+/// How many of `roles` report to role `lead` ([`led_by`]) with the statuses `status`,
+/// of those in place or hired now; with the `beyond` people who hold more of such a
+/// role.
+fn led(
+    roles: &[Role<'_>],
+    lead: usize,
     beyond: usize,
-    hired: bool,
+    status: impl Fn(usize) -> RoleStatus,
 ) -> usize {
-    let counted = move |r: &&Role| !hired || r.status != RoleStatus::Later;
-    let has = |t: &Text| roles.clone().filter(counted).any(|r| r.title == t);
-    let mut count = 0;
-    for r in roles.clone().filter(counted) {
-        let Some(at) = r.reports_to.iter().position(|t| t == title) else {
-            continue;
-        };
-        if !r.reports_to[..at].iter().any(has) {
-            count += 1 + if r.more_of { beyond } else { 0 };
-        }
+    let hired = |i: usize| status(i) != RoleStatus::Later;
+    led_by(roles, lead, &status)
+        .filter(|&i| hired(i))
+        .map(|i| 1 + if roles[i].more_of { beyond } else { 0 })
+        .sum()
+}
+
+/// Keeps the partnerships lead (the first role) at [`MAX_REPORTS`] direct reports or
+/// fewer without anyone reporting to a role hired after them: while it has more, a
+/// lead planned for later is hired now, beyond the one or two hires at a time, and
+/// says so (E3's matrix, G1's regional leads): of those that take any off the lead,
+/// the first in hiring order planned over the most of them (the Reseller segment
+/// lead over the channel manager in place, not another segment's lead who would
+/// take the channel manager only because its own is not hired).
+fn within_span(roles: &mut [Role<'_>]) {
+    if !leads_more_than(roles, MAX_REPORTS) {
+        return;
     }
-    count
+    let mut boss = managers(roles);
+    let direct = |boss: &[Option<usize>]| boss.iter().filter(|b| **b == Some(0)).count();
+    let reporting = Reporting::of(roles);
+    let mut status: Vec<RoleStatus> = roles.iter().map(|r| r.status).collect();
+    // Who leads whom once everyone is hired.
+    let planned = reporting.managers(|_| RoleStatus::Current);
+    while direct(&boss) > MAX_REPORTS {
+        let mut best: Option<(usize, usize, Vec<Option<usize>>)> = None;
+        for c in 1..roles.len() {
+            if status[c] != RoleStatus::Later {
+                continue;
+            }
+            let over = (0..roles.len())
+                .filter(|&i| boss[i] == Some(0) && planned[i] == Some(c))
+                .count();
+            status[c] = RoleStatus::Next;
+            let then = reporting.managers(|i| status[i]);
+            status[c] = RoleStatus::Later;
+            let taken = direct(&boss).saturating_sub(direct(&then));
+            if taken > 0 && best.as_ref().is_none_or(|(b, _, _)| over > *b) {
+                best = Some((over, c, then));
+            }
+        }
+        let Some((_, c, then)) = best else {
+            break;
+        };
+        status[c] = RoleStatus::Next;
+        roles[c].status = RoleStatus::Next;
+        roles[c].timing = Some(HireTiming::Span);
+        boss = then;
+    }
+    // Hired now, so listed with the hires now, before the roles for later.
+    if roles.iter().any(|r| r.timing == Some(HireTiming::Span)) {
+        roles[1..].sort_by_key(|r| r.status == RoleStatus::Later);
+    }
 }

@@ -141,7 +141,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "sales-knows-the-buyers",
         &["program.types=referral"],
-        Some(&["program.types=referral", "company.sales_team=0"]),
+        // Two sellers have no head and no enablement of their own to lend.
+        Some(&["program.types=referral", "company.sales_team=2"]),
     ),
     (
         "founder-sells",
@@ -150,18 +151,24 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "lone-seller-ceo-owns-revenue",
+        // Two sellers run by the CEO who owns revenue (D6); three have a head.
         &[
             "program.types=referral",
-            "company.sales_team=1",
+            "company.sales_team=2",
             "company.revenue_owner=ceo",
         ],
-        Some(&["program.types=referral", "company.revenue_owner=ceo"]),
+        Some(&[
+            "program.types=referral",
+            "company.sales_team=3",
+            "company.revenue_owner=ceo",
+        ]),
     ),
     (
         "sales-partners-are-not-reps",
         &["program.types=referral"],
-        // Affiliates under sales (no marketing team) are measured as affiliates.
-        Some(&["company.marketing_team=0"]),
+        // Technology alliances under sales (no marketing team) are not partners who
+        // close deals (affiliates there: reasons_kpis_and_sources_are_true_of_the_partners).
+        Some(&["program.types=technology", "company.marketing_team=0"]),
     ),
     (
         "sales-affiliates-are-not-reps",
@@ -877,6 +884,7 @@ fn assess(sets: &[&str]) -> crate::assessment::Assessment<'static> {
 /// affiliates are measured by their ramp to a live integration (E4).
 #[test]
 fn reasons_kpis_and_sources_are_true_of_the_partners() {
+    partners_who_close_deals_are_told_s1_once_and_s5_alone();
     let cites = |c: &[crate::text::Text]| c.iter().map(|c| c.to_string()).collect::<Vec<_>>();
     let tech = assess(&["program.types=technology", "goals=integrations,attribution"]);
     assert_eq!(tech.placement.as_str(), "sales");
@@ -929,6 +937,83 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
         whys.iter().any(|w| w.contains("live integration")),
         "{whys:?}"
     );
+}
+
+/// S1 and S5 are about partners who close deals (a consultant's sixth review, Pebble
+/// and Quarry): under sales, "the sales team knows the buyers" (S1) is said where a
+/// sales team of three or more has knowledge and enablement to lend (with two sellers,
+/// only S1's placement reason), and for integrators alone too; S5's caveat ("no
+/// inbound leads from BDRs") is for partners who close deals, not for technology
+/// alliances or marketplaces alone, nor affiliates (their own caveat).
+/// The no-home reason of product partners names no go-to-market head, which the CEO
+/// who sells is not.
+fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
+    let s1 = |a: &crate::assessment::Assessment| {
+        (a.reasons.iter())
+            .filter(|r| r.cites.iter().any(|c| c.as_str() == "S1"))
+            .map(|r| r.rule.to_string())
+            .collect::<Vec<_>>()
+    };
+    let s5 = |a: &crate::assessment::Assessment| {
+        (a.caveats.iter())
+            .filter(|c| c.text.contains("Partners are not sales reps"))
+            .count()
+    };
+    let no_marketing = "company.marketing_team=0";
+    let referral = assess(&["program.types=referral", "company.sales_team=2"]);
+    assert_eq!(referral.placement.as_str(), "sales");
+    assert_eq!(s1(&referral), ["referral-reseller-to-sales"]);
+    assert_eq!(s5(&referral), 1);
+    let team = assess(&["program.types=referral", "company.sales_team=3"]);
+    assert_eq!(
+        s1(&team),
+        ["referral-reseller-to-sales", "sales-knows-the-buyers"]
+    );
+    let integrators = assess(&["program.types=integrator", no_marketing]);
+    assert_eq!(integrators.placement.as_str(), "sales");
+    assert_eq!(s1(&integrators), ["sales-knows-the-buyers"]);
+    assert_eq!(s5(&integrators), 1);
+    for (running, no_home) in [
+        ("program.types=technology", "technology-alone-no-home"),
+        ("program.types=marketplace", "marketplace-alone-no-home"),
+        ("program.types=affiliate", ""),
+    ] {
+        for sales in ["company.sales_team=0", "company.sales_team=4"] {
+            let a = assess(&[running, no_marketing, sales]);
+            assert_eq!(a.placement.as_str(), "sales", "{running} {sales}");
+            assert_eq!(s5(&a), 0, "{running} {sales}");
+            assert!(s1(&a).is_empty(), "{running} {sales}: {:?}", s1(&a));
+            let reason = a.reasons.iter().find(|r| r.rule.as_str() == no_home);
+            assert_eq!(reason.is_some(), !no_home.is_empty(), "{running} {sales}");
+            assert!(
+                a.reasons
+                    .iter()
+                    .all(|r| !r.text.contains("go-to-market head")),
+                "{running} {sales}"
+            );
+        }
+    }
+}
+
+/// Marketplaces alone (a consultant's sixth review, Quarry): the order workflows (R4)
+/// are an early-stage specialist's, the hire after the alliance manager, not a
+/// mid-stage role that waits for a program manager; marketplace revenue is a KPI
+/// beside the ramp to a live listing (E4).
+#[test]
+fn marketplaces_alone_get_their_workflows_early_and_a_revenue_kpi() {
+    let a = assess(&["program.types=marketplace", "program.team_size=2"]);
+    let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+    let at = |t: &str| titles.iter().position(|x| *x == t).expect(t);
+    let specialist = &a.roles[at("Marketplace operations specialist")];
+    assert_eq!(specialist.stage, Stage::Early);
+    assert_eq!(specialist.status, crate::assessment::RoleStatus::Next);
+    assert!(at("Alliance partner manager") < at("Marketplace operations specialist"));
+    let kpis: Vec<&str> = a.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert!(
+        kpis.contains(&"Marketplace revenue and order time"),
+        "{kpis:?}"
+    );
+    assert!(kpis.contains(&"Partner ramp time"), "{kpis:?}");
 }
 
 /// The first hires after the lead (T2) fit the partners: a channel manager where

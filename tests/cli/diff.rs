@@ -72,7 +72,11 @@ fn two_profiles_side_by_side() {
             "Roles added:\n  - Head of partnerships\n  - Technology partnerships manager\n",
         ))
         .stdout(contains("Roles removed:\n  - Partnerships lead\n  - Reseller operations specialist\n"))
-        .stdout(contains("Caveats added:"));
+        .stdout(contains("Caveats added:"))
+        // A title with its own parentheses keeps the confidence apart from them.
+        .stdout(contains(
+            "After:  profiles/rewind.yaml (Rewind): standalone, reporting to the COO (owner of the revenue\n        engine); confidence clear",
+        ));
 }
 
 /// Two profiles of one company (the same name) are the same team at two moments: its

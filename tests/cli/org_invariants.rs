@@ -5,7 +5,9 @@
 //! does not exist, deal registration without resellers, more people in place than the
 //! team has, a manager with more than eight direct reports.
 
-use partner_org::assessment::{Assessment, OrgModel, Placement, PositionKind, RoleStatus, Stage};
+use partner_org::assessment::{
+    Assessment, HireTiming, OrgModel, Placement, PositionKind, RoleStatus, Stage,
+};
 use partner_org::org::roadmap::Roadmap;
 use partner_org::org::{HEADS_FROM, LinkKind, NodeKind, OTHER_TEAMS, OrgChart};
 use partner_org::profile::{MarketingMaturity, Profile, ProgramType, RevenueOwner, Source};
@@ -347,13 +349,59 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
         ));
     }
     // One or two hires at a time, as a leader hires (T2, T4): one for a team of up to
-    // three, two for a larger one.
+    // three, two for a larger one; beyond those only the leads hired now so that
+    // nobody manages more than eight people, each of whom leads someone in place or
+    // hired now, and whose line says so.
     let next = (a.roles.iter())
-        .filter(|r| r.status == RoleStatus::Next)
+        .filter(|r| r.status == RoleStatus::Next && r.timing != Some(HireTiming::Span))
         .count();
     let team = (profile.program.team_size as usize).max(in_place);
     if next > if team > 3 { 2 } else { 1 } {
         out.push(format!("{next} hires now for a team of {team}"));
+    }
+    for (i, p) in m.positions.iter().enumerate() {
+        let Some(role) = p.role.map(|r| &a.roles[r]) else {
+            continue;
+        };
+        if role.timing == Some(HireTiming::Span)
+            && (role.status != RoleStatus::Next
+                || !m
+                    .reports(i)
+                    .any(|r| m.positions[r].status != RoleStatus::Later)
+                || !role.when_to_hire().contains("more than eight people"))
+        {
+            out.push(format!(
+                "{} hired now for the span, but leads no one",
+                p.title
+            ));
+        }
+    }
+    // Nobody reports to a position hired after them: in place, then hired now (who
+    // may lead the people in place), then later.
+    let rank = |s: RoleStatus| s as u8;
+    for p in &m.positions {
+        let Some(boss) = p.manager.map(|b| &m.positions[b]) else {
+            continue;
+        };
+        let team = p.kind == PositionKind::Role && boss.kind == PositionKind::Role;
+        if team && rank(boss.status) > rank(p.status).max(rank(RoleStatus::Next)) {
+            out.push(format!(
+                "{} ({:?}) reports to {} ({:?}), hired after",
+                p.title, p.status, boss.title, boss.status
+            ));
+        }
+    }
+    // A role whose trigger reads as met ("already") is hired now, or says why it waits.
+    for r in &a.roles {
+        if r.status == RoleStatus::Later
+            && r.hire_when.contains("already")
+            && r.when_to_hire() == r.hire_when.as_str()
+        {
+            out.push(format!(
+                "{} is later, but its trigger is met: '{}'",
+                r.title, r.hire_when
+            ));
+        }
     }
     out.extend(lone_team_leads(a, m, kept));
     if a.stage == Stage::Early && lead.title.contains("VP") {
@@ -1098,4 +1146,90 @@ fn a_lead_hired_now_leads_the_people_in_place() {
         boss(&titles_tb, "Partner operations analyst"),
         "Partner program manager"
     );
+}
+
+/// A 400-person company running all six kinds of program (the consultant's Helixa,
+/// review 5), at scale with eight people: the segment leads and the head of partner
+/// operations would leave the VP with thirteen direct reports, and nobody may report
+/// to a lead hired after them. The leads that take the people in place off the VP are
+/// hired now, beyond the two hires at a time, and say why (E3); the EMEA lead, whose
+/// trigger is met, says why it waits (G1, T4).
+const HELIXA: &str = "name: Helixa
+company: {employees: 400, self_serve: true, sales_team: 60, marketing_team: 30, marketing_maturity: established}
+program: {types: [affiliate, referral, reseller, integrator, technology, marketplace], maturity: scaling, partners: 700, revenue_share: 0.3, team_size: 8}
+goals: [reach, deal-quality, integrations, budget]
+regions: [north-america, emea]
+";
+
+#[test]
+fn leads_the_span_needs_are_hired_now_and_nobody_reports_to_a_later_hire() {
+    let profile = Profile::parse("helixa.yaml", HELIXA).unwrap();
+    let broken: Vec<String> = (STAGES.iter())
+        .flat_map(|&stage| check(&profile, stage, "helixa"))
+        .chain(check_roadmap(&profile, "helixa"))
+        .collect();
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    let source = Source {
+        path: "helixa.yaml".into(),
+        document: None,
+    };
+    let a = Rulebook::default_rules().assess(source, &profile, Options::default());
+    let role = |title: &str| {
+        (a.roles.iter())
+            .find(|r| r.title.as_str() == title)
+            .unwrap_or_else(|| panic!("no {title}"))
+    };
+    for title in [
+        "Head of partner operations",
+        "Affiliate segment lead",
+        "Reseller segment lead",
+    ] {
+        let r = role(title);
+        assert_eq!(
+            (r.status, r.timing),
+            (RoleStatus::Next, Some(HireTiming::Span)),
+            "{title}"
+        );
+        assert!(
+            r.when_to_hire()
+                .contains("nobody manages more than eight people"),
+            "{}",
+            r.when_to_hire()
+        );
+    }
+    // The two hires at a time, and the roles for later listed after every hire now.
+    let next = (a.roles.iter()).filter(|r| r.status == RoleStatus::Next && r.timing.is_none());
+    assert_eq!(next.count(), 2);
+    let first_later = a
+        .roles
+        .iter()
+        .position(|r| r.status == RoleStatus::Later)
+        .unwrap();
+    assert!(
+        a.roles[first_later..]
+            .iter()
+            .all(|r| r.status == RoleStatus::Later)
+    );
+    let emea = role("Regional partner lead, EMEA");
+    assert_eq!(
+        (emea.status, emea.timing),
+        (RoleStatus::Later, Some(HireTiming::Pace))
+    );
+    assert!(emea.when_to_hire().contains("waits for the hires now"));
+    // The people in place under the segment lead hired now to lead them.
+    let m = OrgModel::of(&a);
+    let boss = |title: &str| {
+        let p = m.positions.iter().find(|p| p.title == title).unwrap();
+        m.positions[p.manager.unwrap()].title.to_string()
+    };
+    assert_eq!(boss("Affiliate partner manager"), "Affiliate segment lead");
+    assert_eq!(
+        boss("Channel partnerships manager"),
+        "Reseller segment lead"
+    );
+    assert_eq!(
+        boss("Partner enablement manager"),
+        "Head of partner operations"
+    );
+    assert!(m.reports(m.lead).count() <= 8);
 }

@@ -718,38 +718,48 @@ fn lines_name_only_roles_and_regions_the_client_has() {
     }
 }
 
-/// A lone seller is not the partnerships lead's boss when the CEO owns the revenue
-/// engine (D6): under sales, the lead reports to the CEO, the report says why, and the
-/// chart draws the seller's department as sales, not as the CEO (a consultant's
-/// fourth review); with a real sales team it does not.
+/// One or two sellers are not the partnerships lead's boss when the CEO owns the
+/// revenue engine (D6): under sales, the lead reports to the CEO who runs sales, the
+/// report says why (naming no partner deals an affiliate program does not have, S4),
+/// and the chart draws the sellers' department as sales, not as the CEO (a
+/// consultant's fourth and sixth reviews); with a sales team of four it does not.
 #[test]
-fn a_lone_seller_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
-    let a = assessment("lone-seller-ceo-owner");
-    assert_eq!(a["placement"], "sales");
-    assert_eq!(a["reports_to"], "CEO (owner of the revenue engine)");
-    let d6 = a["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["cites"][0] == "D6")
-        .expect("the D6 reason");
-    assert!(d6["text"].as_str().unwrap().contains("one seller"), "{d6}");
-    let tree = stdout(&[
-        "chart",
-        "tests/fixtures/consultant/lone-seller-ceo-owner.yaml",
-        "--format",
-        "tree",
-    ]);
-    assert!(tree.contains("Head of Sales · 1 person"), "{tree}");
-    assert!(!tree.contains("revenue engine) · 1 person"), "{tree}");
-    let lead = tree.lines().find(|l| l.contains("[current]")).unwrap();
-    assert!(
-        lead.starts_with("├── ") || lead.starts_with("└── "),
-        "the lead is the CEO's: {tree}"
-    );
+fn a_small_sales_team_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
+    for (fixture, people) in [
+        ("lone-seller-ceo-owner", "1 person"),
+        ("two-sellers-ceo-owner", "2 people"),
+    ] {
+        let a = assessment(fixture);
+        assert_eq!(a["placement"], "sales");
+        assert_eq!(
+            a["reports_to"],
+            "CEO (who runs sales and owns the revenue engine)"
+        );
+        let d6 = a["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["cites"][0] == "D6")
+            .expect("the D6 reason");
+        let text = d6["text"].as_str().unwrap();
+        assert!(text.contains("too small yet for a head of its own"), "{d6}");
+        assert!(!text.contains("deals"), "{d6}");
+        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+        let tree = stdout(&["chart", &path, "--format", "tree"]);
+        assert!(
+            tree.contains(&format!("Head of Sales · {people}")),
+            "{tree}"
+        );
+        assert!(!tree.contains("revenue engine) · "), "{tree}");
+        let lead = tree.lines().find(|l| l.contains("[current]")).unwrap();
+        assert!(
+            lead.starts_with("├── ") || lead.starts_with("└── "),
+            "the lead is the CEO's: {tree}"
+        );
+    }
     let bigger = assessment("referral-launch-ceo-owner");
     assert_eq!(bigger["reports_to"], "Head of Sales");
-    let cites: Vec<Value> = (bigger["caveats"].as_array().unwrap().iter())
+    let cites: Vec<Value> = (bigger["reasons"].as_array().unwrap().iter())
         .map(|c| c["cites"][0].clone())
         .collect();
     assert!(!cites.contains(&Value::from("D6")), "{cites:?}");

@@ -1,55 +1,126 @@
-//! Who each role of a team reports to: the one rule behind the org model's team and
-//! the people beyond the roles, worked out on the roles alone (no positions), as it
-//! runs for most profiles of a batch.
+//! Who each role of a team reports to: the one rule behind the org model's team, the
+//! people beyond the roles and the hiring order's team leads (`rules/hiring.rs`), so
+//! that they cannot disagree. It works on the roles alone (no positions), as it runs
+//! for most profiles of a batch.
 
-use super::{MAX_REPORTS, status_rank};
+use super::status_rank;
 use crate::assessment::{Role, RoleStatus};
 
-/// The manager of each of `roles` (in hiring order), by index in `roles`: the first
-/// role leads the team and reports outside it (`None`); each other role reports to
-/// the first of its `reports_to` titles in the team hired no later than it or hired
-/// now (a team or segment lead hired now leads the people in place), else to the
-/// lead. The lead keeps at most eight direct reports: past that, the latest hires go
-/// to their preferred manager even if that manager is hired after them.
-pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
-    let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
-    // Whether `from`'s chain of managers reaches `to` (or loops).
-    let reaches = |boss: &[Option<usize>], from: usize, to: usize| {
+/// The roles each role of a team may report to, first choice first: those of its
+/// `reports_to` titles that the team has (letter case aside), by index in the team.
+pub struct Reporting {
+    /// The choices of every role, one after the other.
+    choices: Vec<usize>,
+    /// Where each role's choices end in `choices`.
+    ends: Vec<usize>,
+}
+
+impl Reporting {
+    /// The choices of each of `roles` (in hiring order).
+    pub fn of(roles: &[Role<'_>]) -> Reporting {
+        let mut choices = Vec::new();
+        let mut ends = Vec::with_capacity(roles.len());
+        for i in 0..roles.len() {
+            choices.extend(choices_of(roles, i));
+            ends.push(choices.len());
+        }
+        Reporting { choices, ends }
+    }
+
+    /// The manager of each role, by index, with the roles' statuses `status`
+    /// ([`manager`]).
+    pub fn managers(&self, status: impl Fn(usize) -> RoleStatus) -> Vec<Option<usize>> {
+        let mut boss: Vec<Option<usize>> = vec![None; self.ends.len()];
+        for i in 1..boss.len() {
+            let choices = &self.choices[self.ends[i - 1]..self.ends[i]];
+            boss[i] = Some(manager(&boss, i, choices.iter().copied(), &status));
+        }
+        boss
+    }
+}
+
+/// The roles that role `i` of `roles` may report to, first choice first: those of its
+/// `reports_to` titles that the team has (letter case aside), by index.
+fn choices_of<'a>(roles: &'a [Role<'_>], i: usize) -> impl Iterator<Item = usize> + 'a {
+    (roles[i].reports_to.iter()).filter_map(move |title| {
+        (0..roles.len()).find(|&c| c != i && roles[c].title.eq_ignore_ascii_case(title))
+    })
+}
+
+/// The one rule of who reports to whom: role `i` (not the first, who leads the team
+/// and reports outside it) reports to the first of its `choices` hired no later than
+/// it is or hired now (a team or segment lead hired now leads the people in place),
+/// that is not below it in `boss` (the managers of the roles before it), else to the
+/// lead, role 0. Nobody reports to a role hired after them. `boss` may be shorter
+/// than the team (a role past its end is taken to have no manager yet).
+fn manager(
+    boss: &[Option<usize>],
+    i: usize,
+    mut choices: impl Iterator<Item = usize>,
+    status: impl Fn(usize) -> RoleStatus,
+) -> usize {
+    let own = status_rank(status(i)).max(status_rank(RoleStatus::Next));
+    // Whether `from`'s chain of managers reaches `i` (or loops).
+    let reaches = |from: usize| {
         let mut at = Some(from);
         let mut steps = 0;
         while let Some(p) = at {
-            if p == to || steps > boss.len() {
+            if p == i || steps > boss.len() {
                 return true;
             }
             steps += 1;
-            at = boss[p];
+            at = boss.get(p).copied().flatten();
         }
         false
     };
-    // The first of a role's `reports_to` titles in the team that the role may report
-    // to without a cycle (and, when `strict`, hired in time).
-    let preferred = |boss: &[Option<usize>], i: usize, strict: bool| {
-        let role = &roles[i];
-        role.reports_to.iter().find_map(|title| {
-            let c =
-                (0..roles.len()).find(|&c| c != i && roles[c].title.eq_ignore_ascii_case(title))?;
-            let in_time = status_rank(roles[c].status)
-                <= status_rank(role.status).max(status_rank(RoleStatus::Next));
-            ((in_time || !strict) && !reaches(boss, c, i)).then_some(c)
-        })
-    };
+    choices
+        .find(|&c| status_rank(status(c)) <= own && !reaches(c))
+        .unwrap_or(0)
+}
+
+/// The roles of `roles` that report to role `lead` with the statuses `status`, by the
+/// rule of [`manager`], looked up only among the roles that name it: the hiring order
+/// counts a team lead's reports with it for most profiles of a batch. (A cycle
+/// through roles that do not name the lead is not seen; the rulebook has none.)
+pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
+    roles: &'a [Role<'_>],
+    lead: usize,
+    status: S,
+) -> impl Iterator<Item = usize> + 'a {
+    let title = roles[lead].title;
+    (1..roles.len()).filter(move |&i| {
+        (roles[i].reports_to.iter()).any(|t| t.eq_ignore_ascii_case(title))
+            && manager(&[], i, choices_of(roles, i), &status) == lead
+    })
+}
+
+/// The manager of each of `roles` (in hiring order), by index in `roles`, with their
+/// own statuses ([`manager`]); each role's choices are looked up only as far as its
+/// manager, as this runs for most profiles of a batch.
+pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
+    let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
     for i in 1..roles.len() {
-        boss[i] = Some(preferred(&boss, i, true).unwrap_or(0));
-    }
-    for i in (1..roles.len()).rev() {
-        if boss.iter().filter(|b| **b == Some(0)).count() <= MAX_REPORTS {
-            break;
-        }
-        if boss[i] == Some(0)
-            && let Some(c) = preferred(&boss, i, false)
-        {
-            boss[i] = Some(c);
-        }
+        boss[i] = Some(manager(&boss, i, choices_of(roles, i), |j| roles[j].status));
     }
     boss
+}
+
+/// Whether the first of `roles` (the lead) has more than `most` direct reports with
+/// the roles' own statuses ([`managers`]); it stops as soon as the answer is known,
+/// as the hiring order asks it of every profile with more roles than that.
+pub fn leads_more_than(roles: &[Role<'_>], most: usize) -> bool {
+    let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
+    let mut direct = 0;
+    for i in 1..roles.len() {
+        if direct + (roles.len() - i) <= most {
+            return false;
+        }
+        let b = manager(&boss, i, choices_of(roles, i), |j| roles[j].status);
+        boss[i] = Some(b);
+        direct += usize::from(b == 0);
+        if direct > most {
+            return true;
+        }
+    }
+    false
 }

@@ -17,9 +17,11 @@ pub fn diff_text(
     width: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // The confidence after a semicolon: a title with its own parentheses, such as
+    // "COO (owner of the revenue engine)", read "...engine) (confidence clear)".
     let side = |label: &str, s: &Side| {
         format!(
-            "{label} ({}): {}, reporting to the {} (confidence {})",
+            "{label} ({}): {}, reporting to the {}; confidence {}",
             s.profile,
             s.placement,
             s.reports_to,

@@ -226,6 +226,7 @@ fn header_cells(out: &mut dyn Write, names: &[&str]) -> io::Result<()> {
 fn cell(c: &Cell, index: usize) -> String {
     match *c {
         Cell::Text(text) => e(text),
+        Cell::Hire(r) => e(&r.when_to_hire()),
         Cell::Status(status) => format!("<span class=\"status-{0}\">{0}</span>", status.as_str()),
         Cell::Cites(ids) => cites(ids, index),
         Cell::Cited(text, ids) => format!("{} {}", e(text), cites(ids, index)),

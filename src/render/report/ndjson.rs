@@ -371,7 +371,16 @@ impl Ndjson<'_> {
                 Some([before, after]) => {
                     line.raw(before);
                     line.name(r.status.as_str());
-                    line.raw(after);
+                    match r.timing {
+                        None => line.raw(after),
+                        // The profile's, not the rule's: its last field.
+                        Some(timing) => {
+                            line.raw(after.strip_suffix('}').unwrap_or(after));
+                            line.raw(",\"timing\":");
+                            line.name(timing.as_str());
+                            line.raw("}");
+                        }
+                    }
                     Ok(())
                 }
                 _ => line.value(r),

@@ -215,7 +215,7 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
     // Hire now says when, as the team table of `advise` does.
     let next: Vec<String> = (a.roles.iter())
         .filter(|r| r.status == RoleStatus::Next)
-        .map(|r| format!("{} ({})", r.title, r.hire_when))
+        .map(|r| format!("{} ({})", r.title, r.when_to_hire()))
         .collect();
     let next: Vec<&str> = next.iter().map(String::as_str).collect();
     for (roles, label) in [

@@ -114,6 +114,8 @@ impl<'a> Bullet<'a> {
 pub enum Cell<'a> {
     /// Plain text.
     Text(&'a str),
+    /// When to hire a role that is not in place, as [`Role::when_to_hire`] says.
+    Hire(&'a Role<'a>),
     /// A role's status.
     Status(RoleStatus),
     /// Guidance ids, in a column of their own.
@@ -218,7 +220,7 @@ fn when_to_hire<'a>(r: &'a Role<'_>, apart: bool) -> Cell<'a> {
     match (r.status, apart) {
         (RoleStatus::Current, true) => Cell::InPlace(r.responsibilities),
         (RoleStatus::Current, false) => Cell::Text(IN_PLACE),
-        _ => Cell::Text(r.hire_when),
+        _ => Cell::Hire(r),
     }
 }
 
