@@ -208,31 +208,48 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
             width - 2.0 * EDGE,
         )
     };
-    let mut layouts: Vec<(f64, tidy::Layout, &[boxes::NodeText])> = texts
-        .iter()
-        .flat_map(|texts| STACKS.iter().map(move |&stack| (texts, stack)))
-        .map(|(texts, stack)| {
-            let layout = boxes::layout(chart, &tree, texts, &frame_labels, &leaving, stack);
-            let (_, top, _, width) = place(&layout);
-            let y = top + layout.height + 3.0 * MARGIN;
-            let height = key(&mut String::new(), &alignments, y, width) + EDGE;
-            (print_scale(width, height), layout, texts.as_slice())
-        })
-        .collect();
+    // A layout with the boxes' text wrapped at `BOX_TEXT[wrap]`: how large it prints,
+    // the layout, and `wrap`.
+    let variant = |wrap: usize, stack| {
+        let layout = boxes::layout(chart, &tree, &texts[wrap], &frame_labels, &leaving, stack);
+        let (_, top, _, width) = place(&layout);
+        let y = top + layout.height + 3.0 * MARGIN;
+        let height = key(&mut String::new(), &alignments, y, width) + EDGE;
+        (print_scale(width, height), layout, wrap)
+    };
     // The usual layout first unless another prints 5% larger, then the others,
     // largest first: the first in which every dotted line finds its way is drawn (a
-    // row packed tighter can leave a head no room for its tag).
-    let usual = layouts[0].0;
-    layouts[1..].sort_by(|a, b| b.0.total_cmp(&a.0));
-    if layouts.len() > 1 && layouts[1].0 > usual * 1.05 {
-        layouts.swap(0, 1);
-        layouts[1..].sort_by(|a, b| b.0.total_cmp(&a.0));
-    }
+    // row packed tighter can leave a head no room for its tag). None prints larger
+    // than at its own size, so where the usual one is within 5% of that, the others
+    // are laid out only if its lines do not all find their way.
+    let usual = variant(0, STACKS[0]);
+    let others = || {
+        let mut others: Vec<_> = (0..BOX_TEXT.len())
+            .flat_map(|wrap| STACKS.iter().map(move |&stack| (wrap, stack)))
+            .skip(1)
+            .map(|(wrap, stack)| variant(wrap, stack))
+            .collect();
+        others.sort_by(|a, b| b.0.total_cmp(&a.0));
+        others
+    };
+    let (first, fallback) = if usual.0 * 1.05 >= 1.0 {
+        (usual, None)
+    } else {
+        let mut others = others();
+        if others[0].0 > usual.0 * 1.05 {
+            let largest = others.remove(0);
+            others.insert(0, usual);
+            others.sort_by(|a, b| b.0.total_cmp(&a.0));
+            (largest, Some(others))
+        } else {
+            (usual, Some(others))
+        }
+    };
     let ends: Vec<(usize, usize)> = alignments
         .iter()
         .map(|(a, b, _)| (a.index(), b.index()))
         .collect();
-    let mut tried = layouts.into_iter().map(|(_, mut layout, texts)| {
+    let route = |(_, mut layout, wrap): (f64, tidy::Layout, usize)| {
         let (title, top, left, width) = place(&layout);
         shift(&mut layout, left, top);
         let bounds = Rect::new(
@@ -242,21 +259,25 @@ pub fn draw(chart: &OrgChart, prefix: &str) -> Drawing {
             layout.height + 4.0 * MARGIN,
         );
         let routes = lines::route_alignments(&layout, &ends, bounds);
-        (layout, texts, (title, top, width), routes)
-    });
-    let first = tried.next().expect("a layout");
-    let (layout, texts, (title, top, width), routes) = if first.3.iter().all(Option::is_some) {
+        (layout, wrap, (title, top, width), routes)
+    };
+    let found = |t: &(_, _, _, Vec<Option<_>>)| t.3.iter().all(Option::is_some);
+    let first = route(first);
+    let (layout, wrap, (title, top, width), routes) = if found(&first) {
         first
     } else {
-        tried
-            .find(|t| t.3.iter().all(Option::is_some))
+        fallback
+            .unwrap_or_else(others)
+            .into_iter()
+            .map(route)
+            .find(found)
             .unwrap_or(first)
     };
 
     let mut svg = String::new();
     boxes::frames_svg(&mut svg, &layout, &frame_labels, color);
     lines::reports_svg(&mut svg, &layout);
-    boxes::nodes_svg(&mut svg, chart, &layout, texts, color, prefix);
+    boxes::nodes_svg(&mut svg, chart, &layout, &texts[wrap], color, prefix);
     lines::alignments_svg(&mut svg, &routes);
     let drawn: Vec<_> = alignments
         .iter()
