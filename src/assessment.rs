@@ -360,8 +360,8 @@ impl Role<'_> {
         match self.timing {
             None => Cow::Borrowed(self.hire_when.as_str()),
             Some(HireTiming::Span) => Cow::Borrowed(
-                "now, beyond one or two hires at a time, so that nobody manages more than \
-                 eight people",
+                "now as well, though the team hires one or two at a time: without this \
+                 lead someone would have more than eight direct reports",
             ),
             Some(HireTiming::Pace) => Cow::Owned(format!(
                 "{}; it waits for the hires now, as the team hires one or two at a time",

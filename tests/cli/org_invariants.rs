@@ -368,7 +368,9 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
                 || !m
                     .reports(i)
                     .any(|r| m.positions[r].status != RoleStatus::Later)
-                || !role.when_to_hire().contains("more than eight people"))
+                || !role
+                    .when_to_hire()
+                    .contains("more than eight direct reports"))
         {
             out.push(format!(
                 "{} hired now for the span, but leads no one",
@@ -1192,7 +1194,7 @@ fn leads_the_span_needs_are_hired_now_and_nobody_reports_to_a_later_hire() {
         );
         assert!(
             r.when_to_hire()
-                .contains("nobody manages more than eight people"),
+                .contains("someone would have more than eight direct reports"),
             "{}",
             r.when_to_hire()
         );
@@ -1278,7 +1280,7 @@ fn the_roadmap_says_the_span_reason_once() {
     let text = String::from_utf8(out.stdout).unwrap();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(
-        text.matches("so that nobody manages more than eight people")
+        text.matches("someone would have more than eight direct reports")
             .count(),
         1,
         "{text}"
