@@ -253,16 +253,20 @@ impl<'r> Roadmap<'r> {
                     let rule = self.rulebook.rule(id)?;
                     Some(projected.said(rule, said.or_else(|| self.said(id))?))
                 };
-                // Rules that start to take points from the old placement.
+                // Rules that start to take points from the old placement, first.
+                let takes = |f: &FiredRule| started(before, after, f.id) && score(f, old) < 0.0;
                 let against = after
                     .rules
                     .iter()
-                    .filter(|f| started(before, after, f.id) && score(f, old) < 0.0)
+                    .filter(|f| takes(f))
                     .filter_map(|f| say(f.id, None));
+                // Said once: a rule that also gives the new placement a point
+                // (shared-leader-move-signal) is said above.
                 let reasons = after
                     .reasons
                     .iter()
                     .filter(|r| started(before, after, r.rule))
+                    .filter(|r| !after.rules.iter().any(|f| f.id == r.rule && takes(f)))
                     .filter_map(|r| say(r.rule, Some(r.text.to_string())));
                 // Rules that held the team where it was and no longer apply.
                 let ended = before

@@ -332,8 +332,7 @@ fn a_reason_that_rests_on_the_projection_says_it_is_assumed() {
     assert!(
         mid.contains(
             "because: If partners bring 25% of revenue, as assumed for this stage: a sizeable \
-             partner share of revenue needs goals of its own; and its own department gets \
-             budget and fair attribution."
+             partner share of revenue needs goals of its own."
         ),
         "{mid}"
     );
