@@ -415,9 +415,9 @@ mod tests {
         }
     }
 
-    /// The example `name` with the lines starting with each of `keys` taken out, and
-    /// the answers its document then leaves out.
-    fn example_leaving_out(name: &str, keys: &[&str]) -> (Profile, Vec<Field>) {
+    /// What-if over the example `name` with the lines starting with each of `keys`
+    /// taken out, with the answers its document then leaves out.
+    fn what_if_leaving_out(name: &str, keys: &[&str]) -> (WhatIf, Vec<Field>) {
         let path = format!("{}/profiles/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).expect("example profile");
         let text: String = (text.lines())
@@ -425,21 +425,16 @@ mod tests {
             .map(|l| format!("{l}\n"))
             .collect();
         let profile = Profile::parse(&path, &text).expect("valid profile");
-        (profile, Document::whole(&path, &text).left_out())
+        let left_out = Document::whole(&path, &text).left_out();
+        let book = Rulebook::default_rules();
+        let report = what_if(book, source(name), &profile, &left_out, Options::default());
+        (report, left_out)
     }
 
     #[test]
     fn a_profile_that_leaves_out_the_shared_leader_is_fragile() {
-        let book = Rulebook::default_rules();
-        let (profile, left_out) = example_leaving_out("sellfy", &["shared_gtm_leader:"]);
+        let (report, left_out) = what_if_leaving_out("sellfy", &["shared_gtm_leader:"]);
         assert_eq!(left_out, [Field::SharedGtmLeader]);
-        let report = what_if(
-            book,
-            source("sellfy"),
-            &profile,
-            &left_out,
-            Options::default(),
-        );
         assert!(!report.robustness.robust);
         assert_eq!(report.robustness.defaults, ["company.shared_gtm_leader"]);
         // Under one leader of sales and marketing, marketing is that leader: Sellfy's
@@ -448,14 +443,7 @@ mod tests {
         assert_eq!(c.sets, ["company.shared_gtm_leader=true"]);
         assert_eq!(c.placement, Placement::CrossFunctional);
         // Rewind's answers left out cannot move it.
-        let (rewind, left_out) = example_leaving_out("rewind", &["shared_gtm_leader:", "planned:"]);
-        let rewind = what_if(
-            book,
-            source("rewind"),
-            &rewind,
-            &left_out,
-            Options::default(),
-        );
+        let (rewind, _) = what_if_leaving_out("rewind", &["shared_gtm_leader:", "planned:"]);
         assert!(rewind.robustness.robust, "{:?}", rewind.robustness);
         assert!(rewind.robustness.checked > 0);
     }
@@ -464,16 +452,8 @@ mod tests {
     /// neither "(default)" nor part of the verdict over what was left out.
     #[test]
     fn answers_written_as_their_defaults_are_not_left_out() {
-        let book = Rulebook::default_rules();
-        let (profile, left_out) = example_leaving_out("sellfy", &[]);
+        let (report, left_out) = what_if_leaving_out("sellfy", &[]);
         assert!(left_out.is_empty(), "{left_out:?}");
-        let report = what_if(
-            book,
-            source("sellfy"),
-            &profile,
-            &left_out,
-            Options::default(),
-        );
         let shared = (report.answers.iter())
             .find(|a| a.field == "company.shared_gtm_leader")
             .unwrap();

@@ -99,20 +99,25 @@ impl<'a> Heads<'a> {
         }
         let sales = placement == Placement::Sales;
         let department = if sales { SALES } else { MARKETING };
+        let team = if sales {
+            "Sales team"
+        } else {
+            "Marketing team"
+        };
+        let head = if sales {
+            "Head of Sales"
+        } else {
+            "Head of Marketing"
+        };
         let (title, manager) = match self.shared {
             // The shared leader heads the team; the team itself is drawn below.
-            Some(leader) => (
-                if sales {
-                    "Sales team"
-                } else {
-                    "Marketing team"
-                },
-                leader,
-            ),
-            None => match self.reports_to.filter(|_| self.placement == placement) {
+            Some(leader) => (team, leader),
+            None if self.placement != placement => (head, self.gtm),
+            None => match self.reports_to {
                 Some(title) => (title, self.gtm),
-                None if sales => ("Head of Sales", self.gtm),
-                None => ("Head of Marketing", self.gtm),
+                // Placed in the department but reporting to the CEO: the CEO runs it
+                // (a team of one or two sellers has no head of its own, D6).
+                None => (team, self.gtm),
             },
         };
         let mut p = Position::leader(title, department, PositionKind::Department, Some(manager));

@@ -126,6 +126,12 @@ fn default_is_said_only_of_answers_the_profile_leaves_out() {
             text.contains("No answer is left out") && !text.contains("Robust"),
             "{name}:\n{text}"
         );
+        // "The changes above" only when the table shows some: nothing flips Rewind.
+        assert_eq!(
+            text.contains("only the changes above move the placement"),
+            text.contains("Try one: "),
+            "{name}:\n{text}"
+        );
         let report = json(&["what-if", &path, "--format", "json"]);
         for a in report["answers"].as_array().unwrap() {
             assert_eq!(a["left_out"], false, "{name}: {a}");
@@ -136,6 +142,12 @@ fn default_is_said_only_of_answers_the_profile_leaves_out() {
             "{name}"
         );
     }
+    let rewind = crate::support::stdout(&["what-if", "profiles/rewind.yaml"]);
+    let words = rewind.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("and no change to a single answer moves the placement."),
+        "{rewind}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = sellfy_leaving_out(dir.path(), &["shared_gtm_leader:", "planned:"]);
     let text = crate::support::stdout(&["what-if", &path]);

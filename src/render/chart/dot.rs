@@ -101,7 +101,7 @@ fn header(out: &mut dyn Write, title: &str) -> io::Result<()> {
     writeln!(out, "digraph \"partner-org\" {{")?;
     writeln!(
         out,
-        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", fontsize=16, rankdir=TB, nodesep=0.25, ranksep=0.35, newrank=true];",
+        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", fontsize=16, rankdir=TB, nodesep=0.25, ranksep=0.35, newrank=true, ordering=out, splines=polyline];",
         quote_lines(&wrap_px(title, 900.0, 16.0, false))
     )?;
     writeln!(

@@ -72,11 +72,12 @@ pub fn what_if_text(
     } else {
         stacked(&t, width, out)?;
     }
-    if let Some(f) = w.answers.iter().filter_map(|a| a.flip.as_ref()).next() {
+    let first_flip = w.answers.iter().find_map(|a| a.flip.as_ref());
+    if let Some(f) = first_flip {
         writeln!(out, "Try one: {}", apply.one(&f.set))?;
     }
 
-    robustness(&w.robustness, width, apply, out)?;
+    robustness(&w.robustness, first_flip.is_some(), width, apply, out)?;
     let numbers = "Numbers are tried at every threshold the rulebook compares them with (one either side, or 0.01 for the revenue share) and at the ends of their range; lists, booleans and choices are tried exhaustively.";
     writeln!(out, "\n{}", wrap(numbers, "", width))?;
     Ok(())
@@ -103,9 +104,10 @@ fn stacked(t: &Table, width: usize, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The verdict on the answers the profile leaves out: robust, or fragile with the
-/// changes that flip the placement.
+/// changes that flip the placement; `flips` says whether the table shows any.
 fn robustness(
     r: &Robustness,
+    flips: bool,
     width: usize,
     apply: &dyn HowToApply,
     out: &mut dyn Write,
@@ -113,8 +115,10 @@ fn robustness(
     writeln!(out)?;
     // With every answer given there is nothing to be robust against: saying "Robust"
     // would read as a verdict on the placement, even one decided by a tie.
-    let verdict = if r.defaults.is_empty() {
+    let verdict = if r.defaults.is_empty() && flips {
         "No answer is left out, so no default stands in for one: only the changes above move the placement.".to_string()
+    } else if r.defaults.is_empty() {
+        "No answer is left out, so no default stands in for one, and no change to a single answer moves the placement.".to_string()
     } else if r.robust {
         format!(
             "Robust: no value of the answers the profile leaves out, alone or two at a time, changes the placement (left out: {}; {} combinations checked).",
