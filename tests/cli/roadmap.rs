@@ -595,8 +595,31 @@ fn hire_now_says_when_and_unannounced_hires_say_why() {
     let text = roadmap("profiles/sellfy.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        scale.contains("Also hired by then, as the team grows to 8: Partner onboarding manager"),
+        scale.contains(
+            "Also hired by then, as the team grows to 8: Partner onboarding manager (when signed \
+             partners wait to be onboarded)"
+        ),
         "{scale}"
+    );
+    // A consultant's sixth review (Sproutcast): the alliance manager was the early plan's
+    // first hire, yet the technology partnerships manager came in ahead of it at mid
+    // stage without a word of why.
+    let text = roadmap("tests/fixtures/roadmap/planned-affiliates-and-technology.yaml");
+    let (early, mid) = (
+        stage(&text, "Early stage (now)"),
+        stage(&text, "Mid stage (projected)"),
+    );
+    assert_eq!(
+        listed(early, "Hire later").first(),
+        Some(&"Alliance partner manager"),
+        "{early}"
+    );
+    assert!(
+        mid.contains(
+            "Also hired by then, as the team grows to 3: Technology partnerships manager \
+             (technology partners already run"
+        ),
+        "{mid}"
     );
 }
 
@@ -854,9 +877,14 @@ fn a_narrow_move_or_one_the_assumed_share_decides_is_always_a_choice() {
         }
         let offered = text.matches("  ! Consider ").count();
         let moves = roadmap.moves();
-        let expected = moves.iter().filter(|m| m.from != m.to && m.choice()).count();
+        let expected = moves
+            .iter()
+            .filter(|m| m.from != m.to && m.choice())
+            .count();
         if offered != expected {
-            broken.push(format!("{label}: {offered} choices said, {expected} moves are"));
+            broken.push(format!(
+                "{label}: {offered} choices said, {expected} moves are"
+            ));
         }
     }
     assert!(choices > 3, "only {choices} choices over the fixtures");
@@ -872,7 +900,12 @@ fn the_roadmap_charts_say_each_move_with_why_as_the_text_does() {
     let path = "tests/fixtures/roadmap/affiliates-no-sales-team.yaml";
     let text = roadmap(path);
     let mid = stage(&text, "Mid stage (projected)");
-    let said = ["Consider moving partnerships", "because: ", "no longer: ", "but: "];
+    let said = [
+        "Consider moving partnerships",
+        "because: ",
+        "no longer: ",
+        "but: ",
+    ];
     for s in said {
         assert!(mid.contains(s), "{s}: {mid}");
     }

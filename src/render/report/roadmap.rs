@@ -225,12 +225,22 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
             crate::profile::listed(&step.starts)
         )
     };
-    // Hire now says when, as the team table of `advise` does.
+    // Hire now says when, as the team table of `advise` does; so does a seat the
+    // assumed growth brings in without notice, since it may come before a hire the
+    // stage before planned (Sproutcast: the technology partnerships manager ahead of
+    // the alliance manager planned first).
     let next: Vec<String> = (a.roles.iter())
         .filter(|r| r.status == RoleStatus::Next)
         .map(|r| format!("{} ({})", r.title, r.when_to_hire()))
         .collect();
     let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    let unannounced: Vec<String> = (unannounced.iter())
+        .map(|t| match a.roles.iter().find(|r| r.title.as_str() == *t) {
+            Some(r) => format!("{t} ({})", r.when_to_hire()),
+            None => t.to_string(),
+        })
+        .collect();
+    let unannounced: Vec<&str> = unannounced.iter().map(String::as_str).collect();
     for (roles, label) in [
         (was, "  In place: ".to_string()),
         (announced, "  Hired by then: ".to_string()),
