@@ -512,6 +512,24 @@ fn a_department_of_its_own_under_the_same_revenue_owner_says_what_changes() {
     }
 }
 
+/// The roadmap of `path` as a chart in `format` (`dot` or `svg`).
+fn chart(path: &str, format: &str) -> String {
+    let out = partner_org()
+        .args(["roadmap", path, "--format", format])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The notes under the heading of step `k` of a roadmap's DOT graph.
+fn notes_of(dot: &str, k: usize) -> &str {
+    let id = format!("s{k}_notes [");
+    (dot.lines())
+        .find(|l| l.trim_start().starts_with(&id))
+        .unwrap_or_else(|| panic!("{dot}"))
+}
+
 /// The issue 12 review: the roadmap's DOT and SVG charts did not show the "New title"
 /// notes the text shows. Each stage's chart has them under its heading, in the same
 /// words.
@@ -520,18 +538,9 @@ fn the_roadmap_charts_say_each_new_title_as_the_text_does() {
     let path = "tests/fixtures/consultant/shared-leader-is-the-coo.yaml";
     let note = "New title: the Partnerships lead becomes Head of partnerships: the placement moves";
     assert!(roadmap(path).contains(note));
-    let chart = |format: &str| {
-        let out = partner_org()
-            .args(["roadmap", path, "--format", format])
-            .output()
-            .expect("runs");
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).expect("UTF-8")
-    };
+    let chart = |format: &str| chart(path, format);
     let dot = chart("dot");
-    let notes = (dot.lines())
-        .find(|l| l.trim_start().starts_with("s1_notes ["))
-        .unwrap_or_else(|| panic!("{dot}"));
+    let notes = notes_of(&dot, 1);
     assert!(notes.contains(note), "{notes}");
     assert!(
         dot.contains("s1_heading -> s1_notes [style=invis];"),
@@ -855,7 +864,7 @@ fn a_narrow_move_or_one_the_assumed_share_decides_is_always_a_choice() {
     let mut choices = 0;
     for (label, profile) in roadmap_profiles() {
         let source = Source {
-            path: label.clone().into(),
+            path: label.clone(),
             document: None,
         };
         let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
@@ -909,18 +918,9 @@ fn the_roadmap_charts_say_each_move_with_why_as_the_text_does() {
     for s in said {
         assert!(mid.contains(s), "{s}: {mid}");
     }
-    let chart = |format: &str| {
-        let out = partner_org()
-            .args(["roadmap", path, "--format", format])
-            .output()
-            .expect("runs");
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).expect("UTF-8")
-    };
+    let chart = |format: &str| chart(path, format);
     let dot = chart("dot");
-    let notes = (dot.lines())
-        .find(|l| l.trim_start().starts_with("s1_notes ["))
-        .unwrap_or_else(|| panic!("{dot}"));
+    let notes = notes_of(&dot, 1);
     for s in said {
         assert!(notes.contains(s), "{s}: {notes}");
     }
