@@ -4,69 +4,102 @@
 
 use super::model::MAX_REPORTS;
 use super::model::reporting::managers;
-use crate::assessment::{Assessment, BeyondRoles, OrgModel};
+use crate::assessment::{Assessment, BeyondRoles, OrgModel, Role};
 use std::fmt::Write as _;
 
 /// The people of a team of `team_size` beyond the roles of `a`, if there are any: they
-/// hold more of the first role the rulebook marks `more_of` and report where it does,
-/// else to the partnerships lead. Only for a team larger than its roles.
+/// hold more of the roles the rulebook marks `more_of`, spread over them in hiring
+/// order (the first ones take one more where they do not divide evenly), and report
+/// where each does, else to the partnerships lead. Only for a team larger than its
+/// roles. `role` and `reports_to` are those of the first group.
 pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRoles<'r>> {
     let roles = u32::try_from(a.roles.len()).unwrap_or(u32::MAX);
     let people = team_size.checked_sub(roles).filter(|&n| n > 0)?;
-    let held = a.roles.iter().position(|r| r.more_of);
-    // Where they report and how many report there: from the roles alone, unless
-    // there are none or the role they hold is the lead's, whose manager is above the
-    // team (then from the org model's positions).
-    let (reports_to, reports) = if a.roles.is_empty() || held == Some(0) {
+    let held: Vec<usize> = (a.roles.iter().enumerate())
+        .filter(|(_, r)| r.more_of)
+        .map(|(i, _)| i)
+        .collect();
+    // Where each group reports and how many report there already: from the roles
+    // alone, unless there are none or the role they hold is the lead's, whose manager
+    // is above the team (then from the org model's positions, one group).
+    let mut groups: Vec<(Option<&Role<'r>>, u32, String, usize)> = Vec::new();
+    if a.roles.is_empty() || held.first() == Some(&0) {
         let model = OrgModel::people(a);
-        let manager = held
+        let i = held.first().copied();
+        let manager = i
             .and_then(|i| model.positions.iter().find(|p| p.role == Some(i)))
             .and_then(|p| p.manager)
             .unwrap_or(model.lead);
         let title = model.positions[manager].title.to_string();
-        (title, model.reports(manager).count())
+        groups.push((
+            i.map(|i| &a.roles[i]),
+            people,
+            title,
+            model.reports(manager).count(),
+        ));
     } else {
         let boss = managers(&a.roles);
-        let manager = held.and_then(|i| boss[i]).unwrap_or(0);
-        let count = boss.iter().filter(|b| **b == Some(manager)).count();
-        (a.roles[manager].title.to_string(), count)
-    };
-    let role = held.map(|i| &a.roles[i]);
+        let kinds = u32::try_from(held.len().max(1)).unwrap_or(u32::MAX);
+        let share = |k: u32| people / kinds + u32::from(k < people % kinds);
+        let mut at = |role: Option<usize>, n: u32| {
+            let manager = role.and_then(|i| boss[i]).unwrap_or(0);
+            let count = boss.iter().filter(|b| **b == Some(manager)).count();
+            let title = a.roles[manager].title.to_string();
+            groups.push((role.map(|i| &a.roles[i]), n, title, count));
+        };
+        if held.is_empty() {
+            at(None, people);
+        }
+        for (k, &i) in held.iter().enumerate() {
+            let n = share(u32::try_from(k).unwrap_or(u32::MAX));
+            if n > 0 {
+                at(Some(i), n);
+            }
+        }
+    }
     // One string, written once: this runs for every profile of a batch whose team
     // is larger than its roles.
     let mut text = String::with_capacity(160);
-    let _ = match (people, role) {
-        (1, Some(r)) => write!(
-            text,
-            "One more person is on the team of {team_size} than the roles above: a second {}",
-            r.title
-        ),
-        (n, Some(r)) => write!(
-            text,
-            "{n} more people are on the team of {team_size} than the roles above: {}s beside the one in the table",
-            r.title
-        ),
-        (1, None) => write!(
-            text,
-            "One more person is on the team of {team_size} than the roles above"
-        ),
-        (n, None) => write!(
-            text,
-            "{n} more people are on the team of {team_size} than the roles above"
-        ),
-    };
-    // More than eight under one manager: the report says to split them (T3's growth
-    // team lead leads partner managers).
-    let span = reports + people as usize;
-    let _ = if span > MAX_REPORTS {
+    let _ = if people == 1 {
         write!(
             text,
-            ", reporting to the {reports_to}; that makes {span} direct reports, so \
-             group them under team leads of at most {MAX_REPORTS}."
+            "One more person is on the team of {team_size} than the roles above"
         )
     } else {
-        write!(text, ", reporting to the {reports_to}.")
+        write!(
+            text,
+            "{people} more people are on the team of {team_size} than the roles above"
+        )
     };
+    for (k, (role, n, reports_to, _)) in groups.iter().enumerate() {
+        text.push_str(if k == 0 { ": " } else { "; " });
+        let _ = match (n, role) {
+            (1, Some(r)) => write!(text, "a second {}, ", r.title),
+            (n, Some(r)) if groups.len() > 1 => {
+                write!(text, "{n} {}s beside the one in the table, ", r.title)
+            }
+            (_, Some(r)) => write!(text, "{}s beside the one in the table, ", r.title),
+            (_, None) => Ok(()),
+        };
+        let _ = write!(text, "reporting to the {reports_to}");
+        // More than eight under one manager: the report says to split them (T3's
+        // growth team lead leads partner managers).
+        let under: u32 = (groups.iter())
+            .filter(|g| g.2 == *reports_to)
+            .map(|g| g.1)
+            .sum();
+        let first = groups.iter().position(|g| g.2 == *reports_to) == Some(k);
+        let span = groups[k].3 + under as usize;
+        if first && span > MAX_REPORTS {
+            let _ = write!(
+                text,
+                "; that makes {span} direct reports, so group them under team leads of at \
+                 most {MAX_REPORTS}"
+            );
+        }
+    }
+    text.push('.');
+    let (role, _, reports_to, _) = groups.swap_remove(0);
     Some(BeyondRoles {
         people,
         role: role.map(|r| r.title),

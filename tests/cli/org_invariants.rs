@@ -1233,3 +1233,34 @@ fn leads_the_span_needs_are_hired_now_and_nobody_reports_to_a_later_hire() {
     );
     assert!(m.reports(m.lead).count() <= 8);
 }
+
+/// The people beyond the roles are spread over the roles they hold more of, each
+/// group under its own manager (the consultant's Vantora: six more people, three
+/// channel managers under the referral segment's lead and three integrator managers
+/// under the integrator segment's, not all six under the first).
+#[test]
+fn the_people_beyond_the_roles_are_spread_over_their_roles() {
+    let text = "name: Vantora
+company: {employees: 4000, self_serve: false, sales_team: 500, marketing_team: 150, marketing_maturity: established, revenue_owner: coo}
+program: {types: [referral, integrator, technology], planned: [marketplace], maturity: scaling, partners: 1100, revenue_share: 0.4, team_size: 20}
+goals: [attribution, budget, global, integrations]
+regions: [north-america, emea, apac, latam]
+";
+    let profile = Profile::parse("vantora.yaml", text).unwrap();
+    let broken = check(&profile, None, "vantora");
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    let source = Source {
+        path: "vantora.yaml".into(),
+        document: None,
+    };
+    let a = Rulebook::default_rules().assess(source, &profile, Options::default());
+    let b = a.beyond_roles.expect("six people beyond the roles");
+    assert_eq!(b.people, 6);
+    assert_eq!(b.reports_to, "Referral segment lead");
+    for said in [
+        "3 Channel partnerships managers beside the one in the table, reporting to the Referral segment lead",
+        "3 Integrator partner managers beside the one in the table, reporting to the Integrator segment lead",
+    ] {
+        assert!(b.text.contains(said), "{}", b.text);
+    }
+}
