@@ -1264,3 +1264,29 @@ regions: [north-america, emea, apac, latam]
         assert!(b.text.contains(said), "{}", b.text);
     }
 }
+
+/// The roadmap's "Hire now" says the span's reason once, for all the leads it hires.
+#[test]
+fn the_roadmap_says_the_span_reason_once() {
+    let out = crate::support::partner_org()
+        .args(["roadmap", "-"])
+        .env("COLUMNS", "200")
+        .write_stdin(HELIXA)
+        .output()
+        .unwrap();
+    // Wrapped lines joined again.
+    let text = String::from_utf8(out.stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        text.matches("so that nobody manages more than eight people")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Head of partner operations, Affiliate segment lead, Reseller segment lead (now"
+        ),
+        "{text}"
+    );
+}

@@ -1,7 +1,7 @@
 //! The roadmap as text: for each stage, what is assumed, where partnerships sits and
 //! the team; between stages, when and why to move.
 
-use crate::assessment::{Placement, RoleStatus};
+use crate::assessment::{Placement, Role, RoleStatus};
 use crate::org::roadmap::{
     AtTodaysShare, Move, Roadmap, Step, announced, assumptions, carried, roles_with,
 };
@@ -229,10 +229,27 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
     // assumed growth brings in without notice, since it may come before a hire the
     // stage before planned (Sproutcast: the technology partnerships manager ahead of
     // the alliance manager planned first).
-    let next: Vec<String> = (a.roles.iter())
-        .filter(|r| r.status == RoleStatus::Next)
+    let hired_now = |r: &&Role| r.status == RoleStatus::Next;
+    let mut next: Vec<String> = (a.roles.iter().filter(hired_now))
+        .filter(|r| r.timing.is_none())
         .map(|r| format!("{} ({})", r.title, r.when_to_hire()))
         .collect();
+    // The leads hired now for the span share one reason, said once.
+    let span: Vec<&str> = (a.roles.iter().filter(hired_now))
+        .filter(|r| r.timing.is_some())
+        .map(|r| r.title.as_str())
+        .collect();
+    if let Some(r) = a
+        .roles
+        .iter()
+        .find(|r| r.timing.is_some() && r.status == RoleStatus::Next)
+    {
+        next.push(format!(
+            "{} ({})",
+            crate::profile::listed(&span),
+            r.when_to_hire()
+        ));
+    }
     let next: Vec<&str> = next.iter().map(String::as_str).collect();
     let unannounced: Vec<String> = (unannounced.iter())
         .map(|t| match a.roles.iter().find(|r| r.title.as_str() == *t) {
