@@ -205,31 +205,14 @@ fn flow_scalar(text: &str) -> Option<(Node<'_>, &str)> {
 
 /// A one-line flow sequence of scalars at the start of `text`, and what follows it.
 fn flow_seq(text: &str) -> Option<(Node<'_>, &str)> {
-    let mut rest = text.strip_prefix('[')?.trim_start_matches(' ');
-    let mut items = Vec::new();
-    if let Some(after) = rest.strip_prefix(']') {
-        return Some((Node::Seq(items), after));
-    }
-    loop {
-        let (item, after) = flow_scalar(rest)?;
-        items.push(item);
-        let after = after.trim_start_matches(' ');
-        if let Some(after) = after.strip_prefix(']') {
-            return Some((Node::Seq(items), after));
-        }
-        rest = after.strip_prefix(',')?.trim_start_matches(' ');
-    }
+    let (items, rest) = flow(text, ('[', ']'), flow_scalar)?;
+    Some((Node::Seq(items), rest))
 }
 
 /// A one-line flow mapping at the start of `text` whose values are scalars or flow
 /// sequences, and what follows it.
 fn flow_map(text: &str) -> Option<(Node<'_>, &str)> {
-    let mut rest = text.strip_prefix('{')?.trim_start_matches(' ');
-    let mut entries = Vec::new();
-    if let Some(after) = rest.strip_prefix('}') {
-        return Some((Node::Map(entries), after));
-    }
-    loop {
+    let entry = |rest| {
         let (key, after) = key(rest)?;
         let after = after.trim_start_matches(' ');
         let (value, after) = if after.starts_with('[') {
@@ -237,10 +220,30 @@ fn flow_map(text: &str) -> Option<(Node<'_>, &str)> {
         } else {
             flow_scalar(after)?
         };
-        entries.push((key, value));
+        Some(((key, value), after))
+    };
+    let (entries, rest) = flow(text, ('{', '}'), entry)?;
+    Some((Node::Map(entries), rest))
+}
+
+/// The comma-separated items of a one-line flow collection between `brackets` at the
+/// start of `text`, each read by `item`, and what follows the closing bracket.
+fn flow<'a, T>(
+    text: &'a str,
+    (open, close): (char, char),
+    item: impl Fn(&'a str) -> Option<(T, &'a str)>,
+) -> Option<(Vec<T>, &'a str)> {
+    let mut rest = text.strip_prefix(open)?.trim_start_matches(' ');
+    let mut items = Vec::new();
+    if let Some(after) = rest.strip_prefix(close) {
+        return Some((items, after));
+    }
+    loop {
+        let (value, after) = item(rest)?;
+        items.push(value);
         let after = after.trim_start_matches(' ');
-        if let Some(after) = after.strip_prefix('}') {
-            return Some((Node::Map(entries), after));
+        if let Some(after) = after.strip_prefix(close) {
+            return Some((items, after));
         }
         rest = after.strip_prefix(',')?.trim_start_matches(' ');
     }
