@@ -140,16 +140,26 @@ pub struct Move {
     pub margin: String,
     /// The new placement only wins on the rulebook's tie-break order.
     pub tie: bool,
-    /// The new placement wins by a narrow margin (under 3 points) over the old one, the
-    /// runner-up: a small change of answers could undo the move, so it is a choice to
-    /// weigh, not a signal. (A move away from a placement far behind is sure, however
-    /// close the new one's runner-up.)
+    /// The new placement wins by a narrow margin (under 3 points) over its runner-up,
+    /// whichever that is: a small change of answers could undo the move or send the
+    /// team elsewhere, so it is a choice to weigh, not a signal (see [`Move::choice`]).
     pub narrow: bool,
     /// The guidance that held the team in the old placement and no longer applies.
     pub ended: Vec<String>,
     /// The move at the share of revenue partners bring today, where the projection
     /// raised it and that changes the advice: `None` where it does not.
     pub at_todays_share: Option<AtTodaysShare>,
+}
+
+impl Move {
+    /// The move is a choice to weigh, not a clear signal: a tie, a narrow margin, or a
+    /// move the assumed share of revenue decides (at today's share the team would sit
+    /// elsewhere). Every format says it the same way ("Consider moving").
+    pub fn choice(&self) -> bool {
+        self.tie
+            || self.narrow
+            || (self.at_todays_share.as_ref()).is_some_and(|t| t.placement != self.to)
+    }
 }
 
 /// A move seen at the share of revenue partners bring today. The share is the one
@@ -253,16 +263,20 @@ impl<'r> Roadmap<'r> {
                     let rule = self.rulebook.rule(id)?;
                     Some(projected.said(rule, said.or_else(|| self.said(id))?))
                 };
-                // Rules that start to take points from the old placement.
+                // Rules that start to take points from the old placement, first.
+                let takes = |f: &FiredRule| started(before, after, f.id) && score(f, old) < 0.0;
                 let against = after
                     .rules
                     .iter()
-                    .filter(|f| started(before, after, f.id) && score(f, old) < 0.0)
+                    .filter(|f| takes(f))
                     .filter_map(|f| say(f.id, None));
+                // Said once: a rule that also gives the new placement a point
+                // (shared-leader-move-signal) is said above.
                 let reasons = after
                     .reasons
                     .iter()
                     .filter(|r| started(before, after, r.rule))
+                    .filter(|r| !after.rules.iter().any(|f| f.id == r.rule && takes(f)))
                     .filter_map(|r| say(r.rule, Some(r.text.to_string())));
                 // Rules that held the team where it was and no longer apply.
                 let ended = before
@@ -281,8 +295,7 @@ impl<'r> Roadmap<'r> {
                     reports_to: after.reports_to.to_string(),
                     margin: after.confidence_words(),
                     tie: after.tie,
-                    narrow: after.confidence_label == ConfidenceLabel::Narrow
-                        && after.runner_up == Some(old),
+                    narrow: after.confidence_label == ConfidenceLabel::Narrow,
                     why: premise::grouped(against.chain(reasons), false),
                     ended: premise::grouped(ended, true),
                     at_todays_share,

@@ -99,14 +99,26 @@ pub fn replan(r: &crate::rules::seats::Retitled) -> String {
     )
 }
 
-/// The notes under a roadmap stage's heading in its charts, as the text says them:
-/// each person of the stage before under a new title (`New title: the Partnerships
-/// lead becomes Head of partnerships: ...`), and each plan carried under another title
-/// (`Plan changed: the Partner growth team lead planned before is ...`).
-pub fn stage_notes(step: &crate::org::roadmap::Step<'_>) -> Vec<String> {
+/// The notes under the heading of a roadmap's step `k` in its charts, as the text says
+/// them: each of the `moves` into it, with its `because` / `no longer` / `but` lines
+/// (`Consider moving partnerships from under sales to ...`); each person of the stage
+/// before under a new title (`New title: the Partnerships lead becomes Head of
+/// partnerships: ...`); and each plan carried under another title (`Plan changed: the
+/// Partner growth team lead planned before is ...`).
+pub fn stage_notes(
+    step: &crate::org::roadmap::Step<'_>,
+    moves: &[crate::org::roadmap::Move],
+    k: usize,
+) -> Vec<String> {
+    let moved = (moves.iter().filter(|m| m.into == k))
+        .flat_map(crate::render::report::roadmap::move_lines)
+        .map(|(label, text)| match label {
+            "! " => text,
+            _ => format!("{label}{text}"),
+        });
     let retitled = (step.retitled.iter()).map(|r| format!("New title: {}.", retitle(r)));
     let replanned = (step.replanned.iter()).map(|r| format!("Plan changed: {}.", replan(r)));
-    retitled.chain(replanned).collect()
+    moved.chain(retitled).chain(replanned).collect()
 }
 
 /// A tooltip: the node's reason and the rules behind it, on one line of at most 300

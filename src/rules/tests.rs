@@ -276,7 +276,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.types=technology,integrator,marketplace"],
         Some(&["program.types=technology,integrator"]),
     ),
-    ("integrations-goal", &["goals=integrations"], Some(&[])),
+    (
+        "integrations-goal",
+        &["goals=integrations", "program.planned=technology"],
+        // The goal alone, beside integrators, names no technology partner (R3).
+        Some(&["goals=integrations", "program.types=integrator"]),
+    ),
     (
         "partner-revenue-share",
         &["program.revenue_share=0.25"],
@@ -358,15 +363,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ],
         Some(&["company.revenue_owner=cro"]),
     ),
-    ("standalone-benefits", STANDALONE, Some(&[])),
     (
-        "standalone-benefits-budget-attribution",
-        &[
+        "standalone-benefits",
+        STANDALONE,
+        // D4's rewards and D5's partner-sourced customers are not those of
+        // technology alliances and marketplaces.
+        Some(&[
             "company.revenue_owner=coo",
             "program.maturity=established",
-            "program.revenue_share=0.3",
-        ],
-        Some(STANDALONE),
+            "program.types=technology,marketplace",
+        ]),
     ),
     (
         "standalone-benefits-attribution",
@@ -692,7 +698,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "align-with-product",
         &["program.types=technology"],
-        Some(&[]),
+        // The integrations goal alone names no technology partner to meet about.
+        Some(&["goals=integrations"]),
     ),
     (
         "align-with-product-marketplace",
@@ -820,7 +827,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "certification-kpi",
         &["program.maturity=established", "program.types=reseller"],
-        Some(&["program.maturity=established", "program.types=integrator"]),
+        // Technology alliances integrate; nobody certifies them (R3).
+        Some(&["program.maturity=established", "program.types=technology"]),
     ),
     (
         "certification-kpi-integrators",

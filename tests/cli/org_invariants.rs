@@ -290,7 +290,9 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
         }
     }
     // Cadence follows the motions.
-    let reseller = types.contains(&ProgramType::Reseller);
+    // Planned resellers need deal registration set up before they start (R1).
+    let reseller = types.contains(&ProgramType::Reseller)
+        || profile.program.planned.contains(&ProgramType::Reseller);
     let texts = a
         .cadence
         .iter()

@@ -138,7 +138,9 @@ fn a_move_says_what_no_longer_holds_the_team_where_it_was() {
     let text = roadmap("tests/fixtures/consultant/weak-marketing-affiliate.yaml");
     let mid = stage(&text, "Mid stage (projected)");
     assert!(
-        mid.contains("! Move partnerships from under sales to under marketing at this stage"),
+        mid.contains(
+            "! Consider moving partnerships from under sales to under marketing at this stage"
+        ),
         "{mid}"
     );
     assert!(
@@ -332,8 +334,7 @@ fn a_reason_that_rests_on_the_projection_says_it_is_assumed() {
     assert!(
         mid.contains(
             "because: If partners bring 25% of revenue, as assumed for this stage: a sizeable \
-             partner share of revenue needs goals of its own; and its own department gets \
-             budget and fair attribution."
+             partner share of revenue needs goals of its own."
         ),
         "{mid}"
     );
@@ -510,6 +511,24 @@ fn a_department_of_its_own_under_the_same_revenue_owner_says_what_changes() {
     }
 }
 
+/// The roadmap of `path` as a chart in `format` (`dot` or `svg`).
+fn chart(path: &str, format: &str) -> String {
+    let out = partner_org()
+        .args(["roadmap", path, "--format", format])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The notes under the heading of step `k` of a roadmap's DOT graph.
+fn notes_of(dot: &str, k: usize) -> &str {
+    let id = format!("s{k}_notes [");
+    (dot.lines())
+        .find(|l| l.trim_start().starts_with(&id))
+        .unwrap_or_else(|| panic!("{dot}"))
+}
+
 /// The issue 12 review: the roadmap's DOT and SVG charts did not show the "New title"
 /// notes the text shows. Each stage's chart has them under its heading, in the same
 /// words.
@@ -518,18 +537,9 @@ fn the_roadmap_charts_say_each_new_title_as_the_text_does() {
     let path = "tests/fixtures/consultant/shared-leader-is-the-coo.yaml";
     let note = "New title: the Partnerships lead becomes Head of partnerships: the placement moves";
     assert!(roadmap(path).contains(note));
-    let chart = |format: &str| {
-        let out = partner_org()
-            .args(["roadmap", path, "--format", format])
-            .output()
-            .expect("runs");
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).expect("UTF-8")
-    };
+    let chart = |format: &str| chart(path, format);
     let dot = chart("dot");
-    let notes = (dot.lines())
-        .find(|l| l.trim_start().starts_with("s1_notes ["))
-        .unwrap_or_else(|| panic!("{dot}"));
+    let notes = notes_of(&dot, 1);
     assert!(notes.contains(note), "{notes}");
     assert!(
         dot.contains("s1_heading -> s1_notes [style=invis];"),
@@ -593,8 +603,31 @@ fn hire_now_says_when_and_unannounced_hires_say_why() {
     let text = roadmap("profiles/sellfy.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        scale.contains("Also hired by then, as the team grows to 8: Partner onboarding manager"),
+        scale.contains(
+            "Also hired by then, as the team grows to 8: Partner onboarding manager (when signed \
+             partners wait to be onboarded)"
+        ),
         "{scale}"
+    );
+    // A consultant's sixth review (Sproutcast): the alliance manager was the early plan's
+    // first hire, yet the technology partnerships manager came in ahead of it at mid
+    // stage without a word of why.
+    let text = roadmap("tests/fixtures/roadmap/planned-affiliates-and-technology.yaml");
+    let (early, mid) = (
+        stage(&text, "Early stage (now)"),
+        stage(&text, "Mid stage (projected)"),
+    );
+    assert_eq!(
+        listed(early, "Hire later").first(),
+        Some(&"Alliance partner manager"),
+        "{early}"
+    );
+    assert!(
+        mid.contains(
+            "Also hired by then, as the team grows to 3: Technology partnerships manager \
+             (technology partners already run"
+        ),
+        "{mid}"
     );
 }
 
@@ -810,4 +843,89 @@ fn a_narrow_move_is_offered_as_a_choice() {
         mid.contains("! Move partnerships from under sales to its own department at this stage"),
         "{mid}"
     );
+}
+
+/// A consultant's sixth review (Tinkerly, affiliates only): "! Move partnerships from
+/// under sales to its own department ... narrow: 6 points to 5 over marketing" was firm,
+/// though its own `but:` said that at today's 3% the team would go under marketing;
+/// Kestrel and Sproutcast on the same margin got "Consider moving". Over every example
+/// and fixture: a narrow or tied move, or one the assumed share of revenue decides, is
+/// offered as a choice, and every other move is firm.
+#[test]
+fn a_narrow_move_or_one_the_assumed_share_decides_is_always_a_choice() {
+    let text = roadmap("tests/fixtures/roadmap/affiliates-no-sales-team.yaml");
+    let mid = stage(&text, "Mid stage (projected)");
+    assert!(
+        mid.contains("! Consider moving partnerships from under sales to its own department"),
+        "{mid}"
+    );
+    let mut broken = Vec::new();
+    let mut choices = 0;
+    for (label, profile) in roadmap_profiles() {
+        let source = Source {
+            path: label.clone(),
+            document: None,
+        };
+        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+        let mut out = Vec::new();
+        let style = partner_org::render::Style {
+            width: 400,
+            ..Default::default()
+        };
+        partner_org::render::report::roadmap::text(&roadmap, style, &mut out).unwrap();
+        let text = String::from_utf8(out).expect("UTF-8");
+        for m in roadmap.moves().iter().filter(|m| m.from != m.to) {
+            let decided = (m.at_todays_share.as_ref()).is_some_and(|t| t.placement != m.to);
+            let choice = m.tie || m.narrow || decided;
+            let said_narrow = m.margin.starts_with("narrow") || m.margin.starts_with("a tie");
+            if choice != m.choice() || said_narrow != (m.narrow || m.tie) {
+                broken.push(format!("{label}: {m:?}"));
+            }
+            choices += usize::from(choice);
+        }
+        let offered = text.matches("  ! Consider ").count();
+        let moves = roadmap.moves();
+        let expected = moves
+            .iter()
+            .filter(|m| m.from != m.to && m.choice())
+            .count();
+        if offered != expected {
+            broken.push(format!(
+                "{label}: {offered} choices said, {expected} moves are"
+            ));
+        }
+    }
+    assert!(choices > 3, "only {choices} choices over the fixtures");
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// The roadmap charts showed a stage's "New title" and "Plan changed" notes, but not
+/// the move into it nor its `because` / `no longer` / `but` lines: a reader of the
+/// chart alone saw the team move without why. Each stage's chart says its moves as the
+/// text does, under its heading.
+#[test]
+fn the_roadmap_charts_say_each_move_with_why_as_the_text_does() {
+    let path = "tests/fixtures/roadmap/affiliates-no-sales-team.yaml";
+    let text = roadmap(path);
+    let mid = stage(&text, "Mid stage (projected)");
+    let said = [
+        "Consider moving partnerships",
+        "because: ",
+        "no longer: ",
+        "but: ",
+    ];
+    for s in said {
+        assert!(mid.contains(s), "{s}: {mid}");
+    }
+    let chart = |format: &str| chart(path, format);
+    let dot = chart("dot");
+    let notes = notes_of(&dot, 1);
+    for s in said {
+        assert!(notes.contains(s), "{s}: {notes}");
+    }
+    assert!(!dot.contains("s0_notes"), "no move into the first stage");
+    let svg = chart("svg");
+    for s in said {
+        assert!(svg.contains(&format!(">{s}")), "{s}: {svg}");
+    }
 }

@@ -777,3 +777,150 @@ fn integrators_alone_meet_no_product_cadence() {
     assert!(with.iter().any(|w| w == "Customer success"), "{with:?}");
     assert!(!with.iter().any(|w| w == "Product"), "{with:?}");
 }
+
+/// The cadence items of an assessment as (with, topics).
+fn meetings(a: &Value) -> Vec<(String, String)> {
+    a["cadence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap().to_string();
+            (s("with"), s("topics"))
+        })
+        .collect()
+}
+
+/// Every reason's guidance ids, joined, per reason.
+fn reason_cites(a: &Value) -> Vec<String> {
+    a["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["cites"].to_string())
+        .collect()
+}
+
+/// The integrations goal beside integrators alone names no technology partner: no
+/// R3 reason and no product meeting. Integrators and technology alliances and
+/// marketplaces earn no rewards for customers brought in: D4/D5's benefits are
+/// claimed only where such partners run (here, Calcly's affiliates and referrals).
+#[test]
+fn standalone_reasons_name_only_partners_that_exist() {
+    let quay = assessment("integrators-integrations-goal-reseller-planned");
+    assert_eq!(quay["placement"], "standalone");
+    let reasons = texts(&quay, "reasons", "text");
+    assert!(
+        reasons.iter().all(|r| !r.contains("technology partners")),
+        "{reasons:?}"
+    );
+    assert!(
+        meetings(&quay).iter().all(|(with, _)| with != "Product"),
+        "{:?}",
+        meetings(&quay)
+    );
+    for fixture in [
+        "integrators-integrations-goal-reseller-planned",
+        "technology-marketplace",
+    ] {
+        let a = assessment(fixture);
+        let cites = reason_cites(&a);
+        assert!(
+            cites.iter().all(|c| !c.contains("D4") && !c.contains("D5")),
+            "{fixture}: {cites:?}"
+        );
+    }
+    let calcly = texts(&assessment("shared-leader-past-signal"), "reasons", "text");
+    assert!(
+        calcly
+            .iter()
+            .any(|r| r.contains("rewards for the customers they bring")),
+        "{calcly:?}"
+    );
+}
+
+/// Moved away from its shared leader, a team is told why: the Why names the move
+/// signals as met (C2), as the README promises.
+#[test]
+fn a_move_from_the_shared_leader_says_the_signals_are_met() {
+    let a = assessment("shared-leader-past-signal");
+    assert_eq!(a["placement"], "standalone");
+    let reasons = a["reasons"].as_array().unwrap();
+    let c2 = reasons
+        .iter()
+        .find(|r| r["cites"].to_string().contains("C2"))
+        .unwrap_or_else(|| panic!("no C2 reason: {reasons:?}"));
+    let text = c2["text"].as_str().unwrap();
+    assert!(
+        text.contains("signals") && text.contains("are met"),
+        "{text}"
+    );
+}
+
+/// Technology alliances and marketplaces: no commissions to reconcile (marketplaces
+/// charge fees and pay out) and nobody certified. Owners name no CRM admin or revenue
+/// operations a small company or one without a sales team does not have.
+#[test]
+fn finance_kpis_and_owners_fit_the_motions_and_the_company() {
+    let relay = assessment("technology-marketplace");
+    let finance: Vec<_> = meetings(&relay)
+        .into_iter()
+        .filter(|(with, _)| with == "Finance")
+        .collect();
+    assert_eq!(finance.len(), 1, "{finance:?}");
+    assert!(!finance[0].1.contains("commission"), "{finance:?}");
+    assert!(finance[0].1.contains("marketplace fees"), "{finance:?}");
+    let kpis = texts(&relay, "kpis", "name");
+    assert!(
+        !kpis.contains(&"Certification throughput".to_string()),
+        "{kpis:?}"
+    );
+    // Twenty people and no sales team, with a third person on the team so that
+    // governance (X3) has an owner line too.
+    let out = partner_org()
+        .args([
+            "advise",
+            "tests/fixtures/consultant/no-sales-affiliate.yaml",
+        ])
+        .args(["--set", "program.team_size=3", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let small: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let functions = texts(&small, "partnerops", "function");
+    assert!(
+        functions.contains(&"Governance".to_string()),
+        "{functions:?}"
+    );
+    assert!(functions.contains(&"Systems and infrastructure".to_string()));
+    let owners = texts(&small, "partnerops", "owner");
+    assert!(
+        owners
+            .iter()
+            .all(|o| !o.contains("CRM admin") && !o.contains("revenue operations")),
+        "{owners:?}"
+    );
+}
+
+/// Programs planned show in today's advice: planned resellers put deal registration
+/// on the sales meeting (R1), a planned marketplace its workflows on the product
+/// meeting (R4).
+#[test]
+fn planned_resellers_and_marketplaces_show_in_todays_cadence() {
+    let sales = meetings(&assessment(
+        "integrators-integrations-goal-reseller-planned",
+    ));
+    assert!(
+        sales
+            .iter()
+            .any(|(with, topics)| with == "Sales" && topics.contains("deal registration")),
+        "{sales:?}"
+    );
+    let product = meetings(&assessment("multi-motion-marketplace-planned"));
+    assert!(
+        product
+            .iter()
+            .any(|(with, topics)| with == "Product" && topics.contains("marketplace listings")),
+        "{product:?}"
+    );
+}

@@ -49,6 +49,7 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
     header(out, &format!("{}: partnerships roadmap", roadmap.company))?;
     let mut above: Vec<String> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
+    let moves = roadmap.moves();
     for (i, step) in roadmap.steps.iter().enumerate() {
         let heading = stage_heading(step);
         let id = format!("s{i}_heading");
@@ -60,8 +61,9 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
         for from in &above {
             writeln!(out, "  {from} -> {id} [style=invis];")?;
         }
-        // The people under a new title, as the text says them, under the heading.
-        let notes = stage_notes(step);
+        // The moves and the people under a new title, as the text says them, under
+        // the heading.
+        let notes = stage_notes(step, &moves, i);
         let top = if notes.is_empty() {
             id
         } else {

@@ -321,13 +321,14 @@ fn shift(layout: &mut tidy::Layout, dx: f64, dy: f64) {
 /// The roadmap: one drawing per stage, stacked, each under a heading.
 pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
     const HEADING: f64 = 36.0;
+    let moves = roadmap.moves();
     let drawings: Vec<(String, Vec<String>, Drawing)> = roadmap
         .steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
             let drawing = draw(&step.chart, &format!("s{i}_"));
-            (stage_heading(step), stage_notes(step), drawing)
+            (stage_heading(step), stage_notes(step, &moves, i), drawing)
         })
         .collect();
     let width = drawings.iter().map(|(.., d)| d.width).fold(600.0, f64::max);
@@ -343,7 +344,8 @@ pub fn roadmap(roadmap: &Roadmap, out: &mut dyn Write) -> io::Result<()> {
         let heading = Block::new(heading, width - 2.0 * EDGE, 15.0, true);
         let _ = writeln!(body, "{}", heading.svg(EDGE, y, " fill=\"#333333\""));
         y += heading.height().max(HEADING - 16.0) + 4.0;
-        // The people under a new title, as the text says them, under the heading.
+        // The moves and the people under a new title, as the text says them, under
+        // the heading.
         for note in notes {
             let note = Block::new(note, width - 2.0 * EDGE, 13.0, false);
             let _ = writeln!(body, "{}", note.svg(EDGE, y, " fill=\"#333333\""));

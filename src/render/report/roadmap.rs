@@ -63,56 +63,61 @@ fn bold(text: &str, style: Style) -> String {
 /// apply.
 fn moves_into(k: usize, moves: &[Move], width: usize, out: &mut dyn Write) -> io::Result<()> {
     for m in moves.iter().filter(|m| m.into == k) {
-        // The reasons are the guidance that starts to apply; the assumptions
-        // below are only how the projection got here, so they are not repeated.
-        let same_leader = m.from != m.to && m.reported_to == m.reports_to;
-        let text = if m.from == m.to {
-            format!(
-                "Partnerships stays {}, and the lead reports to the {} instead of the {} from \
-                 this stage",
-                m.to.label(),
-                m.reports_to,
-                m.reported_to
-            )
-        } else if same_leader && m.to == Placement::Standalone {
-            // The leader who owns revenue keeps the team (D6): not a move to another
-            // boss, so the line says what does change.
-            own_department(m)
-        } else if m.tie || m.narrow {
-            format!(
-                "Consider moving partnerships from {} to {} at this stage; it is {}, \
-                 so it is a choice to make, not a clear signal",
-                m.from.label(),
-                m.to.label(),
-                m.margin
-            )
-        } else {
-            format!(
-                "Move partnerships from {} to {} at this stage (confidence is {})",
-                m.from.label(),
-                m.to.label(),
-                m.margin
-            )
-        };
-        // A move between placements that one leader holds both of changes focus,
-        // not the person the lead reports to.
-        let text = if same_leader && m.to != Placement::Standalone {
-            format!("{text}; the lead keeps reporting to the {}", m.reports_to)
-        } else {
-            text
-        };
-        writeln!(out, "{}", wrap(&format!("{text}."), "  ! ", width))?;
-        for why in &m.why {
-            writeln!(out, "{}", wrap(why, "    because: ", width))?;
-        }
-        for ended in &m.ended {
-            writeln!(out, "{}", wrap(ended, "    no longer: ", width))?;
-        }
-        if let Some(t) = &m.at_todays_share {
-            writeln!(out, "{}", wrap(&todays_share(m, t), "    but: ", width))?;
+        for (label, text) in move_lines(m) {
+            let indent = if label == "! " { "  " } else { "    " };
+            writeln!(out, "{}", wrap(&text, &format!("{indent}{label}"), width))?;
         }
     }
     Ok(())
+}
+
+/// A move in words, each line with its label: the move itself (`! `), then the
+/// guidance that starts to apply (`because: `), the guidance that no longer holds the
+/// team where it was (`no longer: `), and what today's share of revenue would change
+/// (`but: `). The text and the roadmap charts say the same lines.
+pub fn move_lines(m: &Move) -> Vec<(&'static str, String)> {
+    // The reasons are the guidance that starts to apply; the assumptions of the stage
+    // are only how the projection got here, so they are not repeated.
+    let same_leader = m.from != m.to && m.reported_to == m.reports_to;
+    let text = if m.from == m.to {
+        format!(
+            "Partnerships stays {}, and the lead reports to the {} instead of the {} from \
+             this stage",
+            m.to.label(),
+            m.reports_to,
+            m.reported_to
+        )
+    } else if same_leader && m.to == Placement::Standalone {
+        // The leader who owns revenue keeps the team (D6): not a move to another
+        // boss, so the line says what does change.
+        own_department(m)
+    } else if m.choice() {
+        format!(
+            "Consider moving partnerships from {} to {} at this stage; {}",
+            m.from.label(),
+            m.to.label(),
+            a_choice(m)
+        )
+    } else {
+        format!(
+            "Move partnerships from {} to {} at this stage (confidence is {})",
+            m.from.label(),
+            m.to.label(),
+            m.margin
+        )
+    };
+    // A move between placements that one leader holds both of changes focus, not the
+    // person the lead reports to.
+    let text = if same_leader && m.to != Placement::Standalone {
+        format!("{text}; the lead keeps reporting to the {}", m.reports_to)
+    } else {
+        text
+    };
+    let mut lines = vec![("! ", format!("{text}."))];
+    lines.extend(m.why.iter().map(|w| ("because: ", w.clone())));
+    lines.extend(m.ended.iter().map(|e| ("no longer: ", e.clone())));
+    lines.extend((m.at_todays_share.iter()).map(|t| ("but: ", todays_share(m, t))));
+    lines
 }
 
 /// A move that the assumed share of revenue decides, or makes sure, said as resting on
@@ -140,6 +145,20 @@ fn todays_share(m: &Move, t: &AtTodaysShare) -> String {
     )
 }
 
+/// Why a move is a choice to weigh ([`Move::choice`]), in words: its margin, or the
+/// assumed share of revenue it rests on.
+fn a_choice(m: &Move) -> String {
+    let how = if m.tie || m.narrow {
+        format!("it is {}", m.margin)
+    } else {
+        format!(
+            "confidence is {}, but only at the share of revenue assumed for this stage",
+            m.margin
+        )
+    };
+    format!("{how}, so it is a choice to make, not a clear signal")
+}
+
 /// A department of its own under the leader the team already reports to (the owner
 /// of revenue, D6): what changes is its own head, goals and budget (D3, D4), beside
 /// sales and marketing instead of inside one of them.
@@ -151,14 +170,8 @@ fn own_department(m: &Move) -> String {
             "inside the go-to-market team it shares with them"
         }
     };
-    let (offer, sure) = if m.tie || m.narrow {
-        (
-            "Consider making",
-            format!(
-                "it is {}, so it is a choice to make, not a clear signal",
-                m.margin
-            ),
-        )
+    let (offer, sure) = if m.choice() {
+        ("Consider making", a_choice(m))
     } else {
         ("Make", format!("confidence is {}", m.margin))
     };
@@ -212,7 +225,10 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
             crate::profile::listed(&step.starts)
         )
     };
-    // Hire now says when, as the team table of `advise` does.
+    // Hire now says when, as the team table of `advise` does; so does a seat the
+    // assumed growth brings in without notice, since it may come before a hire the
+    // stage before planned (Sproutcast: the technology partnerships manager ahead of
+    // the alliance manager planned first).
     let hired_now = |r: &&Role| r.status == RoleStatus::Next;
     let mut next: Vec<String> = (a.roles.iter().filter(hired_now))
         .filter(|r| r.timing.is_none())
@@ -235,6 +251,13 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
         ));
     }
     let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    let unannounced: Vec<String> = (unannounced.iter())
+        .map(|t| match a.roles.iter().find(|r| r.title.as_str() == *t) {
+            Some(r) => format!("{t} ({})", r.when_to_hire()),
+            None => t.to_string(),
+        })
+        .collect();
+    let unannounced: Vec<&str> = unannounced.iter().map(String::as_str).collect();
     for (roles, label) in [
         (was, "  In place: ".to_string()),
         (announced, "  Hired by then: ".to_string()),
