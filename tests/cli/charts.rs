@@ -117,23 +117,9 @@ fn graphviz_draws_every_example_chart_and_roadmap() {
 #[test]
 fn graphviz_draws_touchbistro_straight_without_crossed_reporting_lines() {
     let dot = stdout(&["chart", &profile("touchbistro")]);
-    if graphviz(&dot).is_none() {
+    let Some(plain) = crate::support::graphviz_as(&dot, "plain") else {
         return;
-    }
-    let mut child = std::process::Command::new("dot")
-        .arg("-Tplain")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write as _;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dot.as_bytes())
-        .unwrap();
-    let plain = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    };
     // Each solid edge's points, as `dot -Tplain` gives them: `edge tail head n x1 y1
     // ... xn yn ... style color`.
     let solid: Vec<Vec<(f64, f64)>> = plain

@@ -219,9 +219,15 @@ pub fn chromium_dom(page: &std::path::Path, untested: &str) -> Option<String> {
 
 /// Runs `dot -Tsvg` on DOT text; `None` (with a note) when Graphviz is not installed.
 pub fn graphviz(dot: &str) -> Option<String> {
+    graphviz_as(dot, "svg")
+}
+
+/// Runs Graphviz's `dot` on DOT text for the output `format` (`svg`, `plain`); `None`
+/// (with a note) when Graphviz is not installed.
+pub fn graphviz_as(dot: &str, format: &str) -> Option<String> {
     use std::io::Write;
     let Ok(mut child) = std::process::Command::new("dot")
-        .arg("-Tsvg")
+        .arg(format!("-T{format}"))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
