@@ -804,7 +804,9 @@ fn reason_cites(a: &Value) -> Vec<String> {
 /// The integrations goal beside integrators alone names no technology partner: no
 /// R3 reason and no product meeting. Integrators and technology alliances and
 /// marketplaces earn no rewards for customers brought in: D4/D5's benefits are
-/// claimed only where such partners run (here, Calcly's affiliates and referrals).
+/// claimed only where such partners run (here, Calcly's affiliates and referrals), or
+/// are planned where nothing runs yet (the first program: a generated profile with
+/// affiliates planned and no sales or marketing team had an empty Why without it).
 #[test]
 fn standalone_reasons_name_only_partners_that_exist() {
     let quay = assessment("integrators-integrations-goal-reseller-planned");
@@ -830,6 +832,22 @@ fn standalone_reasons_name_only_partners_that_exist() {
             "{fixture}: {cites:?}"
         );
     }
+    let planned = partner_org()
+        .args(["advise", "-", "--format", "json"])
+        .write_stdin(
+            "name: P\ncompany: {employees: 101, self_serve: true, sales_team: 0, marketing_team: 0}\n\
+             program: {planned: [affiliate], maturity: none, team_size: 2}\n",
+        )
+        .output()
+        .unwrap();
+    let planned: Value = serde_json::from_slice(&planned.stdout).unwrap();
+    assert_eq!(planned["placement"], "standalone");
+    assert!(
+        texts(&planned, "reasons", "text")
+            .iter()
+            .any(|r| r.contains("rewards for the customers they bring")),
+        "{planned}"
+    );
     let calcly = texts(&assessment("shared-leader-past-signal"), "reasons", "text");
     assert!(
         calcly
