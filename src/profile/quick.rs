@@ -1,7 +1,7 @@
 //! The common shape of a profile, read without libyaml.
 //!
 //! Reading a batch is bound by YAML parsing: libyaml, behind yaml_serde, decodes and
-//! scans a profile one character at a time, about 125,000 instructions for a profile
+//! scans a profile one character at a time, about 127,000 instructions for a profile
 //! of 400 bytes, more than all the advice that follows. Nearly every profile is
 //! written one way: block mappings of plain keys, one-line plain or double-quoted
 //! scalars, one-line flow lists and mappings, comments, printable ASCII. [`read`]
@@ -12,8 +12,8 @@
 //! Anything outside the shape, and any error, gives `None`, and the caller reads the
 //! document with yaml_serde, which gives the profile or the located error. A scalar
 //! reaches serde only where its meaning cannot differ from yaml_serde's: `012`,
-//! `0x1f`, `~`, `True`, `1e3` or a single-quoted scalar are left to yaml_serde. The
-//! property tests in `profile/tests.rs` compare both readers on generated documents.
+//! `0x1f`, `True`, `1e3` or a single-quoted scalar are left to yaml_serde. The
+//! property tests in `quick/tests.rs` compare both readers on generated documents.
 
 use super::Profile;
 use serde::Deserialize;
