@@ -355,13 +355,13 @@ impl Profile {
     /// Parses and validates one YAML document.
     pub fn from_document(doc: &Document<'_>) -> Result<Profile, InputError> {
         // The quick reader reads only YAML inside the subset; the rest is checked.
-        let read = quick::read(doc.text).map_or_else(
-            || {
+        let read = match quick::read(doc.text) {
+            Some(profile) => Ok(profile),
+            None => {
                 subset::check(doc)?;
-                Ok(yaml_serde::from_str(doc.text))
-            },
-            |profile| Ok(Ok(profile)),
-        )?;
+                yaml_serde::from_str(doc.text)
+            }
+        };
         let mut profile: Profile = match read {
             Ok(profile) => profile,
             // The first error stops serde: read again for all of them.
