@@ -242,8 +242,8 @@ fn confidence_reads_in_words() {
         let out = report(fixture, format);
         assert!(
             out.contains(
-                "Confidence is clear: a lead of 9 points over standalone (-3); no other open \
-                 placement scores above zero."
+                "Confidence is clear: a lead of 9 points over standalone (-3); no other \
+                 placement left in the running scores above zero."
             ),
             "{format}"
         );
@@ -259,12 +259,46 @@ fn confidence_reads_in_words() {
     // the department of its own, next best at 0, has nothing in its favour.
     let both = report("shared-leader-referrals-planned", "text");
     assert!(
-        both.contains("clear: a lead of 8 points over standalone (0); no other open"),
+        both.contains("clear: a lead of 8 points over standalone (0); no other placement left"),
         "{both}"
     );
     assert!(
         both.contains("ruled out: one leader runs sales and marketing"),
         "{both}"
+    );
+}
+
+/// With no sales team, partnerships is kept with sales, which the CEO is today (S2,
+/// T1): the headline says so in every format rather than "under sales, reporting to
+/// the CEO (who sells today)", which a consultant read as a sales team that is not
+/// there; JSON keeps the placement and the executive's title. A CEO who runs two
+/// sellers keeps the plain headline.
+#[test]
+fn a_founder_who_sells_is_said_to_be_sales() {
+    for fixture in ["founder-led-affiliate", "no-sales-referral"] {
+        let a = assessment(fixture);
+        assert_eq!(a["placement"], "sales");
+        assert_eq!(a["reports_to"], "CEO (who sells today)");
+        let name = a["profile"].as_str().unwrap();
+        for format in FORMATS {
+            let out = report(fixture, format)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                out.contains(&format!(
+                    "{name}: keep partnerships with sales, which is the CEO today: report to \
+                     the CEO until a head of sales is hired."
+                )),
+                "{format}: {out}"
+            );
+            assert!(!out.contains("put partnerships under sales"), "{format}");
+        }
+    }
+    let two = report("two-sellers-ceo-owner", "text");
+    assert!(
+        two.contains("put partnerships under sales, reporting to the CEO"),
+        "{two}"
     );
 }
 
@@ -283,7 +317,7 @@ fn runner_up_is_said_only_of_a_placement_with_points() {
         assert!(
             out.contains(
                 "Confidence is clear: a lead of 7 points over marketing and standalone (-1 \
-                 each); no other open placement scores above zero."
+                 each); no other placement left in the running scores above zero."
             ),
             "{format}: {out}"
         );
