@@ -122,7 +122,10 @@ fn referral_partners_get_a_sales_team_to_close_their_deals() {
         "tests/fixtures/consultant/no-sales-referral.yaml",
     ] {
         let text = roadmap(path);
-        for (heading, sellers) in [("Mid stage (projected)", 3), ("Scale stage (projected)", 10)] {
+        for (heading, sellers) in [
+            ("Mid stage (projected)", 3),
+            ("Scale stage (projected)", 10),
+        ] {
             let s = stage(&text, heading);
             assert!(
                 s.contains(&format!(
