@@ -107,9 +107,12 @@ fn graphviz_draws_every_example_chart_and_roadmap() {
     }
 }
 
+/// An edge of a `dot -Tplain` drawing: tail, head and points.
+type PlainEdge = (String, String, Vec<(f64, f64)>);
+
 /// The solid edges of a `dot -Tplain` drawing: tail, head and points (`edge tail
 /// head n x1 y1 ... xn yn ... style color`).
-fn solid_edges(plain: &str) -> Vec<(String, String, Vec<(f64, f64)>)> {
+fn solid_edges(plain: &str) -> Vec<PlainEdge> {
     plain
         .lines()
         .filter(|l| l.starts_with("edge ") && l.contains(" solid "))
