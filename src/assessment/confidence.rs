@@ -126,7 +126,8 @@ impl Assessment<'_> {
     /// `moderate: 8 points to 5 over marketing, the runner-up`; placements level in
     /// second place are joint runners-up; where nothing still open scores above zero
     /// there is no runner-up, only a lead (`clear: a lead of 7 points over marketing and
-    /// standalone (-1 each); no other open placement scores above zero`);
+    /// standalone (-1 each); no other placement left in the running scores above zero`:
+    /// "open", for not ruled out, was jargon to an executive);
     /// a tie names every placement in it and says which is advised and why.
     pub fn confidence_words(&self) -> String {
         let Some(runner_up) = self.runner_up else {
@@ -150,8 +151,8 @@ impl Assessment<'_> {
             // "6 points to -3" reads badly, and a placement with nothing in its favour
             // is no runner-up: say the lead.
             format!(
-                "{label}: a lead of {} over {names} ({}{}); no other open placement scores \
-                 above zero",
+                "{label}: a lead of {} over {names} ({}{}); no other placement left in the \
+                 running scores above zero",
                 points(ours - second),
                 crate::rules::number(second),
                 if level.len() > 1 { " each" } else { "" },

@@ -14,6 +14,8 @@
 //! trace and the linter read conditions through it); a test checks that both agree on
 //! every rule for generated profiles, stages and placements.
 
+use std::ops::BitAnd;
+
 use super::engine::Facts;
 use super::{Condition, NumberField, Op};
 use crate::assessment::{Placement, Stage};
@@ -79,18 +81,24 @@ const MASKED: usize = Atoms::BITS as usize;
 /// The most terms a condition is written with; a larger one keeps its tree.
 const MOST_TERMS: usize = 16;
 
-/// One term of a condition: the atoms of `all` hold and none of `none` does.
+/// One term of a condition: the atoms of `all` hold and none of `none` does; a set
+/// of `u64` holds terms whose atoms are all among the first 64 (half the work to test).
 #[derive(Debug, Clone, Copy)]
-struct Term {
-    all: Atoms,
-    none: Atoms,
+struct Term<A = Atoms> {
+    all: A,
+    none: A,
 }
 
-/// A term whose atoms are all among the first 64: half the work to test.
-#[derive(Debug, Clone, Copy)]
-struct NarrowTerm {
-    all: u64,
-    none: u64,
+impl<A: Copy + Eq + BitAnd<Output = A> + From<bool>> Term<A> {
+    /// Whether one of `terms` holds for the atoms `atoms`: every term is tested,
+    /// without a branch on the outcome (see [`Compiled::each_holding`]).
+    #[inline]
+    fn any(terms: &[Term<A>], atoms: A) -> bool {
+        let zero = A::from(false);
+        terms.iter().fold(false, |holds, t| {
+            holds | ((atoms & t.all == t.all) & (atoms & t.none == zero))
+        })
+    }
 }
 
 /// A compiled condition.
@@ -99,7 +107,7 @@ enum Form {
     /// Holds when one of the terms does (never, for none).
     Terms(Box<[Term]>),
     /// The same, for terms of the first 64 atoms only (most conditions).
-    Narrow(Box<[NarrowTerm]>),
+    Narrow(Box<[Term<u64>]>),
     /// The tree, for a condition with too many terms or atoms.
     Tree(Node),
 }
@@ -216,16 +224,9 @@ impl Compiled {
     pub(crate) fn holds(&self, index: usize, known: &Known) -> bool {
         match &self.conditions[index] {
             None => true,
-            Some(Form::Terms(terms)) => terms.iter().fold(false, |holds, t| {
-                holds | ((known.atoms & t.all == t.all) & (known.atoms & t.none == 0))
-            }),
-            Some(Form::Narrow(terms)) => {
-                // The first 64 atoms (the truncation keeps them).
-                let atoms = known.atoms as u64;
-                terms.iter().fold(false, |holds, t| {
-                    holds | ((atoms & t.all == t.all) & (atoms & t.none == 0))
-                })
-            }
+            Some(Form::Terms(terms)) => Term::any(terms, known.atoms),
+            // The first 64 atoms (the truncation keeps them).
+            Some(Form::Narrow(terms)) => Term::any(terms, known.atoms as u64),
             Some(Form::Tree(node)) => node.holds(known, &self.atoms),
         }
     }
@@ -260,7 +261,7 @@ impl Form {
     /// Terms as a form: narrow when all their atoms are among the first 64.
     fn of(terms: Vec<Term>) -> Form {
         let narrow = |t: &Term| {
-            Some(NarrowTerm {
+            Some(Term {
                 all: u64::try_from(t.all).ok()?,
                 none: u64::try_from(t.none).ok()?,
             })
@@ -268,7 +269,7 @@ impl Form {
         match terms
             .iter()
             .map(narrow)
-            .collect::<Option<Box<[NarrowTerm]>>>()
+            .collect::<Option<Box<[Term<u64>]>>>()
         {
             Some(narrow) => Form::Narrow(narrow),
             None => Form::Terms(terms.into()),

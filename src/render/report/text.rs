@@ -59,12 +59,19 @@ pub fn changes_line(a: &Assessment) -> Option<String> {
     Some(format!("With changes: {}.", changes.join("; ")))
 }
 
-/// The sentence that opens a report.
+/// The sentence that opens a report. With no sales team, partnerships under sales
+/// reports to the CEO who sells (S2, T1): "under sales" alone read as wrong to a
+/// consultant who saw no sales team, so the headline says who sales is today.
 pub fn headline(a: &Assessment) -> String {
     match a.placement {
         Placement::Standalone => format!(
             "{}: make partnerships its own department, reporting to the {}.",
             a.profile, a.reports_to
+        ),
+        Placement::Sales if a.teams.sales == 0 && a.reports_to.starts_with("CEO") => format!(
+            "{}: keep partnerships with sales, which is the CEO today: report to the CEO \
+             until a head of sales is hired.",
+            a.profile
         ),
         p => format!(
             "{}: put partnerships {}, reporting to the {}.",
