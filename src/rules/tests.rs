@@ -309,6 +309,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["goals=attribution"]),
     ),
     (
+        "channel-conflict-inside-another-team",
+        &["goals=channel-conflict"],
+        Some(&[
+            "goals=channel-conflict",
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+        ]),
+    ),
+    (
         "single-revenue-owner",
         &["company.revenue_owner=coo"],
         Some(&["company.revenue_owner=ceo"]),
