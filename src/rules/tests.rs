@@ -4,7 +4,7 @@ mod corpus;
 
 use super::engine::Options;
 use super::*;
-use crate::assessment::Stage;
+use crate::assessment::{RoleStatus, Stage};
 use crate::profile::{Override, Profile, Source};
 
 /// A small self-serve company launching an affiliate program: marketing wins.
@@ -125,7 +125,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "marketing-not-built-out",
-        &["company.marketing_maturity=none"],
+        // S2 at any size: a marketing function not built out is not one to join.
+        &["company.marketing_maturity=none", "company.employees=300"],
         Some(&[]),
     ),
     (
@@ -136,7 +137,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "affiliate-not-for-sales",
         &[],
-        Some(&["company.marketing_team=0"]),
+        Some(&["company.marketing_maturity=none", "company.employees=300"]),
     ),
     (
         "sales-knows-the-buyers",
@@ -293,11 +294,20 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.revenue_share=0.49"]),
     ),
     ("budget-goal", &["goals=budget"], Some(&[])),
-    ("attribution-goal", &["goals=attribution"], Some(&[])),
+    (
+        "attribution-goal",
+        &["goals=attribution"],
+        Some(&["goals=attribution,channel-conflict"]),
+    ),
     (
         "channel-conflict-goal",
         &["goals=channel-conflict"],
-        Some(&[]),
+        Some(&["goals=attribution,channel-conflict"]),
+    ),
+    (
+        "attribution-and-channel-conflict-goals",
+        &["goals=attribution,channel-conflict"],
+        Some(&["goals=attribution"]),
     ),
     (
         "channel-conflict-inside-another-team",
@@ -945,6 +955,51 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
         .find(|r| r.rule.as_str() == "launch-with-affiliates");
     assert_eq!(cites(launch.expect("M2 says why").cites), ["M2"]);
 
+    // A team of one with many partners is told to hire "the first partner manager of
+    // the team plan (marked next)": the role after the lead is one, marked next (Sellfy).
+    for types in [
+        "affiliate",
+        "referral",
+        "technology",
+        "affiliate,reseller",
+        "marketplace",
+    ] {
+        let sets = [
+            "program.partners=300",
+            "program.team_size=1",
+            &format!("program.types={types}"),
+        ];
+        let a = assess(&sets);
+        assert!(
+            fired(&sets)
+                .iter()
+                .any(|id| id == "many-partners-for-one-person"),
+            "{sets:?}"
+        );
+        let next = &a.roles[1];
+        assert!(
+            next.more_of && next.status == RoleStatus::Next,
+            "{sets:?}: {}",
+            next.title
+        );
+    }
+
+    // Both halves of D5 as goals: said once, with both points (Brightforge, Orbitwise).
+    let both = assess(&[
+        "goals=attribution,channel-conflict",
+        "company.revenue_owner=coo",
+    ]);
+    assert_eq!(both.placement.as_str(), "standalone");
+    let d5: Vec<&str> = (both.reasons.iter())
+        .filter(|r| cites(r.cites).contains(&"D5".to_string()))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(d5.len(), 1, "{d5:?}");
+    assert!(d5[0].contains("attribution") && d5[0].contains("channel conflict"));
+    // Each goal still counts a point.
+    let one = assess(&["goals=attribution", "company.revenue_owner=coo"]);
+    assert_eq!(both.scores.standalone, one.scores.standalone + 1.0);
+
     let beside = assess(&["program.types=affiliate,technology"]);
     let kpis: Vec<&str> = beside.kpis.iter().map(|k| k.name.as_str()).collect();
     assert!(kpis.contains(&"Affiliate activation"), "{kpis:?}");
@@ -1013,6 +1068,53 @@ fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
             );
         }
     }
+}
+
+/// Marketing not built out counts at any size (S2; a consultant's seventh review,
+/// Tidewell: 150 people, one junior marketer at maturity none, affiliates running):
+/// partnerships goes to sales, not to a marketing function that does not exist, and
+/// a rulebook that weighs S2 otherwise and places it under such marketing does not
+/// claim marketing's templates, ads and webinars for the partner managers (M3).
+#[test]
+fn marketing_not_built_out_counts_at_any_size() {
+    let tidewell = [
+        "company.employees=150",
+        "company.sales_team=15",
+        "company.marketing_team=1",
+        "company.marketing_maturity=none",
+        "program.planned=referral",
+        "program.partners=120",
+        "goals=reach,fast-roi",
+    ];
+    let a = assess(&tidewell);
+    assert_eq!(a.placement.as_str(), "sales");
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+    assert!(fired.contains(&"marketing-not-built-out"), "{fired:?}");
+    assert!(!fired.contains(&"affiliate-not-for-sales"), "{fired:?}");
+
+    let text = DEFAULT_RULEBOOK.replacen(
+        "scores: {sales: 3, marketing: -4}",
+        "scores: {sales: 0, marketing: 0}",
+        1,
+    );
+    assert!(text != DEFAULT_RULEBOOK, "the S2 weights moved");
+    let book = Rulebook::parse("book.yaml", &text).unwrap();
+    let overrides: Vec<Override> = tidewell.iter().map(|s| s.parse().unwrap()).collect();
+    let profile = Profile::parse("base.yaml", BASE)
+        .unwrap()
+        .with_overrides(&overrides)
+        .unwrap();
+    let source = Source {
+        path: "base.yaml".into(),
+        document: None,
+    };
+    let a = book.assess(source, &profile, Options::default());
+    assert_eq!(a.placement.as_str(), "marketing");
+    assert!(
+        a.reasons.iter().all(|r| !r.text.contains("templates")),
+        "{:?}",
+        a.reasons
+    );
 }
 
 /// Marketplaces alone (a consultant's sixth review, Quarry): the order workflows (R4)
