@@ -1201,17 +1201,17 @@ fn the_first_hires_fit_the_partners() {
         let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
         let has = |t: &str| kinds.contains(&t);
         let sell = has("referral") || has("reseller") || has("integrator");
-        // Without self-service buying, nothing running starts with referrals (S3).
-        let waits = running.is_empty() && !self_serve;
+        // Without self-service buying, nothing running, planned affiliates wait and
+        // the start is referrals (S3).
+        let waits = running.is_empty() && !self_serve && has("affiliate");
         let channel = sell || kinds.is_empty() || waits;
         let expected: Vec<&str> = [
             (channel, "channel-manager-first"),
             // Affiliates are the program to start with (M2) where customers buy
-            // on their own; without that, planned, they wait (S3), as do planned
-            // technology alliances and marketplaces.
+            // on their own; without that, planned, they wait (S3).
             (has("affiliate") && !waits, "affiliate-manager-first"),
             (
-                !sell && (has("technology") || has("marketplace")) && !waits,
+                !sell && (has("technology") || has("marketplace")),
                 "alliance-manager-first",
             ),
         ]
