@@ -302,6 +302,61 @@ fn a_founder_who_sells_is_said_to_be_sales() {
     );
 }
 
+/// The Cadence section names whom each meeting is with as the chart draws it
+/// (Sproutcast's table said "Product" and "Finance" where the chart's dotted line went
+/// to the CEO, and "Marketing" for the department partnerships sits in): a company
+/// too small for heads of product and finance meets the CEO; a meeting inside one's
+/// own department is said as the team's own; one with the lead's own manager says so.
+/// JSON adds `counterpart` and `own_manager` beside `with`.
+#[test]
+fn cadence_names_whom_the_chart_draws_each_meeting_with() {
+    let a = assessment("no-sales-referral-planned");
+    assert_eq!(a["placement"], "marketing");
+    let met: Vec<(String, String, bool)> = (a["cadence"].as_array().unwrap().iter())
+        .map(|c| {
+            (
+                c["with"].as_str().unwrap().to_string(),
+                c["counterpart"].as_str().unwrap().to_string(),
+                c["own_manager"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let met: Vec<(&str, &str, bool)> = (met.iter())
+        .map(|(w, c, o)| (w.as_str(), c.as_str(), *o))
+        .collect();
+    assert_eq!(
+        met,
+        [
+            ("Finance", "CEO", false),
+            ("Marketing", "Head of Marketing", true),
+            ("Product", "CEO", false)
+        ]
+    );
+    for format in FORMATS {
+        let out = report("no-sales-referral-planned", format);
+        for with in [
+            "Marketing (own department)",
+            "Product, with the CEO",
+            "Finance, with the CEO",
+        ] {
+            assert!(out.contains(with), "{format}: {with}");
+        }
+        let lead = report("founder-led-affiliate", format);
+        assert!(
+            lead.contains("Finance, with the CEO (the lead"),
+            "{format}: {lead}"
+        );
+    }
+    let tree = stdout(&[
+        "chart",
+        "tests/fixtures/consultant/no-sales-referral-planned.yaml",
+        "--format",
+        "tree",
+    ]);
+    assert!(tree.contains("⇢ CEO:"), "{tree}");
+    assert!(!tree.contains("⇢ Head of Marketing"), "{tree}");
+}
+
 /// "Runner-up" fits only a placement with points in its favour: Ledgerpine's marketing
 /// and department of its own tie at -1 (a lead over both, no runner-up), Quarry's sales
 /// and marketing at 0, and a COO's company has two joint runners-up at 1 point; a real
