@@ -5,7 +5,7 @@
 //! profile's own stage, each later stage is projected with these assumptions, applied
 //! only where they raise the profile's answers:
 //!
-//! | stage | program.maturity | planned programs | revenue share | team size | employees | marketing team | sales team without self-serve |
+//! | stage | program.maturity | planned programs | revenue share | team size | employees | marketing team | sales team without self-serve or with referral/reseller partners |
 //! |---|---|---|---|---|---|---|---|
 //! | mid   | established | running | at least 25% | at least 3 | at least 100 | at least 3 | at least 3 |
 //! | scale | scaling     | running | at least 50% | at least 8 | at least 300 | at least 10 | at least 10 |

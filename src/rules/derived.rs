@@ -19,7 +19,10 @@ pub(crate) struct Derived {
     pub(crate) design: Vec<usize>,
     /// Each rule's effect line ([`Effects::describe`]).
     pub(crate) effects: Vec<Text>,
-    /// The guidance points each rule cites, as a set.
+    /// The guidance points each rule adds to an assessment's `sources`: those it
+    /// cites, and none for a rule that only rules placements out (the Scores table
+    /// says why in the rule's summary, a fact of the company such as "no one leader
+    /// runs sales and marketing", which the guidance it cites does not speak to).
     pub(crate) cited: Vec<guidance::Citations>,
     /// The rules' conditions, compiled.
     pub(crate) conditions: compiled::Compiled,
@@ -142,7 +145,10 @@ impl Rulebook {
                 cited: self
                     .rules
                     .iter()
-                    .map(|r| guidance::Citations::of(r.cites.iter().map(|c| c.as_str())))
+                    .map(|r| match r.then.only_excludes() {
+                        true => guidance::Citations::default(),
+                        false => guidance::Citations::of(r.cites.iter().map(|c| c.as_str())),
+                    })
                     .collect(),
                 conditions: compiled::Compiled::new(self.rules.iter().map(|r| r.when.as_ref())),
                 numbers: NumberField::all(),

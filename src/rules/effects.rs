@@ -58,6 +58,16 @@ impl Effects {
         *self == Effects::default()
     }
 
+    /// Whether the rule does nothing but rule placements out.
+    pub fn only_excludes(&self) -> bool {
+        !self.exclude.is_empty()
+            && *self
+                == Effects {
+                    exclude: self.exclude.clone(),
+                    ..Effects::default()
+                }
+    }
+
     /// A one-line summary of the effects, for `--explain` and the `rules` list.
     pub fn describe(&self) -> String {
         use std::fmt::Write as _;

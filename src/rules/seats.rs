@@ -141,6 +141,10 @@ impl<'a> Passes<'a> {
             // A partner manager's title is their job (see `seats`), and a plan for
             // one stands while their partners run (see `planned_seats`).
             _ if s.more_of && !self.open[p] => None,
+            // A partner manager planned for partners that do not run is the first
+            // partner manager of those that do (see `planned_seats`), whatever its
+            // place in the hiring order (the affiliate manager comes before the others).
+            1 if s.more_of => when(r.more_of),
             1 => {
                 let order = r
                     .origin

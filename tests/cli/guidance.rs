@@ -125,11 +125,24 @@ fn every_report_format_ends_with_its_sources() {
         .iter()
         .map(|s| s["id"].as_str().unwrap())
         .collect();
-    // The JSON cites what its rules cite, in catalogue order.
+    // The JSON cites what its rules cite, in catalogue order, but for a rule that
+    // only rules a placement out (Sellfy has no one leader of sales and marketing:
+    // C1 speaks of companies that have one).
+    let only_excludes = |r: &&Value| {
+        (r["effect"].as_str().unwrap().split("; ")).all(|e| e.starts_with("excludes "))
+    };
+    assert!(
+        json["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "no-shared-leader")
+    );
     let mut cited: Vec<&str> = json["rules"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|r| !only_excludes(r))
         .flat_map(|r| r["cites"].as_array().unwrap())
         .map(|c| c.as_str().unwrap())
         .collect();
@@ -137,6 +150,7 @@ fn every_report_format_ends_with_its_sources() {
     cited.sort_by_key(order);
     cited.dedup();
     assert_eq!(sources, cited);
+    assert!(!sources.contains(&"C1"), "{sources:?}");
     for s in json["sources"].as_array().unwrap() {
         let point = POINTS.iter().find(|p| p.id == s["id"]).unwrap();
         assert_eq!(s["statement"], point.summary);

@@ -99,7 +99,7 @@ fn the_sales_team_grows_with_the_company() {
 
 #[test]
 fn a_self_serve_company_without_sales_keeps_none_and_says_so() {
-    let text = roadmap("tests/fixtures/consultant/no-sales-referral.yaml");
+    let text = roadmap("tests/fixtures/consultant/no-sales-affiliate.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
         scale.contains(
@@ -108,6 +108,34 @@ fn a_self_serve_company_without_sales_keeps_none_and_says_so() {
         "{scale}"
     );
     assert!(!scale.contains("Head of Sales"), "{scale}");
+}
+
+/// A consultant's seventh review (Pinecrest, referrals, the CEO sells): `advise` says
+/// the lead "moves under the first head of sales once there is one", but the roadmap
+/// assumed `company.sales_team stays 0` at 100 and 300 employees, with referrals that
+/// sales closes (S1). Referral and reseller partners need sellers: sales grows to the
+/// stage's floor, and says why.
+#[test]
+fn referral_partners_get_a_sales_team_to_close_their_deals() {
+    for path in [
+        "tests/fixtures/roadmap/referrals-ceo-sells.yaml",
+        "tests/fixtures/consultant/no-sales-referral.yaml",
+    ] {
+        let text = roadmap(path);
+        for (heading, sellers) in [
+            ("Mid stage (projected)", 3),
+            ("Scale stage (projected)", 10),
+        ] {
+            let s = stage(&text, heading);
+            assert!(
+                s.contains(&format!(
+                    "assumes company.sales_team: 0 -> {sellers} (referral and reseller partners bring deals that sales closes, so a growing company has sellers to close them; S1)"
+                )),
+                "{path} {heading}: {s}"
+            );
+            assert!(s.contains("Head of Sales"), "{path} {heading}: {s}");
+        }
+    }
 }
 
 #[test]
@@ -163,7 +191,8 @@ proptest! {
 
     /// Every valid profile has a roadmap, and each projected stage keeps the
     /// company's choices: no affiliates start without self-service buying, and the
-    /// go-to-market teams never shrink, with sellers where customers cannot buy alone.
+    /// go-to-market teams never shrink, with sellers where customers cannot buy alone
+    /// or partners bring deals for sales to close.
     #[test]
     fn every_valid_profile_projects_to_a_stage_a_consultant_would_sign(
         profile in crate::support::valid_profile()
@@ -179,7 +208,10 @@ proptest! {
                 prop_assert!(!p.program.types.contains(&ProgramType::Affiliate));
             }
             prop_assert!(c.sales_team >= was.sales_team && c.marketing_team >= was.marketing_team);
-            if !c.self_serve {
+            // Referral and reseller partners bring deals that sales closes (S1).
+            let closed = p.program.types.iter()
+                .any(|t| matches!(t, ProgramType::Referral | ProgramType::Reseller));
+            if !c.self_serve || closed {
                 prop_assert!(c.sales_team >= 3);
             } else if was.sales_team == 0 {
                 prop_assert_eq!(c.sales_team, 0);
@@ -609,18 +641,24 @@ fn hire_now_says_when_and_unannounced_hires_say_why() {
         ),
         "{scale}"
     );
-    // A consultant's sixth review (Sproutcast): the alliance manager was the early plan's
-    // first hire, yet the technology partnerships manager came in ahead of it at mid
-    // stage without a word of why.
+    // A consultant's sixth review (Sproutcast): the technology partnerships manager
+    // came in ahead of the alliance manager planned early without a word of why. The
+    // affiliates start first (M2), so the early plan's first hire is their manager,
+    // hired by then at mid stage.
     let text = roadmap("tests/fixtures/roadmap/planned-affiliates-and-technology.yaml");
     let (early, mid) = (
         stage(&text, "Early stage (now)"),
         stage(&text, "Mid stage (projected)"),
     );
     assert_eq!(
-        listed(early, "Hire later").first(),
-        Some(&"Alliance partner manager"),
+        listed(early, "Hire later")[..2],
+        ["Affiliate partner manager", "Alliance partner manager"],
         "{early}"
+    );
+    assert_eq!(
+        listed(mid, "Hired by then"),
+        ["Affiliate partner manager"],
+        "{mid}"
     );
     assert!(
         mid.contains(

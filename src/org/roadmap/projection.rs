@@ -6,8 +6,9 @@
 //! run (S3): without self-service buying, planned affiliates stay planned, and a
 //! program with nothing else to run starts with referrals that sales closes. And the
 //! go-to-market teams grow with the company: sales and marketing keep their share of
-//! employees; where customers cannot buy on their own, a growing company has a sales
-//! team to close its deals; a self-serve company with no sales team keeps none.
+//! employees; where customers cannot buy on their own, or referral or reseller partners
+//! bring deals for sales to close (S1), a growing company has a sales team to close
+//! them; a self-serve company with no sales team and no such partners keeps none.
 
 use crate::assessment::Stage;
 use crate::profile::{
@@ -36,8 +37,9 @@ struct Floors {
     team: u32,
     employees: u32,
     marketing: u32,
-    /// The sales team of a company whose customers cannot buy on their own.
-    sales_without_self_serve: u32,
+    /// The sales team of a company whose customers cannot buy on their own, or whose
+    /// referral or reseller partners bring deals for sales to close (S1, S3).
+    sellers: u32,
     /// The people in place or hired now at the stage before.
     people: u32,
 }
@@ -54,7 +56,7 @@ fn floors(stage: Stage) -> Floors {
         team,
         employees,
         marketing: teams,
-        sales_without_self_serve: teams,
+        sellers: teams,
         people: 0,
     }
 }
@@ -71,9 +73,10 @@ pub fn assumptions() -> String {
          affiliates while customers cannot buy on their own (S3): those stay planned, and a \
          program with nothing else to run starts with referrals that sales closes (S3), or with \
          affiliates where customers can buy on their own (M2). Sales and marketing keep their \
-         share of employees; where customers cannot buy on their own, sales has at least {} \
-         people at mid stage and {} at scale; a self-serve company with no sales team keeps \
-         none. Regions, goals, self-service buying, whether one leader runs sales and \
+         share of employees; where customers cannot buy on their own, or referral or reseller \
+         partners bring deals for sales to close (S1), sales has at least {} people at mid \
+         stage and {} at scale; a self-serve company with no sales team and no such partners \
+         keeps none. Regions, goals, self-service buying, whether one leader runs sales and \
          marketing, and who owns revenue stay as they are.",
         mid.maturity,
         share(&mid),
@@ -85,8 +88,8 @@ pub fn assumptions() -> String {
         scale.team,
         scale.employees,
         scale.marketing,
-        mid.sales_without_self_serve,
-        scale.sales_without_self_serve,
+        mid.sellers,
+        scale.sellers,
     )
 }
 
@@ -301,16 +304,25 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
     }
     c.marketing_team = to;
     let sales = with_company(c.sales_team, before, after);
-    let (to, why) = if c.self_serve && c.sales_team == 0 {
+    // Referral and reseller partners bring deals that sales closes (S1), so a company
+    // that runs them needs sellers, also when customers buy on their own.
+    let closed_by_sales = (p.program.types.iter())
+        .any(|t| matches!(t, ProgramType::Referral | ProgramType::Reseller));
+    let (to, why) = if c.self_serve && c.sales_team == 0 && !closed_by_sales {
         (
             0,
             "customers buy on their own, so nobody is assumed to sell full time",
         )
-    } else if c.self_serve || sales >= f.sales_without_self_serve {
+    } else if (c.self_serve && !closed_by_sales) || sales >= f.sellers {
         (sales, "sales keeps its share of employees")
+    } else if c.self_serve {
+        (
+            f.sellers,
+            "referral and reseller partners bring deals that sales closes, so a growing company has sellers to close them; S1",
+        )
     } else {
         (
-            f.sales_without_self_serve,
+            f.sellers,
             "customers cannot buy on their own, so a growing company has sellers to close its deals; S3",
         )
     };

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 /// Graphviz DOT.
 pub struct Dot;
 
-/// Most boxes stacked in one column under a manager.
+/// Most boxes stacked in one column under a manager (columns are balanced).
 const STACK: usize = 4;
 /// The widest line of a node's text, in points at the node font size.
 const NODE_TEXT: f64 = 170.0;
@@ -101,7 +101,7 @@ fn header(out: &mut dyn Write, title: &str) -> io::Result<()> {
     writeln!(out, "digraph \"partner-org\" {{")?;
     writeln!(
         out,
-        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", fontsize=16, rankdir=TB, nodesep=0.25, ranksep=0.35, newrank=true, ordering=out, splines=polyline];",
+        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", fontsize=16, rankdir=TB, nodesep=0.25, ranksep=0.35, newrank=true, splines=polyline];",
         quote_lines(&wrap_px(title, 900.0, 16.0, false))
     )?;
     writeln!(
@@ -126,14 +126,13 @@ fn footnote(n: usize) -> String {
 /// list under it; returns the ids at its bottom, for what goes below. Every node is
 /// filled with its department's colour, named in the legend: department clusters
 /// pulled each department into one block, away from the managers, and spread the
-/// chart to 14 boxes a row. A manager's leaf reports are stacked in columns of
-/// [`STACK`] (held by invisible edges), and each alignment's counterpart carries its
+/// chart to 14 boxes a row. A manager's leaf reports are stacked on buses (see
+/// [`reporting_lines`]), and each alignment's counterpart carries its
 /// number, which the cadence list explains: no edge label for a line to strike.
 fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let alignments: Vec<Alignment> = chart.links(LinkKind::AlignsWith).collect();
     nodes(chart, prefix, &alignments, out)?;
     reporting_lines(chart, prefix, out)?;
-    stacks(chart, prefix, out)?;
     alignment_lines(prefix, &alignments, out)?;
     cadence(chart, prefix, &alignments, out)
 }
@@ -195,38 +194,83 @@ fn nodes(
     Ok(())
 }
 
-/// The reporting lines.
+/// The reporting lines, each from a manager to the rank below, so that Graphviz
+/// draws every one as a single straight stroke. The CEO's reports stand in one row
+/// (the executives the lead works beside, the dotted lines among them short). Any
+/// other manager's leaf reports (three or more) are stacked in columns of [`STACK`],
+/// each column hung on a bus: a line from the manager to a point beside the first
+/// box, down through a point beside each box, and across into it. Edges straight to
+/// a stack's lower boxes crossed the rows between and bent round the boxes above
+/// (a small chart's lines meandered diagonally across it).
 fn reporting_lines(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
-    for (from, to, link) in chart.links(LinkKind::ReportsTo) {
+    let line = |out: &mut dyn Write, from: &str, to: &str, rules: &[String]| {
         writeln!(
             out,
-            "  {prefix}{} -> {prefix}{} [tooltip={}];",
-            node_id(from),
-            node_id(to),
-            quote(&tooltip("reports to", &link.rules))
-        )?;
-    }
-    Ok(())
-}
-
-/// Leaf reports stacked: each column chained top to bottom by invisible edges.
-fn stacks(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
+            "  {prefix}{from} -> {prefix}{to} [tooltip={}];",
+            quote(&tooltip("reports to", rules))
+        )
+    };
+    let rules = |manager: NodeIndex, report: NodeIndex| -> Vec<String> {
+        (chart.links(LinkKind::ReportsTo))
+            .find(|(from, to, _)| (*from, *to) == (manager, report))
+            .map(|(_, _, link)| link.rules.clone())
+            .unwrap_or_default()
+    };
     for (manager, _) in chart.nodes() {
-        let leaves: Vec<NodeIndex> = chart
-            .reports(manager)
-            .into_iter()
+        let reports = chart.reports(manager);
+        let ids: Vec<String> = reports.iter().map(|&r| node_id(r)).collect();
+        if manager == chart.root && reports.len() > 1 {
+            let row: Vec<String> = ids.iter().map(|id| format!("{prefix}{id}")).collect();
+            writeln!(out, "  {{ rank=same; {}; }}", row.join("; "))?;
+        }
+        let leaves: Vec<NodeIndex> = (reports.iter().copied())
             .filter(|&r| chart.reports(r).is_empty())
             .collect();
-        if leaves.len() < 3 {
-            continue;
-        }
-        for column in leaves.chunks(STACK) {
-            for pair in column.windows(2) {
+        let columns: Vec<&[NodeIndex]> = if manager == chart.root || leaves.len() < 3 {
+            Vec::new()
+        } else {
+            leaves
+                .chunks(leaves.len().div_ceil(leaves.len().div_ceil(STACK)))
+                .collect()
+        };
+        let manager_id = node_id(manager);
+        for (&report, id) in reports.iter().zip(&ids) {
+            let Some(c) = columns.iter().position(|column| column.contains(&report)) else {
+                line(out, &manager_id, id, &rules(manager, report))?;
+                continue;
+            };
+            if columns[c][0] != report {
+                continue;
+            }
+            let bus = |k: usize| format!("{manager_id}_bus{c}_{k}");
+            line(out, &manager_id, &bus(0), &[])?;
+            for (k, &leaf) in columns[c].iter().enumerate() {
                 writeln!(
                     out,
-                    "  {prefix}{} -> {prefix}{} [style=invis, weight=100];",
-                    node_id(pair[0]),
-                    node_id(pair[1])
+                    "  {prefix}{} [shape=point, width=0.01, height=0.01, color=\"#555555\", group={prefix}{}];",
+                    bus(k),
+                    bus(0)
+                )?;
+                if k > 0 {
+                    writeln!(
+                        out,
+                        "  {prefix}{} -> {prefix}{} [weight=100];",
+                        bus(k - 1),
+                        bus(k)
+                    )?;
+                    writeln!(
+                        out,
+                        "  {prefix}{} -> {prefix}{} [style=invis, weight=100];",
+                        node_id(columns[c][k - 1]),
+                        node_id(leaf)
+                    )?;
+                }
+                let leaf_id = node_id(leaf);
+                writeln!(
+                    out,
+                    "  {prefix}{} -> {prefix}{leaf_id} [tooltip={}];",
+                    bus(k),
+                    quote(&tooltip("reports to", &rules(manager, leaf)))
                 )?;
             }
         }
@@ -292,7 +336,7 @@ fn cadence(
         quote_left(&list)
     )?;
     for leaf in &leaves {
-        writeln!(out, "  {leaf} -> {id} [style=invis];")?;
+        writeln!(out, "  {leaf} -> {id} [style=invis, weight=0];")?;
     }
     Ok(vec![id])
 }
@@ -351,7 +395,7 @@ fn legend(
     writeln!(out, "  {{ rank=same; {} legend_from; }}", ids.join("; "))?;
     writeln!(out, "  {} -> legend_from [style=invis];", ids.join(" -> "))?;
     for from in above {
-        writeln!(out, "  {from} -> {} [style=invis];", ids[0])?;
+        writeln!(out, "  {from} -> {} [style=invis, weight=0];", ids[0])?;
     }
     Ok(())
 }
