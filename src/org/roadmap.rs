@@ -28,8 +28,8 @@ use crate::rules::seats::{Retitled, held, replanned, retitled};
 mod premise;
 mod projection;
 use premise::Projected;
-use projection::launch;
 pub use projection::{Assumption, assumptions, project};
+use projection::{held_by_company, launch};
 
 /// The advice at one stage.
 #[derive(Debug, Clone)]
@@ -101,6 +101,28 @@ impl<'r> Step<'r> {
             replanned,
             starts: Vec::new(),
         }
+    }
+}
+
+impl<'r> Step<'r> {
+    /// `step`, a projected one, at a company that holds its partnerships team with
+    /// the people it hires now, beside sales and marketing: where it does not,
+    /// employees are raised and the step assessed again (a bigger company can bring
+    /// another hire, so a few times at most).
+    fn held(
+        rulebook: &'r Rulebook,
+        source: &Source,
+        before: Option<&Step<'r>>,
+        mut step: Step<'r>,
+    ) -> Step<'r> {
+        for _ in 0..3 {
+            let hires = roles_with(&step, RoleStatus::Next).len();
+            let Some((p, a)) = held_by_company(&step.profile, &step.assumptions, hires) else {
+                break;
+            };
+            step = Step::assess(rulebook, source, step.stage, before, p, a);
+        }
+        step
     }
 }
 
@@ -214,6 +236,11 @@ impl<'r> Roadmap<'r> {
                 projected,
                 assumptions,
             );
+            // The profile's own stage is as given.
+            let step = match steps.last() {
+                None => step,
+                before => Step::held(rulebook, source, before, step),
+            };
             steps.push(step);
         }
         // A profile already at the last stage has no later stage for its planned
@@ -221,8 +248,8 @@ impl<'r> Roadmap<'r> {
         if let Some(last) = steps.last().filter(|s| s.stage == now) {
             let (starts, projected, assumptions) = launch(&last.profile, staying(last));
             if !starts.is_empty() {
-                let mut step =
-                    Step::assess(rulebook, source, now, Some(last), projected, assumptions);
+                let step = Step::assess(rulebook, source, now, Some(last), projected, assumptions);
+                let mut step = Step::held(rulebook, source, Some(last), step);
                 step.starts = starts;
                 steps.push(step);
             }

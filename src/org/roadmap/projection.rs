@@ -76,8 +76,9 @@ pub fn assumptions() -> String {
          share of employees; where customers cannot buy on their own, or referral or reseller \
          partners bring deals for sales to close (S1), sales has at least {} people at mid \
          stage and {} at scale; a self-serve company with no sales team and no such partners \
-         keeps none. Regions, goals, self-service buying, whether one leader runs sales and \
-         marketing, and who owns revenue stay as they are.",
+         keeps none. A projected company always has enough employees for the partnerships team \
+         and the people it hires now, besides sales and marketing. Regions, goals, self-service buying, whether one \
+         leader runs sales and marketing, and who owns revenue stay as they are.",
         mid.maturity,
         share(&mid),
         mid.team,
@@ -138,14 +139,6 @@ pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, V
         why,
     );
     let people = u32::try_from(people).unwrap_or(u32::MAX);
-    // A company smaller than the team it hires grows by those hires.
-    assumed.raise(
-        Field::Employees,
-        &mut p.company.employees,
-        people,
-        |n| n.to_string(),
-        "the people in place and hired now at the stage before work there",
-    );
     assumed.raise(
         Field::TeamSize,
         &mut p.program.team_size,
@@ -153,7 +146,40 @@ pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, V
         |n| n.to_string(),
         "the people in place and hired now at the stage before stay; T4",
     );
+    // A company smaller than the teams it holds grows by them.
+    hold(&mut p, 0, &mut assumed);
     (started, p, assumed.0)
+}
+
+/// The profile of a projected step whose company cannot hold its partnerships team
+/// with the `hires` it makes now, beside sales and marketing, with employees raised to
+/// hold them and the assumption said; `None` where the company holds them.
+pub fn held_by_company(
+    profile: &Profile,
+    assumptions: &[Assumption],
+    hires: usize,
+) -> Option<(Profile, Vec<Assumption>)> {
+    let mut p = profile.clone();
+    let mut assumed = Assumed(assumptions.to_vec());
+    let hires = u32::try_from(hires).unwrap_or(u32::MAX);
+    hold(&mut p, hires, &mut assumed).then_some((p, assumed.0))
+}
+
+/// Raises employees to hold the partnerships team and its `hires`, sales and
+/// marketing: each works at the company. Whether it raised them.
+fn hold(p: &mut Profile, hires: u32, assumed: &mut Assumed) -> bool {
+    let c = &p.company;
+    let teams = [c.sales_team, c.marketing_team, p.program.team_size, hires];
+    let needed = teams.iter().fold(0u32, |n, t| n.saturating_add(*t));
+    let raised = p.company.employees < needed;
+    assumed.raise(
+        Field::Employees,
+        &mut p.company.employees,
+        needed,
+        |n| n.to_string(),
+        "enough employees for the partnerships team and its hires, sales and marketing",
+    );
+    raised
 }
 
 /// Starts the planned programs that can run: all but affiliates while customers cannot
@@ -190,7 +216,15 @@ impl Assumed {
         why: &'static str,
     ) {
         if *value < floor {
-            self.note(field.path(), show(*value), show(floor), why);
+            // Raised twice (the company grows, then holds its teams): one line, from
+            // the answer the profile gives.
+            match self.0.iter_mut().find(|a| a.field == field.path()) {
+                Some(a) => {
+                    a.to = show(floor);
+                    a.why = why;
+                }
+                None => self.note(field.path(), show(*value), show(floor), why),
+            }
             *value = floor;
         }
     }
@@ -337,24 +371,13 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
         );
     }
     c.sales_team = to;
-    // Only where the floors meet a company that is nearly all sales and marketing.
-    let gtm = c.sales_team + c.marketing_team;
-    assumed.raise(
-        Field::Employees,
-        &mut c.employees,
-        gtm,
-        |n| n.to_string(),
-        "enough employees for the sales and marketing teams",
-    );
-    let team = f.team.min(p.company.employees);
-    let people = f.people.min(p.company.employees);
-    let (team, why) = if people > team {
+    let (team, why) = if f.people > f.team {
         (
-            people,
+            f.people,
             "the people in place and hired now at the stage before stay; T4",
         )
     } else {
-        (team, "the team grows with the program")
+        (f.team, "the team grows with the program")
     };
     assumed.raise(
         Field::TeamSize,
@@ -363,6 +386,8 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
         |n| n.to_string(),
         why,
     );
+    // Only where the floors meet a company that is nearly all sales and marketing.
+    hold(p, 0, assumed);
 }
 
 /// A team of `team` out of `before` employees, grown to keep its share of `after`
