@@ -101,7 +101,11 @@ impl Builder<'_> {
         if let Some(r) = p.role.map(|r| &a.roles[r]) {
             let tooltip = match r.status {
                 RoleStatus::Current => format!("{} In place.", sentence(r.responsibilities)),
-                _ => format!("{} Hire {}.", sentence(r.responsibilities), r.hire_when),
+                _ => format!(
+                    "{} When to hire: {}.",
+                    sentence(r.responsibilities),
+                    r.when_to_hire()
+                ),
             };
             (vec![r.rule.to_string()], tooltip)
         } else if let Some(c) = p.cadence.map(|c| &a.cadence[c]) {

@@ -284,7 +284,7 @@ fn a_role_in_place_is_not_told_when_to_hire_it() {
         .filter(|(_, n)| n.kind == NodeKind::Role)
         .collect();
     for (_, n) in &roles {
-        let hire = n.tooltip.contains(" Hire ");
+        let hire = n.tooltip.contains("When to hire:");
         assert_eq!(
             hire,
             n.status != RoleStatus::Current,

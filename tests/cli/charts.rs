@@ -228,6 +228,70 @@ fn graphviz_draws_each_reporting_line_to_the_next_rank_without_crossing() {
     }
 }
 
+/// A role's tooltip (the SVG's `<title>`, DOT's tooltip, JSON's `tooltip`) says when
+/// to hire it as the text report's "When to hire" column does: the trigger and why it
+/// waits (`timing`: the hiring pace or a later stage) or comes now (span). Before,
+/// Rewind's EMEA lead read "Hire the program already reaches EMEA, ..." in the chart
+/// while the report said it waits for the hires now.
+#[test]
+fn role_tooltips_say_when_to_hire_as_the_report_does() {
+    let mut timings = Vec::new();
+    for path in [
+        profile("rewind"),
+        profile("sellfy"),
+        "tests/fixtures/consultant/multi-motion-marketplace-planned.yaml".to_string(),
+    ] {
+        let advice: serde_json::Value =
+            serde_json::from_str(&stdout(&["advise", &path, "--format", "json"])).unwrap();
+        let chart: serde_json::Value =
+            serde_json::from_str(&stdout(&["chart", &path, "--format", "json"])).unwrap();
+        let svg = stdout(&["chart", &path, "--format", "svg"]);
+        let doc = xml(&svg);
+        let titles: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("title"))
+            .map(|n| n.text().unwrap_or_default().to_string())
+            .collect();
+        for role in advice["roles"].as_array().unwrap() {
+            if role["status"] == "current" {
+                continue;
+            }
+            let title = role["title"].as_str().unwrap();
+            let node = (chart["nodes"].as_array().unwrap().iter())
+                .find(|n| n["title"] == title)
+                .unwrap_or_else(|| panic!("{path}: no node {title}"));
+            let tooltip = node["tooltip"].as_str().unwrap();
+            let trigger = role["hire_when"].as_str().unwrap();
+            let reason = match role["timing"].as_str() {
+                None => String::new(),
+                Some("pace") => "it waits for the hires now".to_string(),
+                Some("stage") => format!("from the {} stage", role["stage"].as_str().unwrap()),
+                Some("span") => "more than eight direct reports".to_string(),
+                Some(other) => panic!("{path}: timing {other}"),
+            };
+            if let Some(t) = role["timing"].as_str() {
+                timings.push(t.to_string());
+            }
+            let said = if role["timing"] == "span" {
+                "now as well"
+            } else {
+                trigger
+            };
+            assert!(
+                tooltip.contains(&format!("When to hire: {said}")) && tooltip.contains(&reason),
+                "{path}: {title}: {tooltip}"
+            );
+            assert!(
+                titles.iter().any(|t| t.starts_with(tooltip)),
+                "{path}: no SVG title reads {tooltip}"
+            );
+        }
+    }
+    timings.sort();
+    timings.dedup();
+    assert_eq!(timings, ["pace", "span", "stage"]);
+}
+
 #[test]
 fn native_svg_is_well_formed_and_shows_the_chart() {
     for name in EXAMPLES {
