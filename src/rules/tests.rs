@@ -125,7 +125,8 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     ),
     (
         "marketing-not-built-out",
-        &["company.marketing_maturity=none"],
+        // S2 at any size: a marketing function not built out is not one to join.
+        &["company.marketing_maturity=none", "company.employees=300"],
         Some(&[]),
     ),
     (
@@ -136,7 +137,7 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "affiliate-not-for-sales",
         &[],
-        Some(&["company.marketing_team=0"]),
+        Some(&["company.marketing_maturity=none", "company.employees=300"]),
     ),
     (
         "sales-knows-the-buyers",
@@ -1013,6 +1014,53 @@ fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
             );
         }
     }
+}
+
+/// Marketing not built out counts at any size (S2; a consultant's seventh review,
+/// Tidewell: 150 people, one junior marketer at maturity none, affiliates running):
+/// partnerships goes to sales, not to a marketing function that does not exist, and
+/// a rulebook that weighs S2 otherwise and places it under such marketing does not
+/// claim marketing's templates, ads and webinars for the partner managers (M3).
+#[test]
+fn marketing_not_built_out_counts_at_any_size() {
+    let tidewell = [
+        "company.employees=150",
+        "company.sales_team=15",
+        "company.marketing_team=1",
+        "company.marketing_maturity=none",
+        "program.planned=referral",
+        "program.partners=120",
+        "goals=reach,fast-roi",
+    ];
+    let a = assess(&tidewell);
+    assert_eq!(a.placement.as_str(), "sales");
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+    assert!(fired.contains(&"marketing-not-built-out"), "{fired:?}");
+    assert!(!fired.contains(&"affiliate-not-for-sales"), "{fired:?}");
+
+    let text = DEFAULT_RULEBOOK.replacen(
+        "scores: {sales: 3, marketing: -4}",
+        "scores: {sales: 0, marketing: 0}",
+        1,
+    );
+    assert!(text != DEFAULT_RULEBOOK, "the S2 weights moved");
+    let book = Rulebook::parse("book.yaml", &text).unwrap();
+    let overrides: Vec<Override> = tidewell.iter().map(|s| s.parse().unwrap()).collect();
+    let profile = Profile::parse("base.yaml", BASE)
+        .unwrap()
+        .with_overrides(&overrides)
+        .unwrap();
+    let source = Source {
+        path: "base.yaml".into(),
+        document: None,
+    };
+    let a = book.assess(source, &profile, Options::default());
+    assert_eq!(a.placement.as_str(), "marketing");
+    assert!(
+        a.reasons.iter().all(|r| !r.text.contains("templates")),
+        "{:?}",
+        a.reasons
+    );
 }
 
 /// Marketplaces alone (a consultant's sixth review, Quarry): the order workflows (R4)

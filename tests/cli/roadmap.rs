@@ -177,7 +177,7 @@ fn a_move_says_what_no_longer_holds_the_team_where_it_was() {
     );
     assert!(
         mid.contains(
-            "no longer: A small company whose marketing is not built out keeps partnerships \
+            "no longer: A company whose marketing is not built out keeps partnerships \
              in sales, now that marketing is emerging, as assumed for this stage."
         ),
         "{mid}"

@@ -220,8 +220,8 @@ fn a_changed_weight_fails_its_fixtures() {
     );
     // Affiliates no longer count against sales: they pull towards it.
     let changed = text.replacen(
-        "                  - marketing_maturity: [none]\n    then:\n      scores: {sales: -2}",
-        "                  - marketing_maturity: [none]\n    then:\n      scores: {sales: 8}",
+        "              - marketing_maturity: [none]\n    then:\n      scores: {sales: -2}",
+        "              - marketing_maturity: [none]\n    then:\n      scores: {sales: 8}",
         1,
     );
     assert_ne!(changed, text, "the rule to change was not found");

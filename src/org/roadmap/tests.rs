@@ -297,7 +297,7 @@ fn a_small_company_moves_its_affiliates_to_marketing_once_marketing_is_built_out
     assert!(
         m.ended
             .iter()
-            .any(|e| e == "A small company whose marketing is not built out keeps partnerships in sales, now that marketing is emerging, as assumed for this stage."),
+            .any(|e| e == "A company whose marketing is not built out keeps partnerships in sales, now that marketing is emerging, as assumed for this stage."),
         "{:?}",
         m.ended
     );
