@@ -357,6 +357,35 @@ fn cadence_names_whom_the_chart_draws_each_meeting_with() {
     assert!(!tree.contains("⇢ Head of Marketing"), "{tree}");
 }
 
+/// Strategic planning's topics are true of every program: a company with no sales
+/// team, or with affiliates alone, plans no "sales coverage" or "channel targets" with
+/// its partner data (Sproutcast at the mid stage).
+#[test]
+fn strategic_planning_names_no_sales_coverage_without_sales() {
+    let out = partner_org()
+        .args([
+            "advise",
+            "tests/fixtures/consultant/affiliate-established-marketing.yaml",
+            "--set",
+            "company.sales_team=0",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let planning: Vec<&str> = (a["cadence"].as_array().unwrap().iter())
+        .filter(|c| c["with"] == "Strategic planning")
+        .map(|c| c["topics"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        planning,
+        [
+            "partner capacity and performance, to plan market coverage, investment and partner targets"
+        ]
+    );
+}
+
 /// "Runner-up" fits only a placement with points in its favour: Ledgerpine's marketing
 /// and department of its own tie at -1 (a lead over both, no runner-up), Quarry's sales
 /// and marketing at 0, and a COO's company has two joint runners-up at 1 point; a real
