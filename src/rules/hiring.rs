@@ -129,6 +129,7 @@ fn statuses(
         out.push(role);
     }
     out.extend(waiting);
+    leads_of_people_first(&mut out, stage);
     within_span(&mut out);
     for role in &mut out {
         if role.due && role.status == RoleStatus::Later && role.timing.is_none() {
@@ -159,6 +160,71 @@ fn led(
         .filter(|&i| hired(i))
         .map(|i| 1 + if roles[i].more_of { beyond } else { 0 })
         .sum()
+}
+
+/// Of the managers who report to the partnerships lead alone (the segment leads, the
+/// head of partner operations) and are due at the same stage, one whose people are in
+/// place is hired before one who would lead nobody in place: one hired now whom the
+/// whole plan gives nobody in place trades with one of its stage, due by `stage` but
+/// planned for later, whom it gives people in place. The Reseller segment lead over
+/// the channel manager and the reseller specialist in place is hired now, not the
+/// Referral segment lead, who would lead them only because their own lead is not
+/// hired yet (E3: by segment; R1).
+fn leads_of_people_first(roles: &mut [Role<'_>], stage: Stage) {
+    let peer = |r: &Role| r.reports_to.is_empty() && r.leads_at_least == 0;
+    let hired = |r: &Role| r.status == RoleStatus::Next && peer(r);
+    let waits = |r: &Role, of: Stage| {
+        r.status == RoleStatus::Later
+            && peer(r)
+            && r.stage == of
+            && of <= stage
+            && r.timing.is_none()
+    };
+    // Most teams have no such pair; their plan is not worked out. (The stages of the
+    // roles hired now, and of those waiting, as bits.)
+    let (mut now, mut wait) = (0u8, 0u8);
+    for r in roles.iter().skip(1) {
+        let bit = 1 << (r.stage as u8);
+        if hired(r) {
+            now |= bit;
+        } else if waits(r, r.stage) {
+            wait |= bit;
+        }
+    }
+    if now & wait == 0 {
+        return;
+    }
+    // A manager by the rulebook: some role names it among those it reports to.
+    let named = |roles: &[Role], c: usize| {
+        (roles.iter())
+            .any(|r| (r.reports_to.iter()).any(|t| t.eq_ignore_ascii_case(roles[c].title)))
+    };
+    let planned = Reporting::of(roles).managers(|_| RoleStatus::Current);
+    let in_place = |roles: &[Role], c: usize| {
+        (1..roles.len())
+            .filter(|&i| planned[i] == Some(c) && roles[i].status == RoleStatus::Current)
+            .count()
+    };
+    let mut swapped = false;
+    for n in 1..roles.len() {
+        if !hired(&roles[n]) || in_place(roles, n) > 0 || !named(roles, n) {
+            continue;
+        }
+        let busy = (1..roles.len())
+            .filter(|&l| waits(&roles[l], roles[n].stage))
+            .map(|l| (in_place(roles, l), l))
+            .filter(|&(people, _)| people > 0)
+            .max_by_key(|&(people, l)| (people, std::cmp::Reverse(l)));
+        if let Some((_, l)) = busy {
+            roles[n].status = RoleStatus::Later;
+            roles[l].status = RoleStatus::Next;
+            swapped = true;
+        }
+    }
+    // Hired now, so listed with the hires now, before the roles for later.
+    if swapped {
+        roles[1..].sort_by_key(|r| r.status == RoleStatus::Later);
+    }
 }
 
 /// Keeps the partnerships lead (the first role) at [`MAX_REPORTS`] direct reports or

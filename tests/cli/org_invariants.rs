@@ -579,7 +579,10 @@ fn segment_lead(t: ProgramType) -> &'static str {
 /// they are under once it is hired; the reseller specialist may sit with the channel
 /// manager (resellers are the channel), the liaison and the marketplace specialist
 /// with the head of partner operations, or at mid stage its program manager
-/// (PartnerOps assigns liaisons, R3). Regional
+/// (PartnerOps assigns liaisons, R3); the affiliate manager with the growth team
+/// lead. None of them sits anywhere under another segment's lead, through a manager
+/// who does (E3 by segment, R1-R4 a motion each: the reseller specialist is not under
+/// the referral segment's lead because the channel manager is). Regional
 /// leads are the matrix's second axis: never under a segment lead (E3, G1).
 fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
     let specialists = [
@@ -613,6 +616,11 @@ fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
             ProgramType::Marketplace,
             "Partner program manager",
         ),
+        (
+            "Affiliate partner manager",
+            ProgramType::Affiliate,
+            "Partner growth team lead",
+        ),
     ];
     let rank = |s: RoleStatus| s as u8;
     let mut out = Vec::new();
@@ -631,6 +639,16 @@ fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
         let lead = std::ptr::eq(boss, &m.positions[m.lead]);
         if !(lead || boss.title == segment || mine.clone().any(|(.., also)| boss.title == *also)) {
             out.push(format!("{} reports to {}", p.title, boss.title));
+        }
+        // Nor anywhere under another segment's lead, through a manager who sits
+        // there (E3, R1: each segment's own people under its own lead).
+        let mut above = p.manager;
+        while let Some(b) = above {
+            let other = &m.positions[b].title;
+            if other.ends_with("segment lead") && *other != segment {
+                out.push(format!("{} sits under the {other}", p.title));
+            }
+            above = m.positions[b].manager;
         }
         let in_time = m
             .positions
@@ -1314,5 +1332,50 @@ fn the_roadmap_says_the_span_reason_once() {
             "Head of partner operations, Affiliate segment lead, Reseller segment lead (now"
         ),
         "{text}"
+    );
+}
+
+/// Kestrel (review 6): referrals run, resellers are planned, no self-serve. At scale
+/// the two hires now are the head of partner operations and a segment lead: the
+/// reseller segment's, whose people (the channel manager and the reseller operations
+/// specialist, who report to it first) are in place, not the referral segment's, who would lead them only
+/// because the reseller lead is not hired yet (E3, R1).
+#[test]
+fn the_segment_lead_hired_now_is_the_one_whose_people_are_in_place() {
+    let text = "name: Kestrel Logistics
+company: {employees: 45, self_serve: false, sales_team: 6, marketing_team: 0, shared_gtm_leader: false, revenue_owner: ceo}
+program: {types: [referral], planned: [reseller], maturity: launching, partners: 12, revenue_share: 4%, team_size: 1}
+goals: [fast-roi]
+regions: [latam]
+";
+    let profile = Profile::parse("kestrel.yaml", text).unwrap();
+    let broken = check_roadmap(&profile, "kestrel");
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    let source = Source {
+        path: "kestrel.yaml".into(),
+        document: None,
+    };
+    let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+    let scale = roadmap.steps.last().unwrap();
+    assert_eq!(scale.stage, Stage::Scale);
+    let status = |title: &str| {
+        (scale.assessment.roles.iter())
+            .find(|r| r.title.as_str() == title)
+            .map(|r| r.status)
+    };
+    assert_eq!(status("Reseller segment lead"), Some(RoleStatus::Next));
+    assert_eq!(status("Referral segment lead"), Some(RoleStatus::Later));
+    let m = OrgModel::of(&scale.assessment);
+    let boss = |title: &str| {
+        let p = m.positions.iter().find(|p| p.title == title).unwrap();
+        m.positions[p.manager.unwrap()].title.to_string()
+    };
+    assert_eq!(
+        boss("Channel partnerships manager"),
+        "Reseller segment lead"
+    );
+    assert_eq!(
+        boss("Reseller operations specialist"),
+        "Reseller segment lead"
     );
 }

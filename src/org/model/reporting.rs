@@ -32,10 +32,14 @@ impl Reporting {
     pub fn managers(&self, status: impl Fn(usize) -> RoleStatus) -> Vec<Option<usize>> {
         let mut boss: Vec<Option<usize>> = vec![None; self.ends.len()];
         for i in 1..boss.len() {
-            let choices = &self.choices[self.ends[i - 1]..self.ends[i]];
-            boss[i] = Some(manager(&boss, i, choices.iter().copied(), &status));
+            boss[i] = Some(manager(&boss, i, |c| self.choices_of(c), &status));
         }
         boss
+    }
+
+    fn choices_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.choices[start..self.ends[i]].iter().copied()
     }
 }
 
@@ -48,15 +52,20 @@ fn choices_of<'a>(roles: &'a [Role<'_>], i: usize) -> impl Iterator<Item = usize
 }
 
 /// The one rule of who reports to whom: role `i` (not the first, who leads the team
-/// and reports outside it) reports to the first of its `choices` hired no later than
-/// it is or hired now (a team or segment lead hired now leads the people in place),
-/// that is not below it in `boss` (the managers of the roles before it), else to the
-/// lead, role 0. Nobody reports to a role hired after them. `boss` may be shorter
-/// than the team (a role past its end is taken to have no manager yet).
-fn manager(
+/// and reports outside it) reports to the first of its `choices` (of each role, by
+/// index) hired no later than it is or hired now (a team or segment lead hired now
+/// leads the people in place), that is not below it in `boss` (the managers of the
+/// roles before it), else to the lead, role 0. Nobody reports to a role hired after
+/// them. Where its first choice is hired later, it does not follow a choice that
+/// stands in that one's stead, reporting to another of its own choices meanwhile:
+/// the reseller specialist whose segment lead is not hired is not drawn under the
+/// channel manager who sits, until then, under the referral segment's lead (E3, R1).
+/// `boss` may be shorter than the team (a role past its end is taken to have no
+/// manager yet, and to stand in nobody's stead).
+fn manager<I: Iterator<Item = usize>>(
     boss: &[Option<usize>],
     i: usize,
-    mut choices: impl Iterator<Item = usize>,
+    choices: impl Fn(usize) -> I,
     status: impl Fn(usize) -> RoleStatus,
 ) -> usize {
     let own = status_rank(status(i)).max(status_rank(RoleStatus::Next));
@@ -73,15 +82,38 @@ fn manager(
         }
         false
     };
-    choices
-        .find(|&c| status_rank(status(c)) <= own && !reaches(c))
+    // The first choice hired after `i`, if `i` passes one over.
+    let mut later = None;
+    // Whether `c` reports to one of its choices listed after `first` (in its stead).
+    let stands_in = |c: usize, first: usize| {
+        let Some(b) = boss.get(c).copied().flatten() else {
+            return false;
+        };
+        let mut passed = false;
+        for x in choices(c) {
+            if x == b {
+                return passed;
+            }
+            passed |= x == first;
+        }
+        false
+    };
+    choices(i)
+        .find(|&c| {
+            if status_rank(status(c)) > own {
+                later = later.or(Some(c));
+                return false;
+            }
+            !reaches(c) && later.is_none_or(|first| !stands_in(c, first))
+        })
         .unwrap_or(0)
 }
 
 /// The roles of `roles` that report to role `lead` with the statuses `status`, by the
 /// rule of [`manager`], looked up only among the roles that name it: the hiring order
 /// counts a team lead's reports with it for most profiles of a batch. (A cycle
-/// through roles that do not name the lead is not seen; the rulebook has none.)
+/// through roles that do not name the lead is not seen, nor a role that stands in a
+/// later hire's stead; the rulebook's team leads are neither.)
 pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
     roles: &'a [Role<'_>],
     lead: usize,
@@ -90,7 +122,7 @@ pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
     let title = roles[lead].title;
     (1..roles.len()).filter(move |&i| {
         (roles[i].reports_to.iter()).any(|t| t.eq_ignore_ascii_case(title))
-            && manager(&[], i, choices_of(roles, i), &status) == lead
+            && manager(&[], i, |c| choices_of(roles, c), &status) == lead
     })
 }
 
@@ -100,7 +132,12 @@ pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
 pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
     let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
     for i in 1..roles.len() {
-        boss[i] = Some(manager(&boss, i, choices_of(roles, i), |j| roles[j].status));
+        boss[i] = Some(manager(
+            &boss,
+            i,
+            |c| choices_of(roles, c),
+            |j| roles[j].status,
+        ));
     }
     boss
 }
@@ -115,7 +152,7 @@ pub fn leads_more_than(roles: &[Role<'_>], most: usize) -> bool {
         if direct + (roles.len() - i) <= most {
             return false;
         }
-        let b = manager(&boss, i, choices_of(roles, i), |j| roles[j].status);
+        let b = manager(&boss, i, |c| choices_of(roles, c), |j| roles[j].status);
         boss[i] = Some(b);
         direct += usize::from(b == 0);
         if direct > most {
