@@ -1102,7 +1102,10 @@ fn a_promise_to_move_under_the_first_head_of_sales_is_kept_or_says_why_not() {
                 continue;
             };
             let later = roadmap.steps[i + 1..].iter();
-            let Some(sellers) = later.into_iter().find(|s| s.profile.company.sales_team >= 3) else {
+            let Some(sellers) = later
+                .into_iter()
+                .find(|s| s.profile.company.sales_team >= 3)
+            else {
                 continue;
             };
             let kept = match sellers.assessment.placement {
