@@ -55,6 +55,23 @@ pub struct Step<'r> {
     /// profile's own stage when that stage is the last, so that planned programs
     /// still get a stage where they run (empty otherwise).
     pub starts: Vec<ProgramType>,
+    /// Where the team goes once the people hired now join, where that is elsewhere:
+    /// a hire that crosses a move signal (a third person on a team under a shared
+    /// leader, C2) brings the move with it (T4).
+    pub with_hires: Option<WithHires>,
+}
+
+/// The placement a step's hires now bring: the team with them, assessed again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithHires {
+    /// The team with the people hired now.
+    pub team: u32,
+    /// Where the team goes with them.
+    pub placement: Placement,
+    /// How sure, in words.
+    pub margin: String,
+    /// Only by a tie or a narrow margin: a choice to weigh with the hires.
+    pub narrow: bool,
 }
 
 impl<'r> Step<'r> {
@@ -100,7 +117,34 @@ impl<'r> Step<'r> {
             retitled,
             replanned,
             starts: Vec::new(),
+            with_hires: None,
         }
+    }
+
+    /// Where the team goes once the people hired now join, if elsewhere (one more
+    /// assessment, only at a step that hires).
+    fn with_hires(&self, rulebook: &Rulebook) -> Option<WithHires> {
+        let hires = roles_with(self, RoleStatus::Next).len();
+        let hires = u32::try_from(hires).ok().filter(|&n| n > 0)?;
+        let mut profile = self.profile.clone();
+        let team = profile.program.team_size.saturating_add(hires);
+        profile.program.team_size = team;
+        // A team bigger than the company is not a profile: the company holds it.
+        profile.company.employees = profile.company.employees.max(team);
+        let options = Options {
+            stage: Some(self.stage),
+            ..Options::default()
+        };
+        let a = rulebook.assess(self.assessment.source.clone(), &profile, options);
+        (a.placement != self.assessment.placement).then(|| WithHires {
+            team,
+            placement: a.placement,
+            margin: a.confidence_words(),
+            narrow: matches!(
+                a.confidence_label,
+                ConfidenceLabel::Narrow | ConfidenceLabel::Tie
+            ),
+        })
     }
 }
 
@@ -171,6 +215,9 @@ pub struct Move {
     /// The move at the share of revenue partners bring today, where the projection
     /// raised it and that changes the advice: `None` where it does not.
     pub at_todays_share: Option<AtTodaysShare>,
+    /// The stage whose hires now already bring this move ([`Step::with_hires`]):
+    /// this stage is the latest it comes.
+    pub brought_by_hires: Option<Stage>,
 }
 
 impl Move {
@@ -254,6 +301,9 @@ impl<'r> Roadmap<'r> {
                 steps.push(step);
             }
         }
+        for step in &mut steps {
+            step.with_hires = step.with_hires(rulebook);
+        }
         Ok(Roadmap {
             company: profile.name.clone(),
             passed: Stage::ALL.iter().copied().filter(|s| *s < now).collect(),
@@ -326,6 +376,9 @@ impl<'r> Roadmap<'r> {
                     why: premise::grouped(against.chain(reasons), false),
                     ended: premise::grouped(ended, true),
                     at_todays_share,
+                    brought_by_hires: (w[0].with_hires.as_ref())
+                        .filter(|h| old != new && h.placement == new)
+                        .map(|_| w[0].stage),
                 }
             })
             .collect()

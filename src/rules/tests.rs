@@ -4,7 +4,7 @@ mod corpus;
 
 use super::engine::Options;
 use super::*;
-use crate::assessment::Stage;
+use crate::assessment::{RoleStatus, Stage};
 use crate::profile::{Override, Profile, Source};
 
 /// A small self-serve company launching an affiliate program: marketing wins.
@@ -294,11 +294,20 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.revenue_share=0.49"]),
     ),
     ("budget-goal", &["goals=budget"], Some(&[])),
-    ("attribution-goal", &["goals=attribution"], Some(&[])),
+    (
+        "attribution-goal",
+        &["goals=attribution"],
+        Some(&["goals=attribution,channel-conflict"]),
+    ),
     (
         "channel-conflict-goal",
         &["goals=channel-conflict"],
-        Some(&[]),
+        Some(&["goals=attribution,channel-conflict"]),
+    ),
+    (
+        "attribution-and-channel-conflict-goals",
+        &["goals=attribution,channel-conflict"],
+        Some(&["goals=attribution"]),
     ),
     (
         "channel-conflict-inside-another-team",
@@ -945,6 +954,51 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
         .iter()
         .find(|r| r.rule.as_str() == "launch-with-affiliates");
     assert_eq!(cites(launch.expect("M2 says why").cites), ["M2"]);
+
+    // A team of one with many partners is told to hire "the first partner manager of
+    // the team plan (marked next)": the role after the lead is one, marked next (Sellfy).
+    for types in [
+        "affiliate",
+        "referral",
+        "technology",
+        "affiliate,reseller",
+        "marketplace",
+    ] {
+        let sets = [
+            "program.partners=300",
+            "program.team_size=1",
+            &format!("program.types={types}"),
+        ];
+        let a = assess(&sets);
+        assert!(
+            fired(&sets)
+                .iter()
+                .any(|id| id == "many-partners-for-one-person"),
+            "{sets:?}"
+        );
+        let next = &a.roles[1];
+        assert!(
+            next.more_of && next.status == RoleStatus::Next,
+            "{sets:?}: {}",
+            next.title
+        );
+    }
+
+    // Both halves of D5 as goals: said once, with both points (Brightforge, Orbitwise).
+    let both = assess(&[
+        "goals=attribution,channel-conflict",
+        "company.revenue_owner=coo",
+    ]);
+    assert_eq!(both.placement.as_str(), "standalone");
+    let d5: Vec<&str> = (both.reasons.iter())
+        .filter(|r| cites(r.cites).contains(&"D5".to_string()))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(d5.len(), 1, "{d5:?}");
+    assert!(d5[0].contains("attribution") && d5[0].contains("channel conflict"));
+    // Each goal still counts a point.
+    let one = assess(&["goals=attribution", "company.revenue_owner=coo"]);
+    assert_eq!(both.scores.standalone, one.scores.standalone + 1.0);
 
     let beside = assess(&["program.types=affiliate,technology"]);
     let kpis: Vec<&str> = beside.kpis.iter().map(|k| k.name.as_str()).collect();

@@ -1025,3 +1025,55 @@ fn the_roadmap_charts_say_each_move_with_why_as_the_text_does() {
         assert!(svg.contains(&format!(">{s}")), "{s}: {svg}");
     }
 }
+
+/// A consultant's seventh review (Lumenary, a team of 2 under a shared leader who is
+/// the CRO): `Hire now` made the third person, which the same stage's Watch line says
+/// ends the cross-functional fit (C2), yet the roadmap kept the team there and moved
+/// it only at scale. A hire that crosses a move signal says that it brings the move,
+/// and the later move says that it comes at the latest there. Over every example and
+/// fixture: a stage that says so hires now, and the team with those hires sits
+/// elsewhere.
+#[test]
+fn a_hire_that_crosses_a_move_signal_brings_the_move() {
+    let text = roadmap("tests/fixtures/roadmap/shared-leader-third-hire.yaml");
+    let mid = stage(&text, "Mid stage (now)");
+    assert!(
+        mid.contains(
+            "! With the hires now the team is 3, past a signal for a move: the move from under a cross-functional leader to its own department comes with these hires, not later"
+        ),
+        "{mid}"
+    );
+    assert!(mid.contains("[C2, T4]"), "{mid}");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(
+        scale.contains(
+            "The hires of mid stage bring this move, so this stage is the latest for it."
+        ),
+        "{scale}"
+    );
+    let mut said = 0;
+    let mut broken = Vec::new();
+    for (label, profile) in roadmap_profiles() {
+        let source = Source {
+            path: label.clone(),
+            document: None,
+        };
+        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+        for step in &roadmap.steps {
+            let Some(h) = &step.with_hires else { continue };
+            said += 1;
+            let hires = (step.assessment.roles.iter())
+                .filter(|r| r.status == RoleStatus::Next)
+                .count();
+            let team = step.profile.program.team_size as usize + hires;
+            if hires == 0 || h.team as usize != team || h.placement == step.assessment.placement {
+                broken.push(format!("{label} at {}: {h:?}", step.stage));
+            }
+        }
+    }
+    assert!(
+        said >= 3,
+        "only {said} stages bring a move with their hires"
+    );
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}

@@ -3,7 +3,7 @@
 
 use crate::assessment::{Placement, Role, RoleStatus};
 use crate::org::roadmap::{
-    AtTodaysShare, Move, Roadmap, Step, announced, assumptions, carried, roles_with,
+    AtTodaysShare, Move, Roadmap, Step, WithHires, announced, assumptions, carried, roles_with,
 };
 use crate::render::labels::{printable, replan, retitle, stage_name};
 use crate::render::wrapping::wrap;
@@ -112,6 +112,13 @@ pub fn move_lines(m: &Move) -> Vec<(&'static str, String)> {
         format!("{text}; the lead keeps reporting to the {}", m.reports_to)
     } else {
         text
+    };
+    let text = match m.brought_by_hires {
+        Some(stage) => format!(
+            "{text}. The hires of {stage} stage bring this move, so this stage is the latest \
+             for it"
+        ),
+        None => text,
     };
     let mut lines = vec![("! ", format!("{text}."))];
     lines.extend(m.why.iter().map(|w| ("because: ", w.clone())));
@@ -277,6 +284,11 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
             )?;
         }
     }
+    // A hire that crosses a move signal brings the move with it (C2, T4).
+    if let Some(h) = &step.with_hires {
+        let line = with_hires(a.placement, h);
+        writeln!(out, "{}", wrap(&line, "  ! ", width))?;
+    }
     // The same people as the stage before: a new title is said, never silent.
     for r in &step.retitled {
         let line = format!("{}.", retitle(r));
@@ -306,6 +318,35 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
     }
     writeln!(out)?;
     Tree.render_chart(&step.chart, style, out)
+}
+
+/// The move the hires now bring, in words: with them the team crosses a move signal.
+fn with_hires(now: Placement, h: &WithHires) -> String {
+    let plan = if h.narrow {
+        format!(
+            "{} becomes a choice to make with these hires (it is {})",
+            h.placement.label(),
+            h.margin
+        )
+    } else {
+        format!(
+            "the move from {} to {} comes with these hires, not later: plan it with them \
+             (confidence is {})",
+            now.label(),
+            h.placement.label(),
+            h.margin
+        )
+    };
+    // C2 is the shared leader's phase; elsewhere the team grows past its size (T4).
+    let cites = if now == Placement::CrossFunctional {
+        "C2, T4"
+    } else {
+        "T4"
+    };
+    format!(
+        "With the hires now the team is {}, past a signal for a move: {plan} [{cites}].",
+        h.team
+    )
 }
 
 fn capitalised(text: &str) -> String {
