@@ -96,8 +96,9 @@ pub(super) fn frame_labels(chart: &OrgChart, tree: &Hierarchy) -> Vec<Option<Blo
 /// The tidy layout of boxes sized to their text (never cut) and of the frames with
 /// their labels, at x, y >= 0, with at most `stack` boxes in a column of a stack,
 /// and two small reports stacked too when `pairs`. A box that `leaving` dotted lines
-/// leave is tall enough for half of them to leave by one side, each in a track of
-/// its own.
+/// leave is tall enough for half of them, and one more where four or more leave, to
+/// leave by one side, each in a track of its own (with only half, Meridian Freight's
+/// fourth line went over its lead's top and crossed another).
 pub(super) fn layout(
     chart: &OrgChart,
     tree: &Hierarchy,
@@ -112,7 +113,7 @@ pub(super) fn layout(
         .map(|((t, d), &lines)| {
             let w = d.as_ref().map_or(t.width(), |d| t.width().max(d.width()));
             let h = t.height() + d.as_ref().map_or(0.0, Block::height);
-            let ports = lines.div_ceil(2).max(1) as f64;
+            let ports = (lines.div_ceil(2) + usize::from(lines > 3)).max(1) as f64;
             let h = (h + 2.0 * PAD.1).max(PORT_ROOM + (ports - 1.0) * SPACING);
             ((w + 2.0 * PAD.0).max(90.0).ceil(), h.ceil())
         })
