@@ -1070,6 +1070,58 @@ fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
     }
 }
 
+/// Without self-service buying S3 starts with referrals under sales and the planned
+/// affiliates wait (a consultant's seventh review, Carrowmore: 35 people, nothing
+/// running, affiliates planned): they score nothing for marketing, get no manager and
+/// no KPIs; the referral start gets the channel partnerships manager (T2), S1's
+/// pipeline KPI and S5's caveat. Beside a planned referral program, the same.
+#[test]
+fn planned_affiliates_wait_where_customers_cannot_buy_on_their_own() {
+    for planned in ["affiliate", "affiliate,referral"] {
+        let a = assess(&[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+            &format!("program.planned={planned}"),
+            "goals=reach,fast-roi",
+        ]);
+        assert_eq!(a.placement.as_str(), "sales", "{planned}");
+        let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+        for silent in [
+            "affiliate-to-marketing",
+            "affiliate-manager-first",
+            "affiliate-kpis",
+            "sales-affiliates-are-not-reps",
+        ] {
+            assert!(!fired.contains(&silent), "{planned}: {fired:?}");
+        }
+        for fires in [
+            "channel-manager-first",
+            "resourcing-kpis",
+            "sales-partners-are-not-reps",
+        ] {
+            assert!(fired.contains(&fires), "{planned}: {fired:?}");
+        }
+        let roles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(roles[1], "Channel partnerships manager", "{planned}");
+        let kpis: Vec<&str> = a.kpis.iter().map(|k| k.name.as_str()).collect();
+        assert!(
+            kpis.contains(&"Partner-sourced pipeline and win rate"),
+            "{kpis:?}"
+        );
+        assert!(!kpis.iter().any(|k| k.contains("Affiliate")), "{kpis:?}");
+    }
+    // Where customers buy on their own, planned affiliates start first (M2).
+    let a = assess(&[
+        "program.types=",
+        "program.maturity=none",
+        "program.planned=affiliate",
+    ]);
+    let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+    assert!(fired.contains(&"affiliate-to-marketing"), "{fired:?}");
+    assert!(fired.contains(&"affiliate-manager-first"), "{fired:?}");
+}
+
 /// Marketing not built out counts at any size (S2; a consultant's seventh review,
 /// Tidewell: 150 people, one junior marketer at maturity none, affiliates running):
 /// partnerships goes to sales, not to a marketing function that does not exist, and
@@ -1203,17 +1255,15 @@ fn the_first_hires_fit_the_partners() {
         let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
         let has = |t: &str| kinds.contains(&t);
         let sell = has("referral") || has("reseller") || has("integrator");
-        let channel = sell || kinds.is_empty();
+        // Without self-service buying, nothing running, planned affiliates wait and
+        // the start is referrals (S3).
+        let waits = running.is_empty() && !self_serve && has("affiliate");
+        let channel = sell || kinds.is_empty() || waits;
         let expected: Vec<&str> = [
             (channel, "channel-manager-first"),
             // Affiliates are the program to start with (M2) where customers buy
-            // on their own; without that, planned beside others they wait (S3),
-            // and only affiliates alone planned get their manager before
-            // anything runs.
-            (
-                has("affiliate") && (!running.is_empty() || self_serve || kinds.len() == 1),
-                "affiliate-manager-first",
-            ),
+            // on their own; without that, planned, they wait (S3).
+            (has("affiliate") && !waits, "affiliate-manager-first"),
             (
                 !sell && (has("technology") || has("marketplace")),
                 "alliance-manager-first",
