@@ -880,7 +880,7 @@ fn roadmap_watch_items_are_true_of_their_stage() {
                 !watched.contains(&watch),
                 "{label}: '{watch}' is printed again at a later stage"
             );
-            if watch.starts_with("Start with a referral program run from sales") {
+            if watch.starts_with("Lead with referrals run from sales") {
                 assert!(
                     placement.starts_with("under sales"),
                     "{label}: '{watch}' while {placement}"
