@@ -1255,10 +1255,10 @@ fn the_first_hires_fit_the_partners() {
         let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
         let has = |t: &str| kinds.contains(&t);
         let sell = has("referral") || has("reseller") || has("integrator");
-        // Without self-service buying, nothing running, planned affiliates wait and
-        // the start is referrals (S3).
+        // Without self-service buying, nothing running, planned affiliates wait (S3):
+        // planned alone, the start is referrals, with a channel manager.
         let waits = running.is_empty() && !self_serve && has("affiliate");
-        let channel = sell || kinds.is_empty() || waits;
+        let channel = sell || kinds.is_empty() || (waits && kinds.len() == 1);
         let expected: Vec<&str> = [
             (channel, "channel-manager-first"),
             // Affiliates are the program to start with (M2) where customers buy
