@@ -675,13 +675,20 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "technology-director",
         &[
-            "program.types=technology",
+            "program.types=technology,referral",
             "company.revenue_owner=coo",
             "program.maturity=established",
             "company.employees=300",
             "program.team_size=2",
         ],
-        Some(&["program.types=technology", "company.revenue_owner=coo"]),
+        // Technology alone: the VP leads it, with a manager (Plexiform).
+        Some(&[
+            "program.types=technology",
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ]),
     ),
     (
         "technology-partnerships-manager",
