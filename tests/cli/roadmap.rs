@@ -2,6 +2,7 @@
 //! self-service buying and the go-to-market teams, and what it then advises.
 
 use crate::support::partner_org;
+use partner_org::assessment::Placement;
 use partner_org::assessment::RoleStatus;
 use partner_org::assessment::Stage;
 use partner_org::org::roadmap::{self, Roadmap};
@@ -1075,5 +1076,51 @@ fn a_hire_that_crosses_a_move_signal_brings_the_move() {
         said >= 3,
         "only {said} stages bring a move with their hires"
     );
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// A consultant's seventh review (Pinecrest, referrals, the CEO sells): the early
+/// reason says the lead moves under the first head of sales once there is one, but at
+/// mid stage sales has a head and partnerships becomes a department of its own, so the
+/// report broke its own promise. Over every example and fixture: where a stage's reason
+/// promises that move, the first later stage with sellers keeps it (under sales), or the
+/// promise names the exception that stage takes (a department of its own).
+#[test]
+fn a_promise_to_move_under_the_first_head_of_sales_is_kept_or_says_why_not() {
+    let mut broken = Vec::new();
+    for (label, profile) in &roadmap_profiles() {
+        let source = Source {
+            path: label.into(),
+            document: None,
+        };
+        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, profile).unwrap();
+        for (i, step) in roadmap.steps.iter().enumerate() {
+            let promises = step.assessment.reasons.iter().map(|r| r.text.as_str());
+            let Some(promise) = promises
+                .into_iter()
+                .find(|t| t.contains("first head of sales"))
+            else {
+                continue;
+            };
+            let later = roadmap.steps[i + 1..].iter();
+            let Some(sellers) = later.into_iter().find(|s| s.profile.company.sales_team > 0) else {
+                continue;
+            };
+            let kept = match sellers.assessment.placement {
+                Placement::Sales => sellers.assessment.reports_to.contains("Head of Sales"),
+                Placement::Standalone => promise.contains("unless by then"),
+                _ => false,
+            };
+            if !kept {
+                broken.push(format!(
+                    "{label}, {} promises \"{promise}\"; {} is {:?} under {}",
+                    step.stage,
+                    sellers.stage,
+                    sellers.assessment.placement,
+                    sellers.assessment.reports_to.as_str()
+                ));
+            }
+        }
+    }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
