@@ -19,12 +19,12 @@
 //!   items of that counterpart merged; items with a department of size 0 are dropped.
 //!   A department met only through the cadence (finance, product) gets a head from
 //!   [`HEADS_FROM`] employees and is the CEO's below; an item shared with the
-//!   [`OTHER_TEAMS`] (a recap) is in the cadence with no line.
+//!   [`OTHER_TEAMS`](super::OTHER_TEAMS) (a recap) is in the cadence with no line.
 
-use super::{HEADS_FROM, LEADERSHIP, MARKETING, OTHER_TEAMS, PARTNERSHIPS, SALES};
+use super::{HEADS_FROM, LEADERSHIP, MARKETING, PARTNERSHIPS, SALES};
 use crate::assessment::{
-    Alignment, Assessment, CadenceItem, OrgModel, Placement, Position, PositionKind, Role,
-    RoleStatus,
+    Alignment, Assessment, CadenceItem, Counterpart, OrgModel, Placement, Position, PositionKind,
+    Role, RoleStatus,
 };
 use crate::profile::RevenueOwner;
 use crate::text::Text;
@@ -35,10 +35,9 @@ pub mod reporting;
 mod settle;
 mod words;
 
-pub use cadence::Meeting;
+pub use cadence::{Meeting, Team};
 pub use settle::settle;
 pub use words::Named;
-use words::mentions;
 
 /// The title of one leader who runs sales and marketing.
 pub const SHARED_GTM_LEADER: &str = "Head of Sales and Marketing";
@@ -55,6 +54,14 @@ fn status_rank(status: RoleStatus) -> u8 {
         RoleStatus::Next => 1,
         RoleStatus::Later => 2,
     }
+}
+
+/// Whom a cadence item is held with: a position of the model, or the head of its
+/// team, added to the model when a chart is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Met {
+    Position(usize),
+    Head,
 }
 
 /// The positions above the team that the lines and the lead are drawn to.
@@ -296,54 +303,79 @@ impl<'r> OrgModel<'r> {
         first
     }
 
-    /// One dotted line per counterpart of the cadence the lead does not report to; a
-    /// department met only through the cadence gets a head from [`HEADS_FROM`]
-    /// employees (below, the CEO covers it); an item shared with the other teams
-    /// gets no line.
+    /// One dotted line per counterpart of the cadence ([`OrgModel::meets`]) the lead
+    /// does not report to; an item shared with the other teams gets no line.
     fn align(&mut self, leaders: &Leaders, cadence: &[CadenceItem<'r>], employees: u32) {
-        let lead_manager = self.positions[self.lead].manager;
         for (k, c) in cadence.iter().enumerate() {
-            let with = c.with.as_str();
-            // Lines to sales and marketing go to their leader, or to the team itself
-            // when the lead reports to the leader who runs it (a shared leader):
-            // the meetings are still held, with the team.
-            let department = |d: Option<(usize, usize)>| {
-                d.map(|(head, team)| {
-                    if Some(head) == lead_manager {
-                        team
-                    } else {
-                        head
-                    }
-                })
+            let to = match OrgModel::meets(leaders, Team::of(c.with), employees) {
+                None => continue,
+                Some(Met::Position(p)) => p,
+                Some(Met::Head) => self.department(c.with, k, leaders.root),
             };
-            let to = if with.eq_ignore_ascii_case("sales") {
-                department(leaders.sales)
-            } else if with.eq_ignore_ascii_case("marketing") {
-                department(leaders.marketing)
-            } else if mentions(with, "revenue") && mentions(with, "leadership")
-                || mentions(with, "planning")
-            {
-                // The executive over partnerships runs the revenue engine and plans its
-                // coverage and targets when there is one (the owner of revenue, a
-                // cross-functional leader); else the CEO.
-                Some(leaders.between.unwrap_or(leaders.root))
-            } else if mentions(with, "leadership") {
-                Some(leaders.root)
-            } else if with.eq_ignore_ascii_case(OTHER_TEAMS) {
-                continue;
-            } else if employees < HEADS_FROM {
-                Some(leaders.root)
-            } else {
-                None
-            };
-            let to = to.unwrap_or_else(|| self.department(c.with, k, leaders.root));
-            if Some(to) == lead_manager || to == self.lead {
+            if to == leaders.over_lead || to == self.lead {
                 continue;
             }
             match self.lines.iter_mut().find(|l| l.to == to) {
                 Some(line) => line.items.push(k),
                 None => self.lines.push(Alignment { to, items: vec![k] }),
             }
+        }
+    }
+
+    /// Whom the meetings with a team of kind `team` are held with: the head of sales
+    /// or marketing (or the team itself when the lead reports to the leader who runs
+    /// it, a shared leader: the meetings are still held, with the team); for revenue
+    /// leadership and planning, the executive over partnerships, else the CEO; for
+    /// another department, its head from [`HEADS_FROM`] employees and the CEO below.
+    /// `None` for a recap shared with every team.
+    fn meets(leaders: &Leaders, team: Team, employees: u32) -> Option<Met> {
+        let department = |d: Option<(usize, usize)>| {
+            d.map(|(head, team)| {
+                if head == leaders.over_lead {
+                    team
+                } else {
+                    head
+                }
+            })
+        };
+        let to = match team {
+            Team::Sales => department(leaders.sales),
+            Team::Marketing => department(leaders.marketing),
+            // The executive over partnerships runs the revenue engine and plans its
+            // coverage and targets when there is one (the owner of revenue, a
+            // cross-functional leader); else the CEO.
+            Team::Revenue => Some(leaders.between.unwrap_or(leaders.root)),
+            Team::Leadership => Some(leaders.root),
+            Team::Everyone => return None,
+            Team::Department if employees < HEADS_FROM => Some(leaders.root),
+            Team::Department => None,
+        };
+        Some(to.map_or(Met::Head, Met::Position))
+    }
+
+    /// Names whom each cadence item of `a` is held with (`counterpart`, and whether
+    /// that is the lead's own manager), from the same positions the chart draws
+    /// ([`OrgModel::meets`]), so that the Cadence section and the dotted lines cannot
+    /// disagree. `meetings` are the items' own (settled with them). Only the positions
+    /// above the team are placed: the engine calls this for every profile of a batch.
+    pub fn name_counterparts(a: &mut Assessment<'r>, meetings: &[Meeting]) {
+        debug_assert_eq!(a.cadence.len(), meetings.len(), "one meeting per item");
+        if a.cadence.is_empty() {
+            return;
+        }
+        let mut m = OrgModel {
+            positions: Vec::with_capacity(8),
+            lead: usize::MAX,
+            lines: Vec::new(),
+        };
+        let leaders = m.leaders(a);
+        for (c, meeting) in a.cadence.iter_mut().zip(meetings) {
+            let met = OrgModel::meets(&leaders, meeting.kind(), a.teams.employees);
+            c.own_manager = met == Some(Met::Position(leaders.over_lead));
+            c.counterpart = met.map(|met| match met {
+                Met::Position(p) => Counterpart::Title(m.positions[p].title.clone()),
+                Met::Head => Counterpart::HeadOf(c.with),
+            });
         }
     }
 

@@ -321,6 +321,8 @@ impl Rule {
             frequency: Cow::Borrowed(&c.frequency),
             rule: &self.id,
             cites: Cow::Borrowed(&self.cites),
+            counterpart: None,
+            own_manager: false,
             origin,
         }
     }

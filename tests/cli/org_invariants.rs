@@ -237,6 +237,28 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
             }
         }
     }
+    // The Cadence section and the chart's dotted lines name the same counterparts: a
+    // meeting with a counterpart other than the lead's manager is on the one dotted
+    // line to a position of that title; one with the lead's manager, or with every
+    // team, is on none.
+    for (k, c) in a.cadence.iter().enumerate() {
+        let lines: Vec<&str> = (m.lines.iter())
+            .filter(|l| l.items.contains(&k))
+            .map(|l| m.positions[l.to].title.as_ref())
+            .collect();
+        let named = c.counterpart.as_ref().map(ToString::to_string);
+        let manager = lead.manager.map(|b| m.positions[b].title.as_ref());
+        match (&named, c.own_manager) {
+            (Some(title), false) if lines == [title.as_str()] => {}
+            (Some(title), true) if lines.is_empty() && manager == Some(title.as_str()) => {}
+            (None, false) if lines.is_empty() => {}
+            _ => out.push(format!(
+                "the cadence meets {} about '{}' with {named:?} (own manager: {}), the \
+                 chart on {lines:?}",
+                c.with, c.topics, c.own_manager
+            )),
+        }
+    }
     // A small company has no heads of finance, product or customer success: the CEO
     // covers them. No position stands for a recap shared with every team.
     for p in &m.positions {

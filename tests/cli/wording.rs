@@ -302,6 +302,90 @@ fn a_founder_who_sells_is_said_to_be_sales() {
     );
 }
 
+/// The Cadence section names whom each meeting is with as the chart draws it
+/// (Sproutcast's table said "Product" and "Finance" where the chart's dotted line went
+/// to the CEO, and "Marketing" for the department partnerships sits in): a company
+/// too small for heads of product and finance meets the CEO; a meeting inside one's
+/// own department is said as the team's own; one with the lead's own manager says so.
+/// JSON adds `counterpart` and `own_manager` beside `with`.
+#[test]
+fn cadence_names_whom_the_chart_draws_each_meeting_with() {
+    let a = assessment("no-sales-referral-planned");
+    assert_eq!(a["placement"], "marketing");
+    let met: Vec<(String, String, bool)> = (a["cadence"].as_array().unwrap().iter())
+        .map(|c| {
+            (
+                c["with"].as_str().unwrap().to_string(),
+                c["counterpart"].as_str().unwrap().to_string(),
+                c["own_manager"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let met: Vec<(&str, &str, bool)> = (met.iter())
+        .map(|(w, c, o)| (w.as_str(), c.as_str(), *o))
+        .collect();
+    assert_eq!(
+        met,
+        [
+            ("Finance", "CEO", false),
+            ("Marketing", "Head of Marketing", true),
+            ("Product", "CEO", false)
+        ]
+    );
+    for format in FORMATS {
+        let out = report("no-sales-referral-planned", format);
+        for with in [
+            "Marketing (own department)",
+            "Product, with the CEO",
+            "Finance, with the CEO",
+        ] {
+            assert!(out.contains(with), "{format}: {with}");
+        }
+        let lead = report("founder-led-affiliate", format);
+        assert!(
+            lead.contains("Finance, with the CEO (the lead"),
+            "{format}: {lead}"
+        );
+    }
+    let tree = stdout(&[
+        "chart",
+        "tests/fixtures/consultant/no-sales-referral-planned.yaml",
+        "--format",
+        "tree",
+    ]);
+    assert!(tree.contains("⇢ CEO:"), "{tree}");
+    assert!(!tree.contains("⇢ Head of Marketing"), "{tree}");
+}
+
+/// Strategic planning's topics are true of every program: a company with no sales
+/// team, or with affiliates alone, plans no "sales coverage" or "channel targets" with
+/// its partner data (Sproutcast at the mid stage).
+#[test]
+fn strategic_planning_names_no_sales_coverage_without_sales() {
+    let out = partner_org()
+        .args([
+            "advise",
+            "tests/fixtures/consultant/affiliate-established-marketing.yaml",
+            "--set",
+            "company.sales_team=0",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let planning: Vec<&str> = (a["cadence"].as_array().unwrap().iter())
+        .filter(|c| c["with"] == "Strategic planning")
+        .map(|c| c["topics"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        planning,
+        [
+            "partner capacity and performance, to plan market coverage, investment and partner targets"
+        ]
+    );
+}
+
 /// "Runner-up" fits only a placement with points in its favour: Ledgerpine's marketing
 /// and department of its own tie at -1 (a lead over both, no runner-up), Quarry's sales
 /// and marketing at 0, and a COO's company has two joint runners-up at 1 point; a real

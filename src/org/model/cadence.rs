@@ -1,26 +1,60 @@
 //! The cadence settled for the departments that exist.
 
-use super::words::split_each;
+use super::words::{mentions, split_each};
 use crate::assessment::{CadenceItem, GtmTeams};
+use crate::org::OTHER_TEAMS;
 use crate::text::Text;
 use std::borrow::Cow;
 
 /// What settling reads of a rule's cadence item, worked out once per rulebook: the
-/// team it is with, the department that must exist for it, and how often it meets.
+/// team it is with, whom that is in the org model, and how often it meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Meeting {
     /// The same number for the items with the same team (letter case aside).
     team: usize,
-    /// Sales or marketing, the teams whose size can be 0.
-    department: Option<Department>,
+    /// Whom the team's meetings go to ([`Team::of`]).
+    kind: Team,
     /// How often ([`frequency_rank`]).
     rank: usize,
 }
 
+/// Whom the meetings with a team go to in the org model, told by the team's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Department {
+pub enum Team {
+    /// Sales, whose size can be 0.
     Sales,
+    /// Marketing, whose size can be 0.
     Marketing,
+    /// Revenue leadership or planning: the executive over partnerships, else the CEO.
+    Revenue,
+    /// Leadership: the CEO.
+    Leadership,
+    /// Every other team at once ([`OTHER_TEAMS`]): a recap no one line carries.
+    Everyone,
+    /// Another department (product, finance, ...): its head, or the CEO in a small
+    /// company.
+    Department,
+}
+
+impl Team {
+    /// The kind of team named `with`, letter case aside.
+    pub fn of(with: &str) -> Team {
+        if with.eq_ignore_ascii_case("sales") {
+            Team::Sales
+        } else if with.eq_ignore_ascii_case("marketing") {
+            Team::Marketing
+        } else if mentions(with, "revenue") && mentions(with, "leadership")
+            || mentions(with, "planning")
+        {
+            Team::Revenue
+        } else if mentions(with, "leadership") {
+            Team::Leadership
+        } else if with.eq_ignore_ascii_case(OTHER_TEAMS) {
+            Team::Everyone
+        } else {
+            Team::Department
+        }
+    }
 }
 
 impl Meeting {
@@ -28,11 +62,6 @@ impl Meeting {
     /// numbered so far (lower case), to which a new one is added.
     pub fn of(with: &str, frequency: &str, teams: &mut Vec<String>) -> Meeting {
         let name = with.to_ascii_lowercase();
-        let department = match name.as_str() {
-            "sales" => Some(Department::Sales),
-            "marketing" => Some(Department::Marketing),
-            _ => None,
-        };
         let team = match teams.iter().position(|t| *t == name) {
             Some(i) => i,
             None => {
@@ -42,17 +71,22 @@ impl Meeting {
         };
         Meeting {
             team,
-            department,
+            kind: Team::of(with),
             rank: frequency_rank(frequency),
         }
     }
 
+    /// Whom the meetings go to.
+    pub fn kind(&self) -> Team {
+        self.kind
+    }
+
     /// Whether the team it is with exists.
     fn exists(&self, teams: GtmTeams) -> bool {
-        match self.department {
-            Some(Department::Sales) => teams.sales > 0,
-            Some(Department::Marketing) => teams.marketing > 0,
-            None => true,
+        match self.kind {
+            Team::Sales => teams.sales > 0,
+            Team::Marketing => teams.marketing > 0,
+            _ => true,
         }
     }
 }
@@ -165,6 +199,8 @@ mod tests {
             frequency: Cow::Borrowed(frequency),
             rule: with,
             cites: Cow::Borrowed(cites),
+            counterpart: None,
+            own_manager: false,
             origin: None,
         }
     }

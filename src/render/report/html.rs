@@ -227,6 +227,7 @@ fn cell(c: &Cell, index: usize) -> String {
     match *c {
         Cell::Text(text) => e(text),
         Cell::Hire(r) => e(&r.when_to_hire()),
+        Cell::Meeting(c) => e(&c.with_whom()),
         Cell::Status(status) => format!("<span class=\"status-{0}\">{0}</span>", status.as_str()),
         Cell::Cites(ids) => cites(ids, index),
         Cell::Cited(text, ids) => format!("{} {}", e(text), cites(ids, index)),

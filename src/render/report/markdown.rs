@@ -54,6 +54,7 @@ fn cell(c: &Cell) -> String {
     match *c {
         Cell::Text(text) => esc(text),
         Cell::Hire(r) => esc(&r.when_to_hire()),
+        Cell::Meeting(c) => esc(&c.with_whom()),
         Cell::Status(status) => esc(status.as_str()),
         Cell::Cites(ids) => cites(ids),
         Cell::Cited(text, ids) => format!("{} {}", esc(text), cites(ids)),

@@ -20,7 +20,7 @@
 //! does not compile until it is written here too, and the property test checks the
 //! order.
 
-use crate::assessment::{Assessment, Origin, RoleStatus, Scores};
+use crate::assessment::{Assessment, Counterpart, Origin, RoleStatus, Scores};
 use crate::guidance::{self, Citations};
 use crate::render::{Outcome, Renderer, Streamed, Style, render_streamed};
 use crate::rules::Rulebook;
@@ -50,6 +50,10 @@ pub struct Ndjson<'b> {
     sources: Vec<String>,
 }
 
+/// How a rule's own cadence item ends: whom it is with, which the org model settles
+/// for each profile (`CadenceItem::counterpart`, `own_manager`).
+const CADENCE_TAIL: &str = ",\"counterpart\":null,\"own_manager\":false}";
+
 /// An item's JSON and the text that identifies the item in its rulebook.
 struct Cached<'b> {
     key: &'b Text,
@@ -67,7 +71,7 @@ struct RuleJson<'b> {
     /// Each function's JSON around its owner (the org model settles who holds it).
     partnerops: Vec<Around<'b>>,
     /// Each cadence item's JSON around its topics and frequency (the org model merges
-    /// the items for one team).
+    /// the items for one team), without its closing [`CADENCE_TAIL`].
     cadence: Vec<Around<'b>>,
     kpis: Vec<Cached<'b>>,
 }
@@ -163,7 +167,14 @@ impl<'b> Ndjson<'b> {
                                 Settled::Text(&c.frequency),
                                 Settled::Cites(&rule.cites),
                             ];
-                            around(&c.with, &item, &fields, own)
+                            let mut cut = around(&c.with, &item, &fields, own);
+                            // Whom the meeting is with is the profile's, and its last
+                            // fields: written after the cached JSON, as a role's timing.
+                            for json in [&mut cut.whole, cut.pieces.last_mut().expect("a piece")] {
+                                let kept = json.strip_suffix(CADENCE_TAIL).map(str::len);
+                                json.truncate(kept.expect("the counterpart ends a cadence item"));
+                            }
+                            cut
                         })
                         .collect(),
                     kpis: then
@@ -430,7 +441,19 @@ impl Ndjson<'_> {
                         Settled::Text(&c.frequency),
                         Settled::Cites(&c.cites),
                     ];
-                    line.settled(cached, &values)
+                    line.settled(cached, &values)?;
+                    line.raw(",\"counterpart\":");
+                    match &c.counterpart {
+                        Some(Counterpart::Title(title)) => line.text(title)?,
+                        Some(head) => line.value(head)?,
+                        None => line.raw("null"),
+                    }
+                    line.raw(if c.own_manager {
+                        ",\"own_manager\":true}"
+                    } else {
+                        ",\"own_manager\":false}"
+                    });
+                    Ok(())
                 }
                 _ => line.value(c),
             }

@@ -2,7 +2,7 @@
 //! text, Markdown and HTML lay out alike and each only formats; and the guidance points
 //! a report cites.
 
-use crate::assessment::{Assessment, Placement, Role, RoleStatus, Standing};
+use crate::assessment::{Assessment, CadenceItem, Placement, Role, RoleStatus, Standing};
 use crate::guidance::Citations;
 use crate::text::Text;
 
@@ -118,6 +118,9 @@ pub enum Cell<'a> {
     Hire(&'a Role<'a>),
     /// A role's status.
     Status(RoleStatus),
+    /// Whom a meeting is with, as [`CadenceItem::with_whom`] says it (as the chart
+    /// draws it).
+    Meeting(&'a CadenceItem<'a>),
     /// Guidance ids, in a column of their own.
     Cites(&'a [Text]),
     /// Text, then the guidance ids behind it.
@@ -276,7 +279,7 @@ fn cadence<'a>(a: &'a Assessment<'_>, apart: bool) -> Section<'a> {
         },
         &a.cadence,
         |c| {
-            let mut row = vec![Cell::Text(c.with)];
+            let mut row = vec![Cell::Meeting(c)];
             if apart {
                 row.extend([
                     Cell::Text(&c.topics),

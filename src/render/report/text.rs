@@ -184,6 +184,7 @@ fn cell(c: &Cell) -> String {
     match *c {
         Cell::Text(text) => text.to_string(),
         Cell::Hire(r) => r.when_to_hire().into_owned(),
+        Cell::Meeting(c) => c.with_whom().into_owned(),
         Cell::Status(status) => status.as_str().to_string(),
         Cell::Cites(ids) => cites(ids),
         Cell::Cited(text, ids) => format!("{text} {}", cites(ids)),
