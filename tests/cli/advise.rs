@@ -1,6 +1,7 @@
 //! `advise`, `validate` and `rules` from the command line.
 
 use crate::support::{EXAMPLES, partner_org, repo};
+use partner_org::guidance::POINTS;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -61,12 +62,19 @@ fn the_text_report_reads_as_advice() {
 }
 
 /// The points of a text report's Sources section, as `(id, statement)`: a point's
-/// statement wraps onto lines indented under it.
-fn text_sources(report: &str) -> Vec<(String, String)> {
+/// statement wraps onto lines indented under it. The points behind a score only come
+/// after the line that says so: the second list.
+fn text_sources(report: &str) -> [Vec<(String, String)>; 2] {
     let section =
         (report.split("\nSources\n").nth(1)).unwrap_or_else(|| panic!("no Sources:\n{report}"));
-    let mut points: Vec<(String, String)> = Vec::new();
+    let mut lists: [Vec<(String, String)>; 2] = Default::default();
+    let mut list = 0;
     for line in section.lines().take_while(|l| !l.is_empty()) {
+        if line.starts_with("  Weighed in the scores only") {
+            list = 1;
+            continue;
+        }
+        let points = &mut lists[list];
         match (line.get(..6), points.last_mut()) {
             (Some("      "), Some((_, statement))) => {
                 statement.push(' ');
@@ -78,14 +86,15 @@ fn text_sources(report: &str) -> Vec<(String, String)> {
             }
         }
     }
-    points
+    lists
 }
 
 /// The text report's Sources are the JSON `sources` (the contract): the same points,
 /// in the same order, in the same words, with and without `--explain`, for every
 /// example and consultant fixture. A point cited only by a rule that scores (M4
 /// against marketing for TouchBistro) is a source of the advice as much as one
-/// behind a reason.
+/// behind a reason, but is listed last, under a line that says so: each point above
+/// that line is cited in the report, and none below it is.
 #[test]
 fn text_sources_are_the_json_sources() {
     let mut paths: Vec<String> = (EXAMPLES.iter())
@@ -118,7 +127,27 @@ fn text_sources_are_the_json_sources() {
             let mut args = vec!["advise", path.as_str()];
             args.extend(*explain);
             let report = crate::support::stdout(&args);
-            assert_eq!(text_sources(&report), sources, "{path} {explain:?}");
+            let [cited, weighed] = text_sources(&report);
+            let mut listed = [cited.clone(), weighed.clone()].concat();
+            listed.sort_by_key(|(id, _)| POINTS.iter().position(|p| p.id == id));
+            assert_eq!(listed, sources, "{path} {explain:?}");
+            let body = report.split("\nSources\n").next().unwrap();
+            let in_body = |id: &str| {
+                ["[", " "].iter().any(|before| {
+                    ["]", ","]
+                        .iter()
+                        .any(|after| body.contains(&format!("{before}{id}{after}")))
+                })
+            };
+            for (id, _) in &cited {
+                assert!(in_body(id), "{path} {explain:?}: {id} listed as cited");
+            }
+            for (id, _) in &weighed {
+                assert!(
+                    !in_body(id),
+                    "{path} {explain:?}: {id} cited, listed as weighed"
+                );
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The text report: a full report for one profile (its sections, explanation and trace);
 //! the summary table for several is in `summary`.
 
-use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, sections};
+use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
 use super::table::{SummaryRow, cites, keep_words_whole, new_table};
 use crate::assessment::Assessment;
 use crate::assessment::Placement;
@@ -107,10 +107,21 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     crate::render::ChartRenderer::render_chart(&crate::render::Tree, &chart, style, out)?;
 
     // The same points as the JSON `sources` (the contract): every point the rules that
-    // fired cite, in catalogue order, also those behind a score only.
+    // fired cite, in catalogue order. Those behind a score only come last, under a
+    // line that says so: a client read them, listed with the rest, as claims about
+    // the company that no line of the report makes.
     heading(out, "Sources", style)?;
-    for p in a.sources.points() {
+    let cited = report_sources(a, style.explain);
+    let (shown, weighed): (Vec<&crate::guidance::Point>, Vec<_>) =
+        (a.sources.points()).partition(|p| cited.points().any(|c| c.id == p.id));
+    for p in shown {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
+    }
+    if !weighed.is_empty() {
+        writeln!(out, "  Weighed in the scores only (--explain shows how):")?;
+        for p in weighed {
+            writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
+        }
     }
     match style.sources_note {
         Some(note) => writeln!(out, "\n{}", wrap(&note.replace('`', ""), "", width)),
