@@ -31,11 +31,11 @@ impl Rulebook {
             return statuses(roles, Vec::new(), team_size, stage);
         }
         let listed: Vec<Role> = roles.iter().map(|(_, r)| r.clone()).collect();
-        let mut held = vec![false; roles.len()];
+        let mut held = vec![None; roles.len()];
         let mut kept = Vec::new();
         for (&person, seat) in people.iter().zip(seats(self, people, &listed)) {
             match seat {
-                Some(i) => held[i] = true,
+                Some(i) => held[i] = Some(RoleStatus::Current),
                 None => kept.push((person, RoleStatus::Current)),
             }
         }
@@ -54,28 +54,32 @@ impl Rulebook {
             let rule = &self.rules()[origin.rule as usize];
             let at = roles.partition_point(|(o, _)| *o <= spec.order);
             roles.insert(at, (spec.order, rule.role(spec, status, Some(origin))));
-            held.insert(at, status == RoleStatus::Current);
+            held.insert(at, Some(status));
         }
         statuses(roles, held, team_size, stage)
     }
 }
 
-/// The status of each role in hiring order, `held` ones in place (see
-/// `Rulebook::hiring_order`).
+/// The status of each role in hiring order, those `held` with the status given there:
+/// the people in place, and the plans carried from before that this evaluation does
+/// not give, which stay for later (see `Rulebook::hiring_order`).
 fn statuses(
     roles: Vec<(u32, Role<'_>)>,
-    held: Vec<bool>,
+    held: Vec<Option<RoleStatus>>,
     team_size: u32,
     stage: Stage,
 ) -> Vec<Role<'_>> {
-    let carried = held.iter().filter(|h| **h).count();
+    let carried = (held.iter())
+        .filter(|h| **h == Some(RoleStatus::Current))
+        .count();
     let mut free = (team_size as usize).saturating_sub(carried);
     let mut hires = if (team_size as usize).max(carried) > MAX_ONE_HIRE {
         2
     } else {
         1
     };
-    let held_at = |i: usize| held.get(i).copied().unwrap_or(false);
+    let held_at = |i: usize| held.get(i).copied().flatten() == Some(RoleStatus::Current);
+    let planned_at = |i: usize| held.get(i).copied().flatten() == Some(RoleStatus::Later);
     // The people beyond the roles, who hold more of the `more_of` role.
     let beyond = (team_size as usize).saturating_sub(roles.len());
     let mut out: Vec<Role> = Vec::with_capacity(roles.len());
@@ -102,6 +106,11 @@ fn statuses(
             continue;
         }
         let held = held_at(i);
+        if planned_at(i) {
+            role.status = RoleStatus::Later;
+            out.push(role);
+            continue;
+        }
         if !held && role.leads_at_least > 0 {
             // Its reports among those in place or hired now, were it hired now too.
             role.status = RoleStatus::Next;

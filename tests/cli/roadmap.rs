@@ -384,7 +384,8 @@ fn a_team_lead_is_planned_only_over_two_or_more() {
 
 /// A consultant's third review: the acquisition specialist announced as "Hire later"
 /// at early stage was not mentioned again once the team became a department of its
-/// own. A role planned for later stays planned until it is hired.
+/// own. A role planned for later stays planned until it is hired; one that a later
+/// stage's rules no longer give stays a plan there, not a person "hired by then".
 #[test]
 fn a_role_planned_for_later_is_still_planned_at_the_next_stage() {
     let text = roadmap("tests/fixtures/consultant/shared-leader-is-the-coo.yaml");
@@ -400,7 +401,7 @@ fn a_role_planned_for_later_is_still_planned_at_the_next_stage() {
     );
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        listed(scale, "Hired by then").contains(&"Partner acquisition specialist"),
+        listed(scale, "Hire later").contains(&"Partner acquisition specialist"),
         "{scale}"
     );
 }
@@ -852,11 +853,12 @@ fn an_alliance_manager_keeps_the_job_and_a_changed_plan_is_said() {
         "{mid}"
     );
     // Planned at mid stage for technology partners that still run at scale, beside the
-    // referrals: still the alliance manager, hired by then.
+    // referrals: still the alliance manager, and still a plan (no rule of the scale
+    // stage gives it, so it is not a person hired by then).
     let text = roadmap("tests/fixtures/roadmap/alliance-planned-established.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        listed(scale, "Hired by then").contains(&"Alliance partner manager"),
+        listed(scale, "Hire later").contains(&"Alliance partner manager"),
         "{scale}"
     );
     assert!(!scale.contains("Plan changed: the Alliance"), "{scale}");
