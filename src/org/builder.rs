@@ -242,6 +242,30 @@ fn sentence(text: &str) -> String {
     out
 }
 
+/// For a lead hired now over people in place: whom they report to until the lead
+/// is hired. The chart draws them under the lead they will have, and two consultants
+/// read a box to hire above boxes in place as people reporting to nobody yet.
+fn meanwhile(model: &OrgModel, i: usize) -> Option<String> {
+    let p = &model.positions[i];
+    if p.kind != PositionKind::Role || p.status != RoleStatus::Next {
+        return None;
+    }
+    let in_place = (model.positions.iter())
+        .filter(|q| q.manager == Some(i) && q.kind == PositionKind::Role)
+        .filter(|q| q.status == RoleStatus::Current)
+        .count();
+    let manager = &model.positions[p.manager?].title;
+    match in_place {
+        0 => None,
+        1 => Some(format!(
+            "until hired, its 1 person in place reports to the {manager}"
+        )),
+        n => Some(format!(
+            "until hired, its {n} people in place report to the {manager}"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{label, sentence};
@@ -273,29 +297,5 @@ mod tests {
         assert_eq!(sentence("onboarding, training"), "Onboarding, training.");
         assert_eq!(sentence("Done."), "Done.");
         assert_eq!(sentence(""), ".");
-    }
-}
-
-/// For a lead hired now over people in place: whom they report to until the lead
-/// is hired. The chart draws them under the lead they will have, and two consultants
-/// read a box to hire above boxes in place as people reporting to nobody yet.
-fn meanwhile(model: &OrgModel, i: usize) -> Option<String> {
-    let p = &model.positions[i];
-    if p.kind != PositionKind::Role || p.status != RoleStatus::Next {
-        return None;
-    }
-    let in_place = (model.positions.iter())
-        .filter(|q| q.manager == Some(i) && q.kind == PositionKind::Role)
-        .filter(|q| q.status == RoleStatus::Current)
-        .count();
-    let manager = &model.positions[p.manager?].title;
-    match in_place {
-        0 => None,
-        1 => Some(format!(
-            "until hired, its 1 person in place reports to the {manager}"
-        )),
-        n => Some(format!(
-            "until hired, its {n} people in place report to the {manager}"
-        )),
     }
 }
