@@ -67,10 +67,12 @@ impl Builder<'_> {
                 detail: if i == 0 {
                     Some(a.profile.clone())
                 } else {
-                    p.headcount.map(|n| match n {
-                        1 => "1 person".to_string(),
-                        n => format!("{n} people"),
-                    })
+                    p.headcount
+                        .map(|n| match n {
+                            1 => "1 person".to_string(),
+                            n => format!("{n} people"),
+                        })
+                        .or_else(|| meanwhile(model, i))
                 },
                 department: p.department.to_string(),
                 kind: match p.kind {
@@ -238,6 +240,30 @@ fn sentence(text: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// For a lead hired now over people in place: whom they report to until the lead
+/// is hired. The chart draws them under the lead they will have, and two consultants
+/// read a box to hire above boxes in place as people reporting to nobody yet.
+fn meanwhile(model: &OrgModel, i: usize) -> Option<String> {
+    let p = &model.positions[i];
+    if p.kind != PositionKind::Role || p.status != RoleStatus::Next {
+        return None;
+    }
+    let in_place = (model.positions.iter())
+        .filter(|q| q.manager == Some(i) && q.kind == PositionKind::Role)
+        .filter(|q| q.status == RoleStatus::Current)
+        .count();
+    let manager = &model.positions[p.manager?].title;
+    match in_place {
+        0 => None,
+        1 => Some(format!(
+            "until hired, its 1 person in place reports to the {manager}"
+        )),
+        n => Some(format!(
+            "until hired, its {n} people in place report to the {manager}"
+        )),
+    }
 }
 
 #[cfg(test)]

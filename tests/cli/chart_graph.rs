@@ -58,6 +58,36 @@ fn check_invariants(chart: &OrgChart) {
         assert!(link.label.as_deref().is_some_and(|l| !l.is_empty()));
         assert!(!link.rules.is_empty());
     }
+    // A lead hired now over people in place says whom they report to until then (its
+    // own manager); no other role box says so.
+    for (i, node) in chart.nodes() {
+        if node.kind != NodeKind::Role {
+            continue;
+        }
+        let in_place = (chart.reports(i).into_iter())
+            .filter(|&r| g[r].kind == NodeKind::Role && g[r].status == RoleStatus::Current)
+            .count();
+        let meanwhile = node
+            .detail
+            .as_deref()
+            .filter(|d| d.starts_with("until hired"));
+        if node.status == RoleStatus::Next && in_place > 0 {
+            let manager = (g.edges_directed(i, Direction::Incoming))
+                .find(|e| e.weight().kind == LinkKind::ReportsTo)
+                .map(|e| g[e.source()].title.as_str())
+                .unwrap();
+            let people = if in_place == 1 { "person" } else { "people" };
+            let said = format!("until hired, its {in_place} {people} in place ");
+            assert!(
+                meanwhile.is_some_and(|d| d.starts_with(&said) && d.ends_with(manager)),
+                "{} leads {in_place} in place: {:?}",
+                node.title,
+                node.detail
+            );
+        } else {
+            assert!(meanwhile.is_none(), "{}: {:?}", node.title, node.detail);
+        }
+    }
     for (i, node) in chart.nodes() {
         if i != chart.root && node.kind != partner_org::org::NodeKind::Department {
             assert!(
