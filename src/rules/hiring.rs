@@ -163,7 +163,7 @@ const MAX_ONE_HIRE: usize = 3;
 
 /// How many of `roles` report to role `lead` ([`led_by`]) with the statuses `status`,
 /// of those in place or hired now; with the `beyond` people who hold more of such a
-/// role.
+/// role, counted once however many such roles it leads (they are spread over them).
 fn led(
     roles: &[Role<'_>],
     lead: usize,
@@ -171,10 +171,12 @@ fn led(
     status: impl Fn(usize) -> RoleStatus,
 ) -> usize {
     let hired = |i: usize| status(i) != RoleStatus::Later;
-    led_by(roles, lead, &status)
-        .filter(|&i| hired(i))
-        .map(|i| 1 + if roles[i].more_of { beyond } else { 0 })
-        .sum()
+    let (mut reports, mut more_of) = (0, false);
+    for i in led_by(roles, lead, &status).filter(|&i| hired(i)) {
+        reports += 1;
+        more_of |= roles[i].more_of;
+    }
+    reports + if more_of { beyond } else { 0 }
 }
 
 /// Of the managers who report to the partnerships lead alone (the segment leads, the
@@ -287,5 +289,35 @@ fn within_span(roles: &mut [Role<'_>]) {
     // Hired now, so listed with the hires now, before the roles for later.
     if roles.iter().any(|r| r.timing == Some(HireTiming::Span)) {
         roles[1..].sort_by_key(|r| r.status == RoleStatus::Later);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default rulebook's role of `title`, with `status`.
+    fn role(title: &str, status: RoleStatus) -> Role<'static> {
+        let rules = Rulebook::default_rules().rules();
+        (rules.iter())
+            .find_map(|rule| {
+                let spec = rule.then.roles.iter().find(|s| s.title == title)?;
+                Some(rule.role(spec, status, None))
+            })
+            .unwrap_or_else(|| panic!("no role {title}"))
+    }
+
+    #[test]
+    fn a_lead_of_two_kinds_of_partner_manager_counts_the_people_beyond_the_roles_once() {
+        let roles = [
+            role("Partnerships lead", RoleStatus::Current),
+            role("Partner growth team lead", RoleStatus::Next),
+            role("Affiliate partner manager", RoleStatus::Current),
+            role("Alliance partner manager", RoleStatus::Current),
+        ];
+        // Three people beyond the roles hold more of the two manager roles (spread
+        // over them, see `beyond_roles`): the lead leads the two and the three.
+        assert_eq!(led(&roles, 1, 3, |i| roles[i].status), 5);
+        assert_eq!(led(&roles, 1, 0, |i| roles[i].status), 2);
     }
 }
