@@ -319,6 +319,12 @@ pub struct Role<'r> {
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
+    /// The role of the evaluation before (by rulebook item) that this one seats: a
+    /// person in place under this title, or a plan carried as this role (the
+    /// roadmap's next stage, a `diff` of one company). Set where the people and plans
+    /// are seated, so that what the roadmap says of them is where they sit.
+    #[serde(skip)]
+    pub seats: Option<Origin>,
     /// The trigger is met whenever the rule gives the role (the rulebook's `due`).
     #[serde(skip)]
     pub due: bool,

@@ -23,7 +23,7 @@ use crate::assessment::{ConfidenceLabel, Placement, Stage};
 use crate::profile::{Field, Profile, ProgramType, Source, Violation};
 use crate::rules::Rulebook;
 use crate::rules::engine::Options;
-use crate::rules::seats::{Retitled, held, replanned, retitled};
+use crate::rules::seats::{Retitled, held, retitled};
 
 mod premise;
 mod projection;
@@ -104,7 +104,7 @@ impl<'r> Step<'r> {
         let (retitled, replanned) = before.map_or_else(Default::default, |b| {
             (
                 retitled(rulebook, &people, &b.assessment, &assessment),
-                replanned(rulebook, &people, &planned, &b.assessment, &assessment),
+                retitled(rulebook, &planned, &b.assessment, &assessment),
             )
         });
         let chart = OrgChart::from_assessment(&assessment);

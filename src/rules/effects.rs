@@ -287,6 +287,7 @@ impl Rule {
             more_of: r.more_of,
             leads_at_least: r.leads_at_least,
             origin,
+            seats: None,
             due: r.due,
             timing: None,
         }

@@ -35,18 +35,24 @@ impl Rulebook {
         let mut kept = Vec::new();
         for (&person, seat) in people.iter().zip(seats(self, people, &listed)) {
             match seat {
-                Some(i) => held[i] = Some(RoleStatus::Current),
+                Some(i) => {
+                    held[i] = Some(RoleStatus::Current);
+                    roles[i].1.seats = Some(person);
+                }
                 None => kept.push((person, RoleStatus::Current)),
             }
         }
         // Roles this evaluation does not give: their holders keep them, and those
         // planned before stay planned.
-        let seated = planned_seats(self, people, planned, &listed);
-        kept.extend(
-            (planned.iter().zip(seated))
-                .filter(|(_, seat)| seat.is_none())
-                .map(|(&p, _)| (p, RoleStatus::Later)),
-        );
+        for (&plan, seat) in planned
+            .iter()
+            .zip(planned_seats(self, people, planned, &listed))
+        {
+            match seat {
+                Some(i) => roles[i].1.seats = Some(plan),
+                None => kept.push((plan, RoleStatus::Later)),
+            }
+        }
         for (origin, status) in kept {
             let Some(spec) = spec(self, origin) else {
                 continue;

@@ -224,45 +224,23 @@ pub struct Retitled {
     pub cites: Vec<String>,
 }
 
-/// The `people` of `before` (by rulebook item) whose seat in `after`, which was
-/// evaluated with them, has another title.
+/// Each of `held`, the people (or the plans for later) of `before` by rulebook item,
+/// whose seat among the roles of `after`, evaluated with them, has another title, and
+/// why: the person in place under the title of the role that [`Role::seats`] them
+/// (the evaluation's own seating, so that the words and the chart agree), or the plan
+/// carried under another title (the growth team lead planned at mid stage whose
+/// partner managers a segment lead leads at scale): a plan that changes is said,
+/// never silently gone.
 pub fn retitled(
     rulebook: &Rulebook,
-    people: &[Origin],
-    before: &Assessment,
-    after: &Assessment,
-) -> Vec<Retitled> {
-    let seats = seats(rulebook, people, &after.roles);
-    said(rulebook, people, &seats, before, after)
-}
-
-/// The roles `planned` for later in `before` (by rulebook item) whose plan `after`,
-/// evaluated with them and with `people`, carries under another title (the growth team
-/// lead planned at mid stage whose partner managers a segment lead leads at scale):
-/// a plan that changes is said, never silently gone.
-pub fn replanned(
-    rulebook: &Rulebook,
-    people: &[Origin],
-    planned: &[Origin],
-    before: &Assessment,
-    after: &Assessment,
-) -> Vec<Retitled> {
-    let seats = planned_seats(rulebook, people, planned, &after.roles);
-    said(rulebook, planned, &seats, before, after)
-}
-
-/// Each of `held` (by rulebook item) whose seat among `after`'s roles has another
-/// title, and why.
-fn said(
-    rulebook: &Rulebook,
     held: &[Origin],
-    seats: &[Option<usize>],
     before: &Assessment,
     after: &Assessment,
 ) -> Vec<Retitled> {
     let mut out = Vec::new();
-    for (&person, seat) in held.iter().zip(seats) {
-        let (Some(old), Some(new)) = (spec(rulebook, person), seat.map(|i| &after.roles[i])) else {
+    for &person in held {
+        let seat = after.roles.iter().find(|r| r.seats == Some(person));
+        let (Some(old), Some(new)) = (spec(rulebook, person), seat) else {
             continue;
         };
         if old.title == *new.title {
