@@ -1099,3 +1099,26 @@ fn planned_resellers_and_marketplaces_show_in_todays_cadence() {
         "{product:?}"
     );
 }
+
+/// A consultant's seventh review (Zephyrine: marketplace and affiliates, 12 people):
+/// the CEO stands in for finance, and the line to the CEO read "marketplace fees and
+/// payout reconciliation; commission and payout reconciliation". Each finance meeting
+/// has words of its own: a marketplace disburses, affiliates earn commissions.
+#[test]
+fn finance_topics_of_marketplaces_and_commissions_do_not_repeat() {
+    let profile = "name: Z\ncompany: {employees: 12, self_serve: true, marketing_team: 2}\nprogram: {types: [marketplace, affiliate], maturity: established, team_size: 2}\n";
+    let out = partner_org()
+        .args(["advise", "-", "--format", "json"])
+        .write_stdin(profile)
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finance: Vec<&str> = (a["cadence"].as_array().unwrap().iter())
+        .filter(|c| c["with"] == "Finance")
+        .map(|c| c["topics"].as_str().unwrap())
+        .collect();
+    let topics = finance.join("; ");
+    assert!(topics.contains("marketplace fees"), "{topics}");
+    assert!(topics.contains("commission"), "{topics}");
+    assert_eq!(topics.matches("payout").count(), 1, "{topics}");
+}
