@@ -454,8 +454,12 @@ pub struct CadenceItem<'r> {
 /// Whom a meeting is held with, as the org chart draws it; written as the title.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Counterpart<'r> {
-    /// A position above the team, by its title (`CEO`, `Head of Sales`, `Sales team`).
-    Title(Cow<'r, str>),
+    /// A position above the team who heads the team met, by its title (`Head of
+    /// Sales`, `Sales team`, or the shared leader's).
+    Head(Cow<'r, str>),
+    /// A position above the team who stands in for the team met, by its title (the
+    /// `CEO` for product in a small company, the owner of revenue for planning).
+    StandIn(Cow<'r, str>),
     /// The head of the team met (`Head of Finance`), in a company with heads of
     /// departments beyond sales and marketing.
     HeadOf(&'r Text),
@@ -464,7 +468,7 @@ pub enum Counterpart<'r> {
 impl std::fmt::Display for Counterpart<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Counterpart::Title(title) => f.write_str(title),
+            Counterpart::Head(title) | Counterpart::StandIn(title) => f.write_str(title),
             Counterpart::HeadOf(team) => write!(f, "Head of {team}"),
         }
     }
@@ -488,13 +492,11 @@ impl CadenceItem<'_> {
         let Some(counterpart) = &self.counterpart else {
             return Cow::Borrowed(with);
         };
+        let heads_it = !matches!(counterpart, Counterpart::StandIn(_));
         let counterpart = counterpart.to_string();
         // A title without what it says in brackets: "COO (owner of the revenue
         // engine)" is the COO.
         let title = counterpart.split(" (").next().unwrap_or(&counterpart);
-        let heads_it = counterpart
-            .to_ascii_lowercase()
-            .contains(&with.to_ascii_lowercase());
         match (heads_it, self.own_manager) {
             (true, false) => Cow::Borrowed(with),
             (true, true) => Cow::Owned(format!("{with} (own department)")),

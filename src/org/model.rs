@@ -372,8 +372,12 @@ impl<'r> OrgModel<'r> {
         for (c, meeting) in a.cadence.iter_mut().zip(meetings) {
             let met = OrgModel::meets(&leaders, meeting.kind(), a.teams.employees);
             c.own_manager = met == Some(Met::Position(leaders.over_lead));
+            // Sales and marketing are met with their head, or their team; any other
+            // team met at a position above it is met with one who stands in for it.
+            let heads = matches!(meeting.kind(), Team::Sales | Team::Marketing);
             c.counterpart = met.map(|met| match met {
-                Met::Position(p) => Counterpart::Title(m.positions[p].title.clone()),
+                Met::Position(p) if heads => Counterpart::Head(m.positions[p].title.clone()),
+                Met::Position(p) => Counterpart::StandIn(m.positions[p].title.clone()),
                 Met::Head => Counterpart::HeadOf(c.with),
             });
         }

@@ -444,7 +444,9 @@ impl Ndjson<'_> {
                     line.settled(cached, &values)?;
                     line.raw(",\"counterpart\":");
                     match &c.counterpart {
-                        Some(Counterpart::Title(title)) => line.text(title)?,
+                        Some(Counterpart::Head(title) | Counterpart::StandIn(title)) => {
+                            line.text(title)?
+                        }
                         Some(head) => line.value(head)?,
                         None => line.raw("null"),
                     }
