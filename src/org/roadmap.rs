@@ -146,9 +146,7 @@ impl<'r> Step<'r> {
             ),
         })
     }
-}
 
-impl<'r> Step<'r> {
     /// `step`, a projected one, at a company that holds its partnerships team with
     /// the people it hires now, beside sales and marketing: where it does not,
     /// employees are raised and the step assessed again (a bigger company can bring
