@@ -145,9 +145,12 @@ impl Rulebook {
                 cited: self
                     .rules
                     .iter()
-                    .map(|r| match r.then.only_excludes() {
-                        true => guidance::Citations::default(),
-                        false => guidance::Citations::of(r.cites.iter().map(|c| c.as_str())),
+                    .map(|r| {
+                        if r.then.only_excludes() {
+                            guidance::Citations::default()
+                        } else {
+                            guidance::Citations::of(r.cites.iter().map(|c| c.as_str()))
+                        }
                     })
                     .collect(),
                 conditions: compiled::Compiled::new(self.rules.iter().map(|r| r.when.as_ref())),
