@@ -222,6 +222,16 @@ impl Citations {
         Citations(self.0 | other.0)
     }
 
+    /// The points in both sets.
+    pub fn intersection(self, other: Citations) -> Citations {
+        Citations(self.0 & other.0)
+    }
+
+    /// The points of this set that are not in `other`.
+    pub fn difference(self, other: Citations) -> Citations {
+        Citations(self.0 & !other.0)
+    }
+
     /// Whether the set is empty.
     pub fn is_empty(self) -> bool {
         self.0 == 0

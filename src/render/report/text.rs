@@ -112,14 +112,13 @@ fn report(a: &Assessment, style: Style, out: &mut dyn Write) -> io::Result<()> {
     // the company that no line of the report makes.
     heading(out, "Sources", style)?;
     let cited = report_sources(a, style.explain);
-    let (shown, weighed): (Vec<&crate::guidance::Point>, Vec<_>) =
-        (a.sources.points()).partition(|p| cited.points().any(|c| c.id == p.id));
-    for p in shown {
+    for p in a.sources.intersection(cited).points() {
         writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
     }
+    let weighed = a.sources.difference(cited);
     if !weighed.is_empty() {
         writeln!(out, "  Weighed in the scores only (--explain shows how):")?;
-        for p in weighed {
+        for p in weighed.points() {
             writeln!(out, "{}", wrap(p.summary, &format!("  {:<4}", p.id), width))?;
         }
     }
