@@ -110,12 +110,12 @@ fn graphviz_draws_every_example_chart_and_roadmap() {
 /// An edge of a `dot -Tplain` drawing: tail, head and points.
 type PlainEdge = (String, String, Vec<(f64, f64)>);
 
-/// The solid edges of a `dot -Tplain` drawing: tail, head and points (`edge tail
-/// head n x1 y1 ... xn yn ... style color`).
-fn solid_edges(plain: &str) -> Vec<PlainEdge> {
+/// The edges of a `dot -Tplain` drawing drawn in `style` (`solid`, `dotted`): tail,
+/// head and points (`edge tail head n x1 y1 ... xn yn ... style color`).
+fn plain_edges(plain: &str, style: &str) -> Vec<PlainEdge> {
     plain
         .lines()
-        .filter(|l| l.starts_with("edge ") && l.contains(" solid "))
+        .filter(|l| l.starts_with("edge ") && l.contains(&format!(" {style} ")))
         .map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
             let n: usize = f[3].parse().unwrap();
@@ -123,6 +123,24 @@ fn solid_edges(plain: &str) -> Vec<PlainEdge> {
                 .map(|k| (f[4 + 2 * k].parse().unwrap(), f[5 + 2 * k].parse().unwrap()))
                 .collect();
             (f[1].to_string(), f[2].to_string(), points)
+        })
+        .collect()
+}
+
+/// The solid edges of a `dot -Tplain` drawing (the reporting lines).
+fn solid_edges(plain: &str) -> Vec<PlainEdge> {
+    plain_edges(plain, "solid")
+}
+
+/// The nodes of a `dot -Tplain` drawing: name, centre and half width and height.
+fn plain_nodes(plain: &str) -> std::collections::HashMap<String, [f64; 4]> {
+    plain
+        .lines()
+        .filter(|l| l.starts_with("node "))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            let n = |k: usize| -> f64 { f[k].parse().unwrap() };
+            (f[1].to_string(), [n(2), n(3), n(4) / 2.0, n(5) / 2.0])
         })
         .collect()
 }
@@ -225,6 +243,113 @@ fn graphviz_draws_each_reporting_line_to_the_next_rank_without_crossing() {
                 }
             }
         }
+    }
+}
+
+/// Graphviz draws the dotted lines from a lead that reports to the CEO to the other
+/// executives without crossing a reporting line or running through a box, in every
+/// example at every stage: the lead stands a rank below the executives' row (hung on
+/// a point in it, `{lead}_up`), and its lines rise from the top of its box to the
+/// bottom of theirs. With the lead in the row, Formstack's lines to the Heads of
+/// Sales, Finance and Customer success arced over the row and struck through the
+/// CEO's lines to the executives between.
+#[test]
+fn graphviz_draws_the_dotted_lines_of_a_lead_beside_the_executives_clear() {
+    for name in EXAMPLES {
+        for stage in ["now", "early", "mid", "scale"] {
+            let dot = stdout(&["chart", &profile(name), "--stage", stage]);
+            let Some(plain) = crate::support::graphviz_as(&dot, "plain") else {
+                return;
+            };
+            let nodes = plain_nodes(&plain);
+            let solid = solid_edges(&plain);
+            // Formstack's VP reports to the CEO at the mid stage, beside five
+            // executives it has a dotted line to.
+            let checked = |tail: &str| {
+                nodes.contains_key(&format!("{tail}_up")) || (name, stage) == ("formstack", "mid")
+            };
+            let dotted = plain_edges(&plain, "dotted");
+            if (name, stage) == ("formstack", "mid") {
+                assert!(dotted.len() >= 5, "{plain}");
+            }
+            for (tail, head, e) in dotted.into_iter().filter(|e| checked(&e.0)) {
+                for s in e.windows(2) {
+                    for (from, to, f) in &solid {
+                        for t in f.windows(2) {
+                            assert!(
+                                !crossed(s, t),
+                                "{name} {stage}: {tail} -> {head} crosses {from} -> {to}"
+                            );
+                        }
+                    }
+                    for (node, [x, y, w, h]) in &nodes {
+                        if *node == tail || *node == head || node.starts_with("legend") {
+                            continue;
+                        }
+                        for k in 0..=10 {
+                            let a = f64::from(k) / 10.0;
+                            let p = (
+                                s[0].0 + a * (s[1].0 - s[0].0),
+                                s[0].1 + a * (s[1].1 - s[0].1),
+                            );
+                            assert!(
+                                (p.0 - x).abs() > w - 0.02 || (p.1 - y).abs() > h - 0.02,
+                                "{name} {stage}: {tail} -> {head} runs through {node}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Graphviz hangs every stacked column on a trunk: each stub runs level from its
+/// trunk into its box, each trunk runs straight down, and a manager's first trunk
+/// stands straight under it, in every example's chart at every stage and in every
+/// roadmap. The stubs ran down a rank from a point above the box (each with a bend),
+/// and Sellfy's early-stage trunk stood at the chart's far right, its line from the
+/// Partnerships lead running across the columns beside it.
+#[test]
+fn graphviz_hangs_stacked_reports_level_on_a_trunk_under_their_manager() {
+    let mut trunks = 0;
+    for name in EXAMPLES {
+        let mut charts: Vec<String> = ["now", "early", "mid", "scale"]
+            .iter()
+            .map(|stage| stdout(&["chart", &profile(name), "--stage", stage]))
+            .collect();
+        charts.push(stdout(&["roadmap", &profile(name), "--format", "dot"]));
+        for dot in &charts {
+            let Some(plain) = crate::support::graphviz_as(dot, "plain") else {
+                return;
+            };
+            let nodes = plain_nodes(&plain);
+            for (tail, head, e) in solid_edges(&plain) {
+                let (tail_bus, head_bus) = (tail.contains("_bus"), head.contains("_bus"));
+                let level = e.iter().all(|p| (p.1 - e[0].1).abs() < 0.005);
+                let upright = e.iter().all(|p| (p.0 - e[0].0).abs() < 0.005);
+                let at = format!("{name}: {tail} -> {head}: {e:?}");
+                match (tail_bus, head_bus) {
+                    (true, true) => assert!(upright, "a trunk bends: {at}"),
+                    // The manager's line to the top of a trunk: the first straight
+                    // down, the others (a third and fourth column) to one side.
+                    (false, true) if head.split("_bus").next() == Some(tail.as_str()) => {
+                        if head.ends_with("_bus0_0") {
+                            trunks += 1;
+                            assert!(upright, "a trunk not under its manager: {at}");
+                            assert!((nodes[&tail][0] - nodes[&head][0]).abs() < 0.005, "{at}");
+                        }
+                    }
+                    (true, false) | (false, true) => {
+                        assert!(level, "a stub bends: {at}");
+                    }
+                    (false, false) => {}
+                }
+            }
+        }
+    }
+    if trunks > 0 {
+        assert!(trunks >= 10, "{trunks} trunks");
     }
 }
 

@@ -132,8 +132,9 @@ fn footnote(n: usize) -> String {
 fn body(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let alignments: Vec<Alignment> = chart.links(LinkKind::AlignsWith).collect();
     nodes(chart, prefix, &alignments, out)?;
-    reporting_lines(chart, prefix, out)?;
-    alignment_lines(prefix, &alignments, out)?;
+    let lowered = lowered(chart, &alignments);
+    reporting_lines(chart, prefix, &lowered, out)?;
+    alignment_lines(chart, prefix, &alignments, &lowered, out)?;
     cadence(chart, prefix, &alignments, out)
 }
 
@@ -196,13 +197,23 @@ fn nodes(
 
 /// The reporting lines, each from a manager to the rank below, so that Graphviz
 /// draws every one as a single straight stroke. The CEO's reports stand in one row
-/// (the executives the lead works beside, the dotted lines among them short). Any
+/// (the executives the lead works beside); a report with dotted lines to others in
+/// that row stands one rank below it, hung on a point in the row, so that its dotted
+/// lines rise straight to the row instead of arcing over it (see [`lowered`]). Any
 /// other manager's leaf reports (three or more) are stacked in columns of [`STACK`],
-/// each column hung on a bus: a line from the manager to a point beside the first
-/// box, down through a point beside each box, and across into it. Edges straight to
-/// a stack's lower boxes crossed the rows between and bent round the boxes above
-/// (a small chart's lines meandered diagonally across it).
-fn reporting_lines(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::Result<()> {
+/// two columns hung on each trunk: a vertical line down from the manager (the first
+/// trunk straight under it) through a point level with each pair of boxes, and a
+/// level stub from each point into the box on either side. Edges straight to a
+/// stack's lower boxes crossed the rows between and bent round the boxes above (a
+/// small chart's lines meandered diagonally across it); a trunk whose point sat a
+/// rank above its box drew each stub with a bend, and one trunk per column let
+/// Graphviz push a column far to the side of its manager.
+fn reporting_lines(
+    chart: &OrgChart,
+    prefix: &str,
+    lowered: &[NodeIndex],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let line = |out: &mut dyn Write, from: &str, to: &str, rules: &[String]| {
         writeln!(
             out,
@@ -216,12 +227,35 @@ fn reporting_lines(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::R
             .map(|(_, _, link)| link.rules.clone())
             .unwrap_or_default()
     };
+    let point = |out: &mut dyn Write, id: &str, group: &str| {
+        writeln!(
+            out,
+            "  {prefix}{id} [shape=point, width=0.01, height=0.01, color=\"#555555\", group={prefix}{group}];"
+        )
+    };
     for (manager, _) in chart.nodes() {
         let reports = chart.reports(manager);
         let ids: Vec<String> = reports.iter().map(|&r| node_id(r)).collect();
-        if manager == chart.root && reports.len() > 1 {
-            let row: Vec<String> = ids.iter().map(|id| format!("{prefix}{id}")).collect();
-            writeln!(out, "  {{ rank=same; {}; }}", row.join("; "))?;
+        let manager_id = node_id(manager);
+        if manager == chart.root {
+            // In the order of the reports, straight above the report it lowers,
+            // whose dotted lines rise to either side of it.
+            if let Some(&low) = lowered.first() {
+                writeln!(
+                    out,
+                    "  {prefix}{manager_id} [ordering=out, group={prefix}{}];",
+                    node_id(low)
+                )?;
+            }
+            let row: Vec<String> = (reports.iter().zip(&ids))
+                .map(|(r, id)| match lowered.contains(r) {
+                    true => format!("{prefix}{id}_up"),
+                    false => format!("{prefix}{id}"),
+                })
+                .collect();
+            if row.len() > 1 {
+                writeln!(out, "  {{ rank=same; {}; }}", row.join("; "))?;
+            }
         }
         let leaves: Vec<NodeIndex> = (reports.iter().copied())
             .filter(|&r| chart.reports(r).is_empty())
@@ -233,58 +267,130 @@ fn reporting_lines(chart: &OrgChart, prefix: &str, out: &mut dyn Write) -> io::R
                 .chunks(leaves.len().div_ceil(leaves.len().div_ceil(STACK)))
                 .collect()
         };
-        let manager_id = node_id(manager);
+        if !columns.is_empty() {
+            // Its reports in the order of its lines (the trunk's boxes beside it),
+            // straight above its first trunk (the group a lowered report has).
+            writeln!(
+                out,
+                "  {prefix}{manager_id} [ordering=out, group={prefix}{manager_id}];"
+            )?;
+        }
         for (&report, id) in reports.iter().zip(&ids) {
-            let Some(c) = columns.iter().position(|column| column.contains(&report)) else {
-                line(out, &manager_id, id, &rules(manager, report))?;
-                continue;
-            };
-            if columns[c][0] != report {
-                continue;
-            }
-            let bus = |k: usize| format!("{manager_id}_bus{c}_{k}");
-            line(out, &manager_id, &bus(0), &[])?;
-            for (k, &leaf) in columns[c].iter().enumerate() {
+            if lowered.contains(&report) {
+                let up = format!("{id}_up");
+                point(out, &up, id)?;
+                writeln!(out, "  {prefix}{id} [group={prefix}{id}];")?;
+                line(out, &manager_id, &up, &[])?;
                 writeln!(
                     out,
-                    "  {prefix}{} [shape=point, width=0.01, height=0.01, color=\"#555555\", group={prefix}{}];",
-                    bus(k),
-                    bus(0)
+                    "  {prefix}{up} -> {prefix}{id} [weight=100, tooltip={}];",
+                    quote(&tooltip("reports to", &rules(manager, report)))
                 )?;
+                continue;
+            }
+            if !columns.iter().any(|column| column.contains(&report)) {
+                line(out, &manager_id, id, &rules(manager, report))?;
+            }
+        }
+        // Columns 2t (left of the trunk) and 2t + 1 (right of it) hang on trunk t.
+        for (t, pair) in columns.chunks(2).enumerate() {
+            let trunk = |k: usize| format!("{manager_id}_bus{t}_{k}");
+            let group = if t == 0 { manager_id.clone() } else { trunk(0) };
+            // Invisible lines to the boxes beside the trunk's first point keep the
+            // manager's other reports out from between them.
+            if let Some(&&[left, ..]) = pair.first().filter(|_| pair.len() > 1) {
+                writeln!(
+                    out,
+                    "  {prefix}{manager_id} -> {prefix}{} [style=invis];",
+                    node_id(left)
+                )?;
+            }
+            line(out, &manager_id, &trunk(0), &[])?;
+            if let Some(&&[right, ..]) = pair.last() {
+                writeln!(
+                    out,
+                    "  {prefix}{manager_id} -> {prefix}{} [style=invis];",
+                    node_id(right)
+                )?;
+            }
+            let rows = pair.iter().map(|column| column.len()).max().unwrap_or(0);
+            for k in 0..rows {
+                point(out, &trunk(k), &group)?;
                 if k > 0 {
                     writeln!(
                         out,
                         "  {prefix}{} -> {prefix}{} [weight=100];",
-                        bus(k - 1),
-                        bus(k)
-                    )?;
-                    writeln!(
-                        out,
-                        "  {prefix}{} -> {prefix}{} [style=invis, weight=100];",
-                        node_id(columns[c][k - 1]),
-                        node_id(leaf)
+                        trunk(k - 1),
+                        trunk(k)
                     )?;
                 }
-                let leaf_id = node_id(leaf);
-                writeln!(
-                    out,
-                    "  {prefix}{} -> {prefix}{leaf_id} [tooltip={}];",
-                    bus(k),
-                    quote(&tooltip("reports to", &rules(manager, leaf)))
-                )?;
+                let mut row = vec![format!("{prefix}{}", trunk(k))];
+                // With one column, its boxes stand right of the trunk.
+                let sides = match pair.len() {
+                    1 => [None, pair.first()],
+                    _ => [pair.first(), pair.get(1)],
+                };
+                for (side, column) in sides.into_iter().enumerate() {
+                    let Some(&column) = column else { continue };
+                    let Some(&leaf) = column.get(k) else { continue };
+                    let leaf_id = node_id(leaf);
+                    row.push(format!("{prefix}{leaf_id}"));
+                    if k > 0 {
+                        writeln!(
+                            out,
+                            "  {prefix}{} -> {prefix}{leaf_id} [style=invis, weight=100];",
+                            node_id(column[k - 1]),
+                        )?;
+                    }
+                    // A flat edge runs from left to right: into the box on the
+                    // right, out of the box on the left.
+                    let (from, to) = match side {
+                        0 => (leaf_id, trunk(k)),
+                        _ => (trunk(k), leaf_id),
+                    };
+                    line(out, &from, &to, &rules(manager, leaf))?;
+                }
+                writeln!(out, "  {{ rank=same; {}; }}", row.join("; "))?;
             }
         }
     }
     Ok(())
 }
 
-/// The dotted alignment lines, each numbered in its tooltip.
-fn alignment_lines(prefix: &str, alignments: &[Alignment], out: &mut dyn Write) -> io::Result<()> {
+/// The CEO's reports with a dotted line to another of the CEO's reports: each stands
+/// a rank below the executives' row, so that its dotted lines rise to the row. In
+/// the row, a line to a counterpart beyond a neighbour arced over the row and struck
+/// through the CEO's lines.
+fn lowered(chart: &OrgChart, alignments: &[Alignment]) -> Vec<NodeIndex> {
+    let row = chart.reports(chart.root);
+    (row.iter().copied())
+        .filter(|r| {
+            (alignments.iter()).any(|(from, to, _)| from == r && to != r && row.contains(to))
+        })
+        .collect()
+}
+
+/// The dotted alignment lines, each numbered in its tooltip. A line from a report
+/// [`lowered`] below the executives' row to one in the row runs from the top of its
+/// box, where its reporting line arrives, to the bottom of the executive's: lines
+/// from the corners crossed that reporting line.
+fn alignment_lines(
+    chart: &OrgChart,
+    prefix: &str,
+    alignments: &[Alignment],
+    lowered: &[NodeIndex],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let row = chart.reports(chart.root);
     for (k, (from, to, link)) in alignments.iter().enumerate() {
         let label = link.label.as_deref().unwrap_or_default();
+        let ports = match lowered.contains(from) && row.contains(to) {
+            true => "tailport=n, headport=s, ",
+            false => "",
+        };
         writeln!(
             out,
-            "  {prefix}{} -> {prefix}{} [style=dotted, constraint=false, color=\"#1f6fb2\", penwidth=1.5, tooltip={}];",
+            "  {prefix}{} -> {prefix}{} [style=dotted, constraint=false, {ports}color=\"#1f6fb2\", penwidth=1.5, tooltip={}];",
             node_id(*from),
             node_id(*to),
             quote(&tooltip(
