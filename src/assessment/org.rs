@@ -2,6 +2,10 @@
 //! department heads and the partnerships team) and the alignment lines between them.
 //! `org::model` designs it; the charts draw it.
 
+use super::RoleStatus;
+use crate::profile::RevenueOwner;
+use std::borrow::Cow;
+
 /// The company's size and go-to-market teams, as the org model places their heads: a
 /// head for each department with people, under one shared leader if there is one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,10 +23,6 @@ pub struct GtmTeams {
     /// the heads of sales and marketing, whatever the placement (D6).
     pub revenue_owner: RevenueOwner,
 }
-
-use super::RoleStatus;
-use crate::profile::RevenueOwner;
-use std::borrow::Cow;
 
 /// What a position of the org model is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
