@@ -1145,7 +1145,12 @@ fn planned_affiliates_wait_where_customers_cannot_buy_on_their_own() {
 fn a_vp_leads_several_programs_or_regions_or_a_team_at_scale() {
     for (types, regions, maturity, vp) in [
         ("technology", "north-america", "established", false),
-        ("technology,referral,reseller", "north-america", "established", true),
+        (
+            "technology,referral,reseller",
+            "north-america",
+            "established",
+            true,
+        ),
         ("reseller", "north-america,emea", "established", true),
         ("technology", "north-america", "scaling", true),
     ] {
