@@ -101,7 +101,8 @@ pub fn replan(r: &crate::rules::seats::Retitled) -> String {
 
 /// The notes under the heading of a roadmap's step `k` in its charts, as the text says
 /// them: each of the `moves` into it, with its `because` / `no longer` / `but` lines
-/// (`Consider moving partnerships from under sales to ...`); each person of the stage
+/// (`Consider moving partnerships from under sales to ...`); the move its hires bring
+/// (`With the hires now the team is 3, past a signal for a move: ...`); each person of the stage
 /// before under a new title (`New title: the Partnerships lead becomes Head of
 /// partnerships: ...`); and each plan carried under another title (`Plan changed: the
 /// Partner growth team lead planned before is ...`).
@@ -116,9 +117,16 @@ pub fn stage_notes(
             "! " => text,
             _ => format!("{label}{text}"),
         });
+    // The move the stage's hires bring, as the text says it (C2, T4).
+    let hires = (step.with_hires.iter())
+        .map(|h| crate::render::report::roadmap::with_hires(step.assessment.placement, h));
     let retitled = (step.retitled.iter()).map(|r| format!("New title: {}.", retitle(r)));
     let replanned = (step.replanned.iter()).map(|r| format!("Plan changed: {}.", replan(r)));
-    moved.chain(retitled).chain(replanned).collect()
+    moved
+        .chain(hires)
+        .chain(retitled)
+        .chain(replanned)
+        .collect()
 }
 
 /// A tooltip: the node's reason and the rules behind it, on one line of at most 300

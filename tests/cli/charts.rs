@@ -353,6 +353,33 @@ fn graphviz_hangs_stacked_reports_level_on_a_trunk_under_their_manager() {
     }
 }
 
+/// Where a stage's hires cross a move signal, the roadmap's text says the move they
+/// bring ("! With the hires now the team is 2, past a signal for a move: ..."), and
+/// the DOT and SVG roadmaps say the same words in that stage's notes. Before, the
+/// charts' notes left the line out, and a reader of the chart alone missed the move.
+#[test]
+fn roadmap_charts_say_the_move_a_stages_hires_bring_as_the_text_does() {
+    let path = "tests/fixtures/consultant/shared-leader-signal-met.yaml";
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = stdout(&["roadmap", path]);
+    let line = text
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("! With the hires"))
+        .take_while(|l| !l.trim_start().starts_with("Watch:"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let said = flat(line.trim_start().trim_start_matches("! "));
+    assert!(said.contains("[C2, T4]."), "{text}");
+    let dot = stdout(&["roadmap", path, "--format", "dot"]);
+    let notes = (dot.lines())
+        .find(|l| l.trim_start().starts_with("s0_notes "))
+        .unwrap_or_else(|| panic!("no notes under the first stage: {dot}"));
+    assert!(flat(&notes.replace("\\n", " ")).contains(&said), "{notes}");
+    insta::assert_snapshot!("roadmap_with_hires_dot_notes", notes);
+    let svg = stdout(&["roadmap", path, "--format", "svg"]);
+    assert!(all_text(&xml(&svg)).contains(&said), "{svg}");
+}
+
 /// A role's tooltip (the SVG's `<title>`, DOT's tooltip, JSON's `tooltip`) says when
 /// to hire it as the text report's "When to hire" column does: the trigger and why it
 /// waits (`timing`: the hiring pace or a later stage) or comes now (span). Before,

@@ -320,8 +320,9 @@ fn stage(step: &Step, before: Option<&Step>, style: Style, out: &mut dyn Write) 
     Tree.render_chart(&step.chart, style, out)
 }
 
-/// The move the hires now bring, in words: with them the team crosses a move signal.
-fn with_hires(now: Placement, h: &WithHires) -> String {
+/// The move the hires now bring, in words: with them the team crosses a move signal
+/// (the text's `!` line and the charts' stage notes).
+pub fn with_hires(now: Placement, h: &WithHires) -> String {
     let plan = if h.narrow {
         format!(
             "{} becomes a choice to make with these hires (it is {})",
