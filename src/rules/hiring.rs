@@ -110,8 +110,8 @@ fn statuses(
     // each is hired before the roles whose trigger is only a condition to watch
     // for, so the hires now are kept for them (the lead for a region the program
     // already serves before a program manager or an analyst, G1), except the first
-    // hires of any team (the early stage's partner managers, T2). Of two due roles,
-    // the first in hiring order.
+    // hires of any team (the partnerships lead, the early stage's partner managers,
+    // T2). Of two due roles, the first in hiring order.
     let due_now: Vec<usize> = (roles.iter().enumerate())
         .filter(|&(i, r)| {
             r.due
@@ -123,7 +123,7 @@ fn statuses(
         })
         .map(|(i, _)| i)
         .collect();
-    let ahead = |i: usize, r: &Role| match r.due || r.stage == Stage::Early {
+    let ahead = |i: usize, r: &Role| match i == 0 || r.due || r.stage == Stage::Early {
         true => 0,
         false => due_now.iter().filter(|&&j| j > i).count(),
     };
