@@ -302,6 +302,34 @@ fn a_founder_who_sells_is_said_to_be_sales() {
     );
 }
 
+/// Whether sales "is the CEO today" is the org model's fact, as the chart draws the
+/// lead, not the executive's title: a custom rulebook that writes the title its own
+/// way ("ceo (who sells today)") has its lead drawn under the CEO, and the headline
+/// said "reporting to the ceo (who sells today)" beside that chart.
+#[test]
+fn a_custom_title_for_the_ceo_who_sells_keeps_the_headline() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    let book = partner_org::rules::DEFAULT_RULEBOOK.replace(
+        "reports_to: CEO (who sells today)",
+        "reports_to: ceo (who sells today)",
+    );
+    assert_ne!(book, partner_org::rules::DEFAULT_RULEBOOK);
+    std::fs::write(&rules, book).unwrap();
+    let rules = rules.to_str().unwrap();
+    let fixture = "tests/fixtures/consultant/founder-led-affiliate.yaml";
+    let chart = stdout(&["chart", fixture, "--format", "tree", "--rules", rules]);
+    assert!(
+        chart.lines().nth(1).unwrap().contains("Partnerships lead"),
+        "the lead is drawn under the CEO:\n{chart}"
+    );
+    let out = stdout(&["advise", fixture, "--rules", rules]);
+    assert!(
+        out.contains("keep partnerships with sales, which is the CEO today"),
+        "{out}"
+    );
+}
+
 /// The Cadence section names whom each meeting is with as the chart draws it
 /// (Sproutcast's table said "Product" and "Finance" where the chart's dotted line went
 /// to the CEO, and "Marketing" for the department partnerships sits in): a company
