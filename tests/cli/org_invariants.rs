@@ -1337,9 +1337,7 @@ fn the_roadmap_says_the_span_reason_once() {
         "{text}"
     );
     assert!(
-        text.contains(
-            "Affiliate segment lead, Reseller segment lead (now"
-        ),
+        text.contains("Affiliate segment lead, Reseller segment lead (now"),
         "{text}"
     );
 }
