@@ -1021,6 +1021,50 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
     assert!(!whys.iter().any(|w| w.contains("listing")), "{whys:?}");
 }
 
+/// S1 needs someone who sells (a consultant's ninth review, Loudcrest): a self-serve
+/// company of more than 100 people with no sales team gets no S1 points, reason or
+/// pipeline KPI for its referral partners (planned or running), and D2 does not say
+/// they need sales; up to 100 people, or without self-service buying, the founder sells
+/// and S1 holds.
+#[test]
+fn s1_needs_someone_who_sells() {
+    let nobody = [
+        "company.employees=200",
+        "company.sales_team=0",
+        "company.marketing_team=35",
+        "company.marketing_maturity=established",
+        "program.types=affiliate,referral",
+        "program.maturity=established",
+    ];
+    let a = assess(&nobody);
+    let ids = fired(&nobody);
+    assert!(!ids.iter().any(|id| id.contains("referral-reseller-to-sales")), "{ids:?}");
+    assert!(a.scores.sales < 0.0, "{:?}", a.scores);
+    let kpis: Vec<&str> = a.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert!(!kpis.iter().any(|k| k.contains("pipeline")), "{kpis:?}");
+    assert!(
+        a.reasons.iter().all(|r| !r.text.contains("sales")),
+        "{:?}",
+        a.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>()
+    );
+    let planned = [
+        "company.employees=200",
+        "company.sales_team=0",
+        "program.types=",
+        "program.maturity=none",
+        "program.planned=referral",
+    ];
+    assert!(!fired(&planned).iter().any(|id| id.contains("referral-reseller-to-sales")));
+    // The founder sells: at a small company, or where customers cannot buy alone.
+    for sets in [
+        ["company.employees=100", "company.sales_team=0", "program.types=referral"],
+        ["company.employees=200", "company.self_serve=false", "program.types=referral"],
+        ["company.employees=200", "company.sales_team=1", "program.types=referral"],
+    ] {
+        assert!(fired(&sets).iter().any(|id| id == "referral-reseller-to-sales"), "{sets:?}");
+    }
+}
+
 /// S1 and S5 are about partners who close deals (a consultant's sixth review, Pebble
 /// and Quarry): under sales, "the sales team knows the buyers" (S1) is said where a
 /// sales team of three or more has knowledge and enablement to lend (with two sellers,
