@@ -211,7 +211,11 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["company.marketing_maturity=established"],
         Some(&[]),
     ),
-    ("fast-roi-goal", &["goals=fast-roi"], Some(&[])),
+    (
+        "fast-roi-goal",
+        &["goals=fast-roi"],
+        Some(&["goals=fast-roi", "program.maturity=established"]),
+    ),
     (
         "running-sales-programs-limit-marketing",
         &["program.types=referral"],
@@ -1019,6 +1023,48 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
         "{whys:?}"
     );
     assert!(!whys.iter().any(|w| w.contains("listing")), "{whys:?}");
+}
+
+/// M2's fast return is that of launching with affiliates (a consultant's ninth
+/// review): a marketplace launch (Stallwise) is not told of an affiliate route it does
+/// not have, and still has reasons for marketing; an established program (Omnivale, 22%
+/// of revenue) is not measured on its first partner revenue, nor scored by M2.
+#[test]
+fn a_fast_return_is_an_affiliate_launch() {
+    let first = "Time to first partner-sourced revenue";
+    let stallwise = [
+        "company.employees=40",
+        "company.sales_team=2",
+        "company.marketing_team=3",
+        "company.revenue_owner=ceo",
+        "program.types=marketplace",
+        "goals=reach,fast-roi",
+    ];
+    let a = assess(&stallwise);
+    assert!(!fired(&stallwise).iter().any(|id| id == "fast-roi-goal"));
+    assert_eq!(a.placement.as_str(), "marketing");
+    assert!(!a.reasons.is_empty());
+    assert!(a.reasons.iter().all(|r| !r.text.contains("affiliate")));
+    let established = [
+        "program.types=affiliate,referral",
+        "program.maturity=established",
+        "program.revenue_share=0.22",
+        "goals=fast-roi",
+    ];
+    let kpis: Vec<String> = (assess(&established).kpis.iter())
+        .map(|k| k.name.to_string())
+        .collect();
+    assert!(!kpis.iter().any(|k| k == first), "{kpis:?}");
+    assert!(kpis.iter().any(|k| k.contains("pipeline")), "{kpis:?}");
+    // Launching with affiliates, or with nothing yet where customers buy alone.
+    for sets in [
+        &["goals=fast-roi"][..],
+        &["goals=fast-roi", "program.types=", "program.maturity=none"],
+        &["goals=fast-roi", "program.types=referral", "program.planned=affiliate"],
+    ] {
+        let a = assess(sets);
+        assert!(a.kpis.iter().any(|k| k.name.as_str() == first), "{sets:?}");
+    }
 }
 
 /// S1 needs someone who sells (a consultant's ninth review, Loudcrest): a self-serve
