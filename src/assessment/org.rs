@@ -46,6 +46,15 @@ pub struct OrgModel<'r> {
     pub lines: Vec<Alignment>,
 }
 
+impl OrgModel<'_> {
+    /// The partnerships lead reports to the CEO (the first position), as the chart
+    /// draws it: a fact of the model, not of the executive's title, which a custom
+    /// rulebook words as it likes.
+    pub fn lead_reports_to_ceo(&self) -> bool {
+        (self.positions.get(self.lead)).is_some_and(|lead| lead.manager == Some(0))
+    }
+}
+
 /// A position: a person in place, or a hire planned now or later.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Position<'r> {
@@ -76,4 +85,44 @@ pub struct Alignment {
     pub to: usize,
     /// Indexes into the assessment's `cadence`.
     pub items: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrgModel;
+    use crate::profile::{Profile, Source};
+    use crate::rules::{Rulebook, engine::Options};
+
+    /// Whether the lead of a consultant fixture reports to the CEO in the org model,
+    /// under `rules`.
+    fn lead_reports_to_ceo(rules: &Rulebook, fixture: &str) -> bool {
+        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let profile = Profile::parse(&path, &text).unwrap();
+        let source = Source {
+            path,
+            document: None,
+        };
+        let a = rules.assess(source, &profile, Options::default());
+        OrgModel::people(&a).lead_reports_to_ceo()
+    }
+
+    /// The CEO who sells, who runs two sellers or who owns revenue over a department
+    /// of its own is the lead's manager; a COO or a head of marketing is not; a model
+    /// with no positions has no lead to report to anyone.
+    #[test]
+    fn the_lead_reports_to_the_ceo_where_the_chart_draws_it_so() {
+        let rules = Rulebook::default_rules();
+        let cases = [
+            ("founder-led-affiliate", true),
+            ("lone-seller-ceo-owner", true),
+            ("revenue-owner-ceo", true),
+            ("revenue-owner-coo", false),
+            ("no-sales-affiliate", false),
+        ];
+        for (fixture, ceo) in cases {
+            assert_eq!(lead_reports_to_ceo(rules, fixture), ceo, "{fixture}");
+        }
+        assert!(!OrgModel::default().lead_reports_to_ceo());
+    }
 }
