@@ -33,7 +33,7 @@ pub struct Assumption {
 }
 
 /// The employees of a small company, whose founders still sell where there is no
-/// sales team (S2's small company; the rulebook's referral-reseller-to-sales).
+/// sales team (S2's small company; the rulebook's referral-to-sales).
 const SMALL_COMPANY: u32 = 100;
 
 /// The floors a later stage assumes where the profile is below them.
@@ -348,7 +348,7 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
     // Referral and reseller partners bring deals that sales closes (S1), so a company
     // that runs them needs sellers, also when customers buy on their own; but a
     // self-serve company past a small one's size (the rulebook's
-    // referral-reseller-to-sales) that never built a sales team sells to nobody, and
+    // referral-to-sales) that never built a sales team sells to nobody, and
     // its partners' customers sign up on their own.
     let closed_by_sales = (p.program.types.iter())
         .any(|t| matches!(t, ProgramType::Referral | ProgramType::Reseller));
