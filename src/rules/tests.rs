@@ -1035,6 +1035,34 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
     assert!(!whys.iter().any(|w| w.contains("listing")), "{whys:?}");
 }
 
+/// PartnerOps owners at scale name no people the team does not hold (a consultant's
+/// ninth review, Granitehall and Fernquist: "Partner program manager, with a program
+/// lead per region" in a team of 12 with none): the matrix's leads per segment or
+/// region and the systems specialist are hires to add as the team grows (E3, T4).
+#[test]
+fn partnerops_owners_name_only_people_the_team_holds_today() {
+    for types in ["reseller", "affiliate,referral,reseller"] {
+        let a = assess(&[
+            &format!("program.types={types}"),
+            "regions=north-america,emea,apac,latam",
+            "program.maturity=scaling",
+            "program.team_size=12",
+            "company.employees=2000",
+            "company.sales_team=200",
+            "company.marketing_team=100",
+        ]);
+        assert_eq!(a.stage, Stage::Scale, "{types}");
+        for f in &a.partnerops {
+            let owner = f.owner.as_str();
+            let more = [" per region", " per segment", "systems specialist"];
+            if more.iter().any(|m| owner.contains(m)) {
+                assert!(owner.ends_with(" as the team grows"), "{types}: {owner}");
+                assert!(!owner.contains(", with a"), "{types}: {owner}");
+            }
+        }
+    }
+}
+
 /// S1's reason names the partners who run, and the reasons under sales each say one
 /// thing (a consultant's ninth review, Alturasol: "Partners who refer or resell, as
 /// these do" with referrals alone; S3's "…the program already running has partners
