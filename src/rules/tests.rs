@@ -1087,19 +1087,28 @@ fn s1_names_the_partners_who_run_and_says_each_thing_once() {
     assert_eq!(a.placement.as_str(), "sales");
     let texts: Vec<&str> = a.reasons.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(texts.len(), 4, "{texts:?}");
-    assert!(texts[0].starts_with("Partners who refer, as these do"), "{texts:?}");
+    assert!(
+        texts[0].starts_with("Partners who refer, as these do"),
+        "{texts:?}"
+    );
     assert!(texts.iter().all(|t| !t.contains("resell")), "{texts:?}");
     // No phrase of four words or more in two reasons.
     let words = |t: &str| -> Vec<String> {
         t.split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .collect()
     };
     for (i, x) in texts.iter().enumerate() {
         for y in &texts[i + 1..] {
             let (x, y) = (words(x), words(y));
             for w in x.windows(4) {
-                assert!(!y.windows(4).any(|v| v == w), "{w:?} in two reasons: {texts:?}");
+                assert!(
+                    !y.windows(4).any(|v| v == w),
+                    "{w:?} in two reasons: {texts:?}"
+                );
             }
         }
     }
@@ -1108,7 +1117,11 @@ fn s1_names_the_partners_who_run_and_says_each_thing_once() {
         ("referral,reseller", "Partners who refer bring customers"),
     ] {
         let a = assess(&[&format!("program.types={types}"), "company.sales_team=8"]);
-        assert!(a.reasons[0].text.starts_with(first), "{types}: {}", a.reasons[0].text);
+        assert!(
+            a.reasons[0].text.starts_with(first),
+            "{types}: {}",
+            a.reasons[0].text
+        );
     }
 }
 
@@ -1147,7 +1160,11 @@ fn a_fast_return_is_an_affiliate_launch() {
     for sets in [
         &["goals=fast-roi"][..],
         &["goals=fast-roi", "program.types=", "program.maturity=none"],
-        &["goals=fast-roi", "program.types=referral", "program.planned=affiliate"],
+        &[
+            "goals=fast-roi",
+            "program.types=referral",
+            "program.planned=affiliate",
+        ],
     ] {
         let a = assess(sets);
         assert!(a.kpis.iter().any(|k| k.name.as_str() == first), "{sets:?}");
@@ -1178,7 +1195,10 @@ fn s1_needs_someone_who_sells() {
     assert!(
         a.reasons.iter().all(|r| !r.text.contains("sales")),
         "{:?}",
-        a.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>()
+        a.reasons
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
     );
     let planned = [
         "company.employees=200",
@@ -1190,11 +1210,26 @@ fn s1_needs_someone_who_sells() {
     assert!(!fired(&planned).iter().any(|id| id.ends_with("-to-sales")));
     // The founder sells: at a small company, or where customers cannot buy alone.
     for sets in [
-        ["company.employees=100", "company.sales_team=0", "program.types=referral"],
-        ["company.employees=200", "company.self_serve=false", "program.types=referral"],
-        ["company.employees=200", "company.sales_team=1", "program.types=referral"],
+        [
+            "company.employees=100",
+            "company.sales_team=0",
+            "program.types=referral",
+        ],
+        [
+            "company.employees=200",
+            "company.self_serve=false",
+            "program.types=referral",
+        ],
+        [
+            "company.employees=200",
+            "company.sales_team=1",
+            "program.types=referral",
+        ],
     ] {
-        assert!(fired(&sets).iter().any(|id| id == "referral-to-sales"), "{sets:?}");
+        assert!(
+            fired(&sets).iter().any(|id| id == "referral-to-sales"),
+            "{sets:?}"
+        );
     }
 }
 
@@ -1224,10 +1259,7 @@ fn partners_who_close_deals_are_told_s1_once_and_s5_alone() {
     assert_eq!(s1(&referral), ["referral-to-sales"]);
     assert_eq!(s5(&referral), 1);
     let team = assess(&["program.types=referral", "company.sales_team=3"]);
-    assert_eq!(
-        s1(&team),
-        ["referral-to-sales", "sales-knows-the-buyers"]
-    );
+    assert_eq!(s1(&team), ["referral-to-sales", "sales-knows-the-buyers"]);
     let integrators = assess(&["program.types=integrator", no_marketing]);
     assert_eq!(integrators.placement.as_str(), "sales");
     assert_eq!(s1(&integrators), ["sales-knows-the-buyers"]);
