@@ -224,7 +224,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "fast-roi-goal",
         &["goals=fast-roi"],
-        Some(&["goals=fast-roi", "program.maturity=established"]),
+        Some(&["goals=fast-roi", "program.types=referral"]),
+    ),
+    (
+        "fast-roi-first-revenue",
+        &["goals=fast-roi", "program.types=referral"],
+        Some(&["goals=fast-roi", "program.revenue_share=0.05"]),
     ),
     (
         "running-sales-programs-limit-marketing",
@@ -1156,19 +1161,38 @@ fn a_fast_return_is_an_affiliate_launch() {
         .collect();
     assert!(!kpis.iter().any(|k| k == first), "{kpis:?}");
     assert!(kpis.iter().any(|k| k.contains("pipeline")), "{kpis:?}");
-    // Launching with affiliates, or with nothing yet where customers buy alone.
-    for sets in [
-        &["goals=fast-roi"][..],
-        &["goals=fast-roi", "program.types=", "program.maturity=none"],
-        &[
-            "goals=fast-roi",
-            "program.types=referral",
-            "program.planned=affiliate",
-        ],
+    // Measured until partners bring revenue, whatever runs; scored by M2 only for a
+    // launch with affiliates, or with nothing yet where customers buy alone.
+    for (sets, m2) in [
+        (&["goals=fast-roi"][..], true),
+        (
+            &["goals=fast-roi", "program.types=", "program.maturity=none"],
+            true,
+        ),
+        (
+            &[
+                "goals=fast-roi",
+                "program.types=referral",
+                "program.planned=affiliate",
+            ],
+            true,
+        ),
+        (&["goals=fast-roi", "program.types=referral"], false),
     ] {
         let a = assess(sets);
         assert!(a.kpis.iter().any(|k| k.name.as_str() == first), "{sets:?}");
+        assert_eq!(
+            fired(sets).iter().any(|id| id == "fast-roi-goal"),
+            m2,
+            "{sets:?}"
+        );
     }
+    let some = assess(&[
+        "goals=fast-roi",
+        "program.types=referral",
+        "program.revenue_share=0.05",
+    ]);
+    assert!(!some.kpis.iter().any(|k| k.name.as_str() == first));
 }
 
 /// S1 needs someone who sells (a consultant's ninth review, Loudcrest): a self-serve
@@ -1691,10 +1715,11 @@ fn invalid_rulebooks_are_rejected_with_line_and_column() {
         ),
         (
             (
-                "      reason_cites: [M2]\n      # Also",
-                "      reason_cites: [S1]\n      # Also",
+                "      reason_cites: [M2]\n",
+                "      reason_cites: [S1]\n",
             ),
-            "the reason cites 'S1', which rule 'fast-roi-goal' does not cite".to_string(),
+            "the reason cites 'S1', which rule 'launch-with-affiliates' does not cite"
+                .to_string(),
         ),
     ];
     for (edit, expected) in cases {
