@@ -1403,6 +1403,56 @@ fn a_vp_leads_several_programs_or_regions_or_a_team_at_scale() {
     }
 }
 
+/// One leader runs sales and marketing and, as COO or CRO, owns revenue: the department
+/// of its own that the team becomes past the move signals (C2) still reports to that
+/// leader (D6), and the Why says the line stays, while C2's reason speaks of a move out
+/// of the shared go-to-market team rather than of leaving its leader (a consultant's
+/// seventh review, Zephyrine: 12 people, a team of nine, the headline and chart under
+/// the COO). With no owner of revenue the department reports to the CEO, and nothing
+/// says the line stays.
+#[test]
+fn a_shared_leader_who_owns_revenue_keeps_the_reporting_line() {
+    for (owner, reports_to) in [
+        ("coo", "COO (owner of the revenue engine)"),
+        ("cro", "CRO (owner of the revenue engine)"),
+        ("none", "CEO"),
+    ] {
+        let a = assess(&[
+            "company.employees=12",
+            "company.sales_team=0",
+            "company.marketing_team=2",
+            "company.shared_gtm_leader=true",
+            &format!("company.revenue_owner={owner}"),
+            "program.types=marketplace,affiliate",
+            "program.maturity=scaling",
+            "program.revenue_share=0.6",
+            "program.team_size=9",
+        ]);
+        assert_eq!(a.placement.as_str(), "standalone", "{owner}");
+        assert_eq!(a.reports_to.as_str(), reports_to, "{owner}");
+        let why: Vec<&str> = a.reasons.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            why.iter().all(|r| !r.contains("leaving the shared leader")),
+            "{owner}: {why:?}"
+        );
+        assert!(
+            why.iter()
+                .any(|r| r.contains("move out of the shared go-to-market team")),
+            "{owner}: {why:?}"
+        );
+        let stays = why.iter().any(|r| r.contains("not its reporting line"));
+        assert_eq!(stays, owner != "none", "{owner}: {why:?}");
+        if stays {
+            let exec = owner.to_uppercase();
+            assert!(
+                why.iter()
+                    .any(|r| r.contains(&format!("partnerships reports to the {exec}"))),
+                "{owner}: {why:?}"
+            );
+        }
+    }
+}
+
 /// Marketing not built out counts at any size (S2; a consultant's seventh review,
 /// Tidewell: 150 people, one junior marketer at maturity none, affiliates running):
 /// partnerships goes to sales, not to a marketing function that does not exist, and

@@ -436,7 +436,7 @@ fn a_reason_that_rests_on_the_projection_says_it_is_assumed() {
     );
     assert!(!mid.contains("Partners already bring"), "{mid}");
     assert!(
-        !mid.contains("signals for leaving the shared leader are met"),
+        !mid.contains("signals agreed for a move out of the shared go-to-market team are met"),
         "{mid}"
     );
     // A reason that holds of the stage itself is said as it is.

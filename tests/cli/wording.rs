@@ -524,7 +524,10 @@ fn the_move_signal_caveat_is_true_of_the_profile() {
         let after = report("shared-leader-signal-met", format);
         assert!(after.contains("cross-functional"), "{after}");
         assert!(!after.contains("Agree now"), "{after}");
-        assert!(after.contains("signals for leaving the shared leader are met"));
+        assert!(
+            after.contains("signals for a move out of the shared go-to-market team are met"),
+            "{after}"
+        );
         assert!(after.contains("department of its own"), "{after}");
     }
     let a = assessment("shared-leader-signal-met");
