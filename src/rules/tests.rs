@@ -77,11 +77,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.types=",
             "program.maturity=none",
         ],
+        // Technology planned starts first, with its own manager.
         Some(&[
             "company.self_serve=false",
             "program.types=",
             "program.maturity=none",
-            "program.planned=reseller",
+            "program.planned=affiliate,technology",
         ]),
     ),
     (
@@ -99,12 +100,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ]),
     ),
     (
-        "no-self-serve-referrals-before-resellers",
+        "no-self-serve-referrals-beside-plans",
         &[
             "company.self_serve=false",
             "program.types=",
             "program.maturity=none",
-            "program.planned=reseller,technology",
+            "program.planned=affiliate,technology",
         ],
         Some(&[
             "company.self_serve=false",
@@ -1383,6 +1384,32 @@ fn the_first_hires_fit_the_partners() {
             channel,
             "{sets:?}"
         );
+        // S3 calls referrals the first program only where no other program is
+        // planned to start first, and then the channel manager is the first hire;
+        // beside a technology, marketplace or integrator plan it speaks of the first
+        // partners to bring customers in (a consultant's seventh review: affiliates
+        // and technology planned, "the first program should be referrals" above an
+        // alliance manager).
+        let referrals_first =
+            running.is_empty() && !self_serve && kinds.iter().all(|k| *k == "affiliate");
+        assert_eq!(
+            ids.iter()
+                .any(|id| id == "no-self-serve-start-with-referral"),
+            referrals_first,
+            "{sets:?}"
+        );
+        if ids
+            .iter()
+            .any(|id| id == "no-self-serve-start-with-referral")
+        {
+            assert!(channel, "{sets:?}");
+            let roles = assess(&sets).roles;
+            assert_eq!(
+                roles[1].title.as_str(),
+                "Channel partnerships manager",
+                "{sets:?}"
+            );
+        }
         // Affiliates' KPIs come with their manager, and the plan starts with that
         // manager: the first role after the lead (Sproutcast, a consultant's
         // review: affiliates and technology planned, an alliance manager first).
