@@ -270,12 +270,7 @@ fn a_projected_company_holds_its_team_and_hires_besides_sales_and_marketing() {
     let now = &text[..text.find("Scale stage, once").expect("a launch step")];
     assert!(!now.contains("assumes company"), "{now}");
     let mut broken = Vec::new();
-    for (label, profile) in roadmap_profiles() {
-        let source = Source {
-            path: label.clone(),
-            document: None,
-        };
-        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+    for (label, roadmap) in roadmaps() {
         broken.extend(overstaffed(&roadmap, &label));
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
@@ -789,6 +784,21 @@ fn roadmap_profiles() -> Vec<(String, Profile)> {
     out
 }
 
+/// The roadmap of each of [`roadmap_profiles`], with its label.
+fn roadmaps() -> Vec<(String, Roadmap<'static>)> {
+    let rules = Rulebook::default_rules();
+    (roadmap_profiles().into_iter())
+        .map(|(label, profile)| {
+            let source = Source {
+                path: label.as_str().into(),
+                document: None,
+            };
+            let roadmap = Roadmap::project(rules, &source, &profile).unwrap();
+            (label, roadmap)
+        })
+        .collect()
+}
+
 /// A consultant's reviews (Nimbletrail, Corvid): an alliance manager retitled into the
 /// channel manager the planned referrals need, and roles planned at one stage missing
 /// from the next. Over every example and fixture, from each stage to the next: every
@@ -798,14 +808,9 @@ fn roadmap_profiles() -> Vec<(String, Profile)> {
 #[test]
 fn no_role_vanishes_and_no_one_hired_is_retitled_into_another_job() {
     let mut broken = Vec::new();
-    let profiles = roadmap_profiles();
-    assert!(profiles.len() >= 50, "only {} profiles", profiles.len());
-    for (label, profile) in &profiles {
-        let source = Source {
-            path: label.into(),
-            document: None,
-        };
-        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, profile).unwrap();
+    let roadmaps = roadmaps();
+    assert!(roadmaps.len() >= 50, "only {} profiles", roadmaps.len());
+    for (label, roadmap) in &roadmaps {
         for w in roadmap.steps.windows(2) {
             let (before, after) = (&w[0], &w[1]);
             let at = format!("{label}, {} to {}", before.stage, after.stage);
@@ -961,12 +966,7 @@ fn a_narrow_move_or_one_the_assumed_share_decides_is_always_a_choice() {
     );
     let mut broken = Vec::new();
     let mut choices = 0;
-    for (label, profile) in roadmap_profiles() {
-        let source = Source {
-            path: label.clone(),
-            document: None,
-        };
-        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+    for (label, roadmap) in roadmaps() {
         let mut out = Vec::new();
         let style = partner_org::render::Style {
             width: 400,
@@ -1057,12 +1057,7 @@ fn a_hire_that_crosses_a_move_signal_brings_the_move() {
     );
     let mut said = 0;
     let mut broken = Vec::new();
-    for (label, profile) in roadmap_profiles() {
-        let source = Source {
-            path: label.clone(),
-            document: None,
-        };
-        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap();
+    for (label, roadmap) in roadmaps() {
         for step in &roadmap.steps {
             let Some(h) = &step.with_hires else { continue };
             said += 1;
@@ -1092,12 +1087,7 @@ fn a_hire_that_crosses_a_move_signal_brings_the_move() {
 #[test]
 fn a_promise_to_move_under_the_first_head_of_sales_is_kept_or_says_why_not() {
     let mut broken = Vec::new();
-    for (label, profile) in &roadmap_profiles() {
-        let source = Source {
-            path: label.into(),
-            document: None,
-        };
-        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, profile).unwrap();
+    for (label, roadmap) in &roadmaps() {
         for (i, step) in roadmap.steps.iter().enumerate() {
             let promises = step.assessment.reasons.iter().map(|r| r.text.as_str());
             let Some(promise) = promises
@@ -1177,12 +1167,7 @@ fn a_region_the_program_already_serves_gets_its_lead_before_support_hires() {
 #[test]
 fn a_role_whose_trigger_is_met_is_not_passed_over_by_one_whose_trigger_may_not_be() {
     let mut broken = Vec::new();
-    for (label, profile) in &roadmap_profiles() {
-        let source = Source {
-            path: label.into(),
-            document: None,
-        };
-        let roadmap = Roadmap::project(Rulebook::default_rules(), &source, profile).unwrap();
+    for (label, roadmap) in &roadmaps() {
         for step in &roadmap.steps {
             let roles = &step.assessment.roles;
             let waiting = (roles.iter())
