@@ -1118,6 +1118,16 @@ fn s1_names_the_partners_who_run_and_says_each_thing_once() {
             }
         }
     }
+    // Planned, before anything runs: the pipeline KPI names no kind of partner.
+    let planned = assess(&[
+        "program.types=",
+        "program.maturity=none",
+        "program.planned=referral",
+    ]);
+    let pipeline = (planned.kpis.iter())
+        .find(|k| k.name.as_str() == "Partner-sourced pipeline and win rate")
+        .expect("the planned partners' pipeline");
+    assert!(!pipeline.why.contains("resell"), "{}", pipeline.why);
     for (types, first) in [
         ("reseller", "Partners who resell, as these do"),
         ("referral,reseller", "Partners who refer bring customers"),
