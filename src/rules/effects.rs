@@ -324,6 +324,8 @@ impl Rule {
             cites: Cow::Borrowed(&self.cites),
             counterpart: None,
             own_manager: false,
+            also_with: Vec::new(),
+            also_rules: Vec::new(),
             origin,
         }
     }
