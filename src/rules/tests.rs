@@ -77,11 +77,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.types=",
             "program.maturity=none",
         ],
+        // Technology planned starts first, with its own manager.
         Some(&[
             "company.self_serve=false",
             "program.types=",
             "program.maturity=none",
-            "program.planned=reseller",
+            "program.planned=affiliate,technology",
         ]),
     ),
     (
@@ -99,12 +100,12 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ]),
     ),
     (
-        "no-self-serve-referrals-before-resellers",
+        "no-self-serve-referrals-beside-plans",
         &[
             "company.self_serve=false",
             "program.types=",
             "program.maturity=none",
-            "program.planned=reseller,technology",
+            "program.planned=affiliate,technology",
         ],
         Some(&[
             "company.self_serve=false",
@@ -506,8 +507,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.maturity=established",
             "company.employees=300",
             "program.team_size=2",
+            "program.types=affiliate,referral",
         ],
-        Some(STANDALONE),
+        // One program in one region at the mid stage: a head (Plexiform).
+        Some(&[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ]),
     ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
@@ -1129,6 +1137,97 @@ fn planned_affiliates_wait_where_customers_cannot_buy_on_their_own() {
     assert!(fired.contains(&"affiliate-manager-first"), "{fired:?}");
 }
 
+/// Titles fit the size (T3): a department of its own of two people or more at 200
+/// employees or more is led by a VP only where it runs several programs, as Formstack's
+/// did (D2), or regions (E3, G1), or has reached scale (E3). A team of three over one
+/// technology program in one region at the mid stage (a consultant's seventh review,
+/// Plexiform) is led by a head of partnerships, with a technology partnerships manager.
+#[test]
+fn a_vp_leads_several_programs_or_regions_or_a_team_at_scale() {
+    for (types, regions, maturity, vp) in [
+        ("technology", "north-america", "established", false),
+        (
+            "technology,referral,reseller",
+            "north-america",
+            "established",
+            true,
+        ),
+        ("reseller", "north-america,emea", "established", true),
+        ("technology", "north-america", "scaling", true),
+    ] {
+        let a = assess(&[
+            "company.revenue_owner=coo",
+            "company.employees=250",
+            &format!("program.types={types}"),
+            &format!("regions={regions}"),
+            &format!("program.maturity={maturity}"),
+            "program.team_size=3",
+        ]);
+        let case = format!("{types} in {regions}, {maturity}");
+        assert_eq!(a.placement.as_str(), "standalone", "{case}");
+        let head = a.roles[0].title.as_str();
+        let expected = if vp {
+            "Head of partnerships (VP)"
+        } else {
+            "Head of partnerships"
+        };
+        assert_eq!(head, expected, "{case}");
+        let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(fired.contains(&"dedicated-team-vp"), vp, "{case}");
+        assert_eq!(fired.contains(&"dedicated-team-lead"), !vp, "{case}");
+    }
+}
+
+/// One leader runs sales and marketing and, as COO or CRO, owns revenue: the department
+/// of its own that the team becomes past the move signals (C2) still reports to that
+/// leader (D6), and the Why says the line stays, while C2's reason speaks of a move out
+/// of the shared go-to-market team rather than of leaving its leader (a consultant's
+/// seventh review, Zephyrine: 12 people, a team of nine, the headline and chart under
+/// the COO). With no owner of revenue the department reports to the CEO, and nothing
+/// says the line stays.
+#[test]
+fn a_shared_leader_who_owns_revenue_keeps_the_reporting_line() {
+    for (owner, reports_to) in [
+        ("coo", "COO (owner of the revenue engine)"),
+        ("cro", "CRO (owner of the revenue engine)"),
+        ("none", "CEO"),
+    ] {
+        let a = assess(&[
+            "company.employees=12",
+            "company.sales_team=0",
+            "company.marketing_team=2",
+            "company.shared_gtm_leader=true",
+            &format!("company.revenue_owner={owner}"),
+            "program.types=marketplace,affiliate",
+            "program.maturity=scaling",
+            "program.revenue_share=0.6",
+            "program.team_size=9",
+        ]);
+        assert_eq!(a.placement.as_str(), "standalone", "{owner}");
+        assert_eq!(a.reports_to.as_str(), reports_to, "{owner}");
+        let why: Vec<&str> = a.reasons.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            why.iter().all(|r| !r.contains("leaving the shared leader")),
+            "{owner}: {why:?}"
+        );
+        assert!(
+            why.iter()
+                .any(|r| r.contains("move out of the shared go-to-market team")),
+            "{owner}: {why:?}"
+        );
+        let stays = why.iter().any(|r| r.contains("not its reporting line"));
+        assert_eq!(stays, owner != "none", "{owner}: {why:?}");
+        if stays {
+            let exec = owner.to_uppercase();
+            assert!(
+                why.iter()
+                    .any(|r| r.contains(&format!("partnerships reports to the {exec}"))),
+                "{owner}: {why:?}"
+            );
+        }
+    }
+}
+
 /// Marketing not built out counts at any size (S2; a consultant's seventh review,
 /// Tidewell: 150 people, one junior marketer at maturity none, affiliates running):
 /// partnerships goes to sales, not to a marketing function that does not exist, and
@@ -1285,6 +1384,32 @@ fn the_first_hires_fit_the_partners() {
             channel,
             "{sets:?}"
         );
+        // S3 calls referrals the first program only where no other program is
+        // planned to start first, and then the channel manager is the first hire;
+        // beside a technology, marketplace or integrator plan it speaks of the first
+        // partners to bring customers in (a consultant's seventh review: affiliates
+        // and technology planned, "the first program should be referrals" above an
+        // alliance manager).
+        let referrals_first =
+            running.is_empty() && !self_serve && kinds.iter().all(|k| *k == "affiliate");
+        assert_eq!(
+            ids.iter()
+                .any(|id| id == "no-self-serve-start-with-referral"),
+            referrals_first,
+            "{sets:?}"
+        );
+        if ids
+            .iter()
+            .any(|id| id == "no-self-serve-start-with-referral")
+        {
+            assert!(channel, "{sets:?}");
+            let roles = assess(&sets).roles;
+            assert_eq!(
+                roles[1].title.as_str(),
+                "Channel partnerships manager",
+                "{sets:?}"
+            );
+        }
         // Affiliates' KPIs come with their manager, and the plan starts with that
         // manager: the first role after the lead (Sproutcast, a consultant's
         // review: affiliates and technology planned, an alliance manager first).

@@ -599,7 +599,10 @@ fn the_move_signal_caveat_is_true_of_the_profile() {
         let after = report("shared-leader-signal-met", format);
         assert!(after.contains("cross-functional"), "{after}");
         assert!(!after.contains("Agree now"), "{after}");
-        assert!(after.contains("signals for leaving the shared leader are met"));
+        assert!(
+            after.contains("signals for a move out of the shared go-to-market team are met"),
+            "{after}"
+        );
         assert!(after.contains("department of its own"), "{after}");
     }
     let a = assessment("shared-leader-signal-met");
@@ -983,7 +986,8 @@ fn lines_name_only_roles_and_regions_the_client_has() {
 /// revenue engine (D6): under sales, the lead reports to the CEO who runs sales, the
 /// report says why (naming no partner deals an affiliate program does not have, S4),
 /// and the chart draws the sellers' department as sales, not as the CEO (a
-/// consultant's fourth and sixth reviews); with a sales team of four it does not.
+/// consultant's fourth and sixth reviews), also when partnerships sits under
+/// marketing (the ninth review); with a sales team of four it does not.
 #[test]
 fn a_small_sales_team_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
     for (fixture, people) in [
@@ -1019,6 +1023,19 @@ fn a_small_sales_team_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
             "the lead is the CEO's: {tree}"
         );
     }
+    // Under marketing the same two sellers are still the CEO's, not a head's.
+    let tree = stdout(&[
+        "chart",
+        "tests/fixtures/consultant/two-sellers-ceo-owner-affiliates.yaml",
+        "--format",
+        "tree",
+    ]);
+    assert!(tree.contains("Head of Marketing · 4 people"), "{tree}");
+    assert!(
+        tree.contains("├── Sales team · 2 people") && !tree.contains("Head of Sales"),
+        "{tree}"
+    );
+    assert!(tree.contains("⇢ Sales team: weekly"), "{tree}");
     let bigger = assessment("referral-launch-ceo-owner");
     assert_eq!(bigger["reports_to"], "Head of Sales");
     let cites: Vec<Value> = (bigger["reasons"].as_array().unwrap().iter())
