@@ -36,15 +36,30 @@ pub struct CadenceItem<'r> {
     /// with the CRO; a small company's `Product` takes in `Finance`, both with the
     /// CEO): one meeting per person met, as one dotted line per counterpart. Left
     /// out of JSON and YAML when empty.
+    /// Written as the teams' names; each keeps the rule that added it (the chart's
+    /// line names it beside `rule`).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub also_with: Vec<&'r Text>,
-    /// The rules that added the meetings of `also_with`, in order (the chart's line
-    /// names them beside `rule`).
-    #[serde(skip)]
-    pub also_rules: Vec<&'r Text>,
+    #[schemars(with = "Vec<String>")]
+    pub also_with: Vec<Folded<'r>>,
     /// The rule and item it comes from; `None` for an item built by hand.
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+/// A team whose meeting was folded into another held with the same person, and the
+/// rule that added it; written as the team's name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Folded<'r> {
+    /// The team.
+    pub with: &'r Text,
+    /// The rule that added its meeting.
+    pub rule: &'r Text,
+}
+
+impl Serialize for Folded<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.with.serialize(serializer)
+    }
 }
 
 /// Whom a meeting is held with, as the org chart draws it; written as the title.
@@ -106,7 +121,12 @@ impl<'r> CadenceItem<'r> {
 
     /// Every team the meeting is with: its own, then those folded into it.
     pub fn teams_met(&self) -> impl Iterator<Item = &'r Text> + '_ {
-        std::iter::once(self.with).chain(self.also_with.iter().copied())
+        std::iter::once(self.with).chain(self.also_with.iter().map(|f| f.with))
+    }
+
+    /// The rules that added the meeting: its own, then those of the teams folded in.
+    pub fn rules(&self) -> impl Iterator<Item = &'r Text> + '_ {
+        std::iter::once(self.rule).chain(self.also_with.iter().map(|f| f.rule))
     }
 
     /// The teams met, in a phrase: `Product`, `Product and finance`, `Sales, product
@@ -117,7 +137,8 @@ impl<'r> CadenceItem<'r> {
             return Cow::Borrowed(self.with.as_str());
         };
         let mut out = String::from(self.with.as_str());
-        let mut add = |sep: &str, team: &str| {
+        let mut add = |sep: &str, team: &Folded<'_>| {
+            let team = team.with.as_str();
             out.push_str(sep);
             let mut chars = team.chars();
             match (chars.next(), chars.next()) {

@@ -152,9 +152,7 @@ impl Builder<'_> {
             let items = || line.items.iter().map(|&k| &a.cadence[k]);
             let label = label(items().map(|c| (c.frequency.as_str(), c.topics.as_str())));
             let mut rules: Vec<String> = Vec::new();
-            for rule in
-                items().flat_map(|c| std::iter::once(c.rule).chain(c.also_rules.iter().copied()))
-            {
+            for rule in items().flat_map(|c| c.rules()) {
                 if !rules.iter().any(|r| r == rule.as_str()) {
                     rules.push(rule.to_string());
                 }

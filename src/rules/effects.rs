@@ -325,7 +325,6 @@ impl Rule {
             counterpart: None,
             own_manager: false,
             also_with: Vec::new(),
-            also_rules: Vec::new(),
             origin,
         }
     }

@@ -1,7 +1,7 @@
 //! The cadence settled for the departments that exist.
 
 use super::words::{mentions, split_each};
-use crate::assessment::{CadenceItem, Counterpart, GtmTeams};
+use crate::assessment::{CadenceItem, Counterpart, Folded, GtmTeams};
 use crate::org::OTHER_TEAMS;
 use crate::text::Text;
 use std::borrow::Cow;
@@ -119,8 +119,12 @@ pub(super) fn settle(
                 merge(&mut head[j], &mut meetings[j], &tail[0], &meeting);
             }
             None => {
-                cadence.swap(kept, k);
-                meetings.swap(kept, k);
+                // In place until an item is merged or dropped (a swap with itself
+                // still copies the item thrice).
+                if kept != k {
+                    cadence.swap(kept, k);
+                    meetings.swap(kept, k);
+                }
                 kept += 1;
             }
         }
@@ -156,14 +160,20 @@ pub(super) fn fold(cadence: &mut Vec<CadenceItem<'_>>, meetings: &mut Vec<Meetin
                 let (first_meeting, later_meeting) = meetings.split_at_mut(k);
                 let (first, later) = (&mut head[j], &tail[0]);
                 merge(first, &mut first_meeting[j], later, &later_meeting[0]);
-                first.also_with.push(later.with);
+                let folded = Folded {
+                    with: later.with,
+                    rule: later.rule,
+                };
+                first.also_with.push(folded);
                 first.also_with.extend_from_slice(&later.also_with);
-                first.also_rules.push(later.rule);
-                first.also_rules.extend_from_slice(&later.also_rules);
             }
             None => {
-                cadence.swap(kept, k);
-                meetings.swap(kept, k);
+                // In place until an item is merged or dropped (a swap with itself
+                // still copies the item thrice).
+                if kept != k {
+                    cadence.swap(kept, k);
+                    meetings.swap(kept, k);
+                }
                 kept += 1;
             }
         }
@@ -261,7 +271,6 @@ mod tests {
             counterpart: None,
             own_manager: false,
             also_with: Vec::new(),
-            also_rules: Vec::new(),
             origin: None,
         }
     }
@@ -383,9 +392,11 @@ mod tests {
         );
         assert_eq!(meetings.len(), 2, "the meetings are folded with the items");
         // A team whose name starts with an acronym keeps its capitals.
-        cadence[1].also_with.push(&planning);
         let emea = t("EMEA sales");
-        cadence[1].also_with[1] = &emea;
+        cadence[1].also_with.push(crate::assessment::Folded {
+            with: &emea,
+            rule: &emea,
+        });
         assert_eq!(
             cadence[1].with_whom(),
             "Finance, product and EMEA sales, with the CEO"
