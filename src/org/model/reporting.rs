@@ -28,7 +28,7 @@ impl Reporting {
     }
 
     /// The manager of each role, by index, with the roles' statuses `status`
-    /// ([`manager`]).
+    /// (`manager`).
     pub fn managers(&self, status: impl Fn(usize) -> RoleStatus) -> Vec<Option<usize>> {
         let mut boss: Vec<Option<usize>> = vec![None; self.ends.len()];
         for i in 1..boss.len() {
@@ -110,7 +110,7 @@ fn manager<I: Iterator<Item = usize>>(
 }
 
 /// The roles of `roles` that report to role `lead` with the statuses `status`, by the
-/// rule of [`manager`], looked up only among the roles that name it: the hiring order
+/// rule of `manager`, looked up only among the roles that name it: the hiring order
 /// counts a team lead's reports with it for most profiles of a batch. (A cycle
 /// through roles that do not name the lead is not seen, nor a role that stands in a
 /// later hire's stead; the rulebook's team leads are neither.)
@@ -127,7 +127,7 @@ pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
 }
 
 /// The manager of each of `roles` (in hiring order), by index in `roles`, with their
-/// own statuses ([`manager`]); each role's choices are looked up only as far as its
+/// own statuses (`manager`); each role's choices are looked up only as far as its
 /// manager, as this runs for most profiles of a batch.
 pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
     let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
