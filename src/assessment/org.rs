@@ -2,6 +2,10 @@
 //! department heads and the partnerships team) and the alignment lines between them.
 //! `org::model` designs it; the charts draw it.
 
+use super::RoleStatus;
+use crate::profile::RevenueOwner;
+use std::borrow::Cow;
+
 /// The company's size and go-to-market teams, as the org model places their heads: a
 /// head for each department with people, under one shared leader if there is one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,10 +23,6 @@ pub struct GtmTeams {
     /// the heads of sales and marketing, whatever the placement (D6).
     pub revenue_owner: RevenueOwner,
 }
-
-use super::RoleStatus;
-use crate::profile::RevenueOwner;
-use std::borrow::Cow;
 
 /// What a position of the org model is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,15 @@ pub struct OrgModel<'r> {
     pub lead: usize,
     /// Dotted lines from the lead, one per counterpart.
     pub lines: Vec<Alignment>,
+}
+
+impl OrgModel<'_> {
+    /// The partnerships lead reports to the CEO (the first position), as the chart
+    /// draws it: a fact of the model, not of the executive's title, which a custom
+    /// rulebook words as it likes.
+    pub fn lead_reports_to_ceo(&self) -> bool {
+        (self.positions.get(self.lead)).is_some_and(|lead| lead.manager == Some(0))
+    }
 }
 
 /// A position: a person in place, or a hire planned now or later.
@@ -76,4 +85,44 @@ pub struct Alignment {
     pub to: usize,
     /// Indexes into the assessment's `cadence`.
     pub items: Vec<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrgModel;
+    use crate::profile::{Profile, Source};
+    use crate::rules::{Rulebook, engine::Options};
+
+    /// Whether the lead of a consultant fixture reports to the CEO in the org model,
+    /// under `rules`.
+    fn lead_reports_to_ceo(rules: &Rulebook, fixture: &str) -> bool {
+        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let profile = Profile::parse(&path, &text).unwrap();
+        let source = Source {
+            path,
+            document: None,
+        };
+        let a = rules.assess(source, &profile, Options::default());
+        OrgModel::people(&a).lead_reports_to_ceo()
+    }
+
+    /// The CEO who sells, who runs two sellers or who owns revenue over a department
+    /// of its own is the lead's manager; a COO or a head of marketing is not; a model
+    /// with no positions has no lead to report to anyone.
+    #[test]
+    fn the_lead_reports_to_the_ceo_where_the_chart_draws_it_so() {
+        let rules = Rulebook::default_rules();
+        let cases = [
+            ("founder-led-affiliate", true),
+            ("lone-seller-ceo-owner", true),
+            ("revenue-owner-ceo", true),
+            ("revenue-owner-coo", false),
+            ("no-sales-affiliate", false),
+        ];
+        for (fixture, ceo) in cases {
+            assert_eq!(lead_reports_to_ceo(rules, fixture), ceo, "{fixture}");
+        }
+        assert!(!OrgModel::default().lead_reports_to_ceo());
+    }
 }

@@ -87,6 +87,10 @@ struct Heads<'a> {
     gtm: usize,
     /// One leader of sales and marketing, if there is one.
     shared: Option<usize>,
+    /// The CEO owns the revenue engine and runs one or two sellers, who have no
+    /// head of their own (D6): the sales team is drawn under the CEO in every
+    /// placement, as `lone-seller-ceo-owns-revenue` says under sales.
+    ceo_runs_sales: bool,
 }
 
 impl<'a> Heads<'a> {
@@ -119,6 +123,7 @@ impl<'a> Heads<'a> {
         let (title, manager) = match self.shared {
             // The shared leader heads the team; the team itself is drawn below.
             Some(leader) => (team, leader),
+            None if sales && self.ceo_runs_sales => (team, self.gtm),
             None if self.placement != placement => (head, self.gtm),
             None => match self.reports_to {
                 Some(title) => (title, self.gtm),
@@ -233,6 +238,7 @@ impl<'r> OrgModel<'r> {
             reports_to: (!lead_reports_to_ceo).then_some(reports_to),
             gtm,
             shared,
+            ceo_runs_sales: teams.revenue_owner == RevenueOwner::Ceo && teams.sales <= 2,
         };
         let sales = heads.add(self, Placement::Sales, teams.sales);
         let marketing = heads.add(self, Placement::Marketing, teams.marketing);

@@ -506,8 +506,15 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
             "program.maturity=established",
             "company.employees=300",
             "program.team_size=2",
+            "program.types=affiliate,referral",
         ],
-        Some(STANDALONE),
+        // One program in one region at the mid stage: a head (Plexiform).
+        Some(&[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "company.employees=300",
+            "program.team_size=2",
+        ]),
     ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
@@ -1127,6 +1134,47 @@ fn planned_affiliates_wait_where_customers_cannot_buy_on_their_own() {
     let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
     assert!(fired.contains(&"affiliate-to-marketing"), "{fired:?}");
     assert!(fired.contains(&"affiliate-manager-first"), "{fired:?}");
+}
+
+/// Titles fit the size (T3): a department of its own of two people or more at 200
+/// employees or more is led by a VP only where it runs several programs, as Formstack's
+/// did (D2), or regions (E3, G1), or has reached scale (E3). A team of three over one
+/// technology program in one region at the mid stage (a consultant's seventh review,
+/// Plexiform) is led by a head of partnerships, with a technology partnerships manager.
+#[test]
+fn a_vp_leads_several_programs_or_regions_or_a_team_at_scale() {
+    for (types, regions, maturity, vp) in [
+        ("technology", "north-america", "established", false),
+        (
+            "technology,referral,reseller",
+            "north-america",
+            "established",
+            true,
+        ),
+        ("reseller", "north-america,emea", "established", true),
+        ("technology", "north-america", "scaling", true),
+    ] {
+        let a = assess(&[
+            "company.revenue_owner=coo",
+            "company.employees=250",
+            &format!("program.types={types}"),
+            &format!("regions={regions}"),
+            &format!("program.maturity={maturity}"),
+            "program.team_size=3",
+        ]);
+        let case = format!("{types} in {regions}, {maturity}");
+        assert_eq!(a.placement.as_str(), "standalone", "{case}");
+        let head = a.roles[0].title.as_str();
+        let expected = if vp {
+            "Head of partnerships (VP)"
+        } else {
+            "Head of partnerships"
+        };
+        assert_eq!(head, expected, "{case}");
+        let fired: Vec<&str> = a.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(fired.contains(&"dedicated-team-vp"), vp, "{case}");
+        assert_eq!(fired.contains(&"dedicated-team-lead"), !vp, "{case}");
+    }
 }
 
 /// Marketing not built out counts at any size (S2; a consultant's seventh review,

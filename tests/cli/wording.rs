@@ -302,6 +302,34 @@ fn a_founder_who_sells_is_said_to_be_sales() {
     );
 }
 
+/// Whether sales "is the CEO today" is the org model's fact, as the chart draws the
+/// lead, not the executive's title: a custom rulebook that writes the title its own
+/// way ("ceo (who sells today)") has its lead drawn under the CEO, and the headline
+/// said "reporting to the ceo (who sells today)" beside that chart.
+#[test]
+fn a_custom_title_for_the_ceo_who_sells_keeps_the_headline() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    let book = partner_org::rules::DEFAULT_RULEBOOK.replace(
+        "reports_to: CEO (who sells today)",
+        "reports_to: ceo (who sells today)",
+    );
+    assert_ne!(book, partner_org::rules::DEFAULT_RULEBOOK);
+    std::fs::write(&rules, book).unwrap();
+    let rules = rules.to_str().unwrap();
+    let fixture = "tests/fixtures/consultant/founder-led-affiliate.yaml";
+    let chart = stdout(&["chart", fixture, "--format", "tree", "--rules", rules]);
+    assert!(
+        chart.lines().nth(1).unwrap().contains("Partnerships lead"),
+        "the lead is drawn under the CEO:\n{chart}"
+    );
+    let out = stdout(&["advise", fixture, "--rules", rules]);
+    assert!(
+        out.contains("keep partnerships with sales, which is the CEO today"),
+        "{out}"
+    );
+}
+
 /// The Cadence section names whom each meeting is with as the chart draws it
 /// (Sproutcast's table said "Product" and "Finance" where the chart's dotted line went
 /// to the CEO, and "Marketing" for the department partnerships sits in): a company
@@ -879,7 +907,8 @@ fn lines_name_only_roles_and_regions_the_client_has() {
 /// revenue engine (D6): under sales, the lead reports to the CEO who runs sales, the
 /// report says why (naming no partner deals an affiliate program does not have, S4),
 /// and the chart draws the sellers' department as sales, not as the CEO (a
-/// consultant's fourth and sixth reviews); with a sales team of four it does not.
+/// consultant's fourth and sixth reviews), also when partnerships sits under
+/// marketing (the ninth review); with a sales team of four it does not.
 #[test]
 fn a_small_sales_team_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
     for (fixture, people) in [
@@ -915,6 +944,19 @@ fn a_small_sales_team_is_not_the_leads_boss_when_the_ceo_owns_revenue() {
             "the lead is the CEO's: {tree}"
         );
     }
+    // Under marketing the same two sellers are still the CEO's, not a head's.
+    let tree = stdout(&[
+        "chart",
+        "tests/fixtures/consultant/two-sellers-ceo-owner-affiliates.yaml",
+        "--format",
+        "tree",
+    ]);
+    assert!(tree.contains("Head of Marketing · 4 people"), "{tree}");
+    assert!(
+        tree.contains("├── Sales team · 2 people") && !tree.contains("Head of Sales"),
+        "{tree}"
+    );
+    assert!(tree.contains("⇢ Sales team: weekly"), "{tree}");
     let bigger = assessment("referral-launch-ceo-owner");
     assert_eq!(bigger["reports_to"], "Head of Sales");
     let cites: Vec<Value> = (bigger["reasons"].as_array().unwrap().iter())

@@ -4,8 +4,8 @@
 use super::sections::{Cell, Columns, SCORES_HEADER, Section, in_place, report_sources, sections};
 use super::table::{SummaryRow, cites, keep_words_whole, new_table};
 use crate::assessment::Assessment;
-use crate::assessment::Placement;
 use crate::assessment::{Check, Pass, Scores, Standing, Trace};
+use crate::assessment::{OrgModel, Placement};
 use crate::render::wrapping::wrap;
 use crate::render::{Outcome, Renderer, Style, Totals};
 use crate::rules::{number, signed};
@@ -61,18 +61,22 @@ pub fn changes_line(a: &Assessment) -> Option<String> {
 
 /// The sentence that opens a report. With no sales team, partnerships under sales
 /// reports to the CEO who sells (S2, T1): "under sales" alone read as wrong to a
-/// consultant who saw no sales team, so the headline says who sales is today.
+/// consultant who saw no sales team, so the headline says who sales is today. Whether
+/// the lead reports to the CEO is the org model's (the chart's) fact, not a reading
+/// of the executive's title.
 pub fn headline(a: &Assessment) -> String {
     match a.placement {
         Placement::Standalone => format!(
             "{}: make partnerships its own department, reporting to the {}.",
             a.profile, a.reports_to
         ),
-        Placement::Sales if a.teams.sales == 0 && a.reports_to.starts_with("CEO") => format!(
-            "{}: keep partnerships with sales, which is the CEO today: report to the CEO \
-             until a head of sales is hired.",
-            a.profile
-        ),
+        Placement::Sales if a.teams.sales == 0 && OrgModel::people(a).lead_reports_to_ceo() => {
+            format!(
+                "{}: keep partnerships with sales, which is the CEO today: report to the CEO \
+                 until a head of sales is hired.",
+                a.profile
+            )
+        }
         p => format!(
             "{}: put partnerships {}, reporting to the {}.",
             a.profile,
