@@ -21,9 +21,8 @@ fn count(n: u32) -> String {
 fn more_under(roles: &[Role<'_>], i: usize) -> Vec<usize> {
     (roles[i].more_under.iter())
         .filter_map(|t| {
-            (roles.iter()).position(|r| {
-                r.title.eq_ignore_ascii_case(t) && r.status != RoleStatus::Later
-            })
+            (roles.iter())
+                .position(|r| r.title.eq_ignore_ascii_case(t) && r.status != RoleStatus::Later)
         })
         .collect()
 }
@@ -69,14 +68,24 @@ pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRole
             // hires now, where it names them; else all where the role reports.
             let under: Vec<usize> = role.map_or(Vec::new(), |i| more_under(&a.roles, i));
             if under.is_empty() {
-                groups.push((role.map(|i| &a.roles[i]), n, a.roles[manager].title.to_string(), reporting(manager)));
+                groups.push((
+                    role.map(|i| &a.roles[i]),
+                    n,
+                    a.roles[manager].title.to_string(),
+                    reporting(manager),
+                ));
             }
             let ways = u32::try_from(under.len().max(1)).unwrap_or(u32::MAX);
             for (k, &m) in under.iter().enumerate() {
                 let k = u32::try_from(k).unwrap_or(u32::MAX);
                 let n = n / ways + u32::from(k < n % ways);
                 if n > 0 {
-                    groups.push((role.map(|i| &a.roles[i]), n, a.roles[m].title.to_string(), reporting(m)));
+                    groups.push((
+                        role.map(|i| &a.roles[i]),
+                        n,
+                        a.roles[m].title.to_string(),
+                        reporting(m),
+                    ));
                 }
             }
         };
@@ -108,9 +117,10 @@ pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRole
     // is one clause ("3 Channel partnerships managers beside the one in the table, 2
     // reporting to the Reseller segment lead and one to the Referral segment lead").
     let title = |g: &Group<'r, '_>| g.0.map(|r| r.title.as_str());
-    let runs = 1 + (1..groups.len())
-        .filter(|&k| title(&groups[k]) != title(&groups[k - 1]))
-        .count();
+    let runs = 1
+        + (1..groups.len())
+            .filter(|&k| title(&groups[k]) != title(&groups[k - 1]))
+            .count();
     let mut start = 0;
     while start < groups.len() {
         let end = (start..groups.len())

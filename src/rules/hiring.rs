@@ -183,10 +183,8 @@ fn led(
 /// head of partner operations) and are due at the same stage, one whose people are in
 /// place is hired before one who would lead nobody in place: one hired now whom the
 /// whole plan gives nobody in place trades with one of its stage, due by `stage` but
-/// planned for later, whom it gives people in place. The Reseller segment lead over
-/// the channel manager and the reseller specialist in place is hired now, not the
-/// Referral segment lead, who would lead them only because their own lead is not
-/// hired yet (E3: by segment; R1).
+/// planned for later, whom it gives people in place: a segment lead over nobody in
+/// place waits for one over its own people (E3: by segment; R1).
 fn leads_of_people_first(roles: &mut [Role<'_>], stage: Stage) {
     let peer = |r: &Role| r.reports_to.is_empty() && r.leads_at_least == 0;
     let hired = |r: &Role| r.status == RoleStatus::Next && peer(r);

@@ -576,7 +576,9 @@ fn idle_segment_leads(a: &Assessment, m: &OrgModel, kept: &[&str]) -> Vec<String
         .filter(|(_, p)| p.kind == PositionKind::Role && p.status != RoleStatus::Later)
         .filter(|(_, p)| p.title.ends_with("segment lead") && !kept.contains(&&*p.title))
         .filter(|&(i, p)| {
-            let leads = m.reports(i).any(|r| m.positions[r].kind == PositionKind::Role);
+            let leads = m
+                .reports(i)
+                .any(|r| m.positions[r].kind == PositionKind::Role);
             !leads && !beyond(&p.title)
         })
         .map(|(_, p)| format!("{} ({:?}) leads nobody", p.title, p.status))
@@ -1309,6 +1311,19 @@ fn leads_the_span_needs_are_hired_now_and_nobody_reports_to_a_later_hire() {
     assert!(m.reports(m.lead).count() <= 8);
 }
 
+/// The assessment of the profile `text`, named `name`, once it keeps the invariants
+/// at its own stage.
+fn checked(name: &str, text: &str) -> Assessment<'static> {
+    let profile = Profile::parse(name, text).unwrap();
+    let broken = check(&profile, None, name);
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    let source = Source {
+        path: name.into(),
+        document: None,
+    };
+    Rulebook::default_rules().assess(source, &profile, Options::default())
+}
+
 /// The people beyond the roles are spread over the roles they hold more of, each
 /// group under its own manager (the consultant's Vantora: five more people, two
 /// channel managers under the referral segment's lead, two integrator managers under
@@ -1322,14 +1337,7 @@ program: {types: [referral, integrator, technology], planned: [marketplace], mat
 goals: [attribution, budget, global, integrations]
 regions: [north-america, emea, apac, latam]
 ";
-    let profile = Profile::parse("vantora.yaml", text).unwrap();
-    let broken = check(&profile, None, "vantora");
-    assert!(broken.is_empty(), "{}", broken.join("\n"));
-    let source = Source {
-        path: "vantora.yaml".into(),
-        document: None,
-    };
-    let a = Rulebook::default_rules().assess(source, &profile, Options::default());
+    let a = checked("vantora.yaml", text);
     let b = a.beyond_roles.expect("five people beyond the roles");
     assert_eq!(b.people, 5);
     assert_eq!(b.reports_to, "Referral segment lead");
@@ -1434,21 +1442,20 @@ program: {types: [affiliate, referral, reseller, integrator, technology, marketp
 goals: [global, budget, attribution, integrations, channel-conflict]
 regions: [north-america, emea, apac, latam]
 ";
-    let profile = Profile::parse("obsidia.yaml", text).unwrap();
-    let broken = check(&profile, None, "obsidia");
-    assert!(broken.is_empty(), "{}", broken.join("\n"));
-    let source = Source {
-        path: "obsidia.yaml".into(),
-        document: None,
-    };
-    let a = Rulebook::default_rules().assess(source, &profile, Options::default());
+    let a = checked("obsidia.yaml", text);
     let m = OrgModel::of(&a);
     let boss = |title: &str| {
         let p = m.positions.iter().find(|p| p.title == title).unwrap();
         m.positions[p.manager.unwrap()].title.to_string()
     };
-    assert_eq!(boss("Channel partnerships manager"), "Referral segment lead");
-    assert_eq!(boss("Reseller operations specialist"), "Reseller segment lead");
+    assert_eq!(
+        boss("Channel partnerships manager"),
+        "Referral segment lead"
+    );
+    assert_eq!(
+        boss("Reseller operations specialist"),
+        "Reseller segment lead"
+    );
     assert_eq!(
         boss("Alliance partner manager"),
         "Director of technology partnerships"
