@@ -15,7 +15,8 @@ impl Rulebook {
     /// not give still planned, and the first of the others up to `team_size`
     /// filled. A team grows as the need arises (T4), one or two hires at a
     /// time: one next hire for a team of up to three, two for a larger one, of roles
-    /// whose stage has come; a team lead waits for the reports it leads
+    /// whose stage has come, those whose trigger is met (`due`) before the others
+    /// but the first hires (early stage); a team lead waits for the reports it leads
     /// (`leads_at_least`); the rest are for later.
     pub(super) fn hiring_order<'r>(
         &'r self,
@@ -105,6 +106,28 @@ fn statuses(
     };
     let kept = roles.len() - dropped.iter().filter(|d| **d).count();
     let beyond = (team_size as usize).saturating_sub(kept);
+    // The roles whose trigger is met (`due`) and whose stage has come, still to hire:
+    // each is hired before the roles whose trigger is only a condition to watch
+    // for, so the hires now are kept for them (the lead for a region the program
+    // already serves before a program manager or an analyst, G1), except the first
+    // hires of any team (the partnerships lead, the early stage's partner managers,
+    // T2). Of two due roles, the first in hiring order.
+    let due_now: Vec<usize> = (roles.iter().enumerate())
+        .filter(|&(i, r)| {
+            r.due
+                && r.stage <= stage
+                && r.leads_at_least == 0
+                && !held_at(i)
+                && !planned_at(i)
+                && !dropped.get(i).copied().unwrap_or(false)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let ahead = |i: usize, r: &Role| match i == 0 || r.due || r.stage == Stage::Early {
+        true => 0,
+        false => due_now.iter().filter(|&&j| j > i).count(),
+    };
+    let mut overtaken = false;
     // A team lead that waits for its reports is hired after them: last.
     let mut waiting = Vec::new();
     for (i, mut role) in roles.into_iter().enumerate() {
@@ -135,15 +158,20 @@ fn statuses(
         } else if free > 0 {
             free -= 1;
             RoleStatus::Current
-        } else if role.stage <= stage && hires > 0 {
+        } else if role.stage <= stage && hires > ahead(i, &role) {
             hires -= 1;
             RoleStatus::Next
         } else {
+            overtaken |= role.stage <= stage && hires > 0;
             RoleStatus::Later
         };
         out.push(role);
     }
     out.extend(waiting);
+    // Hired now, so listed with the hires now, before the roles for later.
+    if overtaken {
+        out[1..].sort_by_key(|r| r.status == RoleStatus::Later);
+    }
     leads_of_people_first(&mut out, stage);
     within_span(&mut out);
     for role in &mut out {

@@ -414,8 +414,8 @@ fn strategic_planning_names_no_sales_coverage_without_sales() {
     );
 }
 
-/// "Runner-up" fits only a placement with points in its favour: Ledgerpine's marketing
-/// and department of its own tie at -1 (a lead over both, no runner-up), Quarry's sales
+/// "Runner-up" fits only a placement with points in its favour: Ledgerpine's department
+/// of its own at -1 (a lead over it, no runner-up; marketing is lower), Quarry's sales
 /// and marketing at 0, and a COO's company has two joint runners-up at 1 point; a real
 /// runner-up stays one, in the headline, the scores table and `--explain`.
 #[test]
@@ -428,8 +428,8 @@ fn runner_up_is_said_only_of_a_placement_with_points() {
         let out = flat("referral-launch-ceo-owner", format);
         assert!(
             out.contains(
-                "Confidence is clear: a lead of 7 points over marketing and standalone (-1 \
-                 each); no other placement left in the running scores above zero."
+                "Confidence is clear: a lead of 7 points over standalone (-1); no other \
+                 placement left in the running scores above zero."
             ),
             "{format}: {out}"
         );
@@ -454,9 +454,10 @@ fn runner_up_is_said_only_of_a_placement_with_points() {
         "--explain",
     ]);
     assert!(
-        // Marketing's 1 point for a fast return is outweighed, not absent.
+        // A department of its own's 2 points for the CEO who owns revenue are
+        // outweighed, not absent.
         explain.contains(
-            "Why sales and not marketing (the next best, with more against it than in its favour)"
+            "Why sales and not standalone (the next best, with more against it than in its favour)"
         ),
         "{explain}"
     );
@@ -523,7 +524,10 @@ fn the_move_signal_caveat_is_true_of_the_profile() {
         let after = report("shared-leader-signal-met", format);
         assert!(after.contains("cross-functional"), "{after}");
         assert!(!after.contains("Agree now"), "{after}");
-        assert!(after.contains("signals for leaving the shared leader are met"));
+        assert!(
+            after.contains("signals for a move out of the shared go-to-market team are met"),
+            "{after}"
+        );
         assert!(after.contains("department of its own"), "{after}");
     }
     let a = assessment("shared-leader-signal-met");

@@ -8,7 +8,9 @@
 //! go-to-market teams grow with the company: sales and marketing keep their share of
 //! employees; where customers cannot buy on their own, or referral or reseller partners
 //! bring deals for sales to close (S1), a growing company has a sales team to close
-//! them; a self-serve company with no sales team and no such partners keeps none.
+//! them; a self-serve company with no sales team keeps none where it runs no such
+//! partners or has more than a hundred employees (nobody sells there, and partners'
+//! customers sign up on their own).
 
 use crate::assessment::Stage;
 use crate::profile::{
@@ -29,6 +31,10 @@ pub struct Assumption {
     /// Why this is assumed.
     pub why: &'static str,
 }
+
+/// The employees of a small company, whose founders still sell where there is no
+/// sales team (S2's small company; the rulebook's referral-to-sales).
+const SMALL_COMPANY: u32 = 100;
 
 /// The floors a later stage assumes where the profile is below them.
 struct Floors {
@@ -75,8 +81,8 @@ pub fn assumptions() -> String {
          affiliates where customers can buy on their own (M2). Sales and marketing keep their \
          share of employees; where customers cannot buy on their own, or referral or reseller \
          partners bring deals for sales to close (S1), sales has at least {} people at mid \
-         stage and {} at scale; a self-serve company with no sales team and no such partners \
-         keeps none. A projected company always has enough employees for the partnerships team \
+         stage and {} at scale; a self-serve company with no sales team keeps none where it \
+         runs no such partners or has more than {} employees. A projected company always has enough employees for the partnerships team \
          and the people it hires now, besides sales and marketing. Regions, goals, self-service buying, whether one \
          leader runs sales and marketing, and who owns revenue stay as they are.",
         mid.maturity,
@@ -91,6 +97,7 @@ pub fn assumptions() -> String {
         scale.marketing,
         mid.sellers,
         scale.sellers,
+        SMALL_COMPANY,
     )
 }
 
@@ -339,10 +346,14 @@ fn raise_headcounts(p: &mut Profile, f: &Floors, assumed: &mut Assumed) {
     c.marketing_team = to;
     let sales = with_company(c.sales_team, before, after);
     // Referral and reseller partners bring deals that sales closes (S1), so a company
-    // that runs them needs sellers, also when customers buy on their own.
+    // that runs them needs sellers, also when customers buy on their own; but a
+    // self-serve company past a small one's size (the rulebook's
+    // referral-to-sales) that never built a sales team sells to nobody, and
+    // its partners' customers sign up on their own.
     let closed_by_sales = (p.program.types.iter())
         .any(|t| matches!(t, ProgramType::Referral | ProgramType::Reseller));
-    let (to, why) = if c.self_serve && c.sales_team == 0 && !closed_by_sales {
+    let no_sellers = c.self_serve && c.sales_team == 0;
+    let (to, why) = if no_sellers && (!closed_by_sales || before > SMALL_COMPANY) {
         (
             0,
             "customers buy on their own, so nobody is assumed to sell full time",

@@ -203,6 +203,29 @@ fn a_self_serve_company_without_sales_keeps_none_and_says_so() {
     assert!(kept.why.contains("buy on their own"), "{}", kept.why);
 }
 
+#[test]
+fn a_larger_self_serve_company_without_sales_keeps_none_beside_referrals() {
+    // Loudcrest (a consultant's ninth review): nobody sells, so nobody closes for its
+    // referral partners (the rulebook gives no S1 there); up to 100 people the founder
+    // sells, and a growing company hires sellers to close for them.
+    let at = |employees: u32| {
+        let p = parse(&format!(
+            "name: L\ncompany: {{employees: {employees}, self_serve: true, sales_team: 0, \
+             marketing_team: 35}}\nprogram: {{types: [affiliate, referral], maturity: \
+             established, team_size: 3}}\n"
+        ));
+        let (scale, assumed) = project(&p, Stage::Scale, 0).unwrap();
+        let why = (assumed.iter())
+            .find(|a| a.field == "company.sales_team")
+            .map(|a| a.why);
+        (scale.company.sales_team, why)
+    };
+    let (sellers, why) = at(200);
+    assert_eq!(sellers, 0);
+    assert!(why.unwrap().contains("buy on their own"), "{why:?}");
+    assert_eq!(at(100).0, 10);
+}
+
 /// The sales team projected at `stage` for a company of `employees` with `sales`.
 fn projection_sales(employees: u32, sales: u32, self_serve: bool, stage: Stage) -> u32 {
     let p = parse(&format!(
