@@ -192,6 +192,20 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &[],
         Some(&["program.types=referral"]),
     ),
+    (
+        "referral-signups-to-marketing",
+        &[
+            "program.types=referral",
+            "company.sales_team=0",
+            "company.employees=150",
+        ],
+        // At 100 people the founder still sells (referral-to-sales).
+        Some(&[
+            "program.types=referral",
+            "company.sales_team=0",
+            "company.employees=100",
+        ]),
+    ),
     ("reach-goal", &["goals=reach"], Some(&[])),
     (
         "launch-with-affiliates",
@@ -1221,7 +1235,8 @@ fn a_fast_return_is_an_affiliate_launch() {
 /// S1 needs someone who sells (a consultant's ninth review, Loudcrest): a self-serve
 /// company of more than 100 people with no sales team gets no S1 points, reason or
 /// pipeline KPI for its referral partners (planned or running), and D2 does not say
-/// they need sales; up to 100 people, or without self-service buying, the founder sells
+/// they need sales; the running referral program counts as reach for marketing (M1)
+/// with no M4 limit or caveat on partners who close deals; up to 100 people, or without self-service buying, the founder sells
 /// and S1 holds.
 #[test]
 fn s1_needs_someone_who_sells() {
@@ -1247,6 +1262,15 @@ fn s1_needs_someone_who_sells() {
             .map(|r| r.text.as_str())
             .collect::<Vec<_>>()
     );
+    // Their customers sign up on their own: the referral program is reach, as
+    // affiliates are (M1), and M4's limit on partners who close deals is not said.
+    assert!(ids.iter().any(|id| id == "referral-signups-to-marketing"));
+    assert!(
+        !ids.iter()
+            .any(|id| id.starts_with("running-sales-programs"))
+    );
+    assert!(!ids.iter().any(|id| id.starts_with("marketing-limits")));
+    assert_eq!(a.placement, crate::rules::Placement::Marketing);
     let planned = [
         "company.employees=200",
         "company.sales_team=0",
