@@ -333,6 +333,7 @@ impl Rule {
             cites: Cow::Borrowed(&self.cites),
             counterpart: None,
             own_manager: false,
+            also_with: Vec::new(),
             origin,
         }
     }

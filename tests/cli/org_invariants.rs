@@ -181,7 +181,7 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
     for c in &a.cadence {
         let Some(department) = ["Sales", "Marketing"]
             .into_iter()
-            .find(|d| c.with.eq_ignore_ascii_case(d))
+            .find(|d| c.teams_met().any(|t| t.eq_ignore_ascii_case(d)))
         else {
             continue;
         };
@@ -225,7 +225,7 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
             }
             if a.cadence
                 .iter()
-                .any(|c| c.with.eq_ignore_ascii_case(department))
+                .any(|c| c.teams_met().any(|t| t.eq_ignore_ascii_case(department)))
             {
                 out.push(format!("a meeting with {department} of size 0"));
             }
@@ -347,17 +347,55 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
         && !a
             .cadence
             .iter()
-            .any(|c| c.with.eq_ignore_ascii_case("product"))
+            .any(|c| c.teams_met().any(|t| t.eq_ignore_ascii_case("product")))
     {
         out.push("technology or marketplace partners without a product cadence".into());
     }
-    // One line per team in the cadence.
+    // One line per team in the cadence, whether a row's own or folded into it.
+    let met: Vec<&str> = a
+        .cadence
+        .iter()
+        .flat_map(|c| c.teams_met())
+        .map(|t| t.as_str())
+        .collect();
+    for (i, team) in met.iter().enumerate() {
+        if met[..i].iter().any(|t| t.eq_ignore_ascii_case(team)) {
+            out.push(format!("two cadence items with {team}"));
+        }
+    }
+    // One meeting per person met, as one dotted line per counterpart: the Cadence
+    // table books no two rows with the same person (two meetings with the lead's own
+    // manager, or a small company's product and finance both with the CEO).
     for (i, c) in a.cadence.iter().enumerate() {
-        if a.cadence[..i]
-            .iter()
-            .any(|d| d.with.eq_ignore_ascii_case(c.with))
-        {
-            out.push(format!("two cadence items with {}", c.with));
+        let Some(whom) = c.counterpart.as_ref().map(ToString::to_string) else {
+            continue;
+        };
+        let before = (a.cadence[..i].iter()).find(|d| {
+            d.counterpart
+                .as_ref()
+                .is_some_and(|d| d.to_string() == whom)
+        });
+        if let Some(d) = before {
+            out.push(format!(
+                "two cadence rows with the {whom}: '{}' and '{}'",
+                d.with_whom(),
+                c.with_whom()
+            ));
+        }
+    }
+    // Partner capacity and performance feed the plan through the reporting line, or
+    // at the revenue leadership table the leader sits at (X1, E3): never in a meeting
+    // that skips the lead's manager for someone above.
+    for c in &a.cadence {
+        let cites = |id: &str| c.cites.iter().any(|c| c.as_str() == id);
+        if cites("X1") && !c.own_manager && !cites("E3") {
+            out.push(format!(
+                "strategic planning with the {} skips the lead's manager",
+                c.counterpart
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            ));
         }
     }
     // Team realism.
