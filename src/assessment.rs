@@ -20,7 +20,7 @@ mod org;
 mod placement;
 mod trace;
 
-pub use cadence::{CadenceItem, Counterpart};
+pub use cadence::{CadenceItem, Counterpart, Folded};
 pub use confidence::{ConfidenceLabel, Standing};
 pub use design::{BeyondRoles, HireTiming, Kpi, PartnerOpsFunction, Role, RoleStatus, Stage};
 pub use org::{Alignment, GtmTeams, OrgModel, Position, PositionKind};

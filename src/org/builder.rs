@@ -152,9 +152,9 @@ impl Builder<'_> {
             let items = || line.items.iter().map(|&k| &a.cadence[k]);
             let label = label(items().map(|c| (c.frequency.as_str(), c.topics.as_str())));
             let mut rules: Vec<String> = Vec::new();
-            for c in items() {
-                if !rules.iter().any(|r| r == c.rule.as_str()) {
-                    rules.push(c.rule.to_string());
+            for rule in items().flat_map(|c| c.rules()) {
+                if !rules.iter().any(|r| r == rule.as_str()) {
+                    rules.push(rule.to_string());
                 }
             }
             self.graph.add_edge(

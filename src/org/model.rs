@@ -312,8 +312,9 @@ impl<'r> OrgModel<'r> {
     /// One dotted line per counterpart of the cadence ([`OrgModel::meets`]) the lead
     /// does not report to; an item shared with the other teams gets no line.
     fn align(&mut self, leaders: &Leaders, cadence: &[CadenceItem<'r>], employees: u32) {
+        let forum = (cadence.iter()).any(|c| c.teams_met().any(|t| Team::of(t) == Team::Revenue));
         for (k, c) in cadence.iter().enumerate() {
-            let to = match OrgModel::meets(leaders, Team::of(c.with), employees) {
+            let to = match OrgModel::meets(leaders, Team::of(c.with), employees, forum) {
                 None => continue,
                 Some(Met::Position(p)) => p,
                 Some(Met::Head) => self.department(c.with, k, leaders.root),
@@ -331,10 +332,12 @@ impl<'r> OrgModel<'r> {
     /// Whom the meetings with a team of kind `team` are held with: the head of sales
     /// or marketing (or the team itself when the lead reports to the leader who runs
     /// it, a shared leader: the meetings are still held, with the team); for revenue
-    /// leadership and planning, the executive over partnerships, else the CEO; for
-    /// another department, its head from [`HEADS_FROM`] employees and the CEO below.
-    /// `None` for a recap shared with every team.
-    fn meets(leaders: &Leaders, team: Team, employees: u32) -> Option<Met> {
+    /// leadership, the executive over partnerships, else the CEO; for strategic
+    /// planning, the same when the cadence has a revenue leadership meeting (`forum`),
+    /// else the lead's own manager; for another department, its head from
+    /// [`HEADS_FROM`] employees and the CEO below. `None` for a recap shared with
+    /// every team.
+    fn meets(leaders: &Leaders, team: Team, employees: u32, forum: bool) -> Option<Met> {
         let department = |d: Option<(usize, usize)>| {
             d.map(|(head, team)| {
                 if head == leaders.over_lead {
@@ -351,6 +354,13 @@ impl<'r> OrgModel<'r> {
             // coverage and targets when there is one (the owner of revenue, a
             // cross-functional leader); else the CEO.
             Team::Revenue => Some(leaders.between.unwrap_or(leaders.root)),
+            // Partner capacity and performance feed the plan (X1) where the leader
+            // plans with the rest of revenue leadership (E3); else through the
+            // reporting line: a team inside sales or marketing brings them to its head,
+            // who carries them into the company's plan, rather than skipping that head
+            // for the CEO.
+            Team::Planning if forum => Some(leaders.between.unwrap_or(leaders.root)),
+            Team::Planning => Some(leaders.over_lead),
             Team::Leadership => Some(leaders.root),
             Team::Everyone => return None,
             Team::Department if employees < HEADS_FROM => Some(leaders.root),
@@ -362,9 +372,12 @@ impl<'r> OrgModel<'r> {
     /// Names whom each cadence item of `a` is held with (`counterpart`, and whether
     /// that is the lead's own manager), from the same positions the chart draws
     /// ([`OrgModel::meets`]), so that the Cadence section and the dotted lines cannot
-    /// disagree. `meetings` are the items' own (settled with them). Only the positions
-    /// above the team are placed: the engine calls this for every profile of a batch.
-    pub fn name_counterparts(a: &mut Assessment<'r>, meetings: &[Meeting]) {
+    /// disagree; then folds the items held with the same person into one
+    /// ([`cadence::fold`]), as the chart draws one line per counterpart. `meetings`
+    /// are the items' own (settled with them, and folded with them). Only the
+    /// positions above the team are placed: the engine calls this for every profile
+    /// of a batch.
+    pub fn name_counterparts(a: &mut Assessment<'r>, meetings: &mut Vec<Meeting>) {
         debug_assert_eq!(a.cadence.len(), meetings.len(), "one meeting per item");
         if a.cadence.is_empty() {
             return;
@@ -375,8 +388,9 @@ impl<'r> OrgModel<'r> {
             lines: Vec::new(),
         };
         let leaders = m.leaders(a);
-        for (c, meeting) in a.cadence.iter_mut().zip(meetings) {
-            let met = OrgModel::meets(&leaders, meeting.kind(), a.teams.employees);
+        let forum = meetings.iter().any(|m| m.kind() == Team::Revenue);
+        for (c, meeting) in a.cadence.iter_mut().zip(meetings.iter()) {
+            let met = OrgModel::meets(&leaders, meeting.kind(), a.teams.employees, forum);
             c.own_manager = met == Some(Met::Position(leaders.over_lead));
             // Sales and marketing are met with their head, or their team; any other
             // team met at a position above it is met with one who stands in for it.
@@ -387,6 +401,7 @@ impl<'r> OrgModel<'r> {
                 Met::Head => Counterpart::HeadOf(c.with),
             });
         }
+        cadence::fold(&mut a.cadence, meetings);
     }
 
     /// The head of department `with`, added under `root` for cadence item `k` if the

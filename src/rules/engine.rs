@@ -260,7 +260,7 @@ impl Rulebook {
             teams,
         };
         assessment.beyond_roles = beyond_roles(&assessment, profile.program.team_size);
-        crate::assessment::OrgModel::name_counterparts(&mut assessment, &items.meetings);
+        crate::assessment::OrgModel::name_counterparts(&mut assessment, &mut items.meetings);
         if options.trace {
             assessment.trace = Some(Box::new(self.trace(profile, &assessment)));
         }

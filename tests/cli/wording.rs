@@ -333,39 +333,40 @@ fn a_custom_title_for_the_ceo_who_sells_keeps_the_headline() {
 /// The Cadence section names whom each meeting is with as the chart draws it
 /// (Sproutcast's table said "Product" and "Finance" where the chart's dotted line went
 /// to the CEO, and "Marketing" for the department partnerships sits in): a company
-/// too small for heads of product and finance meets the CEO; a meeting inside one's
+/// too small for heads of product and finance meets the CEO, once, about both (one
+/// row per person met, as one dotted line per counterpart); a meeting inside one's
 /// own department is said as the team's own; one with the lead's own manager says so.
-/// JSON adds `counterpart` and `own_manager` beside `with`.
+/// JSON adds `counterpart` and `own_manager` beside `with`, and `also_with` for the
+/// teams folded into a meeting.
 #[test]
 fn cadence_names_whom_the_chart_draws_each_meeting_with() {
     let a = assessment("no-sales-referral-planned");
     assert_eq!(a["placement"], "marketing");
-    let met: Vec<(String, String, bool)> = (a["cadence"].as_array().unwrap().iter())
+    let met: Vec<(String, String, bool, Value)> = (a["cadence"].as_array().unwrap().iter())
         .map(|c| {
             (
                 c["with"].as_str().unwrap().to_string(),
                 c["counterpart"].as_str().unwrap().to_string(),
                 c["own_manager"].as_bool().unwrap(),
+                c["also_with"].clone(),
             )
         })
         .collect();
-    let met: Vec<(&str, &str, bool)> = (met.iter())
-        .map(|(w, c, o)| (w.as_str(), c.as_str(), *o))
+    let met: Vec<(&str, &str, bool, &Value)> = (met.iter())
+        .map(|(w, c, o, also)| (w.as_str(), c.as_str(), *o, also))
         .collect();
     assert_eq!(
         met,
         [
-            ("Finance", "CEO", false),
-            ("Marketing", "Head of Marketing", true),
-            ("Product", "CEO", false)
+            ("Finance", "CEO", false, &serde_json::json!(["Product"])),
+            ("Marketing", "Head of Marketing", true, &Value::Null),
         ]
     );
     for format in FORMATS {
         let out = report("no-sales-referral-planned", format);
         for with in [
             "Marketing (own department)",
-            "Product, with the CEO",
-            "Finance, with the CEO",
+            "Finance and product, with the CEO",
         ] {
             assert!(out.contains(with), "{format}: {with}");
         }
@@ -385,6 +386,78 @@ fn cadence_names_whom_the_chart_draws_each_meeting_with() {
     assert!(!tree.contains("⇢ Head of Marketing"), "{tree}");
 }
 
+/// Partner capacity and performance feed strategic planning through the reporting
+/// line (X1), and the lead's manager is met once (Granitehall's table booked revenue
+/// leadership monthly and strategic planning quarterly, both with the CRO it reports
+/// to; Brisklane, a team of two inside marketing, had a dotted line to the CEO about
+/// capacity that skipped its Head of Marketing): the meetings with one person are one
+/// row, at the more frequent cadence, and the chart draws no line to the CEO.
+#[test]
+fn strategic_planning_goes_through_the_lead_s_manager_in_one_meeting() {
+    let planning =
+        "partner capacity and performance, to plan market coverage, investment and partner targets";
+    // A team of two inside marketing, at the mid stage.
+    let inside = "tests/fixtures/consultant/affiliate-established-marketing.yaml";
+    let a: Value = serde_json::from_str(&stdout(&["advise", inside, "--format", "json"])).unwrap();
+    assert_eq!(a["stage"], "mid");
+    let first = &a["cadence"][0];
+    assert_eq!(first["with"], "Marketing");
+    assert_eq!(
+        first["also_with"],
+        serde_json::json!(["Strategic planning"])
+    );
+    assert_eq!(first["counterpart"], "Head of Marketing");
+    assert_eq!(first["own_manager"], true);
+    assert_eq!(first["frequency"], "monthly");
+    assert!(
+        first["topics"].as_str().unwrap().ends_with(planning),
+        "{first}"
+    );
+    for format in FORMATS {
+        let out = unwrapped("affiliate-established-marketing", format);
+        assert!(
+            out.contains("Marketing and strategic planning, with the Head of Marketing (the lead"),
+            "{format}: {out}"
+        );
+    }
+    let tree = stdout(&["chart", inside, "--format", "tree"]);
+    assert!(!tree.contains("⇢ CEO"), "{tree}");
+    // A department of its own under the CRO who owns revenue, at scale: revenue
+    // leadership and the planning are one monthly meeting with the CRO.
+    let cro = "tests/fixtures/consultant/resellers-three-regions-scale.yaml";
+    let a: Value = serde_json::from_str(&stdout(&["advise", cro, "--format", "json"])).unwrap();
+    let with_cro: Vec<&Value> = (a["cadence"].as_array().unwrap().iter())
+        .filter(|c| c["own_manager"] == true)
+        .collect();
+    assert_eq!(with_cro.len(), 1, "{with_cro:?}");
+    assert_eq!(with_cro[0]["with"], "Revenue leadership");
+    assert_eq!(
+        with_cro[0]["also_with"],
+        serde_json::json!(["Strategic planning"])
+    );
+    assert_eq!(with_cro[0]["frequency"], "monthly");
+    assert_eq!(with_cro[0]["cites"], serde_json::json!(["E3", "X1"]));
+    for format in FORMATS {
+        let out = unwrapped("resellers-three-regions-scale", format);
+        assert!(
+            out.contains("Revenue leadership and strategic planning, with the CRO (the lead"),
+            "{format}: {out}"
+        );
+    }
+}
+
+/// A consultant fixture's report in `format`, wide enough that no cell of the text
+/// tables wraps.
+fn unwrapped(fixture: &str, format: &str) -> String {
+    let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+    let out = partner_org()
+        .env("COLUMNS", "400")
+        .args(["advise", &path, "--format", format])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Strategic planning's topics are true of every program: a company with no sales
 /// team, or with affiliates alone, plans no "sales coverage" or "channel targets" with
 /// its partner data (Sproutcast at the mid stage).
@@ -402,14 +475,17 @@ fn strategic_planning_names_no_sales_coverage_without_sales() {
         .output()
         .unwrap();
     let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Held with the Head of Marketing the lead reports to, in marketing's meeting.
     let planning: Vec<&str> = (a["cadence"].as_array().unwrap().iter())
-        .filter(|c| c["with"] == "Strategic planning")
+        .filter(|c| {
+            (c["also_with"].as_array()).is_some_and(|a| a.contains(&"Strategic planning".into()))
+        })
         .map(|c| c["topics"].as_str().unwrap())
         .collect();
     assert_eq!(
         planning,
         [
-            "partner capacity and performance, to plan market coverage, investment and partner targets"
+            "campaign planning, partner toolkits, event support; partner capacity and performance, to plan market coverage, investment and partner targets"
         ]
     );
 }

@@ -1,7 +1,7 @@
 //! The cadence settled for the departments that exist.
 
 use super::words::{mentions, split_each};
-use crate::assessment::{CadenceItem, GtmTeams};
+use crate::assessment::{CadenceItem, Counterpart, Folded, GtmTeams};
 use crate::org::OTHER_TEAMS;
 use crate::text::Text;
 use std::borrow::Cow;
@@ -25,8 +25,12 @@ pub enum Team {
     Sales,
     /// Marketing, whose size can be 0.
     Marketing,
-    /// Revenue leadership or planning: the executive over partnerships, else the CEO.
+    /// Revenue leadership: the executive over partnerships, else the CEO.
     Revenue,
+    /// Strategic planning, fed with partner capacity and performance (X1): held where
+    /// the partnerships leader sits in revenue leadership (E3), else in the reporting
+    /// line, with the lead's own manager, who carries it into the company's plan.
+    Planning,
     /// Leadership: the CEO.
     Leadership,
     /// Every other team at once ([`OTHER_TEAMS`]): a recap no one line carries.
@@ -43,10 +47,10 @@ impl Team {
             Team::Sales
         } else if with.eq_ignore_ascii_case("marketing") {
             Team::Marketing
-        } else if mentions(with, "revenue") && mentions(with, "leadership")
-            || mentions(with, "planning")
-        {
+        } else if mentions(with, "revenue") && mentions(with, "leadership") {
             Team::Revenue
+        } else if mentions(with, "planning") {
+            Team::Planning
         } else if mentions(with, "leadership") {
             Team::Leadership
         } else if with.eq_ignore_ascii_case(OTHER_TEAMS) {
@@ -115,14 +119,79 @@ pub(super) fn settle(
                 merge(&mut head[j], &mut meetings[j], &tail[0], &meeting);
             }
             None => {
-                cadence.swap(kept, k);
-                meetings.swap(kept, k);
+                // In place until an item is merged or dropped (a swap with itself
+                // still copies the item thrice).
+                if kept != k {
+                    cadence.swap(kept, k);
+                    meetings.swap(kept, k);
+                }
                 kept += 1;
             }
         }
     }
     cadence.truncate(kept);
     meetings.truncate(kept);
+}
+
+/// Folds the items held with the same person into one, after their counterparts are
+/// named: one meeting per person met, as one dotted line per counterpart (the
+/// Revenue leadership and the Strategic planning with the CRO the lead reports to; a
+/// small company's Product and Finance, both with the CEO). The meeting is named by a
+/// team its counterpart heads, if one is folded in (`Marketing`, which takes in the
+/// planning held with the Head of Marketing), else by the first; the others are in
+/// its `also_with`. `meetings` are the items' own, and are folded with them.
+pub(super) fn fold(cadence: &mut Vec<CadenceItem<'_>>, meetings: &mut Vec<Meeting>) {
+    debug_assert_eq!(cadence.len(), meetings.len(), "one meeting per item");
+    let mut kept = 0;
+    for k in 0..cadence.len() {
+        let same = |c: &CadenceItem<'_>| match (&c.counterpart, &cadence[k].counterpart) {
+            (Some(a), Some(b)) => same_person(a, b),
+            _ => false,
+        };
+        match cadence[..kept].iter().position(same) {
+            Some(j) => {
+                let stands_in =
+                    |c: &CadenceItem<'_>| matches!(c.counterpart, Some(Counterpart::StandIn(_)));
+                if stands_in(&cadence[j]) && !stands_in(&cadence[k]) {
+                    cadence.swap(j, k);
+                    meetings.swap(j, k);
+                }
+                let (head, tail) = cadence.split_at_mut(k);
+                let (first_meeting, later_meeting) = meetings.split_at_mut(k);
+                let (first, later) = (&mut head[j], &tail[0]);
+                merge(first, &mut first_meeting[j], later, &later_meeting[0]);
+                let folded = Folded {
+                    with: later.with,
+                    rule: later.rule,
+                };
+                first.also_with.push(folded);
+                first.also_with.extend_from_slice(&later.also_with);
+            }
+            None => {
+                // In place until an item is merged or dropped (a swap with itself
+                // still copies the item thrice).
+                if kept != k {
+                    cadence.swap(kept, k);
+                    meetings.swap(kept, k);
+                }
+                kept += 1;
+            }
+        }
+    }
+    cadence.truncate(kept);
+    meetings.truncate(kept);
+}
+
+/// Whether two counterparts are the same person, as the reports name them.
+fn same_person(a: &Counterpart<'_>, b: &Counterpart<'_>) -> bool {
+    match (a, b) {
+        (Counterpart::HeadOf(a), Counterpart::HeadOf(b)) => a.eq_ignore_ascii_case(b),
+        (
+            Counterpart::Head(a) | Counterpart::StandIn(a),
+            Counterpart::Head(b) | Counterpart::StandIn(b),
+        ) => a == b,
+        _ => false,
+    }
 }
 
 /// Merges `later`, an item for the same team, into `first`: each topic listed once,
@@ -181,8 +250,8 @@ fn frequency_rank(frequency: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{Meeting, settle};
-    use crate::assessment::{CadenceItem, GtmTeams};
+    use super::{Meeting, fold, settle};
+    use crate::assessment::{CadenceItem, Counterpart, GtmTeams};
     use crate::profile::RevenueOwner;
     use crate::text::Text;
     use std::borrow::Cow;
@@ -201,6 +270,7 @@ mod tests {
             cites: Cow::Borrowed(cites),
             counterpart: None,
             own_manager: false,
+            also_with: Vec::new(),
             origin: None,
         }
     }
@@ -253,6 +323,83 @@ mod tests {
                 ("sales", "a; b; c", "weekly", vec!["X1", "X2"]),
                 ("Product", "roadmap; d", "Daily", vec!["X1", "X2"]),
             ]
+        );
+    }
+
+    #[test]
+    fn meetings_with_one_person_fold_into_one_named_by_the_team_that_person_heads() {
+        let t = |s: &str| Text::from(s);
+        let (planning, marketing, finance, product) = (
+            t("Strategic planning"),
+            t("Marketing"),
+            t("Finance"),
+            t("Product"),
+        );
+        let (capacity, campaigns, payouts, road) =
+            (t("capacity"), t("campaigns"), t("payouts"), t("roadmap"));
+        let (quarterly, monthly) = (t("quarterly"), t("monthly"));
+        let (x1, x2) = ([t("X1")], [t("X2")]);
+        let mut cadence = vec![
+            item(&planning, &capacity, &quarterly, &x1),
+            item(&finance, &payouts, &monthly, &x2),
+            item(&marketing, &campaigns, &monthly, &x2),
+            item(&product, &road, &monthly, &x2),
+        ];
+        // The lead reports to the Head of Marketing, who also hears the planning; a
+        // small company's CEO stands in for finance and product.
+        let head = Cow::Borrowed("Head of Marketing");
+        cadence[0].counterpart = Some(Counterpart::StandIn(head.clone()));
+        cadence[2].counterpart = Some(Counterpart::Head(head));
+        cadence[0].own_manager = true;
+        cadence[2].own_manager = true;
+        for i in [1, 3] {
+            cadence[i].counterpart = Some(Counterpart::StandIn(Cow::Borrowed("CEO")));
+        }
+        let mut numbered = Vec::new();
+        let mut meetings: Vec<Meeting> = (cadence.iter())
+            .map(|c| Meeting::of(c.with, &c.frequency, &mut numbered))
+            .collect();
+        fold(&mut cadence, &mut meetings);
+        let seen: Vec<(String, &str, &str, Vec<&str>)> = cadence
+            .iter()
+            .map(|c| {
+                let cites = c.cites.iter().map(|c| c.as_str()).collect();
+                (
+                    c.with_whom().into_owned(),
+                    c.topics.as_str(),
+                    c.frequency.as_str(),
+                    cites,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "Marketing and strategic planning, with the Head of Marketing (the lead's manager)"
+                        .to_string(),
+                    "campaigns; capacity",
+                    "monthly",
+                    vec!["X2", "X1"]
+                ),
+                (
+                    "Finance and product, with the CEO".to_string(),
+                    "payouts; roadmap",
+                    "monthly",
+                    vec!["X2"]
+                ),
+            ]
+        );
+        assert_eq!(meetings.len(), 2, "the meetings are folded with the items");
+        // A team whose name starts with an acronym keeps its capitals.
+        let emea = t("EMEA sales");
+        cadence[1].also_with.push(crate::assessment::Folded {
+            with: &emea,
+            rule: &emea,
+        });
+        assert_eq!(
+            cadence[1].with_whom(),
+            "Finance, product and EMEA sales, with the CEO"
         );
     }
 }

@@ -451,10 +451,15 @@ impl Ndjson<'_> {
                         None => line.raw("null"),
                     }
                     line.raw(if c.own_manager {
-                        ",\"own_manager\":true}"
+                        ",\"own_manager\":true"
                     } else {
-                        ",\"own_manager\":false}"
+                        ",\"own_manager\":false"
                     });
+                    if !c.also_with.is_empty() {
+                        line.raw(",\"also_with\":");
+                        line.value(&c.also_with)?;
+                    }
+                    line.raw("}");
                     Ok(())
                 }
                 _ => line.value(c),
