@@ -82,6 +82,10 @@ pub struct Role<'r> {
     /// People beyond the team's roles hold more of it (the rulebook's `more_of`).
     #[serde(skip)]
     pub more_of: bool,
+    /// The managers the people beyond the roles who hold more of it are spread over
+    /// (the rulebook's `more_under`).
+    #[serde(skip)]
+    pub more_under: &'r [Text],
     /// Hired only once this many reports are in place or hired now (the rulebook's
     /// `leads_at_least`).
     #[serde(skip)]

@@ -371,9 +371,9 @@ impl<'r> OrgModel<'r> {
 
     /// Names whom each cadence item of `a` is held with (`counterpart`, and whether
     /// that is the lead's own manager), from the same positions the chart draws
-    /// ([`OrgModel::meets`]), so that the Cadence section and the dotted lines cannot
+    /// (`OrgModel::meets`), so that the Cadence section and the dotted lines cannot
     /// disagree; then folds the items held with the same person into one
-    /// ([`cadence::fold`]), as the chart draws one line per counterpart. `meetings`
+    /// (`cadence::fold`), as the chart draws one line per counterpart. `meetings`
     /// are the items' own (settled with them, and folded with them). Only the
     /// positions above the team are placed: the engine calls this for every profile
     /// of a batch.

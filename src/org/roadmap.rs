@@ -213,7 +213,7 @@ pub struct Move {
     /// The move at the share of revenue partners bring today, where the projection
     /// raised it and that changes the advice: `None` where it does not.
     pub at_todays_share: Option<AtTodaysShare>,
-    /// The stage whose hires now already bring this move ([`Step::with_hires`]):
+    /// The stage whose hires now already bring this move (`Step::with_hires`):
     /// this stage is the latest it comes.
     pub brought_by_hires: Option<Stage>,
 }

@@ -163,6 +163,14 @@ pub struct RoleSpec {
     /// marked in hiring order; default false (they report to the partnerships lead).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub more_of: bool,
+    /// For a `more_of` role whose people serve several segments: the titles of the
+    /// managers those people beyond the roles are spread over, of those the team has
+    /// in place or hires now, the first ones taking one more where they do not divide
+    /// evenly (the channel managers beyond the roles serve the reseller and the
+    /// referral segments, E3). Default (or when the team has none of them): where the
+    /// role reports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_under: Vec<Text>,
     /// The guidance ids behind this one role, when the rule cites several (each must
     /// be among the rule's `cites`); default: the rule's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -285,6 +293,7 @@ impl Rule {
             cites: self.cites_of(&r.cites),
             reports_to: &r.reports_to,
             more_of: r.more_of,
+            more_under: &r.more_under,
             leads_at_least: r.leads_at_least,
             origin,
             seats: None,

@@ -211,10 +211,8 @@ fn led(
 /// head of partner operations) and are due at the same stage, one whose people are in
 /// place is hired before one who would lead nobody in place: one hired now whom the
 /// whole plan gives nobody in place trades with one of its stage, due by `stage` but
-/// planned for later, whom it gives people in place. The Reseller segment lead over
-/// the channel manager and the reseller specialist in place is hired now, not the
-/// Referral segment lead, who would lead them only because their own lead is not
-/// hired yet (E3: by segment; R1).
+/// planned for later, whom it gives people in place: a segment lead over nobody in
+/// place waits for one over its own people (E3: by segment; R1).
 fn leads_of_people_first(roles: &mut [Role<'_>], stage: Stage) {
     let peer = |r: &Role| r.reports_to.is_empty() && r.leads_at_least == 0;
     let hired = |r: &Role| r.status == RoleStatus::Next && peer(r);
@@ -276,9 +274,10 @@ fn leads_of_people_first(roles: &mut [Role<'_>], stage: Stage) {
 /// fewer without anyone reporting to a role hired after them: while it has more, a
 /// lead planned for later is hired now, beyond the one or two hires at a time, and
 /// says so (E3's matrix, G1's regional leads): of those that take any off the lead,
-/// the first in hiring order planned over the most of them (the Reseller segment
-/// lead over the channel manager in place, not another segment's lead who would
-/// take the channel manager only because its own is not hired).
+/// the first in hiring order that would lead the most of the people the whole plan
+/// gives it (the Reseller segment lead over the reseller specialist, and the channel
+/// manager until the referral segment's lead is hired, not the Integrator segment
+/// lead, who would take the channel manager only because neither is hired).
 fn within_span(roles: &mut [Role<'_>]) {
     if !leads_more_than(roles, MAX_REPORTS) {
         return;
@@ -295,12 +294,12 @@ fn within_span(roles: &mut [Role<'_>]) {
             if status[c] != RoleStatus::Later {
                 continue;
             }
-            let over = (0..roles.len())
-                .filter(|&i| boss[i] == Some(0) && planned[i] == Some(c))
-                .count();
             status[c] = RoleStatus::Next;
             let then = reporting.managers(|i| status[i]);
             status[c] = RoleStatus::Later;
+            let over = (0..roles.len())
+                .filter(|&i| then[i] == Some(c) && planned[i] == Some(c))
+                .count();
             let taken = direct(&boss).saturating_sub(direct(&then));
             if taken > 0 && best.as_ref().is_none_or(|(b, _, _)| over > *b) {
                 best = Some((over, c, then));

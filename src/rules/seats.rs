@@ -8,6 +8,7 @@ use super::condition::Condition;
 use super::effects::RoleSpec;
 use crate::assessment::{Assessment, Origin, Role, RoleStatus};
 use crate::profile::ProgramType;
+use crate::text::Text;
 use serde::Serialize;
 
 /// The role a rulebook item describes.
@@ -154,13 +155,18 @@ impl<'a> Passes<'a> {
             }
             // A role that another role reports to in the person's stead: the channel
             // manager reports to a segment lead "instead of" the growth team lead
-            // listed after it; the first such in that list is the best.
+            // listed after it; the first such in that list that the team has is the
+            // best.
             2 => self
                 .roles
                 .iter()
                 .filter_map(|x| {
                     let above = x.reports_to.iter().position(|t| *t == s.title)?;
-                    x.reports_to[..above].iter().position(|t| t == r.title)
+                    let had = |t: &&Text| self.roles.iter().any(|y| y.title == *t);
+                    x.reports_to[..above]
+                        .iter()
+                        .filter(had)
+                        .position(|t| t == r.title)
                 })
                 .min(),
             _ => {

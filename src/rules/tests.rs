@@ -714,6 +714,18 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.types=technology", "company.revenue_owner=coo"]),
     ),
     (
+        "technology-segment-managers",
+        &[
+            "program.maturity=scaling",
+            "program.types=technology,referral",
+        ],
+        // Technology alone at scale: alliance-manager-first gives the manager.
+        Some(&[
+            "program.maturity=scaling",
+            "program.types=technology,affiliate",
+        ]),
+    ),
+    (
         "technology-director",
         &[
             "program.types=technology,referral",

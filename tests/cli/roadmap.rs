@@ -861,12 +861,12 @@ fn an_alliance_manager_keeps_the_job_and_a_changed_plan_is_said() {
         "{mid}"
     );
     // Planned at mid stage for technology partners that still run at scale, beside the
-    // referrals: still the alliance manager, and still a plan (no rule of the scale
-    // stage gives it, so it is not a person hired by then).
+    // referrals: still the alliance manager, now of the technology segment, hired now
+    // under its director (E3, R3), not a changed plan.
     let text = roadmap("tests/fixtures/roadmap/alliance-planned-established.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
-        listed(scale, "Hire later").contains(&"Alliance partner manager"),
+        listed(scale, "Hire now").contains(&"Alliance partner manager"),
         "{scale}"
     );
     assert!(!scale.contains("Plan changed: the Alliance"), "{scale}");

@@ -4,32 +4,34 @@
 use crate::support::stdout;
 use serde_json::Value;
 
-const KITEWALL: &str = "tests/fixtures/consultant/channel-scale-four-regions.yaml";
+const LANTERNA: &str = "tests/fixtures/consultant/resellers-with-technology-scale.yaml";
 
-/// Eighteen people and seventeen roles: the report says where the eighteenth works (a
-/// second channel partnerships manager, under the reseller segment's lead: T2), in
-/// text, Markdown, HTML and JSON; a team no larger than its roles says nothing.
+/// Fourteen people and twelve roles: the report says where the other two work (a
+/// second channel partnerships manager, under the reseller segment's lead: T2; a second
+/// alliance partner manager, under the technology segment's: E3, R3), in text,
+/// Markdown, HTML and JSON; a team no larger than its roles says nothing.
 #[test]
 fn people_beyond_the_roles_are_placed_in_words() {
-    let said = "One more person is on the team of 18 than the roles above: a second Channel \
-                partnerships manager, reporting to the Reseller segment lead.";
+    let said = "2 more people are on the team of 14 than the roles above: a second Channel \
+                partnerships manager, reporting to the Reseller segment lead; a second \
+                Alliance partner manager, reporting to the Technology (ISV) segment lead.";
     for format in ["markdown", "html"] {
-        let report = stdout(&["advise", KITEWALL, "--format", format]);
+        let report = stdout(&["advise", LANTERNA, "--format", format]);
         assert!(report.contains("Beyond these roles"), "{format}");
         assert!(report.contains(said), "{format}: {report}");
     }
-    let text = stdout(&["advise", KITEWALL]);
+    let text = stdout(&["advise", LANTERNA]);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(said), "{text}");
 
     let a: Value =
-        serde_json::from_str(&stdout(&["advise", KITEWALL, "--format", "json"])).unwrap();
+        serde_json::from_str(&stdout(&["advise", LANTERNA, "--format", "json"])).unwrap();
     let beyond = &a["beyond_roles"];
-    assert_eq!(beyond["people"], 1);
+    assert_eq!(beyond["people"], 2);
     assert_eq!(beyond["role"], "Channel partnerships manager");
     assert_eq!(beyond["reports_to"], "Reseller segment lead");
     assert_eq!(beyond["text"], said);
-    assert_eq!(a["roles"].as_array().unwrap().len(), 17);
+    assert_eq!(a["roles"].as_array().unwrap().len(), 12);
 
     // Formstack's plan has more roles than its people: nobody beyond them.
     let a: Value = serde_json::from_str(&stdout(&[
@@ -44,20 +46,24 @@ fn people_beyond_the_roles_are_placed_in_words() {
     assert!(!text.contains("Beyond these roles"));
 }
 
-/// Twenty-one people beyond the roles of the largest generated profile would give one
-/// lead 23 direct reports: the report says to group them under team leads.
+/// Twenty-two people beyond the roles of a one-segment team of 30 (Northline with a
+/// larger team) would give the lead 24 direct reports: the report says to group them
+/// under team leads.
 #[test]
 fn many_people_beyond_the_roles_are_grouped_under_team_leads() {
-    let a: Value = serde_json::from_str(&stdout(&[
-        "advise",
-        "tests/fixtures/profiles/largest.yaml",
-        "--format",
-        "json",
-    ]))
-    .unwrap();
+    let profile =
+        std::fs::read_to_string("tests/fixtures/consultant/reseller-only-one-region-scale.yaml")
+            .unwrap()
+            .replace("team_size: 9", "team_size: 30");
+    let out = crate::support::partner_org()
+        .args(["advise", "-", "--format", "json"])
+        .write_stdin(profile)
+        .output()
+        .unwrap();
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
     let text = a["beyond_roles"]["text"].as_str().unwrap();
     assert!(
-        text.contains("direct reports, so group them under team leads of at most 8"),
+        text.contains("that makes 24 direct reports, so group them under team leads of at most 8"),
         "{text}"
     );
 }

@@ -28,7 +28,7 @@ impl Reporting {
     }
 
     /// The manager of each role, by index, with the roles' statuses `status`
-    /// ([`manager`]).
+    /// (`manager`).
     pub fn managers(&self, status: impl Fn(usize) -> RoleStatus) -> Vec<Option<usize>> {
         let mut boss: Vec<Option<usize>> = vec![None; self.ends.len()];
         for i in 1..boss.len() {
@@ -57,9 +57,9 @@ fn choices_of<'a>(roles: &'a [Role<'_>], i: usize) -> impl Iterator<Item = usize
 /// leads the people in place), that is not below it in `boss` (the managers of the
 /// roles before it), else to the lead, role 0. Nobody reports to a role hired after
 /// them. Where its first choice is hired later, it does not follow a choice that
-/// stands in that one's stead, reporting to another of its own choices meanwhile:
-/// the reseller specialist whose segment lead is not hired is not drawn under the
-/// channel manager who sits, until then, under the referral segment's lead (E3, R1).
+/// could report to that one but reports to another of its own choices: the reseller
+/// specialist whose segment lead is not hired is not drawn under the channel manager
+/// who sits under the referral segment's lead (E3, R1).
 /// `boss` may be shorter than the team (a role past its end is taken to have no
 /// manager yet, and to stand in nobody's stead).
 fn manager<I: Iterator<Item = usize>>(
@@ -84,19 +84,13 @@ fn manager<I: Iterator<Item = usize>>(
     };
     // The first choice hired after `i`, if `i` passes one over.
     let mut later = None;
-    // Whether `c` reports to one of its choices listed after `first` (in its stead).
+    // Whether `c`, which may report to `first` too, reports to another of its choices
+    // (sits in another segment than the one `first` leads).
     let stands_in = |c: usize, first: usize| {
         let Some(b) = boss.get(c).copied().flatten() else {
             return false;
         };
-        let mut passed = false;
-        for x in choices(c) {
-            if x == b {
-                return passed;
-            }
-            passed |= x == first;
-        }
-        false
+        b != first && choices(c).any(|x| x == b) && choices(c).any(|x| x == first)
     };
     choices(i)
         .find(|&c| {
@@ -110,7 +104,7 @@ fn manager<I: Iterator<Item = usize>>(
 }
 
 /// The roles of `roles` that report to role `lead` with the statuses `status`, by the
-/// rule of [`manager`], looked up only among the roles that name it: the hiring order
+/// rule of `manager`, looked up only among the roles that name it: the hiring order
 /// counts a team lead's reports with it for most profiles of a batch. (A cycle
 /// through roles that do not name the lead is not seen, nor a role that stands in a
 /// later hire's stead; the rulebook's team leads are neither.)
@@ -127,7 +121,7 @@ pub fn led_by<'a, S: Fn(usize) -> RoleStatus + 'a>(
 }
 
 /// The manager of each of `roles` (in hiring order), by index in `roles`, with their
-/// own statuses ([`manager`]); each role's choices are looked up only as far as its
+/// own statuses (`manager`); each role's choices are looked up only as far as its
 /// manager, as this runs for most profiles of a batch.
 pub fn managers(roles: &[Role<'_>]) -> Vec<Option<usize>> {
     let mut boss: Vec<Option<usize>> = vec![None; roles.len()];
