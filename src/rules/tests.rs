@@ -566,7 +566,13 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
     (
         "channel-manager-first",
         &["program.types=affiliate,referral"],
-        Some(&["program.types=technology,marketplace"]),
+        // Integrators alone have their own manager first (integrator-manager-first).
+        Some(&["program.types=integrator,technology"]),
+    ),
+    (
+        "integrator-manager-first",
+        &["program.types=integrator,technology"],
+        Some(&["program.types=integrator,reseller"]),
     ),
     (
         "affiliate-manager-first",
@@ -1590,6 +1596,7 @@ fn marketplaces_alone_get_their_workflows_early_and_a_revenue_kpi() {
 fn the_first_hires_fit_the_partners() {
     let firsts = [
         "channel-manager-first",
+        "integrator-manager-first",
         "affiliate-manager-first",
         "alliance-manager-first",
     ];
@@ -1644,12 +1651,16 @@ fn the_first_hires_fit_the_partners() {
         let kinds: Vec<&str> = decides.split(',').filter(|t| !t.is_empty()).collect();
         let has = |t: &str| kinds.contains(&t);
         let sell = has("referral") || has("reseller") || has("integrator");
+        // Integrators without referral or reseller partners have their own manager
+        // first (R2).
+        let integrators = has("integrator") && !has("referral") && !has("reseller");
         // Without self-service buying, nothing running, planned affiliates wait (S3):
         // planned alone, the start is referrals, with a channel manager.
         let waits = running.is_empty() && !self_serve && has("affiliate");
-        let channel = sell || kinds.is_empty() || (waits && kinds.len() == 1);
+        let channel = (sell && !integrators) || kinds.is_empty() || (waits && kinds.len() == 1);
         let expected: Vec<&str> = [
             (channel, "channel-manager-first"),
+            (integrators, "integrator-manager-first"),
             // Affiliates are the program to start with (M2) where customers buy
             // on their own; without that, planned, they wait (S3).
             (has("affiliate") && !waits, "affiliate-manager-first"),
@@ -1664,7 +1675,7 @@ fn the_first_hires_fit_the_partners() {
         assert_eq!(fired_firsts, expected, "{sets:?}");
         assert_eq!(
             ids.iter().any(|id| id == "resourcing-kpis"),
-            channel,
+            channel || integrators,
             "{sets:?}"
         );
         // S3 calls referrals the first program only where no other program is
@@ -2054,4 +2065,43 @@ fn the_embedded_json_is_the_default_yaml() {
     let yaml = Rulebook::parse(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK).unwrap();
     assert_eq!(Rulebook::embedded(), yaml);
     assert_eq!(Rulebook::default_rules(), &yaml);
+}
+
+/// Where integrators are the partners who sell, with no referral or reseller partners,
+/// their manager is the first partner manager (T2, R2), and no channel manager plans
+/// the same partners beside them (a consultant's sixth and ninth reviews: Harborline,
+/// integrators alone, had a channel manager in place and the integrator manager
+/// next; Cobaltweave had both in place and a growth team lead over them).
+#[test]
+fn integrators_alone_have_their_own_manager_first() {
+    for sets in [
+        &["program.types=integrator"][..],
+        &["program.types=integrator,technology", "program.team_size=3"],
+        &["program.types=integrator", "program.planned=reseller"],
+    ] {
+        let a = assess(sets);
+        let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+        assert!(
+            !titles.contains(&"Channel partnerships manager"),
+            "{sets:?}: {titles:?}"
+        );
+        assert!(
+            !titles.contains(&"Partner growth team lead"),
+            "{sets:?}: {titles:?}"
+        );
+        assert_eq!(
+            titles[1], "Integrator partner manager",
+            "{sets:?}: {titles:?}"
+        );
+    }
+    // The second person of the team is that manager.
+    let two = assess(&["program.types=integrator", "program.team_size=2"]);
+    assert_eq!(two.roles[1].title.as_str(), "Integrator partner manager");
+    assert_eq!(two.roles[1].status, crate::assessment::RoleStatus::Current);
+    // Beside resellers, the channel manager comes first, and the integrator manager
+    // later, for their deep enablement.
+    let a = assess(&["program.types=integrator,reseller"]);
+    let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles[1], "Channel partnerships manager", "{titles:?}");
+    assert!(titles.contains(&"Integrator partner manager"), "{titles:?}");
 }
