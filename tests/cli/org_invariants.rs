@@ -1331,10 +1331,7 @@ fn leads_the_span_needs_are_hired_now_and_nobody_reports_to_a_later_hire() {
     }
     // The people in place under the segment lead hired now to lead them.
     let m = OrgModel::of(&a);
-    let boss = |title: &str| {
-        let p = m.positions.iter().find(|p| p.title == title).unwrap();
-        m.positions[p.manager.unwrap()].title.to_string()
-    };
+    let boss = |title: &str| boss(&m, title);
     assert_eq!(boss("Affiliate partner manager"), "Affiliate segment lead");
     assert_eq!(
         boss("Channel partnerships manager"),
@@ -1448,10 +1445,7 @@ regions: [latam]
         Some(RoleStatus::Later)
     );
     let m = OrgModel::of(&scale.assessment);
-    let boss = |title: &str| {
-        let p = m.positions.iter().find(|p| p.title == title).unwrap();
-        m.positions[p.manager.unwrap()].title.to_string()
-    };
+    let boss = |title: &str| boss(&m, title);
     assert_eq!(
         boss("Channel partnerships manager"),
         "Referral segment lead"
@@ -1478,10 +1472,7 @@ regions: [north-america, emea, apac, latam]
 ";
     let a = checked("obsidia.yaml", text);
     let m = OrgModel::of(&a);
-    let boss = |title: &str| {
-        let p = m.positions.iter().find(|p| p.title == title).unwrap();
-        m.positions[p.manager.unwrap()].title.to_string()
-    };
+    let boss = |title: &str| boss(&m, title);
     assert_eq!(
         boss("Channel partnerships manager"),
         "Referral segment lead"
@@ -1501,4 +1492,10 @@ regions: [north-america, emea, apac, latam]
     ] {
         assert!(b.text.contains(said), "{}", b.text);
     }
+}
+
+/// The title of the manager of the position titled `title` in `m`.
+fn boss(m: &OrgModel, title: &str) -> String {
+    let p = m.positions.iter().find(|p| p.title == title).unwrap();
+    m.positions[p.manager.unwrap()].title.to_string()
 }

@@ -104,21 +104,59 @@ pub(super) fn settle(
     cadence: &mut Vec<CadenceItem<'_>>,
     meetings: &mut Vec<Meeting>,
 ) {
-    debug_assert_eq!(cadence.len(), meetings.len(), "one meeting per item");
-    // The items kept are moved to the front, in order, and what lies between them and
-    // the next one read is merged or dropped.
-    let mut kept = 0;
-    for k in 0..meetings.len() {
-        let meeting = meetings[k];
-        if !meeting.exists(teams) {
-            continue;
-        }
-        match meetings[..kept].iter().position(|m| m.team == meeting.team) {
-            Some(j) => {
-                let (head, tail) = cadence.split_at_mut(k);
-                merge(&mut head[j], &mut meetings[j], &tail[0], &meeting);
+    compact(
+        cadence,
+        meetings,
+        |_, meetings, kept, k| {
+            let meeting = meetings[k];
+            if !meeting.exists(teams) {
+                return Place::Drop;
             }
-            None => {
+            match meetings[..kept].iter().position(|m| m.team == meeting.team) {
+                Some(j) => Place::Into(j),
+                None => Place::Keep,
+            }
+        },
+        |first, first_meeting, later, later_meeting| {
+            merge(first, first_meeting, later, later_meeting);
+        },
+    );
+}
+
+/// What becomes of an item when the cadence is compacted.
+enum Place {
+    Drop,
+    Keep,
+    /// Merged into the kept item of this index.
+    Into(usize),
+}
+
+/// Compacts `cadence` and its `meetings` (one each) in order: `place` says of item
+/// `k`, given the first `kept` items kept so far, whether it is dropped, kept, or
+/// merged into one of those, which `into` does (the kept item and its meeting first).
+/// The items kept are moved to the front, in order, and the rest cut off.
+fn compact<'r>(
+    cadence: &mut Vec<CadenceItem<'r>>,
+    meetings: &mut Vec<Meeting>,
+    mut place: impl FnMut(&[CadenceItem<'r>], &[Meeting], usize, usize) -> Place,
+    mut into: impl FnMut(&mut CadenceItem<'r>, &mut Meeting, &mut CadenceItem<'r>, &mut Meeting),
+) {
+    debug_assert_eq!(cadence.len(), meetings.len(), "one meeting per item");
+    let mut kept = 0;
+    for k in 0..cadence.len() {
+        match place(cadence, meetings, kept, k) {
+            Place::Drop => {}
+            Place::Into(j) => {
+                let (head, tail) = cadence.split_at_mut(k);
+                let (head_meetings, tail_meetings) = meetings.split_at_mut(k);
+                into(
+                    &mut head[j],
+                    &mut head_meetings[j],
+                    &mut tail[0],
+                    &mut tail_meetings[0],
+                );
+            }
+            Place::Keep => {
                 // In place until an item is merged or dropped (a swap with itself
                 // still copies the item thrice).
                 if kept != k {
@@ -141,45 +179,36 @@ pub(super) fn settle(
 /// planning held with the Head of Marketing), else by the first; the others are in
 /// its `also_with`. `meetings` are the items' own, and are folded with them.
 pub(super) fn fold(cadence: &mut Vec<CadenceItem<'_>>, meetings: &mut Vec<Meeting>) {
-    debug_assert_eq!(cadence.len(), meetings.len(), "one meeting per item");
-    let mut kept = 0;
-    for k in 0..cadence.len() {
-        let same = |c: &CadenceItem<'_>| match (&c.counterpart, &cadence[k].counterpart) {
-            (Some(a), Some(b)) => same_person(a, b),
-            _ => false,
-        };
-        match cadence[..kept].iter().position(same) {
-            Some(j) => {
-                let stands_in =
-                    |c: &CadenceItem<'_>| matches!(c.counterpart, Some(Counterpart::StandIn(_)));
-                if stands_in(&cadence[j]) && !stands_in(&cadence[k]) {
-                    cadence.swap(j, k);
-                    meetings.swap(j, k);
-                }
-                let (head, tail) = cadence.split_at_mut(k);
-                let (first_meeting, later_meeting) = meetings.split_at_mut(k);
-                let (first, later) = (&mut head[j], &tail[0]);
-                merge(first, &mut first_meeting[j], later, &later_meeting[0]);
-                let folded = Folded {
-                    with: later.with,
-                    rule: later.rule,
-                };
-                first.also_with.push(folded);
-                first.also_with.extend_from_slice(&later.also_with);
+    compact(
+        cadence,
+        meetings,
+        |cadence, _, kept, k| {
+            let same = |c: &CadenceItem<'_>| match (&c.counterpart, &cadence[k].counterpart) {
+                (Some(a), Some(b)) => same_person(a, b),
+                _ => false,
+            };
+            match cadence[..kept].iter().position(same) {
+                Some(j) => Place::Into(j),
+                None => Place::Keep,
             }
-            None => {
-                // In place until an item is merged or dropped (a swap with itself
-                // still copies the item thrice).
-                if kept != k {
-                    cadence.swap(kept, k);
-                    meetings.swap(kept, k);
-                }
-                kept += 1;
+        },
+        |first, first_meeting, later, later_meeting| {
+            // Named by the team its counterpart heads, if one is folded in.
+            let stands_in =
+                |c: &CadenceItem<'_>| matches!(c.counterpart, Some(Counterpart::StandIn(_)));
+            if stands_in(first) && !stands_in(later) {
+                std::mem::swap(first, later);
+                std::mem::swap(first_meeting, later_meeting);
             }
-        }
-    }
-    cadence.truncate(kept);
-    meetings.truncate(kept);
+            merge(first, first_meeting, later, later_meeting);
+            let folded = Folded {
+                with: later.with,
+                rule: later.rule,
+            };
+            first.also_with.push(folded);
+            first.also_with.extend_from_slice(&later.also_with);
+        },
+    );
 }
 
 /// Whether two counterparts are the same person, as the reports name them.
