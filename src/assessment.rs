@@ -22,7 +22,9 @@ mod trace;
 
 pub use cadence::{CadenceItem, Counterpart, Folded};
 pub use confidence::{ConfidenceLabel, Standing};
-pub use design::{BeyondRoles, HireTiming, Kpi, PartnerOpsFunction, Role, RoleStatus, Stage};
+pub use design::{
+    BeyondGroup, BeyondRoles, HireTiming, Kpi, PartnerOpsFunction, Role, RoleStatus, Stage,
+};
 pub use org::{Alignment, GtmTeams, OrgModel, Position, PositionKind};
 pub use placement::{Caveat, FiredRule, Placement, Ranking, Reason, Scores};
 pub use trace::{Check, Contest, Difference, Pass, RuleTrace, RuledOut, ScoreSum, Term, Trace};

@@ -171,6 +171,23 @@ pub struct BeyondRoles<'r> {
     pub text: String,
     /// Guidance ids (the role's).
     pub cites: &'r [Text],
+    /// Every group of them: how many hold which role, reporting to whom (the first
+    /// is the one `role`, `reports_to` and `cites` above name; people of one role
+    /// can be spread over several managers, and people of several roles held).
+    pub groups: Vec<BeyondGroup<'r>>,
+}
+
+/// People beyond the roles who hold one role and report to one manager.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct BeyondGroup<'r> {
+    /// How many.
+    pub people: u32,
+    /// The role they hold (a title in `roles`); `null` when the rulebook marks none.
+    pub role: Option<&'r Text>,
+    /// The title of the position they report to.
+    pub reports_to: String,
+    /// Guidance ids (the role's).
+    pub cites: &'r [Text],
 }
 
 /// A PartnerOps function.

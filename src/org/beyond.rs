@@ -4,7 +4,7 @@
 
 use super::model::MAX_REPORTS;
 use super::model::reporting::managers;
-use crate::assessment::{Assessment, BeyondRoles, OrgModel, Role, RoleStatus};
+use crate::assessment::{Assessment, BeyondGroup, BeyondRoles, OrgModel, Role, RoleStatus};
 use std::fmt::Write as _;
 
 /// People beyond the roles who hold one role (if the rulebook marks one), how many,
@@ -169,12 +169,21 @@ pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRole
         start = end;
     }
     text.push('.');
-    let (role, _, reports_to, _) = groups.swap_remove(0);
+    let groups: Vec<BeyondGroup<'r>> = (groups.into_iter())
+        .map(|(role, people, reports_to, _)| BeyondGroup {
+            people,
+            role: role.map(|r| r.title),
+            reports_to,
+            cites: role.map_or(&[], |r| r.cites),
+        })
+        .collect();
+    let first = &groups[0];
     Some(BeyondRoles {
         people,
-        role: role.map(|r| r.title),
-        reports_to,
+        role: first.role,
+        reports_to: first.reports_to.clone(),
         text,
-        cites: role.map_or(&[], |r| r.cites),
+        cites: first.cites,
+        groups,
     })
 }

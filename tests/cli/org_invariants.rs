@@ -1492,6 +1492,33 @@ regions: [north-america, emea, apac, latam]
     ] {
         assert!(b.text.contains(said), "{}", b.text);
     }
+    // Each group says its own role, manager and cites, as the text names them.
+    let groups: Vec<(u32, &str, &str, Vec<&str>)> = (b.groups.iter())
+        .map(|g| {
+            let cites = g.cites.iter().map(|c| c.as_str()).collect();
+            (
+                g.people,
+                g.role.unwrap().as_str(),
+                g.reports_to.as_str(),
+                cites,
+            )
+        })
+        .collect();
+    assert_eq!(groups.iter().map(|g| g.0).sum::<u32>(), b.people);
+    assert!(groups.contains(&(
+        1,
+        "Channel partnerships manager",
+        "Referral segment lead",
+        vec!["T2"]
+    )));
+    assert!(groups.contains(&(
+        2,
+        "Alliance partner manager",
+        "Director of technology partnerships",
+        vec!["E3", "R3"]
+    )));
+    assert_eq!(b.role, b.groups[0].role);
+    assert_eq!(b.reports_to, b.groups[0].reports_to);
 }
 
 /// The title of the manager of the position titled `title` in `m`.

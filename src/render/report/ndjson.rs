@@ -416,6 +416,22 @@ impl Ndjson<'_> {
                 line.text(&b.text)?;
                 line.raw(",\"cites\":");
                 line.list(b.cites, |line, c| line.text(c))?;
+                line.raw(",\"groups\":");
+                line.list(&b.groups, |line, g| {
+                    line.raw("{\"people\":");
+                    line.value(&g.people)?;
+                    line.raw(",\"role\":");
+                    match g.role {
+                        Some(role) => line.text(role)?,
+                        None => line.raw("null"),
+                    }
+                    line.raw(",\"reports_to\":");
+                    line.text(&g.reports_to)?;
+                    line.raw(",\"cites\":");
+                    line.list(g.cites, |line, c| line.text(c))?;
+                    line.raw("}");
+                    Ok(())
+                })?;
                 line.raw("}");
             }
         }
