@@ -169,10 +169,10 @@ pub struct BeyondRoles<'r> {
     pub reports_to: String,
     /// What the reports say of them.
     pub text: String,
-    /// Guidance ids (the role's).
-    pub cites: &'r [Text],
+    /// Guidance ids: those of every role the text names, in the order first named.
+    pub cites: Cow<'r, [Text]>,
     /// Every group of them: how many hold which role, reporting to whom (the first
-    /// is the one `role`, `reports_to` and `cites` above name; people of one role
+    /// is the one `role` and `reports_to` above name; people of one role
     /// can be spread over several managers, and people of several roles held).
     pub groups: Vec<BeyondGroup<'r>>,
 }

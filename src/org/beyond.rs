@@ -5,6 +5,8 @@
 use super::model::MAX_REPORTS;
 use super::model::reporting::managers;
 use crate::assessment::{Assessment, BeyondGroup, BeyondRoles, OrgModel, Role, RoleStatus};
+use crate::text::Text;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// People beyond the roles who hold one role (if the rulebook marks one), how many,
@@ -178,12 +180,25 @@ pub fn beyond_roles<'r>(a: &Assessment<'r>, team_size: u32) -> Option<BeyondRole
         })
         .collect();
     let first = &groups[0];
+    // The text names every group: its ids are all of theirs, each once (borrowed
+    // where the groups share their role's ids, as most do).
+    let cites: Cow<'r, [Text]> = if groups.iter().all(|g| g.cites == first.cites) {
+        Cow::Borrowed(first.cites)
+    } else {
+        let mut all: Vec<Text> = Vec::new();
+        for c in groups.iter().flat_map(|g| g.cites) {
+            if !all.contains(c) {
+                all.push(c.clone());
+            }
+        }
+        Cow::Owned(all)
+    };
     Some(BeyondRoles {
         people,
         role: first.role,
         reports_to: first.reports_to.clone(),
         text,
-        cites: first.cites,
+        cites,
         groups,
     })
 }

@@ -1519,6 +1519,9 @@ regions: [north-america, emea, apac, latam]
     )));
     assert_eq!(b.role, b.groups[0].role);
     assert_eq!(b.reports_to, b.groups[0].reports_to);
+    // The sentence names every group, so it cites every group's ids, each once.
+    let cites: Vec<&str> = b.cites.iter().map(|c| c.as_str()).collect();
+    assert_eq!(cites, ["S4", "M1", "T2", "R2", "E3", "R3"]);
 }
 
 /// The title of the manager of the position titled `title` in `m`.

@@ -415,7 +415,7 @@ impl Ndjson<'_> {
                 line.raw(",\"text\":");
                 line.text(&b.text)?;
                 line.raw(",\"cites\":");
-                line.list(b.cites, |line, c| line.text(c))?;
+                line.list(&b.cites, |line, c| line.text(c))?;
                 line.raw(",\"groups\":");
                 line.list(&b.groups, |line, g| {
                     line.raw("{\"people\":");

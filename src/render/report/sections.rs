@@ -158,7 +158,7 @@ pub fn sections<'a>(a: &'a Assessment<'_>, columns: Columns) -> Vec<Section<'a>>
     if let Some(b) = &a.beyond_roles {
         sections.push(Section::Bullets {
             title: "Beyond these roles",
-            items: vec![Bullet::of(&b.text, b.cites)],
+            items: vec![Bullet::of(&b.text, &b.cites)],
         });
     }
     sections.push(partnerops(a, apart));
