@@ -107,6 +107,25 @@ impl Settled<'_> {
     }
 }
 
+/// Opens the object of people beyond the roles (all of them, or one group): its
+/// `people`, `role` and `reports_to`; the caller writes the rest and closes it.
+fn beyond_group(
+    line: &mut Line<'_>,
+    people: u32,
+    role: Option<&Text>,
+    reports_to: &str,
+) -> io::Result<()> {
+    line.raw("{\"people\":");
+    line.value(&people)?;
+    line.raw(",\"role\":");
+    match role {
+        Some(role) => line.text(role)?,
+        None => line.raw("null"),
+    }
+    line.raw(",\"reports_to\":");
+    line.text(reports_to)
+}
+
 fn json(item: &impl Serialize) -> String {
     serde_json::to_string(item).expect("an item always serialises")
 }
@@ -403,30 +422,14 @@ impl Ndjson<'_> {
         match beyond_roles {
             None => line.raw("null"),
             Some(b) => {
-                line.raw("{\"people\":");
-                line.value(&b.people)?;
-                line.raw(",\"role\":");
-                match b.role {
-                    Some(role) => line.text(role)?,
-                    None => line.raw("null"),
-                }
-                line.raw(",\"reports_to\":");
-                line.text(&b.reports_to)?;
+                beyond_group(line, b.people, b.role, &b.reports_to)?;
                 line.raw(",\"text\":");
                 line.text(&b.text)?;
                 line.raw(",\"cites\":");
                 line.list(&b.cites, |line, c| line.text(c))?;
                 line.raw(",\"groups\":");
                 line.list(&b.groups, |line, g| {
-                    line.raw("{\"people\":");
-                    line.value(&g.people)?;
-                    line.raw(",\"role\":");
-                    match g.role {
-                        Some(role) => line.text(role)?,
-                        None => line.raw("null"),
-                    }
-                    line.raw(",\"reports_to\":");
-                    line.text(&g.reports_to)?;
+                    beyond_group(line, g.people, g.role, &g.reports_to)?;
                     line.raw(",\"cites\":");
                     line.list(g.cites, |line, c| line.text(c))?;
                     line.raw("}");
