@@ -301,10 +301,42 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         &["program.types=affiliate,technology"],
         Some(&["program.types=affiliate,referral,technology"]),
     ),
+    // Partners who close deals beside product partners: each variant names the kinds
+    // that run, and the next kind silences it.
+    (
+        "several-program-types-sales-integrators",
+        &["program.types=integrator,referral"],
+        Some(&["program.types=integrator,technology,referral"]),
+    ),
+    (
+        "several-program-types-sales-technology",
+        &["program.types=technology,referral"],
+        Some(&["program.types=technology,marketplace,referral"]),
+    ),
+    (
+        "several-program-types-sales-marketplace",
+        &["program.types=marketplace,reseller"],
+        Some(&["program.types=marketplace,integrator,reseller"]),
+    ),
+    (
+        "several-program-types-sales-technology-integrators",
+        &["program.types=technology,integrator,referral"],
+        Some(&["program.types=technology,integrator,marketplace,referral"]),
+    ),
+    (
+        "several-program-types-sales-technology-marketplace",
+        &["program.types=technology,marketplace,referral"],
+        Some(&["program.types=technology,referral"]),
+    ),
+    (
+        "several-program-types-sales-integrators-marketplace",
+        &["program.types=integrator,marketplace,reseller"],
+        Some(&["program.types=integrator,reseller"]),
+    ),
     (
         "several-program-types-sales-product",
-        &["program.types=technology,referral"],
-        Some(&["program.types=affiliate,technology"]),
+        &["program.types=technology,integrator,marketplace,referral"],
+        Some(&["program.types=affiliate,technology,integrator,marketplace"]),
     ),
     (
         "several-program-types-product",
@@ -366,6 +398,19 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         "standalone-needs-a-seat",
         &[],
         Some(&["program.team_size=2"]),
+    ),
+    (
+        "one-person-company",
+        &[
+            "company.employees=1",
+            "company.sales_team=0",
+            "company.marketing_team=1",
+        ],
+        Some(&[
+            "company.employees=2",
+            "company.sales_team=0",
+            "company.marketing_team=1",
+        ]),
     ),
     (
         "technology-alone-no-home",
@@ -551,7 +596,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ]),
     ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
-    ("dedicated-team-formed", STANDALONE, Some(&[])),
+    // Affiliates alone (BASE) get affiliate-acquisition-first instead.
+    (
+        "dedicated-team-formed",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.types=affiliate,referral",
+        ],
+        Some(STANDALONE),
+    ),
     (
         "growth-team-lead",
         STANDALONE,
@@ -593,7 +647,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ],
         Some(&["program.types=technology,integrator"]),
     ),
-    ("enablement-or-acquisition-next", &[], Some(STANDALONE)),
+    (
+        "enablement-or-acquisition-next",
+        &["program.types=affiliate,referral"],
+        Some(&[]),
+    ),
+    (
+        "affiliate-acquisition-first",
+        &[],
+        Some(&["program.types=affiliate,referral"]),
+    ),
     ("mid-stage-specialists", &[], None),
     (
         "scale-matrix-roles",
@@ -895,6 +958,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.partners=150", "program.team_size=1"]),
     ),
     (
+        "ramp-time-deals-and-affiliates",
+        &["program.types=affiliate,referral"],
+        Some(&["program.types=affiliate,technology"]),
+    ),
+    (
+        "ramp-time-live-and-affiliates",
+        &["program.types=affiliate,technology"],
+        Some(&["program.types=affiliate,technology,referral"]),
+    ),
+    (
         "resourcing-kpis",
         &["program.types=referral"],
         Some(&["program.types=technology"]),
@@ -1078,12 +1151,20 @@ fn reasons_kpis_and_sources_are_true_of_the_partners() {
     assert_eq!(both.scores.standalone, one.scores.standalone + 1.0);
 
     let beside = assess(&["program.types=affiliate,technology"]);
-    let kpis: Vec<&str> = beside.kpis.iter().map(|k| k.name.as_str()).collect();
-    assert!(kpis.contains(&"Affiliate activation"), "{kpis:?}");
-    // Their ramp runs to going live (E4), and how long each integration takes (R3);
-    // nothing is listed, so nothing speaks of listings.
+    // One ramp time for both (E4; a consultant's tenth review: two "ramp time" KPIs
+    // with different definitions): to going live, or an affiliate's first referred
+    // sign-up; and how long each integration takes (R3); nothing is listed, so
+    // nothing speaks of listings.
+    let ramp: Vec<&str> = (beside.kpis.iter())
+        .filter(|k| k.name.contains("ramp") || k.why.contains("ramp"))
+        .map(|k| k.why.as_str())
+        .collect();
+    assert_eq!(ramp.len(), 1, "{ramp:?}");
+    assert!(
+        ramp[0].contains("goes live") && ramp[0].contains("first referred sign-up"),
+        "{ramp:?}"
+    );
     let whys: Vec<&str> = beside.kpis.iter().map(|k| k.why.as_str()).collect();
-    assert!(whys.iter().any(|w| w.contains("goes live")), "{whys:?}");
     assert!(
         whys.iter().any(|w| w.contains("integrations they ship")),
         "{whys:?}"
@@ -1433,16 +1514,29 @@ fn planned_affiliates_wait_where_customers_cannot_buy_on_their_own() {
 /// Plexiform) is led by a head of partnerships, with a technology partnerships manager.
 #[test]
 fn a_vp_leads_several_programs_or_regions_or_a_team_at_scale() {
-    for (types, regions, maturity, vp) in [
-        ("technology", "north-america", "established", false),
+    for (types, regions, maturity, team, vp) in [
+        ("technology", "north-america", "established", 3, false),
         (
             "technology,referral,reseller",
             "north-america",
             "established",
+            3,
             true,
         ),
-        ("reseller", "north-america,emea", "established", true),
-        ("technology", "north-america", "scaling", true),
+        // Formstack's two, a VP and a director over several programs (T3).
+        (
+            "technology,referral,reseller",
+            "north-america",
+            "established",
+            2,
+            true,
+        ),
+        ("reseller", "north-america,emea", "established", 3, true),
+        // One program in two regions with a team of two: the lead and one manager,
+        // the regional lead still to hire, is no team for a VP (Kestrelbay, a
+        // consultant's tenth review).
+        ("affiliate", "apac,north-america", "established", 2, false),
+        ("technology", "north-america", "scaling", 3, true),
     ] {
         let a = assess(&[
             "company.revenue_owner=coo",
@@ -1450,9 +1544,9 @@ fn a_vp_leads_several_programs_or_regions_or_a_team_at_scale() {
             &format!("program.types={types}"),
             &format!("regions={regions}"),
             &format!("program.maturity={maturity}"),
-            "program.team_size=3",
+            &format!("program.team_size={team}"),
         ]);
-        let case = format!("{types} in {regions}, {maturity}");
+        let case = format!("{types} in {regions}, {maturity}, a team of {team}");
         assert_eq!(a.placement.as_str(), "standalone", "{case}");
         let head = a.roles[0].title.as_str();
         let expected = if vp {
@@ -2104,4 +2198,175 @@ fn integrators_alone_have_their_own_manager_first() {
     let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles[1], "Channel partnerships manager", "{titles:?}");
     assert!(titles.contains(&"Integrator partner manager"), "{titles:?}");
+}
+
+/// Without self-service buying and with nothing running, a plan without referrals is
+/// not told that its first partners "should be referral partners" while the roadmap
+/// runs only what is planned: the reason says what holds of any plan, and starting
+/// with referrals is a caveat the client chooses (a consultant's tenth review,
+/// Ledgerpine, resellers planned). Nothing runs, so no team is met yet, marketing
+/// included, as for a company with no marketing team (Tallyforge).
+#[test]
+fn a_plan_without_referrals_is_offered_them_not_told_to_start_them() {
+    for planned in ["reseller", "technology", "integrator,marketplace"] {
+        let a = assess(&[
+            "company.self_serve=false",
+            "program.types=",
+            "program.maturity=none",
+            &format!("program.planned={planned}"),
+        ]);
+        let s3: Vec<&str> = (a.reasons.iter())
+            .filter(|r| r.cites.iter().any(|c| c.as_str() == "S3"))
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(s3.len(), 1, "{planned}: {s3:?}");
+        assert!(!s3[0].contains("referral"), "{planned}: {s3:?}");
+        let caveat = (a.caveats.iter())
+            .find(|c| c.text.contains("referral partners"))
+            .unwrap_or_else(|| panic!("{planned}: no caveat offers referrals"));
+        let ids: Vec<&str> = caveat.cites.iter().map(|c| c.as_str()).collect();
+        assert_eq!(ids, ["S3"], "{planned}");
+        assert!(
+            caveat
+                .mitigation
+                .contains("add referrals to the programs planned"),
+            "{planned}: {}",
+            caveat.mitigation
+        );
+        // A planned technology or marketplace program meets product before its first
+        // partner goes live (align-with-product); nobody plans campaigns yet.
+        assert!(
+            !a.cadence.iter().any(|c| c.with.as_str() == "Marketing"),
+            "{planned}: {:?}",
+            a.cadence
+        );
+        if planned == "reseller" {
+            assert!(a.cadence.is_empty(), "{planned}: {:?}", a.cadence);
+        }
+    }
+    // With referrals planned the plan already starts with them: no such caveat.
+    let referrals = assess(&[
+        "company.self_serve=false",
+        "program.types=",
+        "program.maturity=none",
+        "program.planned=referral,reseller",
+    ]);
+    assert!(
+        !(referrals.caveats.iter()).any(|c| c.text.contains("the plan has none")),
+        "{:?}",
+        referrals.caveats
+    );
+}
+
+/// Where affiliates are the only partners, the acquisition specialist comes before
+/// the enablement role, and that role activates affiliates rather than trains and
+/// certifies them, at any placement, a department of its own included (a
+/// consultant's tenth review: Kestrelbay's 900 affiliates and Glowkit's roadmap got a
+/// certification-focused enablement manager first). Beside partners who are
+/// certified, a department of its own keeps Formstack's sequence (T3).
+#[test]
+fn affiliates_alone_are_recruited_before_they_are_enabled() {
+    for sets in [
+        &[][..],
+        &["company.marketing_team=0"][..],
+        &["company.revenue_owner=coo", "program.maturity=established"][..],
+    ] {
+        let a = assess(sets);
+        let at = |title: &str| {
+            (a.roles.iter())
+                .position(|r| r.title.as_str() == title)
+                .unwrap_or_else(|| panic!("{sets:?}: no {title}"))
+        };
+        assert!(
+            at("Partner acquisition specialist") < at("Partner enablement manager"),
+            "{sets:?}"
+        );
+        let enablement = &a.roles[at("Partner enablement manager")];
+        assert!(
+            !enablement.hire_when.contains("certification")
+                && enablement
+                    .responsibilities
+                    .contains("need no certification"),
+            "{sets:?}: {} / {}",
+            enablement.responsibilities,
+            enablement.hire_when
+        );
+        assert!(
+            !a.roles
+                .iter()
+                .any(|r| r.title.as_str() == "Partner onboarding manager"),
+            "{sets:?}"
+        );
+    }
+    let formstack = assess(&[
+        "company.revenue_owner=coo",
+        "program.maturity=established",
+        "program.types=affiliate,reseller",
+    ]);
+    let enablement = (formstack.roles.iter())
+        .find(|r| r.title.as_str() == "Partner enablement manager")
+        .unwrap();
+    assert!(enablement.hire_when.contains("certification"));
+}
+
+/// D2's reason beside partners who close deals names the product partners that run,
+/// and no others (a consultant's tenth review, Quarrybridge and Vantorix: "build on,
+/// deliver or list" where only integrators ran).
+#[test]
+fn d2_names_the_product_partners_that_run() {
+    for (types, named, unnamed) in [
+        (
+            "referral,reseller,integrator",
+            &["integrators who deliver"][..],
+            &["build on", "list"][..],
+        ),
+        (
+            "referral,technology",
+            &["technology partners who build on"],
+            &["deliver", "list"],
+        ),
+        (
+            "reseller,marketplace",
+            &["marketplaces that list"],
+            &["build on", "deliver"],
+        ),
+        (
+            "referral,technology,integrator",
+            &["build on", "deliver"],
+            &["list"],
+        ),
+        (
+            "referral,technology,marketplace",
+            &["build on", "list"],
+            &["deliver"],
+        ),
+        (
+            "reseller,integrator,marketplace",
+            &["deliver", "list"],
+            &["build on"],
+        ),
+        (
+            "referral,technology,integrator,marketplace",
+            &["build on, deliver or list"],
+            &[],
+        ),
+    ] {
+        let a = assess(&[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            &format!("program.types={types}"),
+        ]);
+        assert_eq!(a.placement.as_str(), "standalone", "{types}");
+        let d2: Vec<&str> = (a.reasons.iter())
+            .filter(|r| r.text.starts_with("Several kinds of program"))
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(d2.len(), 1, "{types}: {d2:?}");
+        for word in named {
+            assert!(d2[0].contains(word), "{types}: {word}: {}", d2[0]);
+        }
+        for word in unnamed {
+            assert!(!d2[0].contains(word), "{types}: {word}: {}", d2[0]);
+        }
+    }
 }

@@ -687,13 +687,14 @@ fn hire_now_says_when_and_unannounced_hires_say_why() {
         mid.contains("Plan changed: the Technology alliance liaison"),
         "{mid}"
     );
-    // Sellfy's scale stage: seats nobody announced, said apart with why.
+    // Sellfy's scale stage: seats nobody announced, said apart with why (its affiliates
+    // alone need no onboarding manager, affiliate-acquisition-first).
     let text = roadmap("profiles/sellfy.yaml");
     let scale = stage(&text, "Scale stage (projected)");
     assert!(
         scale.contains(
-            "Also hired by then, as the team grows to 8: Partner onboarding manager (when signed \
-             partners wait to be onboarded)"
+            "Also hired by then, as the team grows to 8: Head of partner operations \
+             (PartnerOps already serves several regions)"
         ),
         "{scale}"
     );
