@@ -155,6 +155,32 @@ fn check(facts: &Facts<'_>, condition: &Condition) -> Check {
         Condition::All(parts) => group("all of", parts),
         Condition::Any(parts) => group("any of", parts),
         Condition::Not(part) => group("not", std::slice::from_ref(part)),
+        // The name, in place of what it stands for: `nobody-sells-self-serve (all of)`
+        // over the parts of its `all`, or the name over its one predicate.
+        Condition::Is(named) => {
+            let Some(meaning) = named.condition() else {
+                return Check {
+                    test: named.name.to_string(),
+                    holds,
+                    actual: None,
+                    parts: Vec::new(),
+                };
+            };
+            let inner = check(facts, meaning);
+            if inner.parts.is_empty() {
+                Check {
+                    test: named.name.to_string(),
+                    holds,
+                    actual: None,
+                    parts: vec![inner],
+                }
+            } else {
+                Check {
+                    test: format!("{} ({})", named.name, inner.test),
+                    ..inner
+                }
+            }
+        }
         leaf => Check {
             test: leaf.to_string(),
             holds,
@@ -168,7 +194,9 @@ fn check(facts: &Facts<'_>, condition: &Condition) -> Check {
 fn actual(facts: &Facts<'_>, leaf: &Condition) -> String {
     let p = facts.profile;
     match leaf {
-        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) | Condition::Is(_) => {
+            String::new()
+        }
         Condition::Compare(c) => super::number(facts.number(c.field)),
         Condition::SelfServe(_) => p.company.self_serve.to_string(),
         Condition::SharedGtmLeader(_) => p.company.shared_gtm_leader.to_string(),

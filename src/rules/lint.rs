@@ -43,6 +43,20 @@ impl Rulebook {
             doc.error_at(line, column, None, message, Some(help))
         };
         let mut problems = Vec::new();
+        for name in self.unused_conditions() {
+            let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
+            let at = crate::profile::find_key(text, name, conditions).unwrap_or(conditions);
+            let (line, column) = crate::profile::line_column(text, at);
+            problems.push(doc.error_at(
+                line,
+                column,
+                None,
+                format!("named condition '{name}' is used by no rule"),
+                Some(format!(
+                    "use it in a rule's `when` as `{{is: {name}}}`, or remove it"
+                )),
+            ));
+        }
         for (i, rule) in self.rules.iter().enumerate() {
             if let Some((message, help)) = self.never_holds(rule) {
                 problems.push(problem(&rule.id, "when", message, help));
@@ -65,6 +79,30 @@ impl Rulebook {
             }
         }
         problems
+    }
+
+    /// The named conditions that no rule uses, directly or through other named
+    /// conditions, in name order.
+    fn unused_conditions(&self) -> Vec<&str> {
+        let mut used: Vec<&str> = (self.rules.iter())
+            .filter_map(|r| r.when.as_ref())
+            .flat_map(Condition::names)
+            .map(|n| n.as_str())
+            .collect();
+        let mut next = 0;
+        while let Some(&name) = used.get(next) {
+            next += 1;
+            let more = self.conditions().get(name).map(Condition::names);
+            for n in more.into_iter().flatten() {
+                if !used.contains(&n.as_str()) {
+                    used.push(n);
+                }
+            }
+        }
+        (self.conditions().keys())
+            .map(|n| n.as_str())
+            .filter(|n| !used.contains(n))
+            .collect()
     }
 
     /// When a rule's condition, or a part of it, can never hold: the message and the
@@ -196,7 +234,8 @@ fn reads(condition: &Condition) -> (Vec<Field>, bool, bool) {
                 placements = true;
                 &[]
             }
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => &[],
+            // `leaves` gives what a name stands for, never the name.
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) | Condition::Is(_) => &[],
         };
         for f in needs {
             if !fields.contains(f) {
@@ -307,6 +346,8 @@ fn canonical(condition: &Option<Condition>) -> String {
             Condition::All(parts) => group("all", parts),
             Condition::Any(parts) => group("any", parts),
             Condition::Not(part) => format!("not({})", canon(part)),
+            // What the name stands for: a rule that writes it out is the same.
+            Condition::Is(named) => named.condition().map_or_else(|| c.to_string(), canon),
             leaf => leaf.to_string(),
         }
     }
