@@ -322,4 +322,26 @@ pub(crate) mod tests {
             Some(&1.0)
         );
     }
+
+    #[test]
+    fn a_named_condition_shows_its_name_over_its_parts() {
+        let book = Rulebook::default_rules();
+        let profile = example("sellfy");
+        let a = book.assess(source("sellfy"), &profile, Options::default());
+        let trace = book.trace(&profile, &a);
+        let rule = (trace.rules.iter())
+            .find(|r| r.id == "referral-signups-to-marketing")
+            .unwrap();
+        let named = &rule.when.as_ref().unwrap().parts[1];
+        assert_eq!(named.to_string(), "nobody-sells-self-serve (all of): no");
+        let parts: Vec<String> = named.parts.iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            parts,
+            [
+                "company.self_serve is true: yes (true)",
+                "company.sales_team == 0: no (2)",
+                "company.employees > 100: no (40)"
+            ]
+        );
+    }
 }

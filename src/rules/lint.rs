@@ -456,4 +456,29 @@ mod tests {
         let expected: Vec<String> = (0..impossible.len()).map(|i| format!("r{i}")).collect();
         assert_eq!(never_fire(&impossible), expected);
     }
+
+    #[test]
+    fn named_conditions_no_rule_uses_are_found_where_they_are_defined() {
+        let text = "version: 1\nreports_to: {sales: a, marketing: b, standalone: c, cross-functional: d}\n\
+             tie_break: [sales, marketing, standalone, cross-functional]\nconditions:\n\
+             \x20 reach: {has_goal: reach}\n  global: {has_goal: global}\n\
+             \x20 reach-or-global: {any: [{is: reach}, {is: global}]}\n\
+             \x20 budget: {has_goal: budget}\n  unused-chain: {not: {is: budget}}\nrules:\n\
+             \x20 - id: r0\n    summary: s\n    cites: [S1]\n    when: {is: reach-or-global}\n    then: {kpis: [{name: k, why: w}]}\n";
+        let book = Rulebook::parse("t.yaml", text).expect("loads");
+        let problems: Vec<String> = book
+            .lint("t.yaml", text)
+            .iter()
+            .map(|p| p.one_line())
+            .collect();
+        // `reach` and `global` are used through `reach-or-global`; `budget` only by a
+        // named condition that no rule uses.
+        assert_eq!(
+            problems,
+            [
+                "t.yaml:8:3: named condition 'budget' is used by no rule",
+                "t.yaml:9:3: named condition 'unused-chain' is used by no rule",
+            ]
+        );
+    }
 }
