@@ -84,21 +84,10 @@ impl Rulebook {
     /// The named conditions that no rule uses, directly or through other named
     /// conditions, in name order.
     fn unused_conditions(&self) -> Vec<&str> {
-        let mut used: Vec<&str> = (self.rules.iter())
-            .filter_map(|r| r.when.as_ref())
-            .flat_map(Condition::names)
-            .map(|n| n.as_str())
+        let used: Vec<&str> = (self.rules.iter())
+            .flat_map(|r| self.names_used(r))
+            .map(|(n, _)| n.as_str())
             .collect();
-        let mut next = 0;
-        while let Some(&name) = used.get(next) {
-            next += 1;
-            let more = self.conditions().get(name).map(Condition::names);
-            for n in more.into_iter().flatten() {
-                if !used.contains(&n.as_str()) {
-                    used.push(n);
-                }
-            }
-        }
         (self.conditions().keys())
             .map(|n| n.as_str())
             .filter(|n| !used.contains(n))

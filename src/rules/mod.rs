@@ -182,6 +182,24 @@ impl Rulebook {
         &self.conditions
     }
 
+    /// The named conditions a rule uses, directly or through others, each with what
+    /// it stands for, in the order first used.
+    pub fn names_used(&self, rule: &Rule) -> Vec<(&Text, &Condition)> {
+        let mut used: Vec<(&Text, &Condition)> = Vec::new();
+        let mut next = rule.when.as_ref().map_or_else(Vec::new, Condition::names);
+        next.reverse();
+        while let Some(name) = next.pop() {
+            if used.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            if let Some((name, condition)) = self.conditions.get_key_value(name) {
+                used.push((name, condition));
+                next.extend(condition.names().into_iter().rev());
+            }
+        }
+        used
+    }
+
     /// What rule `index` adds, in one line ([`Effects::describe`]).
     pub fn effect(&self, index: usize) -> &Text {
         &self.derived().effects[index]

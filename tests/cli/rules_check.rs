@@ -324,3 +324,27 @@ fn named_conditions_are_checked_in_a_copy_of_the_default_rulebook() {
         "{out}"
     );
 }
+
+/// `rules show ID` prints the rule as written, with `is: NAME`, and below it what each
+/// name it uses stands for, those used through another name too.
+#[test]
+fn rules_show_says_what_the_names_a_rule_uses_stand_for() {
+    let (code, out, _) = run(&["rules", "show", "referral-signups-to-marketing"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("- is: nobody-sells-self-serve\n"), "{out}");
+    assert!(
+        out.ends_with("# named conditions:\n#   nobody-sells-self-serve: (company.self_serve is true and company.sales_team == 0 and company.employees > 100)\n"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["rules", "show", "resourcing-kpis"]);
+    for name in [
+        "closing-partners-first",
+        "co-selling-partners-run",
+        "co-selling-partners-planned",
+        "affiliates-wait-for-referrals",
+    ] {
+        assert!(out.contains(&format!("#   {name}: (")), "{name}: {out}");
+    }
+    let (_, out, _) = run(&["rules", "show", "reach-goal"]);
+    assert!(!out.contains("# named conditions:"), "{out}");
+}
