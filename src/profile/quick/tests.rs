@@ -1,7 +1,7 @@
 //! The quick reader against yaml_serde: it reads the profiles people write, and
 //! whatever it reads, it reads as yaml_serde does.
 
-use super::{comment_start, plain_scalar, read};
+use super::{comment_start, lines, plain_scalar, read};
 use crate::profile::Profile;
 use proptest::prelude::*;
 use std::path::Path;
@@ -359,5 +359,17 @@ fn plain_scalars_and_comments_are_told_as_the_byte_lists_tell_them() {
             "{text:?}"
         );
         assert_eq!(comment_start(text), text.find(" #"), "{text:?}");
+    }
+}
+
+/// Only printable ASCII and line breaks are read quickly, wherever the other byte is
+/// (the test has no early exit, so every byte counts).
+#[test]
+fn a_byte_outside_printable_ascii_anywhere_leaves_the_text_to_yaml_serde() {
+    let printable = |c: char| c == '\n' || (' '..='~').contains(&c);
+    for c in (0u8..=127).map(char::from).chain(['é', '\u{85}', '\u{feff}']) {
+        for text in [format!("{c}a: b\n"), format!("a: b{c}\n"), format!("a: b\n{c}")] {
+            assert_eq!(lines(&text).is_some(), printable(c), "{text:?}");
+        }
     }
 }
