@@ -53,7 +53,7 @@ fn lines(text: &str) -> Option<Vec<Line<'_>>> {
     // Without an early exit or a branch per byte, so that the compiler tests many bytes
     // at a time: this runs over every profile of a batch.
     let printable = (text.bytes()).fold(true, |ok, b| {
-        ok & ((b == b'\n') | ((b' ' <= b) & (b <= b'~')))
+        ok & ((b == b'\n') | (b' '..=b'~').contains(&b))
     });
     if !printable {
         return None;

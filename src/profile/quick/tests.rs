@@ -367,8 +367,15 @@ fn plain_scalars_and_comments_are_told_as_the_byte_lists_tell_them() {
 #[test]
 fn a_byte_outside_printable_ascii_anywhere_leaves_the_text_to_yaml_serde() {
     let printable = |c: char| c == '\n' || (' '..='~').contains(&c);
-    for c in (0u8..=127).map(char::from).chain(['é', '\u{85}', '\u{feff}']) {
-        for text in [format!("{c}a: b\n"), format!("a: b{c}\n"), format!("a: b\n{c}")] {
+    for c in (0u8..=127)
+        .map(char::from)
+        .chain(['é', '\u{85}', '\u{feff}'])
+    {
+        for text in [
+            format!("{c}a: b\n"),
+            format!("a: b{c}\n"),
+            format!("a: b\n{c}"),
+        ] {
             assert_eq!(lines(&text).is_some(), printable(c), "{text:?}");
         }
     }
