@@ -87,9 +87,10 @@ struct Heads<'a> {
     gtm: usize,
     /// One leader of sales and marketing, if there is one.
     shared: Option<usize>,
-    /// The CEO owns the revenue engine and runs one or two sellers, who have no
-    /// head of their own (D6): the sales team is drawn under the CEO in every
-    /// placement, as `lone-seller-ceo-owns-revenue` says under sales.
+    /// The CEO runs one or two sellers, who have no head of their own, where the CEO
+    /// owns the revenue engine (D6) or nobody does: the sales team is drawn under the
+    /// CEO in every placement, as `lone-seller-ceo-owns-revenue` and
+    /// `lone-seller-ceo-runs-sales` say under sales.
     ceo_runs_sales: bool,
 }
 
@@ -238,7 +239,8 @@ impl<'r> OrgModel<'r> {
             reports_to: (!lead_reports_to_ceo).then_some(reports_to),
             gtm,
             shared,
-            ceo_runs_sales: teams.revenue_owner == RevenueOwner::Ceo && teams.sales <= 2,
+            ceo_runs_sales: matches!(teams.revenue_owner, RevenueOwner::Ceo | RevenueOwner::None)
+                && teams.sales <= 2,
         };
         let sales = heads.add(self, Placement::Sales, teams.sales);
         let marketing = heads.add(self, Placement::Marketing, teams.marketing);

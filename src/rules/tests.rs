@@ -176,6 +176,17 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ]),
     ),
     (
+        "lone-seller-ceo-runs-sales",
+        // Two sellers where nobody owns revenue: the CEO runs them; a shared
+        // go-to-market leader would instead.
+        &["program.types=referral", "company.sales_team=2"],
+        Some(&[
+            "program.types=referral",
+            "company.sales_team=2",
+            "company.shared_gtm_leader=true",
+        ]),
+    ),
+    (
         "sales-partners-are-not-reps",
         &["program.types=referral"],
         // Technology alliances under sales (no marketing team) are not partners who
