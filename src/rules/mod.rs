@@ -228,6 +228,7 @@ impl Rulebook {
         // Rulebooks are written in the same YAML subset as profiles.
         crate::profile::check_subset(&doc)?;
         let mut book: Rulebook = yaml_serde::from_str(text).map_err(|e| doc.yaml_error(&e))?;
+        book.no_name_twice(&doc)?;
         book.validate(&doc)?;
         Ok(book)
     }
@@ -282,6 +283,57 @@ impl Rulebook {
 }
 
 impl Rulebook {
+    /// No named condition is defined twice: the YAML reader keeps the last of two
+    /// keys of a map, which would drop the first definition without a word.
+    fn no_name_twice(&self, doc: &Document<'_>) -> Result<(), InputError> {
+        let text = doc.text;
+        let Some(start) = crate::profile::find_key(text, "conditions", 0) else {
+            return Ok(());
+        };
+        // The block ends at the next top-level key.
+        let end = (text[start..].match_indices('\n'))
+            .map(|(i, _)| start + i + 1)
+            .find(|&i| text[i..].starts_with(|c: char| c.is_ascii_alphabetic()))
+            .unwrap_or(text.len());
+        let block = &text[..end];
+        // Definitions are the keys at the block's first indentation (not a part of a
+        // condition that happens to share a name, such as `stage`).
+        let indent = |at: usize| at - block[..at].rfind('\n').map_or(0, |i| i + 1);
+        let Some(first_key) = (block[start..].match_indices('\n'))
+            .map(|(i, _)| start + i + 1)
+            .find(|&i| {
+                block[i..]
+                    .trim_start()
+                    .starts_with(|c: char| c != '#' && c != '\n')
+            })
+        else {
+            return Ok(());
+        };
+        let depth = block[first_key..].len() - block[first_key..].trim_start().len();
+        for name in self.conditions.keys() {
+            let mut at = start;
+            let mut seen = 0;
+            while let Some(found) = crate::profile::find_key(block, name, at) {
+                at = found + name.len();
+                if indent(found) != depth {
+                    continue;
+                }
+                seen += 1;
+                if seen == 2 {
+                    let (line, column) = crate::profile::line_column(text, found);
+                    return Err(doc.error_at(
+                        line,
+                        column,
+                        None,
+                        format!("named condition '{name}' is defined twice"),
+                        Some("give each named condition its own name, or remove one".into()),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Resolves every `{is: NAME}`, in the named conditions and in the rules' `when`:
     /// each name must be kebab-case and known, and no named condition may refer to
     /// itself, directly or through others.
@@ -289,8 +341,7 @@ impl Rulebook {
         let text = doc.text;
         // The definition of a named condition, and a place in it.
         let in_definition = |name: &str, needle: Option<&str>| {
-            let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
-            let at = crate::profile::find_key(text, name, conditions).unwrap_or(conditions);
+            let at = locate_condition(text, name);
             let at = needle
                 .and_then(|n| text[at..].find(n))
                 .map_or(at, |i| at + i);
@@ -517,6 +568,13 @@ fn check_effects(rule: &Rule) -> Result<(), RuleProblem<'_>> {
         );
     }
     Ok(())
+}
+
+/// The offset of the definition of the named condition `name` (its key under
+/// `conditions:`), or of `conditions:` itself, or 0.
+fn locate_condition(text: &str, name: &str) -> usize {
+    let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
+    crate::profile::find_key(text, name, conditions).unwrap_or(conditions)
 }
 
 /// Where `needle` first appears after the rule with this id (or from the top when

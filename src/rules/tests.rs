@@ -2186,6 +2186,15 @@ fn named_conditions_that_do_not_resolve_are_rejected_with_line_and_column() {
         error(shouting, "{is: Nobody_Sells}").0,
         "t.yaml:5:3: condition name 'Nobody_Sells' is not kebab-case"
     );
+    // A name defined twice: at the second definition (YAML would keep it alone).
+    let twice = format!("{NOBODY_SELLS}  nobody-sells: {{self_serve: false}}\n");
+    assert_eq!(
+        error(&twice, "{is: nobody-sells}").0,
+        "t.yaml:9:3: named condition 'nobody-sells' is defined twice"
+    );
+    // A name that is also a condition's key, used inside it, is defined once.
+    let keyword = "  stage:\n    stage: [scale]\n  late: {any: [{is: stage}, {stage: [mid]}]}\n";
+    assert!(Rulebook::parse("t.yaml", &named_book(keyword, "{is: late}")).is_ok());
     // Without any named condition, the help says where to define one.
     let text = named_book("", "{is: nobody-sells}").replace("conditions:\n", "");
     let e = Rulebook::parse("t.yaml", &text).unwrap_err().render(false);
