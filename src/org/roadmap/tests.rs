@@ -384,10 +384,19 @@ fn programs_planned_within_a_year_start_at_the_profiles_own_stage() {
             || a.why == "planned within about a year, so they run at this stage")
     );
     assert_eq!(launch.profile.program.revenue_share, 0.18);
-    // Their first partner manager is hired with them.
+    // Their first hire comes with them: in a department of its own, the enablement
+    // manager that integrators' certification needs (T3, R2), before their partner
+    // managers (the affiliates alone had no certification-focused enablement manager
+    // to hire before, a consultant's tenth review).
     assert_eq!(
         roles_with(launch, RoleStatus::Next),
-        ["Channel partnerships manager"]
+        ["Partner enablement manager"]
+    );
+    assert!(
+        (launch.assessment.roles.iter())
+            .any(|r| r.title.as_str() == "Channel partnerships manager"),
+        "{:?}",
+        launch.assessment.roles
     );
     // The scale stage grows from that step: the programs already run, so it does not
     // assume them again.
