@@ -551,6 +551,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ]),
     ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
+    // A marketplace-only department of its own: the workflows' specialist first.
+    (
+        "marketplace-only-workflows-first",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.types=marketplace",
+        ],
+        Some(STANDALONE),
+    ),
     ("dedicated-team-formed", STANDALONE, Some(&[])),
     (
         "growth-team-lead",
