@@ -644,9 +644,8 @@ fn segment_lead(t: ProgramType) -> &'static str {
 /// Motion specialists (R1-R4) report to the lead or to their segment's lead, which
 /// they are under once it is hired; the reseller specialist may sit with the channel
 /// manager (resellers are the channel), the liaison and the marketplace specialist
-/// with the head of partner operations, or the liaison at mid stage with its program
-/// manager (PartnerOps assigns liaisons, R3; marketplace workflows are not program
-/// structure, R4, P1); the affiliate manager with the growth team
+/// with the head of partner operations, or at mid stage its program manager
+/// (PartnerOps assigns liaisons, R3); the affiliate manager with the growth team
 /// lead. None of them sits anywhere under another segment's lead, through a manager
 /// who does (E3 by segment, R1-R4 a motion each: the reseller specialist is not under
 /// the referral segment's lead because the channel manager is). Regional
@@ -677,6 +676,11 @@ fn misplaced_specialists(m: &OrgModel) -> Vec<String> {
             "Marketplace operations specialist",
             ProgramType::Marketplace,
             "Head of partner operations",
+        ),
+        (
+            "Marketplace operations specialist",
+            ProgramType::Marketplace,
+            "Partner program manager",
         ),
         (
             "Affiliate partner manager",
@@ -1552,8 +1556,7 @@ fn roadmap_of(fixture: &str) -> Roadmap<'static> {
 
 /// A marketplace-only company (the consultant's Stallwise, review 9): the marketplace
 /// operations specialist, the one motion it runs, comes before the enablement manager
-/// at every stage, also once it is a department of its own (R4, T4), and it never
-/// reports to a program manager (P1 is not order workflows).
+/// at every stage, also once it is a department of its own (R4, T4).
 #[test]
 fn a_marketplace_only_team_hires_its_workflow_specialist_before_enablement() {
     let roadmap = roadmap_of("marketplace-only-launch-ceo-owner");
@@ -1572,13 +1575,6 @@ fn a_marketplace_only_team_hires_its_workflow_specialist_before_enablement() {
             "{}: {:?}",
             step.stage,
             a.roles.iter().map(|r| (r.title.as_str(), r.status)).collect::<Vec<_>>()
-        );
-        let m = OrgModel::of(a);
-        assert_ne!(
-            boss(&m, "Marketplace operations specialist"),
-            "Partner program manager",
-            "{}",
-            step.stage
         );
     }
     assert!(standalone, "the roadmap never reaches a department of its own");
