@@ -87,9 +87,10 @@ struct Heads<'a> {
     gtm: usize,
     /// One leader of sales and marketing, if there is one.
     shared: Option<usize>,
-    /// The CEO owns the revenue engine and runs one or two sellers, who have no
-    /// head of their own (D6): the sales team is drawn under the CEO in every
-    /// placement, as `lone-seller-ceo-owns-revenue` says under sales.
+    /// The CEO runs one or two sellers, who have no head of their own, where the CEO
+    /// owns the revenue engine (D6) or nobody does: the sales team is drawn under the
+    /// CEO in every placement, as `lone-seller-ceo-owns-revenue` and
+    /// `lone-seller-ceo-runs-sales` say under sales.
     ceo_runs_sales: bool,
 }
 
@@ -139,10 +140,10 @@ impl<'a> Heads<'a> {
     }
 }
 
-/// The CEO owns the revenue engine and runs one or two sellers, who have no head of
-/// their own (D6).
+/// One or two sellers have no head of their own: the CEO runs them, where the CEO owns
+/// the revenue engine (D6) or nobody does (S2, T1).
 fn ceo_runs_sales(teams: GtmTeams) -> bool {
-    teams.revenue_owner == RevenueOwner::Ceo && teams.sales <= 2
+    matches!(teams.revenue_owner, RevenueOwner::Ceo | RevenueOwner::None) && teams.sales <= 2
 }
 
 /// Whether the partnerships lead reports to the CEO, from the placement and the
@@ -151,13 +152,19 @@ fn ceo_runs_sales(teams: GtmTeams) -> bool {
 /// executive of its own): a department of its own reports to the CEO unless a COO or
 /// CRO owns revenue (D6); under sales, the CEO is the lead's manager where nobody else
 /// runs sales: no sales team (the founder sells, S2), or one or two sellers run by the
-/// CEO who owns revenue (D6); under marketing or a cross-functional leader, never.
+/// CEO who owns revenue (D6) or, with no owner of revenue, by the CEO rather than a
+/// shared sales-and-marketing leader (S2, T1); under marketing or a cross-functional
+/// leader, never.
 fn ceo_over_lead(placement: Placement, teams: GtmTeams) -> bool {
     match placement {
         Placement::Standalone => {
             !matches!(teams.revenue_owner, RevenueOwner::Coo | RevenueOwner::Cro)
         }
-        Placement::Sales => teams.sales == 0 || ceo_runs_sales(teams),
+        Placement::Sales => {
+            teams.sales == 0
+                || (ceo_runs_sales(teams)
+                    && (teams.revenue_owner == RevenueOwner::Ceo || !teams.shared_leader))
+        }
         Placement::Marketing | Placement::CrossFunctional => false,
     }
 }

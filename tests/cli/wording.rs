@@ -983,6 +983,38 @@ fn lines_name_only_roles_and_regions_the_client_has() {
     }
 }
 
+/// Nor are they where nobody owns revenue: the CEO runs them, the lead reports to the
+/// CEO, and the chart draws them as the CEO's sales team (a consultant's tenth review,
+/// Quillstep: "Head of Sales · 2 people" over the lead of a 12-person company).
+#[test]
+fn a_small_sales_team_is_the_ceos_where_nobody_owns_revenue() {
+    let a = assessment("two-sellers-no-revenue-owner");
+    assert_eq!(a["placement"], "sales");
+    assert_eq!(a["reports_to"], "CEO (who runs sales today)");
+    let ids: Vec<&str> = a["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"lone-seller-ceo-runs-sales"), "{ids:?}");
+    let tree = stdout(&[
+        "chart",
+        "tests/fixtures/consultant/two-sellers-no-revenue-owner.yaml",
+        "--format",
+        "tree",
+    ]);
+    assert!(
+        tree.contains("Sales team · 2 people") && !tree.contains("Head of Sales"),
+        "{tree}"
+    );
+    let lead = tree.lines().find(|l| l.contains("[current]")).unwrap();
+    assert!(
+        lead.starts_with("├── ") || lead.starts_with("└── "),
+        "{tree}"
+    );
+}
+
 /// One or two sellers are not the partnerships lead's boss when the CEO owns the
 /// revenue engine (D6): under sales, the lead reports to the CEO who runs sales, the
 /// report says why (naming no partner deals an affiliate program does not have, S4),

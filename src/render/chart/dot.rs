@@ -197,10 +197,12 @@ fn nodes(
 
 /// The reporting lines, each from a manager to the rank below, so that Graphviz
 /// draws every one as a single straight stroke. The CEO's reports stand in one row
-/// (the executives the lead works beside); a report with dotted lines to others in
-/// that row stands one rank below it, hung on a point in the row, so that its dotted
-/// lines rise straight to the row instead of arcing over it (see [`lowered`]). Any
-/// other manager's leaf reports (three or more) are stacked in columns of [`STACK`],
+/// (the executives the lead works beside). A report with dotted lines to others in
+/// its manager's row stands one rank below that row, hung on a point in it, so that
+/// its dotted lines rise straight to the row instead of arcing over it, and its
+/// lines to executives further up pass under the row's boxes (see [`lowered`]).
+/// Any other
+/// manager's leaf reports (three or more) are stacked in columns of [`STACK`],
 /// two columns hung on each trunk: a vertical line down from the manager (the first
 /// trunk straight under it) through a point level with each pair of boxes, and a
 /// level stub from each point into the box on either side. Edges straight to a
@@ -233,24 +235,39 @@ fn reporting_lines(
             "  {prefix}{id} [shape=point, width=0.01, height=0.01, color=\"#555555\", group={prefix}{group}];"
         )
     };
+    // The line to one report: straight, or to the point a lowered report hangs on.
+    let report_line = |out: &mut dyn Write, manager: NodeIndex, report: NodeIndex| {
+        let (manager_id, id) = (node_id(manager), node_id(report));
+        if !lowered.contains(&report) {
+            return line(out, &manager_id, &id, &rules(manager, report));
+        }
+        let up = format!("{id}_up");
+        point(out, &up, &id)?;
+        writeln!(out, "  {prefix}{id} [group={prefix}{id}];")?;
+        line(out, &manager_id, &up, &[])?;
+        writeln!(
+            out,
+            "  {prefix}{up} -> {prefix}{id} [weight=100, tooltip={}];",
+            quote(&tooltip("reports to", &rules(manager, report)))
+        )
+    };
     for (manager, _) in chart.nodes() {
         let reports = chart.reports(manager);
-        let ids: Vec<String> = reports.iter().map(|&r| node_id(r)).collect();
         let manager_id = node_id(manager);
         if manager == chart.root {
             // In the order of the reports, straight above the report it lowers,
             // whose dotted lines rise to either side of it.
-            if let Some(&low) = lowered.first() {
+            if let Some(&low) = lowered.iter().find(|r| reports.contains(r)) {
                 writeln!(
                     out,
                     "  {prefix}{manager_id} [ordering=out, group={prefix}{}];",
                     node_id(low)
                 )?;
             }
-            let row: Vec<String> = (reports.iter().zip(&ids))
-                .map(|(r, id)| match lowered.contains(r) {
-                    true => format!("{prefix}{id}_up"),
-                    false => format!("{prefix}{id}"),
+            let row: Vec<String> = (reports.iter())
+                .map(|r| match lowered.contains(r) {
+                    true => format!("{prefix}{}_up", node_id(*r)),
+                    false => format!("{prefix}{}", node_id(*r)),
                 })
                 .collect();
             if row.len() > 1 {
@@ -258,7 +275,7 @@ fn reporting_lines(
             }
         }
         let leaves: Vec<NodeIndex> = (reports.iter().copied())
-            .filter(|&r| chart.reports(r).is_empty())
+            .filter(|&r| chart.reports(r).is_empty() && !lowered.contains(&r))
             .collect();
         let columns: Vec<&[NodeIndex]> = if manager == chart.root || leaves.len() < 3 {
             Vec::new()
@@ -275,22 +292,9 @@ fn reporting_lines(
                 "  {prefix}{manager_id} [ordering=out, group={prefix}{manager_id}];"
             )?;
         }
-        for (&report, id) in reports.iter().zip(&ids) {
-            if lowered.contains(&report) {
-                let up = format!("{id}_up");
-                point(out, &up, id)?;
-                writeln!(out, "  {prefix}{id} [group={prefix}{id}];")?;
-                line(out, &manager_id, &up, &[])?;
-                writeln!(
-                    out,
-                    "  {prefix}{up} -> {prefix}{id} [weight=100, tooltip={}];",
-                    quote(&tooltip("reports to", &rules(manager, report)))
-                )?;
-                continue;
-            }
-            if !columns.iter().any(|column| column.contains(&report)) {
-                line(out, &manager_id, id, &rules(manager, report))?;
-            }
+        let stacked = |r: &NodeIndex| columns.iter().any(|column| column.contains(r));
+        for &report in reports.iter().filter(|r| !stacked(r)) {
+            report_line(out, manager, report)?;
         }
         // Columns 2t (left of the trunk) and 2t + 1 (right of it) hang on trunk t.
         for (t, pair) in columns.chunks(2).enumerate() {
@@ -357,23 +361,33 @@ fn reporting_lines(
     Ok(())
 }
 
-/// The CEO's reports with a dotted line to another of the CEO's reports: each stands
-/// a rank below the executives' row, so that its dotted lines rise to the row. In
-/// the row, a line to a counterpart beyond a neighbour arced over the row and struck
-/// through the CEO's lines.
+/// Reports with a dotted line to another report of their manager: each stands a
+/// rank below its manager's row, hung on a point in it, so that its dotted lines
+/// rise to the row, and its lines to executives further up pass under the row's
+/// boxes. In the row, a line to a counterpart beyond a neighbour arced over the row
+/// and struck through the manager's lines to the boxes between, and a lead between
+/// a CRO's teams crossed the CRO's line to one team on its way to the Head of
+/// Finance (Lumenary).
 fn lowered(chart: &OrgChart, alignments: &[Alignment]) -> Vec<NodeIndex> {
-    let row = chart.reports(chart.root);
-    (row.iter().copied())
-        .filter(|r| {
+    let mut out = Vec::new();
+    for (manager, _) in chart.nodes() {
+        let row = chart.reports(manager);
+        out.extend((row.iter().copied()).filter(|r| {
             (alignments.iter()).any(|(from, to, _)| from == r && to != r && row.contains(to))
-        })
-        .collect()
+        }));
+    }
+    out
+}
+
+/// Who `node` reports to, if anyone.
+fn manager_of(chart: &OrgChart, node: NodeIndex) -> Option<NodeIndex> {
+    (chart.links(LinkKind::ReportsTo)).find_map(|(from, to, _)| (to == node).then_some(from))
 }
 
 /// The dotted alignment lines, each numbered in its tooltip. A line from a report
-/// [`lowered`] below the executives' row to one in the row runs from the top of its
-/// box, where its reporting line arrives, to the bottom of the executive's: lines
-/// from the corners crossed that reporting line.
+/// [`lowered`] below its manager's row to one in the row runs from the top of its
+/// box, where its reporting line arrives, to the bottom of the other's: lines from
+/// the corners crossed that reporting line.
 fn alignment_lines(
     chart: &OrgChart,
     prefix: &str,
@@ -381,10 +395,10 @@ fn alignment_lines(
     lowered: &[NodeIndex],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let row = chart.reports(chart.root);
     for (k, (from, to, link)) in alignments.iter().enumerate() {
         let label = link.label.as_deref().unwrap_or_default();
-        let ports = match lowered.contains(from) && row.contains(to) {
+        let beside = manager_of(chart, *from).is_some_and(|m| chart.reports(m).contains(to));
+        let ports = match lowered.contains(from) && beside {
             true => "tailport=n, headport=s, ",
             false => "",
         };
