@@ -537,7 +537,11 @@ mod tests {
             let (titles, over) = above_the_team(fixture, from, to);
             assert_eq!(over, ceo, "{fixture}: {titles:?}");
             let title = to.trim_start_matches("reports_to: ");
-            assert_eq!(titles.iter().any(|t| t == title), !ceo, "{fixture}: {titles:?}");
+            assert_eq!(
+                titles.iter().any(|t| t == title),
+                !ceo,
+                "{fixture}: {titles:?}"
+            );
         }
     }
 }

@@ -1574,10 +1574,16 @@ fn a_marketplace_only_team_hires_its_workflow_specialist_before_enablement() {
             (rank(specialist), specialist) < (rank(enablement), enablement),
             "{}: {:?}",
             step.stage,
-            a.roles.iter().map(|r| (r.title.as_str(), r.status)).collect::<Vec<_>>()
+            a.roles
+                .iter()
+                .map(|r| (r.title.as_str(), r.status))
+                .collect::<Vec<_>>()
         );
     }
-    assert!(standalone, "the roadmap never reaches a department of its own");
+    assert!(
+        standalone,
+        "the roadmap never reaches a department of its own"
+    );
 }
 
 /// One referral program in one region (the consultant's Alturasol, review 9): at scale
@@ -1590,7 +1596,10 @@ fn one_segment_at_scale_adds_partner_managers_before_a_head_of_partner_operation
     assert_eq!(scale.stage, Stage::Scale);
     let a = &scale.assessment;
     let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
-    assert!(!titles.contains(&"Head of partner operations"), "{titles:?}");
+    assert!(
+        !titles.contains(&"Head of partner operations"),
+        "{titles:?}"
+    );
     let m = OrgModel::of(a);
     let lead = m.positions[m.lead].title.to_string();
     for title in ["Partner enablement manager", "Partner program manager"] {
