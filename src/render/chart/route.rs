@@ -19,9 +19,9 @@
 //! times its length, so a line does not loop over the top or around the outside
 //! while a way between the rows exists. A line that still runs more than
 //! [`DETOUR`] times the way between its boxes (and 100 px) is routed again with
-//! crossings a fifth as dear, and takes that route where it is at least a tenth
-//! shorter: it crosses a reporting line or another dotted line rather than going
-//! round the chart. Lines leave their first box from ports [`SPACING`] apart on
+//! crossings of dotted lines a fifth as dear, and takes that route where it is at
+//! least a tenth shorter: it crosses another dotted line rather than going round the
+//! chart, but a reporting line no more readily than before. Lines leave their first box from ports [`SPACING`] apart on
 //! every side, away from where reporting lines meet it. Each search keeps within
 //! [`WINDOW`] of its two boxes, on the whole drawing only where no route is found
 //! there.
