@@ -1,7 +1,7 @@
 //! The quick reader against yaml_serde: it reads the profiles people write, and
 //! whatever it reads, it reads as yaml_serde does.
 
-use super::read;
+use super::{comment_start, lines, plain_scalar, read};
 use crate::profile::Profile;
 use proptest::prelude::*;
 use std::path::Path;
@@ -322,4 +322,61 @@ fn the_generated_documents_are_often_read_quickly() {
         .filter(|_| read(&document().new_tree(&mut runner).unwrap().current()).is_some())
         .count();
     assert!(read_quickly > 150, "{read_quickly} of 1,000 read quickly");
+}
+
+/// The byte tests of `plain_scalar` and `comment_start`, written with `match` and a
+/// byte loop for speed, say what the lists and the substring search they replaced
+/// said, on every text of up to three of the bytes that matter.
+#[test]
+fn plain_scalars_and_comments_are_told_as_the_byte_lists_tell_them() {
+    fn by_lists<'a>(text: &'a str, stops: &[u8]) -> Option<&'a str> {
+        let text = text.trim_end_matches(' ');
+        let first = *text.as_bytes().first()?;
+        if b"-?:,[]{}#&*!|>'\"%@`".contains(&first) {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let clean = bytes.iter().enumerate().all(|(i, &b)| {
+            b != b'#'
+                && !stops.contains(&b)
+                && !(b == b':' && bytes.get(i + 1).is_none_or(|&next| next == b' '))
+        });
+        clean.then_some(text)
+    }
+    let alphabet = b" -?:,[]{}#&*!|>'\"%@`a0.~";
+    let mut texts = vec![String::new()];
+    for _ in 0..3 {
+        let longer: Vec<String> = (texts.iter())
+            .flat_map(|t| alphabet.iter().map(move |&b| format!("{t}{}", b as char)))
+            .collect();
+        texts.extend(longer);
+    }
+    for text in &texts {
+        assert_eq!(plain_scalar(text, false), by_lists(text, b""), "{text:?}");
+        assert_eq!(
+            plain_scalar(text, true),
+            by_lists(text, b",[]{}:"),
+            "{text:?}"
+        );
+        assert_eq!(comment_start(text), text.find(" #"), "{text:?}");
+    }
+}
+
+/// Only printable ASCII and line breaks are read quickly, wherever the other byte is
+/// (the test has no early exit, so every byte counts).
+#[test]
+fn a_byte_outside_printable_ascii_anywhere_leaves_the_text_to_yaml_serde() {
+    let printable = |c: char| c == '\n' || (' '..='~').contains(&c);
+    for c in (0u8..=127)
+        .map(char::from)
+        .chain(['é', '\u{85}', '\u{feff}'])
+    {
+        for text in [
+            format!("{c}a: b\n"),
+            format!("a: b{c}\n"),
+            format!("a: b\n{c}"),
+        ] {
+            assert_eq!(lines(&text).is_some(), printable(c), "{text:?}");
+        }
+    }
 }

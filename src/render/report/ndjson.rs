@@ -476,7 +476,7 @@ impl Ndjson<'_> {
                     });
                     if !c.also_with.is_empty() {
                         line.raw(",\"also_with\":");
-                        line.value(&c.also_with)?;
+                        line.list(&c.also_with, |line, f| line.text(f.with))?;
                     }
                     line.raw("}");
                     Ok(())
