@@ -36,6 +36,7 @@ pub use document::{Document, OwnedDocument};
 pub use error::{InputError, Remedy};
 pub(crate) use explain::closest;
 pub use field::{Choice, Field, Kind, Value};
+pub(crate) use locate::find_key;
 pub use stream::{DocumentReader, Limits, decode};
 pub use subset::{Outside, SubsetError};
 pub(crate) use subset::{check as check_subset, scan as scan_subset};

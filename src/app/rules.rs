@@ -99,6 +99,13 @@ fn show(g: &Global, id: &str) -> anyhow::Result<Exit> {
                 writeln!(out, "#   {}: {}", p.id, p.summary)?;
             }
         }
+        let names = rulebook.names_used(rule);
+        if !names.is_empty() {
+            writeln!(out, "# named conditions:")?;
+            for (name, condition) in names {
+                writeln!(out, "#   {name}: {condition}")?;
+            }
+        }
         Ok(())
     })?;
     Ok(Exit::Ok)

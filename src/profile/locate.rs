@@ -27,7 +27,8 @@ pub(crate) fn second(text: &str, path: &[&str]) -> Option<(usize, usize)> {
     Some(super::line_column(text, again))
 }
 
-fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
+/// The offset of the first `key` that starts a mapping entry, at `from` or after.
+pub(crate) fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
     let mut search = from;
     while let Some(pos) = text.get(search..)?.find(key) {
         let at = search + pos;

@@ -291,6 +291,14 @@ impl Node {
             Condition::All(list) => return Node::All(all(list, atoms)),
             Condition::Any(list) => return Node::Any(all(list, atoms)),
             Condition::Not(c) => return Node::Not(Box::new(Node::compile(c, atoms, numbers))),
+            // In place, as if written out: a name costs nothing once compiled. One
+            // never resolved never holds.
+            Condition::Is(named) => {
+                return match named.condition() {
+                    Some(c) => Node::compile(c, atoms, numbers),
+                    None => Node::Any(Box::new([])),
+                };
+            }
             Condition::Compare(c) => Atom::Compare {
                 index: numbers
                     .iter()

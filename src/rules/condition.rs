@@ -6,6 +6,7 @@ use crate::assessment::{Placement, Stage};
 use crate::profile::{
     Field, Goal, MarketingMaturity, ProgramMaturity, ProgramType, Region, RevenueOwner, kebab_enum,
 };
+use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -47,6 +48,77 @@ pub enum Condition {
     /// The chosen placement is one of these. Rules that test it run after the
     /// placement is chosen and may not change scores.
     Placement(Vec<Placement>),
+    /// The named condition of the rulebook's `conditions` holds, e.g.
+    /// `{is: nobody-sells-self-serve}`.
+    Is(Named),
+}
+
+/// A reference to one of the rulebook's named conditions (`conditions:`), written as
+/// its name. Loading the rulebook resolves it: from then on it carries the condition
+/// it names (itself resolved), so that the engine compiles it in place and pays
+/// nothing for the name. A reference that was never resolved (a rule built in code,
+/// outside a rulebook) never holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    /// The name, kebab-case.
+    pub name: Text,
+    resolved: Option<Box<Condition>>,
+}
+
+impl Named {
+    /// A reference to the condition with this name, not yet resolved.
+    pub fn new(name: impl Into<Text>) -> Named {
+        Named {
+            name: name.into(),
+            resolved: None,
+        }
+    }
+
+    /// The condition the name stands for, once the rulebook is loaded.
+    pub fn condition(&self) -> Option<&Condition> {
+        self.resolved.as_deref()
+    }
+
+    /// Records the condition the name stands for.
+    pub(crate) fn resolve(&mut self, condition: Condition) {
+        self.resolved = Some(Box::new(condition));
+    }
+}
+
+impl Serialize for Named {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.name.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Named {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Text::deserialize(d).map(Named::new)
+    }
+}
+
+/// A kebab-case name: lowercase letters, digits and '-', as rule ids and the names of
+/// conditions are written.
+pub(crate) fn is_kebab(name: &str) -> bool {
+    !name.is_empty()
+        && (name.chars()).all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// What the JSON Schema says of a kebab-case name.
+pub(crate) const KEBAB_PATTERN: &str = "^[a-z0-9-]+$";
+
+impl JsonSchema for Named {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ConditionName".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The name of one of the rulebook's `conditions`, kebab-case.",
+            "type": "string",
+            "pattern": KEBAB_PATTERN,
+        })
+    }
 }
 
 /// A numeric comparison.
@@ -196,14 +268,15 @@ impl Op {
 }
 
 impl Condition {
-    /// Every predicate in the condition (the parts of `all`, `any` and `not`, at any
-    /// depth), in the order written.
+    /// Every predicate in the condition (the parts of `all`, `any` and `not`, and of
+    /// the named conditions it refers to, at any depth), in the order written.
     pub fn leaves(&self) -> Vec<&Condition> {
         match self {
             Condition::All(list) | Condition::Any(list) => {
                 list.iter().flat_map(Condition::leaves).collect()
             }
             Condition::Not(c) => c.leaves(),
+            Condition::Is(named) => named.condition().map_or_else(Vec::new, Self::leaves),
             leaf => vec![leaf],
         }
     }
@@ -213,9 +286,45 @@ impl Condition {
         match self {
             Condition::All(list) | Condition::Any(list) => list.iter().any(Self::uses_placement),
             Condition::Not(c) => c.uses_placement(),
+            Condition::Is(named) => named.condition().is_some_and(Self::uses_placement),
             Condition::Placement(_) => true,
             _ => false,
         }
+    }
+
+    /// The names of the named conditions the condition refers to itself (not those
+    /// they refer to in turn), in the order written.
+    pub fn names(&self) -> Vec<&Text> {
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().flat_map(Condition::names).collect()
+            }
+            Condition::Not(c) => c.names(),
+            Condition::Is(named) => vec![&named.name],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Fills in each reference to a named condition, at any depth, with what
+    /// `resolve` gives for its name.
+    pub(crate) fn resolve_names<E>(
+        &mut self,
+        resolve: &mut impl FnMut(&Text) -> Result<Condition, E>,
+    ) -> Result<(), E> {
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                for c in list {
+                    c.resolve_names(resolve)?;
+                }
+            }
+            Condition::Not(c) => c.resolve_names(resolve)?,
+            Condition::Is(named) => {
+                let condition = resolve(&named.name)?;
+                named.resolve(condition);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 }
 
@@ -251,6 +360,7 @@ impl fmt::Display for Condition {
             Condition::HomeRegion(v) => write!(f, "home region is {}", list(v)),
             Condition::Stage(v) => write!(f, "stage is {}", list(v)),
             Condition::Placement(v) => write!(f, "placement is {}", list(v)),
+            Condition::Is(named) => f.write_str(&named.name),
         }
     }
 }

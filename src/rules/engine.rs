@@ -86,6 +86,7 @@ impl Facts<'_> {
             Condition::HomeRegion(v) => p.regions.first().is_some_and(|r| v.contains(r)),
             Condition::Stage(v) => v.contains(&self.stage),
             Condition::Placement(v) => self.placement.is_some_and(|x| v.contains(&x)),
+            Condition::Is(named) => named.condition().is_some_and(|c| self.holds(c)),
         }
     }
 

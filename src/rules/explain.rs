@@ -155,6 +155,32 @@ fn check(facts: &Facts<'_>, condition: &Condition) -> Check {
         Condition::All(parts) => group("all of", parts),
         Condition::Any(parts) => group("any of", parts),
         Condition::Not(part) => group("not", std::slice::from_ref(part)),
+        // The name, in place of what it stands for: `nobody-sells-self-serve (all of)`
+        // over the parts of its `all`, or the name over its one predicate.
+        Condition::Is(named) => {
+            let Some(meaning) = named.condition() else {
+                return Check {
+                    test: named.name.to_string(),
+                    holds,
+                    actual: None,
+                    parts: Vec::new(),
+                };
+            };
+            let inner = check(facts, meaning);
+            if inner.parts.is_empty() {
+                Check {
+                    test: named.name.to_string(),
+                    holds,
+                    actual: None,
+                    parts: vec![inner],
+                }
+            } else {
+                Check {
+                    test: format!("{} ({})", named.name, inner.test),
+                    ..inner
+                }
+            }
+        }
         leaf => Check {
             test: leaf.to_string(),
             holds,
@@ -168,7 +194,9 @@ fn check(facts: &Facts<'_>, condition: &Condition) -> Check {
 fn actual(facts: &Facts<'_>, leaf: &Condition) -> String {
     let p = facts.profile;
     match leaf {
-        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) | Condition::Is(_) => {
+            String::new()
+        }
         Condition::Compare(c) => super::number(facts.number(c.field)),
         Condition::SelfServe(_) => p.company.self_serve.to_string(),
         Condition::SharedGtmLeader(_) => p.company.shared_gtm_leader.to_string(),
@@ -292,6 +320,28 @@ pub(crate) mod tests {
         assert_eq!(
             rule.scores.get(&crate::assessment::Placement::Marketing),
             Some(&1.0)
+        );
+    }
+
+    #[test]
+    fn a_named_condition_shows_its_name_over_its_parts() {
+        let book = Rulebook::default_rules();
+        let profile = example("sellfy");
+        let a = book.assess(source("sellfy"), &profile, Options::default());
+        let trace = book.trace(&profile, &a);
+        let rule = (trace.rules.iter())
+            .find(|r| r.id == "referral-signups-to-marketing")
+            .unwrap();
+        let named = &rule.when.as_ref().unwrap().parts[1];
+        assert_eq!(named.to_string(), "nobody-sells-self-serve (all of): no");
+        let parts: Vec<String> = named.parts.iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            parts,
+            [
+                "company.self_serve is true: yes (true)",
+                "company.sales_team == 0: no (2)",
+                "company.employees > 100: no (40)"
+            ]
         );
     }
 }

@@ -43,6 +43,20 @@ impl Rulebook {
             doc.error_at(line, column, None, message, Some(help))
         };
         let mut problems = Vec::new();
+        for name in self.unused_conditions() {
+            let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
+            let at = crate::profile::find_key(text, name, conditions).unwrap_or(conditions);
+            let (line, column) = crate::profile::line_column(text, at);
+            problems.push(doc.error_at(
+                line,
+                column,
+                None,
+                format!("named condition '{name}' is used by no rule"),
+                Some(format!(
+                    "use it in a rule's `when` as `{{is: {name}}}`, or remove it"
+                )),
+            ));
+        }
         for (i, rule) in self.rules.iter().enumerate() {
             if let Some((message, help)) = self.never_holds(rule) {
                 problems.push(problem(&rule.id, "when", message, help));
@@ -65,6 +79,19 @@ impl Rulebook {
             }
         }
         problems
+    }
+
+    /// The named conditions that no rule uses, directly or through other named
+    /// conditions, in name order.
+    fn unused_conditions(&self) -> Vec<&str> {
+        let used: Vec<&str> = (self.rules.iter())
+            .flat_map(|r| self.names_used(r))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        (self.conditions().keys())
+            .map(|n| n.as_str())
+            .filter(|n| !used.contains(n))
+            .collect()
     }
 
     /// When a rule's condition, or a part of it, can never hold: the message and the
@@ -196,7 +223,8 @@ fn reads(condition: &Condition) -> (Vec<Field>, bool, bool) {
                 placements = true;
                 &[]
             }
-            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => &[],
+            // `leaves` gives what a name stands for, never the name.
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) | Condition::Is(_) => &[],
         };
         for f in needs {
             if !fields.contains(f) {
@@ -307,6 +335,8 @@ fn canonical(condition: &Option<Condition>) -> String {
             Condition::All(parts) => group("all", parts),
             Condition::Any(parts) => group("any", parts),
             Condition::Not(part) => format!("not({})", canon(part)),
+            // What the name stands for: a rule that writes it out is the same.
+            Condition::Is(named) => named.condition().map_or_else(|| c.to_string(), canon),
             leaf => leaf.to_string(),
         }
     }
@@ -414,5 +444,30 @@ mod tests {
         ];
         let expected: Vec<String> = (0..impossible.len()).map(|i| format!("r{i}")).collect();
         assert_eq!(never_fire(&impossible), expected);
+    }
+
+    #[test]
+    fn named_conditions_no_rule_uses_are_found_where_they_are_defined() {
+        let text = "version: 1\nreports_to: {sales: a, marketing: b, standalone: c, cross-functional: d}\n\
+             tie_break: [sales, marketing, standalone, cross-functional]\nconditions:\n\
+             \x20 reach: {has_goal: reach}\n  global: {has_goal: global}\n\
+             \x20 reach-or-global: {any: [{is: reach}, {is: global}]}\n\
+             \x20 budget: {has_goal: budget}\n  unused-chain: {not: {is: budget}}\nrules:\n\
+             \x20 - id: r0\n    summary: s\n    cites: [S1]\n    when: {is: reach-or-global}\n    then: {kpis: [{name: k, why: w}]}\n";
+        let book = Rulebook::parse("t.yaml", text).expect("loads");
+        let problems: Vec<String> = book
+            .lint("t.yaml", text)
+            .iter()
+            .map(|p| p.one_line())
+            .collect();
+        // `reach` and `global` are used through `reach-or-global`; `budget` only by a
+        // named condition that no rule uses.
+        assert_eq!(
+            problems,
+            [
+                "t.yaml:8:3: named condition 'budget' is used by no rule",
+                "t.yaml:9:3: named condition 'unused-chain' is used by no rule",
+            ]
+        );
     }
 }

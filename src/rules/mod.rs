@@ -16,6 +16,7 @@ use crate::profile::{Document, InputError, Remedy};
 use crate::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 mod compiled;
@@ -30,7 +31,7 @@ mod hiring;
 pub mod lint;
 pub mod seats;
 
-pub use condition::{Comparison, Condition, NumberField, Op};
+pub use condition::{Comparison, Condition, Named, NumberField, Op};
 use derived::Cache;
 pub use effects::{
     CadenceSpec, CaveatSpec, Effects, KpiSpec, PartnerOpsSpec, RoleSpec, number, signed,
@@ -57,6 +58,17 @@ pub struct Rulebook {
     /// How a tie between the top scores is broken: the first listed wins. Must list
     /// all four placements.
     pub tie_break: Vec<Placement>,
+    /// Named conditions, by kebab-case name: a condition (written as `when` is) that
+    /// a rule's `when`, or another named condition, uses as `{is: NAME}`. Loading
+    /// resolves every name, so a name costs nothing when rules are evaluated.
+    /// Private, like the rules they are resolved into.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "yaml_serde::with::singleton_map_recursive"
+    )]
+    #[schemars(with = "ConditionsSchema")]
+    conditions: BTreeMap<Text, Condition>,
     /// The rules, in evaluation order ([`Rulebook::rules`]). Private, so that what
     /// follows from them cannot go stale.
     rules: Vec<Rule>,
@@ -138,10 +150,54 @@ impl Rule {
     }
 }
 
+/// The JSON Schema of a rulebook's `conditions`: a map of kebab-case names to
+/// conditions.
+struct ConditionsSchema;
+
+impl JsonSchema for ConditionsSchema {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NamedConditions".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let condition = generator.subschema_for::<Condition>();
+        schemars::json_schema!({
+            "description": "Named conditions: each name (kebab-case) stands for a condition, written as a rule's `when` is, that rules and other named conditions use as `{is: NAME}`.",
+            "type": "object",
+            "propertyNames": {"pattern": condition::KEBAB_PATTERN},
+            "additionalProperties": condition,
+        })
+    }
+}
+
 impl Rulebook {
     /// The rules, in evaluation order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// The named conditions, by name, each resolved (the names it uses carry their
+    /// conditions).
+    pub fn conditions(&self) -> &BTreeMap<Text, Condition> {
+        &self.conditions
+    }
+
+    /// The named conditions a rule uses, directly or through others, each with what
+    /// it stands for, in the order first used.
+    pub fn names_used(&self, rule: &Rule) -> Vec<(&Text, &Condition)> {
+        let mut used: Vec<(&Text, &Condition)> = Vec::new();
+        let mut next = rule.when.as_ref().map_or_else(Vec::new, Condition::names);
+        next.reverse();
+        while let Some(name) = next.pop() {
+            if used.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            if let Some((name, condition)) = self.conditions.get_key_value(name) {
+                used.push((name, condition));
+                next.extend(condition.names().into_iter().rev());
+            }
+        }
+        used
     }
 
     /// What rule `index` adds, in one line ([`Effects::describe`]).
@@ -159,7 +215,7 @@ impl Rulebook {
     /// The embedded default rulebook, loaded from its JSON form (a test checks that it
     /// is the rulebook `rules/default.yaml` gives).
     pub fn embedded() -> Rulebook {
-        let book: Rulebook = serde_json::from_str(DEFAULT_RULEBOOK_JSON)
+        let mut book: Rulebook = serde_json::from_str(DEFAULT_RULEBOOK_JSON)
             .unwrap_or_else(|e| panic!("the embedded rulebook is invalid: {e}"));
         book.validate(&Document::whole(DEFAULT_RULEBOOK_PATH, DEFAULT_RULEBOOK))
             .unwrap_or_else(|e| panic!("the embedded rulebook is invalid: {e}"));
@@ -171,7 +227,8 @@ impl Rulebook {
         let doc = Document::whole(path, text);
         // Rulebooks are written in the same YAML subset as profiles.
         crate::profile::check_subset(&doc)?;
-        let book: Rulebook = yaml_serde::from_str(text).map_err(|e| doc.yaml_error(&e))?;
+        let mut book: Rulebook = yaml_serde::from_str(text).map_err(|e| doc.yaml_error(&e))?;
+        book.no_name_twice(&doc)?;
         book.validate(&doc)?;
         Ok(book)
     }
@@ -181,7 +238,8 @@ impl Rulebook {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    fn validate(&self, doc: &Document<'_>) -> Result<(), InputError> {
+    /// Checks the rulebook, and resolves the names of its named conditions.
+    fn validate(&mut self, doc: &Document<'_>) -> Result<(), InputError> {
         let at = |rule: &str, needle: &str, message: String, help: String| {
             let (line, column) = locate_in_rule(doc.text, rule, needle);
             doc.error_at(line, column, None, message, Some(help))
@@ -207,6 +265,7 @@ impl Rulebook {
                 "e.g. `tie_break: [standalone, sales, marketing, cross-functional]`".into(),
             ));
         }
+        self.resolve_names(doc)?;
         for (i, rule) in self.rules.iter().enumerate() {
             check_id(rule, &self.rules[..i])
                 .and_then(|()| check_cites(rule))
@@ -220,6 +279,176 @@ impl Rulebook {
                 })?;
         }
         Ok(())
+    }
+}
+
+impl Rulebook {
+    /// No named condition is defined twice: the YAML reader keeps the last of two
+    /// keys of a map, which would drop the first definition without a word.
+    fn no_name_twice(&self, doc: &Document<'_>) -> Result<(), InputError> {
+        let text = doc.text;
+        let Some(start) = crate::profile::find_key(text, "conditions", 0) else {
+            return Ok(());
+        };
+        // The block ends at the next top-level key.
+        let end = (text[start..].match_indices('\n'))
+            .map(|(i, _)| start + i + 1)
+            .find(|&i| text[i..].starts_with(|c: char| c.is_ascii_alphabetic()))
+            .unwrap_or(text.len());
+        let block = &text[..end];
+        // Definitions are the keys at the block's first indentation (not a part of a
+        // condition that happens to share a name, such as `stage`).
+        let indent = |at: usize| at - block[..at].rfind('\n').map_or(0, |i| i + 1);
+        let Some(first_key) = (block[start..].match_indices('\n'))
+            .map(|(i, _)| start + i + 1)
+            .find(|&i| {
+                block[i..]
+                    .trim_start()
+                    .starts_with(|c: char| c != '#' && c != '\n')
+            })
+        else {
+            return Ok(());
+        };
+        let depth = block[first_key..].len() - block[first_key..].trim_start().len();
+        for name in self.conditions.keys() {
+            let mut at = start;
+            let mut seen = 0;
+            while let Some(found) = crate::profile::find_key(block, name, at) {
+                at = found + name.len();
+                if indent(found) != depth {
+                    continue;
+                }
+                seen += 1;
+                if seen == 2 {
+                    let (line, column) = crate::profile::line_column(text, found);
+                    return Err(doc.error_at(
+                        line,
+                        column,
+                        None,
+                        format!("named condition '{name}' is defined twice"),
+                        Some("give each named condition its own name, or remove one".into()),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves every `{is: NAME}`, in the named conditions and in the rules' `when`:
+    /// each name must be kebab-case and known, and no named condition may refer to
+    /// itself, directly or through others.
+    fn resolve_names(&mut self, doc: &Document<'_>) -> Result<(), InputError> {
+        let text = doc.text;
+        // The definition of a named condition, and a place in it.
+        let in_definition = |name: &str, needle: Option<&str>| {
+            let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
+            let at = crate::profile::find_key(text, name, conditions).unwrap_or(conditions);
+            let at = needle
+                .and_then(|n| text[at..].find(n))
+                .map_or(at, |i| at + i);
+            crate::profile::line_column(text, at)
+        };
+        if let Some(name) = self.conditions.keys().find(|n| !condition::is_kebab(n)) {
+            let (line, column) = in_definition(name, None);
+            return Err(doc.error_at(
+                line,
+                column,
+                None,
+                format!("condition name '{name}' is not kebab-case"),
+                Some("use lowercase letters, digits and '-', e.g. `nobody-sells`".into()),
+            ));
+        }
+        let mut names = Names {
+            defined: &self.conditions,
+            resolved: BTreeMap::new(),
+            path: Vec::new(),
+        };
+        for name in self.conditions.keys() {
+            names.resolve(name).map_err(|p| {
+                let (line, column) = in_definition(&p.within, Some(&format!("is: {}", p.name)));
+                doc.error_at(line, column, None, p.message, Some(p.help))
+            })?;
+        }
+        for rule in &mut self.rules {
+            if let Some(when) = &mut rule.when {
+                when.resolve_names(&mut |n| names.resolve(n)).map_err(|p| {
+                    let (line, column) = locate_in_rule(text, &rule.id, &format!("is: {}", p.name));
+                    let message = format!("rule '{}' uses {}", rule.id, p.message);
+                    doc.error_at(line, column, None, message, Some(p.help))
+                })?;
+            }
+        }
+        self.conditions = names.resolved;
+        Ok(())
+    }
+}
+
+/// The rulebook's named conditions while their names are resolved.
+struct Names<'a> {
+    defined: &'a BTreeMap<Text, Condition>,
+    /// Those resolved so far.
+    resolved: BTreeMap<Text, Condition>,
+    /// The named conditions being resolved, each using the next.
+    path: Vec<Text>,
+}
+
+/// A name that does not resolve: the name, the named condition it is used in (if
+/// any), what is wrong and the fix.
+struct NameProblem {
+    name: Text,
+    within: Text,
+    message: String,
+    help: String,
+}
+
+impl Names<'_> {
+    /// The condition `name` stands for, with the names it uses resolved.
+    fn resolve(&mut self, name: &Text) -> Result<Condition, NameProblem> {
+        let within = self.path.last().cloned().unwrap_or_default();
+        if let Some(done) = self.resolved.get(name) {
+            return Ok(done.clone());
+        }
+        if let Some(start) = self.path.iter().position(|n| n == name) {
+            let cycle: Vec<&str> = (self.path[start..].iter())
+                .chain([name])
+                .map(|n| n.as_str())
+                .collect();
+            return Err(NameProblem {
+                name: name.clone(),
+                within,
+                message: format!(
+                    "named condition '{name}' uses itself: {}",
+                    cycle.join(" -> ")
+                ),
+                help: "a named condition may use others, but not in a cycle".into(),
+            });
+        }
+        let Some(defined) = self.defined.get(name) else {
+            let known: Vec<&str> = self.defined.keys().map(|n| n.as_str()).collect();
+            let help = match crate::profile::closest(name, &known) {
+                Some(best) => format!("did you mean '{best}'?"),
+                None if known.is_empty() => {
+                    "define it under `conditions:` at the top of the rulebook".into()
+                }
+                None => format!("the named conditions are {}", known.join(", ")),
+            };
+            let message = match self.path.last() {
+                Some(w) => format!("named condition '{w}' uses unknown condition '{name}'"),
+                None => format!("unknown named condition '{name}'"),
+            };
+            return Err(NameProblem {
+                name: name.clone(),
+                within,
+                message,
+                help,
+            });
+        };
+        let mut condition = defined.clone();
+        self.path.push(name.clone());
+        condition.resolve_names(&mut |n| self.resolve(n))?;
+        self.path.pop();
+        self.resolved.insert(name.clone(), condition.clone());
+        Ok(condition)
     }
 }
 
@@ -243,8 +472,7 @@ fn problem<'a>(needle: &'a str, message: String, help: &str) -> Result<(), RuleP
 
 /// The id is kebab-case and not used by an earlier rule.
 fn check_id<'a>(rule: &'a Rule, earlier: &[Rule]) -> Result<(), RuleProblem<'a>> {
-    let kebab = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
-    if rule.id.is_empty() || !rule.id.chars().all(kebab) {
+    if !condition::is_kebab(&rule.id) {
         return problem(
             "id",
             format!("rule id '{}' is not kebab-case", rule.id),

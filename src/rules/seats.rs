@@ -192,6 +192,11 @@ fn kinds(rulebook: &Rulebook, origin: Origin) -> Vec<ProgramType> {
                 cs.iter().for_each(|c| walk(c, negated, out));
             }
             Condition::Not(c) => walk(c, !negated, out),
+            Condition::Is(named) => {
+                if let Some(c) = named.condition() {
+                    walk(c, negated, out);
+                }
+            }
             Condition::HasType(t) if !negated => out.push(*t),
             _ => {}
         }

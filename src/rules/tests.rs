@@ -2116,3 +2116,118 @@ fn integrators_alone_have_their_own_manager_first() {
     assert_eq!(titles[1], "Channel partnerships manager", "{titles:?}");
     assert!(titles.contains(&"Integrator partner manager"), "{titles:?}");
 }
+
+/// A small rulebook with these named conditions and one rule `r0` whose `when` is
+/// `when` (each a YAML flow mapping or block below its key).
+fn named_book(conditions: &str, when: &str) -> String {
+    format!(
+        "version: 1\nreports_to: {{sales: a, marketing: b, standalone: c, cross-functional: d}}\n\
+         tie_break: [sales, marketing, standalone, cross-functional]\nconditions:\n{conditions}rules:\n\
+         \x20 - id: r0\n    summary: s\n    cites: [S1]\n    when: {when}\n    then: {{scores: {{sales: 1}}}}\n"
+    )
+}
+
+const NOBODY_SELLS: &str = concat!(
+    "  nobody-sells:\n",
+    "    all:\n",
+    "      - self_serve: true\n",
+    "      - compare: {field: company.sales_team, op: \"==\", value: 0}\n",
+);
+
+#[test]
+fn named_conditions_that_do_not_resolve_are_rejected_with_line_and_column() {
+    let error = |conditions: &str, when: &str| {
+        let text = named_book(conditions, when);
+        let e = Rulebook::parse("t.yaml", &text).unwrap_err();
+        (e.one_line(), e.render(false))
+    };
+    // A rule uses a name no condition has: at the name, with the near miss.
+    let (line, full) = error(NOBODY_SELLS, "{not: {is: nobody-sell}}");
+    assert_eq!(
+        line,
+        "t.yaml:13:18: rule 'r0' uses unknown named condition 'nobody-sell'"
+    );
+    assert!(full.contains("did you mean 'nobody-sells'?"), "{full}");
+    // A named condition uses an unknown one: at the name, inside its definition.
+    let uses_unknown =
+        format!("{NOBODY_SELLS}  small:\n    any: [{{is: nobody-sells}}, {{is: tiny}}]\n");
+    assert_eq!(
+        error(&uses_unknown, "{is: small}").0,
+        "t.yaml:10:32: named condition 'small' uses unknown condition 'tiny'"
+    );
+    // Two named conditions that use each other, and one that uses itself.
+    let cycle = "  a:\n    all: [{has_goal: reach}, {is: b}]\n  b:\n    not: {is: a}\n";
+    assert_eq!(
+        error(cycle, "{is: a}").0,
+        "t.yaml:8:11: named condition 'a' uses itself: a -> b -> a"
+    );
+    let itself = "  a:\n    any: [{has_goal: reach}, {is: a}]\n";
+    assert_eq!(
+        error(itself, "{is: b}").0,
+        "t.yaml:6:31: named condition 'a' uses itself: a -> a"
+    );
+    // A name that is not kebab-case: at its key.
+    let shouting = "  Nobody_Sells:\n    self_serve: true\n";
+    assert_eq!(
+        error(shouting, "{is: Nobody_Sells}").0,
+        "t.yaml:5:3: condition name 'Nobody_Sells' is not kebab-case"
+    );
+    // A name defined twice: at the second definition (YAML would keep it alone).
+    let twice = format!("{NOBODY_SELLS}  nobody-sells: {{self_serve: false}}\n");
+    assert_eq!(
+        error(&twice, "{is: nobody-sells}").0,
+        "t.yaml:9:3: named condition 'nobody-sells' is defined twice"
+    );
+    // A name that is also a condition's key, used inside it, is defined once.
+    let keyword = "  stage:\n    stage: [scale]\n  late: {any: [{is: stage}, {stage: [mid]}]}\n";
+    assert!(Rulebook::parse("t.yaml", &named_book(keyword, "{is: late}")).is_ok());
+    // Without any named condition, the help says where to define one.
+    let text = named_book("", "{is: nobody-sells}").replace("conditions:\n", "");
+    let e = Rulebook::parse("t.yaml", &text).unwrap_err().render(false);
+    assert!(e.contains("define it under `conditions:`"), "{e}");
+}
+
+#[test]
+fn a_named_condition_means_what_it_stands_for_at_any_depth() {
+    // `small-self-serve` uses `nobody-sells`, under a `not` and beside other parts.
+    let conditions = format!(
+        "{NOBODY_SELLS}  small-self-serve:\n    all:\n      - is: nobody-sells\n      - compare: {{field: company.employees, op: \"<=\", value: 100}}\n"
+    );
+    let named = Rulebook::parse(
+        "t.yaml",
+        &named_book(
+            &conditions,
+            "{any: [{has_goal: reach}, {not: {is: small-self-serve}}]}",
+        ),
+    )
+    .unwrap();
+    let written_out = Rulebook::parse(
+        "t.yaml",
+        &named_book(
+            "",
+            "{any: [{has_goal: reach}, {not: {all: [{all: [{self_serve: true}, {compare: {field: company.sales_team, op: '==', value: 0}}]}, {compare: {field: company.employees, op: '<=', value: 100}}]}}]}",
+        )
+        .replace("conditions:\n", ""),
+    )
+    .unwrap();
+    assert_eq!(named.conditions().len(), 2);
+    for (employees, sales, goals, fires) in [
+        (50, 0, "[]", false),
+        (50, 2, "[]", true),
+        (500, 0, "[]", true),
+        (50, 0, "[reach]", true),
+    ] {
+        let text = format!(
+            "name: X\ncompany: {{employees: {employees}, self_serve: true, sales_team: {sales}}}\nprogram: {{maturity: none}}\ngoals: {goals}\n"
+        );
+        let profile = Profile::parse("p.yaml", &text).unwrap();
+        for book in [&named, &written_out] {
+            let source = Source {
+                path: "p.yaml".into(),
+                document: None,
+            };
+            let a = book.assess(source, &profile, Options::default());
+            assert_eq!(a.rules.len() == 1, fires, "{text}");
+        }
+    }
+}

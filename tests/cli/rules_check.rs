@@ -277,3 +277,74 @@ fn rules_show_without_an_id_prints_the_active_rulebook() {
         .assert()
         .code(2);
 }
+
+/// A copy of the default rulebook with a named condition misspelled in a rule does not
+/// load: the place of the name and the near miss; one with a named condition no rule
+/// uses loads, and the lint points at its definition.
+#[test]
+fn named_conditions_are_checked_in_a_copy_of_the_default_rulebook() {
+    let default = std::fs::read_to_string(repo("rules/default.yaml")).unwrap();
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let misspelled = dir.path().join("misspelled.yaml");
+    let text = default.replacen(
+        "- not: {is: nobody-sells-self-serve}",
+        "- not: {is: nobody-sell-self-serve}",
+        1,
+    );
+    std::fs::write(&misspelled, &text).unwrap();
+    let (code, _, err) = check(misspelled.to_str().unwrap());
+    assert_eq!(code, 65, "{err}");
+    let line = line_of(&text, "nobody-sell-self-serve");
+    assert!(
+        err.contains(
+            "error: rule 'referral-to-sales' uses unknown named condition 'nobody-sell-self-serve'"
+        ) && err.contains(&format!("misspelled.yaml:{line}:17\n"))
+            && err.contains("help: did you mean 'nobody-sells-self-serve'?"),
+        "{err}"
+    );
+
+    let unused = dir.path().join("unused.yaml");
+    let text = default.replacen(
+        "conditions:\n",
+        "conditions:\n  # Never used.\n  tiny-company: {compare: {field: company.employees, op: \"<\", value: 10}}\n",
+        1,
+    );
+    std::fs::write(&unused, &text).unwrap();
+    let (code, out, _) = check(unused.to_str().unwrap());
+    assert_eq!(code, 65, "{out}");
+    let line = line_of(&text, "tiny-company:");
+    assert!(
+        out.contains("named condition 'tiny-company' is used by no rule")
+            && out.contains(&format!("unused.yaml:{line}:3\n"))
+            && out
+                .contains("help: use it in a rule's `when` as `{is: tiny-company}`, or remove it")
+            && out.ends_with(" rules, 1 problem\n"),
+        "{out}"
+    );
+}
+
+/// `rules show ID` prints the rule as written, with `is: NAME`, and below it what each
+/// name it uses stands for, those used through another name too.
+#[test]
+fn rules_show_says_what_the_names_a_rule_uses_stand_for() {
+    let (code, out, _) = run(&["rules", "show", "referral-signups-to-marketing"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("- is: nobody-sells-self-serve\n"), "{out}");
+    assert!(
+        out.ends_with("# named conditions:\n#   nobody-sells-self-serve: (company.self_serve is true and company.sales_team == 0 and company.employees > 100)\n"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["rules", "show", "resourcing-kpis"]);
+    for name in [
+        "closing-partners-first",
+        "co-selling-partners-run",
+        "co-selling-partners-planned",
+        "affiliates-wait-for-referrals",
+    ] {
+        assert!(out.contains(&format!("#   {name}: (")), "{name}: {out}");
+    }
+    let (_, out, _) = run(&["rules", "show", "reach-goal"]);
+    assert!(!out.contains("# named conditions:"), "{out}");
+}

@@ -117,6 +117,32 @@ fn the_default_rulebook_validates_and_a_broken_one_does_not() {
     assert!(!errors(&validator, &yaml(&broken)).is_empty());
 }
 
+/// The default rulebook's named conditions and their uses validate (above); a name
+/// that is not kebab-case, or an `is` that is not a name, does not.
+#[test]
+fn the_rulebook_schema_knows_named_conditions() {
+    let validator = schema("rulebook");
+    let text = std::fs::read_to_string(repo("rules/default.yaml")).unwrap();
+    assert!(text.contains("conditions:\n") && text.contains("{is: nobody-sells-self-serve}"));
+    for (from, to, path) in [
+        (
+            "  nobody-sells-self-serve:\n",
+            "  Nobody Sells:\n",
+            "/conditions",
+        ),
+        (
+            "{is: nobody-sells-self-serve}",
+            "{is: [nobody-sells-self-serve]}",
+            "/rules/0/when",
+        ),
+    ] {
+        let broken = text.replacen(from, to, 1);
+        assert_ne!(broken, text, "{from}");
+        let found = errors(&validator, &yaml(&broken));
+        assert!(found.iter().any(|e| e.starts_with(path)), "{to}: {found:?}");
+    }
+}
+
 #[test]
 fn the_schema_carries_the_field_docs() {
     let out = partner_org().args(["schema"]).output().unwrap();
