@@ -10,8 +10,10 @@
 //! | mid   | established | running | at least 25% | at least 3 | at least 100 | at least 3 | at least 3 |
 //! | scale | scaling     | running | at least 50% | at least 8 | at least 300 | at least 10 | at least 10 |
 //!
-//! Sales and marketing keep their share of employees; affiliates wait for
-//! self-service buying (S3); see `projection`. Regions, goals, self-service buying,
+//! Programs planned within about a year start sooner at the mid or scale stage: at the
+//! profile's own stage, in a step of their own that assumes only that they run (and
+//! that the people in place stay), from which the later stages grow. Sales and marketing keep their share of
+//! employees; affiliates wait for self-service buying (S3); see `projection`. Regions, goals, self-service buying,
 //! a shared sales-and-marketing leader and who owns revenue stay as they are: those
 //! are choices, not consequences of growth. Stages before the profile's own are already behind it and are listed as
 //! passed. The projection is pure: the same profile and rulebook always give the
@@ -51,9 +53,9 @@ pub struct Step<'r> {
     /// under another title (a segment lead where a growth team lead was planned), and
     /// why: a plan never vanishes unsaid.
     pub replanned: Vec<Retitled>,
-    /// The planned programs that start at this step: only on the step added after a
-    /// profile's own stage when that stage is the last, so that planned programs
-    /// still get a stage where they run (empty otherwise).
+    /// The planned programs that start at this step: only on the step added after the
+    /// profile's own stage, at that stage, where programs planned within about a year
+    /// start (empty otherwise).
     pub starts: Vec<ProgramType>,
     /// Where the team goes once the people hired now join, where that is elsewhere:
     /// a hire that crosses a move signal (a third person on a team under a shared
@@ -186,7 +188,7 @@ pub struct Move {
     /// The stage the team moves at.
     pub at: Stage,
     /// The index in `Roadmap::steps` of the step it moves at (two steps share the
-    /// last stage when planned programs start there).
+    /// profile's own stage when planned programs start there).
     pub into: usize,
     /// Where it was.
     pub from: Placement,
@@ -260,44 +262,37 @@ pub struct Roadmap<'r> {
 
 impl<'r> Roadmap<'r> {
     /// Projects a profile from its own stage to scale and evaluates every stage.
+    /// Programs planned within about a year (the profile's `planned`) start at the
+    /// profile's own stage, in a step of their own right after it, where that stage
+    /// is mid or scale (the next stage is otherwise a whole stage of growth later,
+    /// or none); the later stages grow from that step. At the early stage they start
+    /// at the next step, mid stage, already.
     pub fn project(
         rulebook: &'r Rulebook,
         source: &Source,
         profile: &Profile,
     ) -> Result<Roadmap<'r>, Violation> {
         let now = Stage::of(profile.program.maturity);
-        let mut steps: Vec<Step> = Vec::new();
-        for stage in Stage::ALL.iter().copied().filter(|s| *s >= now) {
-            let (projected, assumptions) = match steps.last() {
-                None => (profile.clone(), Vec::new()),
-                // The people beyond the roles stay too: more of a partner manager.
-                Some(before) => project(profile, stage, staying(before))?,
-            };
-            let step = Step::assess(
-                rulebook,
-                source,
-                stage,
-                steps.last(),
-                projected,
-                assumptions,
-            );
-            // The profile's own stage is as given.
-            let step = match steps.last() {
-                None => step,
-                before => Step::held(rulebook, source, before, step),
-            };
-            steps.push(step);
-        }
-        // A profile already at the last stage has no later stage for its planned
-        // programs to start at: they get a step of their own, at that stage.
-        if let Some(last) = steps.last().filter(|s| s.stage == now) {
-            let (starts, projected, assumptions) = launch(&last.profile, staying(last));
+        let own = Step::assess(rulebook, source, now, None, profile.clone(), Vec::new());
+        let mut steps = vec![own];
+        let mut base = profile.clone();
+        if now >= Stage::Mid {
+            let (starts, launched, assumptions) = launch(profile, staying(&steps[0]));
             if !starts.is_empty() {
-                let step = Step::assess(rulebook, source, now, Some(last), projected, assumptions);
-                let mut step = Step::held(rulebook, source, Some(last), step);
+                let (own, launched) = (steps.last(), launched);
+                let step = Step::assess(rulebook, source, now, own, launched, assumptions);
+                let mut step = Step::held(rulebook, source, own, step);
                 step.starts = starts;
+                base = step.profile.clone();
                 steps.push(step);
             }
+        }
+        for stage in Stage::ALL.iter().copied().filter(|s| *s > now) {
+            let before = steps.last();
+            // The people beyond the roles stay too: more of a partner manager.
+            let (projected, assumptions) = project(&base, stage, before.map_or(0, staying))?;
+            let step = Step::assess(rulebook, source, stage, before, projected, assumptions);
+            steps.push(Step::held(rulebook, source, before, step));
         }
         for step in &mut steps {
             step.with_hires = step.with_hires(rulebook);
@@ -328,7 +323,7 @@ impl<'r> Roadmap<'r> {
                 let score = |f: &FiredRule, p: Placement| f.scores.get(&p).copied().unwrap_or(0.0);
                 // Said as resting on the projection's assumptions where it does.
                 let projected = Projected {
-                    original: &self.steps[0].profile,
+                    original: &self.grown_from(k + 1).profile,
                     profile: &w[1].profile,
                     assumptions: &w[1].assumptions,
                     stage: w[1].stage,
@@ -380,6 +375,15 @@ impl<'r> Roadmap<'r> {
                 }
             })
             .collect()
+    }
+
+    /// The step the step `k` was projected from: the profile's own, or the step where
+    /// its planned programs start, from which the later stages grow (that step itself
+    /// grows from the profile's own).
+    fn grown_from(&self, k: usize) -> &Step<'r> {
+        (self.steps[1..k].iter().rev())
+            .find(|s| !s.starts.is_empty())
+            .unwrap_or(&self.steps[0])
     }
 
     /// The move from `old` to `new` into `step` at the share of revenue partners bring

@@ -23,7 +23,7 @@
 
 use super::domain::values;
 use super::engine::Facts;
-use super::{Condition, NumberField, Rule, Rulebook, locate_in_rule};
+use super::{Condition, NumberField, Rule, Rulebook, locate_condition, locate_in_rule};
 use crate::assessment::{Placement, Stage};
 use crate::profile::{
     Company, Document, Field, InputError, Kind, MAX_COUNT, Profile, Program, ProgramMaturity,
@@ -44,8 +44,7 @@ impl Rulebook {
         };
         let mut problems = Vec::new();
         for name in self.unused_conditions() {
-            let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
-            let at = crate::profile::find_key(text, name, conditions).unwrap_or(conditions);
+            let at = locate_condition(text, name);
             let (line, column) = crate::profile::line_column(text, at);
             problems.push(doc.error_at(
                 line,

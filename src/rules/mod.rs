@@ -341,8 +341,7 @@ impl Rulebook {
         let text = doc.text;
         // The definition of a named condition, and a place in it.
         let in_definition = |name: &str, needle: Option<&str>| {
-            let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
-            let at = crate::profile::find_key(text, name, conditions).unwrap_or(conditions);
+            let at = locate_condition(text, name);
             let at = needle
                 .and_then(|n| text[at..].find(n))
                 .map_or(at, |i| at + i);
@@ -569,6 +568,13 @@ fn check_effects(rule: &Rule) -> Result<(), RuleProblem<'_>> {
         );
     }
     Ok(())
+}
+
+/// The offset of the definition of the named condition `name` (its key under
+/// `conditions:`), or of `conditions:` itself, or 0.
+fn locate_condition(text: &str, name: &str) -> usize {
+    let conditions = crate::profile::find_key(text, "conditions", 0).unwrap_or(0);
+    crate::profile::find_key(text, name, conditions).unwrap_or(conditions)
 }
 
 /// Where `needle` first appears after the rule with this id (or from the top when

@@ -283,6 +283,20 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         Some(&["program.planned=referral", "company.sales_team=0"]),
     ),
     (
+        "planned-sales-programs-not-for-marketing",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.planned=referral",
+        ],
+        // Running, the referrals score against marketing instead (M4).
+        Some(&[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.types=affiliate,referral",
+        ]),
+    ),
+    (
         "marketing-limits-sales-programs-no-sales-team",
         &["program.planned=referral", "company.sales_team=0"],
         Some(&["program.planned=referral"]),

@@ -1151,9 +1151,11 @@ fn a_region_the_program_already_serves_gets_its_lead_before_support_hires() {
             && in_place.contains(&"Regional partner lead, APAC"),
         "{scale}"
     );
+    // Its planned marketplace starts at mid stage, in a step of its own, which hires
+    // the onboarding manager with the marketplace specialist.
     assert_eq!(
         listed(scale, "Hire now"),
-        ["Partner onboarding manager", "Head of partner operations"],
+        ["Partner operations analyst", "Head of partner operations"],
         "{scale}"
     );
 }
@@ -1187,4 +1189,45 @@ fn a_role_whose_trigger_is_met_is_not_passed_over_by_one_whose_trigger_may_not_b
         }
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// A consultant's tenth review (Kestrelbay, mid stage, referrals and integrators
+/// planned "within about a year"): the roadmap started them only at the projected
+/// scale stage, while a profile already at scale got a step of its own for its plan.
+/// A mid-stage plan gets that step too, at mid stage, and its first partner manager is
+/// hired there; the scale stage grows from it and does not assume the programs again.
+#[test]
+fn programs_planned_at_mid_stage_start_in_a_step_of_their_own() {
+    let text = roadmap("tests/fixtures/consultant/affiliates-established-sellers-planned.yaml");
+    let heading = "Mid stage, once the referral and integrator programs run (projected)";
+    let launch = stage(&text, heading);
+    assert!(
+        launch.contains(
+            "assumes program.types: affiliate -> affiliate, referral, integrator (planned \
+             within about a year, so they run at this stage)"
+        ),
+        "{launch}"
+    );
+    assert!(!launch.contains("program.revenue_share"), "{launch}");
+    assert_eq!(
+        listed(launch, "Hire now"),
+        ["Channel partnerships manager"],
+        "{launch}"
+    );
+    assert!(
+        listed(launch, "Hire later").contains(&"Integrator partner manager"),
+        "{launch}"
+    );
+    let (now, scale) = (
+        text.find("Mid stage (now)").unwrap(),
+        text.find("Scale stage (projected)").unwrap(),
+    );
+    let at = text.find(heading).unwrap();
+    assert!(now < at && at < scale, "{text}");
+    let scale = stage(&text, "Scale stage (projected)");
+    assert!(!scale.contains("program.types"), "{scale}");
+    assert!(
+        listed(scale, "In place").contains(&"Channel partnerships manager"),
+        "{scale}"
+    );
 }

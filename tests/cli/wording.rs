@@ -1276,3 +1276,41 @@ fn finance_topics_of_marketplaces_and_commissions_do_not_repeat() {
     assert!(topics.contains("commission"), "{topics}");
     assert_eq!(topics.matches("payout").count(), 1, "{topics}");
 }
+
+/// A consultant's tenth review (Kestrelbay): referral and integrator partners planned
+/// within the year were said nowhere in a report whose placement was decided by one
+/// point over marketing. M4: such a plan is said; placed elsewhere than marketing, in
+/// the Why, as one more reason against marketing, with no points (planned programs
+/// beside running ones weigh once they run). Under marketing the caveat says it, and
+/// a plan of affiliates alone is no such reason.
+#[test]
+fn a_plan_of_partners_who_close_deals_is_said_in_the_why() {
+    let id = "planned-sales-programs-not-for-marketing";
+    let a = assessment("affiliates-established-sellers-planned");
+    assert_eq!(a["placement"], "standalone");
+    let reasons: Vec<&Value> = a["reasons"].as_array().unwrap().iter().collect();
+    let said = reasons.iter().find(|r| r["rule"] == id);
+    let said = said.unwrap_or_else(|| panic!("{reasons:?}"));
+    let text = said["text"].as_str().unwrap();
+    assert!(
+        text.contains("planned to start within about a year"),
+        "{text}"
+    );
+    assert_eq!(said["cites"], serde_json::json!(["M4"]));
+    assert_eq!(
+        a["scores"]["standalone"].as_f64(),
+        Some(6.0),
+        "the plan scores nothing"
+    );
+    let text = report("affiliates-established-sellers-planned", "text");
+    assert!(text.contains("with no move to make. [M4]"), "{text}");
+    // Under marketing, the caveat says it instead.
+    let a = assessment("affiliate-planning-referrals");
+    assert_eq!(a["placement"], "marketing");
+    assert!(!texts(&a, "reasons", "rule").contains(&id.to_string()));
+    let caveats = texts(&a, "caveats", "text").concat();
+    assert!(
+        caveats.contains("The program planned next has partners who must close deals"),
+        "{caveats}"
+    );
+}

@@ -75,7 +75,9 @@ pub fn assumptions() -> String {
         "Later stages are projections. Where the profile is below them, mid stage assumes \
          program maturity {}, partners bringing at least {}% of revenue, a team of at least {}, \
          at least {} employees and a marketing team of at least {}; scale stage: {}, {}%, a \
-         team of {}, {} employees, marketing of {}. Planned programs run by then, except \
+         team of {}, {} employees, marketing of {}. Planned programs run at the next stage; \
+         at mid stage or scale, planned within about a year, they start at the profile's \
+         own stage, in a step of their own, and run at every later stage; except \
          affiliates while customers cannot buy on their own (S3): those stay planned, and a \
          program with nothing else to run starts with referrals that sales closes (S3), or with \
          affiliates where customers can buy on their own (M2). Sales and marketing keep their \
@@ -118,10 +120,11 @@ pub fn project(
     Ok((p, assumed.0))
 }
 
-/// The profile with its planned programs running, for a profile already at the last
-/// stage, which has no later stage for them to start at: the programs that start (none
-/// when every planned one waits, as affiliates do without self-service buying, S3), the
-/// profile, and what was assumed. The team keeps at least `people` (those in place or
+/// The profile with its planned programs running, at its own stage: they are planned
+/// within about a year, sooner than the next stage's growth (and a profile at the
+/// last stage has no later one). The programs that start (none when every planned
+/// one waits, as affiliates do without self-service buying, S3), the profile, and
+/// what was assumed. The team keeps at least `people` (those in place or
 /// hired now, who stay; T4), and the company at least that team; nothing else
 /// changes.
 pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, Vec<Assumption>) {
@@ -132,7 +135,7 @@ pub fn launch(profile: &Profile, people: usize) -> (Vec<ProgramType>, Profile, V
     if started.is_empty() {
         return (started, p, Vec::new());
     }
-    let why = "the planned programs are running by then";
+    let why = "planned within about a year, so they run at this stage";
     assumed.note(
         Field::Types.path(),
         types_before,

@@ -353,3 +353,54 @@ fn a_program_planned_at_the_last_stage_gets_a_step_where_it_runs() {
     waiting.program.planned = vec![crate::profile::ProgramType::Affiliate];
     assert_eq!(roadmap_of(&waiting).steps.len(), 1);
 }
+
+#[test]
+fn programs_planned_within_a_year_start_at_the_profiles_own_stage() {
+    // Kestrelbay (a consultant's tenth review): mid stage, affiliates established,
+    // referrals and integrators planned "within about a year", which the roadmap only
+    // started at the projected scale stage, two steps on.
+    let p = parse(
+        "name: K\ncompany: {employees: 250, self_serve: true, sales_team: 18, \
+         marketing_team: 12, marketing_maturity: established, revenue_owner: ceo}\n\
+         program: {types: [affiliate], planned: [referral, integrator], \
+         maturity: established, partners: 900, revenue_share: 0.18, team_size: 2}\n\
+         goals: [reach, attribution, channel-conflict]\nregions: [apac, north-america]\n",
+    );
+    let roadmap = roadmap_of(&p);
+    let stages: Vec<Stage> = roadmap.steps.iter().map(|s| s.stage).collect();
+    assert_eq!(stages, [Stage::Mid, Stage::Mid, Stage::Scale]);
+    let launch = &roadmap.steps[1];
+    use crate::profile::ProgramType::{Integrator, Referral};
+    assert_eq!(launch.starts, [Referral, Integrator]);
+    // It assumes only that they run and that the people stay: the stage's own
+    // maturity, share and company are the profile's.
+    let fields: Vec<&str> = launch.assumptions.iter().map(|a| a.field).collect();
+    assert_eq!(
+        fields,
+        ["program.types", "program.planned", "program.team_size"]
+    );
+    assert!(
+        (launch.assumptions.iter()).all(|a| a.field == "program.team_size"
+            || a.why == "planned within about a year, so they run at this stage")
+    );
+    assert_eq!(launch.profile.program.revenue_share, 0.18);
+    // Their first partner manager is hired with them.
+    assert_eq!(
+        roles_with(launch, RoleStatus::Next),
+        ["Channel partnerships manager"]
+    );
+    // The scale stage grows from that step: the programs already run, so it does not
+    // assume them again.
+    let scale = &roadmap.steps[2];
+    assert!(
+        (scale.assumptions.iter()).all(|a| a.field != "program.types"),
+        "{:?}",
+        scale.assumptions
+    );
+    assert_eq!(scale.profile.program.types.len(), 3);
+    // At the early stage, the next step is mid stage, where they run already.
+    let mut early = p.clone();
+    early.program.maturity = ProgramMaturity::Launching;
+    let stages: Vec<Stage> = (roadmap_of(&early).steps.iter()).map(|s| s.stage).collect();
+    assert_eq!(stages, [Stage::Early, Stage::Mid, Stage::Scale]);
+}
