@@ -1022,8 +1022,9 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
 /// (review 7's Lumenary: its line to the Head of Finance went up through the CEO's
 /// bus, as `shared-leader-is-the-cro`'s did at the mid stage and
 /// `revenue-owner-coo`'s at every stage), and over every example and consultant
-/// fixture at every stage they cross reporting lines at most 63 times (91 while a
-/// long line crossed a reporting line for a fifth of the cost).
+/// fixture at every stage they cross reporting lines at most 65 times (91 while a
+/// long line crossed a reporting line for a fifth of the cost; 63 before review 9's
+/// two fixtures and one-segment teams without a head of partner operations).
 #[test]
 fn native_svg_dotted_lines_go_round_reporting_lines() {
     let crossings = |svg: &str| -> usize {
@@ -1069,7 +1070,7 @@ fn native_svg_dotted_lines_go_round_reporting_lines() {
             ]));
         }
     }
-    assert!(total <= 63, "{total} crossings of a reporting line");
+    assert!(total <= 65, "{total} crossings of a reporting line");
 }
 
 /// How large 13 px chart text prints, as the HTML report prints a chart: no wider
