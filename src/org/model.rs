@@ -23,8 +23,8 @@
 
 use super::{HEADS_FROM, LEADERSHIP, MARKETING, PARTNERSHIPS, SALES};
 use crate::assessment::{
-    Alignment, Assessment, CadenceItem, Counterpart, OrgModel, Placement, Position, PositionKind,
-    Role, RoleStatus,
+    Alignment, Assessment, CadenceItem, Counterpart, GtmTeams, OrgModel, Placement, Position,
+    PositionKind, Role, RoleStatus,
 };
 use crate::profile::RevenueOwner;
 use crate::text::Text;
@@ -140,6 +140,35 @@ impl<'a> Heads<'a> {
     }
 }
 
+/// One or two sellers have no head of their own: the CEO runs them, where the CEO owns
+/// the revenue engine (D6) or nobody does (S2, T1).
+fn ceo_runs_sales(teams: GtmTeams) -> bool {
+    matches!(teams.revenue_owner, RevenueOwner::Ceo | RevenueOwner::None) && teams.sales <= 2
+}
+
+/// Whether the partnerships lead reports to the CEO, from the placement and the
+/// company rather than from the words of the rulebook's `reports_to` (which a custom
+/// rulebook words as it likes: "Founder (who sells today)" is the CEO, not an
+/// executive of its own): a department of its own reports to the CEO unless a COO or
+/// CRO owns revenue (D6); under sales, the CEO is the lead's manager where nobody else
+/// runs sales: no sales team (the founder sells, S2), or one or two sellers run by the
+/// CEO who owns revenue (D6) or, with no owner of revenue, by the CEO rather than a
+/// shared sales-and-marketing leader (S2, T1); under marketing or a cross-functional
+/// leader, never.
+fn ceo_over_lead(placement: Placement, teams: GtmTeams) -> bool {
+    match placement {
+        Placement::Standalone => {
+            !matches!(teams.revenue_owner, RevenueOwner::Coo | RevenueOwner::Cro)
+        }
+        Placement::Sales => {
+            teams.sales == 0
+                || (ceo_runs_sales(teams)
+                    && (teams.revenue_owner == RevenueOwner::Ceo || !teams.shared_leader))
+        }
+        Placement::Marketing | Placement::CrossFunctional => false,
+    }
+}
+
 impl<'r> OrgModel<'r> {
     /// The model of an assessment, with the owners and cadence [`settle()`] settled.
     pub fn of(a: &Assessment<'r>) -> OrgModel<'r> {
@@ -186,9 +215,7 @@ impl<'r> OrgModel<'r> {
             None,
         ));
         let reports_to = a.reports_to.as_str();
-        let lead_reports_to_ceo = reports_to
-            .get(..3)
-            .is_some_and(|p| p.eq_ignore_ascii_case("ceo"));
+        let lead_reports_to_ceo = ceo_over_lead(a.placement, teams);
 
         // Where one leader runs sales and marketing, the executive the lead reports
         // to below the CEO is that leader, in every placement: the owner of revenue
@@ -239,8 +266,7 @@ impl<'r> OrgModel<'r> {
             reports_to: (!lead_reports_to_ceo).then_some(reports_to),
             gtm,
             shared,
-            ceo_runs_sales: matches!(teams.revenue_owner, RevenueOwner::Ceo | RevenueOwner::None)
-                && teams.sales <= 2,
+            ceo_runs_sales: ceo_runs_sales(teams),
         };
         let sales = heads.add(self, Placement::Sales, teams.sales);
         let marketing = heads.add(self, Placement::Marketing, teams.marketing);
@@ -449,6 +475,73 @@ impl<'r> Position<'r> {
             role: None,
             owns: Vec::new(),
             cadence: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrgModel;
+    use crate::profile::{Profile, Source};
+    use crate::rules::{DEFAULT_RULEBOOK, Rulebook, engine::Options};
+
+    /// The titles of the positions above the team, and whether the lead reports to
+    /// the CEO, for consultant fixture `fixture` under the default rulebook with
+    /// `from` replaced by `to`.
+    fn above_the_team(fixture: &str, from: &str, to: &str) -> (Vec<String>, bool) {
+        assert!(DEFAULT_RULEBOOK.contains(from), "{from}");
+        let rules = Rulebook::parse("custom.yaml", &DEFAULT_RULEBOOK.replace(from, to)).unwrap();
+        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let profile = Profile::parse(&path, &text).unwrap();
+        let source = Source {
+            path,
+            document: None,
+        };
+        let a = rules.assess(source, &profile, Options::default());
+        let m = OrgModel::people(&a);
+        let titles = (m.positions[..m.lead].iter())
+            .map(|p| p.title.to_string())
+            .collect();
+        (titles, m.lead_reports_to_ceo())
+    }
+
+    /// Who the lead reports to comes from the placement and the company, not from the
+    /// words of `reports_to`: a custom rulebook's "Founder (who sells today)" is the
+    /// CEO of a company with no sales team, not a second executive drawn under the
+    /// CEO; its "Chief executive" over a department of its own likewise; a COO who
+    /// owns revenue keeps a position of its own whatever it is called.
+    #[test]
+    fn the_lead_reports_to_the_ceo_by_the_company_not_by_the_title() {
+        let cases = [
+            (
+                "founder-led-referral",
+                "reports_to: CEO (who sells today)",
+                "reports_to: Founder (who sells today)",
+                true,
+            ),
+            (
+                "revenue-owner-ceo",
+                "reports_to: CEO (owner of the revenue engine)",
+                "reports_to: Chief executive (owner of the revenue engine)",
+                true,
+            ),
+            (
+                "revenue-owner-coo",
+                "reports_to: COO (owner of the revenue engine)",
+                "reports_to: Ceo-level operations chief (owner of the revenue engine)",
+                false,
+            ),
+        ];
+        for (fixture, from, to, ceo) in cases {
+            let (titles, over) = above_the_team(fixture, from, to);
+            assert_eq!(over, ceo, "{fixture}: {titles:?}");
+            let title = to.trim_start_matches("reports_to: ");
+            assert_eq!(
+                titles.iter().any(|t| t == title),
+                !ceo,
+                "{fixture}: {titles:?}"
+            );
         }
     }
 }

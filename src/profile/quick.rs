@@ -69,9 +69,18 @@ fn lines(text: &str) -> Option<Vec<Line<'_>>> {
     )
 }
 
+/// How many keys the block mapping at column `indent` from line `at` on has at most:
+/// its lines at that column (a list of that many entries is never grown).
+fn keys(lines: &[Line<'_>], at: usize, indent: usize) -> usize {
+    (lines[at..].iter())
+        .take_while(|&&(column, _)| column >= indent)
+        .filter(|&&(column, _)| column == indent)
+        .count()
+}
+
 /// The block mapping whose keys start at column `indent`, from line `*at` on.
 fn block_map<'a>(lines: &[Line<'a>], at: &mut usize, indent: usize) -> Option<Node<'a>> {
-    let mut entries = Vec::new();
+    let mut entries = Vec::with_capacity(keys(lines, *at, indent));
     while let Some(&(column, content)) = lines.get(*at) {
         if column < indent {
             break;
@@ -414,6 +423,11 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
         seed: T,
     ) -> Result<Option<T::Value>, Elsewhere> {
         self.0.next().map(|item| seed.deserialize(item)).transpose()
+    }
+
+    /// How many items are left, so that serde makes the list its full size at once.
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
     }
 }
 

@@ -123,6 +123,10 @@ pub(crate) fn empty_input(path: &str) -> InputError {
 /// The most room reserved for a document before it is read.
 const MOST_ROOM: usize = 4096;
 
+/// Room for a line before it is read: a profile's lines fit, so that the buffer of a
+/// document's lines is not grown two or three times for each document of a batch.
+const LINE_ROOM: usize = 128;
+
 /// Reads documents one at a time from any byte source.
 pub struct DocumentReader<R> {
     reader: R,
@@ -213,7 +217,7 @@ impl<R: BufRead> DocumentReader<R> {
     /// Reads the lines of one document into `text`, up to a document marker (`true`)
     /// or the end of the input (`false`); checks each line and the size on the way.
     fn read_lines(&mut self, first_line: usize, text: &mut String) -> Result<bool, InputError> {
-        let mut line = Vec::new();
+        let mut line = Vec::with_capacity(LINE_ROOM);
         loop {
             line.clear();
             let room = self.limits.max_bytes.saturating_sub(text.len()) + 1;

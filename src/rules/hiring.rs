@@ -87,23 +87,9 @@ fn statuses(
     };
     let held_at = |i: usize| held.get(i).copied().flatten() == Some(RoleStatus::Current);
     let planned_at = |i: usize| held.get(i).copied().flatten() == Some(RoleStatus::Later);
-    // The people beyond the roles, who hold more of the `more_of` role.
-    let beyond = (team_size as usize).saturating_sub(roles.len());
     let mut out: Vec<Role> = Vec::with_capacity(roles.len());
-    // A team lead whom the whole plan gives too few reports to lead is no team lead.
-    // (Nothing is allocated for a plan without team leads, as in most batch runs.)
     let roles: Vec<Role> = roles.into_iter().map(|(_, r)| r).collect();
-    let dropped: Vec<bool> = if roles.iter().any(|r| r.leads_at_least > 0) {
-        (roles.iter().enumerate())
-            .map(|(i, r)| {
-                r.leads_at_least > 0
-                    && !held_at(i)
-                    && led(&roles, i, beyond, |_| RoleStatus::Current) < r.leads_at_least as usize
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let dropped = dropped(&roles, held_at, team_size);
     let kept = roles.len() - dropped.iter().filter(|d| **d).count();
     let beyond = (team_size as usize).saturating_sub(kept);
     // The roles whose trigger is met (`due`) and whose stage has come, still to hire:
@@ -186,12 +172,34 @@ fn statuses(
     out
 }
 
+/// Which of `roles` are team leads whom the whole plan gives too few reports to lead
+/// (`leads_at_least`, counting the people a team of `team_size` has beyond the roles),
+/// and nobody holds (`held`): they are no team leads. Empty where no role is a team
+/// lead, as in most batch runs (nothing is allocated).
+fn dropped(roles: &[Role<'_>], held: impl Fn(usize) -> bool, team_size: u32) -> Vec<bool> {
+    if !roles.iter().any(|r| r.leads_at_least > 0) {
+        return Vec::new();
+    }
+    let beyond = (team_size as usize).saturating_sub(roles.len());
+    (roles.iter().enumerate())
+        .map(|(i, r)| {
+            r.leads_at_least > 0
+                && !held(i)
+                && led(roles, i, beyond, |_| RoleStatus::Current) < r.leads_at_least as usize
+        })
+        .collect()
+}
+
 /// The largest team that makes one hire at a time; a larger one makes two.
 const MAX_ONE_HIRE: usize = 3;
 
 /// How many of `roles` report to role `lead` ([`led_by`]) with the statuses `status`,
-/// of those in place or hired now; with the `beyond` people who hold more of such a
-/// role, counted once however many such roles it leads (they are spread over them).
+/// of those in place or hired now; with its share of the `beyond` people who hold
+/// more of a `more_of` role, spread as `beyond_roles` spreads them: evenly over the
+/// `more_of` roles in hiring order (the first ones taking one more), each share where
+/// its role reports, or over the role's `more_under` managers in place or hired now.
+/// A team lead is credited only with the people who go to the managers it leads, not
+/// with those who join another kind of manager elsewhere (T4).
 fn led(
     roles: &[Role<'_>],
     lead: usize,
@@ -199,12 +207,32 @@ fn led(
     status: impl Fn(usize) -> RoleStatus,
 ) -> usize {
     let hired = |i: usize| status(i) != RoleStatus::Later;
-    let (mut reports, mut more_of) = (0, false);
+    let mut reports = 0;
+    let mut mine = Vec::new();
     for i in led_by(roles, lead, &status).filter(|&i| hired(i)) {
         reports += 1;
-        more_of |= roles[i].more_of;
+        mine.push(i);
     }
-    reports + if more_of { beyond } else { 0 }
+    if beyond == 0 {
+        return reports;
+    }
+    let kinds = roles.iter().filter(|r| r.more_of).count().max(1);
+    let share = |k: usize, n: usize, ways: usize| n / ways + usize::from(k < n % ways);
+    let mut more = 0;
+    for (k, i) in (0..roles.len()).filter(|&i| roles[i].more_of).enumerate() {
+        let people = share(k, beyond, kinds);
+        let under: Vec<usize> = (roles[i].more_under.iter())
+            .filter_map(|t| {
+                (0..roles.len()).find(|&j| roles[j].title.eq_ignore_ascii_case(t) && hired(j))
+            })
+            .collect();
+        more += match under.iter().position(|&j| j == lead) {
+            Some(at) => share(at, people, under.len()),
+            None if under.is_empty() && mine.contains(&i) => people,
+            None => 0,
+        };
+    }
+    reports + more
 }
 
 /// Of the managers who report to the partnerships lead alone (the segment leads, the
@@ -346,5 +374,20 @@ mod tests {
         // over them, see `beyond_roles`): the lead leads the two and the three.
         assert_eq!(led(&roles, 1, 3, |i| roles[i].status), 5);
         assert_eq!(led(&roles, 1, 0, |i| roles[i].status), 2);
+    }
+
+    #[test]
+    fn a_segment_lead_counts_only_the_people_beyond_the_roles_of_its_segment() {
+        let roles = [
+            role("Partnerships lead", RoleStatus::Current),
+            role("Affiliate partner manager", RoleStatus::Current),
+            role("Integrator partner manager", RoleStatus::Current),
+            role("Integrator segment lead", RoleStatus::Next),
+        ];
+        // Two people beyond the roles: one more affiliate manager and one more
+        // integrator manager, so the integrator segment's lead leads two; with one,
+        // the affiliate manager takes it, and the lead would lead one.
+        assert_eq!(led(&roles, 3, 2, |i| roles[i].status), 2);
+        assert_eq!(led(&roles, 3, 1, |i| roles[i].status), 1);
     }
 }

@@ -621,6 +621,16 @@ const CASES: &[(&str, &[&str], Option<&[&str]>)] = &[
         ]),
     ),
     ("dedicated-team-lead", STANDALONE, Some(&[])),
+    // A marketplace-only department of its own: the workflows' specialist first.
+    (
+        "marketplace-only-workflows-first",
+        &[
+            "company.revenue_owner=coo",
+            "program.maturity=established",
+            "program.types=marketplace",
+        ],
+        Some(STANDALONE),
+    ),
     // Affiliates alone (BASE) get affiliate-acquisition-first instead.
     (
         "dedicated-team-formed",

@@ -1017,6 +1017,62 @@ fn native_svg_alignment_lines_are_apart_and_end_in_a_tag_beside_their_head() {
     }
 }
 
+/// The native SVG's dotted lines cross no reporting line in the charts of a lead
+/// under a CRO or COO with teams beside it, at every stage and in the roadmap
+/// (review 7's Lumenary: its line to the Head of Finance went up through the CEO's
+/// bus, as `shared-leader-is-the-cro`'s did at the mid stage and
+/// `revenue-owner-coo`'s at every stage), and over every example and consultant
+/// fixture at every stage they cross reporting lines at most 65 times (91 while a
+/// long line crossed a reporting line for a fifth of the cost; 63 before review 9's
+/// two fixtures and one-segment teams without a head of partner operations).
+#[test]
+fn native_svg_dotted_lines_go_round_reporting_lines() {
+    let crossings = |svg: &str| -> usize {
+        let doc = xml(svg);
+        let paths = |class: &str| -> Vec<Vec<Segment>> {
+            (doc.descendants())
+                .filter(|n| n.attribute("class") == Some(class))
+                .map(|n| {
+                    subpaths(n.attribute("d").unwrap())
+                        .iter()
+                        .flat_map(|p| segments(p))
+                        .collect()
+                })
+                .collect()
+        };
+        let solid: Vec<Segment> = paths("reports").concat();
+        let dotted = paths("aligns").concat();
+        (dotted.iter())
+            .map(|&d| solid.iter().filter(|&&r| crossing(d, r)).count())
+            .sum()
+    };
+    for fixture in [
+        "shared-leader-is-the-cro",
+        "revenue-owner-coo",
+        "shared-leader-is-the-coo",
+    ] {
+        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+        for stage in ["now", "early", "mid", "scale"] {
+            let svg = stdout(&["chart", &path, "--format", "svg", "--stage", stage]);
+            assert_eq!(crossings(&svg), 0, "{fixture} {stage}");
+        }
+    }
+    let mut paths: Vec<String> = EXAMPLES.iter().map(|n| profile(n)).collect();
+    let consultant = crate::support::repo("tests/fixtures/consultant");
+    let mut fixtures: Vec<_> = std::fs::read_dir(consultant).unwrap().flatten().collect();
+    fixtures.sort_by_key(|e| e.path());
+    paths.extend(fixtures.iter().map(|e| e.path().display().to_string()));
+    let mut total = 0;
+    for path in &paths {
+        for stage in ["now", "early", "mid", "scale"] {
+            total += crossings(&stdout(&[
+                "chart", path, "--format", "svg", "--stage", stage,
+            ]));
+        }
+    }
+    assert!(total <= 65, "{total} crossings of a reporting line");
+}
+
 /// How large 13 px chart text prints, as the HTML report prints a chart: no wider
 /// than the text column (928 px), in the flow of a portrait page; wider, on a page
 /// of its own, landscape or portrait, whichever holds it larger. A US Letter page
@@ -1045,7 +1101,8 @@ fn printed_px(svg: &str) -> f64 {
 /// largest chart the generator makes among them, at 8 px or more (Lastmile Grid's
 /// and Atlas Cloud's five motions at scale printed at 7.6 px with every box
 /// wrapped at 190 px; the largest chart 7.0 px when its six segments had a lead
-/// each, side by side: E3). The HTML report prints a wide chart that holds larger
+/// each, side by side: E3; Globex's 7.6 px when its heads stood too close for a
+/// tag in its narrower layout). The HTML report prints a wide chart that holds larger
 /// on a portrait page on one.
 #[test]
 fn native_svg_charts_print_legibly() {
@@ -1063,12 +1120,12 @@ fn native_svg_charts_print_legibly() {
             if !path.ends_with(".yaml") || path.ends_with("stream.yaml") {
                 continue;
             }
+            // Globex's, Kitewall's and the largest chart's stacks grew a box deeper
+            // when a technology director led an alliance manager (review 7, E3), and
+            // printed at 7.6, 7.6 and 7.9 px: their heads now stand apart enough for
+            // the narrower layouts' tags, and a stacked box's reports closer under it.
             let px = printed_px(&chart(path));
-            // 7.5 px since a technology director leads an alliance manager (review 7,
-            // E3): Globex's, Kitewall's and the largest chart's stacks are one box
-            // deeper (7.6, 7.6 and 7.9 px, from 8.0 or more).
-            let floor = 7.5;
-            assert!(px >= floor, "{path} prints at {px:.1} px");
+            assert!(px >= 8.0, "{path} prints at {px:.1} px");
         }
     }
     // Harborline's chart (resellers, a CRO, LATAM) holds larger on a portrait page;

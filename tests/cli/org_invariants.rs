@@ -494,12 +494,14 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
         }
     }
     // At scale a matrix by function, and by segment only where there are segments
-    // (several kinds of program, or several regions: E3, G1).
+    // (several kinds of program, or several regions: E3, G1). A head of partner
+    // operations of one segment only over five PartnerOps specialists or more
+    // (`lone_team_leads`, T4); of several, always (E3's function axis).
     if a.stage == Stage::Scale {
         let segments = types.len() >= 2 || profile.regions.len() >= 2;
         let has = |title: &str| m.positions.iter().any(|p| p.title == title);
-        if !has("Head of partner operations") {
-            out.push("no Head of partner operations at scale".into());
+        if segments && !has("Head of partner operations") {
+            out.push("no Head of partner operations in a matrix at scale".into());
         }
         if has("Partner segment leads") {
             out.push("one box for several segment leads".into());
@@ -570,10 +572,14 @@ fn violations(profile: &Profile, a: &Assessment, chart: &OrgChart, kept: &[&str]
 /// it is one of the people `kept` from the stage before, who keep their seat (T4).
 fn lone_team_leads(a: &Assessment, m: &OrgModel, kept: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
+    // The people beyond the roles who report to `title`: every group's, not only the
+    // first's.
     let beyond = |title: &str| {
-        (a.beyond_roles.as_ref())
-            .filter(|b| b.reports_to == title)
-            .map_or(0, |b| b.people as usize)
+        (a.beyond_roles.iter())
+            .flat_map(|b| b.groups.iter())
+            .filter(|g| g.reports_to == title)
+            .map(|g| g.people as usize)
+            .sum::<usize>()
     };
     let leads = (a.roles.iter()).filter(|r| r.leads_at_least > 0 || r.title.contains("team lead"));
     for r in leads.filter(|r| !kept.contains(&r.title.as_str())) {
@@ -1133,12 +1139,19 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
         "{hookline:?}"
     );
 
-    // One reseller program in one region at scale: a matrix by function only.
+    // One reseller program in one region at scale: organised by function only, with
+    // no head of partner operations over three specialists: the people beyond the
+    // roles are channel managers (T2, T4).
     let (a, northline) = titles("tests/fixtures/consultant/reseller-only-one-region-scale.yaml");
     assert_eq!(a.stage, Stage::Scale);
     assert!(
-        has(&northline, "Head of partner operations"),
+        !has(&northline, "Head of partner operations"),
         "{northline:?}"
+    );
+    let beyond = a.beyond_roles.as_ref().expect("people beyond the roles");
+    assert_eq!(
+        (beyond.people, beyond.role.map(|r| r.as_str())),
+        (2, Some("Channel partnerships manager"))
     );
     assert!(
         !northline.iter().any(|(p, _)| p.contains("segment lead")),
@@ -1149,11 +1162,10 @@ fn titles_fit_the_size_and_segments_are_the_profiles_own() {
         "Channel partnerships manager"
     );
     // Nine people at a 400-person company: a head of partnerships, not a "lead", over
-    // the head of partner operations.
-    assert_eq!(
-        boss(&northline, "Head of partner operations"),
-        "Head of partnerships"
-    );
+    // the PartnerOps specialists.
+    for title in ["Partner enablement manager", "Partner program manager"] {
+        assert_eq!(boss(&northline, title), "Head of partnerships", "{title}");
+    }
     for f in &a.partnerops {
         assert!(
             !f.owner.contains("segment") && !f.covers.contains("segment"),
@@ -1528,4 +1540,74 @@ regions: [north-america, emea, apac, latam]
 fn boss(m: &OrgModel, title: &str) -> String {
     let p = m.positions.iter().find(|p| p.title == title).unwrap();
     m.positions[p.manager.unwrap()].title.to_string()
+}
+
+/// The roadmap of a consultant fixture, by stage.
+fn roadmap_of(fixture: &str) -> Roadmap<'static> {
+    let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+    let text = std::fs::read_to_string(crate::support::repo(&path)).unwrap();
+    let profile = Profile::parse(&path, &text).unwrap();
+    let source = Source {
+        path,
+        document: None,
+    };
+    Roadmap::project(Rulebook::default_rules(), &source, &profile).unwrap()
+}
+
+/// A marketplace-only company (the consultant's Stallwise, review 9): the marketplace
+/// operations specialist, the one motion it runs, comes before the enablement manager
+/// at every stage, also once it is a department of its own (R4, T4).
+#[test]
+fn a_marketplace_only_team_hires_its_workflow_specialist_before_enablement() {
+    let roadmap = roadmap_of("marketplace-only-launch-ceo-owner");
+    let mut standalone = false;
+    for step in &roadmap.steps {
+        let a = &step.assessment;
+        standalone |= a.placement == Placement::Standalone;
+        let at = |title: &str| (a.roles.iter()).position(|r| r.title.as_str() == title);
+        let (specialist, enablement) = (
+            at("Marketplace operations specialist").expect("specialist"),
+            at("Partner enablement manager").expect("enablement"),
+        );
+        let rank = |i: usize| a.roles[i].status as u8;
+        assert!(
+            (rank(specialist), specialist) < (rank(enablement), enablement),
+            "{}: {:?}",
+            step.stage,
+            a.roles
+                .iter()
+                .map(|r| (r.title.as_str(), r.status))
+                .collect::<Vec<_>>()
+        );
+    }
+    assert!(
+        standalone,
+        "the roadmap never reaches a department of its own"
+    );
+}
+
+/// One referral program in one region (the consultant's Alturasol, review 9): at scale
+/// no head of partner operations over four specialists; they report to the head of
+/// partnerships, and the person beyond the roles is a second channel manager (T2, T4).
+#[test]
+fn one_segment_at_scale_adds_partner_managers_before_a_head_of_partner_operations() {
+    let roadmap = roadmap_of("referral-only-latam-launch");
+    let scale = roadmap.steps.last().unwrap();
+    assert_eq!(scale.stage, Stage::Scale);
+    let a = &scale.assessment;
+    let titles: Vec<&str> = a.roles.iter().map(|r| r.title.as_str()).collect();
+    assert!(
+        !titles.contains(&"Head of partner operations"),
+        "{titles:?}"
+    );
+    let m = OrgModel::of(a);
+    let lead = m.positions[m.lead].title.to_string();
+    for title in ["Partner enablement manager", "Partner program manager"] {
+        assert_eq!(boss(&m, title), lead, "{title}");
+    }
+    let beyond = a.beyond_roles.as_ref().expect("people beyond the roles");
+    assert_eq!(
+        beyond.role.map(|r| r.as_str()),
+        Some("Channel partnerships manager")
+    );
 }

@@ -48,7 +48,7 @@ fn the_default_and_a_good_rulebook_are_clean() {
         .args(["rules", "check"])
         .assert()
         .success()
-        .stdout(contains("rules/default.yaml: 153 rules"));
+        .stdout(contains("rules/default.yaml: 154 rules"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The quick reader against yaml_serde: it reads the profiles people write, and
 //! whatever it reads, it reads as yaml_serde does.
 
-use super::{comment_start, lines, plain_scalar, read};
+use super::{comment_start, keys, lines, plain_scalar, read};
 use crate::profile::Profile;
 use proptest::prelude::*;
 use std::path::Path;
@@ -379,4 +379,16 @@ fn a_byte_outside_printable_ascii_anywhere_leaves_the_text_to_yaml_serde() {
             assert_eq!(lines(&text).is_some(), printable(c), "{text:?}");
         }
     }
+}
+
+/// A block mapping's list is made as long as its keys: those at its column, up to the
+/// first line left of it, not its children's or its parent's.
+#[test]
+fn a_mapping_has_room_for_its_own_keys() {
+    let text = "a: 1\nb:\n  c: 2\n  d:\n    e: 3\n  f: 4\ng: 5\n";
+    let lines = lines(text).unwrap();
+    assert_eq!(keys(&lines, 0, 0), 3, "a, b and g");
+    assert_eq!(keys(&lines, 2, 2), 3, "c, d and f");
+    assert_eq!(keys(&lines, 4, 4), 1, "e");
+    assert_eq!(keys(&lines, 6, 0), 1, "g");
 }

@@ -19,9 +19,9 @@
 //! times its length, so a line does not loop over the top or around the outside
 //! while a way between the rows exists. A line that still runs more than
 //! [`DETOUR`] times the way between its boxes (and 100 px) is routed again with
-//! crossings a fifth as dear, and takes that route where it is at least a tenth
-//! shorter: it crosses a reporting line or another dotted line rather than going
-//! round the chart. Lines leave their first box from ports [`SPACING`] apart on
+//! crossings of dotted lines a fifth as dear, and takes that route where it is at
+//! least a tenth shorter: it crosses another dotted line rather than going round the
+//! chart, but a reporting line no more readily than before. Lines leave their first box from ports [`SPACING`] apart on
 //! every side, away from where reporting lines meet it. Each search keeps within
 //! [`WINDOW`] of its two boxes, on the whole drawing only where no route is found
 //! there.
@@ -467,10 +467,11 @@ mod tests {
     }
 
     /// A lead under a row of heads, each hanging from the CEO's bus: the line from
-    /// the lead up to the CEO crosses the bus once through a gap in the row rather
-    /// than going around the row's end, which is far longer.
+    /// the lead up to the CEO goes around the row's end rather than up through a gap
+    /// in the row and across the bus, where it would read as a reporting line (it
+    /// crossed while a long line crossed a reporting line for a fifth of the cost).
     #[test]
-    fn a_line_crosses_a_reporting_line_rather_than_going_far_round() {
+    fn a_line_goes_round_a_row_of_heads_rather_than_across_its_bus() {
         let ceo = Rect::new(315.0, 0.0, 90.0, 45.0);
         let heads: Vec<Rect> = (0..4)
             .map(|i| Rect::new(135.0 + 120.0 * i as f64, 89.0, 90.0, 30.0))
@@ -502,9 +503,9 @@ mod tests {
             .windows(2)
             .filter(|w| solid.iter().any(|&l| cross((w[0], w[1]), l)))
             .count();
-        assert_eq!(crossed, 1, "{routed:?}");
+        assert_eq!(crossed, 0, "{routed:?}");
         let long = length(&routed.points);
-        assert!(long < 300.0, "{long:.0} px: {routed:?}");
+        assert!(long < 550.0, "{long:.0} px: {routed:?}");
     }
 
     /// A reporting bus runs between two boxes side by side, 6 px under the middle of

@@ -24,12 +24,20 @@ use columns::columns;
 
 /// Gap between sibling subtrees.
 pub const H_GAP: f64 = 28.0;
+/// Gap between the CEO's reports side by side (not stacked), the executives most
+/// dotted lines end at: room beside a head for a line's tag (4 px from the head,
+/// 20 px wide) and for the line into the tag, 9 px clear of the next head.
+pub const HEADS_GAP: f64 = 40.0;
 /// Gap between a parent's box and its reports' boxes.
 pub const V_GAP: f64 = 44.0;
 /// Most boxes in one column of a stack, unless the outline asks for more.
 pub const STACK: usize = 6;
 /// Gap between boxes of a stack.
 const STACK_GAP: f64 = 10.0;
+/// Gap between a stacked box and its own reports indented under it, closer than
+/// between the stack's entries, so that each entry reads as one group (and the
+/// largest charts' stacks are shallower: 8 px or more printed).
+const INNER_GAP: f64 = 6.0;
 /// How far a stacked box sits right of its spine's column.
 const INDENT: f64 = 22.0;
 /// Space between a frame and what it holds.
@@ -239,7 +247,11 @@ fn side_by_side(tree: &Outline<'_>, node: usize, grouped: bool) -> Sub {
         .map(|(s, _)| -s.bounds().y)
         .fold(0.0_f64, f64::max);
     let row = h + V_GAP + above;
-    let (kids, anchors) = pack(items, row);
+    let gap = match node == tree.root && !grouped {
+        true => HEADS_GAP,
+        false => H_GAP,
+    };
+    let (kids, anchors) = pack(items, row, gap);
     hang(tree, node, kids, &anchors, row)
 }
 
@@ -295,7 +307,7 @@ fn row_items(tree: &Outline<'_>, node: usize, grouped: bool) -> Vec<(Sub, Vec<f6
 /// The items in a row at `row`, each pushed left until it would come closer than
 /// [`H_GAP`] to those before it at any height. Returns the row and where connectors
 /// come down into it.
-fn pack(items: Vec<(Sub, Vec<f64>)>, row: f64) -> (Sub, Vec<f64>) {
+fn pack(items: Vec<(Sub, Vec<f64>)>, row: f64, gap: f64) -> (Sub, Vec<f64>) {
     let mut all: Option<Sub> = None;
     let mut anchors: Vec<f64> = Vec::new();
     for (mut s, xs) in items {
@@ -306,7 +318,7 @@ fn pack(items: Vec<(Sub, Vec<f64>)>, row: f64) -> (Sub, Vec<f64>) {
             for a in &acc.shape {
                 for b in &s.shape {
                     if a.y < b.bottom() + V_SEP && b.y < a.bottom() + V_SEP {
-                        dx = dx.max(a.right() + H_GAP - b.x);
+                        dx = dx.max(a.right() + gap - b.x);
                     }
                 }
             }

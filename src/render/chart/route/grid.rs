@@ -26,11 +26,13 @@ pub(super) const APART: Weights = Weights {
     alongside: 30.0,
 };
 
-/// For a line that would otherwise go a long way round: a crossing costs as much as
-/// 100 px of line (a reporting line) or 60 px (a dotted one), a stretch beside
-/// another line 5 times its length.
+/// For a line that would otherwise go a long way round: crossing a dotted line costs
+/// as much as 60 px of line, a stretch beside another line 5 times its length, and
+/// crossing a reporting line still 500 px: a dotted line struck through a reporting
+/// line reads as a reporting line (at 100 px, Lumenary's line to its Head of Finance
+/// crossed the CEO's bus rather than go round the heads beside it).
 pub(super) const SHORT: Weights = Weights {
-    solid: 1000,
+    solid: 5000,
     dotted: 600,
     alongside: 5.0,
 };

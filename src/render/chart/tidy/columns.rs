@@ -1,7 +1,7 @@
 //! A stack's columns: the small reports of one manager (or a row of single heads)
 //! in columns joined by spines, each report's own leaf reports indented under it.
 
-use super::{H_GAP, INDENT, Outline, STACK_GAP, Sub};
+use super::{H_GAP, INDENT, INNER_GAP, Outline, STACK_GAP, Sub};
 use crate::render::chart::geometry::Rect;
 
 /// `kids` stacked in columns of at most [`Outline::stack`] boxes, from x = 0 and y = 0, each
@@ -18,7 +18,7 @@ pub(super) fn columns(tree: &Outline<'_>, kids: &[usize]) -> (Sub, Vec<f64>) {
                 .iter()
                 .fold((kh, INDENT + kw), |(eh, ew), &g| {
                     let (gw, gh) = size(g);
-                    (eh + STACK_GAP + gh, ew.max(2.0 * INDENT + gw))
+                    (eh + INNER_GAP + gh, ew.max(2.0 * INDENT + gw))
                 })
         })
         .collect();
@@ -85,17 +85,19 @@ fn stack_entry(
     sub.boxes.push((k, r));
     sub.shape.push(r);
     sub.line((spine, r.cy()), (r.x, r.cy()));
-    *y += kh + STACK_GAP;
+    let kids = &tree.children[k];
+    let gap = |last: bool| if last { STACK_GAP } else { INNER_GAP };
+    *y += kh + gap(kids.is_empty());
     let inner = r.x + INDENT / 2.0;
     let mut inner_last = None;
-    for &g in &tree.children[k] {
+    for (j, &g) in kids.iter().enumerate() {
         let (gw, gh) = tree.sizes[g];
         let gr = Rect::new(r.x + INDENT, *y, gw, gh);
         sub.boxes.push((g, gr));
         sub.shape.push(gr);
         sub.line((inner, gr.cy()), (gr.x, gr.cy()));
         inner_last = Some(gr.cy());
-        *y += gh + STACK_GAP;
+        *y += gh + gap(j + 1 == kids.len());
     }
     if let Some(end) = inner_last {
         sub.line((inner, r.bottom()), (inner, end));
