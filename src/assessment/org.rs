@@ -90,21 +90,12 @@ pub struct Alignment {
 #[cfg(test)]
 mod tests {
     use super::OrgModel;
-    use crate::profile::{Profile, Source};
-    use crate::rules::{Rulebook, engine::Options};
+    use crate::rules::Rulebook;
 
     /// Whether the lead of a consultant fixture reports to the CEO in the org model,
     /// under `rules`.
     fn lead_reports_to_ceo(rules: &Rulebook, fixture: &str) -> bool {
-        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let profile = Profile::parse(&path, &text).unwrap();
-        let source = Source {
-            path,
-            document: None,
-        };
-        let a = rules.assess(source, &profile, Options::default());
-        OrgModel::people(&a).lead_reports_to_ceo()
+        OrgModel::people(&rules.assess_fixture(fixture)).lead_reports_to_ceo()
     }
 
     /// The CEO who sells, who runs two sellers or who owns revenue over a department

@@ -482,8 +482,7 @@ impl<'r> Position<'r> {
 #[cfg(test)]
 mod tests {
     use super::OrgModel;
-    use crate::profile::{Profile, Source};
-    use crate::rules::{DEFAULT_RULEBOOK, Rulebook, engine::Options};
+    use crate::rules::{DEFAULT_RULEBOOK, Rulebook};
 
     /// The titles of the positions above the team, and whether the lead reports to
     /// the CEO, for consultant fixture `fixture` under the default rulebook with
@@ -491,15 +490,7 @@ mod tests {
     fn above_the_team(fixture: &str, from: &str, to: &str) -> (Vec<String>, bool) {
         assert!(DEFAULT_RULEBOOK.contains(from), "{from}");
         let rules = Rulebook::parse("custom.yaml", &DEFAULT_RULEBOOK.replace(from, to)).unwrap();
-        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let profile = Profile::parse(&path, &text).unwrap();
-        let source = Source {
-            path,
-            document: None,
-        };
-        let a = rules.assess(source, &profile, Options::default());
-        let m = OrgModel::people(&a);
+        let m = OrgModel::people(&rules.assess_fixture(fixture));
         let titles = (m.positions[..m.lead].iter())
             .map(|p| p.title.to_string())
             .collect();

@@ -176,6 +176,20 @@ impl Rulebook {
         }
     }
 
+    /// The assessment of the consultant fixture `fixture` (its file name under
+    /// `tests/fixtures/consultant/`, without `.yaml`) with the default options.
+    #[cfg(test)]
+    pub(crate) fn assess_fixture(&self, fixture: &str) -> Assessment<'_> {
+        let path = format!("tests/fixtures/consultant/{fixture}.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let profile = Profile::parse(&path, &text).unwrap();
+        let source = Source {
+            path,
+            document: None,
+        };
+        self.assess(source, &profile, Options::default())
+    }
+
     /// Evaluates a profile.
     pub fn assess(&self, source: Source, profile: &Profile, options: Options) -> Assessment<'_> {
         let stage = options
