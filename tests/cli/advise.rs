@@ -511,3 +511,17 @@ fn the_scores_table_names_every_column() {
         "{markdown}"
     );
 }
+
+/// README's "Sample output" is the start of the report it says it is, word for word:
+/// it read the S1 reason of three sessions before until someone compared it.
+#[test]
+fn the_readme_sample_is_the_report_of_today() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let command = "$ partner-org advise profiles/touchbistro.yaml\n";
+    let section = &readme[readme.find("## Sample output").expect("the section")..];
+    let sample = &section[section.find(command).expect("the command") + command.len()..];
+    let sample = &sample[..sample.find("...\n```").expect("the sample's end")];
+    let report = crate::support::stdout(&["advise", "profiles/touchbistro.yaml"]);
+    assert!(sample.lines().count() > 20, "{sample}");
+    assert!(report.starts_with(sample), "README's sample:\n{sample}");
+}
