@@ -144,12 +144,32 @@ impl<'a> Document<'a> {
             field = Some(path.to_string());
             message = rest.to_string();
         }
+        // The untyped reader (a rulebook's check for keys given twice) says `duplicate
+        // entry with key "sales"` and points at the mapping: say it as the typed reader
+        // does, at the second of the two keys.
+        let mut again = None;
+        if let Some(key) = (message.strip_prefix("duplicate entry with key \""))
+            .and_then(|k| k.strip_suffix('"'))
+            .map(str::to_string)
+        {
+            let start = (self.text.split_inclusive('\n').take(line - 1))
+                .map(str::len)
+                .sum::<usize>()
+                + column
+                - 1;
+            again = locate::find_key(self.text, &key, start)
+                .and_then(|first| locate::find_key(self.text, &key, first + key.len()))
+                .map(|at| line_column(self.text, at));
+            message = format!("duplicate field `{key}`");
+        }
         // serde points at the mapping for these two; point at the key instead.
         let key = backticked(&message).first().map(|k| k.to_string());
         let parent: Vec<&str> = field
             .as_deref()
             .map_or(Vec::new(), |f| f.split('.').collect());
-        let (line, column) = if message.starts_with("duplicate field") {
+        let (line, column) = if let Some(at) = again {
+            at
+        } else if message.starts_with("duplicate field") {
             let mut path = parent.clone();
             path.push(key.as_deref().unwrap_or_default());
             locate::second(self.text, &path).unwrap_or((line, column))

@@ -227,8 +227,10 @@ impl Rulebook {
         let doc = Document::whole(path, text);
         // Rulebooks are written in the same YAML subset as profiles.
         crate::profile::check_subset(&doc)?;
+        // A key given twice in any map: read into the typed rulebook, the last of the
+        // two would win without a word (`scores: {sales: 3, sales: 1}`).
+        yaml_serde::from_str::<yaml_serde::Value>(text).map_err(|e| doc.yaml_error(&e))?;
         let mut book: Rulebook = yaml_serde::from_str(text).map_err(|e| doc.yaml_error(&e))?;
-        book.no_name_twice(&doc)?;
         book.validate(&doc)?;
         Ok(book)
     }
@@ -283,57 +285,6 @@ impl Rulebook {
 }
 
 impl Rulebook {
-    /// No named condition is defined twice: the YAML reader keeps the last of two
-    /// keys of a map, which would drop the first definition without a word.
-    fn no_name_twice(&self, doc: &Document<'_>) -> Result<(), InputError> {
-        let text = doc.text;
-        let Some(start) = crate::profile::find_key(text, "conditions", 0) else {
-            return Ok(());
-        };
-        // The block ends at the next top-level key.
-        let end = (text[start..].match_indices('\n'))
-            .map(|(i, _)| start + i + 1)
-            .find(|&i| text[i..].starts_with(|c: char| c.is_ascii_alphabetic()))
-            .unwrap_or(text.len());
-        let block = &text[..end];
-        // Definitions are the keys at the block's first indentation (not a part of a
-        // condition that happens to share a name, such as `stage`).
-        let indent = |at: usize| at - block[..at].rfind('\n').map_or(0, |i| i + 1);
-        let Some(first_key) = (block[start..].match_indices('\n'))
-            .map(|(i, _)| start + i + 1)
-            .find(|&i| {
-                block[i..]
-                    .trim_start()
-                    .starts_with(|c: char| c != '#' && c != '\n')
-            })
-        else {
-            return Ok(());
-        };
-        let depth = block[first_key..].len() - block[first_key..].trim_start().len();
-        for name in self.conditions.keys() {
-            let mut at = start;
-            let mut seen = 0;
-            while let Some(found) = crate::profile::find_key(block, name, at) {
-                at = found + name.len();
-                if indent(found) != depth {
-                    continue;
-                }
-                seen += 1;
-                if seen == 2 {
-                    let (line, column) = crate::profile::line_column(text, found);
-                    return Err(doc.error_at(
-                        line,
-                        column,
-                        None,
-                        format!("named condition '{name}' is defined twice"),
-                        Some("give each named condition its own name, or remove one".into()),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Resolves every `{is: NAME}`, in the named conditions and in the rules' `when`:
     /// each name must be kebab-case and known, and no named condition may refer to
     /// itself, directly or through others.

@@ -2461,11 +2461,12 @@ fn named_conditions_that_do_not_resolve_are_rejected_with_line_and_column() {
         error(shouting, "{is: Nobody_Sells}").0,
         "t.yaml:5:3: condition name 'Nobody_Sells' is not kebab-case"
     );
-    // A name defined twice: at the second definition (YAML would keep it alone).
+    // A name defined twice: at the second definition (YAML would keep it alone), as
+    // any key given twice in a rulebook's map.
     let twice = format!("{NOBODY_SELLS}  nobody-sells: {{self_serve: false}}\n");
     assert_eq!(
         error(&twice, "{is: nobody-sells}").0,
-        "t.yaml:9:3: named condition 'nobody-sells' is defined twice"
+        "t.yaml:9:3: conditions: 'nobody-sells' is given twice"
     );
     // A name that is also a condition's key, used inside it, is defined once.
     let keyword = "  stage:\n    stage: [scale]\n  late: {any: [{is: stage}, {stage: [mid]}]}\n";

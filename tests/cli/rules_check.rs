@@ -348,3 +348,31 @@ fn rules_show_says_what_the_names_a_rule_uses_stand_for() {
     let (_, out, _) = run(&["rules", "show", "reach-goal"]);
     assert!(!out.contains("# named conditions:"), "{out}");
 }
+
+/// A key given twice in any map of a rulebook is an error at the second key: the
+/// typed reader kept the last of the two without a word (`scores: {sales: 3, sales:
+/// 1}` scored 1), as it did for a named condition defined twice.
+#[test]
+fn a_key_given_twice_in_a_rulebook_is_an_error_at_the_second() {
+    let default = std::fs::read_to_string(repo("rules/default.yaml")).unwrap();
+    let text = default.replacen(
+        "      scores: {sales: 3}",
+        "      scores: {sales: 3, sales: 1}",
+        1,
+    );
+    assert_ne!(text, default);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let (code, _, err) = check(path.to_str().unwrap());
+    assert_eq!(code, 65, "{err}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("sales: 3, sales: 1"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("twice.yaml:{line}:26")) && err.contains("'sales' is given twice"),
+        "{err}"
+    );
+}
