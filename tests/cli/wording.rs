@@ -1008,13 +1008,13 @@ fn a_small_sales_team_is_the_ceos_where_nobody_owns_revenue() {
     let a = assessment("two-sellers-no-revenue-owner");
     assert_eq!(a["placement"], "sales");
     assert_eq!(a["reports_to"], "CEO (who runs sales today)");
-    let ids: Vec<&str> = a["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    assert!(ids.contains(&"lone-seller-ceo-runs-sales"), "{ids:?}");
+    let fired = a["rules"].as_array().unwrap();
+    assert!(
+        fired
+            .iter()
+            .any(|r| r["id"] == "lone-seller-ceo-runs-sales"),
+        "{fired:?}"
+    );
     let tree = stdout(&[
         "chart",
         "tests/fixtures/consultant/two-sellers-no-revenue-owner.yaml",
